@@ -1,0 +1,5 @@
+"""``python -m usnz``: the command line."""
+
+from usnz.cli import main
+
+raise SystemExit(main())

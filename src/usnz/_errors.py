@@ -1,0 +1,132 @@
+"""The exceptions and warnings usnz raises.
+
+Every exception usnz raises on purpose is a :class:`Error`, and also the builtin a
+caller would catch for that mistake (``KeyError``, ``ValueError``, ``TypeError``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+__all__ = [
+    "ArgumentTypeError",
+    "ArgumentValueError",
+    "CoverageWarning",
+    "DataError",
+    "DateError",
+    "Error",
+    "Problem",
+    "UnknownRecordError",
+]
+
+
+class Error(Exception):
+    """Base class of every exception usnz raises on purpose.
+
+    Catch this to handle any usnz failure in one place.
+    """
+
+
+class ArgumentValueError(Error, ValueError):
+    """A query or function was given a value it cannot use.
+
+    The message names the argument, what was given and what is accepted.
+    """
+
+
+class ArgumentTypeError(Error, TypeError):
+    """A query or function was given a value of the wrong type.
+
+    The message names the argument, what was given and what is accepted.
+    """
+
+
+class DateError(ArgumentValueError):
+    """Text that is not a date or period usnz understands (EDTF subset).
+
+    Accepted forms: ``1965``, ``1965-05``, ``1965-05-27``, a decade ``196X``, any of
+    those followed by ``~`` (approximate), and intervals ``1939/1975``, ``2003/..``,
+    ``../1945``.
+    """
+
+
+class UnknownRecordError(Error, KeyError):
+    """No record has the id that was asked for.
+
+    Attributes:
+        id: The id that was asked for.
+        suggestions: Known ids that look like it, best first (possibly empty).
+        kind: The record kind that was searched, or ``None`` for all kinds.
+    """
+
+    def __init__(
+        self,
+        id: str,  # noqa: A002 - mirrors the record field name
+        suggestions: Sequence[str] = (),
+        *,
+        kind: str | None = None,
+        argument: str | None = None,
+    ) -> None:
+        self.id = id
+        self.suggestions = tuple(suggestions)
+        self.kind = kind
+        self.argument = argument
+        super().__init__(id)
+
+    def __str__(self) -> str:
+        what = f"{self.kind} record" if self.kind else "record"
+        given = f"{self.argument}={self.id!r}" if self.argument else repr(self.id)
+        message = f"no {what} has the id {given}"
+        if self.suggestions:
+            names = ", ".join(repr(s) for s in self.suggestions)
+            return f"{message}; did you mean {names}?"
+        return f"{message}; try usnz.search() to find ids by name"
+
+
+@attrs.frozen(kw_only=True)
+class Problem:
+    """One thing wrong with a data file.
+
+    Attributes:
+        file: The file (or resource name) the problem is in.
+        record: The record's id, or its index in the file when it has no usable id.
+        path: Where inside the record, e.g. ``citations[0].paragraph`` (empty for the
+            whole record or file).
+        message: What is wrong, in words.
+    """
+
+    file: str
+    record: str | int | None
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.record is not None:
+            where += f" [{self.record}]" if isinstance(self.record, int) else f" {self.record}"
+        if self.path:
+            where += f" {self.path}"
+        return f"{where}: {self.message}"
+
+
+class DataError(Error, ValueError):
+    """A dataset failed to load; every problem found is listed, none is skipped.
+
+    Attributes:
+        problems: Each problem, with its file, record, field path and message.
+    """
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__(self.problems)
+
+    def __str__(self) -> str:
+        count = len(self.problems)
+        head = f"{count} problem{'s' if count != 1 else ''} in the data"
+        return head + "".join(f"\n  {problem}" for problem in self.problems)
+
+
+class CoverageWarning(UserWarning):
+    """A query asked about a time the sources do not cover, so nothing can match."""

@@ -1,0 +1,448 @@
+"""Value types: partial dates, periods, quantities, money and citations.
+
+They hold no ids of other records and import nothing else of usnz but its errors.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import enum
+import re
+from decimal import Decimal
+from typing import Any, Literal, Union
+
+import attrs
+
+from usnz._errors import DateError
+
+__all__ = [
+    "Citation",
+    "Money",
+    "PartialDate",
+    "Period",
+    "Precision",
+    "Quantity",
+    "parse_edtf",
+]
+
+_ACCEPTED = (
+    "a year (1965), year-month (1965-05), a day (1965-05-27), a decade (196X), any of "
+    "them followed by ~ for approximate, or an interval of two of them (1939/1975, "
+    "2003/.., ../1945)"
+)
+_DATE = re.compile(
+    r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?(?P<approx>~)?"
+    r"|(?P<decade>\d{3})X(?P<dapprox>~)?",
+    re.ASCII,
+)
+
+
+class Precision(enum.Enum):
+    """How much of a :class:`PartialDate` is known, coarsest first."""
+
+    DECADE = "decade"
+    YEAR = "year"
+    MONTH = "month"
+    DAY = "day"
+
+
+def _check_year(instance: PartialDate, attribute: attrs.Attribute[Any], value: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        msg = f"year must be an int, got {value!r}"
+        raise DateError(msg)
+    if not 1 <= value <= 9999:
+        msg = f"year must be between 1 and 9999, got {value}"
+        raise DateError(msg)
+
+
+def _check_month(instance: PartialDate, attribute: attrs.Attribute[Any], value: int | None) -> None:
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 12:
+        msg = f"month must be an int from 1 to 12, got {value!r}"
+        raise DateError(msg)
+
+
+def _check_day(instance: PartialDate, attribute: attrs.Attribute[Any], value: int | None) -> None:
+    if value is None:
+        return
+    if instance.month is None:
+        msg = "a day needs a month: give month= too"
+        raise DateError(msg)
+    last = calendar.monthrange(instance.year, instance.month)[1]
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= last:
+        msg = f"day must be an int from 1 to {last} in {instance.year}-{instance.month:02d}, got {value!r}"
+        raise DateError(msg)
+
+
+@attrs.frozen(kw_only=True, order=False)
+class PartialDate:
+    """A calendar date known to decade, year, month or day precision.
+
+    Attributes:
+        year: The year (for a decade, its first year, e.g. 1960 for ``196X``).
+        month: The month 1-12, or ``None`` when only the year (or decade) is known.
+        day: The day of the month, or ``None`` when not known.
+        decade: ``True`` when only the decade is known.
+        approximate: ``True`` when the source says "about", "early", "late" or similar.
+
+    Dates order by their earliest day, then their latest day, so a year sorts before
+    the months inside it:
+
+    >>> PartialDate.parse("1965") < PartialDate.parse("1965-05-27")
+    True
+    >>> d = PartialDate.parse("2008-07")
+    >>> (d.precision.value, str(d.earliest), str(d.latest))
+    ('month', '2008-07-01', '2008-07-31')
+    >>> PartialDate(year=1960, decade=True, approximate=True).isoformat()
+    '196X~'
+    """
+
+    year: int = attrs.field(validator=_check_year)
+    month: int | None = attrs.field(default=None, validator=_check_month)
+    day: int | None = attrs.field(default=None, validator=_check_day)
+    decade: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    approximate: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+
+    def __attrs_post_init__(self) -> None:
+        """Reject a decade that is not whole or that also has a month."""
+        if self.decade and (self.year % 10 or self.month is not None):
+            msg = f"a decade starts on a year ending in 0 and has no month, got year={self.year}, month={self.month}"
+            raise DateError(msg)
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Read an EDTF date such as ``1951``, ``2008-07``, ``1965-05-27``, ``196X`` or ``2001~``.
+
+        Raises:
+            DateError: when *text* is not one of those forms or is not a real date.
+        """
+        if not isinstance(text, str):
+            msg = f"an EDTF date must be a str, got {type(text).__name__} {text!r}; accepted: {_ACCEPTED}"
+            raise DateError(msg)
+        match = _DATE.fullmatch(text)
+        if match is None:
+            msg = f"{text!r} is not an EDTF date; accepted: {_ACCEPTED}"
+            raise DateError(msg)
+        if match["decade"] is not None:
+            return cls(year=int(match["decade"]) * 10, decade=True, approximate=bool(match["dapprox"]))
+        try:
+            return cls(
+                year=int(match["year"]),
+                month=None if match["month"] is None else int(match["month"]),
+                day=None if match["day"] is None else int(match["day"]),
+                approximate=bool(match["approx"]),
+            )
+        except DateError as error:
+            msg = f"{text!r} is not a real date: {error}"
+            raise DateError(msg) from None
+
+    def isoformat(self) -> str:
+        """The EDTF form of this date (``parse(d.isoformat()) == d``)."""
+        if self.decade:
+            text = f"{self.year // 10:03d}X"
+        elif self.month is None:
+            text = f"{self.year:04d}"
+        elif self.day is None:
+            text = f"{self.year:04d}-{self.month:02d}"
+        else:
+            text = f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        return text + "~" if self.approximate else text
+
+    __str__ = isoformat
+
+    @property
+    def precision(self) -> Precision:
+        """How much of the date is known."""
+        if self.decade:
+            return Precision.DECADE
+        if self.month is None:
+            return Precision.YEAR
+        return Precision.MONTH if self.day is None else Precision.DAY
+
+    @property
+    def earliest(self) -> dt.date:
+        """The first day the date can mean."""
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def latest(self) -> dt.date:
+        """The last day the date can mean."""
+        if self.decade:
+            return dt.date(min(self.year + 9, 9999), 12, 31)
+        if self.month is None:
+            return dt.date(self.year, 12, 31)
+        if self.day is None:
+            return dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+        return dt.date(self.year, self.month, self.day)
+
+    def _key(self) -> tuple[dt.date, dt.date, bool]:
+        return (self.earliest, self.latest, self.approximate)
+
+    def __lt__(self, other: PartialDate) -> bool:
+        """Order by earliest day, then latest day, exact before approximate."""
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._key() < other._key()
+
+    def __le__(self, other: PartialDate) -> bool:
+        """See :meth:`__lt__`."""
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._key() <= other._key()
+
+    def __gt__(self, other: PartialDate) -> bool:
+        """See :meth:`__lt__`."""
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._key() > other._key()
+
+    def __ge__(self, other: PartialDate) -> bool:
+        """See :meth:`__lt__`."""
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._key() >= other._key()
+
+
+def _check_period(instance: Period, attribute: attrs.Attribute[Any], value: PartialDate | None) -> None:
+    if value is not None and not isinstance(value, PartialDate):
+        msg = f"{attribute.name} must be a PartialDate or None, got {value!r}"
+        raise DateError(msg)
+
+
+@attrs.frozen(kw_only=True)
+class Period:
+    """A span of time between two partial dates; either end may be open.
+
+    Attributes:
+        start: The first date, or ``None`` when the span is open at the start.
+        end: The last date, or ``None`` when the span is open (ongoing) at the end.
+
+    >>> war = Period.parse("1950/1957")
+    >>> war.overlaps(Period.parse("1957-06/1971"))
+    True
+    >>> war.contains(PartialDate.parse("1953-07-27"))
+    True
+    >>> str(Period.parse("2003/.."))
+    '2003/..'
+    """
+
+    start: PartialDate | None = attrs.field(default=None, validator=_check_period)
+    end: PartialDate | None = attrs.field(default=None, validator=_check_period)
+
+    def __attrs_post_init__(self) -> None:
+        """Reject a period with no ends or that ends before it starts."""
+        if self.start is None and self.end is None:
+            msg = "a period needs a start or an end (or both)"
+            raise DateError(msg)
+        if self.start is not None and self.end is not None and self.start.earliest > self.end.latest:
+            msg = f"a period cannot end ({self.end}) before it starts ({self.start})"
+            raise DateError(msg)
+
+    @classmethod
+    def parse(cls, text: str) -> Period:
+        """Read an EDTF interval such as ``1939/1975``, ``2003/..`` or ``../1945``.
+
+        Raises:
+            DateError: when *text* is not an interval of two accepted dates.
+        """
+        if not isinstance(text, str):
+            msg = f"an EDTF interval must be a str, got {type(text).__name__} {text!r}; accepted: {_ACCEPTED}"
+            raise DateError(msg)
+        start_text, slash, end_text = text.partition("/")
+        if not slash:
+            msg = f"{text!r} is not an EDTF interval (no '/'); accepted: {_ACCEPTED}"
+            raise DateError(msg)
+        start = None if start_text in {"..", ""} else PartialDate.parse(start_text)
+        end = None if end_text in {"..", ""} else PartialDate.parse(end_text)
+        try:
+            return cls(start=start, end=end)
+        except DateError as error:
+            msg = f"{text!r} is not a valid interval: {error}"
+            raise DateError(msg) from None
+
+    def isoformat(self) -> str:
+        """The EDTF interval form (``..`` for an open end)."""
+        start = ".." if self.start is None else self.start.isoformat()
+        end = ".." if self.end is None else self.end.isoformat()
+        return f"{start}/{end}"
+
+    __str__ = isoformat
+
+    @property
+    def earliest(self) -> dt.date:
+        """The first day the period can include (``date.min`` when open)."""
+        return dt.date.min if self.start is None else self.start.earliest
+
+    @property
+    def latest(self) -> dt.date:
+        """The last day the period can include (``date.max`` when open)."""
+        return dt.date.max if self.end is None else self.end.latest
+
+    def overlaps(self, other: PartialDate | Period) -> bool:
+        """Whether some day may lie in both this period and *other*."""
+        return self.earliest <= other.latest and other.earliest <= self.latest
+
+    def contains(self, other: PartialDate | Period) -> bool:
+        """Whether every day *other* can mean lies within this period."""
+        return self.earliest <= other.earliest and other.latest <= self.latest
+
+
+When = Union[PartialDate, Period]  # noqa: UP007 - a runtime alias cattrs reads
+
+
+def parse_edtf(text: str) -> PartialDate | Period:
+    """Read an EDTF date or interval: a :class:`Period` when *text* has a ``/``.
+
+    >>> parse_edtf("1939/1975")
+    Period(start=PartialDate(year=1939, ...), end=PartialDate(year=1975, ...))
+    >>> parse_edtf("2008-07")
+    PartialDate(year=2008, month=7, day=None, decade=False, approximate=False)
+    """
+    if isinstance(text, str) and "/" in text:
+        return Period.parse(text)
+    return PartialDate.parse(text)
+
+
+Number = Union[int, float]  # noqa: UP007 - a runtime alias cattrs reads
+
+
+def _check_number(instance: object, attribute: attrs.Attribute[Any], value: Number | None) -> None:
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int | float) or value != value:  # noqa: PLR0124 - NaN check
+        msg = f"{attribute.name} must be a number or None, got {value!r}"
+        raise ValueError(msg)
+
+
+@attrs.frozen(kw_only=True)
+class Quantity:
+    """A count or measure as a source states it, with its uncertainty.
+
+    Follows the best/low/high convention of conflict datasets (UCDP, COW): ``best``
+    is the figure the source gives, ``low``/``high`` the bounds it states. "more than
+    400,000" is ``low=400000``; "between 40 and 65" is ``low=40, high=65``; "about
+    25 percent" is ``best=25, approximate=True``.
+
+    Attributes:
+        unit: What is counted or measured, e.g. ``personnel``, ``ships``, ``percent``.
+        best: The stated figure, or ``None`` when only bounds are given.
+        low: The stated lower bound, if any.
+        high: The stated upper bound, if any.
+        approximate: ``True`` when the source says "about", "some" or similar.
+
+    >>> Quantity(unit="soldiers", low=40, high=65)
+    Quantity(unit='soldiers', best=None, low=40, high=65, approximate=False)
+    >>> Quantity(unit="personnel", best=10, low=20)
+    Traceback (most recent call last):
+    ...
+    ValueError: a quantity needs low <= best <= high, got low=20, best=10, high=None
+    """
+
+    unit: str = attrs.field(
+        validator=attrs.validators.and_(attrs.validators.instance_of(str), attrs.validators.min_len(1))
+    )
+    best: Number | None = attrs.field(default=None, validator=_check_number)
+    low: Number | None = attrs.field(default=None, validator=_check_number)
+    high: Number | None = attrs.field(default=None, validator=_check_number)
+    approximate: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+
+    def __attrs_post_init__(self) -> None:
+        """Require a figure, and low <= best <= high among those given."""
+        given = [v for v in (self.low, self.best, self.high) if v is not None]
+        if not given:
+            msg = "a quantity needs at least one of best, low or high"
+            raise ValueError(msg)
+        if given != sorted(given):
+            msg = f"a quantity needs low <= best <= high, got low={self.low}, best={self.best}, high={self.high}"
+            raise ValueError(msg)
+
+    def __str__(self) -> str:
+        """Read aloud: ``122 personnel``, ``40-65 soldiers``, ``about 25 percent``."""
+        about = "about " if self.approximate else ""
+        if self.best is not None:
+            figure = f"{self.best:,}"
+        elif self.low is not None and self.high is not None:
+            figure = f"{self.low:,}-{self.high:,}"
+        elif self.low is not None:
+            figure = f"at least {self.low:,}"
+        else:
+            figure = f"at most {self.high:,}"
+        return f"{about}{figure} {self.unit}"
+
+
+_CURRENCIES = frozenset({"AUD", "CAD", "EUR", "GBP", "NZD", "USD"})
+
+
+def _check_currency(instance: Money, attribute: attrs.Attribute[Any], value: str) -> None:
+    if value not in _CURRENCIES:
+        msg = f"currency must be an ISO 4217 code usnz knows ({', '.join(sorted(_CURRENCIES))}), got {value!r}"
+        raise ValueError(msg)
+
+
+def _check_amount(instance: Money, attribute: attrs.Attribute[Any], value: Decimal) -> None:
+    if not isinstance(value, Decimal) or not value.is_finite() or value < 0:
+        msg = f"amount must be a finite, non-negative Decimal, got {value!r}"
+        raise ValueError(msg)
+
+
+@attrs.frozen(kw_only=True)
+class Money:
+    """An amount of money in an ISO 4217 currency, one-off or recurring.
+
+    Attributes:
+        amount: The amount, exactly as stated (``Decimal``).
+        currency: ISO 4217 code, e.g. ``USD``, ``NZD``.
+        per: ``"year"`` for an annual amount (recurring), ``None`` for one-off.
+        approximate: ``True`` when the source says "about" or gives an average.
+        currency_stated: ``False`` when the source writes only "$" and the currency is
+            read from context (the record's notes say how).
+
+    >>> str(Money(amount=Decimal("347500"), currency="USD", per="year"))
+    'USD 347,500 per year'
+    """
+
+    amount: Decimal = attrs.field(validator=_check_amount)
+    currency: str = attrs.field(validator=_check_currency)
+    per: Literal["year"] | None = attrs.field(default=None, validator=attrs.validators.in_({None, "year"}))
+    approximate: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    currency_stated: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
+
+    @property
+    def recurring(self) -> bool:
+        """Whether the amount repeats (``per`` is set)."""
+        return self.per is not None
+
+    def __str__(self) -> str:
+        """Read aloud: ``USD 2,000,000`` or ``USD 347,500 per year``."""
+        about = "about " if self.approximate else ""
+        text = f"{about}{self.currency} {self.amount:,}"
+        return f"{text} per {self.per}" if self.per else text
+
+
+@attrs.frozen(kw_only=True)
+class Citation:
+    """Where a fact comes from: one paragraph of one source.
+
+    Attributes:
+        source: The id of a :class:`~usnz.Source`.
+        paragraph: The paragraph number, counting from 1 (line N of the source text).
+        note: A short note on what the paragraph supports, if useful.
+
+    >>> str(Citation(source="wikipedia-nz-us-relations", paragraph=6))
+    'wikipedia-nz-us-relations ¶6'
+    """
+
+    source: str = attrs.field(
+        validator=attrs.validators.and_(attrs.validators.instance_of(str), attrs.validators.min_len(1))
+    )
+    paragraph: int = attrs.field(
+        validator=attrs.validators.and_(attrs.validators.instance_of(int), attrs.validators.ge(1))
+    )
+    note: str | None = attrs.field(default=None)
+
+    def __str__(self) -> str:
+        """``source ¶N`` (with the note after a colon)."""
+        text = f"{self.source} ¶{self.paragraph}"
+        return f"{text}: {self.note}" if self.note else text

@@ -1,0 +1,229 @@
+"""The ``usnz`` command line: show, list, search and timeline over the packaged data.
+
+Bad input prints one line on stderr and exits with code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import inspect
+import io
+import json
+import sys
+import textwrap
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, NoReturn
+
+import attrs
+
+from usnz._records import Role
+
+if TYPE_CHECKING:
+    from usnz._collection import AnyRecord, Records
+
+__all__ = ["main"]
+
+WIDTH = 100
+"""Tables fit a terminal this many columns wide."""
+FORMATS = ("table", "json", "csv")
+_FILTERS = ("during", "kind", "conflict", "country", "involving", "speaker")
+
+
+class UsageError(Exception):
+    """Bad command-line input: reported as one line, exit code 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="usnz",
+        description="Facts of New Zealand–United States relations, cited to their sources.",
+    )
+    parser.add_argument("--version", action="store_true", help="print the package and data versions")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
+        return sub
+
+    show = command("show", "show one record by id, with its citations")
+    show.add_argument("id", help="a record id, e.g. anzus")
+    listing = command("list", "list the records of one kind, optionally filtered")
+    listing.add_argument("kind", metavar="KIND", help="one of: " + ", ".join(_kind_names()))
+    for name in _FILTERS:
+        listing.add_argument(f"--{name}", help=_FILTER_HELP[name])
+    search = command("search", "find records whose names, aliases or summaries contain TEXT")
+    search.add_argument("text", nargs="+", help="words to look for (case-insensitive)")
+    timeline = command("timeline", "every dated record in date order")
+    for name in ("during", "involving", "country"):
+        timeline.add_argument(f"--{name}", help=_FILTER_HELP[name])
+    return parser
+
+
+_FILTER_HELP = {
+    "during": "a year or EDTF date/interval, e.g. 1965, 2008-07, 1939/1975",
+    "kind": "the record's own kind, e.g. visit, treaty, council",
+    "conflict": "a conflict id, e.g. korean-war",
+    "country": "an ISO alpha-3 country code, e.g. NZL",
+    "involving": "a person or organization id, or a country code",
+    "speaker": "a person id, e.g. condoleezza-rice",
+}
+
+
+def _kind_names() -> list[str]:
+    from usnz._dataset import KINDS  # noqa: PLC0415
+
+    return [name.replace("_", "-") for name in KINDS]
+
+
+def _when(record: AnyRecord) -> str:
+    return "" if record.when is None else str(record.when)
+
+
+def _fit(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _table(records: Records[AnyRecord]) -> str:
+    if not records:
+        return "(no records)"
+    id_width = min(max(len(r.id) for r in records), 34)
+    when_width = max(*(len(_when(r)) for r in records), 4)
+    kind_width = max(len(r.record_kind) for r in records)
+    rest = WIDTH - id_width - when_width - kind_width - 6
+    lines = [f"{'id':<{id_width}}  {'kind':<{kind_width}}  {'date':<{when_width}}  about"]
+    lines.append("-" * min(WIDTH, len(lines[0]) + rest - 5))
+    lines.extend(
+        f"{_fit(r.id, id_width):<{id_width}}  {r.record_kind:<{kind_width}}  {_when(r):<{when_width}}  "
+        f"{_fit(r.label, rest)}"
+        for r in records
+    )
+    lines.append(f"({len(records)} record{'s' if len(records) != 1 else ''})")
+    return "\n".join(lines)
+
+
+def _value_text(value: object) -> str:
+    if isinstance(value, tuple):
+        items: tuple[object, ...] = value  # pyright: ignore[reportUnknownVariableType]
+        return "; ".join(_value_text(v) for v in items)
+    if isinstance(value, Role):
+        return ", ".join(
+            f"{a.name}={_value_text(getattr(value, a.name))}"
+            for a in attrs.fields(Role)
+            if getattr(value, a.name) is not None
+        )
+    return str(value)
+
+
+def _fields(record: AnyRecord) -> list[tuple[str, str]]:
+    rows: list[tuple[str, str]] = []
+    for field in attrs.fields(type(record)):
+        value = getattr(record, field.name)
+        if value is None or value == () or field.name == "id":
+            continue
+        rows.append((field.name, _value_text(value)))
+    return rows
+
+
+def _show_table(record: AnyRecord) -> str:
+    rows = _fields(record)
+    name_width = max(len(name) for name, _ in rows)
+    lines = [f"{record.id} ({record.record_kind})"]
+    for name, text in rows:
+        wrapped = textwrap.wrap(text, WIDTH - name_width - 4) or [""]
+        lines.append(f"  {name:<{name_width}}  {wrapped[0]}")
+        lines.extend(f"  {'':<{name_width}}  {line}" for line in wrapped[1:])
+    return "\n".join(lines)
+
+
+def _csv(rows: Sequence[Sequence[str]]) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    return out.getvalue().rstrip("\n")
+
+
+def _render(records: Records[AnyRecord], output: str) -> str:
+    if output == "json":
+        return records.to_json()
+    if output == "csv":
+        rows = [("id", "record_kind", "date", "label", "citations")]
+        rows.extend(
+            (r.id, r.record_kind, _when(r), r.label, "; ".join(str(c) for c in getattr(r, "citations", ())))
+            for r in records
+        )
+        return _csv(rows)
+    return _table(records)
+
+
+def _render_one(record: AnyRecord, output: str) -> str:
+    from usnz._collection import Records  # noqa: PLC0415
+
+    if output == "json":
+        return json.dumps(Records((record,)).to_list()[0], indent=2, ensure_ascii=False)
+    if output == "csv":
+        return _csv([("field", "value"), ("id", record.id), *_fields(record)])
+    return _show_table(record)
+
+
+def _list(args: argparse.Namespace) -> str:
+    import usnz  # noqa: PLC0415
+
+    name = args.kind.replace("-", "_")
+    query: Callable[..., Records[AnyRecord]] | None = (
+        getattr(usnz.dataset(), name, None) if name in usnz.KINDS else None
+    )
+    if query is None:
+        msg = f"unknown kind {args.kind!r}; accepted: {', '.join(_kind_names())}"
+        raise UsageError(msg)
+    accepted = [p for p in inspect.signature(query).parameters if p in _FILTERS]
+    given = {f: getattr(args, f) for f in _FILTERS if getattr(args, f) is not None}
+    for option in given:
+        if option not in accepted:
+            takes = ", ".join(f"--{p}" for p in accepted) or "no filters"
+            msg = f"list {args.kind} does not take --{option}; it takes {takes}"
+            raise UsageError(msg)
+    return _render(query(**given), args.format)
+
+
+def _run(args: argparse.Namespace) -> str:
+    import usnz  # noqa: PLC0415
+
+    if args.version:
+        return f"usnz {usnz.__version__} (data {usnz.DATA_VERSION})"
+    if args.command == "show":
+        return _render_one(usnz.get(args.id), args.format)
+    if args.command == "list":
+        return _list(args)
+    if args.command == "search":
+        return _render(usnz.search(" ".join(args.text)), args.format)
+    if args.command == "timeline":
+        filters = {f: getattr(args, f) for f in ("during", "involving", "country") if getattr(args, f) is not None}
+        return _render(usnz.timeline(**filters), args.format)
+    msg = "no command given; try: usnz timeline, usnz show anzus, usnz --help"
+    raise UsageError(msg)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code (0 ok, 2 bad input)."""
+    from usnz._errors import Error  # noqa: PLC0415
+
+    try:
+        args = _parser().parse_args(argv)
+        output = _run(args)
+    except (UsageError, Error) as error:
+        message = str(error).replace("\n", " ") if not isinstance(error, KeyError) else str(error)
+        print(f"usnz: error: {message}", file=sys.stderr)
+        return 2
+    try:
+        print(output)
+        sys.stdout.flush()
+    except BrokenPipeError:  # pragma: no cover - depends on the reader closing early
+        sys.stderr.close()
+    return 0
