@@ -7,6 +7,7 @@ every reference when it loads. Countries are ISO 3166-1 alpha-3 codes.
 from __future__ import annotations
 
 import re
+import typing
 from collections.abc import Iterator
 from typing import Any, ClassVar, Literal
 
@@ -15,6 +16,11 @@ import attrs
 from usnz._values import Citation, Money, PartialDate, Period, Quantity
 
 __all__ = [
+    "AgreementKind",
+    "Branch",
+    "EventKind",
+    "OrganizationKind",
+    "SourceKind",
     "Agreement",
     "Assistance",
     "Conflict",
@@ -32,6 +38,56 @@ __all__ = [
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*", re.ASCII)
 _COUNTRY = re.compile(r"[A-Z]{3}", re.ASCII)
 _SHA256 = re.compile(r"[0-9a-f]{64}", re.ASCII)
+
+
+SourceKind = Literal["encyclopedia-article", "news-article"]
+"""What sort of text a source is."""
+AgreementKind = Literal[
+    "treaty",
+    "declaration",
+    "trade-agreement",
+    "trade-negotiation",
+    "intelligence-agreement",
+    "un-resolution",
+    "partnership",
+]
+"""What sort of agreement."""
+OrganizationKind = Literal[
+    "council",
+    "caucus",
+    "government-agency",
+    "military-unit",
+    "company",
+    "non-profit",
+    "news-media",
+    "sports-team",
+    "sports-body",
+    "university",
+    "international",
+    "political-party",
+    "legislature",
+    "other",
+]
+"""What sort of organization."""
+EventKind = Literal[
+    "visit",
+    "meeting",
+    "talks",
+    "announcement",
+    "statement",
+    "report",
+    "award",
+    "exercise",
+    "decision",
+    "sports",
+    "deployment",
+    "establishment",
+    "negotiation",
+    "other",
+]
+"""What sort of event."""
+Branch = Literal["army", "navy", "air-force", "special-forces", "tri-service", "multiple"]
+"""A service branch."""
 
 
 def _check_id(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -161,7 +217,7 @@ class Source:
     id: str = attrs.field(validator=_check_id)
     title: str = attrs.field(validator=_check_text)
     publisher: str = attrs.field(validator=_check_text)
-    kind: Literal["encyclopedia-article", "news-article"]
+    kind: SourceKind = attrs.field(validator=attrs.validators.in_(typing.get_args(SourceKind)))
     sha256: str = attrs.field(validator=attrs.validators.matches_re(_SHA256))
     paragraphs: int = attrs.field(
         validator=attrs.validators.and_(attrs.validators.instance_of(int), attrs.validators.ge(1))
@@ -212,15 +268,7 @@ class Agreement(Record):
     record_kind: ClassVar[str] = "agreement"
 
     name: str = attrs.field(validator=_check_text)
-    kind: Literal[
-        "treaty",
-        "declaration",
-        "trade-agreement",
-        "trade-negotiation",
-        "intelligence-agreement",
-        "un-resolution",
-        "partnership",
-    ]
+    kind: AgreementKind = attrs.field(validator=attrs.validators.in_(typing.get_args(AgreementKind)))
     summary: str = attrs.field(validator=_check_text)
     aliases: tuple[str, ...] = attrs.field(default=(), validator=_check_texts)
     parties: tuple[str, ...] = attrs.field(default=(), validator=_check_countries)
@@ -320,7 +368,9 @@ class ForceContribution(Record):
     summary: str = attrs.field(validator=_check_text)
     unit: str | None = attrs.field(default=None, validator=_check_optional_text)
     organization: str | None = attrs.field(default=None, validator=_check_optional_id)
-    branch: Literal["army", "navy", "air-force", "special-forces", "tri-service", "multiple"] | None = None
+    branch: Branch | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.in_(typing.get_args(Branch)))
+    )
     role: str | None = attrs.field(default=None, validator=_check_optional_text)
     personnel: Quantity | None = None
     ships: Quantity | None = None
@@ -412,24 +462,6 @@ class Assistance(Record):
         return " ".join((super().search_text(), *(p for p in parts if p)))
 
 
-EventType = Literal[
-    "visit",
-    "meeting",
-    "talks",
-    "announcement",
-    "statement",
-    "report",
-    "award",
-    "exercise",
-    "decision",
-    "sports",
-    "deployment",
-    "establishment",
-    "negotiation",
-    "other",
-]
-
-
 @attrs.frozen(kw_only=True)
 class Event(Record):
     """Something that happened at a time: a visit, meeting, announcement, award...
@@ -449,7 +481,7 @@ class Event(Record):
 
     record_kind: ClassVar[str] = "event"
 
-    kind: EventType
+    kind: EventKind = attrs.field(validator=attrs.validators.in_(typing.get_args(EventKind)))
     title: str = attrs.field(validator=_check_text)
     summary: str = attrs.field(validator=_check_text)
     date: PartialDate | None = None
@@ -570,22 +602,7 @@ class Organization(Record):
     record_kind: ClassVar[str] = "organization"
 
     name: str = attrs.field(validator=_check_text)
-    kind: Literal[
-        "council",
-        "caucus",
-        "government-agency",
-        "military-unit",
-        "company",
-        "non-profit",
-        "news-media",
-        "sports-team",
-        "sports-body",
-        "university",
-        "international",
-        "political-party",
-        "legislature",
-        "other",
-    ]
+    kind: OrganizationKind = attrs.field(validator=attrs.validators.in_(typing.get_args(OrganizationKind)))
     summary: str = attrs.field(validator=_check_text)
     aliases: tuple[str, ...] = attrs.field(default=(), validator=_check_texts)
     country: str | None = attrs.field(default=None, validator=_check_country)
