@@ -32,9 +32,13 @@ nitpicky = True
 # Types from outside usnz: no intersphinx (the build runs offline), so these stay plain text.
 nitpick_ignore_regex = [
     ("py:class", r"(datetime|decimal|collections\.abc|typing|os|enum|cattrs|attrs|attr)\..*"),
-    ("py:class", r"(Decimal|JsonConverter|PathLike|Iterable|Iterator|Sequence|Callable|Window|T|R_co|P|SupportsIndex)"),
+    ("py:class", r"(Decimal|JsonConverter|PathLike|Iterable|Iterator|Sequence|Callable|Window)"),
+    ("py:class", r"(T|R_co|P|SupportsIndex|AnyRecord)"),
     ("py:class", r"usnz\._\w+\.\w+"),
-    ("py:class", r"(ValueError|TypeError|KeyError|UserWarning|Exception|tuple|int|str|float|bool|dict|list|type|object)"),
+    (
+        "py:class",
+        r"(ValueError|TypeError|KeyError|UserWarning|Exception|tuple|int|str|float|bool|dict|list|type|object)",
+    ),
     ("py:obj", r"(usnz\._\w+\.)?(R_co|T|P)"),
     ("py:data", r".*"),
 ]

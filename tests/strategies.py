@@ -32,7 +32,9 @@ def partial_dates(draw: st.DrawFn, *, min_year: int = 1, max_year: int = 9999) -
     approximate = draw(st.booleans())
     precision = draw(st.sampled_from(list(usnz.Precision)))
     if precision is usnz.Precision.DECADE:
-        decade = draw(st.integers(max(1, (min_year + 9) // 10), max_year // 10 - 1 if max_year >= 9999 else max_year // 10))
+        decade = draw(
+            st.integers(max(1, (min_year + 9) // 10), max_year // 10 - 1 if max_year >= 9999 else max_year // 10)
+        )
         return usnz.PartialDate(year=decade * 10, decade=True, approximate=approximate)
     year = draw(st.integers(min_year, max_year))
     if precision is usnz.Precision.YEAR:
@@ -65,8 +67,22 @@ numbers = st.integers(0, 10**9) | st.floats(0, 1e9, allow_nan=False, allow_infin
 def quantities(draw: st.DrawFn) -> usnz.Quantity:
     """Any valid Quantity with low <= best <= high among those given."""
     values = sorted(draw(st.lists(numbers, min_size=1, max_size=3)))
-    slots = draw(st.sampled_from([("best",), ("low",), ("high",), ("low", "high"), ("low", "best"), ("best", "high"), ("low", "best", "high")]))
-    chosen = dict(zip(slots, values[: len(slots)], strict=False)) if len(values) >= len(slots) else {slots[0]: values[0]}
+    slots = draw(
+        st.sampled_from(
+            [
+                ("best",),
+                ("low",),
+                ("high",),
+                ("low", "high"),
+                ("low", "best"),
+                ("best", "high"),
+                ("low", "best", "high"),
+            ]
+        )
+    )
+    chosen = (
+        dict(zip(slots, values[: len(slots)], strict=False)) if len(values) >= len(slots) else {slots[0]: values[0]}
+    )
     return usnz.Quantity(unit=draw(texts), approximate=draw(st.booleans()), **chosen)
 
 
@@ -127,7 +143,13 @@ agreements = st.builds(
 )
 conflicts = st.builds(
     usnz.Conflict,
-    **_common(name=texts, summary=sentences, aliases=_tuple(texts), period=_optional(periods()), cow_warnum=_optional(st.integers(1, 999))),
+    **_common(
+        name=texts,
+        summary=sentences,
+        aliases=_tuple(texts),
+        period=_optional(periods()),
+        cow_warnum=_optional(st.integers(1, 999)),
+    ),
 )
 force_contributions = st.builds(
     usnz.ForceContribution,
@@ -139,6 +161,7 @@ force_contributions = st.builds(
         branch=_optional(st.sampled_from(typing.get_args(Branch))),
         role=_optional(texts),
         personnel=_optional(quantities()),
+        total_served=_optional(quantities()),
         ships=_optional(quantities()),
         aircraft=_optional(quantities()),
         period=_optional(periods()),
@@ -176,7 +199,13 @@ events = st.builds(
 roles = st.builds(usnz.Role, title=texts, country=_optional(countries), period=_optional(periods()))
 people = st.builds(
     usnz.Person,
-    **_common(name=texts, summary=sentences, aliases=_tuple(texts), country=_optional(countries), roles=st.lists(roles, max_size=3).map(tuple)),
+    **_common(
+        name=texts,
+        summary=sentences,
+        aliases=_tuple(texts),
+        country=_optional(countries),
+        roles=st.lists(roles, max_size=3).map(tuple),
+    ),
 )
 organizations = st.builds(
     usnz.Organization,
@@ -243,7 +272,9 @@ def datasets(draw: st.DrawFn, *, max_events: int = 12) -> list[Any]:
     people_ = [usnz.Person(id=f"person-{p}", name=p, summary="A person.", citations=cite) for p in person_ids]
     conflict = usnz.Conflict(id="conflict-a", name="A war", summary="A war.", citations=cite)
     years = {"min_year": 1900, "max_year": 2020}
-    when = st.one_of(partial_dates(**years).map(lambda d: {"date": d}), periods(**years).map(lambda p: {"period": p}), st.just({}))
+    when = st.one_of(
+        partial_dates(**years).map(lambda d: {"date": d}), periods(**years).map(lambda p: {"period": p}), st.just({})
+    )
     events_ = []
     for index in range(draw(st.integers(0, max_events))):
         events_.append(

@@ -64,5 +64,5 @@ def test_bad_amounts(raw: dict[str, object], message: str) -> None:
 
 @pytest.mark.parametrize(("value", "cls"), [(1965, usnz.PartialDate), (["1950", "1957"], usnz.Period)])
 def test_dates_must_be_strings(value: object, cls: type[Any]) -> None:
-    with pytest.raises(TypeError, match="EDTF"):
+    with pytest.raises(usnz.DateError, match="EDTF"):
         usnz.converter.structure(value, cls)

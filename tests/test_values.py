@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from decimal import Decimal
 
@@ -11,7 +12,6 @@ from hypothesis import strategies as st
 
 import usnz
 from strategies import partial_dates, periods, quantities
-
 from usnz import DateError, Money, PartialDate, Period, Precision, Quantity
 
 
@@ -37,7 +37,7 @@ def test_dates_are_totally_ordered(a: PartialDate, b: PartialDate, c: PartialDat
     assert (a < b) + (a == b) + (a > b) == 1
     assert (a <= b) == (a < b or a == b)
     assert (a >= b) == (a > b or a == b)
-    if a <= b and b <= c:
+    if a <= b <= c:
         assert a <= c
 
 
@@ -49,11 +49,8 @@ def test_order_follows_earliest_day(a: PartialDate, b: PartialDate) -> None:
 
 @given(st.text(max_size=30))
 def test_parser_raises_only_its_documented_error(text: str) -> None:
-    try:
+    with contextlib.suppress(DateError):  # the documented error; anything else fails the test
         usnz.parse_edtf(text)
-    except DateError as error:
-        assert isinstance(error, ValueError)
-        assert isinstance(error, usnz.Error)
 
 
 @given(periods(), periods())

@@ -2,8 +2,10 @@
 
 >>> import usnz
 >>> anzus = usnz.get("anzus")
->>> anzus.name, str(anzus.signed), anzus.parties
-('ANZUS Treaty', '1951', ('AUS', 'NZL', 'USA'))
+>>> anzus.name
+'Australia, New Zealand, United States Security Treaty'
+>>> str(anzus.signed), anzus.parties
+('1951', ('AUS', 'NZL', 'USA'))
 
 Nothing is read at import; the first query loads and validates the packaged data.
 """

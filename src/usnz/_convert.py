@@ -11,6 +11,7 @@ from decimal import Decimal, InvalidOperation
 
 from cattrs.preconf.json import JsonConverter, make_converter
 
+from usnz._errors import DateError
 from usnz._values import PartialDate, Period
 
 __all__ = ["get_converter", "make_usnz_converter"]
@@ -19,14 +20,14 @@ __all__ = ["get_converter", "make_usnz_converter"]
 def _structure_date(value: object, _: object) -> PartialDate:
     if not isinstance(value, str):
         msg = f"expected an EDTF date string such as '1965-05-27', got {value!r}"
-        raise TypeError(msg)
+        raise DateError(msg)
     return PartialDate.parse(value)
 
 
 def _structure_period(value: object, _: object) -> Period:
     if not isinstance(value, str):
         msg = f"expected an EDTF interval string such as '1950/1957', got {value!r}"
-        raise TypeError(msg)
+        raise DateError(msg)
     return Period.parse(value)
 
 

@@ -239,14 +239,11 @@ class Dataset:
                 others = [frozenset(map(id, s)) for s in sets[1:]]
                 candidates = Records(r for r in candidates if all(id(r) in o for o in others))
         if during is not None:
-            first, last = self._window(during)
-            spans = self._spans
-            candidates = Records(
-                r for r in candidates if spans[r.id][0] <= last and first <= spans[r.id][1] and r.when is not None
-            )
+            candidates = Records(self._overlapping(candidates, during))
         return candidates  # type: ignore[return-value] # all are of cls by construction
 
-    def _window(self, during: object) -> Window:
+    def _overlapping(self, records: Iterable[AnyRecord], during: object) -> list[AnyRecord]:
+        """The dated records whose date or period overlaps *during* (none outside the span)."""
         first, last = to_window(during)
         if self.span is not None and (last < self.span[0] or first > self.span[1]):
             span = Period.parse(f"{self.span[0].isoformat()}/{self.span[1].isoformat()}")
@@ -255,7 +252,9 @@ class Dataset:
                 CoverageWarning,
                 stacklevel=4,
             )
-        return first, last
+            return []
+        spans = self._spans
+        return [r for r in records if spans[r.id][0] <= last and first <= spans[r.id][1] and r.when is not None]
 
     # -- queries, one per kind ---------------------------------------------------------
 
@@ -314,8 +313,8 @@ class Dataset:
 
         >>> import usnz
         >>> k = usnz.get("k-force-korea")
-        >>> k.personnel.best
-        1044
+        >>> str(k.personnel), str(k.total_served), str(k.killed)
+        ('1,044 personnel', '3,794 personnel', '33 personnel')
         """
         keys: list[tuple[str, str]] = []
         if conflict is not None:
@@ -355,8 +354,8 @@ class Dataset:
             conflict: A conflict id.
 
         >>> import usnz
-        >>> [e.id for e in usnz.events(during="2008-07", involving="condoleezza-rice")][:1]
-        ['rice-visit-2008']
+        >>> usnz.events(kind="visit", during="2008-07", involving="condoleezza-rice").ids()
+        ('rice-visit-to-new-zealand',)
         """
         keys: list[tuple[str, str]] = []
         if kind is not None:
@@ -465,12 +464,10 @@ class Dataset:
         >>> dates == sorted(dates)
         True
         """
+        keys = self._keys([], country=country, involving=involving)
         candidates: Iterable[AnyRecord] = self._timeline
         if during is not None:
-            first, last = self._window(during)
-            spans = self._spans
-            candidates = [r for r in candidates if spans[r.id][0] <= last and first <= spans[r.id][1]]
-        keys = self._keys([], country=country, involving=involving)
+            candidates = self._overlapping(candidates, during)
         for key in keys:
             matching = {id(r) for cls in KINDS.values() for r in self._index.get((cls, key[0], key[1]), ())}
             candidates = [r for r in candidates if id(r) in matching]

@@ -10,6 +10,7 @@ import json
 import os
 import threading
 from collections.abc import Iterable, Iterator
+from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING, Final
 from usnz._collection import AnyRecord
 from usnz._countries import COUNTRIES
 from usnz._dataset import KINDS, Dataset
-from usnz._errors import ArgumentTypeError, DataError, Problem
+from usnz._errors import ArgumentTypeError, DataError, Error, Problem
 from usnz._records import Conflict, Event, Organization, Person, Record, Source
 
 if TYPE_CHECKING:
@@ -114,8 +115,6 @@ def _records_in(name: str, data: bytes, converter: JsonConverter, problems: list
             for message in cattrs.transform_error(error, path="", format_exception=_describe):
                 text, _, path = message.rpartition(" @ ")
                 problems.append(Problem(file=name, record=label, path=path.lstrip("."), message=text))
-        except (ValueError, TypeError) as error:
-            problems.append(Problem(file=name, record=label, path="", message=str(error)))
 
 
 def _describe(error: BaseException, type_: type | None) -> str:
@@ -124,11 +123,7 @@ def _describe(error: BaseException, type_: type | None) -> str:
 
     if isinstance(error, KeyError):
         return "required field missing"
-    if (
-        isinstance(error, ValueError | TypeError)
-        and type_ is not None
-        and getattr(type_, "__module__", "").startswith("usnz")
-    ):
+    if isinstance(error, Error) or (type_ in {Decimal, None} and isinstance(error, ValueError | TypeError)):
         return str(error)
     text = format_exception(error, type_)
     if "not in literal" in text and type_ is not None:

@@ -39,7 +39,6 @@ def _bound(method: Callable[Concatenate[Dataset, P], T]) -> Callable[P, T]:
     def query(*args: P.args, **kwargs: P.kwargs) -> T:
         return method(dataset(), *args, **kwargs)
 
-    query.__module__ = "usnz"
     return query
 
 

@@ -16,23 +16,23 @@ import attrs
 from usnz._values import Citation, Money, PartialDate, Period, Quantity
 
 __all__ = [
-    "AgreementKind",
-    "Branch",
-    "EventKind",
-    "OrganizationKind",
-    "SourceKind",
     "Agreement",
+    "AgreementKind",
     "Assistance",
+    "Branch",
     "Conflict",
     "Event",
+    "EventKind",
     "Figure",
     "ForceContribution",
     "Organization",
+    "OrganizationKind",
     "Person",
     "Quote",
     "Record",
     "Role",
     "Source",
+    "SourceKind",
 ]
 
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*", re.ASCII)
@@ -351,7 +351,9 @@ class ForceContribution(Record):
         organization: Id of the unit's :class:`Organization` record, if it has one.
         branch: Service branch.
         role: Its role (combat, engineering, medical, training...).
-        personnel: How many people.
+        personnel: How many people: the force's strength as the source gives it.
+        total_served: How many people served in it over the whole deployment, where
+            the source gives a total across rotations (K-FORCE: 1044 strong, 3,794 in all).
         ships: How many ships.
         aircraft: How many aircraft.
         period: When it served.
@@ -373,6 +375,7 @@ class ForceContribution(Record):
     )
     role: str | None = attrs.field(default=None, validator=_check_optional_text)
     personnel: Quantity | None = None
+    total_served: Quantity | None = None
     ships: Quantity | None = None
     aircraft: Quantity | None = None
     period: Period | None = None

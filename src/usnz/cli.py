@@ -12,6 +12,7 @@ import io
 import json
 import sys
 import textwrap
+import warnings
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NoReturn
 
@@ -55,7 +56,7 @@ def _parser() -> argparse.ArgumentParser:
     show = command("show", "show one record by id, with its citations")
     show.add_argument("id", help="a record id, e.g. anzus")
     listing = command("list", "list the records of one kind, optionally filtered")
-    listing.add_argument("kind", metavar="KIND", help="one of: " + ", ".join(_kind_names()))
+    listing.add_argument("record_kind", metavar="KIND", help="one of: " + ", ".join(_kind_names()))
     for name in _FILTERS:
         listing.add_argument(f"--{name}", help=_FILTER_HELP[name])
     search = command("search", "find records whose names, aliases or summaries contain TEXT")
@@ -175,19 +176,19 @@ def _render_one(record: AnyRecord, output: str) -> str:
 def _list(args: argparse.Namespace) -> str:
     import usnz  # noqa: PLC0415
 
-    name = args.kind.replace("-", "_")
+    name = args.record_kind.replace("-", "_")
     query: Callable[..., Records[AnyRecord]] | None = (
         getattr(usnz.dataset(), name, None) if name in usnz.KINDS else None
     )
     if query is None:
-        msg = f"unknown kind {args.kind!r}; accepted: {', '.join(_kind_names())}"
+        msg = f"unknown kind {args.record_kind!r}; accepted: {', '.join(_kind_names())}"
         raise UsageError(msg)
     accepted = [p for p in inspect.signature(query).parameters if p in _FILTERS]
     given = {f: getattr(args, f) for f in _FILTERS if getattr(args, f) is not None}
     for option in given:
         if option not in accepted:
             takes = ", ".join(f"--{p}" for p in accepted) or "no filters"
-            msg = f"list {args.kind} does not take --{option}; it takes {takes}"
+            msg = f"list {args.record_kind} does not take --{option}; it takes {takes}"
             raise UsageError(msg)
     return _render(query(**given), args.format)
 
@@ -212,15 +213,19 @@ def _run(args: argparse.Namespace) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code (0 ok, 2 bad input)."""
-    from usnz._errors import Error  # noqa: PLC0415
+    from usnz._errors import CoverageWarning, Error  # noqa: PLC0415
 
     try:
         args = _parser().parse_args(argv)
-        output = _run(args)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", CoverageWarning)
+            output = _run(args)
     except (UsageError, Error) as error:
         message = str(error).replace("\n", " ") if not isinstance(error, KeyError) else str(error)
         print(f"usnz: error: {message}", file=sys.stderr)
         return 2
+    for warning in caught:
+        print(f"usnz: warning: {warning.message}", file=sys.stderr)
     try:
         print(output)
         sys.stdout.flush()

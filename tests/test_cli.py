@@ -1,0 +1,132 @@
+"""The command line: every command, every format, and bad input as one line with exit 2."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+
+from usnz.cli import WIDTH, main
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_show_table(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "show", "anzus")
+    assert code == 0, err
+    assert out.startswith("anzus (agreement)")
+    assert "1951" in out
+    assert "AUS; NZL; USA" in out
+    assert "encyclopedia-nz-us-relations ¶6" in out
+    assert max(len(line) for line in out.splitlines()) <= WIDTH
+
+
+def test_show_person_roles(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "show", "helen-clark")
+    assert code == 0
+    assert "Prime Minister" in out
+
+
+def test_show_json_and_csv(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "show", "anzus", "--format", "json")
+    assert json.loads(out)["signed"] == "1951"
+    _, out, _ = run(capsys, "show", "anzus", "--format", "csv")
+    rows = dict(csv.reader(io.StringIO(out)))
+    assert rows["id"] == "anzus"
+    assert rows["signed"] == "1951"
+
+
+def test_list_with_filters(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "list", "force-contributions", "--conflict", "korean-war")
+    assert code == 0, err
+    assert "k-force-korea" in out
+    assert max(len(line) for line in out.splitlines()) <= WIDTH
+    _, out, _ = run(capsys, "list", "force_contributions", "--conflict", "korean-war", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert {"k-force-korea", "rnzn-korea"} <= {r["id"] for r in rows}
+    assert all(r["record_kind"] == "force-contribution" for r in rows)
+
+
+def test_list_json(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "list", "quotes", "--speaker", "condoleezza-rice", "--format", "json")
+    quotes = json.loads(out)
+    assert quotes
+    assert all(q["speaker"] == "condoleezza-rice" for q in quotes)
+
+
+def test_search_and_timeline(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "search", "Cyber", "Storm")
+    assert code == 0
+    assert "Cyber Storm" in out
+    code, out, _ = run(capsys, "timeline", "--during", "1965")
+    assert code == 0
+    assert "1965-05-27" in out
+    code, out, err = run(capsys, "timeline", "--during", "1700", "--format", "csv")
+    assert code == 0
+    assert out.strip() == "id,record_kind,date,label,citations"
+    assert err.startswith("usnz: warning: during='1700' lies outside the span the data covers")
+
+
+def test_empty_table(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "search", "no-such-words-anywhere")
+    assert out.strip() == "(no records)"
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--version")
+    assert code == 0
+    assert out.startswith("usnz ")
+
+
+@pytest.mark.parametrize(
+    ("argv", "fragment"),
+    [
+        (["show", "nope"], "no record has the id 'nope'"),
+        (["show", "anzsu"], "did you mean 'anzus'"),
+        (["list", "wars"], "unknown kind 'wars'; accepted: sources, agreements"),
+        (["list", "agreements", "--conflict", "korean-war"], "list agreements does not take --conflict"),
+        (["list", "events", "--during", "19x5"], "during='19x5' is not a date or period"),
+        (["list", "events", "--kind", "vist"], "kind='vist' is not accepted"),
+        (["list", "events", "--country", "XX"], "no country record has the id country='XX'"),
+        (["timeline", "--during", "1965/1960"], "cannot end"),
+        (["show"], "the following arguments are required: id"),
+        (["show", "anzus", "--format", "xml"], "invalid choice: 'xml'"),
+        (["frobnicate"], "invalid choice: 'frobnicate'"),
+        ([], "no command given"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(capsys: pytest.CaptureFixture[str], argv: list[str], fragment: str) -> None:
+    code, out, err = run(capsys, *argv)
+    assert code == 2
+    assert out == ""
+    assert err.count("\n") == 1
+    assert err.startswith("usnz: error: ")
+    assert fragment in err
+
+
+def test_python_dash_m_and_console_script() -> None:
+    done = subprocess.run([sys.executable, "-m", "usnz", "show", "nope"], capture_output=True, text=True, check=False)
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1
+    assert "Traceback" not in done.stderr
+    done = subprocess.run([sys.executable, "-m", "usnz", "show", "anzus"], capture_output=True, text=True, check=False)
+    assert done.returncode == 0
+    assert "anzus (agreement)" in done.stdout
+
+
+def test_dunder_main_runs_the_command_line(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import runpy
+
+    monkeypatch.setattr(sys, "argv", ["usnz", "show", "anzus", "--format", "json"])
+    with pytest.raises(SystemExit) as caught:
+        runpy.run_module("usnz", run_name="__main__")
+    assert caught.value.code == 0
+    assert json.loads(capsys.readouterr().out)["id"] == "anzus"

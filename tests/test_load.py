@@ -1,0 +1,176 @@
+"""usnz.load: user datasets, validated whole, every problem reported at once."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import usnz
+from usnz import _load
+
+SOURCE = {
+    "id": "my-notes",
+    "title": "My notes",
+    "publisher": "Me",
+    "kind": "news-article",
+    "sha256": "a" * 64,
+    "paragraphs": 3,
+    "filename": "notes.txt",
+}
+CITE = [{"source": "my-notes", "paragraph": 1}]
+PERSON = {"id": "jane-doe", "name": "Jane Doe", "summary": "A diplomat.", "citations": CITE}
+EVENT = {
+    "id": "jane-visit",
+    "kind": "visit",
+    "title": "Jane Doe visits Wellington",
+    "summary": "A visit.",
+    "date": "2009-05",
+    "participants": ["jane-doe"],
+    "countries": ["NZL"],
+    "citations": CITE,
+}
+
+
+def _write(folder: Path, **files: Any) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for stem, content in files.items():
+        text = content if isinstance(content, str | bytes) else json.dumps(content)
+        path = folder / f"{stem}.json"
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+    return folder
+
+
+def _problems(*paths: Any, **kwargs: Any) -> list[str]:
+    with pytest.raises(usnz.DataError) as caught:
+        usnz.load(*paths, **kwargs)
+    assert isinstance(caught.value, ValueError)
+    return [str(p) for p in caught.value.problems]
+
+
+def test_load_a_directory(tmp_path: Path) -> None:
+    folder = _write(tmp_path / "data", sources=[SOURCE], people=[PERSON], events=[EVENT])
+    data = usnz.load(folder)
+    assert data.get("jane-visit").when == usnz.PartialDate(year=2009, month=5)
+    assert data.events(involving="jane-doe").ids() == ("jane-visit",)
+    assert len(data) == 3
+
+
+def test_load_files_individually(tmp_path: Path) -> None:
+    folder = _write(tmp_path, sources=[SOURCE], people=[PERSON])
+    data = usnz.load([folder / "sources.json", str(folder / "people.json")])
+    assert data.people().ids() == ("jane-doe",)
+
+
+def test_extend_the_packaged_dataset(tmp_path: Path) -> None:
+    event = {**EVENT, "participants": ["jane-doe", "helen-clark"]}
+    folder = _write(tmp_path, sources=[SOURCE], people=[PERSON], events=[event])
+    data = usnz.load(folder, extends=usnz.dataset())
+    assert "jane-visit" in data.events(involving="helen-clark").ids()
+    assert data.get("anzus") is usnz.get("anzus")
+    assert "jane-visit" not in usnz.dataset()
+
+
+def test_id_clash_with_the_extended_dataset_is_a_problem(tmp_path: Path) -> None:
+    folder = _write(tmp_path, sources=[SOURCE], people=[{**PERSON, "id": "helen-clark"}])
+    problems = _problems(folder, extends=usnz.dataset())
+    assert any("helen-clark id: id is used twice" in p for p in problems)
+
+
+def test_every_problem_in_every_file_is_reported(tmp_path: Path) -> None:
+    folder = _write(
+        tmp_path,
+        sources=[SOURCE],
+        people=[{**PERSON, "citations": [{"source": "my-notes", "paragraph": 9}]}, {"id": "x"}],
+        events=[
+            {**EVENT, "date": "2001-02-30"},
+            {**EVENT, "id": "e2", "kind": "vist"},
+            {**EVENT, "id": "e4", "countries": ["NZ"]},
+            {**EVENT, "id": "e3", "conflict": "jane-doe", "countries": ["FRA"]},
+            {**EVENT, "id": "e5", "bogus": 1},
+            "not an object",
+        ],
+        quotes="[1, 2",
+        figures=b"\xff\xfe not utf-8",
+        conflicts={"id": "not-a-list"},
+    )
+    problems = _problems(folder)
+    text = "\n".join(problems)
+    expected = [
+        "people.json jane-doe citations[0].paragraph: my-notes has 3 paragraphs, not 9",
+        "people.json x name: required field missing",
+        "events.json jane-visit date: '2001-02-30' is not a real date",
+        "events.json e2 kind: not one of the accepted values",
+        "events.json e4: countries must be an ISO 3166-1 alpha-3 code such as 'NZL', got 'NZ'",
+        "events.json [5]: expected a JSON object",
+        "events.json e3 conflict: refers to 'jane-doe', a person; expected a conflict",
+        "events.json e5: extra fields found (bogus)",
+        "quotes.json: not valid JSON",
+        "figures.json: not valid UTF-8",
+        "conflicts.json: expected a JSON array of records, got a JSON dict",
+    ]
+    for fragment in expected:
+        assert fragment in text, fragment
+    assert str(len(problems)) + " problems in the data" in str(
+        usnz.DataError([_load.Problem(file="f", record=None, path="", message="m")] * len(problems))
+    )
+
+
+def test_reference_and_country_problems(tmp_path: Path) -> None:
+    folder = _write(
+        tmp_path,
+        sources=[SOURCE],
+        people=[PERSON],
+        events=[{**EVENT, "participants": ["nobody"], "countries": ["FRA"], "disputes": ["jane-doe"]}],
+    )
+    text = "\n".join(_problems(folder))
+    assert "participants: refers to 'nobody', which no record has as its id" in text
+    assert "country code 'FRA' is not in usnz's country table" in text
+    assert "disputes 'jane-doe', but 'jane-doe' does not list 'jane-visit'" in text
+
+
+@pytest.mark.parametrize(
+    ("files", "message"),
+    [
+        ({"notes": []}, "unknown data file; expected one of sources.json"),
+        ({"people": ""}, "not valid JSON"),
+    ],
+)
+def test_file_level_problems(tmp_path: Path, files: dict[str, Any], message: str) -> None:
+    folder = _write(tmp_path, **files)
+    assert any(message in p for p in _problems(folder))
+
+
+def test_missing_paths_and_empty_directories(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    problems = _problems([tmp_path / "empty", tmp_path / "missing.json"])
+    assert any("no .json data files in this directory" in p for p in problems)
+    assert any("missing.json: cannot read" in p for p in problems)
+
+
+def test_huge_files_are_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_load, "MAX_FILE_BYTES", 10)
+    folder = _write(tmp_path, people=[PERSON])
+    assert any("over the 10-byte limit" in p for p in _problems(folder))
+
+
+def test_extends_must_be_a_dataset(tmp_path: Path) -> None:
+    with pytest.raises(usnz.ArgumentTypeError, match=r"extends= takes a usnz\.Dataset"):
+        usnz.load(tmp_path, extends={"not": "a dataset"})  # type: ignore[arg-type]
+
+
+def test_a_missing_packaged_file_is_a_data_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(usnz.KINDS, "extra_kind", usnz.Event)
+    with pytest.raises(usnz.DataError, match=r"extra_kind\.json: missing from the package"):
+        _load.load_packaged()
+
+
+def test_problem_text() -> None:
+    assert str(_load.Problem(file="f.json", record=None, path="", message="bad")) == "f.json: bad"
+    assert str(_load.Problem(file="f.json", record=2, path="a.b", message="bad")) == "f.json [2] a.b: bad"
+    assert str(usnz.DataError([_load.Problem(file="f", record=None, path="", message="m")])).startswith("1 problem in")

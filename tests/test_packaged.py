@@ -1,0 +1,221 @@
+"""The packaged dataset: the facts and behaviours users and the contract rely on."""
+
+from __future__ import annotations
+
+import datetime as dt
+import warnings
+
+import pytest
+
+import usnz
+
+CONTRACT_IDS = [
+    "anzus",
+    "wellington-declaration",
+    "ukusa-agreement",
+    "korean-war",
+    "vietnam-war",
+    "war-in-afghanistan",
+    "gulf-war",
+    "second-world-war",
+    "john-key",
+    "helen-clark",
+    "condoleezza-rice",
+    "hillary-clinton",
+    "us-nz-council",
+]
+
+
+@pytest.mark.parametrize("record_id", CONTRACT_IDS)
+def test_contract_ids_exist(record_id: str) -> None:
+    assert usnz.get(record_id).id == record_id
+
+
+def test_anzus() -> None:
+    anzus = usnz.get("anzus")
+    assert isinstance(anzus, usnz.Agreement)
+    assert anzus.signed == usnz.PartialDate(year=1951)
+    assert set(anzus.parties) == {"AUS", "NZL", "USA"}
+    assert "1951" in str(anzus)
+    assert usnz.Citation(source="encyclopedia-nz-us-relations", paragraph=6, note="joined in 1951") in anzus.citations
+
+
+def test_korean_war_contributions() -> None:
+    korea = usnz.force_contributions(conflict="korean-war", country="NZL")
+    by_id = {f.id: f for f in korea}
+    kforce, navy = by_id["k-force-korea"], by_id["rnzn-korea"]
+    assert kforce.unit == "K-FORCE"
+    assert kforce.personnel == usnz.Quantity(unit="personnel", best=1044)
+    assert kforce.total_served == usnz.Quantity(unit="personnel", best=3794)
+    assert kforce.killed == usnz.Quantity(unit="personnel", best=33)
+    assert kforce.wounded == usnz.Quantity(unit="personnel", best=79)
+    assert kforce.captured == usnz.Quantity(unit="personnel", best=1)
+    assert navy.ships == usnz.Quantity(unit="frigates", best=6)
+    assert navy.total_served == usnz.Quantity(unit="personnel", best=1300)
+    assert all(isinstance(f, usnz.ForceContribution) and f.conflict == "korean-war" for f in korea)
+
+
+def test_timeline_1965_is_in_date_order() -> None:
+    records = usnz.timeline(during="1965")
+    assert records
+    keys = [(r.when.earliest, r.id) for r in records]
+    assert keys == sorted(keys)
+    assert all(r.when.earliest <= dt.date(1965, 12, 31) for r in records)
+    assert all(r.when.latest >= dt.date(1965, 1, 1) for r in records)
+
+
+def test_unknown_id_suggests() -> None:
+    with pytest.raises(usnz.UnknownRecordError) as caught:
+        usnz.get("anzsu")
+    assert isinstance(caught.value, KeyError)
+    assert "anzus" in caught.value.suggestions
+    assert "did you mean 'anzus'" in str(caught.value)
+
+
+def test_unknown_id_by_name_suggests_the_slug() -> None:
+    with pytest.raises(usnz.UnknownRecordError) as caught:
+        usnz.get("Helen Clark")
+    assert caught.value.suggestions[0] == "helen-clark"
+
+
+def test_nothing_like_it_points_to_search() -> None:
+    with pytest.raises(usnz.UnknownRecordError, match=r"try usnz\.search\(\)"):
+        usnz.get("zzzzzzzzzzzz")
+
+
+def test_bad_during_names_the_argument_and_the_forms() -> None:
+    with pytest.raises(usnz.Error) as caught:
+        usnz.events(during="19x5")
+    assert isinstance(caught.value, ValueError)
+    message = str(caught.value)
+    assert "during='19x5'" in message
+    assert "1965-05-27" in message
+    assert "196X" in message
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "fragment"),
+    [
+        (lambda: usnz.force_contributions(conflict="koren-war"), usnz.UnknownRecordError, "did you mean 'korean-war'"),
+        (
+            lambda: usnz.force_contributions(conflict="anzus"),
+            usnz.UnknownRecordError,
+            "no conflict record has the id conflict='anzus'",
+        ),
+        (
+            lambda: usnz.force_contributions(conflict=151),
+            usnz.ArgumentTypeError,
+            "conflict= takes a record id as a str",
+        ),
+        (lambda: usnz.events(conflict="  "), usnz.ArgumentValueError, "got an empty string"),
+        (lambda: usnz.events(country="NZ"), usnz.UnknownRecordError, "did you mean 'NZL'"),
+        (lambda: usnz.events(country="new zealand"), usnz.UnknownRecordError, "did you mean 'NZL'"),
+        (lambda: usnz.events(country=554), usnz.ArgumentTypeError, "country= takes an ISO 3166-1 alpha-3"),
+        (lambda: usnz.events(country=""), usnz.ArgumentValueError, "got an empty string"),
+        (lambda: usnz.events(kind="vist"), usnz.ArgumentValueError, "kind='vist' is not accepted; accepted: visit"),
+        (lambda: usnz.events(kind=3), usnz.ArgumentTypeError, "kind= takes a str"),
+        (lambda: usnz.events(involving="korean-war"), usnz.ArgumentValueError, "is a conflict"),
+        (lambda: usnz.events(involving="condoleeza-rice"), usnz.UnknownRecordError, "did you mean 'condoleezza-rice'"),
+        (lambda: usnz.quotes(speaker="us-nz-council"), usnz.UnknownRecordError, "no person record"),
+        (lambda: usnz.events(during=1965.0), usnz.ArgumentTypeError, "during= takes a year"),
+        (lambda: usnz.events(during=True), usnz.ArgumentTypeError, "during= takes a year"),
+        (lambda: usnz.events(during=0), usnz.ArgumentValueError, "not a year from 1 to 9999"),
+        (lambda: usnz.events(during="1965/1960"), usnz.ArgumentValueError, "cannot end"),
+        (lambda: usnz.events(during="2001-02-30"), usnz.ArgumentValueError, "not a real date"),
+        (lambda: usnz.get(5), usnz.ArgumentTypeError, "get() takes a record id as a str"),
+        (lambda: usnz.search(None), usnz.ArgumentTypeError, "search() takes text as a str"),
+        (lambda: usnz.dataset().records("wars"), usnz.ArgumentValueError, "accepted: sources, agreements"),
+    ],
+)
+def test_bad_arguments(call: object, error: type[Exception], fragment: str) -> None:
+    with pytest.raises(error) as caught:
+        call()  # type: ignore[operator]
+    assert fragment in str(caught.value)
+    assert isinstance(caught.value, usnz.Error)
+
+
+def test_misspelt_keyword_is_a_plain_type_error() -> None:
+    with pytest.raises(TypeError, match="unexpected keyword"):
+        usnz.events(durin="1965")  # type: ignore[call-arg]
+
+
+def test_during_accepts_every_documented_form() -> None:
+    by_text = usnz.events(during="2008-07")
+    assert usnz.events(during=usnz.PartialDate(year=2008, month=7)) == by_text
+    assert usnz.events(during=usnz.Period.parse("2008-07/2008-07")) == by_text
+    assert set(by_text) <= set(usnz.events(during=2008))
+    assert set(usnz.events(during=2008)) <= set(usnz.events(during="200X"))
+    assert usnz.events(during=" 2008-07 ") == by_text
+
+
+def test_coverage_warning_outside_the_span() -> None:
+    first, last = usnz.dataset().span  # type: ignore[misc]
+    assert first.year <= 1838
+    assert last.year >= 2010
+    with pytest.warns(usnz.CoverageWarning, match=r"outside the span the data covers \(1838"):
+        assert usnz.events(during="1700/1750") == ()
+    with pytest.warns(usnz.CoverageWarning):
+        assert usnz.timeline(during=2100) == ()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        usnz.events(during=1965)
+
+
+def test_search() -> None:
+    assert usnz.search("ANZUS treaty")[0].id == "anzus"
+    assert usnz.search("   ") == ()
+    assert usnz.search("<script>") == ()
+    results = usnz.search("helen clark")
+    assert results[0].id == "helen-clark"
+    assert len(results) > 1
+
+
+def test_involving_and_country_filters() -> None:
+    rice = usnz.events(involving="condoleezza-rice")
+    assert rice
+    assert all("condoleezza-rice" in e.participants for e in rice)
+    assert all("NZL" in e.countries for e in usnz.events(country="nzl"))
+    assert usnz.agreements(country="AUS", kind="treaty").ids() == ("anzus",)
+    assert usnz.timeline(involving="helen-clark")
+    assert all("USA" in r.country_codes() for r in usnz.timeline(country="USA"))
+
+
+def test_every_query_returns_records_of_its_kind() -> None:
+    data = usnz.dataset()
+    for name, cls in usnz.KINDS.items():
+        records = getattr(usnz, name)()
+        assert isinstance(records, usnz.Records)
+        assert records == data.records(name)
+        assert all(type(r) is cls for r in records)
+        assert records, f"no {name}"
+
+
+def test_kind_filters() -> None:
+    assert all(o.kind == "council" for o in usnz.organizations(kind="council"))
+    assert "us-nz-council" in usnz.organizations(kind="council", country="USA").ids()
+    assert usnz.people(country="NZL")
+    assert usnz.conflicts(during="1950/1953")
+    assert usnz.assistance(country="USA")
+    assert usnz.figures()
+    assert usnz.sources().ids() == ("nzpa-key-leaves-us", "encyclopedia-nz-us-relations")
+
+
+def test_records_to_json_round_trips() -> None:
+    import json
+
+    records = usnz.force_contributions(conflict="korean-war")
+    data = json.loads(records.to_json())
+    assert [usnz.converter.structure(d, usnz.ForceContribution) for d in data] == list(records)
+    assert repr(records).startswith("Records([<force-contribution ")
+
+
+def test_version_attributes() -> None:
+    assert usnz.__version__.count(".") == 2
+    assert usnz.DATA_VERSION
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        _ = usnz.nope  # type: ignore[attr-defined]
+
+
+def test_public_names_are_importable() -> None:
+    for name in usnz.__all__:
+        assert getattr(usnz, name) is not None
