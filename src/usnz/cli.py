@@ -123,13 +123,18 @@ def _value_text(value: object) -> str:
     return str(value)
 
 
+_LAST = ("citations", "notes", "see_also", "disputes")
+
+
 def _fields(record: AnyRecord) -> list[tuple[str, str]]:
+    """(name, text) of every field that is set: the record's own facts first, provenance last."""
+    names = [f.name for f in attrs.fields(type(record)) if f.name not in _LAST and f.name != "id"]
+    names += [name for name in _LAST if hasattr(record, name)]
     rows: list[tuple[str, str]] = []
-    for field in attrs.fields(type(record)):
-        value = getattr(record, field.name)
-        if value is None or value == () or field.name == "id":
-            continue
-        rows.append((field.name, _value_text(value)))
+    for name in names:
+        value = getattr(record, name)
+        if value is not None and value != ():
+            rows.append((name, _value_text(value)))
     return rows
 
 
