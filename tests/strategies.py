@@ -194,6 +194,7 @@ events = st.builds(
         period=_optional(periods()),
         countries=_tuple(countries),
         location=_optional(texts),
+        time=_optional(st.from_regex(r"(?:[01][0-9]|2[0-3]):[0-5][0-9]", fullmatch=True)),
     ),
 )
 roles = st.builds(usnz.Role, title=texts, country=_optional(countries), period=_optional(periods()))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import pytest
@@ -138,7 +139,9 @@ def test_reference_and_country_problems(tmp_path: Path) -> None:
     ("files", "message"),
     [
         ({"notes": []}, "unknown data file; expected one of sources.json"),
-        ({"people": ""}, "not valid JSON"),
+        ({"people": ""}, "file is empty"),
+        ({"people": " \n"}, "file is empty"),
+        ({"people": "[1, 2"}, "not valid JSON"),
     ],
 )
 def test_file_level_problems(tmp_path: Path, files: dict[str, Any], message: str) -> None:
@@ -165,7 +168,7 @@ def test_extends_must_be_a_dataset(tmp_path: Path) -> None:
 
 
 def test_a_missing_packaged_file_is_a_data_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(usnz.KINDS, "extra_kind", usnz.Event)
+    monkeypatch.setattr(_load, "KINDS", MappingProxyType({**usnz.KINDS, "extra_kind": usnz.Event}))
     with pytest.raises(usnz.DataError, match=r"extra_kind\.json: missing from the package"):
         _load.load_packaged()
 

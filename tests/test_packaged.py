@@ -114,7 +114,7 @@ def test_bad_during_names_the_argument_and_the_forms() -> None:
         (lambda: usnz.events(country=""), usnz.ArgumentValueError, "got an empty string"),
         (lambda: usnz.events(kind="vist"), usnz.ArgumentValueError, "kind='vist' is not accepted; accepted: visit"),
         (lambda: usnz.events(kind=3), usnz.ArgumentTypeError, "kind= takes a str"),
-        (lambda: usnz.events(involving="korean-war"), usnz.ArgumentValueError, "is a conflict"),
+        (lambda: usnz.events(involving="korean-war"), usnz.ArgumentValueError, "is a record of kind 'conflict'"),
         (lambda: usnz.events(involving="condoleeza-rice"), usnz.UnknownRecordError, "did you mean 'condoleezza-rice'"),
         (lambda: usnz.quotes(speaker="us-nz-council"), usnz.UnknownRecordError, "no person record"),
         (lambda: usnz.events(during=1965.0), usnz.ArgumentTypeError, "during= takes a year"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from usnz._errors import ArgumentTypeError, ArgumentValueError, DateError
+from usnz._errors import ArgumentTypeError, ArgumentValueError, DateError, shown
 from usnz._values import PartialDate, Period, parse_edtf
 
 __all__ = ["Window", "check_choice", "check_code", "check_id", "to_window"]
@@ -16,12 +16,6 @@ _DURING_FORMS = (
     "a year as an int (1965), an EDTF string ('1965', '1965-05', '1965-05-27', '196X', "
     "'1939/1975', '2003/..'), a usnz.PartialDate or a usnz.Period"
 )
-_MAX_TEXT = 200
-
-
-def _shown(value: object) -> str:
-    text = repr(value)
-    return text if len(text) <= _MAX_TEXT else text[: _MAX_TEXT - 3] + "..."
 
 
 def to_window(during: object, *, name: str = "during") -> Window:
@@ -40,26 +34,24 @@ def to_window(during: object, *, name: str = "during") -> Window:
         try:
             date = PartialDate(year=during)
         except DateError:
-            msg = f"{name}={_shown(during)} is not a year from 1 to 9999; accepted: {_DURING_FORMS}"
+            msg = f"{name}={shown(during)} is not a year from 1 to 9999; accepted: {_DURING_FORMS}"
             raise ArgumentValueError(msg) from None
         return date.earliest, date.latest
     if isinstance(during, str):
         try:
             when = parse_edtf(during.strip())
         except DateError as error:
-            msg = f"{name}={_shown(during)} is not a date or period: {error}"
+            msg = f"{name}={shown(during)} is not a date or period: {error}"
             raise ArgumentValueError(msg) from None
         return when.earliest, when.latest
-    msg = f"{name}= takes {_DURING_FORMS}; got {type(during).__name__} {_shown(during)}"
+    msg = f"{name}= takes {_DURING_FORMS}; got {type(during).__name__} {shown(during)}"
     raise ArgumentTypeError(msg)
 
 
 def check_id(name: str, value: object) -> str:
     """Require a non-empty string id; return it stripped."""
     if not isinstance(value, str):
-        msg = (
-            f"{name}= takes a record id as a str, e.g. {name}='korean-war'; got {type(value).__name__} {_shown(value)}"
-        )
+        msg = f"{name}= takes a record id as a str, e.g. {name}='korean-war'; got {type(value).__name__} {shown(value)}"
         raise ArgumentTypeError(msg)
     stripped = value.strip()
     if not stripped:
@@ -71,7 +63,7 @@ def check_id(name: str, value: object) -> str:
 def check_code(name: str, value: object) -> str:
     """Require a country code string; return it upper-cased (``'nzl'`` -> ``'NZL'``)."""
     if not isinstance(value, str):
-        given = f"{type(value).__name__} {_shown(value)}"
+        given = f"{type(value).__name__} {shown(value)}"
         msg = f"{name}= takes an ISO 3166-1 alpha-3 country code as a str, e.g. 'NZL'; got {given}"
         raise ArgumentTypeError(msg)
     stripped = value.strip()
@@ -84,9 +76,9 @@ def check_code(name: str, value: object) -> str:
 def check_choice(name: str, value: object, choices: tuple[str, ...]) -> str:
     """Require one of *choices*."""
     if not isinstance(value, str):
-        msg = f"{name}= takes a str, one of {', '.join(choices)}; got {type(value).__name__} {_shown(value)}"
+        msg = f"{name}= takes a str, one of {', '.join(choices)}; got {type(value).__name__} {shown(value)}"
         raise ArgumentTypeError(msg)
     if value not in choices:
-        msg = f"{name}={_shown(value)} is not accepted; accepted: {', '.join(choices)}"
+        msg = f"{name}={shown(value)} is not accepted; accepted: {', '.join(choices)}"
         raise ArgumentValueError(msg)
     return value

@@ -8,6 +8,9 @@ German Federal Republic, 1955-1990, as 260).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
+
 import attrs
 
 __all__ = ["COUNTRIES", "Country"]
@@ -28,30 +31,32 @@ class Country:
     cow_ccode: int
 
 
-COUNTRIES: dict[str, Country] = {
-    "AFG": Country(code="AFG", name="Afghanistan", cow_ccode=700),
-    "AUS": Country(code="AUS", name="Australia", cow_ccode=900),
-    "BRN": Country(code="BRN", name="Brunei", cow_ccode=835),
-    "CAN": Country(code="CAN", name="Canada", cow_ccode=20),
-    "CHL": Country(code="CHL", name="Chile", cow_ccode=155),
-    "DEU": Country(code="DEU", name="Germany", cow_ccode=255),
-    "GBR": Country(code="GBR", name="United Kingdom", cow_ccode=200),
-    "IDN": Country(code="IDN", name="Indonesia", cow_ccode=850),
-    "IRN": Country(code="IRN", name="Iran", cow_ccode=630),
-    "IRQ": Country(code="IRQ", name="Iraq", cow_ccode=645),
-    "ISR": Country(code="ISR", name="Israel", cow_ccode=666),
-    "JPN": Country(code="JPN", name="Japan", cow_ccode=740),
-    "KEN": Country(code="KEN", name="Kenya", cow_ccode=501),
-    "KHM": Country(code="KHM", name="Cambodia", cow_ccode=811),
-    "KOR": Country(code="KOR", name="South Korea", cow_ccode=732),
-    "MYS": Country(code="MYS", name="Malaysia", cow_ccode=820),
-    "NZL": Country(code="NZL", name="New Zealand", cow_ccode=920),
-    "PER": Country(code="PER", name="Peru", cow_ccode=135),
-    "PRK": Country(code="PRK", name="North Korea", cow_ccode=731),
-    "SGP": Country(code="SGP", name="Singapore", cow_ccode=830),
-    "USA": Country(code="USA", name="United States of America", cow_ccode=2),
-    "VNM": Country(code="VNM", name="Vietnam", cow_ccode=816),
-    "WSM": Country(code="WSM", name="Samoa", cow_ccode=990),
-    "XSV": Country(code="XSV", name="Republic of Vietnam", cow_ccode=817),
-}
-"""Every country code usnz accepts, by code."""
+COUNTRIES: Mapping[str, Country] = MappingProxyType(
+    {
+        "AFG": Country(code="AFG", name="Afghanistan", cow_ccode=700),
+        "AUS": Country(code="AUS", name="Australia", cow_ccode=900),
+        "BRN": Country(code="BRN", name="Brunei", cow_ccode=835),
+        "CAN": Country(code="CAN", name="Canada", cow_ccode=20),
+        "CHL": Country(code="CHL", name="Chile", cow_ccode=155),
+        "DEU": Country(code="DEU", name="Germany", cow_ccode=255),
+        "GBR": Country(code="GBR", name="United Kingdom", cow_ccode=200),
+        "IDN": Country(code="IDN", name="Indonesia", cow_ccode=850),
+        "IRN": Country(code="IRN", name="Iran", cow_ccode=630),
+        "IRQ": Country(code="IRQ", name="Iraq", cow_ccode=645),
+        "ISR": Country(code="ISR", name="Israel", cow_ccode=666),
+        "JPN": Country(code="JPN", name="Japan", cow_ccode=740),
+        "KEN": Country(code="KEN", name="Kenya", cow_ccode=501),
+        "KHM": Country(code="KHM", name="Cambodia", cow_ccode=811),
+        "KOR": Country(code="KOR", name="South Korea", cow_ccode=732),
+        "MYS": Country(code="MYS", name="Malaysia", cow_ccode=820),
+        "NZL": Country(code="NZL", name="New Zealand", cow_ccode=920),
+        "PER": Country(code="PER", name="Peru", cow_ccode=135),
+        "PRK": Country(code="PRK", name="North Korea", cow_ccode=731),
+        "SGP": Country(code="SGP", name="Singapore", cow_ccode=830),
+        "USA": Country(code="USA", name="United States of America", cow_ccode=2),
+        "VNM": Country(code="VNM", name="Vietnam", cow_ccode=816),
+        "WSM": Country(code="WSM", name="Samoa", cow_ccode=990),
+        "XSV": Country(code="XSV", name="Republic of Vietnam", cow_ccode=817),
+    }
+)
+"""Every country code usnz accepts, by code (read-only)."""

@@ -9,7 +9,8 @@ import re
 import typing
 import warnings
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from types import MappingProxyType
 from typing import Final, TypeVar
 
 from usnz._arguments import Window, check_choice, check_code, check_id, to_window
@@ -32,18 +33,20 @@ from usnz._values import Period
 
 __all__ = ["KINDS", "Dataset"]
 
-KINDS: Final[dict[str, type[AnyRecord]]] = {
-    "sources": Source,
-    "agreements": Agreement,
-    "conflicts": Conflict,
-    "force_contributions": ForceContribution,
-    "assistance": Assistance,
-    "events": Event,
-    "people": Person,
-    "organizations": Organization,
-    "quotes": Quote,
-    "figures": Figure,
-}
+KINDS: Final[Mapping[str, type[AnyRecord]]] = MappingProxyType(
+    {
+        "sources": Source,
+        "agreements": Agreement,
+        "conflicts": Conflict,
+        "force_contributions": ForceContribution,
+        "assistance": Assistance,
+        "events": Event,
+        "people": Person,
+        "organizations": Organization,
+        "quotes": Quote,
+        "figures": Figure,
+    }
+)
 """Each record kind by its plural name (also its data file's name, ``<name>.json``)."""
 
 _KIND_OF_CLASS: Final = {cls: name for name, cls in KINDS.items()}
@@ -86,9 +89,9 @@ class Dataset:
         "_by_kind",
         "_index",
         "_search",
+        "_span",
         "_spans",
         "_timeline",
-        "span",
     )
 
     def __init__(self, records: Iterable[AnyRecord]) -> None:
@@ -126,10 +129,14 @@ class Dataset:
             (r, _fold(r.label), _fold(r.search_text())) for r in ordered
         )
         finite = [d for s in self._spans.values() for d in s if d not in {dt.date.min, dt.date.max}]
-        self.span: Window | None = (min(finite), max(finite)) if finite else None
-        """The first and last day any record's date covers (``None`` if no record is dated)."""
+        self._span: Window | None = (min(finite), max(finite)) if finite else None
 
     # -- whole dataset -----------------------------------------------------------------
+
+    @property
+    def span(self) -> Window | None:
+        """The first and last day any record's date covers (``None`` if no record is dated)."""
+        return self._span
 
     def __len__(self) -> int:
         """How many records, of every kind."""
@@ -215,8 +222,8 @@ class Dataset:
             )
         if not isinstance(record, Person | Organization):
             msg = (
-                f"{name}={record_id!r} is a {record.record_kind}; {name}= takes a person or "
-                f"organization id or a country code (for a conflict, use conflict=)"
+                f"{name}={record_id!r} is a record of kind {record.record_kind!r}; {name}= takes a "
+                f"person or organization id or a country code (for a conflict, use conflict=)"
             )
             raise ArgumentValueError(msg)
         return record_id
@@ -245,8 +252,8 @@ class Dataset:
     def _overlapping(self, records: Iterable[AnyRecord], during: object) -> list[AnyRecord]:
         """The dated records whose date or period overlaps *during* (none outside the span)."""
         first, last = to_window(during)
-        if self.span is not None and (last < self.span[0] or first > self.span[1]):
-            span = Period.parse(f"{self.span[0].isoformat()}/{self.span[1].isoformat()}")
+        if self._span is not None and (last < self._span[0] or first > self._span[1]):
+            span = Period.parse(f"{self._span[0].isoformat()}/{self._span[1].isoformat()}")
             warnings.warn(
                 f"during={during!r} lies outside the span the data covers ({span}); nothing can match",
                 CoverageWarning,

@@ -22,6 +22,18 @@ __all__ = [
 ]
 
 
+_LONGEST = 80  # longest given value an error message repeats in full
+
+
+def shown(value: object) -> str:
+    """``repr(value)``, cut short (with its length) when it is too long to repeat in a message."""
+    text = repr(value)
+    if len(text) <= _LONGEST:
+        return text
+    size = f" ({len(value):,} characters)" if isinstance(value, str) else ""
+    return f"{text[:_LONGEST]}...{size}"
+
+
 class Error(Exception):
     """Base class of every exception usnz raises on purpose.
 
@@ -77,7 +89,12 @@ class UnknownRecordError(Error, KeyError):
 
     def __str__(self) -> str:
         what = f"{self.kind} record" if self.kind else "record"
-        given = f"{self.argument}={self.id!r}" if self.argument else repr(self.id)
+        shown = (
+            repr(self.id)
+            if len(self.id) <= _LONGEST
+            else repr(self.id[:_LONGEST]) + f"... ({len(self.id):,} characters)"
+        )
+        given = f"{self.argument}={shown}" if self.argument else shown
         message = f"no {what} has the id {given}"
         if self.suggestions:
             names = ", ".join(repr(s) for s in self.suggestions)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Final
 from usnz._collection import AnyRecord
 from usnz._countries import COUNTRIES
 from usnz._dataset import KINDS, Dataset
-from usnz._errors import ArgumentTypeError, DataError, Error, Problem
+from usnz._errors import ArgumentTypeError, ArgumentValueError, DataError, Error, Problem
 from usnz._records import Conflict, Event, Organization, Person, Record, Source
 
 if TYPE_CHECKING:
@@ -70,6 +70,11 @@ def _records_in(name: str, data: bytes, converter: JsonConverter, problems: list
                 path="",
                 message=f"file is {len(data):,} bytes, over the {MAX_FILE_BYTES:,}-byte limit",
             )
+        )
+        return
+    if not data.strip():
+        problems.append(
+            Problem(file=name, record=None, path="", message="file is empty; expected a JSON array of records")
         )
         return
     try:
@@ -266,6 +271,20 @@ def load(
     """
     if isinstance(paths, str | os.PathLike):
         paths = [paths]
+    if not isinstance(paths, Iterable):
+        msg = f"load() takes a path, or a list of paths, to JSON data files; got {type(paths).__name__} {paths!r}"
+        raise ArgumentTypeError(msg)
+    paths = list(paths)
+    for path in paths:
+        if not isinstance(path, str | os.PathLike):
+            msg = f"load() takes paths as str or os.PathLike; got {type(path).__name__} {path!r}"
+            raise ArgumentTypeError(msg)
+        if not str(path).strip():
+            msg = "load() was given an empty path; give a directory of <kind>.json files or the files"
+            raise ArgumentValueError(msg)
+    if not paths:
+        msg = "load() was given no paths; give a directory of <kind>.json files or the files"
+        raise ArgumentValueError(msg)
     if extends is not None and not isinstance(extends, Dataset):
         msg = f"extends= takes a usnz.Dataset such as usnz.dataset(); got {type(extends).__name__}"
         raise ArgumentTypeError(msg)

@@ -38,6 +38,7 @@ __all__ = [
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*", re.ASCII)
 _COUNTRY = re.compile(r"[A-Z]{3}", re.ASCII)
 _SHA256 = re.compile(r"[0-9a-f]{64}", re.ASCII)
+_TIME = re.compile(r"(?:[01][0-9]|2[0-3]):[0-5][0-9]", re.ASCII)
 
 
 SourceKind = Literal["encyclopedia-article", "news-article"]
@@ -480,6 +481,8 @@ class Event(Record):
         countries: Countries involved (ISO alpha-3).
         location: Where it happened.
         conflict: Id of the conflict it belongs to, if any.
+        time: The local time of day, 24-hour ``HH:MM``, where a source gives it
+            (the Wellington Declaration was signed at 4:23 pm: ``"16:23"``).
     """
 
     record_kind: ClassVar[str] = "event"
@@ -494,6 +497,7 @@ class Event(Record):
     countries: tuple[str, ...] = attrs.field(default=(), validator=_check_countries)
     location: str | None = attrs.field(default=None, validator=_check_optional_text)
     conflict: str | None = attrs.field(default=None, validator=_check_optional_id)
+    time: str | None = attrs.field(default=None, validator=attrs.validators.optional(attrs.validators.matches_re(_TIME)))
 
     @property
     def label(self) -> str:

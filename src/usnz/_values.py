@@ -14,7 +14,7 @@ from typing import Any, Literal, Union
 
 import attrs
 
-from usnz._errors import DateError
+from usnz._errors import DateError, shown
 
 __all__ = [
     "Citation",
@@ -119,11 +119,11 @@ class PartialDate:
             DateError: when *text* is not one of those forms or is not a real date.
         """
         if not isinstance(text, str):
-            msg = f"an EDTF date must be a str, got {type(text).__name__} {text!r}; accepted: {_ACCEPTED}"
+            msg = f"an EDTF date must be a str, got {type(text).__name__} {shown(text)}; accepted: {_ACCEPTED}"
             raise DateError(msg)
         match = _DATE.fullmatch(text)
         if match is None:
-            msg = f"{text!r} is not an EDTF date; accepted: {_ACCEPTED}"
+            msg = f"{shown(text)} is not an EDTF date; accepted: {_ACCEPTED}"
             raise DateError(msg)
         if match["decade"] is not None:
             return cls(year=int(match["decade"]) * 10, decade=True, approximate=bool(match["dapprox"]))
@@ -135,7 +135,7 @@ class PartialDate:
                 approximate=bool(match["approx"]),
             )
         except DateError as error:
-            msg = f"{text!r} is not a real date: {error}"
+            msg = f"{shown(text)} is not a real date: {error}"
             raise DateError(msg) from None
 
     def isoformat(self) -> str:
@@ -248,18 +248,18 @@ class Period:
             DateError: when *text* is not an interval of two accepted dates.
         """
         if not isinstance(text, str):
-            msg = f"an EDTF interval must be a str, got {type(text).__name__} {text!r}; accepted: {_ACCEPTED}"
+            msg = f"an EDTF interval must be a str, got {type(text).__name__} {shown(text)}; accepted: {_ACCEPTED}"
             raise DateError(msg)
         start_text, slash, end_text = text.partition("/")
         if not slash:
-            msg = f"{text!r} is not an EDTF interval (no '/'); accepted: {_ACCEPTED}"
+            msg = f"{shown(text)} is not an EDTF interval (no '/'); accepted: {_ACCEPTED}"
             raise DateError(msg)
         start = None if start_text in {"..", ""} else PartialDate.parse(start_text)
         end = None if end_text in {"..", ""} else PartialDate.parse(end_text)
         try:
             return cls(start=start, end=end)
         except DateError as error:
-            msg = f"{text!r} is not a valid interval: {error}"
+            msg = f"{shown(text)} is not a valid interval: {error}"
             raise DateError(msg) from None
 
     def isoformat(self) -> str:

@@ -61,6 +61,17 @@ def _parser() -> argparse.ArgumentParser:
         listing.add_argument(f"--{name}", help=_FILTER_HELP[name])
     search = command("search", "find records whose names, aliases or summaries contain TEXT")
     search.add_argument("text", nargs="+", help="words to look for (case-insensitive)")
+    validate = commands.add_parser(
+        "validate",
+        help="check data files in the usnz format; list every problem (exit 1) or none (exit 0)",
+        description="Check data files in the usnz format: every problem is listed, one per line.",
+    )
+    validate.add_argument("paths", nargs="+", metavar="PATH", help="a directory of <kind>.json files, or files")
+    validate.add_argument(
+        "--with-packaged",
+        action="store_true",
+        help="validate the files as additions to the packaged data (their records may refer to it)",
+    )
     timeline = command("timeline", "every dated record in date order")
     for name in ("during", "involving", "country"):
         timeline.add_argument(f"--{name}", help=_FILTER_HELP[name])
@@ -198,6 +209,20 @@ def _list(args: argparse.Namespace) -> str:
     return _render(query(**given), args.format)
 
 
+class ValidationFailedError(Exception):
+    """``usnz validate`` found problems: listed on stdout, exit code 1."""
+
+
+def _validate(args: argparse.Namespace) -> str:
+    import usnz  # noqa: PLC0415
+
+    try:
+        data = usnz.load(args.paths, extends=usnz.dataset() if args.with_packaged else None)
+    except usnz.DataError as error:
+        raise ValidationFailedError("\n".join(str(problem) for problem in error.problems)) from None
+    return f"ok: {len(data)} records, no problems"
+
+
 def _run(args: argparse.Namespace) -> str:
     import usnz  # noqa: PLC0415
 
@@ -209,6 +234,8 @@ def _run(args: argparse.Namespace) -> str:
         return _list(args)
     if args.command == "search":
         return _render(usnz.search(" ".join(args.text)), args.format)
+    if args.command == "validate":
+        return _validate(args)
     if args.command == "timeline":
         filters = {f: getattr(args, f) for f in ("during", "involving", "country") if getattr(args, f) is not None}
         return _render(usnz.timeline(**filters), args.format)
@@ -225,6 +252,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", CoverageWarning)
             output = _run(args)
+    except ValidationFailedError as failed:
+        print(failed)
+        return 1
     except (UsageError, Error) as error:
         message = str(error).replace("\n", " ") if not isinstance(error, KeyError) else str(error)
         print(f"usnz: error: {message}", file=sys.stderr)

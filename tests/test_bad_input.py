@@ -1,0 +1,240 @@
+"""Every bad input gets a clear, specific error: a table of cases across the API and the CLI.
+
+Each Python case names the call, the exact exception type, and fragments its message must
+contain (the argument, what was given, what is accepted or what to try). Each command-line
+case names the arguments, the exit code and a fragment of the single line on stderr.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import usnz
+from usnz.cli import main
+
+LONG = "x" * 5000
+A = usnz.ArgumentValueError
+T = usnz.ArgumentTypeError
+U = usnz.UnknownRecordError
+D = usnz.DateError
+
+# (case id, call, exception type, fragments of the message)
+PYTHON_CASES: list[tuple[str, Callable[[], object], type[Exception], tuple[str, ...]]] = [
+    # get
+    ("get-none", lambda: usnz.get(None), T, ("get() takes a record id as a str", "NoneType")),  # type: ignore[arg-type]
+    ("get-int", lambda: usnz.get(5), T, ("get() takes a record id", "int 5")),  # type: ignore[arg-type]
+    ("get-bytes", lambda: usnz.get(b"anzus"), T, ("bytes",)),  # type: ignore[arg-type]
+    ("get-empty", lambda: usnz.get(""), U, ("no record has the id ''", "usnz.search()")),
+    ("get-space", lambda: usnz.get("   "), U, ("no record has the id '   '",)),
+    ("get-case", lambda: usnz.get("ANZUS"), U, ("did you mean 'anzus'",)),
+    ("get-name", lambda: usnz.get("Korean War"), U, ("did you mean 'korean-war'",)),
+    ("get-typo", lambda: usnz.get("anzsu"), U, ("did you mean 'anzus'",)),
+    ("get-long", lambda: usnz.get(LONG), U, ("5,000 characters",)),
+    ("get-control", lambda: usnz.get("anzus\x00"), U, ("'anzus\\x00'", "did you mean 'anzus'")),
+    ("get-markup", lambda: usnz.get("<b>anzus</b>"), U, ("'<b>anzus</b>'",)),
+    # during=
+    ("during-empty", lambda: usnz.events(during=""), A, ("during=''", "not a date or period", "accepted")),
+    ("during-space", lambda: usnz.events(during="   "), A, ("during='   '", "accepted")),
+    ("during-19x5", lambda: usnz.events(during="19x5"), A, ("during='19x5'", "196X", "1939/1975")),
+    (
+        "during-feb-30",
+        lambda: usnz.events(during="2001-02-30"),
+        A,
+        ("during='2001-02-30'", "not a real date", "1 to 28"),
+    ),
+    (
+        "during-reversed",
+        lambda: usnz.events(during="1965/1960"),
+        A,
+        ("during='1965/1960'", "cannot end (1960) before it starts (1965)"),
+    ),
+    ("during-negative-text", lambda: usnz.events(during="-1965"), A, ("during='-1965'", "accepted")),
+    ("during-negative-int", lambda: usnz.events(during=-1965), A, ("during=-1965", "not a year from 1 to 9999")),
+    ("during-zero", lambda: usnz.events(during=0), A, ("during=0", "not a year from 1 to 9999")),
+    ("during-five-digits", lambda: usnz.events(during=10000), A, ("during=10000", "not a year")),
+    ("during-float", lambda: usnz.events(during=1965.5), T, ("during= takes a year", "float 1965.5")),
+    ("during-bool", lambda: usnz.events(during=True), T, ("during= takes a year", "bool True")),
+    ("during-list", lambda: usnz.events(during=[1965]), T, ("during= takes", "list [1965]")),
+    ("during-dict", lambda: usnz.events(during={"year": 1965}), T, ("during= takes", "dict")),
+    ("during-month-13", lambda: usnz.events(during="1965-13"), A, ("month must be an int from 1 to 12", "13")),
+    ("during-month-0", lambda: usnz.events(during="1965-00"), A, ("month must be an int from 1 to 12",)),
+    ("during-year-0", lambda: usnz.events(during="0000"), A, ("year must be between 1 and 9999",)),
+    ("during-nul", lambda: usnz.events(during="1965\x00"), A, ("during='1965\\x00'",)),
+    ("during-markup", lambda: usnz.events(during="<b>1965</b>"), A, ("during='<b>1965</b>'",)),
+    ("during-half-bad", lambda: usnz.events(during="1965/19x5"), A, ("'19x5' is not an EDTF date",)),
+    ("during-open-both", lambda: usnz.events(during="../.."), A, ("needs a start or an end",)),
+    ("during-long", lambda: usnz.events(during=LONG), A, ("...", "not a date or period")),
+    ("during-timeline", lambda: usnz.timeline(during="nope"), A, ("during='nope'",)),
+    ("during-quotes", lambda: usnz.quotes(during="2008-7"), A, ("during='2008-7'",)),
+    # kind=
+    ("kind-empty", lambda: usnz.events(kind=""), A, ("kind='' is not accepted", "accepted: visit")),
+    ("kind-case", lambda: usnz.events(kind="VISIT"), A, ("kind='VISIT' is not accepted", "visit")),
+    ("kind-list", lambda: usnz.events(kind=["visit"]), T, ("kind= takes a str", "list")),  # type: ignore[arg-type]
+    ("kind-agreement", lambda: usnz.agreements(kind="alliance"), A, ("kind='alliance'", "treaty")),
+    ("kind-organization", lambda: usnz.organizations(kind="club"), A, ("kind='club'", "council")),
+    ("kind-records", lambda: usnz.dataset().records("war"), A, ("kind='war'", "conflicts")),
+    ("kind-records-type", lambda: usnz.dataset().records(None), T, ("kind= takes a str",)),  # type: ignore[arg-type]
+    # involving=
+    ("involving-empty", lambda: usnz.events(involving=""), A, ("involving= takes a record id, got an empty string",)),
+    ("involving-int", lambda: usnz.events(involving=42), T, ("involving= takes a record id as a str", "int 42")),  # type: ignore[arg-type]
+    (
+        "involving-unknown",
+        lambda: usnz.events(involving="nobody"),
+        U,
+        ("no person or organization record", "involving='nobody'"),
+    ),
+    (
+        "involving-agreement",
+        lambda: usnz.events(involving="anzus"),
+        A,
+        ("kind 'agreement'", "person or organization id or a country code"),
+    ),
+    ("involving-bad-code", lambda: usnz.events(involving="XXX"), U, ("involving='XXX'",)),
+    ("involving-typo", lambda: usnz.timeline(involving="helen-clerk"), U, ("did you mean 'helen-clark'",)),
+    # country=
+    ("country-unknown", lambda: usnz.events(country="FRA"), U, ("no country record", "country='FRA'")),
+    ("country-alpha2", lambda: usnz.events(country="nz"), U, ("country='NZ'", "did you mean 'NZL'")),
+    ("country-name", lambda: usnz.force_contributions(country="New Zealand"), U, ("did you mean 'NZL'",)),
+    ("country-list", lambda: usnz.events(country=["NZL"]), T, ("country= takes an ISO 3166-1 alpha-3", "list")),  # type: ignore[arg-type]
+    ("country-empty", lambda: usnz.people(country=" "), A, ("got an empty string",)),
+    # conflict=
+    (
+        "conflict-empty",
+        lambda: usnz.force_contributions(conflict=""),
+        A,
+        ("conflict= takes a record id, got an empty string",),
+    ),
+    ("conflict-name", lambda: usnz.force_contributions(conflict="Korean War"), U, ("did you mean 'korean-war'",)),
+    (
+        "conflict-person",
+        lambda: usnz.events(conflict="helen-clark"),
+        U,
+        ("no conflict record has the id conflict='helen-clark'",),
+    ),
+    ("conflict-typo", lambda: usnz.force_contributions(conflict="koren-war"), U, ("did you mean 'korean-war'",)),
+    (
+        "conflict-int",
+        lambda: usnz.force_contributions(conflict=151),
+        T,
+        ("conflict= takes a record id as a str", "int 151"),
+    ),  # type: ignore[arg-type]
+    # speaker=
+    ("speaker-empty", lambda: usnz.quotes(speaker=""), A, ("speaker= takes a record id, got an empty string",)),
+    (
+        "speaker-organization",
+        lambda: usnz.quotes(speaker="us-nz-council"),
+        U,
+        ("no person record", "speaker='us-nz-council'"),
+    ),
+    ("speaker-int", lambda: usnz.quotes(speaker=7), T, ("speaker= takes a record id as a str",)),  # type: ignore[arg-type]
+    ("speaker-typo", lambda: usnz.quotes(speaker="condoleeza-rice"), U, ("did you mean 'condoleezza-rice'",)),
+    # search
+    ("search-none", lambda: usnz.search(None), T, ("search() takes text as a str", "NoneType")),  # type: ignore[arg-type]
+    ("search-int", lambda: usnz.search(5), T, ("search() takes text as a str", "int 5")),  # type: ignore[arg-type]
+    # load
+    ("load-none", lambda: usnz.load(None), T, ("load() takes a path", "NoneType")),  # type: ignore[arg-type]
+    ("load-int", lambda: usnz.load(5), T, ("load() takes a path", "int 5")),  # type: ignore[arg-type]
+    ("load-list-of-int", lambda: usnz.load([5]), T, ("load() takes paths as str or os.PathLike", "int 5")),  # type: ignore[list-item]
+    ("load-empty-path", lambda: usnz.load(""), A, ("load() was given an empty path",)),
+    ("load-no-paths", lambda: usnz.load([]), A, ("load() was given no paths",)),
+    ("load-extends", lambda: usnz.load("x", extends="packaged"), T, ("extends= takes a usnz.Dataset", "str")),  # type: ignore[arg-type]
+    ("load-missing", lambda: usnz.load("/nonexistent/usnz-data"), usnz.DataError, ("cannot read",)),
+    # values
+    ("edtf-none", lambda: usnz.PartialDate.parse(None), D, ("must be a str", "NoneType")),  # type: ignore[arg-type]
+    ("edtf-reversed", lambda: usnz.Period.parse("1965/1960"), D, ("cannot end",)),
+    ("edtf-impossible", lambda: usnz.parse_edtf("2001-02-30"), D, ("not a real date",)),
+    ("quantity-order", lambda: usnz.Quantity(unit="x", low=5, best=1), ValueError, ("low <= best <= high",)),
+    (
+        "money-currency",
+        lambda: usnz.Money(amount=__import__("decimal").Decimal(1), currency="$"),
+        ValueError,
+        ("ISO 4217", "'$'"),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "fragments"), [c[1:] for c in PYTHON_CASES], ids=[c[0] for c in PYTHON_CASES]
+)
+def test_python_api(call: Callable[[], object], error: type[Exception], fragments: tuple[str, ...]) -> None:
+    with pytest.raises(error) as caught:
+        call()
+    assert type(caught.value) is error
+    message = str(caught.value)
+    for fragment in fragments:
+        assert fragment in message
+    assert len(message) < 2000
+    if error is not ValueError:
+        assert isinstance(caught.value, usnz.Error)
+
+
+# (case id, argv, exit code, fragment of stderr's one line, or of stdout for validate)
+CLI_CASES: list[tuple[str, list[str], int, str]] = [
+    ("show-empty", ["show", ""], 2, "no record has the id ''"),
+    ("show-typo", ["show", "anzsu"], 2, "did you mean 'anzus'"),
+    ("show-control", ["show", "anz\x01us"], 2, "'anz\\x01us'"),
+    ("show-long", ["show", LONG], 2, "5,000 characters"),
+    ("show-no-id", ["show"], 2, "required: id"),
+    ("show-format", ["show", "anzus", "--format", "yaml"], 2, "invalid choice: 'yaml'"),
+    ("list-no-kind", ["list"], 2, "required: KIND"),
+    ("list-unknown-kind", ["list", "treaties"], 2, "unknown kind 'treaties'"),
+    ("list-empty-during", ["list", "events", "--during", ""], 2, "during=''"),
+    ("list-bad-during", ["list", "events", "--during", "19x5"], 2, "during='19x5'"),
+    ("list-country", ["list", "events", "--country", "FRA"], 2, "country='FRA'"),
+    ("list-wrong-filter", ["list", "people", "--conflict", "korean-war"], 2, "list people does not take --conflict"),
+    ("list-speaker-kind", ["list", "quotes", "--speaker", "anzus"], 2, "no person record"),
+    ("timeline-impossible", ["timeline", "--during", "2001-02-30"], 2, "not a real date"),
+    ("timeline-involving", ["timeline", "--involving", ""], 2, "empty string"),
+    ("unknown-option", ["timeline", "--foo"], 2, "unrecognized arguments: --foo"),
+    ("unknown-command", ["delete", "anzus"], 2, "invalid choice: 'delete'"),
+]
+
+
+@pytest.mark.parametrize(("argv", "code", "fragment"), [c[1:] for c in CLI_CASES], ids=[c[0] for c in CLI_CASES])
+def test_command_line(capsys: pytest.CaptureFixture[str], argv: list[str], code: int, fragment: str) -> None:
+    assert main(argv) == code
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.count("\n") == 1
+    assert fragment in err
+    assert "Traceback" not in err
+
+
+def test_validate_lists_every_problem_of_three_broken_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "people.json").write_text(json.dumps([{"id": "x", "name": "X"}]), encoding="utf-8")
+    (tmp_path / "events.json").write_text('[{"id": "e",', encoding="utf-8")
+    (tmp_path / "quotes.json").write_bytes(b"\xff\xfe")
+    assert main(["validate", str(tmp_path)]) == 1
+    out, err = capsys.readouterr()
+    assert err == ""
+    lines = out.splitlines()
+    assert f"{tmp_path / 'people.json'} x citations: required field missing" in lines
+    assert f"{tmp_path / 'people.json'} x summary: required field missing" in lines
+    assert any(line.startswith(f"{tmp_path / 'events.json'}: not valid JSON") for line in lines)
+    assert f"{tmp_path / 'quotes.json'}: not valid UTF-8 (byte 0)" in lines
+    assert len(lines) == 4
+
+
+def test_validate_clean_data_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
+    data = Path(usnz.__file__).parent / "data"
+    assert main(["validate", str(data)]) == 0
+    assert capsys.readouterr().out.startswith(f"ok: {len(usnz.dataset())} records")
+
+
+def test_validate_with_packaged(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    cite = [{"source": "encyclopedia-nz-us-relations", "paragraph": 11}]
+    quote: dict[str, Any] = {"id": "my-quote", "speaker": "condoleezza-rice", "text": "moved on", "citations": cite}
+    (tmp_path / "quotes.json").write_text(json.dumps([quote]), encoding="utf-8")
+    assert main(["validate", str(tmp_path)]) == 1
+    assert "refers to 'condoleezza-rice', which no record has as its id" in capsys.readouterr().out
+    assert main(["validate", "--with-packaged", str(tmp_path)]) == 0
+    assert "ok:" in capsys.readouterr().out
+
+
+def test_suite_has_at_least_sixty_cases() -> None:
+    assert len(PYTHON_CASES) + len(CLI_CASES) >= 60
