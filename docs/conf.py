@@ -11,13 +11,27 @@ release = importlib.metadata.version("usnz")
 version = release
 
 extensions = [
-    "myst_parser",
+    "myst_nb",  # MyST Markdown pages, and the tutorial notebook, executed at build time
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
     "sphinx.ext.doctest",
+    "matplotlib.sphinxext.plot_directive",
 ]
-source_suffix = {".md": "markdown"}
-exclude_patterns = ["_build"]
+source_suffix = {".md": "myst-nb", ".ipynb": "myst-nb"}
+exclude_patterns = ["_build", "jupyter_execute", ".ipynb_checkpoints"]
+
+# The tutorial runs through a real Jupyter kernel on every build; any cell error fails it.
+nb_execution_mode = "force"
+nb_execution_raise_on_error = True
+nb_execution_show_tb = True
+nb_execution_timeout = 300
+nb_execution_in_temp = True  # its exports go to a temporary folder, not into docs/
+nb_merge_streams = True
+
+# Pictures drawn by code in the docs (``{eval-rst} .. plot::``): PNG only, no source links.
+plot_formats = [("png", 100)]
+plot_html_show_formats = False
+plot_html_show_source_link = False
 myst_heading_anchors = 3
 
 autodoc_member_order = "bysource"
@@ -31,7 +45,8 @@ napoleon_use_ivar = True
 nitpicky = True
 # Types from outside usnz: no intersphinx (the build runs offline), so these stay plain text.
 nitpick_ignore_regex = [
-    ("py:class", r"(datetime|decimal|collections\.abc|typing|os|enum|cattrs|attrs|attr)\..*"),
+    ("py:class", r"(datetime|decimal|collections\.abc|typing|os|pathlib|enum|cattrs|attrs|attr|pandas|matplotlib)\..*"),
+    ("py:class", r"(DataFrame|Axes|Path|Format)"),
     ("py:class", r"(Decimal|JsonConverter|PathLike|Iterable|Iterator|Sequence|Callable|Window)"),
     ("py:class", r"(T|R_co|P|SupportsIndex|AnyRecord)"),
     ("py:class", r"usnz\._\w+\.\w+"),

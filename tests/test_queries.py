@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 import usnz
 from strategies import datasets, partial_dates, periods
+from usnz._dataset import _fold
 
 
 def _overlaps(record: Any, first: dt.date, last: dt.date) -> bool:
@@ -98,3 +99,14 @@ def test_records_slices_stay_records() -> None:
     assert records == ("a", "b", "c")
     with pytest.raises(TypeError):
         records[0] = "x"  # type: ignore[index]
+
+
+@given(st.text(max_size=60))
+def test_search_of_the_packaged_data_never_raises_and_is_stable(text: str) -> None:
+    first = usnz.search(text)
+    assert isinstance(first, usnz.Records)
+    assert usnz.search(text) == first
+    words = _fold(text).split()
+    for record in first:
+        haystack = _fold(record.search_text())
+        assert all(word in haystack for word in words)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
-from typing import Any, SupportsIndex, TypeVar, overload
+from typing import TYPE_CHECKING, Any, SupportsIndex, TypeVar, overload
 
 from usnz._records import Record, Source
+
+if TYPE_CHECKING:
+    from pandas import DataFrame
 
 __all__ = ["AnyRecord", "Records"]
 
@@ -67,3 +70,38 @@ class Records(tuple[R_co, ...]):
         """``Records([...])`` naming each record by kind and id."""
         inner = ", ".join(f"<{r.record_kind} {r.id}>" for r in self)
         return f"Records([{inner}])"
+
+    def __str__(self) -> str:
+        """A table, one line per record (id, kind, date, label), as ``usnz list`` prints it."""
+        from usnz._text import table_text  # noqa: PLC0415 - only when printed
+
+        return table_text(self)
+
+    def _repr_html_(self) -> str:
+        """A compact HTML table of the records: how Jupyter shows them."""
+        from usnz._html import records_html  # noqa: PLC0415 - only when displayed
+
+        return records_html(self)
+
+    def to_frame(self) -> DataFrame:
+        """The records as a pandas DataFrame, one row per record, with typed columns.
+
+        Needs the ``pandas`` extra (``pip install "usnz[pandas]"``). Columns: ``id``,
+        ``record_kind``, ``label``, ``when`` (EDTF) with ``when_earliest``/``when_latest``,
+        then every field of the kinds present, flattened: a date or period gives its EDTF
+        text plus ``_earliest``/``_latest`` days; a quantity gives ``_best``, ``_low``,
+        ``_high`` (nullable integers, or floats where a figure is fractional), ``_unit``
+        and ``_approximate``; a country gives its code and ``_cow_ccode``; citations and
+        lists of ids are text joined by ``"; "``. Kinds and codes are categoricals.
+
+        >>> import usnz
+        >>> frame = usnz.force_contributions(conflict="korean-war").to_frame()
+        >>> frame.loc[frame["id"] == "k-force-korea", ["personnel_best", "killed_best"]].iloc[0].tolist()
+        [1044, 33]
+
+        Raises:
+            MissingExtraError: when pandas is not installed.
+        """
+        from usnz.frames import to_frame  # noqa: PLC0415 - pandas only when asked
+
+        return to_frame(self)

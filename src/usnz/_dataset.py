@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import functools
+import itertools
 import re
 import typing
 import warnings
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
-from typing import Final, TypeVar
+from typing import TYPE_CHECKING, Final, TypeVar
 
 from usnz._arguments import Window, check_choice, check_code, check_id, to_window
 from usnz._collection import AnyRecord, Records
@@ -30,6 +30,9 @@ from usnz._records import (
     Source,
 )
 from usnz._values import Period
+
+if TYPE_CHECKING:
+    from pandas import DataFrame
 
 __all__ = ["KINDS", "Dataset"]
 
@@ -65,13 +68,55 @@ def _span(record: AnyRecord) -> Window:
     return _UNDATED if when is None else (when.earliest, when.latest)
 
 
-def _order_key(record: AnyRecord) -> tuple[dt.date, str]:
-    """Chronological by earliest day (undated last), then by id."""
-    return (_span(record)[0], record.id)
-
-
 def _fold(text: str) -> str:
     return " ".join(_WORD.findall(text.casefold()))
+
+
+def _close_matches(given: str, candidates: list[str]) -> list[str]:
+    import difflib  # noqa: PLC0415 - only to suggest ids after a miss
+
+    return difflib.get_close_matches(given, candidates, n=3, cutoff=0.6)
+
+
+class _SearchIndex:
+    """The folded text of every record in one string, so a word is found by ``str.find``.
+
+    Folded text holds only word characters and single spaces, so the newline between two
+    records' texts never lies inside a match.
+    """
+
+    __slots__ = ("ends", "labels", "records", "starts", "text")
+
+    def __init__(self, records: Sequence[AnyRecord]) -> None:
+        texts = [_fold(record.search_text()) for record in records]
+        self.records = tuple(records)
+        self.labels = tuple(_fold(record.label) for record in records)
+        self.text = "\n".join(texts)
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        at = 0
+        for text in texts:
+            self.starts.append(at)
+            at += len(text)
+            self.ends.append(at)
+            at += 1
+
+    def haystack(self, position: int) -> str:
+        """The folded text of the record at *position*."""
+        return self.text[self.starts[position] : self.ends[position]]
+
+    def containing(self, word: str) -> Iterator[int]:
+        """The positions, in order, of the records whose text contains *word*."""
+        from bisect import bisect_right  # noqa: PLC0415 - not needed to load
+
+        text, starts = self.text, self.starts
+        at = text.find(word)
+        while at != -1:
+            position = bisect_right(starts, at) - 1
+            yield position
+            if position + 1 == len(starts):
+                return
+            at = text.find(word, starts[position + 1])
 
 
 class Dataset:
@@ -88,23 +133,57 @@ class Dataset:
         "_by_id",
         "_by_kind",
         "_index",
+        "_ordered",
         "_search",
         "_span",
         "_spans",
+        "_starts",
         "_timeline",
+        "_timeline_starts",
     )
 
     def __init__(self, records: Iterable[AnyRecord]) -> None:
-        """Index *records*; they must already be validated (see :func:`usnz.load`)."""
-        ordered = sorted(records, key=_order_key)
-        self._by_id: dict[str, AnyRecord] = {record.id: record for record in ordered}
+        """Index *records*; they must already be validated (see :func:`usnz.load`).
+
+        Ids, kinds and dates are indexed here; the filter and search indexes are built
+        on the first query that needs them, once.
+        """
+        given = list(records)
+        spans = [_span(record) for record in given]
+        # Chronological by earliest day (undated last), then by id; compared in C, not by a key function.
+        starts, ids = [span[0] for span in spans], [record.id for record in given]
+        order = sorted(zip(starts, ids, range(len(given)), strict=True))
+        spanned = [(spans[i], given[i]) for _, _, i in order]
+        self._ordered: tuple[AnyRecord, ...] = tuple(record for _, record in spanned)
+        self._by_id: dict[str, AnyRecord] = {record.id: record for record in self._ordered}
+        self._spans: dict[str, Window] = {record.id: span for span, record in spanned}
         by_kind: dict[type[AnyRecord], list[AnyRecord]] = {cls: [] for cls in KINDS.values()}
+        self._starts: dict[type[AnyRecord], list[dt.date]] = {cls: [] for cls in KINDS.values()}
+        timeline: list[AnyRecord] = []
+        self._timeline_starts: list[dt.date] = []
+        for span, record in spanned:
+            by_kind[type(record)].append(record)
+            self._starts[type(record)].append(span[0])
+            if span is not _UNDATED:  # _span gives this very tuple to undated records only
+                timeline.append(record)
+                self._timeline_starts.append(span[0])
+        self._by_kind: dict[type[AnyRecord], Records[AnyRecord]] = {
+            cls: Records(items) for cls, items in by_kind.items()
+        }
+        self._timeline: Records[AnyRecord] = Records(timeline)
+        self._index: dict[tuple[type[AnyRecord], str, str], Records[AnyRecord]] | None = None
+        self._search: _SearchIndex | None = None
+        open_ends = {dt.date.min, dt.date.max}
+        finite = [d for s in self._spans.values() for d in s if d not in open_ends]
+        self._span: Window | None = (min(finite), max(finite)) if finite else None
+
+    def _filters(self) -> dict[tuple[type[AnyRecord], str, str], Records[AnyRecord]]:
+        """The records of each kind by (filter, value): built on first use, once."""
+        if self._index is not None:
+            return self._index
         index: defaultdict[tuple[type[AnyRecord], str, str], list[AnyRecord]] = defaultdict(list)
-        self._spans: dict[str, Window] = {}
-        for record in ordered:
+        for record in self._ordered:
             cls = type(record)
-            by_kind[cls].append(record)
-            self._spans[record.id] = _span(record)
             keys = {("country", code) for code in record.country_codes()}
             keys |= {("involving", code) for code in record.country_codes()}
             for field, ref in record.references():
@@ -116,20 +195,16 @@ class Dataset:
                 value = getattr(record, name, None) if cls is not Source else None
                 if isinstance(value, str):
                     keys.add((name, value))
-            for key in sorted(keys):
+            for key in keys:
                 index[(cls, key[0], key[1])].append(record)
-        self._by_kind: dict[type[AnyRecord], Records[AnyRecord]] = {
-            cls: Records(items) for cls, items in by_kind.items()
-        }
-        self._index: dict[tuple[type[AnyRecord], str, str], Records[AnyRecord]] = {
-            key: Records(items) for key, items in index.items()
-        }
-        self._timeline: Records[AnyRecord] = Records(r for r in ordered if r.when is not None)
-        self._search: tuple[tuple[AnyRecord, str, str], ...] = tuple(
-            (r, _fold(r.label), _fold(r.search_text())) for r in ordered
-        )
-        finite = [d for s in self._spans.values() for d in s if d not in {dt.date.min, dt.date.max}]
-        self._span: Window | None = (min(finite), max(finite)) if finite else None
+        self._index = {key: Records(items) for key, items in index.items()}
+        return self._index
+
+    def _searchable(self) -> _SearchIndex:
+        """The search index: built on the first search, once."""
+        if self._search is None:
+            self._search = _SearchIndex(self._ordered)
+        return self._search
 
     # -- whole dataset -----------------------------------------------------------------
 
@@ -165,6 +240,25 @@ class Dataset:
         cls = KINDS[check_choice("kind", kind, tuple(KINDS))]
         return self._by_kind[cls]
 
+    def to_frame(self, kind: str) -> DataFrame:
+        """Every record of one kind as a pandas DataFrame, with that kind's columns even when empty.
+
+        See :meth:`Records.to_frame` for the columns. Needs the ``pandas`` extra.
+
+        >>> import usnz
+        >>> conflicts = usnz.dataset().to_frame("conflicts").set_index("id")
+        >>> int(conflicts.loc["korean-war", "cow_warnum"]), str(conflicts["cow_warnum"].dtype)
+        (151, 'Int64')
+
+        Raises:
+            ArgumentValueError: for a kind that does not exist.
+            MissingExtraError: when pandas is not installed.
+        """
+        from usnz.frames import to_frame  # noqa: PLC0415 - pandas only when asked
+
+        records = self.records(kind)
+        return to_frame(records, kinds=(KINDS[kind],))
+
     def get(self, id: str) -> AnyRecord:  # noqa: A002 - record field name
         """The record with this id, of any kind.
 
@@ -187,7 +281,7 @@ class Dataset:
         candidates = list(ids)
         slug = "-".join(_WORD.findall(given.casefold().replace("_", "-")))
         found = [slug] if slug != given and slug in candidates else []
-        for close in difflib.get_close_matches(slug or given, candidates, n=3, cutoff=0.6):
+        for close in _close_matches(slug or given, candidates):
             if close not in found:
                 found.append(close)
         return found[:3]
@@ -205,7 +299,7 @@ class Dataset:
         if code not in COUNTRIES:
             by_name = {_fold(c.name): c.code for c in COUNTRIES.values()}
             suggestions = [by_name[_fold(code)]] if _fold(code) in by_name else []
-            suggestions += difflib.get_close_matches(code, list(COUNTRIES), n=3, cutoff=0.6)
+            suggestions += _close_matches(code, list(COUNTRIES))
             raise UnknownRecordError(code, suggestions[:3], kind="country", argument=name)
         return code
 
@@ -238,19 +332,27 @@ class Dataset:
         """Records of *cls* matching every (filter, value) key and overlapping *during*."""
         kind: type[AnyRecord] = cls  # type: ignore[assignment] # R is bound to AnyRecord
         candidates: Records[AnyRecord] = self._by_kind[kind]
-        sets: list[Records[AnyRecord]] = [self._index.get((kind, key[0], key[1]), Records()) for key in keys]
-        if sets:
+        starts: list[dt.date] | None = self._starts[kind]
+        if keys:
+            index = self._filters()
+            sets: list[Records[AnyRecord]] = [index.get((kind, key[0], key[1]), Records()) for key in keys]
             sets.sort(key=len)
-            candidates = sets[0]
+            candidates, starts = sets[0], None
             if len(sets) > 1:
                 others = [frozenset(map(id, s)) for s in sets[1:]]
                 candidates = Records(r for r in candidates if all(id(r) in o for o in others))
         if during is not None:
-            candidates = Records(self._overlapping(candidates, during))
+            candidates = Records(self._overlapping(candidates, during, starts))
         return candidates  # type: ignore[return-value] # all are of cls by construction
 
-    def _overlapping(self, records: Iterable[AnyRecord], during: object) -> list[AnyRecord]:
-        """The dated records whose date or period overlaps *during* (none outside the span)."""
+    def _overlapping(
+        self, records: Sequence[AnyRecord], during: object, starts: list[dt.date] | None = None
+    ) -> list[AnyRecord]:
+        """The dated records whose date or period overlaps *during* (none outside the span).
+
+        *starts*, when given, are the records' earliest days, in order: the records that
+        start after *during* ends are then never looked at.
+        """
         first, last = to_window(during)
         if self._span is not None and (last < self._span[0] or first > self._span[1]):
             span = Period.parse(f"{self._span[0].isoformat()}/{self._span[1].isoformat()}")
@@ -261,7 +363,12 @@ class Dataset:
             )
             return []
         spans = self._spans
-        return [r for r in records if spans[r.id][0] <= last and first <= spans[r.id][1] and r.when is not None]
+        candidates: Iterable[AnyRecord] = records
+        if starts is not None:
+            from bisect import bisect_right  # noqa: PLC0415 - not needed to load
+
+            candidates = itertools.islice(records, bisect_right(starts, last))
+        return [r for r in candidates if spans[r.id][0] <= last and first <= spans[r.id][1] and r.when is not None]
 
     # -- queries, one per kind ---------------------------------------------------------
 
@@ -448,11 +555,14 @@ class Dataset:
         words = phrase.split()
         if not words:
             return Records()
+        index = self._searchable()
         ranked: list[tuple[int, int, AnyRecord]] = []
-        for position, (record, label, haystack) in enumerate(self._search):
+        for position in index.containing(max(words, key=len)):  # the longest word: the fewest records
+            haystack = index.haystack(position)
             if all(word in haystack for word in words):
+                label = index.labels[position]
                 rank = 0 if label == phrase else 1 if phrase in label else 2 if phrase in haystack else 3
-                ranked.append((rank, position, record))
+                ranked.append((rank, position, index.records[position]))
         ranked.sort(key=lambda item: item[:2])
         return Records(record for _, _, record in ranked)
 
@@ -472,11 +582,12 @@ class Dataset:
         True
         """
         keys = self._keys([], country=country, involving=involving)
-        candidates: Iterable[AnyRecord] = self._timeline
+        candidates: Sequence[AnyRecord] = self._timeline
         if during is not None:
-            candidates = self._overlapping(candidates, during)
+            candidates = self._overlapping(candidates, during, self._timeline_starts)
         for key in keys:
-            matching = {id(r) for cls in KINDS.values() for r in self._index.get((cls, key[0], key[1]), ())}
+            index = self._filters()
+            matching = {id(r) for cls in KINDS.values() for r in index.get((cls, key[0], key[1]), ())}
             candidates = [r for r in candidates if id(r) in matching]
         return Records(candidates)
 

@@ -1,28 +1,37 @@
 """Reading data files into a validated :class:`Dataset`, all problems at once.
 
-The packaged data is read with :mod:`importlib.resources` (so it works from a wheel
-or a zip), lazily, once, under a lock.
+The packaged data is read zip-safely through the package's own loader (so it works
+from a wheel or a zip), lazily, once, under a lock.
+
+Records are read by a quick, strict reader built once per class from its attrs fields
+and type hints; it imports nothing. Any record it cannot vouch for (a wrong type, a
+failed check, anything unusual) is read again by the cattrs converter, which reports
+every problem with its path. So valid data never needs cattrs, and the problems
+reported for invalid data are exactly cattrs' own.
 """
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
 import os
+import sys
 import threading
-from collections.abc import Iterable, Iterator
+import types
+import typing
+from collections.abc import Callable, Generator, Iterable, Iterator
 from decimal import Decimal
-from importlib import resources
-from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import Any, Final, Literal, Union
+
+import attrs
 
 from usnz._collection import AnyRecord
 from usnz._countries import COUNTRIES
 from usnz._dataset import KINDS, Dataset
 from usnz._errors import ArgumentTypeError, ArgumentValueError, DataError, Error, Problem
 from usnz._records import Conflict, Event, Organization, Person, Record, Source
-
-if TYPE_CHECKING:
-    from cattrs.preconf.json import JsonConverter
+from usnz._values import PartialDate, Period
 
 __all__ = ["MAX_FILE_BYTES", "dataset", "load", "load_packaged"]
 
@@ -45,12 +54,247 @@ _TARGETS: Final[dict[str, type[AnyRecord]]] = {
 _lock = threading.Lock()
 _packaged: Dataset | None = None
 
+Reader = Callable[[Any], Any]
+"""Reads one JSON value as one annotated type, or raises :class:`_UnsureError`."""
 
-def _records_in(name: str, data: bytes, converter: JsonConverter, problems: list[Problem]) -> Iterator[AnyRecord]:
+
+class _UnsureError(Exception):
+    """The quick reader cannot vouch for a value: cattrs reads the record instead."""
+
+
+def _unsure(value: object) -> Any:
+    """The reader of a type the quick reader does not know: always defer to cattrs."""
+    raise _UnsureError
+
+
+def _exact(cls: type) -> Reader:
+    """Accept a value of exactly *cls* as it is (what cattrs returns for it too)."""
+
+    def read(value: object) -> object:
+        if type(value) is cls:
+            return value
+        raise _UnsureError
+
+    return read
+
+
+def _parsed(parse: Callable[[str], object]) -> Reader:
+    """Parse a string, as the converter's hook for the type does."""
+
+    def read(value: object) -> object:
+        if type(value) is str:
+            return parse(value)
+        raise _UnsureError
+
+    return read
+
+
+def _literal(values: tuple[object, ...]) -> Reader:
+    classes = frozenset(type(v) for v in values)
+
+    def read(value: object) -> object:
+        if type(value) in classes and value in values:
+            return value
+        raise _UnsureError
+
+    return read
+
+
+def _tuple_of(item: Reader) -> Reader:
+    def read(value: object) -> tuple[object, ...]:
+        if type(value) is list:
+            return tuple(map(item, value))  # pyright: ignore[reportUnknownArgumentType]
+        raise _UnsureError
+
+    return read
+
+
+def _optional(inner: Reader) -> Reader:
+    def read(value: object) -> object:
+        return None if value is None else inner(value)
+
+    return read
+
+
+def _number(value: object) -> object:
+    """``int | float``: cattrs passes a JSON number through as it is."""
+    if type(value) is int or type(value) is float:
+        return value
+    raise _UnsureError
+
+
+# The hooks the converter registers for our value types (see _convert.py), as parsers.
+_PARSERS: Final[dict[object, Callable[[str], object]]] = {
+    PartialDate: PartialDate.parse,
+    Period: Period.parse,
+    Decimal: Decimal,
+}
+_readers: dict[object, Reader] = {}  # by type hint
+_text_readers: dict[tuple[str, str], Reader] = {}  # by (module, annotation text)
+
+
+def _reader(hint: Any) -> Reader:
+    """The quick reader of one type hint, built once; strict where cattrs is lenient."""
+    if hint in _readers:
+        return _readers[hint]
+    if hint in {str, int, bool}:
+        read = _exact(hint)
+    elif hint in _PARSERS:
+        read = _parsed(_PARSERS[hint])
+    elif attrs.has(hint):
+        read = _class_reader(hint)
+    else:
+        origin, args = typing.get_origin(hint), typing.get_args(hint)
+        if origin is Literal:
+            read = _literal(args)
+        elif origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+            read = _tuple_of(_reader(args[0]))
+        elif origin in {Union, types.UnionType}:
+            options = [a for a in args if a is not type(None)]
+            if len(options) == 1:
+                inner = _reader(options[0])
+            elif set(options) == {int, float}:
+                inner = _number
+            else:
+                inner = _unsure
+            read = _optional(inner) if len(options) < len(args) else inner
+        else:
+            read = _unsure
+    _readers[hint] = read
+    return read
+
+
+_BUILTINS: Final[dict[str, type]] = {"str": str, "int": int, "bool": bool, "float": float}
+
+
+def _unquoted(text: str) -> str | None:
+    """The string a plain quoted literal (``"year"``, ``'year'``) spells, else ``None``."""
+    if len(text) >= 2 and text[0] == text[-1] and text[0] in "'\"" and text[0] not in text[1:-1] and "\\" not in text:
+        return text[1:-1]
+    return None
+
+
+def _split(text: str, separator: str) -> list[str]:
+    """*text* split at each *separator* outside brackets, each part stripped."""
+    if "[" not in text:
+        return [part.strip() for part in text.split(separator)]
+    parts: list[str] = []
+    depth = start = 0
+    for at, char in enumerate(text):
+        if char == "[":
+            depth += 1
+        elif char == "]":
+            depth -= 1
+        elif char == separator and depth == 0:
+            parts.append(text[start:at].strip())
+            start = at + 1
+    parts.append(text[start:].strip())
+    return parts
+
+
+def _text_reader(text: str, namespace: dict[str, Any]) -> Reader:
+    """The reader of an annotation written as text, read without building the type.
+
+    Knows names, ``X | None``, ``tuple[X, ...]`` and ``Literal["a", ...]``: what record
+    fields are written with. This is what :func:`typing.get_type_hints` followed by
+    :func:`_reader` gives, without compiling each annotation.
+
+    Raises:
+        LookupError: for anything else.
+    """
+    options = _split(text, "|")
+    if len(options) > 1:
+        present = [option for option in options if option != "None"]
+        if len(present) != 1:
+            raise LookupError(text)
+        inner = _text_reader(present[0], namespace)
+        return _optional(inner) if len(present) < len(options) else inner
+    if text.endswith("]"):
+        head, _, inner_text = text[:-1].partition("[")
+        args = _split(inner_text, ",")
+        if head == "tuple" and len(args) == 2 and args[1] == "...":
+            return _tuple_of(_text_reader(args[0], namespace))
+        values = [_unquoted(arg) for arg in args]
+        if namespace.get(head) is Literal and None not in values:
+            return _literal(tuple(values))
+        raise LookupError(text)
+    if text in namespace:
+        return _reader(namespace[text])
+    if text in _BUILTINS:
+        return _reader(_BUILTINS[text])
+    raise LookupError(text)
+
+
+def _field_readers(cls: type[Any]) -> dict[str, Reader]:
+    """The reader of each annotated field of an attrs class (its bases' fields too)."""
+    fields = {field.name for field in attrs.fields(cls)}
+    found: dict[str, Reader] = {}
+    hints: dict[str, Any] | None = None
+    for klass in reversed(cls.__mro__):
+        for name, annotation in vars(klass).get("__annotations__", {}).items():
+            if name not in fields:
+                continue
+            if not isinstance(annotation, str):
+                found[name] = _reader(annotation)
+                continue
+            key = (klass.__module__, annotation)
+            if key not in _text_readers:
+                try:
+                    _text_readers[key] = _text_reader(annotation, vars(sys.modules[klass.__module__]))
+                except LookupError:
+                    hints = typing.get_type_hints(cls) if hints is None else hints
+                    found[name] = _reader(hints[name])
+                    continue
+            found[name] = _text_readers[key]
+    return found
+
+
+def _class_reader(cls: type[Any]) -> Reader:
+    """Read a JSON object as an attrs class: no unknown key, every required field given."""
+    _readers[cls] = _unsure  # until built: a class that contains itself is left to cattrs
+    readers = _field_readers(cls)
+    plan: dict[str, tuple[str, Reader, type | None]] = {}
+    required: set[str] = set()
+    for field in attrs.fields(cls):
+        if not field.init or field.name not in readers:
+            return _unsure
+        read_field = readers[field.name]
+        exact = next((c for c in (str, int, bool) if _readers.get(c) is read_field), None)
+        plan[field.name] = (field.alias, read_field, exact)
+        if field.default is attrs.NOTHING:
+            required.add(field.name)
+    needed = frozenset(required)
+
+    def read(value: object) -> object:
+        if type(value) is not dict:
+            raise _UnsureError
+        given: dict[str, object] = value  # pyright: ignore[reportUnknownVariableType]
+        if not given.keys() >= needed:
+            raise _UnsureError
+        kwargs: dict[str, object] = {}
+        for key, raw in given.items():
+            alias, read_field, exact = plan[key]  # an unknown key is a KeyError: cattrs reports it
+            if exact is None:
+                kwargs[alias] = read_field(raw)
+            elif type(raw) is exact:  # the common case, without a call
+                kwargs[alias] = raw
+            else:
+                raise _UnsureError
+        return cls(**kwargs)
+
+    return read
+
+
+def _read_quickly(read: Reader, item: dict[str, object]) -> AnyRecord | None:
+    """The record *read* makes of *item*, or ``None`` when anything needs cattrs' detailed reading."""
+    try:
+        return typing.cast("AnyRecord", read(item))
+    except Exception:  # noqa: BLE001 - any doubt at all sends the record to cattrs, which says what is wrong
+        return None
+
+
+def _records_in(name: str, stem: str, data: bytes, problems: list[Problem]) -> Iterator[AnyRecord]:
     """Structure every record of one file, adding a problem for each that fails."""
-    import cattrs  # noqa: PLC0415 - cattrs only when data is read
-
-    stem = Path(name).stem
     cls = KINDS.get(stem)
     if cls is None:
         problems.append(
@@ -103,6 +347,7 @@ def _records_in(name: str, data: bytes, converter: JsonConverter, problems: list
         )
         return
     entries: list[object] = items  # pyright: ignore[reportUnknownVariableType]
+    read = _reader(cls)
     for index, entry in enumerate(entries):
         if not isinstance(entry, dict):
             problems.append(
@@ -112,6 +357,15 @@ def _records_in(name: str, data: bytes, converter: JsonConverter, problems: list
             )
             continue
         item: dict[str, object] = entry  # pyright: ignore[reportUnknownVariableType]
+        record = _read_quickly(read, item)
+        if record is not None:
+            yield record
+            continue
+        import cattrs  # noqa: PLC0415 - cattrs only for a record the quick reader doubts
+
+        from usnz._convert import get_converter  # noqa: PLC0415
+
+        converter = get_converter()
         given_id = item.get("id")
         label: str | int = given_id if isinstance(given_id, str) and given_id else index
         try:
@@ -132,8 +386,6 @@ def _describe(error: BaseException, type_: type | None) -> str:
         return str(error)
     text = format_exception(error, type_)
     if "not in literal" in text and type_ is not None:
-        import typing  # noqa: PLC0415
-
         accepted = ", ".join(repr(v) for v in typing.get_args(type_))
         return f"not one of the accepted values ({accepted})"
     return text
@@ -154,10 +406,16 @@ def _check(records: list[tuple[str, AnyRecord]], problems: list[Problem]) -> Non
             )
         else:
             by_id[record.id] = record
+    expected_of: dict[str, type[AnyRecord] | None] = {}  # by field path, worked out once each
+    known = COUNTRIES.keys()
     for name, record in records:
         for field, ref in record.references():
             target = by_id.get(ref)
-            expected = _TARGETS.get(field.split("[")[0]) if "roles[" not in field else Organization
+            if field in expected_of:
+                expected = expected_of[field]
+            else:
+                expected = _TARGETS.get(field.split("[")[0]) if "roles[" not in field else Organization
+                expected_of[field] = expected
             if target is None:
                 problems.append(
                     Problem(
@@ -176,7 +434,8 @@ def _check(records: list[tuple[str, AnyRecord]], problems: list[Problem]) -> Non
                         message=f"refers to {ref!r}, a {target.record_kind}; expected a {expected.record_kind}",
                     )
                 )
-        for code in sorted(record.country_codes() - COUNTRIES.keys()):
+        codes = record.country_codes()
+        for code in sorted(codes - known) if codes and not codes <= known else ():
             problems.append(
                 Problem(
                     file=name,
@@ -211,31 +470,66 @@ def _check(records: list[tuple[str, AnyRecord]], problems: list[Problem]) -> Non
 
 
 def _build(
-    files: Iterable[tuple[str, bytes]], extends: Dataset | None = None, problems: list[Problem] | None = None
+    files: list[tuple[str, str, bytes]], extends: Dataset | None = None, problems: list[Problem] | None = None
 ) -> Dataset:
-    from usnz._convert import get_converter  # noqa: PLC0415 - cattrs only when data is read
+    """Read every (name, kind, bytes) file, check the whole, and index it.
 
-    converter = get_converter()
+    *files* is emptied as it is read, so each file's bytes are freed once parsed.
+    """
     problems = [] if problems is None else problems
-    records = [("<extended dataset>", r) for r in (extends or ())]
-    for name, data in files:
-        records.extend((name, record) for record in _records_in(name, data, converter, problems))
-    _check(records, problems)
-    if problems:
-        raise DataError(problems)
-    return Dataset(record for _, record in records)
+    files.reverse()
+    with _collector_paused():
+        records = [("<extended dataset>", r) for r in (extends or ())]
+        while files:
+            name, stem, data = files.pop()
+            records.extend((name, record) for record in _records_in(name, stem, data, problems))
+            del data
+        _check(records, problems)
+        if problems:
+            raise DataError(problems)
+        return Dataset(record for _, record in records)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Generator[None, None, None]:
+    """Pause the cyclic garbage collector while a load builds its many (acyclic) objects.
+
+    Otherwise its passes over the ever larger heap make a load's time per record grow with
+    the size of the data. It is switched back on after, if it was on before.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _packaged_file(name: str) -> bytes:
+    """One packaged data file's bytes, read zip-safely.
+
+    The package's loader reads it (``get_data``: a file on disk, or a member of a zip),
+    which imports nothing; :mod:`importlib.resources` serves loaders without ``get_data``.
+    """
+    loader = getattr(__spec__, "loader", None)
+    get_data: Callable[[str], bytes] | None = getattr(loader, "get_data", None)
+    if get_data is not None:
+        return get_data(os.path.join(os.path.dirname(__file__), "data", name))  # noqa: PTH118, PTH120
+    from importlib import resources  # noqa: PLC0415 - only for unusual loaders
+
+    return (resources.files("usnz") / "data" / name).read_bytes()
 
 
 def load_packaged() -> Dataset:
     """Read and validate the data that ships inside the package."""
-    folder = resources.files("usnz") / "data"
-    files: list[tuple[str, bytes]] = []
+    files: list[tuple[str, str, bytes]] = []
     problems: list[Problem] = []
     for stem in KINDS:
         name = f"{stem}.json"
         try:
-            files.append((name, (folder / name).read_bytes()))
-        except FileNotFoundError:
+            files.append((name, stem, _packaged_file(name)))
+        except OSError:
             problems.append(Problem(file=name, record=None, path="", message="missing from the package"))
     return _build(files, problems=problems)
 
@@ -288,7 +582,9 @@ def load(
     if extends is not None and not isinstance(extends, Dataset):
         msg = f"extends= takes a usnz.Dataset such as usnz.dataset(); got {type(extends).__name__}"
         raise ArgumentTypeError(msg)
-    files: list[tuple[str, bytes]] = []
+    from pathlib import Path  # noqa: PLC0415 - not needed to read the packaged data
+
+    files: list[tuple[str, str, bytes]] = []
     problems: list[Problem] = []
     for raw in paths:
         path = Path(raw)
@@ -303,7 +599,7 @@ def load(
             targets = [path]
         for target in targets:
             try:
-                files.append((str(target), target.read_bytes()))
+                files.append((str(target), target.stem, target.read_bytes()))
             except OSError as error:
                 problems.append(
                     Problem(file=str(target), record=None, path="", message=f"cannot read: {error.strerror}")

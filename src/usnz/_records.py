@@ -196,6 +196,18 @@ class Record:
         """The text ``search`` matches against (names, aliases, summary)."""
         return self.id.replace("-", " ")
 
+    def __str__(self) -> str:
+        """The record as ``usnz show`` prints it: id and kind, then one field per line."""
+        from usnz._text import show_text  # noqa: PLC0415 - only when printed
+
+        return show_text(self)
+
+    def _repr_html_(self) -> str:
+        """The record as an HTML table: how Jupyter shows it."""
+        from usnz._html import record_html  # noqa: PLC0415 - only when displayed
+
+        return record_html(self)
+
 
 @attrs.frozen(kw_only=True)
 class Source:
@@ -248,6 +260,18 @@ class Source:
     def search_text(self) -> str:
         """Title and publisher."""
         return " ".join((self.id.replace("-", " "), self.title, self.publisher))
+
+    def __str__(self) -> str:
+        """The source as ``usnz show`` prints it: id and kind, then one field per line."""
+        from usnz._text import show_text  # noqa: PLC0415 - only when printed
+
+        return show_text(self)
+
+    def _repr_html_(self) -> str:
+        """The source as an HTML table: how Jupyter shows it."""
+        from usnz._html import record_html  # noqa: PLC0415 - only when displayed
+
+        return record_html(self)
 
 
 @attrs.frozen(kw_only=True)
@@ -497,7 +521,9 @@ class Event(Record):
     countries: tuple[str, ...] = attrs.field(default=(), validator=_check_countries)
     location: str | None = attrs.field(default=None, validator=_check_optional_text)
     conflict: str | None = attrs.field(default=None, validator=_check_optional_id)
-    time: str | None = attrs.field(default=None, validator=attrs.validators.optional(attrs.validators.matches_re(_TIME)))
+    time: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.matches_re(_TIME))
+    )
 
     @property
     def label(self) -> str:

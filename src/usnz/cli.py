@@ -11,23 +11,19 @@ import inspect
 import io
 import json
 import sys
-import textwrap
 import warnings
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NoReturn
 
-import attrs
-
-from usnz._records import Role
+from usnz._text import WIDTH, field_rows, show_text, table_text, when_text
 
 if TYPE_CHECKING:
     from usnz._collection import AnyRecord, Records
 
-__all__ = ["main"]
+__all__ = ["WIDTH", "main"]
 
-WIDTH = 100
-"""Tables fit a terminal this many columns wide."""
 FORMATS = ("table", "json", "csv")
+EXPORT_FORMATS = ("csv", "json", "jsonl")
 _FILTERS = ("during", "kind", "conflict", "country", "involving", "speaker")
 
 
@@ -75,6 +71,19 @@ def _parser() -> argparse.ArgumentParser:
     timeline = command("timeline", "every dated record in date order")
     for name in ("during", "involving", "country"):
         timeline.add_argument(f"--{name}", help=_FILTER_HELP[name])
+    export = commands.add_parser(
+        "export",
+        help="write the data to DIR: one file per kind and a Frictionless datapackage.json",
+        description="Write the data to DIR: one file per kind and a Frictionless datapackage.json.",
+    )
+    export.add_argument("--format", choices=EXPORT_FORMATS, default="csv", help="file format (default: csv)")
+    export.add_argument("--out", required=True, metavar="DIR", help="the directory to write (created if needed)")
+    schema = commands.add_parser(
+        "schema",
+        help="print the JSON Schema of one record kind",
+        description="Print the JSON Schema of one record kind.",
+    )
+    schema.add_argument("record_kind", metavar="KIND", help="one of: " + ", ".join(_kind_names()))
     return parser
 
 
@@ -94,72 +103,6 @@ def _kind_names() -> list[str]:
     return [name.replace("_", "-") for name in KINDS]
 
 
-def _when(record: AnyRecord) -> str:
-    return "" if record.when is None else str(record.when)
-
-
-def _fit(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def _table(records: Records[AnyRecord]) -> str:
-    if not records:
-        return "(no records)"
-    id_width = min(max(len(r.id) for r in records), 34)
-    when_width = max(*(len(_when(r)) for r in records), 4)
-    kind_width = max(len(r.record_kind) for r in records)
-    rest = WIDTH - id_width - when_width - kind_width - 6
-    lines = [f"{'id':<{id_width}}  {'kind':<{kind_width}}  {'date':<{when_width}}  about"]
-    lines.append("-" * min(WIDTH, len(lines[0]) + rest - 5))
-    lines.extend(
-        f"{_fit(r.id, id_width):<{id_width}}  {r.record_kind:<{kind_width}}  {_when(r):<{when_width}}  "
-        f"{_fit(r.label, rest)}"
-        for r in records
-    )
-    lines.append(f"({len(records)} record{'s' if len(records) != 1 else ''})")
-    return "\n".join(lines)
-
-
-def _value_text(value: object) -> str:
-    if isinstance(value, tuple):
-        items: tuple[object, ...] = value  # pyright: ignore[reportUnknownVariableType]
-        return "; ".join(_value_text(v) for v in items)
-    if isinstance(value, Role):
-        return ", ".join(
-            f"{a.name}={_value_text(getattr(value, a.name))}"
-            for a in attrs.fields(Role)
-            if getattr(value, a.name) is not None
-        )
-    return str(value)
-
-
-_LAST = ("citations", "notes", "see_also", "disputes")
-
-
-def _fields(record: AnyRecord) -> list[tuple[str, str]]:
-    """(name, text) of every field that is set: the record's own facts first, provenance last."""
-    names = [f.name for f in attrs.fields(type(record)) if f.name not in _LAST and f.name != "id"]
-    names += [name for name in _LAST if hasattr(record, name)]
-    rows: list[tuple[str, str]] = []
-    for name in names:
-        value = getattr(record, name)
-        if value is not None and value != ():
-            rows.append((name, _value_text(value)))
-    return rows
-
-
-def _show_table(record: AnyRecord) -> str:
-    rows = _fields(record)
-    name_width = max(len(name) for name, _ in rows)
-    lines = [f"{record.id} ({record.record_kind})"]
-    for name, text in rows:
-        wrapped = textwrap.wrap(text, WIDTH - name_width - 4) or [""]
-        lines.append(f"  {name:<{name_width}}  {wrapped[0]}")
-        lines.extend(f"  {'':<{name_width}}  {line}" for line in wrapped[1:])
-    return "\n".join(lines)
-
-
 def _csv(rows: Sequence[Sequence[str]]) -> str:
     out = io.StringIO()
     csv.writer(out, lineterminator="\n").writerows(rows)
@@ -172,11 +115,11 @@ def _render(records: Records[AnyRecord], output: str) -> str:
     if output == "csv":
         rows = [("id", "record_kind", "date", "label", "citations")]
         rows.extend(
-            (r.id, r.record_kind, _when(r), r.label, "; ".join(str(c) for c in getattr(r, "citations", ())))
+            (r.id, r.record_kind, when_text(r), r.label, "; ".join(str(c) for c in getattr(r, "citations", ())))
             for r in records
         )
         return _csv(rows)
-    return _table(records)
+    return table_text(records)
 
 
 def _render_one(record: AnyRecord, output: str) -> str:
@@ -185,8 +128,8 @@ def _render_one(record: AnyRecord, output: str) -> str:
     if output == "json":
         return json.dumps(Records((record,)).to_list()[0], indent=2, ensure_ascii=False)
     if output == "csv":
-        return _csv([("field", "value"), ("id", record.id), *_fields(record)])
-    return _show_table(record)
+        return _csv([("field", "value"), ("id", record.id), *field_rows(record)])
+    return show_text(record)
 
 
 def _list(args: argparse.Namespace) -> str:
@@ -223,6 +166,30 @@ def _validate(args: argparse.Namespace) -> str:
     return f"ok: {len(data)} records, no problems"
 
 
+def _export(args: argparse.Namespace) -> str:
+    from usnz.export import write  # noqa: PLC0415
+
+    try:
+        written = write(args.out, format=args.format)
+    except OSError as error:
+        msg = f"cannot write the export to {args.out!r}: {error.strerror or error}"
+        raise UsageError(msg) from None
+    return "\n".join(str(path) for path in written)
+
+
+def _schema(args: argparse.Namespace) -> str:
+    from usnz.export import json_schema  # noqa: PLC0415
+
+    return json.dumps(json_schema(args.record_kind), indent=2, ensure_ascii=False)
+
+
+_HANDLERS: dict[str, Callable[[argparse.Namespace], str]] = {
+    "validate": _validate,
+    "export": _export,
+    "schema": _schema,
+}
+
+
 def _run(args: argparse.Namespace) -> str:
     import usnz  # noqa: PLC0415
 
@@ -234,8 +201,9 @@ def _run(args: argparse.Namespace) -> str:
         return _list(args)
     if args.command == "search":
         return _render(usnz.search(" ".join(args.text)), args.format)
-    if args.command == "validate":
-        return _validate(args)
+    handler = _HANDLERS.get(args.command)
+    if handler is not None:
+        return handler(args)
     if args.command == "timeline":
         filters = {f: getattr(args, f) for f in ("during", "involving", "country") if getattr(args, f) is not None}
         return _render(usnz.timeline(**filters), args.format)

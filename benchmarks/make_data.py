@@ -1,0 +1,104 @@
+"""Write a synthetic usnz dataset N times the size of the packaged data, in the same file format.
+
+Copy 0 is the packaged data as it is; copy k (k >= 1) is the same records with every id
+``x`` renamed ``x-copy-k``, and every reference to ``x`` renamed with it. So the data is valid
+(``usnz.load`` reads it), has the packaged data's shape, kinds and texts, and queries written
+for the packaged ids (``get("anzus")``, ``conflict="korean-war"``) still work on it.
+
+    python benchmarks/make_data.py 100 benchmarks/results/data/100x
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import usnz
+
+# Fields that hold record ids (alone or in a list), at any depth (``citations[].source``,
+# ``roles[].organization``). A reference this list misses still points at copy 0, so the
+# data stays valid.
+REFERENCE_FIELDS = frozenset(
+    {
+        "id",
+        "see_also",
+        "disputes",
+        "source",
+        "conflict",
+        "speaker",
+        "participants",
+        "signatories",
+        "organizations",
+        "organization",
+        "via",
+        "event",
+        "subjects",
+    }
+)
+
+
+def packaged() -> dict[str, list[dict[str, Any]]]:
+    """The packaged data files, as parsed JSON, by kind."""
+    folder = resources.files("usnz") / "data"
+    return {kind: json.loads((folder / f"{kind}.json").read_bytes()) for kind in usnz.KINDS}
+
+
+def _renamed(value: Any, ids: frozenset[str], suffix: str) -> Any:
+    """*value* with every reference to a known id renamed (recursively)."""
+    if isinstance(value, dict):
+        return {
+            key: _rename_ids(item, ids, suffix) if key in REFERENCE_FIELDS else _renamed(item, ids, suffix)
+            for key, item in value.items()
+        }
+    if isinstance(value, list):
+        return [_renamed(item, ids, suffix) for item in value]
+    return value
+
+
+def _rename_ids(value: Any, ids: frozenset[str], suffix: str) -> Any:
+    if isinstance(value, str):
+        return value + suffix if value in ids else value
+    if isinstance(value, list):
+        return [_rename_ids(item, ids, suffix) for item in value]
+    return _renamed(value, ids, suffix)
+
+
+def make_dataset(scale: int, out: Path) -> int:
+    """Write *scale* copies of the packaged data into *out* (one ``<kind>.json`` per kind).
+
+    Returns:
+        How many records were written.
+    """
+    if scale < 1:
+        msg = f"scale must be 1 or more, got {scale}"
+        raise ValueError(msg)
+    files = packaged()
+    ids = frozenset(record["id"] for records in files.values() for record in records)
+    out.mkdir(parents=True, exist_ok=True)
+    for stale in out.glob("*.json"):
+        stale.unlink()
+    count = 0
+    for kind, records in files.items():
+        copies = list(records)
+        for k in range(1, scale):
+            copies += [_renamed(record, ids, f"-copy-{k}") for record in records]
+        (out / f"{kind}.json").write_text(json.dumps(copies, ensure_ascii=False, indent=1), encoding="utf-8")
+        count += len(copies)
+    return count
+
+
+def main() -> None:
+    """Command line: ``make_data.py SCALE OUT``."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("scale", type=int, help="how many times the packaged data (1, 10, 100...)")
+    parser.add_argument("out", type=Path, help="directory to write <kind>.json files into")
+    args = parser.parse_args()
+    count = make_dataset(args.scale, args.out)
+    print(f"wrote {count:,} records to {args.out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,139 @@
+"""``usnz.cite()``: how to cite usnz, the texts its facts come from, and its crosswalk data."""
+
+from __future__ import annotations
+
+import re
+from typing import Final, Literal
+
+from usnz._errors import ArgumentValueError
+from usnz._records import Source
+
+__all__ = ["cite"]
+
+_TITLE: Final = "usnz: the facts of New Zealand–United States relations as typed, cited records"
+_CROSSWALK_TEXT: Final = (
+    "Correlates of War Project. 2017. State System Membership List, v2016 (country codes).",
+    (
+        "Sarkees, Meredith Reid, and Frank Whelon Wayman. 2010. Resort to War: 1816-2007. Washington, DC: "
+        "CQ Press (Correlates of War Inter-State War Data, v4.0: war numbers)."
+    ),
+    (
+        "Miller, Steven V. 2022. peacesciencer: An R Package for Quantitative Peace Science Research. "
+        "Conflict Management and Peace Science 39(6): 755-779 (the package the codes were taken from)."
+    ),
+)
+_CROSSWALK_BIBTEX: Final = (
+    """@misc{cow-states-2016,
+  author = {{Correlates of War Project}},
+  title = {State System Membership List, v2016},
+  year = {2017},
+}""",
+    """@book{sarkees-wayman-2010,
+  author = {Sarkees, Meredith Reid and Wayman, Frank Whelon},
+  title = {Resort to War: 1816--2007},
+  publisher = {CQ Press},
+  address = {Washington, DC},
+  year = {2010},
+}""",
+    """@article{miller-2022-peacesciencer,
+  author = {Miller, Steven V.},
+  title = {peacesciencer: An {R} Package for Quantitative Peace Science Research},
+  journal = {Conflict Management and Peace Science},
+  volume = {39},
+  number = {6},
+  pages = {755--779},
+  year = {2022},
+}""",
+)
+_MONTHS: Final = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_SPECIAL: Final = re.compile(r"([&%$#_{}])")
+
+
+def _versions() -> tuple[str, str]:
+    from importlib.metadata import version  # noqa: PLC0415 - only when asked
+
+    from usnz import DATA_VERSION  # noqa: PLC0415 - the package's constant
+
+    return version("usnz"), DATA_VERSION
+
+
+def _sources() -> tuple[Source, ...]:
+    from usnz._load import dataset  # noqa: PLC0415 - the packaged data, loaded on first use
+
+    return tuple(dataset().sources())
+
+
+def _source_text(source: Source) -> str:
+    date = "undated" if source.date is None else str(source.date)
+    kind = source.kind.replace("-", " ")
+    return f'"{source.title}". {kind.capitalize()}, publisher: {source.publisher}, {date}. SHA-256 {source.sha256}.'
+
+
+def _bib(text: str) -> str:
+    """Text safe inside a BibTeX field: specials escaped, an en dash as ``--``."""
+    return _SPECIAL.sub(r"\\\1", text).replace("–", "--").replace("~", r"\textasciitilde{}")
+
+
+def _source_bibtex(source: Source) -> str:
+    lines = [
+        f"@misc{{{source.id},",
+        f"  title = {{{_bib(source.title)}}},",
+        f"  howpublished = {{{_bib(source.kind.replace('-', ' '))}; publisher: {_bib(source.publisher)}}},",
+    ]
+    if source.date is not None:
+        lines.append(f"  year = {{{source.date.year}}},")
+        if source.date.month is not None:
+            lines.append(f"  month = {_MONTHS[source.date.month - 1]},")
+    approximate = source.date is not None and source.date.approximate
+    lines.append(f"  note = {{SHA-256 {source.sha256}{'; date approximate' if approximate else ''}}},")
+    lines.append("}")
+    return "\n".join(lines)
+
+
+def cite(format: Literal["text", "bibtex"] = "text") -> str:  # noqa: A002 - the option's name
+    """How to cite usnz, the source texts its facts are drawn from, and its crosswalk data.
+
+    Cite usnz (with its data version) and the source texts; cite the Correlates of War
+    data too when you use the ``cow_ccode`` or ``cow_warnum`` codes.
+
+    Args:
+        format: ``"text"`` (plain text, the default) or ``"bibtex"``.
+
+    >>> import usnz
+    >>> print(usnz.cite().splitlines()[0])
+    usnz maintainers. ... usnz: the facts of New Zealand–United States relations as typed, cited records. ...
+    >>> "@misc{nzpa-key-leaves-us," in usnz.cite("bibtex")
+    True
+
+    Raises:
+        ArgumentValueError: for a format other than ``text`` or ``bibtex``.
+    """
+    if format not in {"text", "bibtex"}:
+        msg = f"format={format!r:.80} is not accepted; accepted: text, bibtex"
+        raise ArgumentValueError(msg)
+    version, data_version = _versions()
+    year = data_version.split(".")[0]
+    sources = _sources()
+    if format == "bibtex":
+        usnz_entry = (
+            "@misc{usnz,\n"
+            "  author = {{usnz maintainers}},\n"
+            f"  title = {{{_bib(_TITLE)}}},\n"
+            f"  year = {{{year}}},\n"
+            f"  note = {{Python package version {version}, data version {data_version}; code MIT, data CC BY 4.0}},\n"
+            "}"
+        )
+        return "\n\n".join((usnz_entry, *(_source_bibtex(s) for s in sources), *_CROSSWALK_BIBTEX)) + "\n"
+    lines = [
+        (
+            f"usnz maintainers. {year}. {_TITLE}. Python package version {version}, data version {data_version}. "
+            "Code MIT; data CC BY 4.0."
+        ),
+        "",
+        "Its facts are drawn from these texts (cite them too):",
+        *(f"- {_source_text(s)}" for s in sources),
+        "",
+        "Correlates of War codes (cow_ccode, cow_warnum) come from:",
+        *(f"- {entry}" for entry in _CROSSWALK_TEXT),
+    ]
+    return "\n".join(lines) + "\n"

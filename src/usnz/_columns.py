@@ -1,0 +1,346 @@
+"""Each record kind as flat, typed columns: what data frames, CSV exports and Table Schemas share.
+
+A record's fields become columns by their type: a date gives its EDTF text plus its
+earliest and latest day; a quantity gives best, low, high, unit and whether it is
+approximate; money gives its amount, currency and terms; citations, lists of ids and
+roles become readable text. Nothing here imports pandas.
+"""
+
+# pyright: reportPrivateUsage=false
+# (the validators and tables of _records, _values and _load say what each field holds)
+from __future__ import annotations
+
+import functools
+import inspect
+import re
+import types
+import typing
+from collections.abc import Callable, Iterator
+from operator import attrgetter
+from typing import Any, Final, Literal, Union
+
+import attrs
+
+from usnz._collection import AnyRecord
+from usnz._countries import COUNTRIES
+from usnz._dataset import KINDS
+from usnz._records import Role, _check_countries, _check_country, _check_id, _check_ids, _check_optional_id
+from usnz._text import PROVENANCE
+from usnz._values import _CURRENCIES, Citation, Money, PartialDate, Period, Quantity
+
+__all__ = [
+    "COMMON",
+    "EDTF_DATE",
+    "EDTF_INTERVAL",
+    "ID",
+    "Column",
+    "ColumnType",
+    "columns",
+    "field_docs",
+    "field_hints",
+    "join",
+    "kind_of",
+    "reference_target",
+]
+
+ColumnType = Literal[
+    "id",  # the record's own id
+    "reference",  # the id of another record
+    "string",
+    "text",  # several values, or structured ones, written as readable text
+    "edtf-date",
+    "edtf-interval",
+    "edtf",  # a date or an interval
+    "date",  # an ISO day
+    "integer",
+    "number",  # an int or a float, as the source states it
+    "decimal",  # an exact amount of money
+    "boolean",
+    "choice",  # one of a fixed set of strings
+    "country",  # an ISO alpha-3 code from the country table
+    "kind",  # a record kind (``force-contribution``)
+]
+"""What sort of values a column holds; each face maps these to its own types."""
+
+ID: Final = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+"""A record id: kebab-case, lowercase ASCII letters and digits."""
+EDTF_DATE: Final = r"(?:[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?|[0-9]{3}X)~?"
+"""A date usnz writes: ``1951``, ``2008-07``, ``1965-05-27``, ``196X``, any of them with ``~``."""
+EDTF_INTERVAL: Final = rf"(?:{EDTF_DATE}|\.\.)/(?:{EDTF_DATE}|\.\.)"
+"""An interval usnz writes: two dates (or ``..`` for an open end) joined by ``/``."""
+SEPARATOR: Final = "; "
+"""Joins several values in one text column."""
+
+_KIND_NAMES: Final = {cls: name for name, cls in KINDS.items()}
+
+
+@attrs.frozen(kw_only=True)
+class Column:
+    """One flat column of a record kind.
+
+    Attributes:
+        name: The column name (``personnel_best``).
+        type: What sort of values it holds.
+        description: What it means, in words.
+        get: Reads the column's value from a record (``None`` when missing).
+        choices: The accepted values of a ``choice``, ``country`` or ``kind`` column.
+        target: For a ``reference`` column, the kind (plural name) of record it points at.
+    """
+
+    name: str
+    type: ColumnType
+    description: str
+    get: Callable[[Any], object] = attrs.field(eq=False)
+    choices: tuple[str, ...] = ()
+    target: str | None = None
+
+
+def kind_of(cls: type[AnyRecord]) -> str:
+    """The plural kind name of a record class (``ForceContribution`` -> ``force_contributions``)."""
+    return _KIND_NAMES[cls]
+
+
+def join(values: typing.Iterable[object]) -> str | None:
+    """Several values as one readable text (``None`` when there are none)."""
+    text = SEPARATOR.join(str(value) for value in values)
+    return text or None
+
+
+_ENTRY: Final = re.compile(r"    (\w+): (.*)")
+_ROLE: Final = re.compile(r":\w+:`~?([^`]+)`")
+
+
+@functools.cache
+def field_docs(cls: type) -> dict[str, str]:
+    """Each field's description from the ``Attributes:`` sections of *cls* and its bases, as plain text."""
+    docs: dict[str, str] = {}
+    for klass in reversed(cls.__mro__):
+        section = _attributes_section(inspect.cleandoc(klass.__dict__.get("__doc__") or ""))
+        docs.update((name, _ROLE.sub(r"\1", text).replace("``", "")) for name, text in section)
+    return docs
+
+
+def _attributes_section(doc: str) -> Iterator[tuple[str, str]]:
+    lines = iter(doc.splitlines())
+    for line in lines:
+        if line.strip() == "Attributes:":
+            break
+    name, text = None, ""
+    for line in lines:
+        entry = _ENTRY.fullmatch(line)
+        if entry is not None:
+            if name is not None:
+                yield name, text
+            name, text = entry[1], entry[2]
+        elif line.startswith("        ") and name is not None:
+            text += " " + line.strip()
+        else:
+            break
+    if name is not None:
+        yield name, text
+
+
+@functools.cache
+def field_hints(cls: type) -> dict[str, Any]:
+    """Each attrs field's annotation, resolved, with ``None`` taken out of optional ones."""
+    hints = typing.get_type_hints(cls)
+    return {field.name: _required(hints[field.name]) for field in attrs.fields(cls)}
+
+
+def _required(hint: Any) -> Any:
+    if typing.get_origin(hint) in {Union, types.UnionType}:
+        args = tuple(arg for arg in typing.get_args(hint) if arg is not type(None))
+        return args[0] if len(args) == 1 else Union[args]  # noqa: UP007 - rebuilt at run time
+    return hint
+
+
+def reference_target(name: str) -> str | None:
+    """The kind (plural name) a reference field points at, if it must be one kind."""
+    from usnz._load import _TARGETS  # noqa: PLC0415 - the one map of what each reference points at
+
+    target = _TARGETS.get(name)
+    return None if target is None else kind_of(target)
+
+
+def _validator(cls: type, name: str) -> object:
+    return attrs.fields_dict(cls)[name].validator
+
+
+def _then(name: str, read: Callable[[Any], object] | None = None) -> Callable[[Any], object]:
+    """Read field *name*, then (when it is set) apply *read* to it."""
+
+    def get(record: Any) -> object:
+        value = getattr(record, name)
+        return value if value is None or read is None else read(value)
+
+    return get
+
+
+def _start(period: Period) -> object:
+    return None if period.start is None else period.start.earliest
+
+
+def _end(period: Period) -> object:
+    return None if period.end is None else period.end.latest
+
+
+def _days(name: str, note: str, earliest: Callable[[Any], object], latest: Callable[[Any], object]) -> list[Column]:
+    return [
+        Column(
+            name=f"{name}_{end}",
+            type="date",
+            description=f"The {which} day {name} can mean (ISO 8601){note}",
+            get=_then(name, read),
+        )
+        for end, which, read in (("earliest", "first", earliest), ("latest", "last", latest))
+    ]
+
+
+def _date_columns(name: str, doc: str) -> list[Column]:
+    return [
+        Column(name=name, type="edtf-date", description=f"{doc} (EDTF date)", get=_then(name, str)),
+        *_days(name, "", attrgetter("earliest"), attrgetter("latest")),
+    ]
+
+
+def _period_columns(name: str, doc: str) -> list[Column]:
+    return [
+        Column(name=name, type="edtf-interval", description=f"{doc} (EDTF interval)", get=_then(name, str)),
+        *_days(name, "; empty when that end is open", _start, _end),
+    ]
+
+
+_Part = tuple[str, ColumnType, str, tuple[str, ...]]
+
+
+def _parts(name: str, doc: str, parts: tuple[_Part, ...]) -> list[Column]:
+    """One column per part (attribute) of a value: ``personnel_best``, ``amount_currency``...
+
+    The ``amount`` of money keeps the field's own name (``amount``, not ``amount_amount``).
+    """
+    return [
+        Column(
+            name=name if part == "amount" else f"{name}_{part}",
+            type=kind,
+            description=f"{doc}: {what}",
+            get=_then(name, attrgetter(part)),
+            choices=choices,
+        )
+        for part, kind, what, choices in parts
+    ]
+
+
+_QUANTITY_PARTS: Final[tuple[_Part, ...]] = (
+    ("best", "number", "the figure stated", ()),
+    ("low", "number", "the lower bound stated", ()),
+    ("high", "number", "the upper bound stated", ()),
+    ("unit", "string", "what is counted", ()),
+    ("approximate", "boolean", "whether the source gives the figure as approximate", ()),
+)
+_MONEY_PARTS: Final[tuple[_Part, ...]] = (
+    ("amount", "decimal", "the amount", ()),
+    ("currency", "choice", "ISO 4217 currency", tuple(sorted(_CURRENCIES))),
+    ("per", "choice", "'year' when the amount recurs yearly, empty when one-off", ("year",)),
+    ("approximate", "boolean", "whether the source gives the amount as approximate", ()),
+    ("currency_stated", "boolean", "false when the source writes only '$' and the currency is read from context", ()),
+)
+_VALUE_COLUMNS: Final[dict[object, Callable[[str, str], list[Column]]]] = {
+    PartialDate: _date_columns,
+    Period: _period_columns,
+    Quantity: lambda name, doc: _parts(name, doc, _QUANTITY_PARTS),
+    Money: lambda name, doc: _parts(name, doc, _MONEY_PARTS),
+}
+
+
+def _field_columns(cls: type, name: str, hint: Any, doc: str) -> list[Column]:
+    """The columns one field becomes."""
+    if hint in _VALUE_COLUMNS:
+        return _VALUE_COLUMNS[hint](name, doc)
+    validator = _validator(cls, name)
+    if typing.get_origin(hint) is tuple:
+        what = {Citation: "source ¶paragraph: note", Role: "title (country, period)"}.get(typing.get_args(hint)[0])
+        lists: dict[object, str] = {_check_ids: "ids", _check_countries: "ISO alpha-3 codes"}
+        what = what or lists.get(validator, "values")
+        return [Column(name=name, type="text", description=f"{doc} ({what}, separated by '; ')", get=_then(name, join))]
+    if validator is _check_country:
+        return [
+            Column(name=name, type="country", description=doc, get=_then(name), choices=tuple(COUNTRIES)),
+            Column(
+                name=f"{name}_cow_ccode",
+                type="integer",
+                description=f"The Correlates of War country code of {name}",
+                get=_then(name, _cow_ccode),
+            ),
+        ]
+    return [_column(cls, name, hint, doc)]
+
+
+def _column(cls: type, name: str, hint: Any, doc: str) -> Column:
+    """The one column of a field of a plain type."""
+    validator = _validator(cls, name)
+    if typing.get_origin(hint) is Literal:
+        return Column(name=name, type="choice", description=doc, get=_then(name), choices=typing.get_args(hint))
+    if name == "id":
+        return Column(name=name, type="id", description=doc, get=_then(name))
+    if validator in {_check_id, _check_optional_id}:
+        return Column(name=name, type="reference", description=doc, get=_then(name), target=reference_target(name))
+    simple: dict[object, ColumnType] = {str: "string", int: "integer", bool: "boolean"}
+    kind = simple.get(hint)
+    # A value of a type with no column type of its own is written as text.
+    return Column(name=name, type=kind or "string", description=doc, get=_then(name, None if kind else str))
+
+
+def _cow_ccode(code: str) -> object:
+    country = COUNTRIES.get(code)
+    return None if country is None else country.cow_ccode
+
+
+def columns(cls: type[AnyRecord]) -> tuple[Column, ...]:
+    """Every column of one record kind, in field order (``id`` first).
+
+    >>> from usnz import ForceContribution
+    >>> [c.name for c in columns(ForceContribution)][:5]
+    ['id', 'conflict', 'country', 'country_cow_ccode', 'summary']
+    """
+    found = _COLUMNS.get(cls)
+    if found is None:
+        found = _COLUMNS[cls] = _columns(cls)
+    return found
+
+
+_COLUMNS: dict[type, tuple[Column, ...]] = {}
+
+
+def _columns(cls: type) -> tuple[Column, ...]:
+    docs = field_docs(cls)
+    hints = field_hints(cls)
+    names = ["id", *(n for n in hints if n != "id" and n not in PROVENANCE), *(n for n in PROVENANCE if n in hints)]
+    built: list[Column] = []
+    for name in names:
+        built.extend(_field_columns(cls, name, hints[name], docs.get(name, name).rstrip(".")))
+    return tuple(built)
+
+
+COMMON: Final = (
+    Column(
+        name="record_kind",
+        type="kind",
+        description="What kind of record the row is",
+        get=lambda record: record.record_kind,
+        choices=tuple(cls.record_kind for cls in KINDS.values()),
+    ),
+    Column(name="label", type="string", description="A short human name for the record", get=lambda r: r.label),
+    Column(
+        name="when",
+        type="edtf",
+        description="The record's date or period, as used by timeline() (EDTF)",
+        get=lambda record: None if record.when is None else str(record.when),
+    ),
+    *_days(
+        "when",
+        "; empty when undated or open",
+        lambda when: _start(when) if isinstance(when, Period) else when.earliest,
+        lambda when: _end(when) if isinstance(when, Period) else when.latest,
+    ),
+)
+"""Columns every data frame has after ``id``, whatever the record kinds in it."""

@@ -1,0 +1,112 @@
+"""Records as pandas DataFrames (the ``pandas`` extra): one row per record, typed columns.
+
+Use :meth:`usnz.Records.to_frame` or :meth:`usnz.Dataset.to_frame`; this module does the
+work and imports pandas only when called.
+
+Column dtypes are set, never guessed: text is ``string``, whole numbers ``Int64``,
+fractional figures ``Float64``, flags ``boolean``, days ``datetime64[s]`` (so any year
+from 1 to 9999 fits), and kinds, choices and country codes are categoricals over every
+accepted value. Missing values are ``<NA>`` / ``NaT``.
+"""
+
+# pyright: reportUnknownMemberType=false
+# (pandas-stubs leaves parts of pd.array's overloads unknown)
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Final
+
+import attrs
+
+from usnz._collection import AnyRecord
+from usnz._columns import COMMON, Column, ColumnType, columns
+from usnz._dataset import KINDS
+from usnz._extras import MissingExtraError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["to_frame"]
+
+
+_FIRST: Final = (Column(name="id", type="id", description="The record's id", get=lambda r: r.id), *COMMON)
+
+
+@attrs.define
+class _Merged:
+    """One frame column, read from each record kind that has it."""
+
+    kind: ColumnType
+    choices: list[str]
+    readers: dict[type, Callable[[Any], object]]
+
+
+def _merge(classes: Iterable[type[AnyRecord]]) -> dict[str, _Merged]:
+    """The frame's columns: ``id``, the common ones, then each kind's fields in order."""
+    merged = {column.name: _Merged(column.type, list(column.choices), {object: column.get}) for column in _FIRST}
+    kinds = merged["record_kind"].choices
+    for cls in classes:
+        if cls.record_kind not in kinds:
+            kinds.append(cls.record_kind)
+        for column in columns(cls)[1:]:
+            seen = merged.get(column.name)
+            if seen is None:
+                merged[column.name] = _Merged(column.type, list(column.choices), {cls: column.get})
+                continue
+            seen.readers[cls] = column.get
+            seen.choices.extend(choice for choice in column.choices if choice not in seen.choices)
+            if seen.kind != column.type:  # the same name means different things in two kinds: keep both as text
+                seen.kind = "string"
+    return merged
+
+
+def to_frame(records: Sequence[AnyRecord], *, kinds: Sequence[type[AnyRecord]] | None = None) -> pd.DataFrame:
+    """A DataFrame of *records*, one row each, with the columns of *kinds*.
+
+    Args:
+        records: The records, in the order the rows should have.
+        kinds: The record classes whose columns the frame has; by default those of
+            the records given (so an empty frame has only ``id`` and the common columns).
+
+    Raises:
+        MissingExtraError: when pandas is not installed.
+    """
+    try:
+        import pandas as pd  # noqa: PLC0415 - the pandas extra, only when asked
+    except ImportError as error:
+        raise MissingExtraError(feature="to_frame()", package="pandas", extra="pandas") from error
+    if kinds is None:
+        present = {type(record) for record in records}
+        kinds = [cls for cls in KINDS.values() if cls in present]
+    merged = _merge(kinds)
+    frame = {name: _array(column, [_read(column, record) for record in records]) for name, column in merged.items()}
+    result: pd.DataFrame = pd.DataFrame(frame)
+    return result
+
+
+def _read(column: _Merged, record: AnyRecord) -> object:
+    reader = column.readers.get(type(record)) or column.readers.get(object)
+    value = None if reader is None else reader(record)
+    return value if column.kind != "string" or value is None else str(value)
+
+
+def _array(column: _Merged, values: list[Any]) -> Any:
+    """The pandas array of one column, its dtype chosen by the column's type."""
+    import pandas as pd  # noqa: PLC0415 - imported (or found missing) by to_frame already
+
+    kind = column.kind
+    if kind in {"choice", "country", "kind"}:
+        return pd.Categorical(values, categories=column.choices)
+    if kind == "date":
+        import numpy as np  # noqa: PLC0415 - comes with pandas
+
+        days = np.array(["NaT" if v is None else str(v) for v in values], dtype="datetime64[s]")
+        return pd.array(days)
+    if kind == "boolean":
+        return pd.array(values, dtype="boolean")
+    if kind == "decimal":
+        return pd.array([None if v is None else float(v) for v in values], dtype="Float64")
+    if kind in {"integer", "number"}:
+        whole = all(isinstance(v, int) for v in values if v is not None)
+        return pd.array(values, dtype="Int64" if whole else "Float64")
+    return pd.array(values, dtype="string")

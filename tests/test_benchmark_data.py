@@ -1,0 +1,42 @@
+"""The benchmarks' synthetic data is valid usnz data of the size asked for (no timing here)."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+import usnz
+
+MAKE_DATA = Path(__file__).resolve().parent.parent / "benchmarks" / "make_data.py"
+
+
+@pytest.fixture(scope="module")
+def make_data():
+    if not MAKE_DATA.is_file():
+        pytest.skip("not running from a source checkout")
+    spec = importlib.util.spec_from_file_location("make_data", MAKE_DATA)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_three_copies_load_and_keep_their_references_within_their_copy(make_data, tmp_path: Path) -> None:
+    count = make_data.make_dataset(3, tmp_path)
+    data = usnz.load(tmp_path)
+    assert count == len(data) == 3 * len(usnz.dataset())
+    copy = data.get("k-force-korea-copy-2")
+    assert copy.conflict == "korean-war-copy-2"
+    assert {c.source for c in copy.citations} <= {s.id for s in data.sources()}
+    assert all(c.source.endswith("-copy-2") for c in copy.citations)
+    assert data.get("anzus") == usnz.get("anzus")
+
+
+def test_one_copy_is_the_packaged_data(make_data, tmp_path: Path) -> None:
+    make_data.make_dataset(1, tmp_path)
+    assert [r.id for r in usnz.load(tmp_path)] == [r.id for r in usnz.dataset()]
+    with pytest.raises(ValueError, match="scale must be 1 or more"):
+        make_data.make_dataset(0, tmp_path)

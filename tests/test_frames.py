@@ -1,0 +1,256 @@
+"""Data frames: one row per record, value types flattened into deliberately typed columns."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+import textwrap
+import typing
+from typing import Any, ClassVar
+
+import attrs
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import usnz
+from strategies import RECORDS
+from usnz._columns import columns
+from usnz._records import Branch, _check_optional_id
+from usnz.frames import to_frame
+
+COMMON = ["id", "record_kind", "label", "when", "when_earliest", "when_latest"]
+
+
+@pytest.fixture(scope="module")
+def vietnam() -> usnz.Records[usnz.ForceContribution]:
+    return usnz.force_contributions(conflict="vietnam-war")
+
+
+def test_one_row_per_record_in_order(vietnam: usnz.Records[usnz.ForceContribution]) -> None:
+    frame = vietnam.to_frame()
+    assert len(frame) == len(vietnam) > 5
+    assert frame["id"].tolist() == list(vietnam.ids())
+    assert list(frame.columns[: len(COMMON)]) == COMMON
+    assert frame["record_kind"].tolist() == ["force-contribution"] * len(vietnam)
+
+
+def test_dtypes_are_set_deliberately(vietnam: usnz.Records[usnz.ForceContribution]) -> None:
+    frame = vietnam.to_frame()
+    dtypes = frame.dtypes.astype(str).to_dict()
+    for name in ("id", "label", "when", "summary", "unit", "citations", "period", "conflict", "personnel_unit"):
+        assert dtypes[name] == "string", name
+    for name in ("personnel_best", "personnel_low", "personnel_high", "killed_best", "country_cow_ccode"):
+        assert dtypes[name] == "Int64", name
+    for name in ("when_earliest", "when_latest", "period_earliest", "period_latest"):
+        assert dtypes[name] == "datetime64[s]", name
+    assert dtypes["personnel_approximate"] == "boolean"
+    for name in ("record_kind", "country", "branch"):
+        assert dtypes[name] == "category", name
+    assert list(frame["branch"].cat.categories) == list(typing.get_args(Branch))
+    assert list(frame["country"].cat.categories) == sorted(usnz.COUNTRIES)
+    assert list(frame["record_kind"].cat.categories) == [cls.record_kind for cls in usnz.KINDS.values()]
+
+
+def test_values_match_the_records(vietnam: usnz.Records[usnz.ForceContribution]) -> None:
+    frame = vietnam.to_frame().set_index("id")
+    for record in vietnam:
+        row = frame.loc[record.id]
+        assert row["country"] == record.country
+        assert row["country_cow_ccode"] == usnz.COUNTRIES[record.country].cow_ccode
+        assert row["citations"] == "; ".join(str(c) for c in record.citations)
+        if record.period is None:
+            assert pd.isna(row["period"])
+            assert pd.isna(row["period_earliest"])
+        else:
+            assert row["period"] == str(record.period)
+            start, end = record.period.start, record.period.end
+            assert pd.isna(row["period_earliest"]) if start is None else row["period_earliest"].date() == start.earliest
+            assert pd.isna(row["period_latest"]) if end is None else row["period_latest"].date() == end.latest
+        for name in ("personnel", "killed", "wounded"):
+            quantity = getattr(record, name)
+            for part in ("best", "low", "high"):
+                expected = None if quantity is None else getattr(quantity, part)
+                cell = row[f"{name}_{part}"]
+                assert pd.isna(cell) if expected is None else cell == expected
+
+
+def test_korean_war_figures() -> None:
+    frame = usnz.force_contributions(conflict="korean-war").to_frame().set_index("id")
+    kforce = frame.loc["k-force-korea"]
+    assert (kforce["personnel_best"], kforce["total_served_best"], kforce["killed_best"]) == (1044, 3794, 33)
+    assert kforce["country_cow_ccode"] == 920
+    assert kforce["period"] == "../1957"
+    assert pd.isna(kforce["period_earliest"])
+    assert kforce["period_latest"] == pd.Timestamp("1957-12-31")
+
+
+def test_bounds_and_money() -> None:
+    figures = usnz.dataset().to_frame("figures")
+    lows = figures.dropna(subset=["quantity_low"])
+    assert not lows.empty
+    assistance = usnz.dataset().to_frame("assistance")
+    assert str(assistance["amount"].dtype) == "Float64"
+    assert str(assistance["amount_currency"].dtype) == "category"
+    for record in usnz.assistance():
+        row = assistance.set_index("id").loc[record.id]
+        if record.amount is None:
+            assert pd.isna(row["amount"])
+        else:
+            assert row["amount"] == float(record.amount.amount)
+            assert row["amount_currency"] == record.amount.currency
+
+
+def test_conflicts_carry_cow_war_numbers() -> None:
+    frame = usnz.dataset().to_frame("conflicts").set_index("id")
+    assert frame.loc["korean-war", "cow_warnum"] == 151
+    assert str(frame["cow_warnum"].dtype) == "Int64"
+
+
+def test_mixed_kinds_share_the_common_columns() -> None:
+    records = usnz.timeline(during="1965")
+    frame = records.to_frame()
+    assert {r.record_kind for r in records} > {"event"}
+    assert frame["record_kind"].tolist() == [r.record_kind for r in records]
+    assert frame["when"].tolist() == [str(r.when) for r in records]
+    starts = [None if r.when is None or r.when.earliest == dt.date.min else r.when.earliest for r in records]
+    assert [None if pd.isna(v) else v.date() for v in frame["when_earliest"]] == starts
+    assert [None if pd.isna(v) else v for v in frame["kind"]] == [getattr(r, "kind", None) for r in records]
+
+
+def test_kind_categories_merge_across_kinds() -> None:
+    records = usnz.Records((usnz.get("anzus"), *usnz.events(kind="visit")[:1]))
+    frame = records.to_frame()
+    categories = set(frame["kind"].cat.categories)
+    assert {"treaty", "declaration", "visit", "meeting"} <= categories
+    assert frame["kind"].tolist() == ["treaty", "visit"]
+
+
+def test_fractional_figures_are_floats() -> None:
+    base = usnz.get("k-force-korea")
+    assert isinstance(base, usnz.ForceContribution)
+    fractional = attrs.evolve(base, personnel=usnz.Quantity(unit="percent", best=12.5))
+    frame = usnz.Records((fractional, usnz.get("rnzn-korea"))).to_frame()
+    assert str(frame["personnel_best"].dtype) == "Float64"
+    assert frame["personnel_best"].iloc[0] == 12.5
+
+
+def test_empty_results() -> None:
+    frame = usnz.Records().to_frame()
+    assert list(frame.columns) == COMMON
+    assert len(frame) == 0
+    empty = usnz.Dataset(usnz.sources()).to_frame("events")
+    assert len(empty) == 0
+    assert {"kind", "participants", "date_earliest"} <= set(empty.columns)
+    assert str(empty["date_earliest"].dtype) == "datetime64[s]"
+
+
+def test_dataset_to_frame_rejects_unknown_kinds() -> None:
+    with pytest.raises(usnz.ArgumentValueError, match="kind='battles'"):
+        usnz.dataset().to_frame("battles")
+
+
+def test_every_kind_frames_every_record() -> None:
+    for kind in usnz.KINDS:
+        records = usnz.dataset().records(kind)
+        frame = usnz.dataset().to_frame(kind)
+        assert frame["id"].tolist() == list(records.ids()), kind
+        assert frame["label"].tolist() == [r.label for r in records], kind
+
+
+@settings(max_examples=25, deadline=None)
+@given(data=st.data())
+def test_generated_records_frame_without_loss(data: st.DataObject) -> None:
+    cls = data.draw(st.sampled_from(list(RECORDS)))
+    records = data.draw(st.lists(RECORDS[cls], max_size=4, unique_by=lambda r: r.id))
+    frame = to_frame(records)
+    assert len(frame) == len(records)
+    assert frame["id"].tolist() == [r.id for r in records]
+    for record, (_, row) in zip(records, frame.iterrows(), strict=True):
+        assert row["label"] == record.label
+        when = record.when
+        assert pd.isna(row["when"]) if when is None else row["when"] == str(when)
+
+
+@attrs.frozen(kw_only=True)
+class _Odd:
+    """A stand-in record kind whose fields clash with another's.
+
+    Attributes:
+        id: The id.
+        size: A size, in words (a number in _Even).
+        shape: A value of a type with no column type of its own.
+        friend: The id of a record of any kind.
+    """
+
+    record_kind: ClassVar[str] = "odd"
+    id: str
+    size: str
+    shape: complex = 0j
+    friend: str | None = attrs.field(default=None, validator=_check_optional_id)
+    label = "odd"
+    when = None
+
+
+@attrs.frozen(kw_only=True)
+class _Even:
+    """Another stand-in.
+
+    Attributes:
+        id: The id.
+        size: A size.
+    """
+
+    record_kind: ClassVar[str] = "even"
+    id: str
+    size: int
+    label = "even"
+    when = None
+
+
+def test_clashing_columns_become_text() -> None:
+    records: list[Any] = [_Odd(id="a", size="big", shape=1 + 2j), _Even(id="b", size=3)]
+    frame = to_frame(records, kinds=[_Odd, _Even])
+    assert str(frame["size"].dtype) == "string"
+    assert frame["size"].tolist() == ["big", "3"]
+    assert frame["shape"].tolist()[0] == "(1+2j)"
+    assert pd.isna(frame["shape"].tolist()[1])
+    friend = next(c for c in columns(_Odd) if c.name == "friend")
+    assert (friend.type, friend.target) == ("reference", None)
+    conflict = next(c for c in columns(usnz.ForceContribution) if c.name == "conflict")
+    assert (conflict.type, conflict.target) == ("reference", "conflicts")
+
+
+def test_without_pandas_the_error_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "pandas", None)
+    with pytest.raises(usnz.MissingExtraError) as caught:
+        usnz.agreements().to_frame()
+    error = caught.value
+    assert isinstance(error, ImportError)
+    assert isinstance(error, usnz.Error)
+    assert 'pip install "usnz[pandas]"' in str(error)
+    assert (error.feature, error.package, error.extra, error.name) == ("to_frame()", "pandas", "pandas", "pandas")
+    with pytest.raises(usnz.MissingExtraError, match=r"usnz\[pandas\]"):
+        usnz.dataset().to_frame("events")
+
+
+def test_import_usnz_imports_no_optional_package() -> None:
+    probe = textwrap.dedent(
+        """
+        import sys
+        import usnz
+        usnz.force_contributions(conflict="vietnam-war")
+        print(str(usnz.get("anzus"))[:5])
+        usnz.get("anzus")._repr_html_()
+        usnz.agreements()._repr_html_()
+        import usnz.plot, usnz.export, usnz.frames
+        usnz.cite()
+        heavy = sorted(m for m in ("pandas", "numpy", "matplotlib", "frictionless", "jsonschema") if m in sys.modules)
+        print(heavy)
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["anzus", "[]"]

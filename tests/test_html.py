@@ -1,0 +1,151 @@
+"""Rich display: HTML tables in Jupyter (escaped), readable text at the terminal."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+import pytest
+
+import usnz
+from usnz._html import MAX_ROWS
+from usnz.cli import main
+
+MARKUP = "<script>alert('x')</script> & <b>bold</b>"
+
+
+class _Table(HTMLParser):
+    """Collects the tags and the text of each cell."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.rows: list[list[str]] = []
+        self._cell: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        if tag == "tr":
+            self.rows.append([])
+        if tag in {"td", "th"}:
+            self._cell = []
+        if tag == "br" and self._cell is not None:
+            self._cell.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in {"td", "th"} and self._cell is not None:
+            self.rows[-1].append("".join(self._cell))
+            self._cell = None
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def parse(html: str) -> _Table:
+    table = _Table()
+    table.feed(html)
+    table.close()
+    return table
+
+
+@pytest.fixture
+def marked_up() -> usnz.Event:
+    return usnz.Event(
+        id="markup-test",
+        kind="statement",
+        title=MARKUP,
+        summary=f"Summary with {MARKUP}",
+        date=usnz.PartialDate.parse("2008-07"),
+        participants=("condoleezza-rice",),
+        citations=(usnz.Citation(source="nzpa-key-leaves-us", paragraph=2, note="<i>note</i>"),),
+    )
+
+
+def test_a_record_is_a_table_of_its_fields() -> None:
+    anzus = usnz.get("anzus")
+    table = parse(anzus._repr_html_())
+    assert "script" not in table.tags
+    fields = {row[0]: row[1] for row in table.rows}
+    assert fields["signed"] == "1951"
+    assert fields["parties"] == "AUS\nNZL\nUSA"
+    assert fields["citations"].splitlines()[0] == str(anzus.citations[0])
+    names = [row[0] for row in table.rows]
+    assert names.index("name") < names.index("signed") < names.index("citations")
+    assert "id" not in fields
+
+
+def test_record_text_is_escaped(marked_up: usnz.Event) -> None:
+    html = marked_up._repr_html_()
+    assert "<script>" not in html
+    assert "<b>bold" not in html
+    assert "&lt;script&gt;" in html
+    table = parse(html)
+    assert {"script", "b", "i"}.isdisjoint(table.tags)
+    fields = {row[0]: row[1] for row in table.rows}
+    assert fields["title"] == MARKUP
+    assert fields["citations"] == "nzpa-key-leaves-us ¶2: <i>note</i>"
+
+
+def test_results_text_is_escaped(marked_up: usnz.Event) -> None:
+    records = usnz.Records((marked_up, usnz.get("anzus")))
+    html = records._repr_html_()
+    assert "<script>" not in html
+    table = parse(html)
+    assert {"script", "b"}.isdisjoint(table.tags)
+    header, *rows = table.rows
+    assert header == ["id", "kind", "date", "about", "cited"]
+    assert rows[0] == ["markup-test", "event", "2008-07", MARKUP, "nzpa-key-leaves-us ¶2"]
+    assert rows[1][:3] == ["anzus", "agreement", "1951"]
+
+
+def test_a_source_renders_too() -> None:
+    source = usnz.sources()[0]
+    fields = {row[0]: row[1] for row in parse(source._repr_html_()).rows}
+    assert fields["sha256"] == source.sha256
+    assert "citations" not in fields
+    assert str(source).startswith(f"{source.id} (source)")
+
+
+def test_results_table_is_compact() -> None:
+    events = usnz.events()
+    assert len(events) > MAX_ROWS
+    table = parse(events._repr_html_())
+    _, *rows = table.rows
+    assert len(rows) == MAX_ROWS + 1
+    assert [row[0] for row in rows[:MAX_ROWS]] == list(events.ids()[:MAX_ROWS])
+    assert rows[-1] == [f"… and {len(events) - MAX_ROWS} more; .to_frame() or list() gives them all"]
+
+
+def test_empty_results_say_so() -> None:
+    html = usnz.Records()._repr_html_()
+    assert "0 records" in html
+    assert parse(html).rows == [["id", "kind", "date", "about", "cited"]]
+
+
+def test_vietnam_contributions_show_as_an_html_table() -> None:
+    records = usnz.force_contributions(conflict="vietnam-war")
+    table = parse(records._repr_html_())
+    assert [row[0] for row in table.rows[1:]] == list(records.ids())
+    assert f"{len(records)} records: force-contribution" in records._repr_html_()
+
+
+def test_print_a_record_as_usnz_show_does(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["show", "anzus"]) == 0
+    shown = capsys.readouterr().out
+    assert str(usnz.get("anzus")) == shown.rstrip("\n")
+    assert shown.startswith("anzus (agreement)")
+
+
+def test_print_results_as_usnz_list_does(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["list", "force-contributions", "--conflict", "korean-war"]) == 0
+    listed = capsys.readouterr().out
+    records = usnz.force_contributions(conflict="korean-war")
+    assert str(records) == listed.rstrip("\n")
+    assert str(records).splitlines()[-1] == f"({len(records)} records)"
+    assert str(usnz.Records()) == "(no records)"
+
+
+def test_repr_stays_short_and_unambiguous() -> None:
+    records = usnz.agreements(kind="treaty")
+    assert repr(records).startswith("Records([<agreement ")
+    assert repr(usnz.get("anzus")).startswith("Agreement(id='anzus'")
