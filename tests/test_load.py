@@ -177,3 +177,12 @@ def test_problem_text() -> None:
     assert str(_load.Problem(file="f.json", record=None, path="", message="bad")) == "f.json: bad"
     assert str(_load.Problem(file="f.json", record=2, path="a.b", message="bad")) == "f.json [2] a.b: bad"
     assert str(usnz.DataError([_load.Problem(file="f", record=None, path="", message="m")])).startswith("1 problem in")
+
+
+def test_a_json_export_loads_back_as_the_same_dataset(tmp_path: Path) -> None:
+    from usnz import export
+
+    export.write(tmp_path, format="json")
+    assert (tmp_path / "datapackage.json").is_file()
+    loaded = usnz.load(tmp_path)
+    assert sorted(loaded, key=lambda r: r.id) == sorted(usnz.dataset(), key=lambda r: r.id)

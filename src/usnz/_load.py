@@ -589,7 +589,8 @@ def load(
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(path.glob("*.json"))
+            # A JSON export's datapackage.json describes the files; it holds no records.
+            found = sorted(p for p in path.glob("*.json") if p.name != "datapackage.json")
             if not found:
                 problems.append(
                     Problem(file=str(path), record=None, path="", message="no .json data files in this directory")
