@@ -159,6 +159,10 @@ def test_types_the_quick_reader_does_not_know_always_go_to_cattrs() -> None:
     class Blob:
         payload: bytes
 
+    @attrs.frozen
+    class Dangling:
+        thing: NotDefinedAnywhere  # type: ignore[name-defined]  # noqa: F821
+
     for raw in ({"mapping": {}, "either": 1, "words": []}, {}):
         with pytest.raises(_load._UnsureError):
             _load._reader(Odd)(raw)
@@ -166,6 +170,8 @@ def test_types_the_quick_reader_does_not_know_always_go_to_cattrs() -> None:
         _load._reader(Derived)({"value": 1})
     with pytest.raises(_load._UnsureError):
         _load._reader(Blob)({"payload": "x"})
+    with pytest.raises(_load._UnsureError):
+        _load._reader(Dangling)({"thing": 1})
     untyped = attrs.make_class("Untyped", {"value": attrs.field()})
     with pytest.raises(_load._UnsureError):
         _load._reader(untyped)({"value": 1})
@@ -237,3 +243,18 @@ def test_import_is_lazy_but_every_public_name_is_there() -> None:
     assert usnz.Event is usnz._records.Event
     with pytest.raises(AttributeError, match="no attribute 'nonexistent'"):
         _ = usnz.nonexistent  # type: ignore[attr-defined]
+
+
+def test_a_dataset_given_an_id_twice_keeps_the_later_by_date_as_it_always_has() -> None:
+    cite = (usnz.Citation(source="s", paragraph=1),)
+    later = usnz.Event(
+        id="e", kind="visit", title="Later", summary="S.", date=usnz.PartialDate(year=2001), citations=cite
+    )
+    earlier = usnz.Event(
+        id="e", kind="visit", title="Earlier", summary="S.", date=usnz.PartialDate(year=1999), citations=cite
+    )
+    for records in ([later, earlier], [earlier, later]):
+        data = usnz.Dataset(records)
+        assert data.get("e") is later
+        assert [r.title for r in data.events()] == ["Earlier", "Later"]
+        assert data.span == (later.date.earliest, later.date.latest)  # spans are by id, too

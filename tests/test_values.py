@@ -221,3 +221,13 @@ def test_citation_reads_aloud() -> None:
     assert str(usnz.Citation(source="s", paragraph=2, note="the date")) == "s ¶2: the date"
     with pytest.raises(ValueError):
         usnz.Citation(source="s", paragraph=0)
+
+
+@pytest.mark.parametrize("year", [1900, 2000, 2004, 2100, 1965, 9999])
+def test_days_in_month_agree_with_the_calendar(year: int) -> None:
+    import calendar
+
+    from usnz._values import _days_in_month
+
+    for month in range(1, 13):
+        assert _days_in_month(year, month) == calendar.monthrange(year, month)[1]

@@ -82,13 +82,15 @@ class _SearchIndex:
     """The folded text of every record in one string, so a word is found by ``str.find``.
 
     Folded text holds only word characters and single spaces, so the newline between two
-    records' texts never lies inside a match.
+    records' texts never lies inside a match. Each record's text starts with a space, so
+    looking for ``" " + word`` finds words that start with *word* (``"sas"`` finds "SAS",
+    not "disaster").
     """
 
     __slots__ = ("ends", "labels", "records", "starts", "text")
 
     def __init__(self, records: Sequence[AnyRecord]) -> None:
-        texts = [_fold(record.search_text()) for record in records]
+        texts = [" " + _fold(record.search_text()) for record in records]
         self.records = tuple(records)
         self.labels = tuple(_fold(record.label) for record in records)
         self.text = "\n".join(texts)
@@ -105,18 +107,18 @@ class _SearchIndex:
         """The folded text of the record at *position*."""
         return self.text[self.starts[position] : self.ends[position]]
 
-    def containing(self, word: str) -> Iterator[int]:
-        """The positions, in order, of the records whose text contains *word*."""
+    def containing(self, needle: str) -> Iterator[int]:
+        """The positions, in order, of the records whose text contains *needle*."""
         from bisect import bisect_right  # noqa: PLC0415 - not needed to load
 
         text, starts = self.text, self.starts
-        at = text.find(word)
+        at = text.find(needle)
         while at != -1:
             position = bisect_right(starts, at) - 1
             yield position
             if position + 1 == len(starts):
                 return
-            at = text.find(word, starts[position + 1])
+            at = text.find(needle, starts[position + 1])
 
 
 class Dataset:
@@ -149,24 +151,34 @@ class Dataset:
         on the first query that needs them, once.
         """
         given = list(records)
-        spans = [_span(record) for record in given]
+        # Each record is read once, in the order given (the order it was built in, so memory
+        # is read in order); the date order is then worked out on these compact lists.
+        spans: list[Window] = []
+        ids: list[str] = []
+        kinds: list[type[AnyRecord]] = []
+        for record in given:  # one pass: each record's memory is read once
+            spans.append(_span(record))
+            ids.append(record.id)
+            kinds.append(type(record))
+        starts = [span[0] for span in spans]
         # Chronological by earliest day (undated last), then by id; compared in C, not by a key function.
-        starts, ids = [span[0] for span in spans], [record.id for record in given]
-        order = sorted(zip(starts, ids, range(len(given)), strict=True))
-        spanned = [(spans[i], given[i]) for _, _, i in order]
-        self._ordered: tuple[AnyRecord, ...] = tuple(record for _, record in spanned)
-        self._by_id: dict[str, AnyRecord] = {record.id: record for record in self._ordered}
-        self._spans: dict[str, Window] = {record.id: span for span, record in spanned}
+        order = [i for _, _, i in sorted(zip(starts, ids, range(len(given)), strict=True))]
+        self._ordered: tuple[AnyRecord, ...] = tuple([given[i] for i in order])
+        self._by_id: dict[str, AnyRecord] = dict(zip(ids, given, strict=True))
+        self._spans: dict[str, Window] = dict(zip(ids, spans, strict=True))
+        if len(self._by_id) < len(given):  # an id twice (never in loaded data): the later by date wins
+            self._by_id = {ids[i]: given[i] for i in order}
+            self._spans = {ids[i]: spans[i] for i in order}
         by_kind: dict[type[AnyRecord], list[AnyRecord]] = {cls: [] for cls in KINDS.values()}
         self._starts: dict[type[AnyRecord], list[dt.date]] = {cls: [] for cls in KINDS.values()}
         timeline: list[AnyRecord] = []
         self._timeline_starts: list[dt.date] = []
-        for span, record in spanned:
-            by_kind[type(record)].append(record)
-            self._starts[type(record)].append(span[0])
-            if span is not _UNDATED:  # _span gives this very tuple to undated records only
-                timeline.append(record)
-                self._timeline_starts.append(span[0])
+        for i in order:
+            by_kind[kinds[i]].append(given[i])
+            self._starts[kinds[i]].append(starts[i])
+            if spans[i] is not _UNDATED:  # _span gives this very tuple to undated records only
+                timeline.append(given[i])
+                self._timeline_starts.append(starts[i])
         self._by_kind: dict[type[AnyRecord], Records[AnyRecord]] = {
             cls: Records(items) for cls, items in by_kind.items()
         }
@@ -218,7 +230,7 @@ class Dataset:
         return len(self._by_id)
 
     def __iter__(self) -> Iterator[AnyRecord]:
-        """Every record, in chronological order, undated last."""
+        """Every record, kind by kind (in the order of ``KINDS``), each kind in chronological order."""
         for records in self._by_kind.values():
             yield from records
 
@@ -538,9 +550,10 @@ class Dataset:
     # -- across kinds ------------------------------------------------------------------
 
     def search(self, text: str) -> Records[AnyRecord]:
-        """Records whose names, aliases or summaries contain every word of *text*.
+        """Records whose names, aliases or summaries have a word starting with each word of *text*.
 
-        Case-insensitive; punctuation is ignored. Best matches first: a record whose
+        Case-insensitive; punctuation is ignored; ``"kiwi"`` finds "Kiwis", ``"sas"`` finds
+        "SAS" but not "disaster". Best matches first: a record whose
         name is *text*, then those whose name contains it, then the rest; ties in
         chronological order. Never raises for odd text; an empty result is possible.
 
@@ -556,12 +569,13 @@ class Dataset:
         if not words:
             return Records()
         index = self._searchable()
+        needles = [" " + word for word in words]  # a word of the text starts after a space
         ranked: list[tuple[int, int, AnyRecord]] = []
-        for position in index.containing(max(words, key=len)):  # the longest word: the fewest records
+        for position in index.containing(max(needles, key=len)):  # the longest word: the fewest records
             haystack = index.haystack(position)
-            if all(word in haystack for word in words):
+            if all(needle in haystack for needle in needles):
                 label = index.labels[position]
-                rank = 0 if label == phrase else 1 if phrase in label else 2 if phrase in haystack else 3
+                rank = 0 if label == phrase else 1 if phrase in label else 2 if f" {phrase}" in haystack else 3
                 ranked.append((rank, position, index.records[position]))
         ranked.sort(key=lambda item: item[:2])
         return Records(record for _, _, record in ranked)

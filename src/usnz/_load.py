@@ -226,7 +226,11 @@ def _text_reader(text: str, namespace: dict[str, Any]) -> Reader:
 
 
 def _field_readers(cls: type[Any]) -> dict[str, Reader]:
-    """The reader of each annotated field of an attrs class (its bases' fields too)."""
+    """The reader of each annotated field of an attrs class (its bases' fields too).
+
+    A field whose annotation cannot be resolved at all is left out: the class is then
+    left to cattrs.
+    """
     fields = {field.name for field in attrs.fields(cls)}
     found: dict[str, Reader] = {}
     hints: dict[str, Any] | None = None
@@ -242,7 +246,10 @@ def _field_readers(cls: type[Any]) -> dict[str, Reader]:
                 try:
                     _text_readers[key] = _text_reader(annotation, vars(sys.modules[klass.__module__]))
                 except LookupError:
-                    hints = typing.get_type_hints(cls) if hints is None else hints
+                    try:
+                        hints = typing.get_type_hints(cls) if hints is None else hints
+                    except Exception:  # noqa: BLE001, S112 - e.g. a name that is not defined: cattrs decides
+                        continue
                     found[name] = _reader(hints[name])
                     continue
             found[name] = _text_readers[key]

@@ -5,7 +5,6 @@ They hold no ids of other records and import nothing else of usnz but its errors
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import enum
 import re
@@ -47,6 +46,14 @@ class Precision(enum.Enum):
     DAY = "day"
 
 
+def _days_in_month(year: int, month: int) -> int:
+    """How many days *month* has in *year* (proleptic Gregorian, as ``datetime`` uses)."""
+    if month == 2:  # February
+        leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+        return 29 if leap else 28
+    return 30 if month in {4, 6, 9, 11} else 31
+
+
 def _check_year(instance: PartialDate, attribute: attrs.Attribute[Any], value: int) -> None:
     if isinstance(value, bool) or not isinstance(value, int):
         msg = f"year must be an int, got {value!r}"
@@ -70,7 +77,7 @@ def _check_day(instance: PartialDate, attribute: attrs.Attribute[Any], value: in
     if instance.month is None:
         msg = "a day needs a month: give month= too"
         raise DateError(msg)
-    last = calendar.monthrange(instance.year, instance.month)[1]
+    last = _days_in_month(instance.year, instance.month)
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= last:
         msg = f"day must be an int from 1 to {last} in {instance.year}-{instance.month:02d}, got {value!r}"
         raise DateError(msg)
@@ -174,7 +181,7 @@ class PartialDate:
         if self.month is None:
             return dt.date(self.year, 12, 31)
         if self.day is None:
-            return dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+            return dt.date(self.year, self.month, _days_in_month(self.year, self.month))
         return dt.date(self.year, self.month, self.day)
 
     def _key(self) -> tuple[dt.date, dt.date, bool]:
