@@ -10,15 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from types import MappingProxyType
-
-import attrs
+from typing import NamedTuple
 
 __all__ = ["COUNTRIES", "Country"]
 
 
-@attrs.frozen(kw_only=True)
-class Country:
-    """A country code usnz accepts.
+class Country(NamedTuple):
+    """A country code usnz accepts (a named tuple: cheap to define at import).
 
     Attributes:
         code: ISO 3166-1 alpha-3 (or the user-assigned ``XSV`` for South Vietnam).

@@ -7,8 +7,7 @@ caller would catch for that mistake (``KeyError``, ``ValueError``, ``TypeError``
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-
-import attrs
+from typing import NamedTuple
 
 __all__ = [
     "ArgumentTypeError",
@@ -102,9 +101,8 @@ class UnknownRecordError(Error, KeyError):
         return f"{message}; try usnz.search() to find ids by name"
 
 
-@attrs.frozen(kw_only=True)
-class Problem:
-    """One thing wrong with a data file.
+class Problem(NamedTuple):
+    """One thing wrong with a data file (a named tuple: cheap to define at import).
 
     Attributes:
         file: The file (or resource name) the problem is in.
