@@ -133,6 +133,32 @@ PYTHON_CASES: list[tuple[str, Callable[[], object], type[Exception], tuple[str, 
     ),
     ("speaker-int", lambda: usnz.quotes(speaker=7), T, ("speaker= takes a record id as a str",)),  # type: ignore[arg-type]
     ("speaker-typo", lambda: usnz.quotes(speaker="condoleeza-rice"), U, ("did you mean 'condoleezza-rice'",)),
+    # citing
+    (
+        "citing-unknown-source",
+        lambda: usnz.citing(source="wikipedia"),
+        U,
+        ("no source record has the id source='wikipedia'",),
+    ),
+    (
+        "citing-paragraph-0",
+        lambda: usnz.citing(source="nzpa-key-leaves-us", paragraph=0),
+        A,
+        ("paragraph=0", "accepted: 1 to 17"),
+    ),
+    (
+        "citing-paragraph-99",
+        lambda: usnz.citing(source="encyclopedia-nz-us-relations", paragraph=99),
+        A,
+        ("accepted: 1 to 68",),
+    ),
+    (
+        "citing-paragraph-text",
+        lambda: usnz.citing(source="nzpa-key-leaves-us", paragraph="2"),
+        T,
+        ("paragraph= takes a paragraph number as an int", "str '2'"),
+    ),  # type: ignore[arg-type]
+    ("citing-paragraph-bool", lambda: usnz.citing(source="nzpa-key-leaves-us", paragraph=True), T, ("bool True",)),
     # search
     ("search-none", lambda: usnz.search(None), T, ("search() takes text as a str", "NoneType")),  # type: ignore[arg-type]
     ("search-int", lambda: usnz.search(5), T, ("search() takes text as a str", "int 5")),  # type: ignore[arg-type]

@@ -219,3 +219,21 @@ def test_version_attributes() -> None:
 def test_public_names_are_importable() -> None:
     for name in usnz.__all__:
         assert getattr(usnz, name) is not None
+
+
+def test_citing_finds_every_record_citing_a_paragraph() -> None:
+    source = "encyclopedia-nz-us-relations"
+    cited = usnz.citing(source=source, paragraph=14)
+    assert {"k-force-korea", "rnzn-korea"} <= set(cited.ids())
+    expected = {
+        r.id
+        for r in usnz.dataset()
+        if any(c.source == source and c.paragraph == 14 for c in getattr(r, "citations", ()))
+    }
+    assert set(cited.ids()) == expected
+    whole = usnz.citing(source="nzpa-key-leaves-us")
+    assert set(whole.ids()) == {
+        r.id for r in usnz.dataset() if any(c.source == "nzpa-key-leaves-us" for c in getattr(r, "citations", ()))
+    }
+    assert "john-key" in whole.ids()
+    assert usnz.dataset().citing(source=source, paragraph=14) == cited

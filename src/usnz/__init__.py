@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from usnz._query import (
         agreements,
         assistance,
+        citing,
         conflicts,
         events,
         figures,
@@ -113,6 +114,7 @@ __all__ = [
     "agreements",
     "assistance",
     "cite",
+    "citing",
     "conflicts",
     "converter",
     "dataset",
@@ -130,7 +132,7 @@ __all__ = [
     "timeline",
 ]
 
-DATA_VERSION = "2026.11.1"
+DATA_VERSION = "2026.11.2"
 """The packaged dataset's version (year.month.n), bumped on every data change."""
 
 
@@ -160,6 +162,7 @@ _HOMES: dict[str, str] = {
         (
             "agreements",
             "assistance",
+            "citing",
             "conflicts",
             "events",
             "figures",

@@ -87,12 +87,16 @@ class _SearchIndex:
     not "disaster").
     """
 
-    __slots__ = ("ends", "labels", "records", "starts", "text")
+    __slots__ = ("ends", "names", "records", "starts", "text")
 
     def __init__(self, records: Sequence[AnyRecord]) -> None:
         texts = [" " + _fold(record.search_text()) for record in records]
         self.records = tuple(records)
-        self.labels = tuple(_fold(record.label) for record in records)
+        # Each record's names (label, aliases, id), folded: ranked above the rest of its text.
+        self.names = tuple(
+            tuple(_fold(name) for name in (record.label, *getattr(record, "aliases", ()), record.id))
+            for record in records
+        )
         self.text = "\n".join(texts)
         self.starts: list[int] = []
         self.ends: list[int] = []
@@ -553,9 +557,10 @@ class Dataset:
         """Records whose names, aliases or summaries have a word starting with each word of *text*.
 
         Case-insensitive; punctuation is ignored; ``"kiwi"`` finds "Kiwis", ``"sas"`` finds
-        "SAS" but not "disaster". Best matches first: a record whose
-        name is *text*, then those whose name contains it, then the rest; ties in
-        chronological order. Never raises for odd text; an empty result is possible.
+        "SAS" but not "disaster". Best matches first: records named *text* (by name, alias
+        or id), then those with *text* in a name, then those whose names hold every word,
+        then those with *text* in their text, then the rest; ties in chronological order.
+        Never raises for odd text; an empty result is possible.
 
         >>> import usnz
         >>> usnz.search("ANZUS treaty")[0].id
@@ -574,11 +579,43 @@ class Dataset:
         for position in index.containing(max(needles, key=len)):  # the longest word: the fewest records
             haystack = index.haystack(position)
             if all(needle in haystack for needle in needles):
-                label = index.labels[position]
-                rank = 0 if label == phrase else 1 if phrase in label else 2 if f" {phrase}" in haystack else 3
-                ranked.append((rank, position, index.records[position]))
+                ranked.append(
+                    (_rank(phrase, needles, index.names[position], haystack), position, index.records[position])
+                )
         ranked.sort(key=lambda item: item[:2])
         return Records(record for _, _, record in ranked)
+
+    def citing(self, *, source: str, paragraph: int | None = None) -> Records[AnyRecord]:
+        """Every record that cites a source, or one paragraph of it, in chronological order.
+
+        Args:
+            source: A source id, e.g. ``"encyclopedia-nz-us-relations"``.
+            paragraph: A paragraph number (line number of the text, from 1); every
+                paragraph when ``None``.
+
+        >>> import usnz
+        >>> "k-force-korea" in usnz.citing(source="encyclopedia-nz-us-relations", paragraph=14).ids()
+        True
+
+        Raises:
+            UnknownRecordError: for a source id that does not exist.
+            ArgumentValueError: for a paragraph the source does not have.
+        """
+        found = self._known("source", source, Source)
+        if paragraph is not None:
+            if isinstance(paragraph, bool) or not isinstance(paragraph, int):
+                given = f"{type(paragraph).__name__} {paragraph!r}"
+                msg = f"paragraph= takes a paragraph number as an int, e.g. paragraph=14; got {given}"
+                raise ArgumentTypeError(msg)
+            count = self._by_id[found].paragraphs  # type: ignore[union-attr] # a Source, checked above
+            if not 1 <= paragraph <= count:
+                msg = f"paragraph={paragraph} is not a paragraph of {found!r}; accepted: 1 to {count}"
+                raise ArgumentValueError(msg)
+        return Records(
+            record
+            for record in self._ordered
+            if any(c.source == found and paragraph in {None, c.paragraph} for c in getattr(record, "citations", ()))
+        )
 
     def timeline(
         self, *, during: object = None, involving: str | None = None, country: str | None = None
@@ -604,6 +641,18 @@ class Dataset:
             matching = {id(r) for cls in KINDS.values() for r in index.get((cls, key[0], key[1]), ())}
             candidates = [r for r in candidates if id(r) in matching]
         return Records(candidates)
+
+
+def _rank(phrase: str, needles: list[str], names: tuple[str, ...], haystack: str) -> int:
+    """How well a record matches a search (0 best): by its names first, then its text."""
+    if phrase in names:
+        return 0
+    spaced = [f" {name}" for name in names]
+    if any(f" {phrase}" in name for name in spaced):
+        return 1
+    if all(any(needle in name for name in spaced) for needle in needles):
+        return 2
+    return 3 if f" {phrase}" in haystack else 4
 
 
 @functools.cache

@@ -15,6 +15,7 @@ from usnz._load import dataset
 __all__ = [
     "agreements",
     "assistance",
+    "citing",
     "conflicts",
     "events",
     "figures",
@@ -55,3 +56,4 @@ quotes = _bound(Dataset.quotes)
 figures = _bound(Dataset.figures)
 search = _bound(Dataset.search)
 timeline = _bound(Dataset.timeline)
+citing = _bound(Dataset.citing)
