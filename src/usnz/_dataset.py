@@ -52,7 +52,6 @@ KINDS: Final[Mapping[str, type[AnyRecord]]] = MappingProxyType(
 )
 """Each record kind by its plural name (also its data file's name, ``<name>.json``)."""
 
-_KIND_OF_CLASS: Final = {cls: name for name, cls in KINDS.items()}
 _UNDATED: Final = (dt.date.max, dt.date.max)
 _WORD: Final = re.compile(r"\w+")
 # Fields whose ids name who or what a record involves (``involving=``).
