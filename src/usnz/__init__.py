@@ -45,6 +45,7 @@ if TYPE_CHECKING:
         assistance,
         citing,
         conflicts,
+        disputes,
         events,
         figures,
         force_contributions,
@@ -57,6 +58,7 @@ if TYPE_CHECKING:
         timeline,
     )
     from usnz._records import (
+        OFFICES,
         Agreement,
         Assistance,
         Conflict,
@@ -70,7 +72,7 @@ if TYPE_CHECKING:
         Role,
         Source,
     )
-    from usnz._values import Citation, Money, PartialDate, Period, Precision, Quantity, parse_edtf
+    from usnz._values import OPEN, Citation, Money, PartialDate, Period, Precision, Quantity, Total, parse_edtf
 
     converter: JsonConverter
     __version__: str
@@ -79,6 +81,8 @@ __all__ = [
     "COUNTRIES",
     "DATA_VERSION",
     "KINDS",
+    "OFFICES",
+    "OPEN",
     "Agreement",
     "AnyRecord",
     "ArgumentTypeError",
@@ -109,6 +113,7 @@ __all__ = [
     "Records",
     "Role",
     "Source",
+    "Total",
     "UnknownRecordError",
     "__version__",
     "agreements",
@@ -118,6 +123,7 @@ __all__ = [
     "conflicts",
     "converter",
     "dataset",
+    "disputes",
     "events",
     "figures",
     "force_contributions",
@@ -164,6 +170,7 @@ _HOMES: dict[str, str] = {
             "assistance",
             "citing",
             "conflicts",
+            "disputes",
             "events",
             "figures",
             "force_contributions",
@@ -185,6 +192,7 @@ _HOMES: dict[str, str] = {
             "Event",
             "Figure",
             "ForceContribution",
+            "OFFICES",
             "Organization",
             "Person",
             "Quote",
@@ -194,7 +202,10 @@ _HOMES: dict[str, str] = {
         ),
         "_records",
     ),
-    **dict.fromkeys(("Citation", "Money", "PartialDate", "Period", "Precision", "Quantity", "parse_edtf"), "_values"),
+    **dict.fromkeys(
+        ("OPEN", "Citation", "Money", "PartialDate", "Period", "Precision", "Quantity", "Total", "parse_edtf"),
+        "_values",
+    ),
 }
 # Private modules that ``usnz.<name>`` reached before imports were lazy.
 _MODULES = frozenset(

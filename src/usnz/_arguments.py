@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import typing
+from collections.abc import Iterable, Mapping
 
 from usnz._errors import ArgumentTypeError, ArgumentValueError, DateError, shown
+from usnz._records import Record, Source
 from usnz._values import PartialDate, Period, parse_edtf
 
-__all__ = ["Window", "check_choice", "check_code", "check_id", "to_window"]
+__all__ = ["BASES", "Window", "check_choice", "check_code", "check_flag", "check_id", "many", "record_id", "to_window"]
+
+BASES = ("stated", "inferred", "external")
+"""The values of ``basis=`` (and of a record's ``date_basis``), strongest first."""
 
 Window = tuple[dt.date, dt.date]
 """The first and last day a ``during=`` argument covers."""
@@ -74,11 +81,46 @@ def check_code(name: str, value: object) -> str:
 
 
 def check_choice(name: str, value: object, choices: tuple[str, ...]) -> str:
-    """Require one of *choices*."""
+    """Require one of *choices*; suggest the closest for a misspelling."""
     if not isinstance(value, str):
         msg = f"{name}= takes a str, one of {', '.join(choices)}; got {type(value).__name__} {shown(value)}"
         raise ArgumentTypeError(msg)
     if value not in choices:
-        msg = f"{name}={shown(value)} is not accepted; accepted: {', '.join(choices)}"
+        close = difflib.get_close_matches(value.strip().lower().replace("_", "-").replace(" ", "-"), choices, n=3)
+        hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+        msg = f"{name}={shown(value)} is not accepted{hint} accepted: {', '.join(choices)}"
         raise ArgumentValueError(msg)
+    return value
+
+
+def many(name: str, value: object) -> tuple[object, ...]:
+    """The values a filter was given: one value, a record, or an iterable of them.
+
+    >>> many("speaker", "john-key"), many("speaker", ["john-key", "helen-clark"])
+    (('john-key',), ('john-key', 'helen-clark'))
+    """
+    if isinstance(value, str | Record | Source) or not isinstance(value, Iterable) or isinstance(value, Mapping):
+        return (value,)  # pyright: ignore[reportUnknownVariableType] # a Mapping's keys are not looked at
+    if isinstance(value, bytes | bytearray):
+        msg = f"{name}= takes text (str), not bytes; got {shown(value)}"
+        raise ArgumentTypeError(msg)
+    items: tuple[object, ...] = tuple(typing.cast("Iterable[object]", value))
+    if any(isinstance(item, tuple | list | set | frozenset) for item in items):
+        msg = f"{name}= takes a value or a flat collection of values; got a nested collection {shown(items)}"
+        raise ArgumentTypeError(msg)
+    return items
+
+
+def record_id(name: str, value: object) -> str:
+    """The id of a record, or a stripped string id (see :func:`check_id`)."""
+    if isinstance(value, Record | Source):
+        return value.id
+    return check_id(name, value)
+
+
+def check_flag(name: str, value: object) -> bool:
+    """Require ``True`` or ``False`` (not 1, not "yes")."""
+    if not isinstance(value, bool):
+        msg = f"{name}= takes True or False; got {type(value).__name__} {shown(value)}"
+        raise ArgumentTypeError(msg)
     return value

@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any, SupportsIndex, TypeVar, overload
 
+from usnz._errors import ArgumentTypeError, ArgumentValueError, shown
 from usnz._records import Record, Source
+from usnz._values import Number, Quantity, Total
 
 if TYPE_CHECKING:
     from pandas import DataFrame
@@ -50,6 +52,40 @@ class Records(tuple[R_co, ...]):
         True
         """
         return tuple(record.id for record in self)
+
+    def total(self, field: str) -> Total:
+        """Add up one :class:`Quantity` field, keeping what the sources leave unknown unknown.
+
+        A record whose field is not stated (``None``) is named in ``unknown`` and makes the
+        total's ``best`` and ``high`` ``None``, never 0; ``low`` is what the stated values
+        add up to at least. Records that dispute each other (``disputes``) count once, as
+        one claim: their lowest low and highest high (and their ``best`` where they agree).
+        A stated figure is its own low and high unless the source says it is approximate.
+
+        >>> import usnz
+        >>> korea = usnz.force_contributions(conflict="korean-war", country="NZL")
+        >>> print(korea.total("total_served"))
+        at least 5,094 personnel (2 records counted; not stated: nz-korea-liaison-officer)
+
+        Raises:
+            ArgumentValueError: when *field* is not a quantity field of these records, or the
+                stated values are in different units.
+        """
+        if not isinstance(field, str):
+            msg = f"total() takes a field name as a str, e.g. 'personnel'; got {type(field).__name__} {shown(field)}"
+            raise ArgumentTypeError(msg)
+        import attrs  # noqa: PLC0415 - attrs is imported by then; only the name is needed here
+
+        for record in self:
+            names = {f.name for f in attrs.fields(type(record)) if f.type in {Quantity | None, "Quantity | None"}}
+            if field not in names:
+                accepted = ", ".join(sorted(names)) or "none"
+                msg = (
+                    f"total({shown(field)}): {record.record_kind} records have no quantity field of that name; "
+                    f"accepted: {accepted}"
+                )
+                raise ArgumentValueError(msg)
+        return _total(self, field)
 
     def to_list(self) -> list[dict[str, Any]]:
         """Each record as JSON-ready data, in the packaged file format."""
@@ -105,3 +141,80 @@ class Records(tuple[R_co, ...]):
         from usnz.frames import to_frame  # noqa: PLC0415 - pandas only when asked
 
         return to_frame(self)
+
+
+def _bounds(quantity: Quantity) -> tuple[Number | None, Number | None, Number | None]:
+    """(low, best, high) of a stated quantity: an exact figure bounds itself."""
+    exact = quantity.best if not quantity.approximate else None
+    low = quantity.low if quantity.low is not None else exact
+    high = quantity.high if quantity.high is not None else exact
+    return low, quantity.best, high
+
+
+def _claims(records: tuple[AnyRecord, ...]) -> list[list[AnyRecord]]:
+    """The records grouped into claims: records that dispute each other form one claim."""
+    position = {record.id: at for at, record in enumerate(records)}
+    group_of: dict[str, int] = {}
+    groups: list[list[AnyRecord]] = []
+    for record in records:
+        if record.id in group_of:
+            continue
+        group_of[record.id] = len(groups)
+        members: list[AnyRecord] = []
+        todo = [record]
+        while todo:
+            member = todo.pop()
+            members.append(member)
+            for other in getattr(member, "disputes", ()):
+                if other in position and other not in group_of:
+                    group_of[other] = len(groups)
+                    todo.append(records[position[other]])
+        groups.append(sorted(members, key=lambda r: position[r.id]))
+    return groups
+
+
+def _total(records: tuple[AnyRecord, ...], field: str) -> Total:
+    lows: list[Number | None] = []
+    bests: list[Number | None] = []
+    highs: list[Number | None] = []
+    counted: list[str] = []
+    unknown: list[str] = []
+    units: dict[str, str] = {}
+    approximate = False
+    for claim in _claims(records):
+        stated = [(r, q) for r in claim if isinstance(q := getattr(r, field), Quantity)]
+        if not stated:
+            unknown.extend(r.id for r in claim)
+            continue
+        counted.extend(r.id for r, _ in stated)
+        for record, quantity in stated:
+            units.setdefault(quantity.unit, record.id)
+            approximate = approximate or quantity.approximate
+        bounds = [_bounds(q) for _, q in stated]
+        claim_lows = [b[0] for b in bounds]
+        claim_highs = [b[2] for b in bounds]
+        claim_bests = {b[1] for b in bounds}
+        lows.append(None if None in claim_lows else min(x for x in claim_lows if x is not None))
+        highs.append(None if None in claim_highs else max(x for x in claim_highs if x is not None))
+        bests.append(claim_bests.pop() if len(claim_bests) == 1 else None)
+    if len(units) > 1:
+        listed = ", ".join(f"{unit!r} ({record})" for unit, record in units.items())
+        msg = f"total({field!r}) cannot add values in different units: {listed}; select records of one unit first"
+        raise ArgumentValueError(msg)
+    whole = not unknown
+    return Total(
+        best=_sum(bests) if whole else None,
+        low=_sum(lows) if counted or whole else None,
+        high=_sum(highs) if whole else None,
+        unit=next(iter(units), None),
+        counted=tuple(counted),
+        unknown=tuple(unknown),
+        approximate=approximate,
+    )
+
+
+def _sum(values: list[Number | None]) -> Number | None:
+    """The sum, or ``None`` when a value is unknown."""
+    if None in values:
+        return None
+    return sum(v for v in values if v is not None)

@@ -177,11 +177,11 @@ def _then(name: str, read: Callable[[Any], object] | None = None) -> Callable[[A
 
 
 def _start(period: Period) -> object:
-    return None if period.start is None else period.start.earliest
+    return period.start.earliest if isinstance(period.start, PartialDate) else None
 
 
 def _end(period: Period) -> object:
-    return None if period.end is None else period.end.latest
+    return period.end.latest if isinstance(period.end, PartialDate) else None
 
 
 def _days(name: str, note: str, earliest: Callable[[Any], object], latest: Callable[[Any], object]) -> list[Column]:
@@ -338,7 +338,7 @@ COMMON: Final = (
     ),
     *_days(
         "when",
-        "; empty when undated or open",
+        "; empty when undated, unknown or open",
         lambda when: _start(when) if isinstance(when, Period) else when.earliest,
         lambda when: _end(when) if isinstance(when, Period) else when.latest,
     ),

@@ -13,11 +13,13 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Final, TypeVar
 
-from usnz._arguments import Window, check_choice, check_code, check_id, to_window
+from usnz._arguments import BASES, Window, check_choice, check_code, check_flag, many, to_window
+from usnz._arguments import record_id as record_id_of
 from usnz._collection import AnyRecord, Records
 from usnz._countries import COUNTRIES
 from usnz._errors import ArgumentTypeError, ArgumentValueError, CoverageWarning, UnknownRecordError
 from usnz._records import (
+    OFFICES,
     Agreement,
     Assistance,
     Conflict,
@@ -29,7 +31,8 @@ from usnz._records import (
     Quote,
     Source,
 )
-from usnz._values import Period
+from usnz._search import SearchIndex
+from usnz._values import PartialDate, Period
 
 if TYPE_CHECKING:
     from pandas import DataFrame
@@ -54,17 +57,22 @@ KINDS: Final[Mapping[str, type[AnyRecord]]] = MappingProxyType(
 
 _UNDATED: Final = (dt.date.max, dt.date.max)
 _WORD: Final = re.compile(r"\w+")
-# Fields whose ids name who or what a record involves (``involving=``).
-_INVOLVING_FIELDS: Final = frozenset(
-    {"participants", "organizations", "organization", "signatories", "speaker", "subjects", "via"}
-)
+Keys = list[tuple[str, frozenset[str]]]
+"""Filters as (index name, accepted values): a record matches one of the values of each."""
 
 R = TypeVar("R", bound=AnyRecord)
 
 
-def _span(record: AnyRecord) -> Window:
+def _windows(record: AnyRecord, as_of: Mapping[str, dt.date]) -> tuple[Window, Window]:
+    """The record's known extent and its lenient extent (unknown ends running on)."""
     when = record.when
-    return _UNDATED if when is None else (when.earliest, when.latest)
+    if when is None:
+        return _UNDATED, _UNDATED
+    if isinstance(when, PartialDate):
+        window = (when.earliest, when.latest)
+        return window, window
+    ongoing = [as_of[c.source] for c in getattr(record, "citations", ()) if c.source in as_of]
+    return when.known(max(ongoing) if ongoing else None), (when.earliest, when.latest)
 
 
 def _fold(text: str) -> str:
@@ -77,51 +85,13 @@ def _close_matches(given: str, candidates: list[str]) -> list[str]:
     return difflib.get_close_matches(given, candidates, n=3, cutoff=0.6)
 
 
-class _SearchIndex:
-    """The folded text of every record in one string, so a word is found by ``str.find``.
-
-    Folded text holds only word characters and single spaces, so the newline between two
-    records' texts never lies inside a match. Each record's text starts with a space, so
-    looking for ``" " + word`` finds words that start with *word* (``"sas"`` finds "SAS",
-    not "disaster").
-    """
-
-    __slots__ = ("ends", "names", "records", "starts", "text")
-
-    def __init__(self, records: Sequence[AnyRecord]) -> None:
-        texts = [" " + _fold(record.search_text()) for record in records]
-        self.records = tuple(records)
-        # Each record's names (label, aliases, id), folded: ranked above the rest of its text.
-        self.names = tuple(
-            tuple(_fold(name) for name in (record.label, *getattr(record, "aliases", ()), record.id))
-            for record in records
-        )
-        self.text = "\n".join(texts)
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        at = 0
-        for text in texts:
-            self.starts.append(at)
-            at += len(text)
-            self.ends.append(at)
-            at += 1
-
-    def haystack(self, position: int) -> str:
-        """The folded text of the record at *position*."""
-        return self.text[self.starts[position] : self.ends[position]]
-
-    def containing(self, needle: str) -> Iterator[int]:
-        """The positions, in order, of the records whose text contains *needle*."""
-        from bisect import bisect_right  # noqa: PLC0415 - not needed to load
-
-        text, starts = self.text, self.starts
-        at = text.find(needle)
-        while at != -1:
-            position = bisect_right(starts, at) - 1
-            yield position
-            if position + 1 == len(starts):
-                return
-            at = text.find(needle, starts[position + 1])
+def _kind_names() -> dict[str, type[AnyRecord]]:
+    """Every spelling of a record kind: ``person``, ``people``, ``force-contribution``, ``force_contributions``..."""
+    names: dict[str, type[AnyRecord]] = {}
+    for plural, cls in KINDS.items():
+        for name in (cls.record_kind, plural, plural.replace("_", "-")):
+            names[name] = cls
+    return names
 
 
 class Dataset:
@@ -130,18 +100,19 @@ class Dataset:
     Build one with :func:`usnz.load` (user files) or :func:`usnz.dataset` (the packaged
     data). Every module-level query (``usnz.events(...)``) is a method here too.
 
-    Query results are :class:`Records` in chronological order of each record's date
-    or period (earliest day first), undated records last, ties broken by id.
+    Query results are :class:`Records` in chronological order: by the first day of each
+    record's known extent (see :meth:`Period.known`), undated records last, ties broken by id.
     """
 
     __slots__ = (
         "_by_id",
         "_by_kind",
         "_index",
+        "_known",
         "_ordered",
+        "_possible",
         "_search",
         "_span",
-        "_spans",
         "_starts",
         "_timeline",
         "_timeline_starts",
@@ -154,24 +125,35 @@ class Dataset:
         on the first query that needs them, once.
         """
         given = list(records)
+        as_of: dict[str, dt.date] = {}
+        for record in given:
+            if isinstance(record, Source):
+                spoken = record.as_of or record.date
+                if spoken is not None:
+                    as_of[record.id] = spoken.earliest
         # Each record is read once, in the order given (the order it was built in, so memory
         # is read in order); the date order is then worked out on these compact lists.
-        spans: list[Window] = []
+        known: list[Window] = []
+        possible: list[Window] = []
         ids: list[str] = []
         kinds: list[type[AnyRecord]] = []
         for record in given:  # one pass: each record's memory is read once
-            spans.append(_span(record))
+            window, lenient = _windows(record, as_of)
+            known.append(window)
+            possible.append(lenient)
             ids.append(record.id)
             kinds.append(type(record))
-        starts = [span[0] for span in spans]
-        # Chronological by earliest day (undated last), then by id; compared in C, not by a key function.
+        starts = [span[0] for span in known]
+        # Chronological by earliest known day (undated last), then by id; compared in C, not by a key function.
         order = [i for _, _, i in sorted(zip(starts, ids, range(len(given)), strict=True))]
         self._ordered: tuple[AnyRecord, ...] = tuple([given[i] for i in order])
         self._by_id: dict[str, AnyRecord] = dict(zip(ids, given, strict=True))
-        self._spans: dict[str, Window] = dict(zip(ids, spans, strict=True))
+        self._known: dict[str, Window] = dict(zip(ids, known, strict=True))
+        self._possible: dict[str, Window] = dict(zip(ids, possible, strict=True))
         if len(self._by_id) < len(given):  # an id twice (never in loaded data): the later by date wins
             self._by_id = {ids[i]: given[i] for i in order}
-            self._spans = {ids[i]: spans[i] for i in order}
+            self._known = {ids[i]: known[i] for i in order}
+            self._possible = {ids[i]: possible[i] for i in order}
         by_kind: dict[type[AnyRecord], list[AnyRecord]] = {cls: [] for cls in KINDS.values()}
         self._starts: dict[type[AnyRecord], list[dt.date]] = {cls: [] for cls in KINDS.values()}
         timeline: list[AnyRecord] = []
@@ -179,7 +161,7 @@ class Dataset:
         for i in order:
             by_kind[kinds[i]].append(given[i])
             self._starts[kinds[i]].append(starts[i])
-            if spans[i] is not _UNDATED:  # _span gives this very tuple to undated records only
+            if known[i] is not _UNDATED:  # _windows gives this very tuple to undated records only
                 timeline.append(given[i])
                 self._timeline_starts.append(starts[i])
         self._by_kind: dict[type[AnyRecord], Records[AnyRecord]] = {
@@ -187,9 +169,9 @@ class Dataset:
         }
         self._timeline: Records[AnyRecord] = Records(timeline)
         self._index: dict[tuple[type[AnyRecord], str, str], Records[AnyRecord]] | None = None
-        self._search: _SearchIndex | None = None
+        self._search: SearchIndex | None = None
         open_ends = {dt.date.min, dt.date.max}
-        finite = [d for s in self._spans.values() for d in s if d not in open_ends]
+        finite = [d for w in (*known, *possible) for d in w if d not in open_ends]
         self._span: Window | None = (min(finite), max(finite)) if finite else None
 
     def _filters(self) -> dict[tuple[type[AnyRecord], str, str], Records[AnyRecord]]:
@@ -199,26 +181,34 @@ class Dataset:
         index: defaultdict[tuple[type[AnyRecord], str, str], list[AnyRecord]] = defaultdict(list)
         for record in self._ordered:
             cls = type(record)
-            keys = {("country", code) for code in record.country_codes()}
-            keys |= {("involving", code) for code in record.country_codes()}
+            codes = record.country_codes()
+            keys = {("country", code) for code in codes} | {("involving", code) for code in codes}
             for field, ref in record.references():
-                if field in _INVOLVING_FIELDS or field.endswith(".organization"):
+                if field != "citations.source":
                     keys.add(("involving", ref))
-                elif field == "conflict":
-                    keys.add(("conflict", ref))
-            for name in ("kind", "speaker"):
-                value = getattr(record, name, None) if cls is not Source else None
-                if isinstance(value, str):
-                    keys.add((name, value))
+                if field in {"conflict", "speaker", "disputes"}:
+                    keys.add((field, ref))
+            if cls is not Source:
+                kind = getattr(record, "kind", None)
+                if isinstance(kind, str):
+                    keys.add(("kind", kind))
+            if isinstance(record, Event) and record.destination is not None:
+                keys.add(("destination", record.destination))
+            if isinstance(record, ForceContribution) and record.combat is not None:
+                keys.add(("combat", str(record.combat)))
+            if isinstance(record, Person):
+                keys |= {("office", role.office) for role in record.roles if role.office is not None}
+            if record.date_basis is not None:
+                keys.add(("basis", record.date_basis))
             for key in keys:
                 index[(cls, key[0], key[1])].append(record)
         self._index = {key: Records(items) for key, items in index.items()}
         return self._index
 
-    def _searchable(self) -> _SearchIndex:
+    def _searchable(self) -> SearchIndex:
         """The search index: built on the first search, once."""
         if self._search is None:
-            self._search = _SearchIndex(self._ordered)
+            self._search = SearchIndex(self._ordered)
         return self._search
 
     # -- whole dataset -----------------------------------------------------------------
@@ -301,13 +291,23 @@ class Dataset:
                 found.append(close)
         return found[:3]
 
-    def _known(self, name: str, value: object, cls: type[AnyRecord]) -> str:
-        record_id = check_id(name, value)
-        record = self._by_id.get(record_id)
-        if record is None or type(record) is not cls:
-            ids = [r.id for r in self._by_kind[cls]]
-            raise UnknownRecordError(record_id, self._suggest(record_id, ids), kind=cls.record_kind, argument=name)
-        return record_id
+    # -- checking filter arguments -----------------------------------------------------
+
+    def _ids(self, name: str, value: object, cls: type[AnyRecord]) -> frozenset[str]:
+        """The ids a filter was given (ids, records, or an iterable of them), each of kind *cls*."""
+        found: set[str] = set()
+        for item in many(name, value):
+            record_id = record_id_of(name, item)
+            record = self._by_id.get(record_id)
+            if record is None or type(record) is not cls:
+                ids = [r.id for r in self._by_kind[cls]]
+                raise UnknownRecordError(record_id, self._suggest(record_id, ids), kind=cls.record_kind, argument=name)
+            found.add(record_id)
+        return frozenset(found)
+
+    def _codes(self, name: str, value: object) -> frozenset[str]:
+        """The country codes a filter was given (one, or an iterable of them)."""
+        return frozenset(self._country(name, item) for item in many(name, value))
 
     def _country(self, name: str, value: object) -> str:
         code = check_code(name, value)
@@ -318,55 +318,93 @@ class Dataset:
             raise UnknownRecordError(code, suggestions[:3], kind="country", argument=name)
         return code
 
-    def _party(self, name: str, value: object) -> str:
-        """A person or organization id, or a country code."""
-        if isinstance(value, str) and value.strip().upper() in COUNTRIES:
-            return value.strip().upper()
-        record_id = check_id(name, value)
-        record = self._by_id.get(record_id)
-        if record is None:
-            parties = [r.id for cls in (Person, Organization) for r in self._by_kind[cls]]
-            raise UnknownRecordError(
-                record_id, self._suggest(record_id, parties), kind="person or organization", argument=name
-            )
-        if not isinstance(record, Person | Organization):
-            msg = (
-                f"{name}={record_id!r} is a record of kind {record.record_kind!r}; {name}= takes a "
-                f"person or organization id or a country code (for a conflict, use conflict=)"
-            )
-            raise ArgumentValueError(msg)
-        return record_id
+    def _parties(self, name: str, value: object) -> frozenset[str]:
+        """Record ids or country codes (``involving=``): one, a record, or an iterable of them."""
+        found: set[str] = set()
+        for item in many(name, value):
+            if isinstance(item, str) and item.strip().upper() in COUNTRIES and item.strip() not in self._by_id:
+                found.add(item.strip().upper())
+                continue
+            record_id = record_id_of(name, item)
+            if record_id not in self._by_id:
+                raise UnknownRecordError(
+                    record_id, self._suggest(record_id, self._by_id), kind="record or country", argument=name
+                )
+            found.add(record_id)
+        return frozenset(found)
+
+    def _choices(self, name: str, value: object, choices: tuple[str, ...]) -> frozenset[str]:
+        """Values of a fixed vocabulary (a kind, an office): one, or an iterable of them."""
+        return frozenset(check_choice(name, item, choices) for item in many(name, value))
+
+    def _keys(
+        self,
+        keys: Keys,
+        *,
+        country: object = None,
+        involving: object = None,
+        basis: object = None,
+    ) -> Keys:
+        if country is not None:
+            keys.append(("country", self._codes("country", country)))
+        if involving is not None:
+            keys.append(("involving", self._parties("involving", involving)))
+        if basis is not None:
+            keys.append(("basis", self._choices("basis", basis, BASES)))
+        return keys
+
+    # -- selecting ---------------------------------------------------------------------
+
+    def _matching(self, cls: type[AnyRecord], keys: Keys) -> Records[AnyRecord]:
+        """The records of *cls* matching one value of every key, in dataset order."""
+        index = self._filters()
+        sets: list[Sequence[AnyRecord]] = []
+        for name, values in keys:
+            found = [index.get((cls, name, value), ()) for value in values]
+            if len(found) == 1:
+                sets.append(found[0])
+            else:  # several values: the union, in dataset order
+                chosen = {id(r) for records in found for r in records}
+                sets.append([r for r in self._by_kind[cls] if id(r) in chosen])
+        sets.sort(key=len)
+        candidates = sets[0]
+        if len(sets) > 1:
+            others = [frozenset(map(id, s)) for s in sets[1:]]
+            candidates = [r for r in candidates if all(id(r) in o for o in others)]
+        return candidates if isinstance(candidates, Records) else Records(candidates)
 
     def _select(
         self,
         cls: type[R],
         *,
         during: object = None,
-        keys: Iterable[tuple[str, str]] = (),
+        possibly: object = False,
+        keys: Keys = (),  # type: ignore[assignment] # an empty, never mutated default
     ) -> Records[R]:
-        """Records of *cls* matching every (filter, value) key and overlapping *during*."""
+        """Records of *cls* matching every key and overlapping *during*."""
         kind: type[AnyRecord] = cls  # type: ignore[assignment] # R is bound to AnyRecord
+        lenient = check_flag("possibly", possibly)
         candidates: Records[AnyRecord] = self._by_kind[kind]
         starts: list[dt.date] | None = self._starts[kind]
         if keys:
-            index = self._filters()
-            sets: list[Records[AnyRecord]] = [index.get((kind, key[0], key[1]), Records()) for key in keys]
-            sets.sort(key=len)
-            candidates, starts = sets[0], None
-            if len(sets) > 1:
-                others = [frozenset(map(id, s)) for s in sets[1:]]
-                candidates = Records(r for r in candidates if all(id(r) in o for o in others))
+            candidates, starts = self._matching(kind, keys), None
         if during is not None:
-            candidates = Records(self._overlapping(candidates, during, starts))
+            candidates = Records(self._overlapping(candidates, during, starts, possibly=lenient))
         return candidates  # type: ignore[return-value] # all are of cls by construction
 
     def _overlapping(
-        self, records: Sequence[AnyRecord], during: object, starts: list[dt.date] | None = None
+        self,
+        records: Sequence[AnyRecord],
+        during: object,
+        starts: list[dt.date] | None = None,
+        *,
+        possibly: bool = False,
     ) -> list[AnyRecord]:
-        """The dated records whose date or period overlaps *during* (none outside the span).
+        """The dated records whose known extent overlaps *during* (none outside the span).
 
-        *starts*, when given, are the records' earliest days, in order: the records that
-        start after *during* ends are then never looked at.
+        With *possibly*, the lenient extent is used instead: unknown ends run on. *starts*,
+        when given, are the records' first known days, in order: the records that start after
+        *during* ends are then never looked at (the known extent only).
         """
         first, last = to_window(during)
         if self._span is not None and (last < self._span[0] or first > self._span[1]):
@@ -377,13 +415,13 @@ class Dataset:
                 stacklevel=4,
             )
             return []
-        spans = self._spans
+        windows = self._possible if possibly else self._known
         candidates: Iterable[AnyRecord] = records
-        if starts is not None:
+        if starts is not None and not possibly:
             from bisect import bisect_right  # noqa: PLC0415 - not needed to load
 
             candidates = itertools.islice(records, bisect_right(starts, last))
-        return [r for r in candidates if spans[r.id][0] <= last and first <= spans[r.id][1] and r.when is not None]
+        return [r for r in candidates if windows[r.id][0] <= last and first <= windows[r.id][1] and r.when is not None]
 
     # -- queries, one per kind ---------------------------------------------------------
 
@@ -394,201 +432,328 @@ class Dataset:
     def agreements(
         self,
         *,
-        kind: str | None = None,
+        kind: str | Iterable[str] | None = None,
         during: object = None,
-        country: str | None = None,
-        involving: str | None = None,
+        possibly: bool = False,
+        basis: str | Iterable[str] | None = None,
+        country: str | Iterable[str] | None = None,
+        involving: object = None,
     ) -> Records[Agreement]:
         """Treaties, declarations, trade agreements and negotiations, intelligence agreements.
 
         Args:
-            kind: One agreement kind, e.g. ``"treaty"``.
-            during: Signed (or negotiated/in force) within this time.
+            kind: One agreement kind, e.g. ``"treaty"`` (or several).
+            during: Signed (or negotiated/in force) within this time: see :ref:`during`.
+            possibly: Let unknown ends run on (the lenient reading of ``during=``).
+            basis: Only dates determined so: ``"stated"``, ``"inferred"``, ``"external"`` (or several).
             country: A party's ISO alpha-3 code.
-            involving: A signatory's id, or a party's code.
+            involving: Any record (a signatory, a related record) or a country code.
 
         >>> import usnz
         >>> [a.id for a in usnz.agreements(country="AUS", kind="treaty")]
         ['anzus']
         """
-        keys: list[tuple[str, str]] = []
+        keys: Keys = []
         if kind is not None:
-            keys.append(("kind", check_choice("kind", kind, _literal_values(Agreement))))
-        return self._select(Agreement, during=during, keys=self._keys(keys, country=country, involving=involving))
+            keys.append(("kind", self._choices("kind", kind, _literal_values(Agreement))))
+        keys = self._keys(keys, country=country, involving=involving, basis=basis)
+        return self._select(Agreement, during=during, possibly=possibly, keys=keys)
 
-    def conflicts(self, *, during: object = None) -> Records[Conflict]:
+    def conflicts(
+        self,
+        *,
+        during: object = None,
+        possibly: bool = False,
+        basis: str | Iterable[str] | None = None,
+        involving: object = None,
+    ) -> Records[Conflict]:
         """Wars and military operations.
 
         Args:
-            during: Fought (at least partly) within this time.
+            during: Fought (at least partly) within this time: see :ref:`during`.
+            possibly: Let unknown ends run on (the lenient reading of ``during=``).
+            basis: Only dates determined so (``"stated"``, ``"inferred"``, ``"external"``, or several).
+            involving: Any record id a conflict refers to (see also), or a country code.
         """
-        return self._select(Conflict, during=during)
+        keys = self._keys([], involving=involving, basis=basis)
+        return self._select(Conflict, during=during, possibly=possibly, keys=keys)
 
     def force_contributions(
         self,
         *,
-        conflict: str | None = None,
-        country: str | None = None,
+        conflict: object = None,
+        country: str | Iterable[str] | None = None,
+        combat: bool | None = None,
         during: object = None,
-        involving: str | None = None,
+        possibly: bool = False,
+        basis: str | Iterable[str] | None = None,
+        involving: object = None,
     ) -> Records[ForceContribution]:
         """What each country sent to each conflict, with sizes and casualties.
 
         Args:
-            conflict: A conflict id, e.g. ``"korean-war"``.
-            country: The contributing country's ISO alpha-3 code.
-            during: Served (at least partly) within this time.
-            involving: A unit's organization id, or a country code.
+            conflict: A conflict id or record, e.g. ``"korean-war"`` (or several).
+            country: The contributing country's ISO alpha-3 code (or several).
+            combat: ``True`` for forces the sources say fought, ``False`` for support only
+                (forces whose role is not stated match neither).
+            during: Served (at least partly) within this time: see :ref:`during`.
+            possibly: Let unknown ends run on (the lenient reading of ``during=``).
+            basis: Only dates determined so (``"stated"``, ``"inferred"``, ``"external"``, or several).
+            involving: Any record the contribution refers to (a unit, a conflict), or a country code.
 
         >>> import usnz
         >>> k = usnz.get("k-force-korea")
         >>> str(k.personnel), str(k.total_served), str(k.killed)
         ('1,044 personnel', '3,794 personnel', '33 personnel')
         """
-        keys: list[tuple[str, str]] = []
+        keys: Keys = []
         if conflict is not None:
-            keys.append(("conflict", self._known("conflict", conflict, Conflict)))
-        return self._select(
-            ForceContribution, during=during, keys=self._keys(keys, country=country, involving=involving)
-        )
+            keys.append(("conflict", self._ids("conflict", conflict, Conflict)))
+        if combat is not None:
+            keys.append(("combat", frozenset({str(check_flag("combat", combat))})))
+        keys = self._keys(keys, country=country, involving=involving, basis=basis)
+        return self._select(ForceContribution, during=during, possibly=possibly, keys=keys)
 
     def assistance(
-        self, *, country: str | None = None, during: object = None, involving: str | None = None
+        self,
+        *,
+        country: str | Iterable[str] | None = None,
+        during: object = None,
+        possibly: bool = False,
+        basis: str | Iterable[str] | None = None,
+        involving: object = None,
     ) -> Records[Assistance]:
         """Non-military aid, in money or in kind.
 
         Args:
-            country: The donor's or recipient's ISO alpha-3 code.
-            during: Given within this time.
-            involving: An organization id (the channel), or a country code.
+            country: The donor's or recipient's ISO alpha-3 code (or several).
+            during: Given within this time: see :ref:`during`.
+            possibly: Let unknown ends run on (the lenient reading of ``during=``).
+            basis: Only dates determined so (``"stated"``, ``"inferred"``, ``"external"``, or several).
+            involving: Any record the aid refers to (the channel, a related record), or a country code.
         """
-        return self._select(Assistance, during=during, keys=self._keys([], country=country, involving=involving))
+        keys = self._keys([], country=country, involving=involving, basis=basis)
+        return self._select(Assistance, during=during, possibly=possibly, keys=keys)
 
     def events(
         self,
         *,
-        kind: str | None = None,
+        kind: str | Iterable[str] | None = None,
         during: object = None,
-        involving: str | None = None,
-        country: str | None = None,
-        conflict: str | None = None,
+        possibly: bool = False,
+        basis: str | Iterable[str] | None = None,
+        involving: object = None,
+        country: str | Iterable[str] | None = None,
+        destination: str | Iterable[str] | None = None,
+        conflict: object = None,
     ) -> Records[Event]:
         """Visits, meetings, announcements, statements, awards, exercises, results...
 
         Args:
-            kind: One event kind, e.g. ``"visit"``.
-            during: Happened within this time.
-            involving: A participant's person id, an organization id or a country code.
-            country: A country's ISO alpha-3 code.
-            conflict: A conflict id.
+            kind: One event kind, e.g. ``"visit"`` (or several).
+            during: Happened within this time: see :ref:`during`.
+            possibly: Let unknown ends run on (the lenient reading of ``during=``).
+            basis: Only dates determined so (``"stated"``, ``"inferred"``, ``"external"``, or several).
+            involving: Any record the event refers to (a participant, an organization, a
+                conflict, a related record), or a country code.
+            country: A country's ISO alpha-3 code (or several).
+            destination: The country a visit went to (ISO alpha-3, or several).
+            conflict: A conflict id or record.
 
         >>> import usnz
         >>> usnz.events(kind="visit", during="2008-07", involving="condoleezza-rice").ids()
         ('rice-visit-to-new-zealand',)
         """
-        keys: list[tuple[str, str]] = []
+        keys: Keys = []
         if kind is not None:
-            keys.append(("kind", check_choice("kind", kind, _literal_values(Event))))
+            keys.append(("kind", self._choices("kind", kind, _literal_values(Event))))
         if conflict is not None:
-            keys.append(("conflict", self._known("conflict", conflict, Conflict)))
-        return self._select(Event, during=during, keys=self._keys(keys, country=country, involving=involving))
+            keys.append(("conflict", self._ids("conflict", conflict, Conflict)))
+        if destination is not None:
+            keys.append(("destination", self._codes("destination", destination)))
+        keys = self._keys(keys, country=country, involving=involving, basis=basis)
+        return self._select(Event, during=during, possibly=possibly, keys=keys)
 
-    def people(self, *, country: str | None = None, involving: str | None = None) -> Records[Person]:
+    def people(
+        self,
+        *,
+        office: str | Iterable[str] | None = None,
+        country: str | Iterable[str] | None = None,
+        involving: object = None,
+    ) -> Records[Person]:
         """Named people and their roles.
 
         Args:
-            country: The person's country (or a role's country), ISO alpha-3.
-            involving: An organization id a role is held in.
+            office: An office slug of :data:`usnz.OFFICES`, e.g. ``"secretary-of-state"`` (or several).
+            country: The person's country (or a role's country), ISO alpha-3. With ``office=``,
+                the office must be held for that country (or by a person of it, where the
+                role names no country).
+            involving: An organization id a role is held in, or any record the person refers to.
+
+        >>> import usnz
+        >>> usnz.people(office="secretary-of-state", country="USA").ids()
+        ('condoleezza-rice', 'hillary-clinton')
         """
-        return self._select(Person, keys=self._keys([], country=country, involving=involving))
+        keys: Keys = []
+        offices = None if office is None else self._choices("office", office, tuple(OFFICES))
+        if offices is not None:
+            keys.append(("office", offices))
+        keys = self._keys(keys, country=country, involving=involving)
+        found = self._select(Person, keys=keys)
+        if offices is not None and country is not None:
+            codes = self._codes("country", country)
+            found = Records(
+                person
+                for person in found
+                if any(role.office in offices and (role.country or person.country) in codes for role in person.roles)
+            )
+        return found
 
     def organizations(
-        self, *, kind: str | None = None, country: str | None = None, during: object = None
+        self,
+        *,
+        kind: str | Iterable[str] | None = None,
+        country: str | Iterable[str] | None = None,
+        during: object = None,
+        possibly: bool = False,
+        basis: str | Iterable[str] | None = None,
+        involving: object = None,
     ) -> Records[Organization]:
         """Councils, caucuses, agencies, military units, companies, teams...
 
         Args:
-            kind: One organization kind, e.g. ``"council"``.
-            country: The organization's ISO alpha-3 code.
-            during: Founded within this time.
+            kind: One organization kind, e.g. ``"council"`` (or several).
+            country: The organization's ISO alpha-3 code (or several).
+            during: Founded within this time: see :ref:`during`.
+            possibly: Accepted for symmetry (a founding date has no unknown end).
+            basis: Only dates determined so (``"stated"``, ``"inferred"``, ``"external"``, or several).
+            involving: Any record the organization refers to, or a country code.
         """
-        keys: list[tuple[str, str]] = []
+        keys: Keys = []
         if kind is not None:
-            keys.append(("kind", check_choice("kind", kind, _literal_values(Organization))))
-        return self._select(Organization, during=during, keys=self._keys(keys, country=country))
+            keys.append(("kind", self._choices("kind", kind, _literal_values(Organization))))
+        keys = self._keys(keys, country=country, involving=involving, basis=basis)
+        return self._select(Organization, during=during, possibly=possibly, keys=keys)
 
-    def quotes(self, *, speaker: str | None = None, during: object = None) -> Records[Quote]:
+    def quotes(
+        self,
+        *,
+        speaker: object = None,
+        during: object = None,
+        possibly: bool = False,
+        basis: str | Iterable[str] | None = None,
+        involving: object = None,
+    ) -> Records[Quote]:
         """Words named people said, verbatim.
 
         Args:
-            speaker: The speaker's person id, e.g. ``"condoleezza-rice"``.
-            during: Said within this time.
+            speaker: The speaker: a person id or record, or several
+                (``speaker=usnz.people(office="secretary-of-state")``).
+            during: Said within this time: see :ref:`during`.
+            possibly: Accepted for symmetry (a quote's date has no unknown end).
+            basis: Only dates determined so (``"stated"``, ``"inferred"``, ``"external"``, or several).
+            involving: Any record the quote refers to (its speaker, its event), or a country code.
+
+        >>> import usnz
+        >>> len(usnz.quotes(speaker=usnz.people(office="secretary-of-state"))) > 0
+        True
         """
-        keys: list[tuple[str, str]] = []
+        keys: Keys = []
         if speaker is not None:
-            keys.append(("speaker", self._known("speaker", speaker, Person)))
-        return self._select(Quote, during=during, keys=keys)
+            keys.append(("speaker", self._ids("speaker", speaker, Person)))
+        keys = self._keys(keys, involving=involving, basis=basis)
+        return self._select(Quote, during=during, possibly=possibly, keys=keys)
 
     def figures(
-        self, *, during: object = None, country: str | None = None, involving: str | None = None
+        self,
+        *,
+        during: object = None,
+        possibly: bool = False,
+        basis: str | Iterable[str] | None = None,
+        country: str | Iterable[str] | None = None,
+        involving: object = None,
     ) -> Records[Figure]:
         """Other stated numbers: memberships, projections, prizes, spans of years.
 
         Args:
-            during: Dated within this time.
-            country: A country's ISO alpha-3 code.
-            involving: A subject's person or organization id, or a country code.
+            during: Dated within this time: see :ref:`during`.
+            possibly: Accepted for symmetry (a figure's date has no unknown end).
+            basis: Only dates determined so (``"stated"``, ``"inferred"``, ``"external"``, or several).
+            country: A country's ISO alpha-3 code (or several).
+            involving: A subject (any record) or a country code.
         """
-        return self._select(Figure, during=during, keys=self._keys([], country=country, involving=involving))
-
-    def _keys(
-        self, keys: list[tuple[str, str]], *, country: object = None, involving: object = None
-    ) -> list[tuple[str, str]]:
-        if country is not None:
-            keys.append(("country", self._country("country", country)))
-        if involving is not None:
-            keys.append(("involving", self._party("involving", involving)))
-        return keys
+        keys = self._keys([], country=country, involving=involving, basis=basis)
+        return self._select(Figure, during=during, possibly=possibly, keys=keys)
 
     # -- across kinds ------------------------------------------------------------------
 
-    def search(self, text: str) -> Records[AnyRecord]:
-        """Records whose names, aliases or summaries have a word starting with each word of *text*.
+    def disputes(self) -> tuple[Records[AnyRecord], ...]:
+        """The records that disagree, in groups: each group the records linked by ``disputes``.
 
-        Case-insensitive; punctuation is ignored; ``"kiwi"`` finds "Kiwis", ``"sas"`` finds
-        "SAS" but not "disaster". Best matches first: records named *text* (by name, alias
-        or id), then those with *text* in a name, then those whose names hold every word,
-        then those with *text* in their text, then the rest; ties in chronological order.
-        Never raises for odd text; an empty result is possible.
+        Each group is in dataset order (chronological, then by id); the groups are in the
+        order of their first records.
+
+        >>> import usnz
+        >>> [group.ids() for group in usnz.disputes() if "nz-gulf-war-1991" in group.ids()]
+        [('nz-gulf-war-1991', 'nz-gulf-war-fought-claim')]
+        """
+        group_of: dict[str, int] = {}
+        groups: list[list[AnyRecord]] = []
+        for record in self._ordered:
+            if record.id in group_of or not getattr(record, "disputes", ()):
+                continue
+            members: list[AnyRecord] = []
+            todo = [record.id]
+            group_of[record.id] = len(groups)
+            while todo:
+                member = self._by_id[todo.pop()]
+                members.append(member)
+                for other in getattr(member, "disputes", ()):
+                    if other not in group_of and other in self._by_id:
+                        group_of[other] = len(groups)
+                        todo.append(other)
+            rank = {id(r): i for i, r in enumerate(self._ordered)}
+            groups.append(sorted(members, key=lambda r: rank[id(r)]))
+        return tuple(Records(group) for group in groups)
+
+    def search(self, text: str, *, kind: str | Iterable[str] | None = None) -> Records[AnyRecord]:
+        """Records whose names, aliases or text match every word of *text*, best first.
+
+        Case-insensitive; punctuation is ignored. A word matches a word of a record that starts
+        with it (``"sas"`` finds "SAS", not "disaster"), another form of it (``"suspension"``
+        finds "suspended"), or, when nothing else does, the same word misspelt by a letter or
+        two (``"anzsu"`` finds "ANZUS"). Ranked: records named *text* first, then records whose
+        own names hold its words (a person, an organization, an agreement...), then records
+        whose titles do, then those that mention it, exact matches before looser ones; ties in
+        chronological order. Never raises for odd text; an empty result is possible.
+
+        Args:
+            text: The words to look for.
+            kind: Only records of this kind (``"person"``, ``"people"``, ``"force-contribution"``...),
+                or of any of several.
 
         >>> import usnz
         >>> usnz.search("ANZUS treaty")[0].id
         'anzus'
+        >>> usnz.search("Savage", kind="person").ids()
+        ('michael-joseph-savage',)
         """
         if not isinstance(text, str):
             msg = f"search() takes text as a str; got {type(text).__name__} {text!r}"
             raise ArgumentTypeError(msg)
-        phrase = _fold(text)
-        words = phrase.split()
-        if not words:
-            return Records()
+        allowed: frozenset[int] | None = None
         index = self._searchable()
-        needles = [" " + word for word in words]  # a word of the text starts after a space
-        ranked: list[tuple[int, int, AnyRecord]] = []
-        for position in index.containing(max(needles, key=len)):  # the longest word: the fewest records
-            haystack = index.haystack(position)
-            if all(needle in haystack for needle in needles):
-                ranked.append(
-                    (_rank(phrase, needles, index.names[position], haystack), position, index.records[position])
-                )
-        ranked.sort(key=lambda item: item[:2])
-        return Records(record for _, _, record in ranked)
+        if kind is not None:
+            names = _kind_names()
+            classes = {names[check_choice("kind", item, tuple(names))] for item in many("kind", kind)}
+            allowed = frozenset(i for i, record in enumerate(index.records) if type(record) in classes)
+        return Records(index.records[position] for position in index.search(text, allowed))
 
-    def citing(self, *, source: str, paragraph: int | None = None) -> Records[AnyRecord]:
+    def citing(self, *, source: object, paragraph: int | None = None) -> Records[AnyRecord]:
         """Every record that cites a source, or one paragraph of it, in chronological order.
 
         Args:
-            source: A source id, e.g. ``"encyclopedia-nz-us-relations"``.
+            source: A source id or record, e.g. ``"encyclopedia-nz-us-relations"``.
             paragraph: A paragraph number (line number of the text, from 1); every
                 paragraph when ``None``.
 
@@ -600,7 +765,7 @@ class Dataset:
             UnknownRecordError: for a source id that does not exist.
             ArgumentValueError: for a paragraph the source does not have.
         """
-        found = self._known("source", source, Source)
+        found = self._known_one("source", source, Source)
         if paragraph is not None:
             if isinstance(paragraph, bool) or not isinstance(paragraph, int):
                 given = f"{type(paragraph).__name__} {paragraph!r}"
@@ -616,42 +781,49 @@ class Dataset:
             if any(c.source == found and paragraph in {None, c.paragraph} for c in getattr(record, "citations", ()))
         )
 
+    def _known_one(self, name: str, value: object, cls: type[AnyRecord]) -> str:
+        found = self._ids(name, value, cls)
+        if len(found) != 1:
+            msg = f"{name}= takes one {cls.record_kind} id or record; got {len(found)}"
+            raise ArgumentValueError(msg)
+        return next(iter(found))
+
     def timeline(
-        self, *, during: object = None, involving: str | None = None, country: str | None = None
+        self,
+        *,
+        during: object = None,
+        possibly: bool = False,
+        basis: str | Iterable[str] | None = None,
+        involving: object = None,
+        country: str | Iterable[str] | None = None,
     ) -> Records[AnyRecord]:
-        """Every dated record in date order: earliest day first, then by id.
+        """Every dated record in date order: the first day of its known extent first, then by id.
 
         Args:
-            during: Only records whose date or period overlaps this time.
-            involving: Only records involving this person, organization or country.
+            during: Only records whose known extent overlaps this time: see :ref:`during`.
+            possibly: Let unknown ends run on (the lenient reading of ``during=``).
+            basis: Only dates determined so (``"stated"``, ``"inferred"``, ``"external"``, or several).
+            involving: Only records referring to this record, or naming this country.
             country: Only records naming this country.
 
         >>> import usnz
         >>> dates = [r.when.earliest for r in usnz.timeline(during="1965")]
-        >>> dates == sorted(dates)
-        True
+        >>> "161-battery-vietnam" in usnz.timeline(during="2008").ids()
+        False
         """
-        keys = self._keys([], country=country, involving=involving)
+        lenient = check_flag("possibly", possibly)
+        keys = self._keys([], country=country, involving=involving, basis=basis)
         candidates: Sequence[AnyRecord] = self._timeline
         if during is not None:
-            candidates = self._overlapping(candidates, during, self._timeline_starts)
-        for key in keys:
+            candidates = self._overlapping(candidates, during, self._timeline_starts, possibly=lenient)
+        if keys:
             index = self._filters()
-            matching = {id(r) for cls in KINDS.values() for r in index.get((cls, key[0], key[1]), ())}
-            candidates = [r for r in candidates if id(r) in matching]
+            for name, values in keys:
+                matching = {
+                    id(r) for cls in KINDS.values() for value in values for r in index.get((cls, name, value), ())
+                }
+                candidates = [r for r in candidates if id(r) in matching]
         return Records(candidates)
-
-
-def _rank(phrase: str, needles: list[str], names: tuple[str, ...], haystack: str) -> int:
-    """How well a record matches a search (0 best): by its names first, then its text."""
-    if phrase in names:
-        return 0
-    spaced = [f" {name}" for name in names]
-    if any(f" {phrase}" in name for name in spaced):
-        return 1
-    if all(any(needle in name for name in spaced) for needle in needles):
-        return 2
-    return 3 if f" {phrase}" in haystack else 4
 
 
 @functools.cache

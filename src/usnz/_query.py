@@ -17,6 +17,7 @@ __all__ = [
     "assistance",
     "citing",
     "conflicts",
+    "disputes",
     "events",
     "figures",
     "force_contributions",
@@ -57,3 +58,4 @@ figures = _bound(Dataset.figures)
 search = _bound(Dataset.search)
 timeline = _bound(Dataset.timeline)
 citing = _bound(Dataset.citing)
+disputes = _bound(Dataset.disputes)

@@ -8,19 +8,22 @@ from __future__ import annotations
 
 import re
 import typing
-from collections.abc import Iterator
-from typing import Any, ClassVar, Literal
+from collections.abc import Iterator, Mapping
+from types import MappingProxyType
+from typing import Any, ClassVar, Final, Literal
 
 import attrs
 
 from usnz._values import Citation, Money, PartialDate, Period, Quantity
 
 __all__ = [
+    "OFFICES",
     "Agreement",
     "AgreementKind",
     "Assistance",
     "Branch",
     "Conflict",
+    "DateBasis",
     "Event",
     "EventKind",
     "Figure",
@@ -89,6 +92,27 @@ EventKind = Literal[
 """What sort of event."""
 Branch = Literal["army", "navy", "air-force", "special-forces", "tri-service", "multiple"]
 """A service branch."""
+DateBasis = Literal["stated", "inferred", "external"]
+"""How a record's date was determined: a cited paragraph states it; it is reasoned from the
+texts (the notes say how); or it comes from outside both texts (the notes name what)."""
+
+OFFICES: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "ambassador": "an ambassador of one country to another",
+        "assistant-secretary-of-state": "a US Assistant Secretary of State",
+        "consul": "a consul: a country's representative in a foreign town, for its citizens and trade",
+        "foreign-minister": "a foreign minister (New Zealand: Minister of Foreign Affairs)",
+        "member-of-congress": "a member of the US Congress (a Congressman or Senator)",
+        "president": "a head of state called President (United States)",
+        "prime-minister": "a head of government called Prime Minister",
+        "secretary-of-agriculture": "the US Secretary of Agriculture",
+        "secretary-of-state": "the US Secretary of State (foreign minister)",
+        "trade-representative": "the United States Trade Representative",
+        "vice-president": "the US Vice President",
+        "wto-director-general": "the head of the World Trade Organization (the text: 'Director of WTO')",
+    }
+)
+"""The offices a :class:`Role` can name (``office=``), each slug with what it means."""
 
 
 def _check_id(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -149,6 +173,38 @@ def _check_citations(instance: object, attribute: attrs.Attribute[Any], value: t
         raise ValueError(msg)
 
 
+def dates_of(record: attrs.AttrsInstance) -> Iterator[PartialDate | Period]:
+    """Every date and period a record carries in its own fields (not its roles')."""
+    for field in attrs.fields(type(record)):
+        value = getattr(record, field.name)
+        if isinstance(value, PartialDate | Period):
+            yield value
+
+
+def _check_date_basis(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    dated = next(dates_of(typing.cast("attrs.AttrsInstance", instance)), None) is not None
+    if value is None:
+        if dated:
+            msg = (
+                "date_basis is required on a record with a date: 'stated' (a cited paragraph states it), "
+                "'inferred' (reasoned from the texts; say how in notes) or 'external' (name the source in notes)"
+            )
+            raise ValueError(msg)
+        return
+    if value not in typing.get_args(DateBasis):
+        msg = f"date_basis must be one of 'stated', 'inferred', 'external', got {value!r}"
+        raise ValueError(msg)
+    if not dated:
+        msg = f"date_basis is {value!r} but the record has no date; leave date_basis out"
+        raise ValueError(msg)
+
+
+def _check_office(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None and (not isinstance(value, str) or value not in OFFICES):
+        msg = f"office must be one of usnz.OFFICES ({', '.join(OFFICES)}), got {value!r}"
+        raise ValueError(msg)
+
+
 @attrs.frozen(kw_only=True)
 class Record:
     """What every record has: an id, its citations, and links to related records.
@@ -160,6 +216,8 @@ class Record:
         see_also: Ids of closely related records.
         disputes: Ids of records whose claim this record's claim contradicts; the
             link goes both ways. Neither claim is preferred.
+        date_basis: How the record's dates were determined (:data:`DateBasis`): set on
+            every record that carries a date, ``None`` on the others.
     """
 
     record_kind: ClassVar[str] = "record"
@@ -169,6 +227,7 @@ class Record:
     notes: str | None = attrs.field(default=None, validator=_check_optional_text)
     see_also: tuple[str, ...] = attrs.field(default=(), validator=_check_ids)
     disputes: tuple[str, ...] = attrs.field(default=(), validator=_check_ids)
+    date_basis: DateBasis | None = attrs.field(default=None, validator=_check_date_basis)
 
     @property
     def label(self) -> str:
@@ -218,7 +277,11 @@ class Source:
         title: The text's title.
         publisher: Who published it.
         kind: ``encyclopedia-article`` or ``news-article``.
-        date: When it was published, if the text says or implies it.
+        date: When it was published, if known.
+        as_of: The date the text speaks from: its own date, or for an undated text the
+            latest date it states. A period it calls ongoing (``2003/..``) is known to
+            run at least to here.
+        date_basis: How ``date`` and ``as_of`` were determined (see :class:`Record`).
         sha256: SHA-256 of the text's bytes, so a citation points into one exact text.
         paragraphs: How many paragraphs (lines) the text has.
         filename: The text's file name in the usnz seed collection.
@@ -237,7 +300,9 @@ class Source:
     )
     filename: str = attrs.field(validator=_check_text)
     date: PartialDate | None = None
+    as_of: PartialDate | None = None
     notes: str | None = attrs.field(default=None, validator=_check_optional_text)
+    date_basis: DateBasis | None = attrs.field(default=None, validator=_check_date_basis)
 
     @property
     def label(self) -> str:
@@ -376,6 +441,8 @@ class ForceContribution(Record):
         organization: Id of the unit's :class:`Organization` record, if it has one.
         branch: Service branch.
         role: Its role (combat, engineering, medical, training...).
+        combat: ``True`` when the source says it fought, ``False`` when it says it was
+            support only, ``None`` when the source does not say.
         personnel: How many people: the force's strength as the source gives it.
         total_served: How many people served in it over the whole deployment, where
             the source gives a total across rotations (K-FORCE: 1044 strong, 3,794 in all).
@@ -399,6 +466,9 @@ class ForceContribution(Record):
         default=None, validator=attrs.validators.optional(attrs.validators.in_(typing.get_args(Branch)))
     )
     role: str | None = attrs.field(default=None, validator=_check_optional_text)
+    combat: bool | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(bool))
+    )
     personnel: Quantity | None = None
     total_served: Quantity | None = None
     ships: Quantity | None = None
@@ -503,6 +573,7 @@ class Event(Record):
         participants: Ids of people involved.
         organizations: Ids of organizations involved.
         countries: Countries involved (ISO alpha-3).
+        destination: For a visit, the country visited (ISO alpha-3).
         location: Where it happened.
         conflict: Id of the conflict it belongs to, if any.
         time: The local time of day, 24-hour ``HH:MM``, where a source gives it
@@ -524,6 +595,13 @@ class Event(Record):
     time: str | None = attrs.field(
         default=None, validator=attrs.validators.optional(attrs.validators.matches_re(_TIME))
     )
+    destination: str | None = attrs.field(default=None, validator=_check_country)
+
+    def __attrs_post_init__(self) -> None:
+        """Allow a destination on visits only."""
+        if self.destination is not None and self.kind != "visit":
+            msg = f"destination is for visits only; this event's kind is {self.kind!r}"
+            raise ValueError(msg)
 
     @property
     def label(self) -> str:
@@ -546,8 +624,10 @@ class Event(Record):
             yield "conflict", self.conflict
 
     def country_codes(self) -> frozenset[str]:
-        """The countries involved."""
-        return frozenset(self.countries)
+        """The countries involved, and the destination of a visit."""
+        if self.destination is None:
+            return frozenset(self.countries)
+        return frozenset((*self.countries, self.destination))
 
     def search_text(self) -> str:
         """Title, summary and location."""
@@ -560,13 +640,16 @@ class Role:
     """A position a person held, as a source gives it.
 
     Attributes:
-        title: The position (``Secretary of State``).
+        title: The position as the source words it (``Secretary of State``).
+        office: What the position is, as a slug of :data:`OFFICES` (``secretary-of-state``),
+            where one fits; ``None`` otherwise (a nominee does not hold the office).
         country: The country it was held for, if any (ISO alpha-3).
         organization: Id of the organization it was held in, if it has a record.
         period: When it was held, where a source gives it.
     """
 
     title: str = attrs.field(validator=_check_text)
+    office: str | None = attrs.field(default=None, validator=_check_office)
     country: str | None = attrs.field(default=None, validator=_check_country)
     organization: str | None = attrs.field(default=None, validator=_check_optional_id)
     period: Period | None = None

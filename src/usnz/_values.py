@@ -8,16 +8,20 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
+import typing
 from decimal import Decimal
-from typing import Any, Literal, Union
+from typing import Any, Final, Literal, Union
 
 import attrs
 
 from usnz._errors import DateError, shown
 
 __all__ = [
+    "OPEN",
     "Citation",
+    "End",
     "Money",
+    "Open",
     "PartialDate",
     "Period",
     "Precision",
@@ -28,7 +32,7 @@ __all__ = [
 _ACCEPTED = (
     "a year (1965), year-month (1965-05), a day (1965-05-27), a decade (196X), any of "
     "them followed by ~ for approximate, or an interval of two of them (1939/1975, "
-    "2003/.., ../1945)"
+    "2003/.. open, 1965-07/ end unknown, /1957 start unknown)"
 )
 _DATE = re.compile(
     r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?(?P<approx>~)?"
@@ -212,47 +216,88 @@ class PartialDate:
         return self._key() >= other._key()
 
 
-def _check_period(instance: Period, attribute: attrs.Attribute[Any], value: PartialDate | None) -> None:
-    if value is not None and not isinstance(value, PartialDate):
-        msg = f"{attribute.name} must be a PartialDate or None, got {value!r}"
+class Open(enum.Enum):
+    """The marker of an open period end: still going when the source was written (EDTF ``..``).
+
+    Use the module constant :data:`OPEN`. An end that is ``None`` is *unknown* instead: the
+    source does not say (EDTF leaves that side empty).
+
+    >>> Period.parse("2003/..").end is OPEN
+    True
+    """
+
+    OPEN = ".."
+
+    def __repr__(self) -> str:
+        """``usnz.OPEN``."""
+        return "usnz.OPEN"
+
+
+OPEN: Final = Open.OPEN
+"""An open period end (EDTF ``..``): still going when the source was written."""
+
+End = Union[PartialDate, Open, None]  # noqa: UP007 - a runtime alias
+"""One end of a :class:`Period`: a date, :data:`OPEN`, or ``None`` (unknown)."""
+
+
+def _check_end(instance: Period, attribute: attrs.Attribute[Any], value: End) -> None:
+    if value is not None and not isinstance(value, PartialDate | Open):
+        msg = f"{attribute.name} must be a PartialDate, usnz.OPEN or None (unknown), got {shown(value)}"
         raise DateError(msg)
+
+
+def _edtf_end(end: End) -> str:
+    if end is None:
+        return ""
+    return ".." if isinstance(end, Open) else end.isoformat()
 
 
 @attrs.frozen(kw_only=True)
 class Period:
-    """A span of time between two partial dates; either end may be open.
+    """A span of time between two partial dates; either end may be unknown or open.
+
+    Each end is a :class:`PartialDate`; ``None`` when it is *unknown* (the source does not
+    say: EDTF ``1965-07/``, ``/1957``); or :data:`OPEN` when the span was still going when
+    the source was written (EDTF ``2003/..``). The three are distinct values. A period
+    needs a date at one end at least.
 
     Attributes:
-        start: The first date, or ``None`` when the span is open at the start.
-        end: The last date, or ``None`` when the span is open (ongoing) at the end.
+        start: The first date, ``None`` (unknown) or :data:`OPEN`.
+        end: The last date, ``None`` (unknown) or :data:`OPEN` (ongoing).
 
     >>> war = Period.parse("1950/1957")
     >>> war.overlaps(Period.parse("1957-06/1971"))
     True
     >>> war.contains(PartialDate.parse("1953-07-27"))
     True
-    >>> str(Period.parse("2003/.."))
-    '2003/..'
+    >>> Period.parse("1965-07/") == Period.parse("1965-07/..")
+    False
+    >>> str(Period.parse("1965-07/")), str(Period.parse("2003/.."))
+    ('1965-07/', '2003/..')
     """
 
-    start: PartialDate | None = attrs.field(default=None, validator=_check_period)
-    end: PartialDate | None = attrs.field(default=None, validator=_check_period)
+    start: End = attrs.field(default=None, validator=_check_end)
+    end: End = attrs.field(default=None, validator=_check_end)
 
     def __attrs_post_init__(self) -> None:
-        """Reject a period with no ends or that ends before it starts."""
-        if self.start is None and self.end is None:
-            msg = "a period needs a start or an end (or both)"
+        """Reject a period with no date at either end, or that ends before it starts."""
+        if not isinstance(self.start, PartialDate) and not isinstance(self.end, PartialDate):
+            msg = (
+                "a period needs a date at one end at least, got "
+                f"{_edtf_end(self.start) or 'unknown'}/{_edtf_end(self.end) or 'unknown'}"
+            )
             raise DateError(msg)
-        if self.start is not None and self.end is not None and self.start.earliest > self.end.latest:
-            msg = f"a period cannot end ({self.end}) before it starts ({self.start})"
+        start, end = self.start, self.end
+        if isinstance(start, PartialDate) and isinstance(end, PartialDate) and start.earliest > end.latest:
+            msg = f"a period cannot end ({end}) before it starts ({start})"
             raise DateError(msg)
 
     @classmethod
     def parse(cls, text: str) -> Period:
-        """Read an EDTF interval such as ``1939/1975``, ``2003/..`` or ``../1945``.
+        """Read an EDTF interval: ``1939/1975``, ``1965-07/`` (end unknown), ``2003/..`` (open).
 
         Raises:
-            DateError: when *text* is not an interval of two accepted dates.
+            DateError: when *text* is not an interval of two accepted ends.
         """
         if not isinstance(text, str):
             msg = f"an EDTF interval must be a str, got {type(text).__name__} {shown(text)}; accepted: {_ACCEPTED}"
@@ -261,8 +306,7 @@ class Period:
         if not slash:
             msg = f"{shown(text)} is not an EDTF interval (no '/'); accepted: {_ACCEPTED}"
             raise DateError(msg)
-        start = None if start_text in {"..", ""} else PartialDate.parse(start_text)
-        end = None if end_text in {"..", ""} else PartialDate.parse(end_text)
+        start, end = _parse_end(start_text), _parse_end(end_text)
         try:
             return cls(start=start, end=end)
         except DateError as error:
@@ -270,30 +314,59 @@ class Period:
             raise DateError(msg) from None
 
     def isoformat(self) -> str:
-        """The EDTF interval form (``..`` for an open end)."""
-        start = ".." if self.start is None else self.start.isoformat()
-        end = ".." if self.end is None else self.end.isoformat()
-        return f"{start}/{end}"
+        """The EDTF interval form: ``..`` for an open end, nothing for an unknown one."""
+        return f"{_edtf_end(self.start)}/{_edtf_end(self.end)}"
 
     __str__ = isoformat
 
     @property
     def earliest(self) -> dt.date:
-        """The first day the period can include (``date.min`` when open)."""
-        return dt.date.min if self.start is None else self.start.earliest
+        """The first day the period can include (``date.min`` when its start is unknown or open)."""
+        return self.start.earliest if isinstance(self.start, PartialDate) else dt.date.min
 
     @property
     def latest(self) -> dt.date:
-        """The last day the period can include (``date.max`` when open)."""
-        return dt.date.max if self.end is None else self.end.latest
+        """The last day the period can include (``date.max`` when its end is unknown or open)."""
+        return self.end.latest if isinstance(self.end, PartialDate) else dt.date.max
+
+    def known(self, as_of: dt.date | None = None) -> tuple[dt.date, dt.date]:
+        """The first and last day the period is *known* to cover: its known extent.
+
+        A date end counts in full. An unknown end stops the extent at the other end's date:
+        ``1965-07/`` is known for July 1965 only, ``/1957`` for 1957 only. An open end
+        (``2003/..``) runs on to *as_of*, the date of the source that says it is ongoing
+        (to its start's last day without one). An open start runs back without limit.
+
+        >>> import datetime as dt
+        >>> [str(day) for day in Period.parse("1965-07/").known()]
+        ['1965-07-01', '1965-07-31']
+        >>> [str(day) for day in Period.parse("2003/..").known(as_of=dt.date(2010, 11, 4))]
+        ['2003-01-01', '2010-11-04']
+        """
+        start, end = self.start, self.end
+        if isinstance(start, PartialDate):
+            first = start.earliest
+            if isinstance(end, PartialDate):
+                return first, end.latest
+            if end is None or as_of is None:
+                return first, start.latest
+            return first, max(start.latest, as_of)
+        last = typing.cast("PartialDate", end).latest  # a period has a date at one end at least
+        return (dt.date.min if start is OPEN else typing.cast("PartialDate", end).earliest), last
 
     def overlaps(self, other: PartialDate | Period) -> bool:
-        """Whether some day may lie in both this period and *other*."""
+        """Whether some day may lie in both this period and *other* (unknown ends may run on)."""
         return self.earliest <= other.latest and other.earliest <= self.latest
 
     def contains(self, other: PartialDate | Period) -> bool:
         """Whether every day *other* can mean lies within this period."""
         return self.earliest <= other.earliest and other.latest <= self.latest
+
+
+def _parse_end(text: str) -> End:
+    if text == "..":
+        return OPEN
+    return None if text == "" else PartialDate.parse(text)
 
 
 When = Union[PartialDate, Period]  # noqa: UP007 - a runtime alias cattrs reads
@@ -453,3 +526,60 @@ class Citation:
         """``source ¶N`` (with the note after a colon)."""
         text = f"{self.source} ¶{self.paragraph}"
         return f"{text}: {self.note}" if self.note else text
+
+
+def _check_ids_tuple(instance: Total, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    if not isinstance(value, tuple) or not all(isinstance(item, str) for item in value):
+        msg = f"{attribute.name} must be a tuple of record ids, got {shown(value)}"
+        raise TypeError(msg)
+
+
+@attrs.frozen(kw_only=True)
+class Total:
+    """What :meth:`Records.total` returns: a sum that keeps what is unknown unknown.
+
+    ``low`` is what the stated values add up to at least; ``best`` and ``high`` are ``None``
+    (never 0) as soon as one record, or one group of disputing records, states no value
+    (its id is then in ``unknown``) or gives no figure or no upper bound.
+
+    Attributes:
+        best: The sum of the stated figures, when every record states one.
+        low: The sum of the lower bounds that are stated (``None`` when nothing is counted).
+        high: The sum of the upper bounds, when every record states one.
+        unit: The unit of every value counted (``None`` when nothing is counted).
+        counted: Ids of the records whose value is in the sum.
+        unknown: Ids of the records with no stated value.
+        approximate: ``True`` when a counted value is approximate.
+
+    >>> total = Total(best=None, low=5094, high=None, unit="personnel",
+    ...               counted=("k-force-korea", "rnzn-korea"), unknown=("nz-korea-liaison-officer",))
+    >>> print(total)
+    at least 5,094 personnel (2 records counted; not stated: nz-korea-liaison-officer)
+    """
+
+    best: Number | None
+    low: Number | None
+    high: Number | None
+    unit: str | None
+    counted: tuple[str, ...] = attrs.field(default=(), validator=_check_ids_tuple)
+    unknown: tuple[str, ...] = attrs.field(default=(), validator=_check_ids_tuple)
+    approximate: bool = False
+
+    def __str__(self) -> str:
+        """Read aloud, saying what is not known."""
+        if not self.counted:
+            figure = "nothing stated"
+        else:
+            about = "about " if self.approximate else ""
+            if self.best is not None:
+                figure = f"{about}{self.best:,}"
+            elif self.low is not None and self.high is not None:
+                figure = f"{about}{self.low:,}-{self.high:,}"
+            elif self.low is not None:
+                figure = f"at least {self.low:,}"
+            else:
+                figure = "an unknown number of"
+            figure = f"{figure} {self.unit}"
+        counted = f"{len(self.counted)} record{'' if len(self.counted) == 1 else 's'} counted"
+        unknown = f"; not stated: {', '.join(self.unknown)}" if self.unknown else ""
+        return f"{figure} ({counted}{unknown})"

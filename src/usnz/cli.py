@@ -24,7 +24,18 @@ __all__ = ["WIDTH", "main"]
 
 FORMATS = ("table", "json", "csv")
 EXPORT_FORMATS = ("csv", "json", "jsonl")
-_FILTERS = ("during", "kind", "conflict", "country", "involving", "speaker")
+_FILTERS = (
+    "during",
+    "basis",
+    "kind",
+    "conflict",
+    "country",
+    "involving",
+    "speaker",
+    "office",
+    "destination",
+    "combat",
+)
 
 
 class UsageError(Exception):
@@ -54,9 +65,11 @@ def _parser() -> argparse.ArgumentParser:
     listing = command("list", "list the records of one kind, optionally filtered")
     listing.add_argument("record_kind", metavar="KIND", help="one of: " + ", ".join(_kind_names()))
     for name in _FILTERS:
-        listing.add_argument(f"--{name}", help=_FILTER_HELP[name])
-    search = command("search", "find records whose names, aliases or summaries contain TEXT")
-    search.add_argument("text", nargs="+", help="words to look for (case-insensitive)")
+        listing.add_argument(f"--{name}", help=_FILTER_HELP[name], choices=_CHOICES.get(name))
+    listing.add_argument("--possibly", action="store_true", help=_POSSIBLY_HELP)
+    search = command("search", "find records whose names, aliases or text match TEXT, best first")
+    search.add_argument("text", nargs="+", help="words to look for (case-insensitive; word forms and typos match)")
+    search.add_argument("--kind", help="only records of this kind, e.g. person, event, force-contribution")
     validate = commands.add_parser(
         "validate",
         help="check data files in the usnz format; list every problem (exit 1) or none (exit 0)",
@@ -69,8 +82,9 @@ def _parser() -> argparse.ArgumentParser:
         help="validate the files as additions to the packaged data (their records may refer to it)",
     )
     timeline = command("timeline", "every dated record in date order")
-    for name in ("during", "involving", "country"):
+    for name in ("during", "basis", "involving", "country"):
         timeline.add_argument(f"--{name}", help=_FILTER_HELP[name])
+    timeline.add_argument("--possibly", action="store_true", help=_POSSIBLY_HELP)
     export = commands.add_parser(
         "export",
         help="write the data to DIR: one file per kind and a Frictionless datapackage.json",
@@ -87,12 +101,18 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+_POSSIBLY_HELP = "with --during: let ends the sources do not give run on (the lenient reading)"
+_CHOICES = {"combat": ["true", "false"]}
 _FILTER_HELP = {
-    "during": "a year or EDTF date/interval, e.g. 1965, 2008-07, 1939/1975",
+    "during": "a year or EDTF date/interval, e.g. 1965, 2008-07, 1939/1975: records known to overlap it",
+    "basis": "only dates determined so: stated, inferred or external (several: stated,inferred)",
+    "office": "an office, e.g. secretary-of-state, prime-minister",
+    "destination": "the country a visit went to, e.g. NZL",
+    "combat": "true: forces the sources say fought; false: support only",
     "kind": "the record's own kind, e.g. visit, treaty, council",
     "conflict": "a conflict id, e.g. korean-war",
     "country": "an ISO alpha-3 country code, e.g. NZL",
-    "involving": "a person or organization id, or a country code",
+    "involving": "any record id (a person, an organization, a conflict...) or a country code",
     "speaker": "a person id, e.g. condoleezza-rice",
 }
 
@@ -142,14 +162,29 @@ def _list(args: argparse.Namespace) -> str:
     if query is None:
         msg = f"unknown kind {args.record_kind!r}; accepted: {', '.join(_kind_names())}"
         raise UsageError(msg)
-    accepted = [p for p in inspect.signature(query).parameters if p in _FILTERS]
-    given = {f: getattr(args, f) for f in _FILTERS if getattr(args, f) is not None}
+    accepted = [p for p in inspect.signature(query).parameters if p in (*_FILTERS, "possibly")]
+    given = _filters(args, _FILTERS)
     for option in given:
         if option not in accepted:
             takes = ", ".join(f"--{p}" for p in accepted) or "no filters"
             msg = f"list {args.record_kind} does not take --{option}; it takes {takes}"
             raise UsageError(msg)
     return _render(query(**given), args.format)
+
+
+def _filters(args: argparse.Namespace, names: Sequence[str]) -> dict[str, object]:
+    """The filters given on the command line, as query arguments."""
+    given: dict[str, object] = {f: getattr(args, f) for f in names if getattr(args, f) is not None}
+    if "basis" in given:
+        given["basis"] = tuple(str(given["basis"]).split(","))
+    if "combat" in given:
+        given["combat"] = given["combat"] == "true"
+    if args.possibly:
+        if "during" not in given:
+            msg = "--possibly changes how --during is read; give --during too"
+            raise UsageError(msg)
+        given["possibly"] = True
+    return given
 
 
 class ValidationFailedError(Exception):
@@ -200,13 +235,14 @@ def _run(args: argparse.Namespace) -> str:
     if args.command == "list":
         return _list(args)
     if args.command == "search":
-        return _render(usnz.search(" ".join(args.text)), args.format)
+        return _render(usnz.search(" ".join(args.text), kind=args.kind), args.format)
     handler = _HANDLERS.get(args.command)
     if handler is not None:
         return handler(args)
     if args.command == "timeline":
-        filters = {f: getattr(args, f) for f in ("during", "involving", "country") if getattr(args, f) is not None}
-        return _render(usnz.timeline(**filters), args.format)
+        filters = _filters(args, ("during", "basis", "involving", "country"))
+        timeline: Callable[..., Records[AnyRecord]] = usnz.timeline
+        return _render(timeline(**filters), args.format)
     msg = "no command given; try: usnz timeline, usnz show anzus, usnz --help"
     raise UsageError(msg)
 

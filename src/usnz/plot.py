@@ -18,14 +18,13 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from usnz._arguments import to_window
 from usnz._collection import AnyRecord
-from usnz._dataset import KINDS
+from usnz._dataset import KINDS, Dataset
 from usnz._errors import ArgumentTypeError, ArgumentValueError
 from usnz._extras import MissingExtraError
 from usnz._records import Conflict, Record, Source
 from usnz._text import fit
-from usnz._values import Period
+from usnz._values import PartialDate, Period
 
 if TYPE_CHECKING:
     from matplotlib.artist import Artist
@@ -52,12 +51,12 @@ _LABEL_WIDTH: Final = 40
 _KIND_NAME: Final = {cls.record_kind: name.replace("_", " ") for name, cls in KINDS.items()}
 
 
-def _chosen(records: Iterable[AnyRecord] | None, during: object) -> list[AnyRecord]:
+def _chosen(records: Iterable[AnyRecord] | None, during: object, possibly: bool) -> list[AnyRecord]:
     """The dated records to draw (all dated records when *records* is ``None``)."""
-    if records is None:
-        from usnz._load import dataset  # noqa: PLC0415 - the packaged data, loaded on first use
+    from usnz._load import dataset  # noqa: PLC0415 - the packaged data, loaded on first use
 
-        return list(dataset().timeline(during=during))
+    if records is None:
+        return list(dataset().timeline(during=during, possibly=possibly))
     if isinstance(records, str | bytes) or not isinstance(records, Iterable):
         msg = (
             "records= takes usnz records (a query's result), or None for every dated record; "
@@ -71,10 +70,21 @@ def _chosen(records: Iterable[AnyRecord] | None, during: object) -> list[AnyReco
             raise ArgumentTypeError(msg)
         if record.when is not None:
             chosen.append(record)
-    if during is not None:
-        first, last = to_window(during)
-        chosen = [r for r in chosen if r.when is not None and r.when.earliest <= last and first <= r.when.latest]
-    return chosen
+    if during is None:
+        return chosen
+    # The same reading of during= as every query: the records' own dataset, with the sources they cite.
+    given = {id(r) for r in chosen}
+    sources = [s for s in dataset().sources() if s.id not in {r.id for r in chosen}]
+    kept = Dataset([*sources, *chosen]).timeline(during=during, possibly=possibly)
+    return [r for r in kept if id(r) in given]
+
+
+def _as_of(chosen: list[AnyRecord]) -> dict[str, dt.date]:
+    """The date each source speaks from (an open end runs to it), by source id."""
+    from usnz._load import dataset  # noqa: PLC0415 - the packaged data, loaded on first use
+
+    sources = [*dataset().sources(), *(r for r in chosen if isinstance(r, Source))]
+    return {s.id: spoken.earliest for s in sources if (spoken := s.as_of or s.date) is not None}
 
 
 def _group(record: AnyRecord, names: dict[str, str]) -> str:
@@ -96,16 +106,19 @@ def _conflict_names(records: list[AnyRecord]) -> dict[str, str]:
     return names
 
 
-def _span(record: AnyRecord, stub: dt.timedelta) -> tuple[dt.date, dt.date, bool]:
-    """First and last day to draw, and whether an end is open (drawn as a short hatched stub)."""
+def _span(record: AnyRecord, stub: dt.timedelta, as_of: dict[str, dt.date]) -> tuple[dt.date, dt.date, bool]:
+    """First and last day to draw, and whether an end is unknown or open (drawn as a hatched stub past it)."""
     when = record.when
     assert when is not None  # noqa: S101 - only dated records are drawn
-    if isinstance(when, Period):
-        if when.start is None:
-            return when.latest - stub, when.latest, True
-        if when.end is None:
-            return when.earliest, when.earliest + stub, True
-    return when.earliest, when.latest, False
+    if not isinstance(when, Period):
+        return when.earliest, when.latest, False
+    spoken = [as_of[c.source] for c in getattr(record, "citations", ()) if c.source in as_of]
+    first, last = when.known(max(spoken) if spoken else None)
+    if not isinstance(when.start, PartialDate):
+        first = max(last - stub, dt.date.min + stub) if first == dt.date.min else first - stub
+    if not isinstance(when.end, PartialDate):
+        last += stub
+    return first, last, not (isinstance(when.start, PartialDate) and isinstance(when.end, PartialDate))
 
 
 def _x(day: dt.date) -> float:
@@ -116,22 +129,29 @@ def _x(day: dt.date) -> float:
     return number
 
 
-def timeline(records: Iterable[AnyRecord] | None = None, *, during: object = None, ax: Axes | None = None) -> Axes:
+def timeline(
+    records: Iterable[AnyRecord] | None = None,
+    *,
+    during: object = None,
+    possibly: bool = False,
+    ax: Axes | None = None,
+) -> Axes:
     """Draw dated records on a time axis: dates as points, periods as bars.
 
     Records are grouped in rows by conflict (a conflict's own period, its force
     contributions and events share a row) or else by kind, rows in order of their
     first date, and coloured by kind. A date known only to the month, year or decade
-    is a point at its middle with a thin line across the days it can mean. A period
-    open at one end (the source gives only its start or its end) is a short hatched
-    stub from the end that is known. Undated records are left out. With at most
+    is a point at its middle with a thin line across the days it can mean. A period is
+    a bar over its known extent; an end the source does not give, or gives as still
+    going, adds a short hatched stub past it. Undated records are left out. With at most
     :data:`LABEL_LIMIT` marks, each is labelled.
 
     Args:
         records: The records to draw, e.g. ``usnz.force_contributions(conflict="vietnam-war")``;
             by default every dated record (``usnz.timeline(during=during)``).
-        during: Only records whose date or period overlaps this time (a year, an EDTF
-            string, a ``PartialDate`` or a ``Period``).
+        during: Only records whose known extent overlaps this time (a year, an EDTF
+            string, a ``PartialDate`` or a ``Period``), as every query reads ``during=``.
+        possibly: Let unknown ends run on (the lenient reading of ``during=``).
         ax: The matplotlib Axes to draw on; by default a new figure's.
 
     Returns:
@@ -146,7 +166,7 @@ def timeline(records: Iterable[AnyRecord] | None = None, *, during: object = Non
         from matplotlib.patches import Patch  # noqa: PLC0415
     except ImportError as error:
         raise MissingExtraError(feature="usnz.plot.timeline()", package="matplotlib", extra="plot") from error
-    chosen = _chosen(records, during)
+    chosen = _chosen(records, during, possibly)
     if not chosen:
         given = "every dated record" if records is None else "the records given"
         where = f" overlapping during={during!r}" if during is not None else ""
@@ -188,7 +208,7 @@ def timeline(records: Iterable[AnyRecord] | None = None, *, during: object = Non
         Line2D([], [], color=_COLOUR_OF[k], marker="s", linestyle="", label=_KIND_NAME[k]) for k in kinds
     ]
     if any(layout.spans[r.id][2] for r in chosen):
-        handles.append(Patch(facecolor="white", edgecolor="0.4", hatch="//", label="open end (not stated)"))
+        handles.append(Patch(facecolor="white", edgecolor="0.4", hatch="//", label="end unknown or still going"))
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
     return ax
 
@@ -230,7 +250,8 @@ def _layout(chosen: list[AnyRecord]) -> _Layout:
         if day not in {dt.date.min, dt.date.max}
     ]
     extent = (max(finite) - min(finite)).days
-    spans = {r.id: _span(r, dt.timedelta(days=max(365, extent // 25))) for r in chosen}
+    as_of = _as_of(chosen)
+    spans = {r.id: _span(r, dt.timedelta(days=max(365, extent // 25)), as_of) for r in chosen}
     names = _conflict_names(chosen)
     groups: dict[str, list[AnyRecord]] = {}
     for record in sorted(chosen, key=lambda r: (spans[r.id][0], r.id)):
