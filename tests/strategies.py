@@ -48,14 +48,14 @@ def partial_dates(draw: st.DrawFn, *, min_year: int = 1, max_year: int = 9999) -
 
 @st.composite
 def periods(draw: st.DrawFn, *, min_year: int = 1, max_year: int = 9999) -> usnz.Period:
-    """Any valid Period, open at either end or closed."""
-    start = draw(st.none() | partial_dates(min_year=min_year, max_year=max_year))
-    end = draw(st.none() | partial_dates(min_year=min_year, max_year=max_year))
-    if start is None and end is None:
+    """Any valid Period: each end a date, unknown (None) or open, with a date at one end at least."""
+    ends = st.none() | st.just(usnz.OPEN) | partial_dates(min_year=min_year, max_year=max_year)
+    start, end = draw(ends), draw(ends)
+    if not isinstance(start, usnz.PartialDate) and not isinstance(end, usnz.PartialDate):
         end = draw(partial_dates(min_year=min_year, max_year=max_year))
-    if start is not None and end is not None and start.earliest > end.latest:
+    if isinstance(start, usnz.PartialDate) and isinstance(end, usnz.PartialDate) and start.earliest > end.latest:
         start, end = end, start
-    if start is not None and end is not None and start.earliest > end.latest:
+    if isinstance(start, usnz.PartialDate) and isinstance(end, usnz.PartialDate) and start.earliest > end.latest:
         end = None  # e.g. a decade and a day inside it, swapped both ways
     return usnz.Period(start=start, end=end)
 
@@ -123,12 +123,35 @@ def _literal(cls: type, field: str = "kind") -> st.SearchStrategy[str]:
     return st.sampled_from(typing.get_args(typing.get_type_hints(cls)[field]))
 
 
+BASES = ("stated", "inferred", "external")
+
+
+def dated(fields: dict[str, Any]) -> bool:
+    """Whether a record built from *fields* carries a date (and so needs a date_basis)."""
+    return any(isinstance(v, usnz.PartialDate | usnz.Period) for v in fields.values())
+
+
+def _built(cls: type, **fields: Any) -> st.SearchStrategy[Any]:
+    """Records of *cls*, with a date_basis exactly when they carry a date (and a destination on visits)."""
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Any:
+        values = draw(st.fixed_dictionaries(fields))
+        if dated(values):
+            values["date_basis"] = draw(st.sampled_from(BASES))
+        if cls is usnz.Event and values["kind"] == "visit":
+            values["destination"] = draw(_optional(countries))
+        return cls(**values)
+
+    return build()
+
+
 # Records whose references point only at ids in ``people``/``organizations``/``conflicts``
 # are built by ``datasets``; these stand-alone strategies leave references empty or to
 # fixed ids and are used for round trips.
 REF = "ref-a"
 
-agreements = st.builds(
+agreements = _built(
     usnz.Agreement,
     **_common(
         name=texts,
@@ -141,7 +164,7 @@ agreements = st.builds(
         status=_optional(sentences),
     ),
 )
-conflicts = st.builds(
+conflicts = _built(
     usnz.Conflict,
     **_common(
         name=texts,
@@ -151,7 +174,7 @@ conflicts = st.builds(
         cow_warnum=_optional(st.integers(1, 999)),
     ),
 )
-force_contributions = st.builds(
+force_contributions = _built(
     usnz.ForceContribution,
     **_common(
         conflict=st.just(REF),
@@ -160,6 +183,7 @@ force_contributions = st.builds(
         unit=_optional(texts),
         branch=_optional(st.sampled_from(typing.get_args(Branch))),
         role=_optional(texts),
+        combat=_optional(st.booleans()),
         personnel=_optional(quantities()),
         total_served=_optional(quantities()),
         ships=_optional(quantities()),
@@ -171,7 +195,7 @@ force_contributions = st.builds(
         captured=_optional(quantities()),
     ),
 )
-assistance = st.builds(
+assistance = _built(
     usnz.Assistance,
     **_common(
         donor=countries,
@@ -184,7 +208,7 @@ assistance = st.builds(
         purpose=_optional(sentences),
     ),
 )
-events = st.builds(
+events = _built(
     usnz.Event,
     **_common(
         kind=st.sampled_from(typing.get_args(EventKind)),
@@ -197,8 +221,14 @@ events = st.builds(
         time=_optional(st.from_regex(r"(?:[01][0-9]|2[0-3]):[0-5][0-9]", fullmatch=True)),
     ),
 )
-roles = st.builds(usnz.Role, title=texts, country=_optional(countries), period=_optional(periods()))
-people = st.builds(
+roles = st.builds(
+    usnz.Role,
+    title=texts,
+    office=_optional(st.sampled_from(sorted(usnz.OFFICES))),
+    country=_optional(countries),
+    period=_optional(periods()),
+)
+people = _built(
     usnz.Person,
     **_common(
         name=texts,
@@ -208,7 +238,7 @@ people = st.builds(
         roles=st.lists(roles, max_size=3).map(tuple),
     ),
 )
-organizations = st.builds(
+organizations = _built(
     usnz.Organization,
     **_common(
         name=texts,
@@ -219,16 +249,16 @@ organizations = st.builds(
         founded=_optional(partial_dates()),
     ),
 )
-quotes = st.builds(
+quotes = _built(
     usnz.Quote,
     **_common(speaker=st.just(REF), text=sentences, occasion=_optional(sentences), date=_optional(partial_dates())),
 )
 _figure_fields = _common(measure=sentences, date=_optional(partial_dates()), countries=_tuple(countries))
 figures = st.one_of(
-    st.builds(usnz.Figure, **_figure_fields, quantity=quantities()),
-    st.builds(usnz.Figure, **_figure_fields, money=money),
+    _built(usnz.Figure, **_figure_fields, quantity=quantities()),
+    _built(usnz.Figure, **_figure_fields, money=money),
 )
-sources = st.builds(
+sources = _built(
     usnz.Source,
     id=ids,
     title=texts,
@@ -238,6 +268,7 @@ sources = st.builds(
     paragraphs=st.integers(1, 500),
     filename=texts,
     date=_optional(partial_dates()),
+    as_of=_optional(partial_dates()),
     notes=_optional(sentences),
 )
 
@@ -259,6 +290,7 @@ RECORDS: dict[type, st.SearchStrategy[Any]] = {
 @st.composite
 def datasets(draw: st.DrawFn, *, max_events: int = 12) -> list[Any]:
     """A small, valid set of records: one source, people, a conflict, dated events and contributions."""
+    as_of = draw(_optional(partial_dates(min_year=1900, max_year=2020)))
     source = usnz.Source(
         id=SOURCE_ID,
         title="Test source",
@@ -267,6 +299,8 @@ def datasets(draw: st.DrawFn, *, max_events: int = 12) -> list[Any]:
         sha256="0" * 64,
         paragraphs=PARAGRAPHS,
         filename="test.txt",
+        as_of=as_of,
+        date_basis=None if as_of is None else "stated",
     )
     cite = (usnz.Citation(source=SOURCE_ID, paragraph=1),)
     person_ids = draw(st.lists(ids, min_size=1, max_size=3, unique=True).filter(lambda xs: SOURCE_ID not in xs))
@@ -278,6 +312,7 @@ def datasets(draw: st.DrawFn, *, max_events: int = 12) -> list[Any]:
     )
     events_ = []
     for index in range(draw(st.integers(0, max_events))):
+        date = draw(when)
         events_.append(
             usnz.Event(
                 id=f"event-{index}",
@@ -288,18 +323,23 @@ def datasets(draw: st.DrawFn, *, max_events: int = 12) -> list[Any]:
                 countries=draw(_tuple(st.sampled_from(["NZL", "USA", "AUS"]), max_size=2)),
                 conflict=draw(st.sampled_from([None, conflict.id])),
                 citations=cite,
-                **draw(when),
+                date_basis=draw(st.sampled_from(BASES)) if date else None,
+                **date,
             )
         )
-    forces = [
-        usnz.ForceContribution(
-            id=f"force-{index}",
-            conflict=conflict.id,
-            country=draw(st.sampled_from(["NZL", "USA"])),
-            summary="Some forces.",
-            period=draw(_optional(periods(**years))),
-            citations=cite,
+    forces = []
+    for index in range(draw(st.integers(0, 4))):
+        period = draw(_optional(periods(**years)))
+        forces.append(
+            usnz.ForceContribution(
+                id=f"force-{index}",
+                conflict=conflict.id,
+                country=draw(st.sampled_from(["NZL", "USA"])),
+                combat=draw(_optional(st.booleans())),
+                summary="Some forces.",
+                period=period,
+                citations=cite,
+                date_basis=None if period is None else draw(st.sampled_from(BASES)),
+            )
         )
-        for index in range(draw(st.integers(0, 4)))
-    ]
     return [source, conflict, *people_, *events_, *forces]

@@ -68,6 +68,7 @@ def test_a_source_dated_to_the_year(monkeypatch: pytest.MonkeyPatch) -> None:
         paragraphs=1,
         filename="x.txt",
         date=usnz.PartialDate(year=1999),
+        date_basis="stated",
     )
     monkeypatch.setattr(_cite, "_sources", lambda: (source,))
     entry = _entries(usnz.cite("bibtex"))["year-only"]

@@ -35,6 +35,7 @@ def test_values_are_written_as_strings() -> None:
         country="NZL",
         summary="Sent.",
         period=usnz.Period.parse("1950/1957"),
+        date_basis="stated",
         personnel=usnz.Quantity(unit="personnel", best=1044),
         citations=(usnz.Citation(source="s", paragraph=14),),
     )

@@ -69,7 +69,7 @@ def test_csv_values(csv_export: Path) -> None:
     assert kforce["personnel_best"] == "1044"
     assert kforce["killed_best"] == "33"
     assert kforce["personnel_approximate"] == "false"
-    assert kforce["period"] == "../1957"
+    assert kforce["period"] == "/1957"
     assert (kforce["period_earliest"], kforce["period_latest"]) == ("", "1957-12-31")
     assert kforce["country"] == "NZL"
     assert kforce["country_cow_ccode"] == "920"

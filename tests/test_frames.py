@@ -82,7 +82,7 @@ def test_korean_war_figures() -> None:
     kforce = frame.loc["k-force-korea"]
     assert (kforce["personnel_best"], kforce["total_served_best"], kforce["killed_best"]) == (1044, 3794, 33)
     assert kforce["country_cow_ccode"] == 920
-    assert kforce["period"] == "../1957"
+    assert kforce["period"] == "/1957"
     assert pd.isna(kforce["period_earliest"])
     assert kforce["period_latest"] == pd.Timestamp("1957-12-31")
 

@@ -56,6 +56,7 @@ def marked_up() -> usnz.Event:
         title=MARKUP,
         summary=f"Summary with {MARKUP}",
         date=usnz.PartialDate.parse("2008-07"),
+        date_basis="stated",
         participants=("condoleezza-rice",),
         citations=(usnz.Citation(source="nzpa-key-leaves-us", paragraph=2, note="<i>note</i>"),),
     )

@@ -29,6 +29,7 @@ EVENT = {
     "title": "Jane Doe visits Wellington",
     "summary": "A visit.",
     "date": "2009-05",
+    "date_basis": "stated",
     "participants": ["jane-doe"],
     "countries": ["NZL"],
     "citations": CITE,

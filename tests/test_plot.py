@@ -55,7 +55,7 @@ def test_vietnam_contributions() -> None:
     assert labels == {fit(r.label, 40) for r in dated}
     legend = ax.get_legend()
     assert legend is not None
-    assert [t.get_text() for t in legend.get_texts()] == ["force contributions", "open end (not stated)"]
+    assert [t.get_text() for t in legend.get_texts()] == ["force contributions", "end unknown or still going"]
     image = png(ax)
     assert image.startswith(b"\x89PNG\r\n\x1a\n")
     assert len(image) > 10_000
@@ -98,6 +98,7 @@ def test_a_conflict_not_in_the_data_is_labelled_by_its_id() -> None:
         country="NZL",
         summary="A force in a war usnz does not know.",
         period=usnz.Period.parse("1990/1991"),
+        date_basis="stated",
         citations=base.citations,
     )
     ax = usnz.plot.timeline([elsewhere])
@@ -118,9 +119,18 @@ def test_everything_by_default_and_during_filters() -> None:
 def test_during_filters_the_records_given() -> None:
     records = usnz.force_contributions()
     ax = usnz.plot.timeline(records, during="1965")
-    window = usnz.Period.parse("1965/1965")
-    expected = [r.id for r in records if r.when is not None and r.when.overlaps(window)]
-    assert sorted(marks(ax)) == sorted(expected)
+    assert sorted(marks(ax)) == sorted(usnz.force_contributions(during="1965").ids())
+    lenient = usnz.plot.timeline(records, during="1970", possibly=True)
+    assert sorted(marks(lenient)) == sorted(usnz.force_contributions(during="1970", possibly=True).ids())
+    assert "161-battery-vietnam" in marks(lenient)
+    assert "161-battery-vietnam" not in marks(usnz.plot.timeline(records, during="1966/1970"))
+
+
+def test_the_default_plot_reads_during_as_every_query_does() -> None:
+    ax = usnz.plot.timeline(during="2008")
+    assert "nz-bamyan-prt" in marks(ax)
+    assert "161-battery-vietnam" not in marks(ax)
+    assert "161-battery-vietnam" in marks(usnz.plot.timeline(during="2008", possibly=True))
 
 
 def test_draws_on_the_axes_given() -> None:

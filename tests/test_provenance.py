@@ -32,8 +32,8 @@ The rules:
    money, int field, year) as a mention of equal value; a month as a month name or digits;
    a day and a time of day as digits. Numbers written in digits inside a name must appear
    too (numbers spelt out in a name need not: ``First World War`` for "World War I").
-   Exempt: (a) the dates of a record whose ``notes`` begin ``Date inferred from context:``,
-   when the date is marked approximate (``~``) -- the note says where the date comes from;
+   Exempt: (a) the dates of a record whose ``date_basis`` is ``inferred`` or ``external``
+   -- its notes say how the date was reasoned, or name the outside fact it rests on;
    (b) a quantity of zero, when a cited paragraph says "no" (``no New Zealanders were
    killed``).
 3. *Completeness*: every number mentioned in every paragraph is carried by some record
@@ -64,7 +64,6 @@ import usnz
 
 ENC = "encyclopedia-nz-us-relations"
 NZPA = "nzpa-key-leaves-us"
-INFERRED = "Date inferred from context:"
 
 # -- the number extractor -----------------------------------------------------------------
 
@@ -305,7 +304,7 @@ def _walk(path: str, value: Any, inferred: bool) -> Iterator[Carried]:
     elif isinstance(value, usnz.Money):
         yield Carried("money", value.amount, f"{path}.amount", money=value)
     elif isinstance(value, usnz.PartialDate):
-        exempt = f"notes begin {INFERRED!r}" if inferred and value.approximate else None
+        exempt = "date_basis is inferred or external" if inferred else None
         yield Carried("year", Decimal(value.year), f"{path}.year", exempt)
         if value.month is not None:
             yield Carried("month", Decimal(value.month), f"{path}.month", exempt)
@@ -333,7 +332,7 @@ def _walk(path: str, value: Any, inferred: bool) -> Iterator[Carried]:
 
 def carried(record: usnz.AnyRecord) -> list[Carried]:
     """Every number *record* carries (see the module docstring)."""
-    inferred = (getattr(record, "notes", None) or "").startswith(INFERRED)
+    inferred = getattr(record, "date_basis", None) in {"inferred", "external"}
     return list(_walk("", record, inferred))
 
 
@@ -348,17 +347,20 @@ def test_carried_walks_every_kind_of_value() -> None:
         period=usnz.Period.parse("2008~/.."),
         time="16:23",
         citations=cite,
-        notes=f"{INFERRED} somewhere.",
+        date_basis="inferred",
+        notes="Date inferred from somewhere.",
     )
     found = {(c.kind, c.value, c.path, c.exempt is not None) for c in carried(event)}
     assert found == {
         ("name", Decimal(2), "title", False),
-        ("year", Decimal(2008), "date.year", False),
-        ("month", Decimal(3), "date.month", False),
-        ("day", Decimal(10), "date.day", False),
+        ("year", Decimal(2008), "date.year", True),
+        ("month", Decimal(3), "date.month", True),
+        ("day", Decimal(10), "date.day", True),
         ("year", Decimal(2008), "period.start.year", True),
         ("time", Decimal(1623), "time", False),
     }
+    stated = attrs.evolve(event, date_basis="stated")
+    assert not any(c.exempt for c in carried(stated))
     figure = usnz.Figure(id="f", measure="12 things", quantity=usnz.Quantity(unit="x", low=1, high=2.5), citations=cite)
     assert {(c.kind, c.value) for c in carried(figure)} == {("number", Decimal(1)), ("number", Decimal("2.5"))}
     person = usnz.Person(
@@ -366,7 +368,7 @@ def test_carried_walks_every_kind_of_value() -> None:
         name="P",
         aliases=("No. 9",),
         summary="S.",
-        roles=(usnz.Role(title="T", period=usnz.Period.parse("../1971")),),
+        roles=(usnz.Role(title="T", period=usnz.Period.parse("/1971")),),
         citations=cite,
     )
     assert {(c.kind, c.value, c.path) for c in carried(person)} == {
@@ -568,9 +570,20 @@ def test_money_currency_is_as_written(texts: dict[str, list[str]]) -> None:
     assert not bad, "\n".join(bad)
 
 
-def test_inferred_dates_are_approximate() -> None:
-    bad = [r.id for r in _records() if (r.notes or "").startswith(INFERRED) and not any(c.exempt for c in carried(r))]
-    assert not bad, f"notes say the date is inferred, but no date is marked approximate (~): {bad}"
+def test_inferred_and_external_dates_are_explained() -> None:
+    """A date not stated by a cited paragraph has a note that says how it was reached."""
+    unexplained = [
+        r.id
+        for r in _records()
+        if r.date_basis in {"inferred", "external"} and not re.search(r"\bdat(e|ed|es|ing)\b", r.notes or "", re.I)
+    ]
+    assert not unexplained, f"date_basis is inferred or external, but the notes do not explain the date: {unexplained}"
+    assert {r.date_basis for r in _records()} >= {"stated", "inferred", "external"}
+
+
+def test_every_dated_record_has_a_date_basis() -> None:
+    missing = [r.id for r in usnz.dataset() if r.when is not None and r.date_basis is None]
+    assert not missing
 
 
 def test_disputes_go_both_ways() -> None:

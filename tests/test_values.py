@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import usnz
 from strategies import partial_dates, periods, quantities
-from usnz import DateError, Money, PartialDate, Period, Precision, Quantity
+from usnz import OPEN, DateError, Money, PartialDate, Period, Precision, Quantity
 
 
 @given(partial_dates())
@@ -108,7 +108,9 @@ def test_parse_rejects_bad_dates(text: str, message: str) -> None:
     ("text", "message"),
     [
         ("1965/1960", "cannot end"),
-        ("../..", "needs a start or an end"),
+        ("../..", "needs a date at one end at least"),
+        ("/", "needs a date at one end at least"),
+        ("/..", "needs a date at one end at least"),
         ("1965", "no '/'"),
         ("1965/19x5", "not an EDTF date"),
     ],
@@ -120,12 +122,48 @@ def test_period_rejects_bad_intervals(text: str, message: str) -> None:
 
 def test_open_periods() -> None:
     ongoing = Period.parse("2003/..")
-    assert ongoing.end is None
+    assert ongoing.end is OPEN
     assert ongoing.latest == dt.date.max
     assert str(Period.parse("../1945")) == "../1945"
-    assert Period.parse("2003/") == ongoing
+    assert Period.parse("../1945").start is OPEN
     assert ongoing.contains(PartialDate.parse("2010-11-04"))
     assert not ongoing.contains(Period.parse("2001/2005"))
+    assert repr(OPEN) == "usnz.OPEN"
+
+
+def test_unknown_ends_are_not_open_ends() -> None:
+    unknown, ongoing = Period.parse("1965-07/"), Period.parse("1965-07/..")
+    assert unknown != ongoing
+    assert unknown.end is None
+    assert (str(unknown), str(ongoing), str(Period.parse("/1957"))) == ("1965-07/", "1965-07/..", "/1957")
+    assert Period.parse("/1957").start is None
+    assert Period(start=PartialDate(year=1965)) == Period.parse("1965/")  # an end not given is unknown
+    # The lenient extent lets both run on; the known extent does not.
+    assert unknown.latest == ongoing.latest == dt.date.max
+
+
+@pytest.mark.parametrize(
+    ("text", "as_of", "known"),
+    [
+        ("1950/1957", None, ("1950-01-01", "1957-12-31")),
+        ("1965-07/", None, ("1965-07-01", "1965-07-31")),
+        ("1965-07/", dt.date(2010, 11, 4), ("1965-07-01", "1965-07-31")),  # as_of never extends an unknown end
+        ("/1957", None, ("1957-01-01", "1957-12-31")),
+        ("2003/..", dt.date(2010, 11, 4), ("2003-01-01", "2010-11-04")),
+        ("2003/..", None, ("2003-01-01", "2003-12-31")),
+        ("2003/..", dt.date(2003, 5, 1), ("2003-01-01", "2003-12-31")),  # never shorter than the start
+        ("../1945", None, ("0001-01-01", "1945-12-31")),
+    ],
+)
+def test_known_extent(text: str, as_of: dt.date | None, known: tuple[str, str]) -> None:
+    assert tuple(str(day) for day in Period.parse(text).known(as_of)) == known
+
+
+@given(periods(), st.dates())
+def test_known_extent_lies_within_the_lenient_extent(period: Period, as_of: dt.date) -> None:
+    first, last = period.known(as_of)
+    assert period.earliest <= first <= last
+    assert last <= period.latest or period.end is OPEN
 
 
 @pytest.mark.parametrize("value", [1965.0, 1965, None, True])

@@ -66,8 +66,9 @@ ID: Final = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 """A record id: kebab-case, lowercase ASCII letters and digits."""
 EDTF_DATE: Final = r"(?:[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?|[0-9]{3}X)~?"
 """A date usnz writes: ``1951``, ``2008-07``, ``1965-05-27``, ``196X``, any of them with ``~``."""
-EDTF_INTERVAL: Final = rf"(?:{EDTF_DATE}|\.\.)/(?:{EDTF_DATE}|\.\.)"
-"""An interval usnz writes: two dates (or ``..`` for an open end) joined by ``/``."""
+EDTF_INTERVAL: Final = rf"(?:{EDTF_DATE}/(?:{EDTF_DATE}|\.\.)?|(?:\.\.)?/{EDTF_DATE})"
+"""An interval usnz writes: two ends joined by ``/``, each a date, ``..`` (open) or nothing
+(unknown), with a date at one end at least."""
 SEPARATOR: Final = "; "
 """Joins several values in one text column."""
 

@@ -171,7 +171,8 @@ class Dataset:
         self._index: dict[tuple[type[AnyRecord], str, str], Records[AnyRecord]] | None = None
         self._search: SearchIndex | None = None
         open_ends = {dt.date.min, dt.date.max}
-        finite = [d for w in (*known, *possible) for d in w if d not in open_ends]
+        windows = (*self._known.values(), *self._possible.values())
+        finite = [d for window in windows for d in window if d not in open_ends]
         self._span: Window | None = (min(finite), max(finite)) if finite else None
 
     def _filters(self) -> dict[tuple[type[AnyRecord], str, str], Records[AnyRecord]]:

@@ -25,7 +25,7 @@ __all__ = [
 
 WIDTH: Final = 100
 """Tables fit a terminal this many columns wide."""
-PROVENANCE: Final = ("citations", "notes", "see_also", "disputes")
+PROVENANCE: Final = ("date_basis", "citations", "notes", "see_also", "disputes")
 """The fields that say where a record comes from; shown after its own facts."""
 
 
