@@ -47,6 +47,7 @@ def test_values_are_written_as_strings() -> None:
         "summary": "Sent.",
         "personnel": {"unit": "personnel", "best": 1044},
         "period": "1950/1957",
+        "date_basis": "stated",
     }
 
 

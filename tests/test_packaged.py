@@ -59,7 +59,11 @@ def test_timeline_1965_is_in_date_order() -> None:
     records = usnz.timeline(during="1965")
     assert records
     # Ordered by the first known day (196X, then 27 May 1965...); an unknown start (/1965-07) is placed by its end.
-    assert records.ids()[:3] == ("new-plymouth-2-4-5-t-production", "nz-agent-orange-supply", "holyoake-announces-161-battery-deployment")
+    assert records.ids()[:3] == (
+        "new-plymouth-2-4-5-t-production",
+        "nz-agent-orange-supply",
+        "holyoake-announces-161-battery-deployment",
+    )
     assert all(r.when.earliest <= dt.date(1965, 12, 31) for r in records)
     assert all(r.when.latest >= dt.date(1965, 1, 1) for r in records)
     assert "nz-engineers-vietnam" in records.ids()  # /1965-07: known for July 1965
@@ -113,7 +117,11 @@ def test_bad_during_names_the_argument_and_the_forms() -> None:
         (lambda: usnz.events(country="new zealand"), usnz.UnknownRecordError, "did you mean 'NZL'"),
         (lambda: usnz.events(country=554), usnz.ArgumentTypeError, "country= takes an ISO 3166-1 alpha-3"),
         (lambda: usnz.events(country=""), usnz.ArgumentValueError, "got an empty string"),
-        (lambda: usnz.events(kind="vist"), usnz.ArgumentValueError, "kind='vist' is not accepted; did you mean 'visit'?"),
+        (
+            lambda: usnz.events(kind="vist"),
+            usnz.ArgumentValueError,
+            "kind='vist' is not accepted; did you mean 'visit'?",
+        ),
         (lambda: usnz.events(kind=3), usnz.ArgumentTypeError, "kind= takes a str"),
         (lambda: usnz.events(involving="koren-war"), usnz.UnknownRecordError, "did you mean 'korean-war'"),
         (lambda: usnz.events(involving="condoleeza-rice"), usnz.UnknownRecordError, "did you mean 'condoleezza-rice'"),

@@ -575,7 +575,8 @@ def test_inferred_and_external_dates_are_explained() -> None:
     unexplained = [
         r.id
         for r in _records()
-        if r.date_basis in {"inferred", "external"} and not re.search(r"\bdat(e|ed|es|ing)\b", r.notes or "", re.I)
+        if r.date_basis in {"inferred", "external"}
+        and not re.search(r"\bdat(e|ed|es|ing)\b", r.notes or "", re.IGNORECASE)
     ]
     assert not unexplained, f"date_basis is inferred or external, but the notes do not explain the date: {unexplained}"
     assert {r.date_basis for r in _records()} >= {"stated", "inferred", "external"}

@@ -59,14 +59,12 @@ def test_during_matches_an_overlap_oracle(records: list[Any], during: Any, possi
         timeline = data.timeline(during=during, possibly=possibly)
         lenient = data.timeline(during=during, possibly=True)
     as_of = _as_of(records)
-    days = [
-        d
-        for r in records
-        if r.when is not None
-        for d in (r.when.earliest, r.when.latest, *_known(r, as_of))
-    ]
+    days = [d for r in records if r.when is not None for d in (r.when.earliest, r.when.latest, *_known(r, as_of))]
     finite = [d for d in days if d not in {dt.date.min, dt.date.max}]
     outside = bool(finite) and (during.latest < min(finite) or during.earliest > max(finite))
+    if possibly and finite:  # the lenient reading covers as far as any unknown end may run
+        spans = [(r.when.earliest, r.when.latest) for r in records if r.when is not None]
+        outside = during.latest < min(w[0] for w in spans) or during.earliest > max(w[1] for w in spans)
     matching = [
         r for r in records if not outside and _overlaps(r, during.earliest, during.latest, as_of, possibly=possibly)
     ]

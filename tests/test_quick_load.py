@@ -248,10 +248,22 @@ def test_import_is_lazy_but_every_public_name_is_there() -> None:
 def test_a_dataset_given_an_id_twice_keeps_the_later_by_date_as_it_always_has() -> None:
     cite = (usnz.Citation(source="s", paragraph=1),)
     later = usnz.Event(
-        id="e", kind="visit", title="Later", summary="S.", date=usnz.PartialDate(year=2001), date_basis="stated", citations=cite
+        id="e",
+        kind="visit",
+        title="Later",
+        summary="S.",
+        date=usnz.PartialDate(year=2001),
+        date_basis="stated",
+        citations=cite,
     )
     earlier = usnz.Event(
-        id="e", kind="visit", title="Earlier", summary="S.", date=usnz.PartialDate(year=1999), date_basis="stated", citations=cite
+        id="e",
+        kind="visit",
+        title="Earlier",
+        summary="S.",
+        date=usnz.PartialDate(year=1999),
+        date_basis="stated",
+        citations=cite,
     )
     for records in ([later, earlier], [earlier, later]):
         data = usnz.Dataset(records)

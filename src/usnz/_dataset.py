@@ -109,6 +109,7 @@ class Dataset:
         "_by_kind",
         "_index",
         "_known",
+        "_lenient_span",
         "_ordered",
         "_possible",
         "_search",
@@ -174,6 +175,10 @@ class Dataset:
         windows = (*self._known.values(), *self._possible.values())
         finite = [d for window in windows for d in window if d not in open_ends]
         self._span: Window | None = (min(finite), max(finite)) if finite else None
+        dated = [window for window in self._possible.values() if window is not _UNDATED]
+        self._lenient_span: Window | None = (
+            (min(w[0] for w in dated), max(w[1] for w in dated)) if self._span is not None else None
+        )
 
     def _filters(self) -> dict[tuple[type[AnyRecord], str, str], Records[AnyRecord]]:
         """The records of each kind by (filter, value): built on first use, once."""
@@ -408,8 +413,9 @@ class Dataset:
         *during* ends are then never looked at (the known extent only).
         """
         first, last = to_window(during)
-        if self._span is not None and (last < self._span[0] or first > self._span[1]):
-            span = Period.parse(f"{self._span[0].isoformat()}/{self._span[1].isoformat()}")
+        covered = self._lenient_span if possibly else self._span
+        if covered is not None and (last < covered[0] or first > covered[1]):
+            span = Period.parse(f"{self._span[0].isoformat()}/{self._span[1].isoformat()}")  # type: ignore[index]
             warnings.warn(
                 f"during={during!r} lies outside the span the data covers ({span}); nothing can match",
                 CoverageWarning,

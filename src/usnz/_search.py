@@ -53,8 +53,6 @@ def _deletes(word: str) -> set[str]:
 
 def _edits(a: str, b: str, limit: int) -> int:
     """The optimal-string-alignment distance of *a* and *b* (swaps of neighbours count once), capped at limit+1."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
     before: list[int] | None = None
     previous = list(range(len(b) + 1))
     for i, char in enumerate(a, 1):
