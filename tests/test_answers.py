@@ -373,3 +373,13 @@ def test_known_extent_is_within_the_dataset_span() -> None:
     first, last = usnz.dataset().span  # type: ignore[misc]
     assert first <= dt.date(1838, 1, 1)
     assert last >= dt.date(2010, 11, 4)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "limit", "expected"),
+    [("anzsu", "anzus", 1, 1), ("anzus", "anzus", 1, 0), ("abcdef", "uvwxyz", 1, 2), ("wellingon", "wellington", 2, 1)],
+)
+def test_edit_distance(a: str, b: str, limit: int, expected: int) -> None:
+    from usnz._search import _edits
+
+    assert _edits(a, b, limit) == expected

@@ -138,7 +138,7 @@ __all__ = [
     "timeline",
 ]
 
-DATA_VERSION = "2026.11.2"
+DATA_VERSION = "2026.11.3"
 """The packaged dataset's version (year.month.n), bumped on every data change."""
 
 
