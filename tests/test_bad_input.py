@@ -22,6 +22,33 @@ A = usnz.ArgumentValueError
 T = usnz.ArgumentTypeError
 U = usnz.UnknownRecordError
 D = usnz.DateError
+HUGE = 10**5000  # more digits than Python will write out (4,300)
+
+
+class Hostile(str):
+    """A str whose own methods all fail: usnz must read the text it holds, not call them."""
+
+    __slots__ = ()
+
+    def _fail(self, *args: object, **kwargs: object) -> Any:
+        raise RuntimeError("a hostile str method was called")
+
+    strip = lstrip = rstrip = lower = upper = casefold = split = replace = startswith = endswith = encode = _fail
+    __eq__ = __ne__ = __lt__ = __hash__ = __len__ = __iter__ = __contains__ = __getitem__ = _fail  # type: ignore[assignment]
+    __add__ = __mod__ = __format__ = __repr__ = __str__ = _fail  # type: ignore[assignment]
+
+
+class BadRepr:
+    def __repr__(self) -> str:
+        raise RuntimeError("no repr")
+
+
+class BytesPath:
+    """An os.PathLike whose path is bytes."""
+
+    def __fspath__(self) -> bytes:
+        return b"/nonexistent/usnz"
+
 
 # (case id, call, exception type, fragments of the message)
 PYTHON_CASES: list[tuple[str, Callable[[], object], type[Exception], tuple[str, ...]]] = [
@@ -177,6 +204,54 @@ PYTHON_CASES: list[tuple[str, Callable[[], object], type[Exception], tuple[str, 
     ("load-no-paths", lambda: usnz.load([]), A, ("load() was given no paths",)),
     ("load-extends", lambda: usnz.load("x", extends="packaged"), T, ("extends= takes a usnz.Dataset", "str")),  # type: ignore[arg-type]
     ("load-missing", lambda: usnz.load("/nonexistent/usnz-data"), usnz.DataError, ("cannot read",)),
+    # huge ints: more digits than Python writes out
+    (
+        "get-huge-int",
+        lambda: usnz.get(HUGE),
+        T,
+        ("get() takes a record id as a str", "int <an int of about 5,001 digits>"),
+    ),  # type: ignore[arg-type]
+    ("during-huge-int", lambda: usnz.events(during=HUGE), A, ("during=<an int of about 5,001 digits>", "1 to 9999")),
+    ("during-huge-negative", lambda: usnz.timeline(during=-HUGE), A, ("not a year from 1 to 9999",)),
+    (
+        "during-huge-in-list",
+        lambda: usnz.events(during=[HUGE]),
+        T,
+        ("during= takes", "got list <a list object whose repr() fails>"),
+    ),
+    (
+        "paragraph-huge-int",
+        lambda: usnz.citing(source="nzpa-key-leaves-us", paragraph=HUGE),
+        A,
+        ("paragraph=<an int of about 5,001 digits>", "accepted: 1 to 17"),
+    ),
+    ("involving-huge-int", lambda: usnz.events(involving=HUGE), T, ("involving= takes a record id", "5,001 digits")),  # type: ignore[arg-type]
+    ("kind-huge-int", lambda: usnz.events(kind=HUGE), T, ("kind= takes a str", "5,001 digits")),  # type: ignore[arg-type]
+    ("country-huge-int", lambda: usnz.events(country=HUGE), T, ("country= takes", "5,001 digits")),  # type: ignore[arg-type]
+    ("combat-huge-int", lambda: usnz.force_contributions(combat=HUGE), T, ("combat= takes True or False",)),  # type: ignore[arg-type]
+    ("search-huge-int", lambda: usnz.search(HUGE), T, ("search() takes text as a str", "5,001 digits")),  # type: ignore[arg-type]
+    ("load-huge-int", lambda: usnz.load(HUGE), T, ("load() takes a path", "5,001 digits")),  # type: ignore[arg-type]
+    (
+        "during-bad-repr",
+        lambda: usnz.events(during=BadRepr()),
+        T,
+        ("during= takes", "<a BadRepr object whose repr() fails>"),
+    ),
+    # str subclasses whose methods misbehave: read as the text they hold
+    ("get-hostile", lambda: usnz.get(Hostile("anzsu")), U, ("no record has the id 'anzsu'", "did you mean 'anzus'")),
+    ("during-hostile", lambda: usnz.events(during=Hostile("19x5")), A, ("during='19x5' is not a date or period",)),
+    ("kind-hostile", lambda: usnz.events(kind=Hostile("vist")), A, ("kind='vist' is not accepted", "'visit'")),
+    ("involving-hostile", lambda: usnz.events(involving=[Hostile("nobody")]), U, ("involving='nobody'",)),
+    ("country-hostile", lambda: usnz.events(country=Hostile(" ")), A, ("got an empty string",)),
+    ("load-hostile", lambda: usnz.load(Hostile("/nonexistent/usnz")), usnz.DataError, ("cannot read",)),
+    # paths
+    ("load-bytes", lambda: usnz.load(b"/p"), T, ("not bytes", "got b'/p'", "os.fsdecode()")),  # type: ignore[arg-type]
+    ("load-bytearray", lambda: usnz.load(bytearray(b"/p")), T, ("not bytes",)),  # type: ignore[arg-type]
+    ("load-bytes-in-list", lambda: usnz.load(["/p", b"/q"]), T, ("not bytes", "got b'/q'")),  # type: ignore[list-item]
+    ("load-bytes-pathlike", lambda: usnz.load(BytesPath()), T, ("not bytes", "BytesPath")),  # type: ignore[arg-type]
+    ("load-nul", lambda: usnz.load("data/a\x00b"), A, ("a NUL byte (\\x00)", "'data/a\\x00b'")),
+    ("load-nul-pathlike", lambda: usnz.load([Path("data/a\x00b")]), A, ("a NUL byte",)),
+    ("load-long-name", lambda: usnz.load("x" * 300), usnz.DataError, ("x" * 80, "cannot read")),
     # values
     ("edtf-none", lambda: usnz.PartialDate.parse(None), D, ("must be a str", "NoneType")),  # type: ignore[arg-type]
     ("edtf-reversed", lambda: usnz.Period.parse("1965/1960"), D, ("cannot end",)),
@@ -225,6 +300,15 @@ CLI_CASES: list[tuple[str, list[str], int, str]] = [
     ("timeline-involving", ["timeline", "--involving", ""], 2, "empty string"),
     ("unknown-option", ["timeline", "--foo"], 2, "unrecognized arguments: --foo"),
     ("unknown-command", ["delete", "anzus"], 2, "invalid choice: 'delete'"),
+    ("search-dash", ["search", "-x"], 2, "required: text; to search for a word that starts with '-', put -- before"),
+    ("search-dash-later", ["search", "anzus", "-x"], 2, "unrecognized arguments: -x; to search for a word"),
+    ("search-dash-hint", ["search", "-y"], 2, "e.g. usnz search -- -x"),
+    ("validate-missing", ["validate", "/nonexistent/usnz"], 2, "cannot read '/nonexistent/usnz': No such file"),
+    ("validate-one-missing", ["validate", ".", "/nonexistent/usnz"], 2, "cannot read '/nonexistent/usnz'"),
+    ("validate-nul", ["validate", "a\x00b"], 2, "'a\\x00b' is not a path: it holds a NUL byte"),
+    ("validate-long-name", ["validate", LONG], 2, "... (5,000 characters): File name too long"),
+    ("validate-not-utf8", ["validate", "/nonexistent/\udcff"], 2, "cannot read '/nonexistent/\\udcff'"),
+    ("show-huge", ["show", "9" * 5000], 2, "5,000 characters"),
 ]
 
 
@@ -267,6 +351,27 @@ def test_validate_with_packaged(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert "refers to 'condoleezza-rice', which no record has as its id" in capsys.readouterr().out
     assert main(["validate", "--with-packaged", str(tmp_path)]) == 0
     assert "ok:" in capsys.readouterr().out
+
+
+def test_search_for_a_word_that_starts_with_a_dash(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", "--", "-x"]) == 0
+    out, err = capsys.readouterr()
+    assert (out, err) == ("(no records)\n", "")
+
+
+def test_a_hostile_str_subclass_is_read_as_its_text() -> None:
+    assert usnz.get(Hostile("anzus")).id == "anzus"
+    assert usnz.search(Hostile("ANZUS treaty"))[0].id == "anzus"
+    assert usnz.search("anzus", kind=Hostile("agreement")).ids() == ("anzus",)
+    assert usnz.events(during=Hostile(" 1965 ")) == usnz.events(during="1965")
+    assert usnz.events(kind=[Hostile("visit")]) == usnz.events(kind="visit")
+    assert usnz.events(involving=Hostile("NZL")) == usnz.events(involving="NZL")
+    assert usnz.events(involving=Hostile("helen-clark")) == usnz.events(involving="helen-clark")
+    assert usnz.people(office=Hostile("prime-minister")) == usnz.people(office="prime-minister")
+    assert usnz.force_contributions(conflict=Hostile("korean-war")).ids()
+    assert usnz.dataset().records(Hostile("events")) == usnz.events()
+    with pytest.warns(usnz.CoverageWarning, match="during='1700' lies outside"):
+        assert not usnz.events(during=Hostile("1700"))
 
 
 def test_suite_has_at_least_sixty_cases() -> None:

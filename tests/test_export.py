@@ -250,13 +250,15 @@ def test_cli_export_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str], m
     assert main(["export", "--out", str(afile)]) == 2
     assert "is a file" in capsys.readouterr().err
 
-    def refuse(self: Path, data: bytes) -> int:
+    def refuse(path: Path, content: bytes) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "write_bytes", refuse)
+    monkeypatch.setattr(usnz.export, "_write_file", refuse)
     assert main(["export", "--out", str(tmp_path / "x")]) == 2
     err = capsys.readouterr().err
-    assert err == f"usnz: error: cannot write the export to {str(tmp_path / 'x')!r}: Permission denied\n"
+    out = str(tmp_path / "x")
+    assert err == f"usnz: error: cannot write the export to {out!r}: Permission denied; nothing there was changed\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file"]
 
 
 def test_cli_schema(capsys: pytest.CaptureFixture[str]) -> None:

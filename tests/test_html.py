@@ -69,7 +69,8 @@ def test_a_record_is_a_table_of_its_fields() -> None:
     fields = {row[0]: row[1] for row in table.rows}
     assert fields["signed"] == "1951"
     assert fields["parties"] == "AUS\nNZL\nUSA"
-    assert fields["citations"].splitlines()[0] == str(anzus.citations[0])
+    assert fields["citations"].startswith(str(anzus.citations[0]))
+    assert anzus.citations[0].quote in fields["citations"]
     names = [row[0] for row in table.rows]
     assert names.index("name") < names.index("signed") < names.index("citations")
     assert "id" not in fields

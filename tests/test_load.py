@@ -111,7 +111,7 @@ def test_every_problem_in_every_file_is_reported(tmp_path: Path) -> None:
         "events.json e4: countries must be an ISO 3166-1 alpha-3 code such as 'NZL', got 'NZ'",
         "events.json [5]: expected a JSON object",
         "events.json e3 conflict: refers to 'jane-doe', a person; expected a conflict",
-        "events.json e5: extra fields found (bogus)",
+        "events.json e5 bogus: unknown field; Event fields are id, citations,",
         "quotes.json: not valid JSON",
         "figures.json: not valid UTF-8",
         "conflicts.json: expected a JSON array of records, got a JSON dict",
@@ -160,7 +160,18 @@ def test_missing_paths_and_empty_directories(tmp_path: Path) -> None:
 def test_huge_files_are_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(_load, "MAX_FILE_BYTES", 10)
     folder = _write(tmp_path, people=[PERSON])
-    assert any("over the 10-byte limit" in p for p in _problems(folder))
+    assert any("larger than the 10-byte limit" in p for p in _problems(folder))
+
+
+def test_only_regular_files_are_read(tmp_path: Path) -> None:
+    import os
+
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("needs os.mkfifo")
+    os.mkfifo(tmp_path / "events.json")  # nobody ever writes to it: reading would wait for ever
+    (tmp_path / "people.json").symlink_to("/dev/zero")  # reading would never end
+    problems = _problems(tmp_path)
+    assert sum("not a regular file" in p for p in problems) == 2
 
 
 def test_extends_must_be_a_dataset(tmp_path: Path) -> None:

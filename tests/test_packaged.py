@@ -37,7 +37,10 @@ def test_anzus() -> None:
     assert anzus.signed == usnz.PartialDate(year=1951)
     assert set(anzus.parties) == {"AUS", "NZL", "USA"}
     assert "1951" in str(anzus)
-    assert usnz.Citation(source="encyclopedia-nz-us-relations", paragraph=6, note="joined in 1951") in anzus.citations
+    first = anzus.citations[0]
+    assert (first.source, first.paragraph, first.note) == ("encyclopedia-nz-us-relations", 6, "joined in 1951")
+    assert first.quote is not None
+    assert "1951" in first.quote
 
 
 def test_korean_war_contributions() -> None:
@@ -246,3 +249,8 @@ def test_citing_finds_every_record_citing_a_paragraph() -> None:
     }
     assert "john-key" in whole.ids()
     assert usnz.dataset().citing(source=source, paragraph=14) == cited
+
+
+def test_every_packaged_citation_has_a_quote() -> None:
+    missing = [r.id for r in usnz.dataset() if isinstance(r, usnz.Record) for c in r.citations if not c.quote]
+    assert missing == []

@@ -600,3 +600,116 @@ def test_data_notes_list_every_exclusion() -> None:
     labels = {ENC: "encyclopedia", NZPA: "NZPA"}
     missing += [f"{s} ¶{n}" for s, n in UNCITED_PARAGRAPHS if f"| {labels[s]} ¶{n} |" not in notes]
     assert not missing, f"docs/data-notes.md does not list: {missing}"
+
+
+# -- quotes: the words that state each fact --------------------------------------------------------
+
+_STOPWORDS = frozenset(
+    [
+        "the",
+        "and",
+        "that",
+        "with",
+        "from",
+        "this",
+        "have",
+        "were",
+        "their",
+        "they",
+        "them",
+        "been",
+        "into",
+        "also",
+        "which",
+        "would",
+        "when",
+        "what",
+        "there",
+        "over",
+        "more",
+        "than",
+        "some",
+        "such",
+        "other",
+        "about",
+        "after",
+        "before",
+        "said",
+        "says",
+        "between",
+        "while",
+        "where",
+        "these",
+        "those",
+    ]
+)
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", text.casefold()) if len(w) >= 4 and w not in _STOPWORDS}
+
+
+def _own_text(record: usnz.AnyRecord) -> str:
+    """Everything a record says in its own fields (not its citations)."""
+    data = usnz.converter.unstructure(record)
+    data.pop("citations", None)
+    countries = [usnz.COUNTRIES[code].name for code in record.country_codes() if code in usnz.COUNTRIES]
+    return " ".join([*(str(v) for v in _flatten(data)), *countries])
+
+
+def _flatten(value: Any) -> Iterator[object]:
+    if isinstance(value, dict):
+        for item in value.values():
+            yield from _flatten(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _flatten(item)
+    else:
+        yield value
+
+
+def quote_problems(records: list[usnz.AnyRecord], texts: dict[str, list[str]]) -> list[str]:
+    """Every way the quotes of *records* fall short of the rules (empty when they keep them).
+
+    Every citation has a quote; each passage of it is in its paragraph (runs of whitespace
+    compared as one); every number a record carries is in one of its quotes, unless its date is
+    inferred or external; every quote shares a word with what the record says (it is used).
+    """
+    bad: list[str] = []
+    for record in records:
+        quotes: list[str] = []
+        for citation, paragraph in _cited(record, texts):
+            where = f"{record.id} {citation.source} ¶{citation.paragraph}"
+            if citation.quote is None:
+                bad.append(f"{where}: no quote")
+                continue
+            quotes.extend(citation.passages)
+            for passage in citation.passages:
+                if _squash(passage) not in _squash(paragraph):
+                    bad.append(f"{where}: quote not in the paragraph: {passage[:80]!r}")
+            if not _words(citation.quote) & _words(_own_text(record)) and not any(
+                _appears(item, [citation.quote]) for item in carried(record)
+            ):
+                bad.append(f"{where}: the quote shares no word with the record: {citation.quote[:80]!r}")
+        if any(c.quote is None for c in getattr(record, "citations", ())):
+            continue
+        for item in carried(record):
+            if item.exempt or (item.kind == "name" and item.mention and item.mention.kind != "digits"):
+                continue
+            if not _appears(item, quotes):
+                bad.append(f"{record.id}: {item.path} = {item.value} is in none of its quotes")
+    return bad
+
+
+def test_quotes_keep_the_rules(texts: dict[str, list[str]]) -> None:
+    bad = quote_problems(_records(), texts)
+    assert not bad, f"{len(bad)} problems:\n" + "\n".join(bad)
+
+
+def test_quotes_are_short() -> None:
+    import statistics
+
+    lengths = [len(c.quote) for r in _records() for c in r.citations if c.quote is not None]
+    assert lengths
+    assert max(lengths) <= 400
+    assert statistics.median(lengths) < 200

@@ -73,6 +73,7 @@ if TYPE_CHECKING:
         Source,
     )
     from usnz._values import OPEN, Citation, Money, PartialDate, Period, Precision, Quantity, Total, parse_edtf
+    from usnz._verify import verify
 
     converter: JsonConverter
     __version__: str
@@ -136,6 +137,7 @@ __all__ = [
     "search",
     "sources",
     "timeline",
+    "verify",
 ]
 
 DATA_VERSION = "2026.11.3"
@@ -147,6 +149,7 @@ DATA_VERSION = "2026.11.3"
 _HOMES: dict[str, str] = {
     **dict.fromkeys(("AnyRecord", "Records"), "_collection"),
     "cite": "_cite",
+    "verify": "_verify",
     "MissingExtraError": "_extras",
     **dict.fromkeys(("COUNTRIES", "Country"), "_countries"),
     **dict.fromkeys(("KINDS", "Dataset"), "_dataset"),
@@ -226,9 +229,9 @@ def __getattr__(name: str) -> Any:
     if name in _MODULES or name in _FACES:
         return import_module(f"usnz.{name}")
     if name == "converter":
-        from usnz._convert import get_converter  # noqa: PLC0415 - cattrs only when asked
+        from usnz._convert import public_converter  # noqa: PLC0415 - cattrs only when asked
 
-        return get_converter()
+        return public_converter()
     if name == "__version__":
         from importlib.metadata import version  # noqa: PLC0415 - only when asked
 

@@ -11,7 +11,18 @@ from usnz._errors import ArgumentTypeError, ArgumentValueError, DateError, shown
 from usnz._records import Record, Source
 from usnz._values import PartialDate, Period, parse_edtf
 
-__all__ = ["BASES", "Window", "check_choice", "check_code", "check_flag", "check_id", "many", "record_id", "to_window"]
+__all__ = [
+    "BASES",
+    "Window",
+    "check_choice",
+    "check_code",
+    "check_flag",
+    "check_id",
+    "many",
+    "plain",
+    "record_id",
+    "to_window",
+]
 
 BASES = ("stated", "inferred", "external")
 """The values of ``basis=`` (and of a record's ``date_basis``), strongest first."""
@@ -38,15 +49,14 @@ def to_window(during: object, *, name: str = "during") -> Window:
     if isinstance(during, PartialDate | Period):
         return during.earliest, during.latest
     if isinstance(during, int) and not isinstance(during, bool):
-        try:
-            date = PartialDate(year=during)
-        except DateError:
+        if not 1 <= int.__int__(during) <= 9999:
             msg = f"{name}={shown(during)} is not a year from 1 to 9999; accepted: {_DURING_FORMS}"
-            raise ArgumentValueError(msg) from None
+            raise ArgumentValueError(msg)
+        date = PartialDate(year=int.__int__(during))
         return date.earliest, date.latest
     if isinstance(during, str):
         try:
-            when = parse_edtf(during.strip())
+            when = parse_edtf(plain(during).strip())
         except DateError as error:
             msg = f"{name}={shown(during)} is not a date or period: {error}"
             raise ArgumentValueError(msg) from None
@@ -55,12 +65,23 @@ def to_window(during: object, *, name: str = "during") -> Window:
     raise ArgumentTypeError(msg)
 
 
+def plain(value: str) -> str:
+    """A plain ``str`` copy of *value*: a ``str`` subclass's own methods are never called.
+
+    >>> class Shouting(str):
+    ...     def strip(self, chars=None): raise RuntimeError("no")
+    >>> type(plain(Shouting(" x "))), plain(Shouting(" x ")).strip()
+    (<class 'str'>, 'x')
+    """
+    return str.__str__(value)
+
+
 def check_id(name: str, value: object) -> str:
     """Require a non-empty string id; return it stripped."""
     if not isinstance(value, str):
         msg = f"{name}= takes a record id as a str, e.g. {name}='korean-war'; got {type(value).__name__} {shown(value)}"
         raise ArgumentTypeError(msg)
-    stripped = value.strip()
+    stripped = plain(value).strip()
     if not stripped:
         msg = f"{name}= takes a record id, got an empty string; try usnz.search() to find ids"
         raise ArgumentValueError(msg)
@@ -73,7 +94,7 @@ def check_code(name: str, value: object) -> str:
         given = f"{type(value).__name__} {shown(value)}"
         msg = f"{name}= takes an ISO 3166-1 alpha-3 country code as a str, e.g. 'NZL'; got {given}"
         raise ArgumentTypeError(msg)
-    stripped = value.strip()
+    stripped = plain(value).strip()
     if not stripped:
         msg = f"{name}= takes an ISO 3166-1 alpha-3 country code such as 'NZL', got an empty string"
         raise ArgumentValueError(msg)
@@ -85,6 +106,7 @@ def check_choice(name: str, value: object, choices: tuple[str, ...]) -> str:
     if not isinstance(value, str):
         msg = f"{name}= takes a str, one of {', '.join(choices)}; got {type(value).__name__} {shown(value)}"
         raise ArgumentTypeError(msg)
+    value = plain(value)
     if value not in choices:
         close = difflib.get_close_matches(value.strip().lower().replace("_", "-").replace(" ", "-"), choices, n=3)
         hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
@@ -99,7 +121,9 @@ def many(name: str, value: object) -> tuple[object, ...]:
     >>> many("speaker", "john-key"), many("speaker", ["john-key", "helen-clark"])
     (('john-key',), ('john-key', 'helen-clark'))
     """
-    if isinstance(value, str | Record | Source) or not isinstance(value, Iterable) or isinstance(value, Mapping):
+    if isinstance(value, str):
+        return (plain(value),)
+    if isinstance(value, Record | Source) or not isinstance(value, Iterable) or isinstance(value, Mapping):
         return (value,)  # pyright: ignore[reportUnknownVariableType] # a Mapping's keys are not looked at
     if isinstance(value, bytes | bytearray):
         msg = f"{name}= takes text (str), not bytes; got {shown(value)}"
@@ -108,7 +132,7 @@ def many(name: str, value: object) -> tuple[object, ...]:
     if any(isinstance(item, tuple | list | set | frozenset) for item in items):
         msg = f"{name}= takes a value or a flat collection of values; got a nested collection {shown(items)}"
         raise ArgumentTypeError(msg)
-    return items
+    return tuple(plain(item) if isinstance(item, str) else item for item in items)
 
 
 def record_id(name: str, value: object) -> str:

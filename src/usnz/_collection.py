@@ -74,6 +74,7 @@ class Records(tuple[R_co, ...]):
         if not isinstance(field, str):
             msg = f"total() takes a field name as a str, e.g. 'personnel'; got {type(field).__name__} {shown(field)}"
             raise ArgumentTypeError(msg)
+        field = str.__str__(field)  # a plain copy: a str subclass's own methods are never called
         import attrs  # noqa: PLC0415 - attrs is imported by then; only the name is needed here
 
         for record in self:
@@ -119,7 +120,7 @@ class Records(tuple[R_co, ...]):
 
         return records_html(self)
 
-    def to_frame(self) -> DataFrame:
+    def to_frame(self, *, quotes: bool = False) -> DataFrame:
         """The records as a pandas DataFrame, one row per record, with typed columns.
 
         Needs the ``pandas`` extra (``pip install "usnz[pandas]"``). Columns: ``id``,
@@ -128,7 +129,8 @@ class Records(tuple[R_co, ...]):
         text plus ``_earliest``/``_latest`` days; a quantity gives ``_best``, ``_low``,
         ``_high`` (nullable integers, or floats where a figure is fractional), ``_unit``
         and ``_approximate``; a country gives its code and ``_cow_ccode``; citations and
-        lists of ids are text joined by ``"; "``. Kinds and codes are categoricals.
+        lists of ids are text joined by ``"; "``. Kinds and codes are categoricals. With
+        ``quotes=True``, a ``quotes`` column holds each record's citation quotes, as a list.
 
         >>> import usnz
         >>> frame = usnz.force_contributions(conflict="korean-war").to_frame()
@@ -140,7 +142,7 @@ class Records(tuple[R_co, ...]):
         """
         from usnz.frames import to_frame  # noqa: PLC0415 - pandas only when asked
 
-        return to_frame(self)
+        return to_frame(self, quotes=quotes)
 
 
 def _bounds(quantity: Quantity) -> tuple[Number | None, Number | None, Number | None]:

@@ -13,11 +13,11 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Final, TypeVar
 
-from usnz._arguments import BASES, Window, check_choice, check_code, check_flag, many, to_window
+from usnz._arguments import BASES, Window, check_choice, check_code, check_flag, many, plain, to_window
 from usnz._arguments import record_id as record_id_of
 from usnz._collection import AnyRecord, Records
 from usnz._countries import COUNTRIES
-from usnz._errors import ArgumentTypeError, ArgumentValueError, CoverageWarning, UnknownRecordError
+from usnz._errors import ArgumentTypeError, ArgumentValueError, CoverageWarning, UnknownRecordError, shown
 from usnz._records import (
     OFFICES,
     Agreement,
@@ -251,7 +251,7 @@ class Dataset:
         cls = KINDS[check_choice("kind", kind, tuple(KINDS))]
         return self._by_kind[cls]
 
-    def to_frame(self, kind: str) -> DataFrame:
+    def to_frame(self, kind: str, *, quotes: bool = False) -> DataFrame:
         """Every record of one kind as a pandas DataFrame, with that kind's columns even when empty.
 
         See :meth:`Records.to_frame` for the columns. Needs the ``pandas`` extra.
@@ -268,7 +268,7 @@ class Dataset:
         from usnz.frames import to_frame  # noqa: PLC0415 - pandas only when asked
 
         records = self.records(kind)
-        return to_frame(records, kinds=(KINDS[kind],))
+        return to_frame(records, kinds=(KINDS[kind],), quotes=check_flag("quotes", quotes))
 
     def get(self, id: str) -> AnyRecord:  # noqa: A002 - record field name
         """The record with this id, of any kind.
@@ -281,8 +281,9 @@ class Dataset:
             UnknownRecordError: when no record has the id; it suggests similar ids.
         """
         if not isinstance(id, str):
-            msg = f"get() takes a record id as a str, e.g. 'anzus'; got {type(id).__name__} {id!r}"
+            msg = f"get() takes a record id as a str, e.g. 'anzus'; got {type(id).__name__} {shown(id)}"
             raise ArgumentTypeError(msg)
+        id = plain(id)  # noqa: A001 - a str subclass's own methods are never called
         try:
             return self._by_id[id]
         except KeyError:
@@ -417,7 +418,7 @@ class Dataset:
         if covered is not None and (last < covered[0] or first > covered[1]):
             span = Period.parse(f"{self._span[0].isoformat()}/{self._span[1].isoformat()}")  # type: ignore[index]
             warnings.warn(
-                f"during={during!r} lies outside the span the data covers ({span}); nothing can match",
+                f"during={shown(during)} lies outside the span the data covers ({span}); nothing can match",
                 CoverageWarning,
                 stacklevel=4,
             )
@@ -732,7 +733,9 @@ class Dataset:
         two (``"anzsu"`` finds "ANZUS"). Ranked: records named *text* first, then records whose
         own names hold its words (a person, an organization, an agreement...), then records
         whose titles do, then those that mention it, exact matches before looser ones; ties in
-        chronological order. Never raises for odd text; an empty result is possible.
+        chronological order. Never raises for odd text; an empty result is possible. Only the
+        first 1,000 characters and the first 32 distinct words of *text* are read, so a search
+        costs at most that much whatever it is given.
 
         Args:
             text: The words to look for.
@@ -746,8 +749,9 @@ class Dataset:
         ('michael-joseph-savage',)
         """
         if not isinstance(text, str):
-            msg = f"search() takes text as a str; got {type(text).__name__} {text!r}"
+            msg = f"search() takes text as a str; got {type(text).__name__} {shown(text)}"
             raise ArgumentTypeError(msg)
+        text = plain(text)
         allowed: frozenset[int] | None = None
         index = self._searchable()
         if kind is not None:
@@ -775,12 +779,12 @@ class Dataset:
         found = self._known_one("source", source, Source)
         if paragraph is not None:
             if isinstance(paragraph, bool) or not isinstance(paragraph, int):
-                given = f"{type(paragraph).__name__} {paragraph!r}"
+                given = f"{type(paragraph).__name__} {shown(paragraph)}"
                 msg = f"paragraph= takes a paragraph number as an int, e.g. paragraph=14; got {given}"
                 raise ArgumentTypeError(msg)
             count = self._by_id[found].paragraphs  # type: ignore[union-attr] # a Source, checked above
             if not 1 <= paragraph <= count:
-                msg = f"paragraph={paragraph} is not a paragraph of {found!r}; accepted: 1 to {count}"
+                msg = f"paragraph={shown(paragraph)} is not a paragraph of {found!r}; accepted: 1 to {count}"
                 raise ArgumentValueError(msg)
         return Records(
             record

@@ -6,6 +6,7 @@ caller would catch for that mistake (``KeyError``, ``ValueError``, ``TypeError``
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
@@ -22,11 +23,27 @@ __all__ = [
 
 
 _LONGEST = 80  # longest given value an error message repeats in full
+_INT_BITS = 4 * _LONGEST  # an int longer than this (about 97 digits) is described, not written out
 
 
 def shown(value: object) -> str:
-    """``repr(value)``, cut short (with its length) when it is too long to repeat in a message."""
-    text = repr(value)
+    """``repr(value)``, cut short (with its length) when it is too long to repeat in a message.
+
+    Never fails: an int too long to write out is described by its size, a ``str`` subclass
+    is shown as the plain text it holds (its own methods are not called), and a value
+    whose ``repr`` fails is named by its type.
+
+    >>> shown(10**5000)
+    '<an int of about 5,001 digits>'
+    """
+    if isinstance(value, str):
+        value = str.__str__(value)  # a plain copy: a subclass's methods may misbehave
+    elif isinstance(value, int) and int.bit_length(value) > _INT_BITS:
+        return f"<an int of about {int(int.bit_length(value) * math.log10(2)) + 1:,} digits>"
+    try:
+        text = repr(value)
+    except Exception:  # noqa: BLE001 - a message must not fail on the value it reports
+        return f"<a {type(value).__name__} object whose repr() fails>"
     if len(text) <= _LONGEST:
         return text
     size = f" ({len(value):,} characters)" if isinstance(value, str) else ""

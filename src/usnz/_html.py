@@ -10,6 +10,7 @@ from html import escape
 from typing import TYPE_CHECKING, Final
 
 from usnz._text import field_values, fit, value_text, when_text
+from usnz._values import Citation
 
 if TYPE_CHECKING:
     from usnz._collection import AnyRecord
@@ -25,8 +26,19 @@ _STYLE: Final = (
 )
 
 
+def _citation(citation: Citation) -> str:
+    """A citation, with its quote folded away (open it to read the words that state the fact)."""
+    head = escape(value_text(citation))
+    if citation.quote is None:
+        return head
+    quote = f"<blockquote>{escape(citation.quote)}</blockquote>"
+    return f'<details class="usnz-quote"><summary>{head}</summary>{quote}</details>'
+
+
 def _cell(value: object) -> str:
-    """A field's value: several values one per line, each escaped."""
+    """A field's value: several values one per line, each escaped; citations with their quotes."""
+    if isinstance(value, tuple) and value and all(isinstance(item, Citation) for item in value):  # pyright: ignore[reportUnknownVariableType]
+        return "".join(_citation(item) for item in value)  # pyright: ignore[reportUnknownArgumentType, reportUnknownVariableType]
     if isinstance(value, tuple):
         items: tuple[object, ...] = value  # pyright: ignore[reportUnknownVariableType]
         return "<br>".join(escape(value_text(item)) for item in items)

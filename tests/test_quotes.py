@@ -1,0 +1,175 @@
+"""Evidence you can read: citation quotes, shown, exported on request, and verified against the texts."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import attrs
+import pytest
+
+import usnz
+from usnz.cli import main
+
+TEXT = "First paragraph.\nThe Treaty was signed in 1951 by three countries. It is long.\nThird one.\n"
+
+
+def _user_data(tmp_path: Path, quote: str = "The Treaty was signed in 1951") -> tuple[Path, Path]:
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    (texts / "whatever-name.txt").write_text(TEXT, encoding="utf-8")
+    data = tmp_path / "data"
+    data.mkdir()
+    source = {
+        "id": "my-text",
+        "title": "My text",
+        "publisher": "Me",
+        "kind": "news-article",
+        "sha256": hashlib.sha256(TEXT.encode()).hexdigest(),
+        "paragraphs": 3,
+        "filename": "mine.txt",
+    }
+    event = {
+        "id": "signing",
+        "kind": "other",
+        "title": "Signing",
+        "summary": "A treaty was signed.",
+        "date": "1951",
+        "date_basis": "stated",
+        "citations": [{"source": "my-text", "paragraph": 2, "quote": quote}],
+    }
+    (data / "sources.json").write_text(json.dumps([source]), encoding="utf-8")
+    (data / "events.json").write_text(json.dumps([event]), encoding="utf-8")
+    return texts, data
+
+
+def test_verify_a_users_own_data(tmp_path: Path) -> None:
+    texts, data = _user_data(tmp_path)
+    assert usnz.verify(sources=texts, data=usnz.load(data)) == ()
+
+
+def test_verify_names_a_changed_quote(tmp_path: Path) -> None:
+    texts, data = _user_data(tmp_path, quote="The Treaty was signed in 1952")
+    problems = usnz.verify(sources=texts, data=usnz.load(data))
+    assert [(p.record, p.path) for p in problems] == [("signing", "citations[0].quote")]
+    assert "not in ¶2 of my-text" in problems[0].message
+
+
+def test_verify_names_a_changed_source(tmp_path: Path) -> None:
+    texts, data = _user_data(tmp_path)
+    (texts / "mine.txt").write_text(TEXT.replace("1951", "1952"), encoding="utf-8")
+    (texts / "whatever-name.txt").unlink()
+    problems = usnz.verify(sources=texts, data=usnz.load(data))
+    assert len(problems) == 1
+    assert problems[0].record == "my-text"
+    assert "no file in" in problems[0].message
+    assert "differs" in problems[0].message
+
+
+def test_verify_joined_passages_and_whitespace(tmp_path: Path) -> None:
+    texts, data = _user_data(tmp_path, quote="The  Treaty was signed … It is long.")
+    assert usnz.verify(sources=texts, data=usnz.load(data)) == ()
+
+
+def test_verify_refuses_what_is_not_a_folder(tmp_path: Path) -> None:
+    with pytest.raises(usnz.ArgumentValueError, match="is not a folder"):
+        usnz.verify(sources=tmp_path / "nope")
+    with pytest.raises(usnz.ArgumentTypeError, match="sources= takes the path of a folder"):
+        usnz.verify(sources=3)  # type: ignore[arg-type]
+
+
+def test_verify_a_paragraph_the_text_lacks(tmp_path: Path) -> None:
+    texts, data = _user_data(tmp_path)
+    (texts / "whatever-name.txt").unlink()
+    short = "Only one line.\n"
+    (texts / "short.txt").write_text(short, encoding="utf-8")
+    records = usnz.load(data)
+    source = attrs.evolve(records.get("my-text"), sha256=hashlib.sha256(short.encode()).hexdigest())
+    dataset = usnz.Dataset([source, records.get("signing")])
+    problems = usnz.verify(sources=texts, data=dataset)
+    assert [p.message for p in problems] == ["my-text has 1 paragraphs, not 2"]
+
+
+def test_the_packaged_quotes_are_verified(seeds: Path) -> None:
+    assert usnz.verify(sources=seeds) == ()
+    assert all(c.quote for r in usnz.dataset() if isinstance(r, usnz.Record) for c in r.citations)
+
+
+def test_cli_verify(seeds: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["verify", "--sources", str(seeds)]) == 0
+    assert capsys.readouterr().out.startswith("ok")
+    changed = tmp_path / "seeds"
+    shutil.copytree(seeds, changed)
+    target = changed / "003_dc8cc6a6557a873a.txt"
+    content = bytearray(target.read_bytes())
+    content[100] = ord("X") if content[100] != ord("X") else ord("Y")
+    target.write_bytes(bytes(content))
+    assert main(["verify", "--sources", str(changed)]) == 1
+    assert "encyclopedia-nz-us-relations" in capsys.readouterr().out
+    assert main(["verify", "--sources", str(tmp_path / "missing")]) == 2
+
+
+def test_cli_verify_user_data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    texts, data = _user_data(tmp_path, quote="not in the text")
+    assert main(["verify", "--sources", str(texts), str(data)]) == 1
+    out = capsys.readouterr().out
+    assert "signing citations[0].quote: not in ¶2 of my-text" in out
+
+
+def test_show_prints_each_quote(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["show", "k-force-korea"]) == 0
+    out = capsys.readouterr().out
+    assert "“" in out
+    assert "3,794" in out.split("citations", 1)[1]
+
+
+def test_html_folds_the_quotes_away() -> None:
+    html = usnz.get("anzus")._repr_html_()
+    assert '<details class="usnz-quote">' in html
+    assert "<blockquote>" in html
+    assert "open" not in html.split('<details class="usnz-quote"')[1].split(">")[0]
+
+
+def test_frames_carry_quotes_on_request() -> None:
+    pytest.importorskip("pandas")
+    plain = usnz.agreements().to_frame()
+    assert "quotes" not in plain.columns
+    frame = usnz.agreements().to_frame(quotes=True)
+    anzus = frame.loc[frame["id"] == "anzus", "quotes"].iloc[0]
+    assert isinstance(anzus, list)
+    assert all(isinstance(q, str) for q in anzus)
+    assert "quotes" in usnz.dataset().to_frame("agreements", quotes=True).columns
+    with pytest.raises(usnz.ArgumentTypeError, match="quotes= takes True or False"):
+        usnz.agreements().to_frame(quotes="yes")  # type: ignore[arg-type]
+
+
+def test_quote_length_is_checked() -> None:
+    with pytest.raises(ValueError, match="at most 400"):
+        usnz.Citation(source="s", paragraph=1, quote="x" * 401)
+    with pytest.raises(ValueError, match="quote must be non-empty text"):
+        usnz.Citation(source="s", paragraph=1, quote="  ")
+    assert usnz.Citation(source="s", paragraph=1, quote="a … b").passages == ("a", "b")
+    assert usnz.Citation(source="s", paragraph=1).passages == ()
+
+
+def test_show_a_citation_without_a_quote(capsys: pytest.CaptureFixture[str]) -> None:
+    record = usnz.Event(
+        id="e", kind="other", title="T", summary="S.", citations=(usnz.Citation(source="s", paragraph=1),)
+    )
+    assert str(record).splitlines()[-1].strip() == "citations  s ¶1"
+
+
+def test_verify_skips_what_is_not_a_text(tmp_path: Path) -> None:
+    texts, data = _user_data(tmp_path)
+    (texts / "a-folder").mkdir()
+    (texts / "a-broken-link").symlink_to(tmp_path / "nowhere")
+    assert usnz.verify(sources=texts, data=usnz.load(data)) == ()
+
+
+def test_cli_verify_user_data_that_does_not_load(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    texts, data = _user_data(tmp_path)
+    (data / "events.json").write_text("[{}]", encoding="utf-8")
+    assert main(["verify", "--sources", str(texts), str(data)]) == 1
+    assert "required field missing" in capsys.readouterr().out
