@@ -22,8 +22,8 @@ BASELINE = "import attrs"
 
 STEPS = r"""
 import gc, json, time
-import usnz, usnz._query
-from usnz import _load
+import usnz, usnz.querying.bound
+from usnz.reading import load as _load
 gc.disable()
 clock = time.perf_counter
 t0 = clock()
@@ -66,12 +66,12 @@ def _self_times(code: str) -> dict[str, int]:
 def _group(name: str, baseline: set[str]) -> str | None:
     if name in baseline:
         return None
-    if name.startswith("usnz._records"):
-        return "record classes (usnz._records: attrs builds 12 classes)"
-    if name.startswith("usnz._values"):
-        return "value classes (usnz._values: attrs builds 5 classes)"
-    if name in {"usnz._errors", "usnz._countries"}:
-        return "usnz._errors and usnz._countries (attrs classes, the country table)"
+    if name.startswith("usnz.model.records"):
+        return "record classes (usnz.model.records: attrs builds 12 classes)"
+    if name.startswith("usnz.model.values"):
+        return "value classes (usnz.model.values: attrs builds 5 classes)"
+    if name in {"usnz.model.errors", "usnz.model.countries"}:
+        return "usnz.model.errors and usnz.model.countries (attrs classes, the country table)"
     if name.startswith("usnz"):
         return "usnz's other modules"
     return f"stdlib {name.split('.', maxsplit=1)[0].lstrip('_')}"

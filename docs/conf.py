@@ -49,12 +49,12 @@ nitpick_ignore_regex = [
     ("py:class", r"(DataFrame|Axes|Path|Format)"),
     ("py:class", r"(Decimal|JsonConverter|PathLike|Iterable|Iterator|Sequence|Callable|Window)"),
     ("py:class", r"(T|R_co|P|SupportsIndex|AnyRecord)"),
-    ("py:class", r"usnz\._\w+\.\w+"),
+    ("py:class", r"usnz\.(model|reading|querying|faces)\.\w+\.\w+"),  # internal modules' names
     (
         "py:class",
         r"(ValueError|TypeError|KeyError|UserWarning|Exception|tuple|int|str|float|bool|dict|list|type|object)",
     ),
-    ("py:obj", r"(usnz\._\w+\.)?(R_co|T|P)"),
+    ("py:obj", r"(usnz\.(model|reading|querying|faces)\.\w+\.)?(R_co|T|P)"),
     ("py:data", r".*"),
 ]
 

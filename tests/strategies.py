@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 from hypothesis import strategies as st
 
 import usnz
-from usnz._records import Branch, EventKind
+from usnz.model.records import Branch, EventKind
 
 T = TypeVar("T")
 

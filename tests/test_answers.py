@@ -380,6 +380,6 @@ def test_known_extent_is_within_the_dataset_span() -> None:
     [("anzsu", "anzus", 1, 1), ("anzus", "anzus", 1, 0), ("abcdef", "uvwxyz", 1, 2), ("wellingon", "wellington", 2, 1)],
 )
 def test_edit_distance(a: str, b: str, limit: int, expected: int) -> None:
-    from usnz._search import _edits
+    from usnz.querying.search import _edits
 
     assert _edits(a, b, limit) == expected

@@ -8,7 +8,7 @@ from importlib.metadata import version
 import pytest
 
 import usnz
-from usnz import _cite
+from usnz.faces import cite as _cite
 
 
 def test_plain_text() -> None:

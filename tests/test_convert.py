@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import usnz
 from strategies import RECORDS
-from usnz._convert import make_usnz_converter
+from usnz.reading.convert import make_usnz_converter
 
 
 @pytest.mark.parametrize("cls", list(RECORDS), ids=lambda c: c.__name__)

@@ -17,9 +17,9 @@ from hypothesis import strategies as st
 
 import usnz
 from strategies import RECORDS
-from usnz._columns import columns
-from usnz._records import Branch, _check_optional_id
+from usnz.faces.columns import columns
 from usnz.frames import to_frame
+from usnz.model.records import Branch, _check_optional_id
 
 COMMON = ["id", "record_kind", "label", "when", "when_earliest", "when_latest"]
 

@@ -7,8 +7,8 @@ from html.parser import HTMLParser
 import pytest
 
 import usnz
-from usnz._html import MAX_ROWS
 from usnz.cli import main
+from usnz.faces.html import MAX_ROWS
 
 MARKUP = "<script>alert('x')</script> & <b>bold</b>"
 

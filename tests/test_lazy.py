@@ -12,7 +12,7 @@ import textwrap
 import threading
 
 import usnz
-from usnz import _load
+from usnz.querying import bound as _load
 
 PROBE = textwrap.dedent(
     """
@@ -28,7 +28,7 @@ PROBE = textwrap.dedent(
     assert reads == [], reads
     for heavy in ("attrs", "cattrs", "json", "typing", "decimal"):
         assert heavy not in sys.modules, f"{heavy} imported at import time"
-    assert usnz._load._packaged is None
+    assert "usnz.querying.bound" not in sys.modules and "usnz.reading.load" not in sys.modules
     usnz.get("anzus")
     first = list(reads)
     assert "cattrs" not in sys.modules, "cattrs imported to load valid data"
@@ -52,14 +52,14 @@ def test_import_reads_nothing_and_the_first_query_loads_once() -> None:
 
 def test_many_threads_load_the_dataset_once(monkeypatch) -> None:
     calls = []
-    real = _load.load_packaged
+    real = _load.reading.read_packaged
 
-    def counting() -> usnz.Dataset:
+    def counting() -> list[usnz.AnyRecord]:
         calls.append(1)
         return real()
 
     monkeypatch.setattr(_load, "_packaged", None)
-    monkeypatch.setattr(_load, "load_packaged", counting)
+    monkeypatch.setattr(_load.reading, "read_packaged", counting)
     barrier = threading.Barrier(32)
     results: list[usnz.Dataset] = []
 

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 import usnz
-from usnz import _load
+from usnz.reading import load as _load
 
 SOURCE = {
     "id": "my-notes",
@@ -182,7 +182,7 @@ def test_extends_must_be_a_dataset(tmp_path: Path) -> None:
 def test_a_missing_packaged_file_is_a_data_error(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(_load, "KINDS", MappingProxyType({**usnz.KINDS, "extra_kind": usnz.Event}))
     with pytest.raises(usnz.DataError, match=r"extra_kind\.json: missing from the package"):
-        _load.load_packaged()
+        _load.read_packaged()
 
 
 def test_problem_text() -> None:

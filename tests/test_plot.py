@@ -19,7 +19,7 @@ from matplotlib.text import Annotation
 
 import usnz
 import usnz.plot
-from usnz._text import fit
+from usnz.faces.text import fit
 
 
 @pytest.fixture(autouse=True)

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import usnz
 from strategies import datasets, partial_dates, periods
-from usnz._dataset import _fold
+from usnz.querying.dataset import _fold
 
 
 def _as_of(records: list[Any]) -> dict[str, dt.date]:

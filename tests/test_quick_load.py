@@ -23,7 +23,8 @@ from hypothesis import strategies as st
 
 import usnz
 from strategies import RECORDS
-from usnz import _load
+from usnz.reading import load as _load
+from usnz.reading import quick as quick_reader
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "usnz"
 
@@ -51,7 +52,7 @@ def _cattrs(raw: object, cls: type[Any]) -> Any:
 @given(data=st.data())
 def test_every_valid_record_is_read_quickly_and_as_cattrs_reads_it(cls: type[Any], data: st.DataObject) -> None:
     raw = _raw(data.draw(RECORDS[cls]))
-    quick = _load._read_quickly(_load._reader(cls), raw)
+    quick = quick_reader.read_quickly(quick_reader.reader(cls), raw)
     assert quick is not None
     assert quick == usnz.converter.structure(raw, cls)
     assert repr(quick) == repr(usnz.converter.structure(raw, cls))
@@ -93,7 +94,7 @@ def test_a_damaged_record_is_never_read_more_leniently_than_cattrs_reads_it(
             del container[path[-1]]
         else:
             _set(raw, path, data.draw(JSON_VALUES))
-    quick = _load._read_quickly(_load._reader(cls), raw)
+    quick = quick_reader.read_quickly(quick_reader.reader(cls), raw)
     if quick is not None:
         assert quick == _cattrs(raw, cls)
 
@@ -131,12 +132,12 @@ def test_doubtful_values_go_to_cattrs(cls: type[Any], change: dict[str, Any]) ->
         },
     }
     raw = base[cls.__name__]
-    assert _load._read_quickly(_load._reader(cls), raw) == usnz.converter.structure(raw, cls)
-    assert _load._read_quickly(_load._reader(cls), {**raw, **change}) is None
+    assert quick_reader.read_quickly(quick_reader.reader(cls), raw) == usnz.converter.structure(raw, cls)
+    assert quick_reader.read_quickly(quick_reader.reader(cls), {**raw, **change}) is None
 
 
 def test_a_missing_required_field_goes_to_cattrs() -> None:
-    assert _load._read_quickly(_load._reader(usnz.Citation), {"source": "s"}) is None
+    assert quick_reader.read_quickly(quick_reader.reader(usnz.Citation), {"source": "s"}) is None
 
 
 def test_types_the_quick_reader_does_not_know_always_go_to_cattrs() -> None:
@@ -164,40 +165,40 @@ def test_types_the_quick_reader_does_not_know_always_go_to_cattrs() -> None:
         thing: NotDefinedAnywhere  # type: ignore[name-defined]  # noqa: F821
 
     for raw in ({"mapping": {}, "either": 1, "words": []}, {}):
-        with pytest.raises(_load._UnsureError):
-            _load._reader(Odd)(raw)
-    with pytest.raises(_load._UnsureError):
-        _load._reader(Derived)({"value": 1})
-    with pytest.raises(_load._UnsureError):
-        _load._reader(Blob)({"payload": "x"})
-    with pytest.raises(_load._UnsureError):
-        _load._reader(Dangling)({"thing": 1})
+        with pytest.raises(quick_reader.UnsureError):
+            quick_reader.reader(Odd)(raw)
+    with pytest.raises(quick_reader.UnsureError):
+        quick_reader.reader(Derived)({"value": 1})
+    with pytest.raises(quick_reader.UnsureError):
+        quick_reader.reader(Blob)({"payload": "x"})
+    with pytest.raises(quick_reader.UnsureError):
+        quick_reader.reader(Dangling)({"thing": 1})
     untyped = attrs.make_class("Untyped", {"value": attrs.field()})
-    with pytest.raises(_load._UnsureError):
-        _load._reader(untyped)({"value": 1})
+    with pytest.raises(quick_reader.UnsureError):
+        quick_reader.reader(untyped)({"value": 1})
 
 
 def test_annotations_that_are_types_are_read_too() -> None:
     plain = attrs.make_class("Plain", {"count": attrs.field(type=Optional[int]), "name": attrs.field(type=str)})  # noqa: UP045 - a typing object on purpose
-    read = _load._reader(plain)
+    read = quick_reader.reader(plain)
     assert read({"count": None, "name": "n"}) == plain(count=None, name="n")
     assert read({"count": 2, "name": "n"}) == usnz.converter.structure({"count": 2, "name": "n"}, plain)
-    with pytest.raises(_load._UnsureError):
+    with pytest.raises(quick_reader.UnsureError):
         read({"count": "2", "name": "n"})
 
 
 def test_a_load_leaves_a_paused_collector_paused() -> None:
     gc.disable()
     try:
-        assert len(_load.load_packaged()) == len(usnz.dataset())
+        assert len(_load.read_packaged()) == len(usnz.dataset())
         assert not gc.isenabled()
     finally:
         gc.enable()
 
 
 def test_readers_accept_exactly_the_json_types() -> None:
-    assert _load._reader(Literal["a", "b"])("a") == "a"
-    assert _load._reader(int | float)(2.5) == 2.5
+    assert quick_reader.reader(Literal["a", "b"])("a") == "a"
+    assert quick_reader.reader(int | float)(2.5) == 2.5
     for hint, value in [
         (int, 1.0),
         (str, None),
@@ -208,16 +209,16 @@ def test_readers_accept_exactly_the_json_types() -> None:
         (int | float, "1"),
         (int | float | None, True),
     ]:
-        with pytest.raises(_load._UnsureError):
-            _load._reader(hint)(value)
+        with pytest.raises(quick_reader.UnsureError):
+            quick_reader.reader(hint)(value)
 
 
 def test_packaged_data_is_read_through_importlib_resources_for_loaders_without_get_data(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(_load, "__spec__", None)
-    data = _load.load_packaged()
-    assert [r.id for r in data] == [r.id for r in usnz.dataset()]
+    data = _load.read_packaged()
+    assert [r.id for r in usnz.Dataset(data)] == [r.id for r in usnz.dataset()]
 
 
 def test_packaged_data_is_read_from_a_zip(tmp_path: Path) -> None:
@@ -240,7 +241,7 @@ def test_import_is_lazy_but_every_public_name_is_there() -> None:
     assert set(usnz.__all__) <= set(dir(usnz))
     for name in usnz.__all__:
         assert getattr(usnz, name) is not None
-    assert usnz.Event is usnz._records.Event
+    assert usnz.Event is usnz.model.records.Event
     with pytest.raises(AttributeError, match="no attribute 'nonexistent'"):
         _ = usnz.nonexistent  # type: ignore[attr-defined]
 

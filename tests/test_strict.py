@@ -139,7 +139,7 @@ def test_problems_are_capped_and_counted(tmp_path: Path) -> None:
     started = time.perf_counter()
     problems = _problems(tmp_path, events="[" + ",".join(["{}"] * 100_000) + "]")
     assert time.perf_counter() - started < 10  # a generous bound for a slow machine: it takes ~0.3 s
-    assert len(problems) == usnz._load.MAX_PROBLEMS + 1
+    assert len(problems) == usnz.reading.load.MAX_PROBLEMS + 1
     assert "more records with problems not examined" in problems[-1]
 
 
@@ -191,7 +191,7 @@ def test_load_accepts_only_what_the_schema_accepts(
     (folder / f"{kind}.json").write_text(json.dumps([item]), encoding="utf-8")
     try:
         usnz.Dataset([])
-        from usnz._load import _records_in
+        from usnz.reading.load import _records_in
 
         problems: list[usnz.Problem] = []
         records = list(_records_in(f"{kind}.json", kind, json.dumps([item]).encode(), problems))
@@ -209,7 +209,7 @@ def test_load_accepts_only_what_the_schema_accepts(
 @settings(max_examples=60, deadline=None)
 @given(st.sampled_from(sorted(RECORDS, key=lambda c: c.__name__)).flatmap(lambda cls: RECORDS[cls]))
 def test_valid_records_are_read_and_pass_the_schema(record: Any) -> None:
-    from usnz._load import _records_in
+    from usnz.reading.load import _records_in
 
     kind = next(name for name, c in usnz.KINDS.items() if c is type(record))
     item = json.loads(json.dumps(usnz.converter.unstructure(record)))
@@ -220,7 +220,7 @@ def test_valid_records_are_read_and_pass_the_schema(record: Any) -> None:
 
 
 def test_the_problem_list_counts_what_it_does_not_keep() -> None:
-    from usnz._load import MAX_PROBLEMS, _Problems
+    from usnz.reading.load import MAX_PROBLEMS, _Problems
 
     problems = _Problems()
     for index in range(MAX_PROBLEMS + 2):
@@ -246,5 +246,5 @@ def test_a_quantity_must_be_finite() -> None:
         usnz.Quantity(unit="x", best=float("inf"))
 
 
-def test_lazy_private_modules_are_reachable() -> None:
-    assert usnz.__getattr__("_values") is usnz._values
+def test_the_public_faces_are_reachable_lazily() -> None:
+    assert usnz.__getattr__("plot") is usnz.plot

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from importlib import import_module
 
+from usnz.model import hooks as _hooks  # a module of a few lines, importing nothing
+
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING, which type checkers read as True; typing costs ~10 ms
 if TYPE_CHECKING:
     from typing import Any
@@ -24,42 +26,25 @@ if TYPE_CHECKING:
     from usnz import export as export  # the faces: modules imported on first use
     from usnz import frames as frames
     from usnz import plot as plot
-    from usnz._cite import cite
-    from usnz._collection import AnyRecord, Records
-    from usnz._countries import COUNTRIES, Country
-    from usnz._dataset import KINDS, Dataset
-    from usnz._errors import (
+    from usnz.faces.cite import cite
+    from usnz.faces.verify import verify
+    from usnz.model.countries import COUNTRIES, Country
+    from usnz.model.errors import (
         ArgumentTypeError,
         ArgumentValueError,
         CoverageWarning,
         DataError,
         DateError,
         Error,
+        MissingExtraError,
         Problem,
         UnknownRecordError,
     )
-    from usnz._extras import MissingExtraError
-    from usnz._load import dataset, load
-    from usnz._query import (
-        agreements,
-        assistance,
-        citing,
-        conflicts,
-        disputes,
-        events,
-        figures,
-        force_contributions,
-        get,
-        organizations,
-        people,
-        quotes,
-        search,
-        sources,
-        timeline,
-    )
-    from usnz._records import (
+    from usnz.model.records import (
+        KINDS,
         OFFICES,
         Agreement,
+        AnyRecord,
         Assistance,
         Conflict,
         Event,
@@ -72,8 +57,29 @@ if TYPE_CHECKING:
         Role,
         Source,
     )
-    from usnz._values import OPEN, Citation, Money, PartialDate, Period, Precision, Quantity, Total, parse_edtf
-    from usnz._verify import verify
+    from usnz.model.values import OPEN, Citation, Money, PartialDate, Period, Precision, Quantity, Total, parse_edtf
+    from usnz.querying.bound import (
+        agreements,
+        assistance,
+        citing,
+        conflicts,
+        dataset,
+        disputes,
+        events,
+        figures,
+        force_contributions,
+        get,
+        load,
+        organizations,
+        people,
+        quotes,
+        search,
+        sources,
+        timeline,
+    )
+    from usnz.querying.collection import Records
+    from usnz.querying.dataset import Dataset
+    from usnz.reading.load import DATA_VERSION
 
     converter: JsonConverter
     __version__: str
@@ -140,19 +146,14 @@ __all__ = [
     "verify",
 ]
 
-DATA_VERSION = "2026.11.3"
-"""The packaged dataset's version (year.month.n), bumped on every data change."""
-
 
 # The module each public name lives in. ``import usnz`` imports none of them (nor attrs):
 # each is imported on first use, then kept here as a plain attribute.
 _HOMES: dict[str, str] = {
-    **dict.fromkeys(("AnyRecord", "Records"), "_collection"),
-    "cite": "_cite",
-    "verify": "_verify",
-    "MissingExtraError": "_extras",
-    **dict.fromkeys(("COUNTRIES", "Country"), "_countries"),
-    **dict.fromkeys(("KINDS", "Dataset"), "_dataset"),
+    "DATA_VERSION": "reading.load",
+    "cite": "faces.cite",
+    "verify": "faces.verify",
+    **dict.fromkeys(("COUNTRIES", "Country"), "model.countries"),
     **dict.fromkeys(
         (
             "ArgumentTypeError",
@@ -161,41 +162,23 @@ _HOMES: dict[str, str] = {
             "DataError",
             "DateError",
             "Error",
+            "MissingExtraError",
             "Problem",
             "UnknownRecordError",
         ),
-        "_errors",
-    ),
-    **dict.fromkeys(("dataset", "load"), "_load"),
-    **dict.fromkeys(
-        (
-            "agreements",
-            "assistance",
-            "citing",
-            "conflicts",
-            "disputes",
-            "events",
-            "figures",
-            "force_contributions",
-            "get",
-            "organizations",
-            "people",
-            "quotes",
-            "search",
-            "sources",
-            "timeline",
-        ),
-        "_query",
+        "model.errors",
     ),
     **dict.fromkeys(
         (
+            "KINDS",
+            "OFFICES",
             "Agreement",
+            "AnyRecord",
             "Assistance",
             "Conflict",
             "Event",
             "Figure",
             "ForceContribution",
-            "OFFICES",
             "Organization",
             "Person",
             "Quote",
@@ -203,20 +186,52 @@ _HOMES: dict[str, str] = {
             "Role",
             "Source",
         ),
-        "_records",
+        "model.records",
     ),
     **dict.fromkeys(
         ("OPEN", "Citation", "Money", "PartialDate", "Period", "Precision", "Quantity", "Total", "parse_edtf"),
-        "_values",
+        "model.values",
     ),
+    **dict.fromkeys(
+        (
+            "agreements",
+            "assistance",
+            "citing",
+            "conflicts",
+            "dataset",
+            "disputes",
+            "events",
+            "figures",
+            "force_contributions",
+            "get",
+            "load",
+            "organizations",
+            "people",
+            "quotes",
+            "search",
+            "sources",
+            "timeline",
+        ),
+        "querying.bound",
+    ),
+    "Records": "querying.collection",
+    "Dataset": "querying.dataset",
 }
-# Private modules that ``usnz.<name>`` reached before imports were lazy.
-_MODULES = frozenset(
-    {"_arguments", "_collection", "_countries", "_dataset", "_errors", "_load", "_query", "_records", "_values"}
-)
 
 # The public modules of the optional faces (``usnz.plot.timeline(...)``), imported on first use.
 _FACES = frozenset({"export", "frames", "plot"})
+
+
+def _install_faces() -> None:
+    """Connect the model to its faces (how records print, show and become frames), on first use."""
+    from usnz.faces import install  # noqa: PLC0415 - the faces only when a record is shown
+    from usnz.frames import to_frame  # noqa: PLC0415 - pandas itself only inside to_frame()
+
+    install()
+    _hooks.register("frame", to_frame)
+
+
+_hooks.set_installer(_install_faces)
 
 
 def __getattr__(name: str) -> Any:
@@ -226,10 +241,10 @@ def __getattr__(name: str) -> Any:
         value = getattr(import_module(f"usnz.{home}"), name)
         globals()[name] = value
         return value
-    if name in _MODULES or name in _FACES:
+    if name in _FACES:
         return import_module(f"usnz.{name}")
     if name == "converter":
-        from usnz._convert import public_converter  # noqa: PLC0415 - cattrs only when asked
+        from usnz.reading.convert import public_converter  # noqa: PLC0415 - cattrs only when asked
 
         return public_converter()
     if name == "__version__":

@@ -21,12 +21,13 @@ import warnings
 from collections.abc import Callable, Sequence
 from typing import IO, TYPE_CHECKING, NoReturn
 
-from usnz._text import WIDTH, field_rows, show_text, table_text, when_text
+from usnz.faces.text import WIDTH, field_rows, show_text, table_text, when_text
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
 
-    from usnz._collection import AnyRecord, Records
+    from usnz.model.records import AnyRecord
+from usnz.querying.collection import Records
 
 __all__ = ["WIDTH", "main"]
 
@@ -150,7 +151,7 @@ _FILTER_HELP = {
 
 
 def _kind_names() -> list[str]:
-    from usnz._dataset import KINDS  # noqa: PLC0415
+    from usnz.model.records import KINDS  # noqa: PLC0415
 
     return [name.replace("_", "-") for name in KINDS]
 
@@ -175,7 +176,7 @@ def _render(records: Records[AnyRecord], output: str) -> str:
 
 
 def _render_one(record: AnyRecord, output: str) -> str:
-    from usnz._collection import Records  # noqa: PLC0415
+    from usnz.querying.collection import Records  # noqa: PLC0415
 
     if output == "json":
         return json.dumps(Records((record,)).to_list()[0], indent=2, ensure_ascii=False)
@@ -225,7 +226,7 @@ class ValidationFailedError(Exception):
 
 def _validate(args: argparse.Namespace) -> str:
     import usnz  # noqa: PLC0415
-    from usnz._errors import shown  # noqa: PLC0415
+    from usnz.model.errors import shown  # noqa: PLC0415
 
     for path in args.paths:
         # A path that names nothing is bad input (exit 2); a problem in a file is a finding (exit 1).
@@ -262,8 +263,8 @@ def _verify(args: argparse.Namespace) -> str:
 
 
 def _export(args: argparse.Namespace) -> str:
-    from usnz._errors import ArgumentValueError, shown  # noqa: PLC0415
     from usnz.export import write  # noqa: PLC0415
+    from usnz.model.errors import ArgumentValueError, shown  # noqa: PLC0415
 
     try:
         written = write(args.out, format=args.format)
@@ -404,7 +405,7 @@ def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
 
 
 def _main(argv: Sequence[str] | None) -> int:
-    from usnz._errors import CoverageWarning, Error  # noqa: PLC0415
+    from usnz.model.errors import CoverageWarning, Error  # noqa: PLC0415
 
     try:
         args = _parse(argv)

@@ -47,13 +47,13 @@ from typing import Any, Final, Literal
 
 import attrs
 
-from usnz._collection import AnyRecord
-from usnz._columns import EDTF_DATE, EDTF_INTERVAL, ID, Column, columns, field_docs, field_hints
-from usnz._countries import COUNTRIES
-from usnz._dataset import KINDS, Dataset
-from usnz._errors import ArgumentTypeError, ArgumentValueError, shown
-from usnz._records import (
+from usnz.faces.columns import EDTF_DATE, EDTF_INTERVAL, ID, Column, columns, field_docs, field_hints
+from usnz.model.countries import COUNTRIES
+from usnz.model.errors import ArgumentTypeError, ArgumentValueError, shown
+from usnz.model.records import (
+    KINDS,
     OFFICES,
+    AnyRecord,
     Role,
     _check_citations,
     _check_countries,
@@ -66,7 +66,7 @@ from usnz._records import (
     _check_text,
     _check_texts,
 )
-from usnz._values import (
+from usnz.model.values import (
     _CURRENCIES,
     AMOUNT,
     QUOTE_LIMIT,
@@ -78,6 +78,7 @@ from usnz._values import (
     _check_currency,
     _check_quote,
 )
+from usnz.querying.dataset import Dataset
 
 __all__ = ["FORMATS", "datapackage", "json_schema", "kind_name", "write"]
 
@@ -469,7 +470,7 @@ def datapackage(*, format: Format = "csv", data: Dataset | None = None) -> dict[
 
 
 def _package(fmt: Format, data: Dataset) -> tuple[dict[str, Any], dict[str, bytes]]:
-    from usnz import DATA_VERSION  # noqa: PLC0415 - the package's constant
+    from usnz.reading.load import DATA_VERSION  # noqa: PLC0415 - the packaged data's version
 
     files, resources = _files(data, fmt)
     sources = [{"title": f"{s.title} ({s.kind}, publisher: {s.publisher}; SHA-256 {s.sha256})"} for s in data.sources()]
@@ -500,7 +501,7 @@ def _check_format(fmt: object) -> Format:
 
 def _dataset(data: Dataset | None) -> Dataset:
     if data is None:
-        from usnz._load import dataset  # noqa: PLC0415 - the packaged data, loaded on first use
+        from usnz.querying.bound import dataset  # noqa: PLC0415 - the packaged data, loaded on first use
 
         return dataset()
     if not isinstance(data, Dataset):

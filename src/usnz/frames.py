@@ -18,11 +18,9 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from usnz._collection import AnyRecord
-from usnz._columns import COMMON, Column, ColumnType, columns
-from usnz._dataset import KINDS
-from usnz._errors import ArgumentTypeError
-from usnz._extras import MissingExtraError
+from usnz.faces.columns import COMMON, Column, ColumnType, columns
+from usnz.model.errors import ArgumentTypeError, MissingExtraError
+from usnz.model.records import KINDS, AnyRecord
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -18,13 +18,11 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from usnz._collection import AnyRecord
-from usnz._dataset import KINDS, Dataset
-from usnz._errors import ArgumentTypeError, ArgumentValueError
-from usnz._extras import MissingExtraError
-from usnz._records import Conflict, Record, Source
-from usnz._text import fit
-from usnz._values import PartialDate, Period
+from usnz.faces.text import fit
+from usnz.model.errors import ArgumentTypeError, ArgumentValueError, MissingExtraError
+from usnz.model.records import KINDS, AnyRecord, Conflict, Record, Source
+from usnz.model.values import PartialDate, Period
+from usnz.querying.dataset import Dataset
 
 if TYPE_CHECKING:
     from matplotlib.artist import Artist
@@ -53,7 +51,7 @@ _KIND_NAME: Final = {cls.record_kind: name.replace("_", " ") for name, cls in KI
 
 def _chosen(records: Iterable[AnyRecord] | None, during: object, possibly: bool) -> list[AnyRecord]:
     """The dated records to draw (all dated records when *records* is ``None``)."""
-    from usnz._load import dataset  # noqa: PLC0415 - the packaged data, loaded on first use
+    from usnz.querying.bound import dataset  # noqa: PLC0415 - the packaged data, loaded on first use
 
     if records is None:
         return list(dataset().timeline(during=during, possibly=possibly))
@@ -81,7 +79,7 @@ def _chosen(records: Iterable[AnyRecord] | None, during: object, possibly: bool)
 
 def _as_of(chosen: list[AnyRecord]) -> dict[str, dt.date]:
     """The date each source speaks from (an open end runs to it), by source id."""
-    from usnz._load import dataset  # noqa: PLC0415 - the packaged data, loaded on first use
+    from usnz.querying.bound import dataset  # noqa: PLC0415 - the packaged data, loaded on first use
 
     sources = [*dataset().sources(), *(r for r in chosen if isinstance(r, Source))]
     return {s.id: spoken.earliest for s in sources if (spoken := s.as_of or s.date) is not None}
@@ -99,7 +97,7 @@ def _group(record: AnyRecord, names: dict[str, str]) -> str:
 
 def _conflict_names(records: list[AnyRecord]) -> dict[str, str]:
     """Conflict names by id: from the records given, else from the packaged data."""
-    from usnz._load import dataset  # noqa: PLC0415 - the packaged data, loaded on first use
+    from usnz.querying.bound import dataset  # noqa: PLC0415 - the packaged data, loaded on first use
 
     names = {c.id: c.name for c in dataset().conflicts()}
     names.update((r.id, r.name) for r in records if isinstance(r, Conflict))

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from typing import Final, Literal
 
-from usnz._errors import ArgumentValueError
-from usnz._records import Source
+from usnz.model.errors import ArgumentValueError
+from usnz.model.records import Source
 
 __all__ = ["cite"]
 
@@ -52,13 +52,13 @@ _SPECIAL: Final = re.compile(r"([&%$#_{}])")
 def _versions() -> tuple[str, str]:
     from importlib.metadata import version  # noqa: PLC0415 - only when asked
 
-    from usnz import DATA_VERSION  # noqa: PLC0415 - the package's constant
+    from usnz.reading.load import DATA_VERSION  # noqa: PLC0415 - the packaged data's version
 
     return version("usnz"), DATA_VERSION
 
 
 def _sources() -> tuple[Source, ...]:
-    from usnz._load import dataset  # noqa: PLC0415 - the packaged data, loaded on first use
+    from usnz.querying.bound import dataset  # noqa: PLC0415 - the packaged data, loaded on first use
 
     return tuple(dataset().sources())
 

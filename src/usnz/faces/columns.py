@@ -21,12 +21,19 @@ from typing import Any, Final, Literal, Union
 
 import attrs
 
-from usnz._collection import AnyRecord
-from usnz._countries import COUNTRIES
-from usnz._dataset import KINDS
-from usnz._records import Role, _check_countries, _check_country, _check_id, _check_ids, _check_optional_id
-from usnz._text import PROVENANCE
-from usnz._values import _CURRENCIES, Citation, Money, PartialDate, Period, Quantity
+from usnz.faces.text import PROVENANCE
+from usnz.model.countries import COUNTRIES
+from usnz.model.records import (
+    KINDS,
+    AnyRecord,
+    Role,
+    _check_countries,
+    _check_country,
+    _check_id,
+    _check_ids,
+    _check_optional_id,
+)
+from usnz.model.values import _CURRENCIES, Citation, Money, PartialDate, Period, Quantity
 
 __all__ = [
     "COMMON",
@@ -157,7 +164,7 @@ def _required(hint: Any) -> Any:
 
 def reference_target(name: str) -> str | None:
     """The kind (plural name) a reference field points at, if it must be one kind."""
-    from usnz._load import _TARGETS  # noqa: PLC0415 - the one map of what each reference points at
+    from usnz.reading.load import _TARGETS  # noqa: PLC0415 - the one map of what each reference points at
 
     target = _TARGETS.get(name)
     return None if target is None else kind_of(target)

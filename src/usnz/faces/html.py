@@ -9,11 +9,11 @@ from collections.abc import Sequence
 from html import escape
 from typing import TYPE_CHECKING, Final
 
-from usnz._text import field_values, fit, value_text, when_text
-from usnz._values import Citation
+from usnz.faces.text import field_values, fit, value_text, when_text
+from usnz.model.values import Citation
 
 if TYPE_CHECKING:
-    from usnz._collection import AnyRecord
+    from usnz.model.records import AnyRecord
 
 __all__ = ["MAX_ROWS", "record_html", "records_html"]
 

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 if TYPE_CHECKING:
-    from usnz._collection import AnyRecord
-    from usnz._values import Citation
+    from usnz.model.records import AnyRecord
+    from usnz.model.values import Citation
 
 __all__ = [
     "PROVENANCE",
@@ -43,7 +43,7 @@ def fit(text: str, width: int) -> str:
 
 def value_text(value: object) -> str:
     """A field's value as text: several values joined by ``; ``, a role as its fields."""
-    from usnz._records import Role  # noqa: PLC0415 - _records imports this module lazily
+    from usnz.model.records import Role  # noqa: PLC0415 - _records imports this module lazily
 
     if isinstance(value, tuple):
         items: tuple[object, ...] = value  # pyright: ignore[reportUnknownVariableType]

@@ -13,11 +13,11 @@ import stat
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from usnz._errors import ArgumentTypeError, ArgumentValueError, Problem, shown
-from usnz._records import Record, Source
+from usnz.model.errors import ArgumentTypeError, ArgumentValueError, Problem, shown
+from usnz.model.records import Record, Source
 
 if TYPE_CHECKING:
-    from usnz._dataset import Dataset
+    from usnz.querying.dataset import Dataset
 
 __all__ = ["verify"]
 
@@ -78,7 +78,7 @@ def verify(*, sources: str | os.PathLike[str], data: Dataset | None = None) -> t
         msg = f"sources={str(folder)!r} is not a folder; give the folder that holds the source texts"
         raise ArgumentValueError(msg)
     if data is None:
-        from usnz._load import dataset  # noqa: PLC0415 - the packaged data, loaded on first use
+        from usnz.querying.bound import dataset  # noqa: PLC0415 - the packaged data, loaded on first use
 
         data = dataset()
     by_hash = _texts(folder)

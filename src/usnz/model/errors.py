@@ -186,3 +186,18 @@ class MissingExtraError(Error, ImportError):
             f'install the usnz extra that brings it: pip install "usnz[{extra}]"'
         )
         super().__init__(message, name=package)
+
+
+# Public errors print as ``usnz.X`` (in tracebacks too), as users import them, not as the
+# internal module they live in.
+for _public in (
+    Error,
+    ArgumentValueError,
+    ArgumentTypeError,
+    DateError,
+    UnknownRecordError,
+    DataError,
+    CoverageWarning,
+    MissingExtraError,
+):
+    _public.__module__ = "usnz"

@@ -14,12 +14,15 @@ from typing import Any, ClassVar, Final, Literal
 
 import attrs
 
-from usnz._values import Citation, Money, PartialDate, Period, Quantity
+from usnz.model import hooks
+from usnz.model.values import Citation, Money, PartialDate, Period, Quantity
 
 __all__ = [
+    "KINDS",
     "OFFICES",
     "Agreement",
     "AgreementKind",
+    "AnyRecord",
     "Assistance",
     "Branch",
     "Conflict",
@@ -257,15 +260,13 @@ class Record:
 
     def __str__(self) -> str:
         """The record as ``usnz show`` prints it: id and kind, then one field per line."""
-        from usnz._text import show_text  # noqa: PLC0415 - only when printed
-
-        return show_text(self)
+        text: str = hooks.face("text")(self)
+        return text
 
     def _repr_html_(self) -> str:
         """The record as an HTML table: how Jupyter shows it."""
-        from usnz._html import record_html  # noqa: PLC0415 - only when displayed
-
-        return record_html(self)
+        html: str = hooks.face("html")(self)
+        return html
 
 
 @attrs.frozen(kw_only=True)
@@ -328,15 +329,13 @@ class Source:
 
     def __str__(self) -> str:
         """The source as ``usnz show`` prints it: id and kind, then one field per line."""
-        from usnz._text import show_text  # noqa: PLC0415 - only when printed
-
-        return show_text(self)
+        text: str = hooks.face("text")(self)
+        return text
 
     def _repr_html_(self) -> str:
         """The source as an HTML table: how Jupyter shows it."""
-        from usnz._html import record_html  # noqa: PLC0415 - only when displayed
-
-        return record_html(self)
+        html: str = hooks.face("html")(self)
+        return html
 
 
 @attrs.frozen(kw_only=True)
@@ -836,3 +835,23 @@ class Figure(Record):
     def search_text(self) -> str:
         """What is measured."""
         return " ".join((super().search_text(), self.measure))
+
+
+AnyRecord = Record | Source
+"""Any record usnz holds: a fact record or a source."""
+
+KINDS: Final[Mapping[str, type[AnyRecord]]] = MappingProxyType(
+    {
+        "sources": Source,
+        "agreements": Agreement,
+        "conflicts": Conflict,
+        "force_contributions": ForceContribution,
+        "assistance": Assistance,
+        "events": Event,
+        "people": Person,
+        "organizations": Organization,
+        "quotes": Quote,
+        "figures": Figure,
+    }
+)
+"""Each record kind by its plural name (also its data file's name, ``<name>.json``)."""

@@ -14,7 +14,7 @@ from typing import Any, Final, Literal, Union
 
 import attrs
 
-from usnz._errors import DateError, shown
+from usnz.model.errors import DateError, shown
 
 __all__ = [
     "OPEN",

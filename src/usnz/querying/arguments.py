@@ -7,9 +7,9 @@ import difflib
 import typing
 from collections.abc import Iterable, Mapping
 
-from usnz._errors import ArgumentTypeError, ArgumentValueError, DateError, shown
-from usnz._records import Record, Source
-from usnz._values import PartialDate, Period, parse_edtf
+from usnz.model.errors import ArgumentTypeError, ArgumentValueError, DateError, shown
+from usnz.model.records import Record, Source
+from usnz.model.values import PartialDate, Period, parse_edtf
 
 __all__ = [
     "BASES",
@@ -44,7 +44,7 @@ def to_window(during: object, *, name: str = "during") -> Window:
     >>> to_window("19x5")
     Traceback (most recent call last):
     ...
-    usnz._errors.ArgumentValueError: during='19x5' is not a date or period: '19x5' is not an EDTF date; accepted: ...
+    usnz.ArgumentValueError: during='19x5' is not a date or period: '19x5' is not an EDTF date; accepted: ...
     """
     if isinstance(during, PartialDate | Period):
         return during.earliest, during.latest

@@ -1,27 +1,34 @@
-"""The module-level queries, bound to the packaged dataset (loaded on first use).
+"""The packaged dataset, user datasets, and the module-level queries bound to the packaged one.
 
-Each is the :class:`~usnz.Dataset` method of the same name.
+The packaged dataset is loaded on first use, once, thread-safely; ``load()`` reads user files.
+
+Each query is the :class:`~usnz.Dataset` method of the same name.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+import os
+import threading
+from collections.abc import Callable, Iterable
 from typing import Concatenate, ParamSpec, TypeVar
 
-from usnz._dataset import Dataset
-from usnz._load import dataset
+from usnz.model.errors import ArgumentTypeError
+from usnz.querying.dataset import Dataset
+from usnz.reading import load as reading
 
 __all__ = [
     "agreements",
     "assistance",
     "citing",
     "conflicts",
+    "dataset",
     "disputes",
     "events",
     "figures",
     "force_contributions",
     "get",
+    "load",
     "organizations",
     "people",
     "quotes",
@@ -29,6 +36,61 @@ __all__ = [
     "sources",
     "timeline",
 ]
+
+_lock = threading.Lock()
+_packaged: Dataset | None = None
+
+
+def _fresh_lock() -> None:
+    """Give a forked child a lock of its own.
+
+    A thread of the parent may have held the first-load lock when it forked; that thread
+    does not exist in the child, so the child's copy of the lock would never be released.
+    """
+    global _lock  # noqa: PLW0603 - replaced in a forked child only
+    _lock = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):  # pragma: no branch - only Windows lacks it
+    os.register_at_fork(after_in_child=_fresh_lock)
+
+
+def dataset() -> Dataset:
+    """The packaged dataset, loaded on first use, once, thread-safely.
+
+    >>> import usnz
+    >>> usnz.dataset() is usnz.dataset()
+    True
+    """
+    global _packaged  # noqa: PLW0603 - the one lazily loaded dataset
+    if _packaged is None:
+        with _lock:
+            if _packaged is None:
+                _packaged = Dataset(reading.read_packaged())
+    return _packaged
+
+
+def load(
+    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], *, extends: Dataset | None = None
+) -> Dataset:
+    """Load a dataset from JSON files in the packaged format.
+
+    Args:
+        paths: A directory (every ``<kind>.json`` in it), one file, or several files.
+            Each file is named after its kind (``events.json``, ``people.json``...).
+        extends: A dataset whose records the new ones join (``usnz.dataset()`` to add
+            to the packaged data). Ids must not clash with it.
+
+    Raises:
+        DataError: listing every problem in every file; no partial dataset is returned.
+    """
+    paths = reading.checked_paths(paths)
+    if extends is not None and not isinstance(extends, Dataset):
+        msg = f"extends= takes a usnz.Dataset such as usnz.dataset(); got {type(extends).__name__}"
+        raise ArgumentTypeError(msg)
+    files, problems = reading.read_paths(paths)
+    return Dataset(reading.read(files, extends or (), problems))
+
 
 P = ParamSpec("P")
 T = TypeVar("T")

@@ -5,17 +5,15 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any, SupportsIndex, TypeVar, overload
 
-from usnz._errors import ArgumentTypeError, ArgumentValueError, shown
-from usnz._records import Record, Source
-from usnz._values import Number, Quantity, Total
+from usnz.model import hooks
+from usnz.model.errors import ArgumentTypeError, ArgumentValueError, shown
+from usnz.model.records import AnyRecord
+from usnz.model.values import Number, Quantity, Total
 
 if TYPE_CHECKING:
     from pandas import DataFrame
 
-__all__ = ["AnyRecord", "Records"]
-
-AnyRecord = Record | Source
-"""Any record usnz holds: a fact record or a source."""
+__all__ = ["Records"]
 
 R_co = TypeVar("R_co", bound=AnyRecord, covariant=True)
 
@@ -90,7 +88,7 @@ class Records(tuple[R_co, ...]):
 
     def to_list(self) -> list[dict[str, Any]]:
         """Each record as JSON-ready data, in the packaged file format."""
-        from usnz._convert import get_converter  # noqa: PLC0415 - cattrs only when needed
+        from usnz.reading.convert import get_converter  # noqa: PLC0415 - cattrs only when needed
 
         return [get_converter().unstructure(record) for record in self]
 
@@ -110,15 +108,13 @@ class Records(tuple[R_co, ...]):
 
     def __str__(self) -> str:
         """A table, one line per record (id, kind, date, label), as ``usnz list`` prints it."""
-        from usnz._text import table_text  # noqa: PLC0415 - only when printed
-
-        return table_text(self)
+        text: str = hooks.face("table")(self)
+        return text
 
     def _repr_html_(self) -> str:
         """A compact HTML table of the records: how Jupyter shows them."""
-        from usnz._html import records_html  # noqa: PLC0415 - only when displayed
-
-        return records_html(self)
+        html: str = hooks.face("records-html")(self)
+        return html
 
     def to_frame(self, *, quotes: bool = False) -> DataFrame:
         """The records as a pandas DataFrame, one row per record, with typed columns.
@@ -140,9 +136,8 @@ class Records(tuple[R_co, ...]):
         Raises:
             MissingExtraError: when pandas is not installed.
         """
-        from usnz.frames import to_frame  # noqa: PLC0415 - pandas only when asked
-
-        return to_frame(self, quotes=quotes)
+        frame: DataFrame = hooks.face("frame")(self, quotes=quotes)
+        return frame
 
 
 def _bounds(quantity: Quantity) -> tuple[Number | None, Number | None, Number | None]:

@@ -10,17 +10,16 @@ import typing
 import warnings
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from types import MappingProxyType
 from typing import TYPE_CHECKING, Final, TypeVar
 
-from usnz._arguments import BASES, Window, check_choice, check_code, check_flag, many, plain, to_window
-from usnz._arguments import record_id as record_id_of
-from usnz._collection import AnyRecord, Records
-from usnz._countries import COUNTRIES
-from usnz._errors import ArgumentTypeError, ArgumentValueError, CoverageWarning, UnknownRecordError, shown
-from usnz._records import (
+from usnz.model import hooks
+from usnz.model.countries import COUNTRIES
+from usnz.model.errors import ArgumentTypeError, ArgumentValueError, CoverageWarning, UnknownRecordError, shown
+from usnz.model.records import (
+    KINDS,
     OFFICES,
     Agreement,
+    AnyRecord,
     Assistance,
     Conflict,
     Event,
@@ -31,29 +30,17 @@ from usnz._records import (
     Quote,
     Source,
 )
-from usnz._search import SearchIndex
-from usnz._values import PartialDate, Period
+from usnz.model.values import PartialDate, Period
+from usnz.querying.arguments import BASES, Window, check_choice, check_code, check_flag, many, plain, to_window
+from usnz.querying.arguments import record_id as record_id_of
+from usnz.querying.collection import Records
+from usnz.querying.search import SearchIndex
 
 if TYPE_CHECKING:
     from pandas import DataFrame
 
-__all__ = ["KINDS", "Dataset"]
+__all__ = ["Dataset"]
 
-KINDS: Final[Mapping[str, type[AnyRecord]]] = MappingProxyType(
-    {
-        "sources": Source,
-        "agreements": Agreement,
-        "conflicts": Conflict,
-        "force_contributions": ForceContribution,
-        "assistance": Assistance,
-        "events": Event,
-        "people": Person,
-        "organizations": Organization,
-        "quotes": Quote,
-        "figures": Figure,
-    }
-)
-"""Each record kind by its plural name (also its data file's name, ``<name>.json``)."""
 
 _UNDATED: Final = (dt.date.max, dt.date.max)
 _WORD: Final = re.compile(r"\w+")
@@ -265,10 +252,9 @@ class Dataset:
             ArgumentValueError: for a kind that does not exist.
             MissingExtraError: when pandas is not installed.
         """
-        from usnz.frames import to_frame  # noqa: PLC0415 - pandas only when asked
-
         records = self.records(kind)
-        return to_frame(records, kinds=(KINDS[kind],), quotes=check_flag("quotes", quotes))
+        frame: DataFrame = hooks.face("frame")(records, kinds=(KINDS[kind],), quotes=check_flag("quotes", quotes))
+        return frame
 
     def get(self, id: str) -> AnyRecord:  # noqa: A002 - record field name
         """The record with this id, of any kind.

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
-    from usnz._collection import AnyRecord
+    from usnz.model.records import AnyRecord
 
 __all__ = ["SearchIndex", "fold", "words_of"]
 

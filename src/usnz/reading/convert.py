@@ -17,8 +17,8 @@ from typing import Any, Final
 
 from cattrs.preconf.json import JsonConverter, make_converter
 
-from usnz._errors import DateError, shown
-from usnz._values import Number, PartialDate, Period, parse_amount
+from usnz.model.errors import DateError, shown
+from usnz.model.values import Number, PartialDate, Period, parse_amount
 
 _JSON_TYPES: Final = {str: "a string", int: "an integer", bool: "true or false", float: "a number"}
 

@@ -1,13 +1,11 @@
-"""Reading data files into a validated :class:`Dataset`, all problems at once.
+"""Reading data files into validated records, every problem at once.
 
-The packaged data is read zip-safely through the package's own loader (so it works
-from a wheel or a zip), lazily, once, under a lock.
-
-Records are read by a quick, strict reader built once per class from its attrs fields
-and type hints; it imports nothing. Any record it cannot vouch for (a wrong type, a
-failed check, anything unusual) is read again by the cattrs converter, which reports
-every problem with its path. So valid data never needs cattrs, and the problems
-reported for invalid data are exactly cattrs' own.
+The packaged data is read zip-safely through the data package's own loader (so it works from a
+wheel or a zip). JSON is parsed strictly and within bounds (:func:`parse_json`). Records are read
+by the quick reader (:mod:`usnz.reading.quick`); any record it cannot vouch for is read again,
+field by field, with the cattrs converter, so every problem of every field is reported with its
+path. Then what no single record can show is checked across them: ids used twice, references,
+citations, disputes. The querying layer builds a :class:`~usnz.Dataset` of what is read.
 """
 
 from __future__ import annotations
@@ -18,28 +16,34 @@ import gc
 import json
 import os
 import stat
-import sys
-import threading
-import types
 import typing
 from collections.abc import Callable, Generator, Iterable, Iterator
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Final, Literal, Union
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from usnz._collection import AnyRecord
-from usnz._countries import COUNTRIES
-from usnz._dataset import KINDS, Dataset
-from usnz._errors import ArgumentTypeError, ArgumentValueError, DataError, Error, Problem
-from usnz._records import Conflict, Event, Organization, Person, Record, Source
-from usnz._values import PartialDate, Period, parse_amount
+from usnz.model.countries import COUNTRIES
+from usnz.model.errors import ArgumentTypeError, ArgumentValueError, DataError, Error, Problem, shown
+from usnz.model.records import KINDS, AnyRecord, Conflict, Event, Organization, Person, Record, Source
+from usnz.reading.quick import read_quickly, reader
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-__all__ = ["MAX_FILE_BYTES", "dataset", "load", "load_packaged"]
+__all__ = [
+    "DATA_VERSION",
+    "MAX_FILE_BYTES",
+    "MAX_PROBLEMS",
+    "checked_paths",
+    "parse_json",
+    "read",
+    "read_packaged",
+    "read_paths",
+]
 
+DATA_VERSION: Final = "2026.11.3"
+"""The packaged dataset's version (year.month.n), bumped on every data change."""
 MAX_FILE_BYTES: Final = 16 * 1024 * 1024
 """Largest data file usnz reads (16 MiB); a bigger file is reported as a problem."""
 MAX_DEPTH: Final = 32
@@ -164,269 +168,6 @@ _TARGETS: Final[dict[str, type[AnyRecord]]] = {
     "event": Event,
 }
 
-_lock = threading.Lock()
-_packaged: Dataset | None = None
-
-
-def _fresh_lock() -> None:
-    """Give a forked child a lock of its own.
-
-    A thread of the parent may have held the first-load lock when it forked; that thread
-    does not exist in the child, so the child's copy of the lock would never be released.
-    """
-    global _lock  # noqa: PLW0603 - replaced in a forked child only
-    _lock = threading.Lock()
-
-
-if hasattr(os, "register_at_fork"):  # pragma: no branch - only Windows lacks it
-    os.register_at_fork(after_in_child=_fresh_lock)
-
-Reader = Callable[[Any], Any]
-"""Reads one JSON value as one annotated type, or raises :class:`_UnsureError`."""
-
-
-class _UnsureError(Exception):
-    """The quick reader cannot vouch for a value: cattrs reads the record instead."""
-
-
-def _unsure(value: object) -> Any:
-    """The reader of a type the quick reader does not know: always defer to cattrs."""
-    raise _UnsureError
-
-
-def _exact(cls: type) -> Reader:
-    """Accept a value of exactly *cls* as it is (what cattrs returns for it too)."""
-
-    def read(value: object) -> object:
-        if type(value) is cls:
-            return value
-        raise _UnsureError
-
-    return read
-
-
-def _parsed(parse: Callable[[str], object]) -> Reader:
-    """Parse a string, as the converter's hook for the type does."""
-
-    def read(value: object) -> object:
-        if type(value) is str:
-            return parse(value)
-        raise _UnsureError
-
-    return read
-
-
-def _literal(values: tuple[object, ...]) -> Reader:
-    classes = frozenset(type(v) for v in values)
-
-    def read(value: object) -> object:
-        if type(value) in classes and value in values:
-            return value
-        raise _UnsureError
-
-    return read
-
-
-def _tuple_of(item: Reader) -> Reader:
-    def read(value: object) -> tuple[object, ...]:
-        if type(value) is list:
-            return tuple(map(item, value))  # pyright: ignore[reportUnknownArgumentType]
-        raise _UnsureError
-
-    return read
-
-
-def _optional(inner: Reader) -> Reader:
-    def read(value: object) -> object:
-        return None if value is None else inner(value)
-
-    return read
-
-
-def _number(value: object) -> object:
-    """``int | float``: cattrs passes a JSON number through as it is."""
-    if type(value) is int or type(value) is float:
-        return value
-    raise _UnsureError
-
-
-# The hooks the converter registers for our value types (see _convert.py), as parsers.
-_PARSERS: Final[dict[object, Callable[[str], object]]] = {
-    PartialDate: PartialDate.parse,
-    Period: Period.parse,
-    Decimal: parse_amount,
-}
-_readers: dict[object, Reader] = {}  # by type hint
-_text_readers: dict[tuple[str, str], Reader] = {}  # by (module, annotation text)
-
-
-def _reader(hint: Any) -> Reader:
-    """The quick reader of one type hint, built once; strict where cattrs is lenient."""
-    if hint in _readers:
-        return _readers[hint]
-    if hint in {str, int, bool}:
-        read = _exact(hint)
-    elif hint in _PARSERS:
-        read = _parsed(_PARSERS[hint])
-    elif attrs.has(hint):
-        read = _class_reader(hint)
-    else:
-        origin, args = typing.get_origin(hint), typing.get_args(hint)
-        if origin is Literal:
-            read = _literal(args)
-        elif origin is tuple and len(args) == 2 and args[1] is Ellipsis:
-            read = _tuple_of(_reader(args[0]))
-        elif origin in {Union, types.UnionType}:
-            options = [a for a in args if a is not type(None)]
-            if len(options) == 1:
-                inner = _reader(options[0])
-            elif set(options) == {int, float}:
-                inner = _number
-            else:
-                inner = _unsure
-            read = _optional(inner) if len(options) < len(args) else inner
-        else:
-            read = _unsure
-    _readers[hint] = read
-    return read
-
-
-_BUILTINS: Final[dict[str, type]] = {"str": str, "int": int, "bool": bool, "float": float}
-
-
-def _unquoted(text: str) -> str | None:
-    """The string a plain quoted literal (``"year"``, ``'year'``) spells, else ``None``."""
-    if len(text) >= 2 and text[0] == text[-1] and text[0] in "'\"" and text[0] not in text[1:-1] and "\\" not in text:
-        return text[1:-1]
-    return None
-
-
-def _split(text: str, separator: str) -> list[str]:
-    """*text* split at each *separator* outside brackets, each part stripped."""
-    if "[" not in text:
-        return [part.strip() for part in text.split(separator)]
-    parts: list[str] = []
-    depth = start = 0
-    for at, char in enumerate(text):
-        if char == "[":
-            depth += 1
-        elif char == "]":
-            depth -= 1
-        elif char == separator and depth == 0:
-            parts.append(text[start:at].strip())
-            start = at + 1
-    parts.append(text[start:].strip())
-    return parts
-
-
-def _text_reader(text: str, namespace: dict[str, Any]) -> Reader:
-    """The reader of an annotation written as text, read without building the type.
-
-    Knows names, ``X | None``, ``tuple[X, ...]`` and ``Literal["a", ...]``: what record
-    fields are written with. This is what :func:`typing.get_type_hints` followed by
-    :func:`_reader` gives, without compiling each annotation.
-
-    Raises:
-        LookupError: for anything else.
-    """
-    options = _split(text, "|")
-    if len(options) > 1:
-        present = [option for option in options if option != "None"]
-        if len(present) != 1:
-            raise LookupError(text)
-        inner = _text_reader(present[0], namespace)
-        return _optional(inner) if len(present) < len(options) else inner
-    if text.endswith("]"):
-        head, _, inner_text = text[:-1].partition("[")
-        args = _split(inner_text, ",")
-        if head == "tuple" and len(args) == 2 and args[1] == "...":
-            return _tuple_of(_text_reader(args[0], namespace))
-        values = [_unquoted(arg) for arg in args]
-        if namespace.get(head) is Literal and None not in values:
-            return _literal(tuple(values))
-        raise LookupError(text)
-    if text in namespace:
-        return _reader(namespace[text])
-    if text in _BUILTINS:
-        return _reader(_BUILTINS[text])
-    raise LookupError(text)
-
-
-def _field_readers(cls: type[Any]) -> dict[str, Reader]:
-    """The reader of each annotated field of an attrs class (its bases' fields too).
-
-    A field whose annotation cannot be resolved at all is left out: the class is then
-    left to cattrs.
-    """
-    fields = {field.name for field in attrs.fields(cls)}
-    found: dict[str, Reader] = {}
-    hints: dict[str, Any] | None = None
-    for klass in reversed(cls.__mro__):
-        for name, annotation in vars(klass).get("__annotations__", {}).items():
-            if name not in fields:
-                continue
-            if not isinstance(annotation, str):
-                found[name] = _reader(annotation)
-                continue
-            key = (klass.__module__, annotation)
-            if key not in _text_readers:
-                try:
-                    _text_readers[key] = _text_reader(annotation, vars(sys.modules[klass.__module__]))
-                except LookupError:
-                    try:
-                        hints = typing.get_type_hints(cls) if hints is None else hints
-                    except Exception:  # noqa: BLE001, S112 - e.g. a name that is not defined: cattrs decides
-                        continue
-                    found[name] = _reader(hints[name])
-                    continue
-            found[name] = _text_readers[key]
-    return found
-
-
-def _class_reader(cls: type[Any]) -> Reader:
-    """Read a JSON object as an attrs class: no unknown key, every required field given."""
-    _readers[cls] = _unsure  # until built: a class that contains itself is left to cattrs
-    readers = _field_readers(cls)
-    plan: dict[str, tuple[str, Reader, type | None]] = {}
-    required: set[str] = set()
-    for field in attrs.fields(cls):
-        if not field.init or field.name not in readers:
-            return _unsure
-        read_field = readers[field.name]
-        exact = next((c for c in (str, int, bool) if _readers.get(c) is read_field), None)
-        plan[field.name] = (field.alias, read_field, exact)
-        if field.default is attrs.NOTHING:
-            required.add(field.name)
-    needed = frozenset(required)
-
-    def read(value: object) -> object:
-        if type(value) is not dict:
-            raise _UnsureError
-        given: dict[str, object] = value  # pyright: ignore[reportUnknownVariableType]
-        if not given.keys() >= needed:
-            raise _UnsureError
-        kwargs: dict[str, object] = {}
-        for key, raw in given.items():
-            alias, read_field, exact = plan[key]  # an unknown key is a KeyError: cattrs reports it
-            if exact is None:
-                kwargs[alias] = read_field(raw)
-            elif type(raw) is exact:  # the common case, without a call
-                kwargs[alias] = raw
-            else:
-                raise _UnsureError
-        return cls(**kwargs)
-
-    return read
-
-
-def _read_quickly(read: Reader, item: dict[str, object]) -> AnyRecord | None:
-    """The record *read* makes of *item*, or ``None`` when anything needs cattrs' detailed reading."""
-    try:
-        return typing.cast("AnyRecord", read(item))
-    except Exception:  # noqa: BLE001 - any doubt at all sends the record to cattrs, which says what is wrong
-        return None
-
-
 Unread = list[tuple[str, str | int, dict[str, object]]]
 """Records that could not be read: (file, id or index, their JSON object)."""
 
@@ -452,7 +193,7 @@ def _records_in(  # noqa: PLR0911 - one return per way a file can fail
                 file=name,
                 record=None,
                 path="",
-                message=f"file is larger than the {MAX_FILE_BYTES:,}-byte limit (usnz._load.MAX_FILE_BYTES)",
+                message=f"file is larger than the {MAX_FILE_BYTES:,}-byte limit (usnz.reading.load.MAX_FILE_BYTES)",
             )
         )
         return
@@ -490,7 +231,7 @@ def _records_in(  # noqa: PLR0911 - one return per way a file can fail
         )
         return
     entries: list[object] = items  # pyright: ignore[reportUnknownVariableType]
-    read = _reader(cls)
+    read = reader(cls)
     for index, entry in enumerate(entries):
         if not isinstance(entry, dict):
             problems.append(
@@ -500,7 +241,7 @@ def _records_in(  # noqa: PLR0911 - one return per way a file can fail
             )
             continue
         item: dict[str, object] = entry  # pyright: ignore[reportUnknownVariableType]
-        record = _read_quickly(read, item)
+        record = read_quickly(read, item)
         if record is not None:
             yield record
             continue
@@ -528,7 +269,7 @@ def _diagnosed(cls: type[AnyRecord], item: dict[str, object]) -> tuple[AnyRecord
     """
     import cattrs  # noqa: PLC0415 - cattrs only for a record the quick reader doubts
 
-    from usnz._convert import get_converter  # noqa: PLC0415
+    from usnz.reading.convert import get_converter  # noqa: PLC0415
 
     converter = get_converter()
     hints = _hints(typing.cast("type", cls))
@@ -723,18 +464,23 @@ def _check(
                     )
 
 
-def _build(
-    files: list[tuple[str, str, bytes]], extends: Dataset | None = None, problems: list[Problem] | None = None
-) -> Dataset:
-    """Read every (name, kind, bytes) file, check the whole, and index it.
+def read(
+    files: list[tuple[str, str, bytes]],
+    extends: Iterable[AnyRecord] = (),
+    problems: list[Problem] | None = None,
+) -> list[AnyRecord]:
+    """Read every (name, kind, bytes) file and check the whole, with the records of *extends*.
 
     *files* is emptied as it is read, so each file's bytes are freed once parsed.
+
+    Raises:
+        DataError: listing every problem found (and *problems*, found before); nothing is returned then.
     """
     collected = _Problems(problems or ())
     unread: Unread = []  # records with problems: still checked for references
     files.reverse()
     with _collector_paused():
-        records = [("<extended dataset>", r) for r in (extends or ())]
+        records = [("<extended dataset>", r) for r in extends]
         while files:
             name, stem, data = files.pop()
             records.extend((name, record) for record in _records_in(name, stem, data, collected, unread))
@@ -742,7 +488,7 @@ def _build(
         _check(records, collected, unread)
         if collected:
             raise DataError(collected.listed())
-        return Dataset(record for _, record in records)
+        return [record for _, record in records]
 
 
 @contextlib.contextmanager
@@ -761,6 +507,23 @@ def _collector_paused() -> Generator[None, None, None]:
             gc.enable()
 
 
+def read_packaged() -> list[AnyRecord]:
+    """Read and check the data that ships inside the package.
+
+    Raises:
+        DataError: should the packaged data have a problem (the tests make sure it has none).
+    """
+    files: list[tuple[str, str, bytes]] = []
+    problems: list[Problem] = []
+    for stem in KINDS:
+        name = f"{stem}.json"
+        try:
+            files.append((name, stem, _packaged_file(name)))
+        except OSError:
+            problems.append(Problem(file=name, record=None, path="", message="missing from the package"))
+    return read(files, problems=problems)
+
+
 def _packaged_file(name: str) -> bytes:
     """One packaged data file's bytes, read zip-safely.
 
@@ -770,69 +533,37 @@ def _packaged_file(name: str) -> bytes:
     loader = getattr(__spec__, "loader", None)
     get_data: Callable[[str], bytes] | None = getattr(loader, "get_data", None)
     if get_data is not None:
-        return get_data(os.path.join(os.path.dirname(__file__), "data", name))  # noqa: PTH118, PTH120
+        return get_data(os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", name))  # noqa: PTH118, PTH120
     from importlib import resources  # noqa: PLC0415 - only for unusual loaders
 
     return (resources.files("usnz") / "data" / name).read_bytes()
 
 
-def load_packaged() -> Dataset:
-    """Read and validate the data that ships inside the package."""
-    files: list[tuple[str, str, bytes]] = []
-    problems: list[Problem] = []
-    for stem in KINDS:
-        name = f"{stem}.json"
-        try:
-            files.append((name, stem, _packaged_file(name)))
-        except OSError:
-            problems.append(Problem(file=name, record=None, path="", message="missing from the package"))
-    return _build(files, problems=problems)
-
-
-def dataset() -> Dataset:
-    """The packaged dataset, loaded on first use, once, thread-safely.
-
-    >>> import usnz
-    >>> usnz.dataset() is usnz.dataset()
-    True
-    """
-    global _packaged  # noqa: PLW0603 - the one lazily loaded dataset
-    if _packaged is None:
-        with _lock:
-            if _packaged is None:
-                _packaged = load_packaged()
-    return _packaged
-
-
-def load(
-    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], *, extends: Dataset | None = None
-) -> Dataset:
-    """Load a dataset from JSON files in the packaged format.
-
-    Args:
-        paths: A directory (every ``<kind>.json`` in it), one file, or several files.
-            Each file is named after its kind (``events.json``, ``people.json``...).
-        extends: A dataset whose records the new ones join (``usnz.dataset()`` to add
-            to the packaged data). Ids must not clash with it.
+def checked_paths(paths: object) -> list[str]:
+    """The paths ``load()`` was given, checked, as plain strings.
 
     Raises:
-        DataError: listing every problem in every file; no partial dataset is returned.
+        ArgumentTypeError: for paths that are not ``str`` or ``os.PathLike`` (bytes included).
+        ArgumentValueError: for an empty path, one with a NUL byte, or no path at all.
     """
-    from usnz._errors import shown  # noqa: PLC0415
-
+    given: Iterable[object]
     if isinstance(paths, str | bytes | bytearray | os.PathLike):
-        paths = [paths]  # bytes: refused below, with a message that says so
-    if not isinstance(paths, Iterable):
+        given = [typing.cast("object", paths)]  # bytes: refused below, with a message that says so
+    elif isinstance(paths, Iterable):
+        given = typing.cast("Iterable[object]", paths)
+    else:
         msg = f"load() takes a path, or a list of paths, to JSON data files; got {type(paths).__name__} {shown(paths)}"
         raise ArgumentTypeError(msg)
     checked: list[str] = []
-    for item in paths:
-        text: object = os.fspath(item) if isinstance(item, os.PathLike) else item
+    for item in given:
+        original = shown(item)  # before isinstance narrows its type
+        kind = type(item).__name__
+        text: object = os.fspath(typing.cast("os.PathLike[str]", item)) if isinstance(item, os.PathLike) else item
         if isinstance(text, bytes | bytearray):
-            msg = f"load() takes paths as str or os.PathLike, not bytes; got {shown(item)}; decode with os.fsdecode()"
+            msg = f"load() takes paths as str or os.PathLike, not bytes; got {original}; decode with os.fsdecode()"
             raise ArgumentTypeError(msg)
         if not isinstance(text, str):
-            msg = f"load() takes paths as str or os.PathLike; got {type(item).__name__} {shown(item)}"
+            msg = f"load() takes paths as str or os.PathLike; got {kind} {original}"
             raise ArgumentTypeError(msg)
         text = str.__str__(text)  # a plain copy: a str subclass's own methods are never called
         if not text.strip():
@@ -846,15 +577,10 @@ def load(
     if not paths:
         msg = "load() was given no paths; give a directory of <kind>.json files or the files"
         raise ArgumentValueError(msg)
-    if extends is not None and not isinstance(extends, Dataset):
-        msg = f"extends= takes a usnz.Dataset such as usnz.dataset(); got {type(extends).__name__}"
-        raise ArgumentTypeError(msg)
-
-    files, problems = _read_paths(paths)
-    return _build(files, extends, problems)
+    return paths
 
 
-def _read_paths(paths: list[str]) -> tuple[list[tuple[str, str, bytes]], list[Problem]]:
+def read_paths(paths: list[str]) -> tuple[list[tuple[str, str, bytes]], list[Problem]]:
     """The (name, kind, bytes) of every data file *paths* name, and a problem for each that cannot be read."""
     from pathlib import Path  # noqa: PLC0415 - not needed to read the packaged data
 

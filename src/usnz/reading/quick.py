@@ -1,0 +1,269 @@
+"""The quick reader: valid records read without cattrs, by readers built once per class.
+
+Each class's reader is built from its attrs fields and type hints and is strict: it accepts a
+value only where the converter (:mod:`usnz.reading.convert`) would give exactly the same, and
+raises :class:`UnsureError` for anything else, so the record is read again, field by field, by
+the converter, which says what is wrong. It imports nothing of cattrs: valid data never needs
+it. ``tests/test_quick_load.py`` proves it returns what the converter returns for every record.
+"""
+
+from __future__ import annotations
+
+import sys
+import types
+import typing
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any, Final, Literal, Union
+
+import attrs
+
+from usnz.model.records import AnyRecord
+from usnz.model.values import PartialDate, Period, parse_amount
+
+__all__ = ["Reader", "UnsureError", "read_quickly", "reader"]
+
+Reader = Callable[[Any], Any]
+"""Reads one JSON value as one annotated type, or raises :class:`UnsureError`."""
+
+
+class UnsureError(Exception):
+    """The quick reader cannot vouch for a value: cattrs reads the record instead."""
+
+
+def _unsure(value: object) -> Any:
+    """The reader of a type the quick reader does not know: always defer to cattrs."""
+    raise UnsureError
+
+
+def _exact(cls: type) -> Reader:
+    """Accept a value of exactly *cls* as it is (what cattrs returns for it too)."""
+
+    def read(value: object) -> object:
+        if type(value) is cls:
+            return value
+        raise UnsureError
+
+    return read
+
+
+def _parsed(parse: Callable[[str], object]) -> Reader:
+    """Parse a string, as the converter's hook for the type does."""
+
+    def read(value: object) -> object:
+        if type(value) is str:
+            return parse(value)
+        raise UnsureError
+
+    return read
+
+
+def _literal(values: tuple[object, ...]) -> Reader:
+    classes = frozenset(type(v) for v in values)
+
+    def read(value: object) -> object:
+        if type(value) in classes and value in values:
+            return value
+        raise UnsureError
+
+    return read
+
+
+def _tuple_of(item: Reader) -> Reader:
+    def read(value: object) -> tuple[object, ...]:
+        if type(value) is list:
+            return tuple(map(item, value))  # pyright: ignore[reportUnknownArgumentType]
+        raise UnsureError
+
+    return read
+
+
+def _optional(inner: Reader) -> Reader:
+    def read(value: object) -> object:
+        return None if value is None else inner(value)
+
+    return read
+
+
+def _number(value: object) -> object:
+    """``int | float``: cattrs passes a JSON number through as it is."""
+    if type(value) is int or type(value) is float:
+        return value
+    raise UnsureError
+
+
+# The hooks the converter registers for our value types (see _convert.py), as parsers.
+_PARSERS: Final[dict[object, Callable[[str], object]]] = {
+    PartialDate: PartialDate.parse,
+    Period: Period.parse,
+    Decimal: parse_amount,
+}
+_readers: dict[object, Reader] = {}  # by type hint
+_text_readers: dict[tuple[str, str], Reader] = {}  # by (module, annotation text)
+
+
+def reader(hint: Any) -> Reader:
+    """The quick reader of one type hint, built once; strict where cattrs is lenient."""
+    if hint in _readers:
+        return _readers[hint]
+    if hint in {str, int, bool}:
+        read = _exact(hint)
+    elif hint in _PARSERS:
+        read = _parsed(_PARSERS[hint])
+    elif attrs.has(hint):
+        read = _class_reader(hint)
+    else:
+        origin, args = typing.get_origin(hint), typing.get_args(hint)
+        if origin is Literal:
+            read = _literal(args)
+        elif origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+            read = _tuple_of(reader(args[0]))
+        elif origin in {Union, types.UnionType}:
+            options = [a for a in args if a is not type(None)]
+            if len(options) == 1:
+                inner = reader(options[0])
+            elif set(options) == {int, float}:
+                inner = _number
+            else:
+                inner = _unsure
+            read = _optional(inner) if len(options) < len(args) else inner
+        else:
+            read = _unsure
+    _readers[hint] = read
+    return read
+
+
+_BUILTINS: Final[dict[str, type]] = {"str": str, "int": int, "bool": bool, "float": float}
+
+
+def _unquoted(text: str) -> str | None:
+    """The string a plain quoted literal (``"year"``, ``'year'``) spells, else ``None``."""
+    if len(text) >= 2 and text[0] == text[-1] and text[0] in "'\"" and text[0] not in text[1:-1] and "\\" not in text:
+        return text[1:-1]
+    return None
+
+
+def _split(text: str, separator: str) -> list[str]:
+    """*text* split at each *separator* outside brackets, each part stripped."""
+    if "[" not in text:
+        return [part.strip() for part in text.split(separator)]
+    parts: list[str] = []
+    depth = start = 0
+    for at, char in enumerate(text):
+        if char == "[":
+            depth += 1
+        elif char == "]":
+            depth -= 1
+        elif char == separator and depth == 0:
+            parts.append(text[start:at].strip())
+            start = at + 1
+    parts.append(text[start:].strip())
+    return parts
+
+
+def _text_reader(text: str, namespace: dict[str, Any]) -> Reader:
+    """The reader of an annotation written as text, read without building the type.
+
+    Knows names, ``X | None``, ``tuple[X, ...]`` and ``Literal["a", ...]``: what record
+    fields are written with. This is what :func:`typing.get_type_hints` followed by
+    :func:`_reader` gives, without compiling each annotation.
+
+    Raises:
+        LookupError: for anything else.
+    """
+    options = _split(text, "|")
+    if len(options) > 1:
+        present = [option for option in options if option != "None"]
+        if len(present) != 1:
+            raise LookupError(text)
+        inner = _text_reader(present[0], namespace)
+        return _optional(inner) if len(present) < len(options) else inner
+    if text.endswith("]"):
+        head, _, inner_text = text[:-1].partition("[")
+        args = _split(inner_text, ",")
+        if head == "tuple" and len(args) == 2 and args[1] == "...":
+            return _tuple_of(_text_reader(args[0], namespace))
+        values = [_unquoted(arg) for arg in args]
+        if namespace.get(head) is Literal and None not in values:
+            return _literal(tuple(values))
+        raise LookupError(text)
+    if text in namespace:
+        return reader(namespace[text])
+    if text in _BUILTINS:
+        return reader(_BUILTINS[text])
+    raise LookupError(text)
+
+
+def _field_readers(cls: type[Any]) -> dict[str, Reader]:
+    """The reader of each annotated field of an attrs class (its bases' fields too).
+
+    A field whose annotation cannot be resolved at all is left out: the class is then
+    left to cattrs.
+    """
+    fields = {field.name for field in attrs.fields(cls)}
+    found: dict[str, Reader] = {}
+    hints: dict[str, Any] | None = None
+    for klass in reversed(cls.__mro__):
+        for name, annotation in vars(klass).get("__annotations__", {}).items():
+            if name not in fields:
+                continue
+            if not isinstance(annotation, str):
+                found[name] = reader(annotation)
+                continue
+            key = (klass.__module__, annotation)
+            if key not in _text_readers:
+                try:
+                    _text_readers[key] = _text_reader(annotation, vars(sys.modules[klass.__module__]))
+                except LookupError:
+                    try:
+                        hints = typing.get_type_hints(cls) if hints is None else hints
+                    except Exception:  # noqa: BLE001, S112 - e.g. a name that is not defined: cattrs decides
+                        continue
+                    found[name] = reader(hints[name])
+                    continue
+            found[name] = _text_readers[key]
+    return found
+
+
+def _class_reader(cls: type[Any]) -> Reader:
+    """Read a JSON object as an attrs class: no unknown key, every required field given."""
+    _readers[cls] = _unsure  # until built: a class that contains itself is left to cattrs
+    readers = _field_readers(cls)
+    plan: dict[str, tuple[str, Reader, type | None]] = {}
+    required: set[str] = set()
+    for field in attrs.fields(cls):
+        if not field.init or field.name not in readers:
+            return _unsure
+        read_field = readers[field.name]
+        exact = next((c for c in (str, int, bool) if _readers.get(c) is read_field), None)
+        plan[field.name] = (field.alias, read_field, exact)
+        if field.default is attrs.NOTHING:
+            required.add(field.name)
+    needed = frozenset(required)
+
+    def read(value: object) -> object:
+        if type(value) is not dict:
+            raise UnsureError
+        given: dict[str, object] = value  # pyright: ignore[reportUnknownVariableType]
+        if not given.keys() >= needed:
+            raise UnsureError
+        kwargs: dict[str, object] = {}
+        for key, raw in given.items():
+            alias, read_field, exact = plan[key]  # an unknown key is a KeyError: cattrs reports it
+            if exact is None:
+                kwargs[alias] = read_field(raw)
+            elif type(raw) is exact:  # the common case, without a call
+                kwargs[alias] = raw
+            else:
+                raise UnsureError
+        return cls(**kwargs)
+
+    return read
+
+
+def read_quickly(read: Reader, item: dict[str, object]) -> AnyRecord | None:
+    """The record *read* makes of *item*, or ``None`` when anything needs cattrs' detailed reading."""
+    try:
+        return typing.cast("AnyRecord", read(item))
+    except Exception:  # noqa: BLE001 - any doubt at all sends the record to cattrs, which says what is wrong
+        return None
