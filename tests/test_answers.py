@@ -383,3 +383,8 @@ def test_edit_distance(a: str, b: str, limit: int, expected: int) -> None:
     from usnz.querying.search import _edits
 
     assert _edits(a, b, limit) == expected
+
+
+def test_a_citation_is_not_involvement() -> None:
+    assert usnz.events(involving="encyclopedia-nz-us-relations") == ()
+    assert usnz.timeline(involving="nzpa-key-leaves-us") == ()

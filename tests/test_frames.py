@@ -19,6 +19,7 @@ import usnz
 from strategies import RECORDS
 from usnz.faces.columns import columns
 from usnz.frames import to_frame
+from usnz.model.facts import fact
 from usnz.model.records import Branch, _check_optional_id
 
 COMMON = ["id", "record_kind", "label", "when", "when_earliest", "when_latest"]
@@ -176,36 +177,24 @@ def test_generated_records_frame_without_loss(data: st.DataObject) -> None:
 
 @attrs.frozen(kw_only=True)
 class _Odd:
-    """A stand-in record kind whose fields clash with another's.
-
-    Attributes:
-        id: The id.
-        size: A size, in words (a number in _Even).
-        shape: A value of a type with no column type of its own.
-        friend: The id of a record of any kind.
-    """
+    """A stand-in record kind whose fields clash with another's."""
 
     record_kind: ClassVar[str] = "odd"
-    id: str
-    size: str
-    shape: complex = 0j
-    friend: str | None = attrs.field(default=None, validator=_check_optional_id)
+    id: str = fact(doc="The id.")
+    size: str = fact(doc="A size, in words (a number in _Even).")
+    shape: complex = fact(default=0j, doc="A value of a type with no column type of its own.")
+    friend: str | None = fact(default=None, validator=_check_optional_id, refers=("any",), doc="The id of any record.")
     label = "odd"
     when = None
 
 
 @attrs.frozen(kw_only=True)
 class _Even:
-    """Another stand-in.
-
-    Attributes:
-        id: The id.
-        size: A size.
-    """
+    """Another stand-in."""
 
     record_kind: ClassVar[str] = "even"
-    id: str
-    size: int
+    id: str = fact(doc="The id.")
+    size: int = fact(doc="A size.")
     label = "even"
     when = None
 

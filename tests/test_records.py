@@ -34,7 +34,22 @@ def test_base_record_defaults() -> None:
     assert record.label == "r"
     assert record.when is None
     assert record.country_codes() == frozenset()
-    assert list(record.references()) == [("see_also", "a"), ("disputes", "b"), ("citations.source", "s")]
+    assert list(record.references()) == [("citations[0].source", "s"), ("see_also", "a"), ("disputes", "b")]
+
+
+def test_what_a_field_is_is_said_once_on_the_field() -> None:
+    from usnz.model.facts import facts
+
+    declared = dict(facts(usnz.ForceContribution))
+    assert declared["conflict"].refers == ("conflict",)
+    assert declared["country"].country
+    assert declared["period"].date
+    assert declared["unit"].label == 1
+    assert "personnel" in (usnz.ForceContribution.__doc__ or "")  # the docstring is written from the fields
+    person = usnz.get("jim-bolger")
+    assert "ambassador to the united states" in person.search_text().casefold()  # a role's title, searchable
+    assert usnz.get("k-force-korea").label == "K-FORCE"
+    assert usnz.get("us-navy-korea").label == usnz.get("us-navy-korea").summary  # no unit: the summary
 
 
 @pytest.mark.parametrize(

@@ -124,7 +124,7 @@ def test_every_problem_in_one_pass(tmp_path: Path) -> None:
         "self see_also: refers to the record itself",
         "bad-cite citations[0].paragraph: my-notes has 3 paragraphs, not 9",
         "disputes-a-source disputes: disputes 'my-notes', a source",
-        "people.json p citations.source: refers to 'elsewhere'",
+        "people.json p citations[0].source: refers to 'elsewhere'",
     ):
         assert expected in problems, problems
 

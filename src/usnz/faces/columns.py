@@ -11,11 +11,10 @@ roles become readable text. Nothing here imports pandas.
 from __future__ import annotations
 
 import functools
-import inspect
 import re
 import types
 import typing
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from operator import attrgetter
 from typing import Any, Final, Literal, Union
 
@@ -23,6 +22,7 @@ import attrs
 
 from usnz.faces.text import PROVENANCE
 from usnz.model.countries import COUNTRIES
+from usnz.model.facts import facts
 from usnz.model.records import (
     KINDS,
     AnyRecord,
@@ -114,38 +114,13 @@ def join(values: typing.Iterable[object]) -> str | None:
     return text or None
 
 
-_ENTRY: Final = re.compile(r"    (\w+): (.*)")
 _ROLE: Final = re.compile(r":\w+:`~?([^`]+)`")
 
 
 @functools.cache
 def field_docs(cls: type) -> dict[str, str]:
-    """Each field's description from the ``Attributes:`` sections of *cls* and its bases, as plain text."""
-    docs: dict[str, str] = {}
-    for klass in reversed(cls.__mro__):
-        section = _attributes_section(inspect.cleandoc(klass.__dict__.get("__doc__") or ""))
-        docs.update((name, _ROLE.sub(r"\1", text).replace("``", "")) for name, text in section)
-    return docs
-
-
-def _attributes_section(doc: str) -> Iterator[tuple[str, str]]:
-    lines = iter(doc.splitlines())
-    for line in lines:
-        if line.strip() == "Attributes:":
-            break
-    name, text = None, ""
-    for line in lines:
-        entry = _ENTRY.fullmatch(line)
-        if entry is not None:
-            if name is not None:
-                yield name, text
-            name, text = entry[1], entry[2]
-        elif line.startswith("        ") and name is not None:
-            text += " " + line.strip()
-        else:
-            break
-    if name is not None:
-        yield name, text
+    """Each field's description, as plain text, from its :func:`~usnz.model.facts.fact` declaration."""
+    return {name: _ROLE.sub(r"\1", declared.doc).replace("``", "") for name, declared in facts(cls)}
 
 
 @functools.cache
@@ -162,12 +137,12 @@ def _required(hint: Any) -> Any:
     return hint
 
 
-def reference_target(name: str) -> str | None:
-    """The kind (plural name) a reference field points at, if it must be one kind."""
-    from usnz.reading.load import _TARGETS  # noqa: PLC0415 - the one map of what each reference points at
-
-    target = _TARGETS.get(name)
-    return None if target is None else kind_of(target)
+def reference_target(cls: type, name: str) -> str | None:
+    """The kind (plural name) a reference field of *cls* points at, if it must be one kind."""
+    declared = dict(facts(cls)).get(name)
+    kinds = () if declared is None else declared.refers
+    by_kind = {kind.record_kind: kind for kind in KINDS.values()}
+    return kind_of(by_kind[kinds[0]]) if len(kinds) == 1 and kinds[0] in by_kind else None
 
 
 def _validator(cls: type, name: str) -> object:
@@ -291,7 +266,7 @@ def _column(cls: type, name: str, hint: Any, doc: str) -> Column:
     if name == "id":
         return Column(name=name, type="id", description=doc, get=_then(name))
     if validator in {_check_id, _check_optional_id}:
-        return Column(name=name, type="reference", description=doc, get=_then(name), target=reference_target(name))
+        return Column(name=name, type="reference", description=doc, get=_then(name), target=reference_target(cls, name))
     simple: dict[object, ColumnType] = {str: "string", int: "integer", bool: "boolean"}
     kind = simple.get(hint)
     # A value of a type with no column type of its own is written as text.

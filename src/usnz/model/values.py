@@ -15,6 +15,7 @@ from typing import Any, Final, Literal, Union
 import attrs
 
 from usnz.model.errors import DateError, shown
+from usnz.model.facts import documented, fact
 
 __all__ = [
     "OPEN",
@@ -399,6 +400,7 @@ def _check_number(instance: object, attribute: attrs.Attribute[Any], value: Numb
         raise ValueError(msg)
 
 
+@documented
 @attrs.frozen(kw_only=True)
 class Quantity:
     """A count or measure as a source states it, with its uncertainty.
@@ -408,13 +410,6 @@ class Quantity:
     400,000" is ``low=400000``; "between 40 and 65" is ``low=40, high=65``; "about
     25 percent" is ``best=25, approximate=True``.
 
-    Attributes:
-        unit: What is counted or measured, e.g. ``personnel``, ``ships``, ``percent``.
-        best: The stated figure, or ``None`` when only bounds are given.
-        low: The stated lower bound, if any.
-        high: The stated upper bound, if any.
-        approximate: ``True`` when the source says "about", "some" or similar.
-
     >>> Quantity(unit="soldiers", low=40, high=65)
     Quantity(unit='soldiers', best=None, low=40, high=65, approximate=False)
     >>> Quantity(unit="personnel", best=10, low=20)
@@ -423,13 +418,20 @@ class Quantity:
     ValueError: a quantity needs low <= best <= high, got low=20, best=10, high=None
     """
 
-    unit: str = attrs.field(
-        validator=attrs.validators.and_(attrs.validators.instance_of(str), attrs.validators.min_len(1))
+    unit: str = fact(
+        validator=attrs.validators.and_(attrs.validators.instance_of(str), attrs.validators.min_len(1)),
+        doc="What is counted or measured, e.g. ``personnel``, ``ships``, ``percent``.",
     )
-    best: Number | None = attrs.field(default=None, validator=_check_number)
-    low: Number | None = attrs.field(default=None, validator=_check_number)
-    high: Number | None = attrs.field(default=None, validator=_check_number)
-    approximate: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    best: Number | None = fact(
+        default=None, validator=_check_number, doc="The stated figure, or ``None`` when only bounds are given."
+    )
+    low: Number | None = fact(default=None, validator=_check_number, doc="The stated lower bound, if any.")
+    high: Number | None = fact(default=None, validator=_check_number, doc="The stated upper bound, if any.")
+    approximate: bool = fact(
+        default=False,
+        validator=attrs.validators.instance_of(bool),
+        doc='``True`` when the source says "about", "some" or similar.',
+    )
 
     def __attrs_post_init__(self) -> None:
         """Require a figure, and low <= best <= high among those given."""
@@ -489,27 +491,35 @@ def _check_amount(instance: Money, attribute: attrs.Attribute[Any], value: Decim
         raise ValueError(msg)
 
 
+@documented
 @attrs.frozen(kw_only=True)
 class Money:
     """An amount of money in an ISO 4217 currency, one-off or recurring.
-
-    Attributes:
-        amount: The amount, exactly as stated (``Decimal``).
-        currency: ISO 4217 code, e.g. ``USD``, ``NZD``.
-        per: ``"year"`` for an annual amount (recurring), ``None`` for one-off.
-        approximate: ``True`` when the source says "about" or gives an average.
-        currency_stated: ``False`` when the source writes only "$" and the currency is
-            read from context (the record's notes say how).
 
     >>> str(Money(amount=Decimal("347500"), currency="USD", per="year"))
     'USD 347,500 per year'
     """
 
-    amount: Decimal = attrs.field(validator=_check_amount)
-    currency: str = attrs.field(validator=_check_currency)
-    per: Literal["year"] | None = attrs.field(default=None, validator=attrs.validators.in_({None, "year"}))
-    approximate: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
-    currency_stated: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
+    amount: Decimal = fact(validator=_check_amount, doc="The amount, exactly as stated (``Decimal``).")
+    currency: str = fact(validator=_check_currency, doc="ISO 4217 code, e.g. ``USD``, ``NZD``.")
+    per: Literal["year"] | None = fact(
+        default=None,
+        validator=attrs.validators.in_({None, "year"}),
+        doc='``"year"`` for an annual amount (recurring), ``None`` for one-off.',
+    )
+    approximate: bool = fact(
+        default=False,
+        validator=attrs.validators.instance_of(bool),
+        doc='``True`` when the source says "about" or gives an average.',
+    )
+    currency_stated: bool = fact(
+        default=True,
+        validator=attrs.validators.instance_of(bool),
+        doc=(
+            '``False`` when the source writes only "$" and the currency is read from context (the record\'s notes say'
+            " how)."
+        ),
+    )
 
     @property
     def recurring(self) -> bool:
@@ -540,30 +550,34 @@ def _check_quote(instance: Citation, attribute: attrs.Attribute[Any], value: str
         raise ValueError(msg)
 
 
+@documented
 @attrs.frozen(kw_only=True)
 class Citation:
     """Where a fact comes from: one paragraph of one source, and the words in it that state it.
-
-    Attributes:
-        source: The id of a :class:`~usnz.Source`.
-        paragraph: The paragraph number, counting from 1 (line N of the source text).
-        note: A short note on what the paragraph supports, if useful.
-        quote: The shortest passage of the paragraph that states what the record takes from
-            it, verbatim (archive damage included), at most 400 characters; two passages of
-            the same paragraph may be joined by a spaced ellipsis, " … ". Every packaged citation has one.
 
     >>> str(Citation(source="wikipedia-nz-us-relations", paragraph=6))
     'wikipedia-nz-us-relations ¶6'
     """
 
-    source: str = attrs.field(
-        validator=attrs.validators.and_(attrs.validators.instance_of(str), attrs.validators.min_len(1))
+    source: str = fact(
+        validator=attrs.validators.and_(attrs.validators.instance_of(str), attrs.validators.min_len(1)),
+        refers=("source",),
+        doc="The id of a :class:`~usnz.Source`.",
     )
-    paragraph: int = attrs.field(
-        validator=attrs.validators.and_(attrs.validators.instance_of(int), attrs.validators.ge(1))
+    paragraph: int = fact(
+        validator=attrs.validators.and_(attrs.validators.instance_of(int), attrs.validators.ge(1)),
+        doc="The paragraph number, counting from 1 (line N of the source text).",
     )
-    note: str | None = attrs.field(default=None)
-    quote: str | None = attrs.field(default=None, validator=_check_quote)
+    note: str | None = fact(default=None, doc="A short note on what the paragraph supports, if useful.")
+    quote: str | None = fact(
+        default=None,
+        validator=_check_quote,
+        doc=(
+            "The shortest passage of the paragraph that states what the record takes from it, verbatim (archive "
+            "damage included), at most 400 characters; two passages of the same paragraph may be joined by a spaced "
+            'ellipsis, " … ". Every packaged citation has one.'
+        ),
+    )
 
     @property
     def passages(self) -> tuple[str, ...]:

@@ -176,8 +176,8 @@ class Dataset:
             cls = type(record)
             codes = record.country_codes()
             keys = {("country", code) for code in codes} | {("involving", code) for code in codes}
-            for field, ref in record.references():
-                if field != "citations.source":
+            for field, ref, declared in record.references_of():
+                if "source" not in declared.refers:  # a citation names its source: that is not involvement
                     keys.add(("involving", ref))
                 if field in {"conflict", "speaker", "disputes"}:
                     keys.add((field, ref))

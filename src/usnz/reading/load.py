@@ -25,7 +25,8 @@ import attrs
 
 from usnz.model.countries import COUNTRIES
 from usnz.model.errors import ArgumentTypeError, ArgumentValueError, DataError, Error, Problem, shown
-from usnz.model.records import KINDS, AnyRecord, Conflict, Event, Organization, Person, Record, Source
+from usnz.model.facts import facts
+from usnz.model.records import KINDS, AnyRecord, Record, Source
 from usnz.reading.quick import read_quickly, reader
 
 if TYPE_CHECKING:
@@ -154,19 +155,6 @@ class _Problems(list[Problem]):
             note += f", and {self.unread:,} more records with problems not examined"
         return [*self, Problem(file="", record=None, path="", message=note)]
 
-
-# What kind of record each reference field must point at (others: any kind).
-_TARGETS: Final[dict[str, type[AnyRecord]]] = {
-    "citations.source": Source,
-    "conflict": Conflict,
-    "speaker": Person,
-    "participants": Person,
-    "signatories": Person,
-    "organizations": Organization,
-    "organization": Organization,
-    "via": Organization,
-    "event": Event,
-}
 
 Unread = list[tuple[str, str | int, dict[str, object]]]
 """Records that could not be read: (file, id or index, their JSON object)."""
@@ -334,8 +322,9 @@ def _describe(error: BaseException, type_: type | None) -> str:
     return text
 
 
-def _raw_references(item: dict[str, object]) -> Iterator[tuple[str, str]]:
+def _raw_references(cls: type[AnyRecord], item: dict[str, object]) -> Iterator[tuple[str, str]]:
     """Each (field, id) a record that could not be read refers to, as far as its JSON shows."""
+    referring = {name for name, declared in facts(typing.cast("Any", cls)) if declared.refers}
     for key, value in item.items():
         values: list[object] = value if isinstance(value, list) else [value]  # pyright: ignore[reportUnknownVariableType]
         if key == "citations":
@@ -343,7 +332,7 @@ def _raw_references(item: dict[str, object]) -> Iterator[tuple[str, str]]:
                 source = citation.get("source") if isinstance(citation, dict) else None  # pyright: ignore[reportUnknownMemberType, reportUnknownVariableType]
                 if isinstance(source, str):
                     yield "citations.source", source
-        elif key in _TARGETS or key in {"see_also", "disputes"}:
+        elif key in referring:
             yield from ((key, ref) for ref in values if isinstance(ref, str))
 
 
@@ -378,17 +367,18 @@ def _check(
                     file=name, record=label, path="id", message=f"id is used twice (also a {by_id[label].record_kind})"
                 )
             )
-        for field, ref in _raw_references(item):
+        kind = KINDS[os.path.splitext(os.path.basename(name))[0]]  # noqa: PTH119, PTH122 - a name, not a file
+        for field, ref in _raw_references(kind, item):
             if ref not in by_id and ref not in unreadable:
                 problems.append(
                     Problem(
                         file=name, record=label, path=field, message=f"refers to {ref!r}, which no record has as its id"
                     )
                 )
-    expected_of: dict[str, type[AnyRecord] | None] = {}  # by field path, worked out once each
+    kinds = {cls.record_kind: cls for cls in KINDS.values()}
     known = COUNTRIES.keys()
     for name, record in records:
-        for field, ref in record.references():
+        for field, ref, declared in record.references_of():
             if ref == record.id and field in {"see_also", "disputes"}:
                 problems.append(
                     Problem(file=name, record=record.id, path=field, message=f"refers to the record itself ({ref!r})")
@@ -397,11 +387,7 @@ def _check(
             if ref in unreadable and ref not in by_id:
                 continue  # the record it names has problems of its own, reported above
             target = by_id.get(ref)
-            if field in expected_of:
-                expected = expected_of[field]
-            else:
-                expected = _TARGETS.get(field.split("[")[0]) if "roles[" not in field else Organization
-                expected_of[field] = expected
+            expected = tuple(kinds[kind] for kind in declared.refers if kind in kinds)
             if target is None:
                 problems.append(
                     Problem(
@@ -411,13 +397,14 @@ def _check(
                         message=f"refers to {ref!r}, which no record has as its id",
                     )
                 )
-            elif expected is not None and not isinstance(target, expected):
+            elif expected and not isinstance(target, expected):
+                wanted = " or ".join(cls.record_kind for cls in expected)
                 problems.append(
                     Problem(
                         file=name,
                         record=record.id,
                         path=field,
-                        message=f"refers to {ref!r}, a {target.record_kind}; expected a {expected.record_kind}",
+                        message=f"refers to {ref!r}, a {target.record_kind}; expected a {wanted}",
                     )
                 )
         codes = record.country_codes()
