@@ -66,8 +66,15 @@ def _rename_ids(value: Any, ids: frozenset[str], suffix: str) -> Any:
     return _renamed(value, ids, suffix)
 
 
+PART_BYTES = 12 * 1024 * 1024
+"""The largest data file written (under usnz's 16 MiB limit): larger kinds are split into parts."""
+
+
 def make_dataset(scale: int, out: Path) -> int:
-    """Write *scale* copies of the packaged data into *out* (one ``<kind>.json`` per kind).
+    """Write *scale* copies of the packaged data into *out*.
+
+    One ``<kind>.json`` per kind in *out*; a kind too large for one file goes into parts,
+    ``out/part-001/<kind>.json``, ``out/part-002/<kind>.json``... (see :func:`data_paths`).
 
     Returns:
         How many records were written.
@@ -78,16 +85,37 @@ def make_dataset(scale: int, out: Path) -> int:
     files = packaged()
     ids = frozenset(record["id"] for records in files.values() for record in records)
     out.mkdir(parents=True, exist_ok=True)
-    for stale in out.glob("*.json"):
+    for stale in [*out.glob("*.json"), *out.glob("part-*/*.json")]:
         stale.unlink()
     count = 0
     for kind, records in files.items():
         copies = list(records)
         for k in range(1, scale):
             copies += [_renamed(record, ids, f"-copy-{k}") for record in records]
-        (out / f"{kind}.json").write_text(json.dumps(copies, ensure_ascii=False, indent=1), encoding="utf-8")
+        texts = [json.dumps(record, ensure_ascii=False) for record in copies]
+        parts: list[list[str]] = [[]]
+        size = 0
+        for text in texts:
+            if size + len(text.encode()) + 2 > PART_BYTES and parts[-1]:
+                parts.append([])
+                size = 0
+            parts[-1].append(text)
+            size += len(text.encode()) + 2
+        for number, part in enumerate(parts, start=1):
+            folder = out if len(parts) == 1 else out / f"part-{number:03d}"
+            folder.mkdir(exist_ok=True)
+            (folder / f"{kind}.json").write_text("[\n" + ",\n".join(part) + "\n]\n", encoding="utf-8")
         count += len(copies)
     return count
+
+
+def data_paths(out: Path) -> list[Path]:
+    """What to give ``usnz.load()`` for a dataset :func:`make_dataset` wrote: the folder and its parts."""
+    return (
+        [out, *sorted(path for path in out.glob("part-*") if path.is_dir())]
+        if any(out.glob("*.json"))
+        else sorted(out.glob("part-*"))
+    )
 
 
 def main() -> None:

@@ -38,7 +38,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from make_data import make_dataset  # noqa: E402 - after the path is set
+from make_data import data_paths, make_dataset  # noqa: E402 - after the path is set
 
 MIB = 1024 * 1024
 # The cold commands: (label, Python code, or None with argv for a console script).
@@ -197,7 +197,7 @@ def _time_load(usnz: Any, folder: Path) -> float:
     """Seconds one load takes (not counting freeing the dataset after)."""
     gc.collect()
     start = time.perf_counter()
-    data = usnz.load(folder)
+    data = usnz.load(data_paths(folder))
     took = time.perf_counter() - start
     del data
     return took
@@ -212,13 +212,14 @@ def child(root: str, scales: list[int], repeat: int) -> dict[int, dict[str, Any]
     import usnz
 
     folders = {scale: Path(root) / f"{scale}x" for scale in scales}
-    usnz.load(Path(root) / "1x")  # warm: what every load builds once per process
+    usnz.load(data_paths(Path(root) / "1x"))  # warm: what every load builds once per process
     times: dict[int, list[float]] = {scale: [] for scale in scales}
     rounds: list[dict[int, float]] = []  # each round's median time per record, by size
     for _ in range(max(repeat, 1)):
         this_round = {}
         for scale in scales:
-            taken = [_time_load(usnz, folders[scale]) for _ in range(max(1, 100 // scale))]
+            taken = [_time_load(usnz, folders[scale]) for _ in range(max(1, 100 // scale))] if scale <= 100 else []
+            taken = taken or [_time_load(usnz, folders[scale])]
             times[scale] += taken
             this_round[scale] = statistics.median(taken) / scale
         rounds.append(this_round)
@@ -226,7 +227,7 @@ def child(root: str, scales: list[int], repeat: int) -> dict[int, dict[str, Any]
     for scale in scales:
         gc.collect()
         tracemalloc.start()
-        data = usnz.load(folders[scale])
+        data = usnz.load(data_paths(folders[scale]))
         retained, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
         fresh = usnz.Dataset(list(data))

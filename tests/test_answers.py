@@ -388,3 +388,11 @@ def test_edit_distance(a: str, b: str, limit: int, expected: int) -> None:
 def test_a_citation_is_not_involvement() -> None:
     assert usnz.events(involving="encyclopedia-nz-us-relations") == ()
     assert usnz.timeline(involving="nzpa-key-leaves-us") == ()
+
+
+def test_citing_is_indexed() -> None:
+    whole = usnz.citing(source="nzpa-key-leaves-us")
+    by_paragraph = {r.id for n in range(1, 18) for r in usnz.citing(source="nzpa-key-leaves-us", paragraph=n)}
+    assert set(whole.ids()) == by_paragraph
+    assert usnz.citing(source="nzpa-key-leaves-us", paragraph=17).ids() == ("nzme",)
+    assert usnz.citing(source="nzpa-key-leaves-us") is usnz.citing(source="nzpa-key-leaves-us")

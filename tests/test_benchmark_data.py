@@ -40,3 +40,13 @@ def test_one_copy_is_the_packaged_data(make_data, tmp_path: Path) -> None:
     assert [r.id for r in usnz.load(tmp_path)] == [r.id for r in usnz.dataset()]
     with pytest.raises(ValueError, match="scale must be 1 or more"):
         make_data.make_dataset(0, tmp_path)
+
+
+def test_large_kinds_are_split_into_parts_under_the_file_limit(make_data, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(make_data, "PART_BYTES", 50_000)
+    count = make_data.make_dataset(2, tmp_path)
+    parts = sorted(tmp_path.glob("part-*"))
+    assert parts
+    assert all(path.stat().st_size <= 60_000 for path in tmp_path.rglob("*.json"))
+    data = usnz.load(make_data.data_paths(tmp_path))
+    assert count == len(data) == 2 * len(usnz.dataset())

@@ -130,3 +130,18 @@ def test_dunder_main_runs_the_command_line(monkeypatch: pytest.MonkeyPatch, caps
         runpy.run_module("usnz", run_name="__main__")
     assert caught.value.code == 0
     assert json.loads(capsys.readouterr().out)["id"] == "anzus"
+
+
+def test_the_program_skips_the_final_collection(monkeypatch, capsys) -> None:
+    import gc
+
+    from usnz.cli import main as run
+
+    frozen = []
+    monkeypatch.setattr(gc, "freeze", lambda: frozen.append(True))
+    monkeypatch.setattr("sys.argv", ["usnz", "show", "anzus"])
+    assert run() == 0
+    assert frozen == [True]
+    assert run(["show", "anzus"]) == 0  # called as a function (by a program of yours): nothing frozen
+    assert frozen == [True]
+    capsys.readouterr()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import csv
 import errno
+import gc
 import inspect
 import io
 import json
@@ -388,10 +389,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     (and any warnings), never a traceback.
     """
     try:
-        return _main(argv)
+        code = _main(argv)
     except KeyboardInterrupt:
         _tell("usnz: interrupted")
         return 130
+    if argv is None:  # run as the program: the interpreter's last collection has nothing left to do
+        gc.freeze()
+    return code
 
 
 def _parse(argv: Sequence[str] | None) -> argparse.Namespace:

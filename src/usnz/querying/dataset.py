@@ -94,6 +94,7 @@ class Dataset:
     __slots__ = (
         "_by_id",
         "_by_kind",
+        "_citing",
         "_index",
         "_known",
         "_lenient_span",
@@ -158,6 +159,7 @@ class Dataset:
         self._timeline: Records[AnyRecord] = Records(timeline)
         self._index: dict[tuple[type[AnyRecord], str, str], Records[AnyRecord]] | None = None
         self._search: SearchIndex | None = None
+        self._citing: dict[tuple[str, int | None], Records[AnyRecord]] | None = None
         open_ends = {dt.date.min, dt.date.max}
         windows = (*self._known.values(), *self._possible.values())
         finite = [d for window in windows for d in window if d not in open_ends]
@@ -772,11 +774,18 @@ class Dataset:
             if not 1 <= paragraph <= count:
                 msg = f"paragraph={shown(paragraph)} is not a paragraph of {found!r}; accepted: 1 to {count}"
                 raise ArgumentValueError(msg)
-        return Records(
-            record
-            for record in self._ordered
-            if any(c.source == found and paragraph in {None, c.paragraph} for c in getattr(record, "citations", ()))
-        )
+        return self._cited().get((found, paragraph), Records())
+
+    def _cited(self) -> dict[tuple[str, int | None], Records[AnyRecord]]:
+        """The records citing each (source, paragraph) and each (source, None): built on first use, once."""
+        if self._citing is None:
+            index: defaultdict[tuple[str, int | None], list[AnyRecord]] = defaultdict(list)
+            for record in self._ordered:
+                keys = {(c.source, c.paragraph) for c in getattr(record, "citations", ())}
+                for key in keys | {(source, None) for source, _ in keys}:
+                    index[key].append(record)
+            self._citing = {key: Records(records) for key, records in index.items()}
+        return self._citing
 
     def _known_one(self, name: str, value: object, cls: type[AnyRecord]) -> str:
         found = self._ids(name, value, cls)
