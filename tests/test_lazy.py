@@ -52,14 +52,14 @@ def test_import_reads_nothing_and_the_first_query_loads_once() -> None:
 
 def test_many_threads_load_the_dataset_once(monkeypatch) -> None:
     calls = []
-    real = _load.reading.read_packaged
+    real = _load.packaged.read_packaged
 
     def counting() -> list[usnz.AnyRecord]:
         calls.append(1)
         return real()
 
     monkeypatch.setattr(_load, "_packaged", None)
-    monkeypatch.setattr(_load.reading, "read_packaged", counting)
+    monkeypatch.setattr(_load.packaged, "read_packaged", counting)
     barrier = threading.Barrier(32)
     results: list[usnz.Dataset] = []
 

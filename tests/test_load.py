@@ -180,9 +180,34 @@ def test_extends_must_be_a_dataset(tmp_path: Path) -> None:
 
 
 def test_a_missing_packaged_file_is_a_data_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(_load, "KINDS", MappingProxyType({**usnz.KINDS, "extra_kind": usnz.Event}))
+    from usnz.reading import packaged
+
+    monkeypatch.setattr(packaged, "KINDS", MappingProxyType({**usnz.KINDS, "extra_kind": usnz.Event}))
     with pytest.raises(usnz.DataError, match=r"extra_kind\.json: missing from the package"):
-        _load.read_packaged()
+        packaged.read_packaged()
+
+
+def test_the_trusted_fast_path_reads_exactly_what_the_strict_path_reads() -> None:
+    """The packaged data, read the strict way (every problem checked), is what the fast path gives."""
+    from usnz.reading import packaged
+
+    files = [(f"{stem}.json", stem, packaged._packaged_file(f"{stem}.json")) for stem in usnz.KINDS]
+    strict = _load.read(files)  # raises DataError on any problem at all
+    fast = packaged.read_packaged()
+    assert fast == strict
+    assert [type(r) for r in fast] == [type(r) for r in strict]
+
+
+@pytest.mark.parametrize("damage", [b"{}", b"[1]", b'[{"id": "x"}]'])
+def test_the_fast_path_hands_anything_unusual_to_the_strict_path(
+    monkeypatch: pytest.MonkeyPatch, damage: bytes
+) -> None:
+    from usnz.reading import packaged
+
+    real = packaged._packaged_file
+    monkeypatch.setattr(packaged, "_packaged_file", lambda name: damage if name == "events.json" else real(name))
+    with pytest.raises(usnz.DataError):
+        packaged.read_packaged()
 
 
 def test_problem_text() -> None:

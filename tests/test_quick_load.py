@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 import usnz
 from strategies import RECORDS
-from usnz.reading import load as _load
+from usnz.reading import packaged
 from usnz.reading import quick as quick_reader
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "usnz"
@@ -190,7 +190,8 @@ def test_annotations_that_are_types_are_read_too() -> None:
 def test_a_load_leaves_a_paused_collector_paused() -> None:
     gc.disable()
     try:
-        assert len(_load.read_packaged()) == len(usnz.dataset())
+        files = [(f"{stem}.json", stem, packaged._packaged_file(f"{stem}.json")) for stem in usnz.KINDS]
+        assert len(_load.read(files)) == len(usnz.dataset())
         assert not gc.isenabled()
     finally:
         gc.enable()
@@ -216,8 +217,8 @@ def test_readers_accept_exactly_the_json_types() -> None:
 def test_packaged_data_is_read_through_importlib_resources_for_loaders_without_get_data(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(_load, "__spec__", None)
-    data = _load.read_packaged()
+    monkeypatch.setattr(packaged, "__spec__", None)
+    data = packaged.read_packaged()
     assert [r.id for r in usnz.Dataset(data)] == [r.id for r in usnz.dataset()]
 
 

@@ -16,6 +16,7 @@ from typing import Concatenate, ParamSpec, TypeVar
 from usnz.model.errors import ArgumentTypeError
 from usnz.querying.dataset import Dataset
 from usnz.reading import load as reading
+from usnz.reading import packaged
 
 __all__ = [
     "agreements",
@@ -66,7 +67,7 @@ def dataset() -> Dataset:
     if _packaged is None:
         with _lock:
             if _packaged is None:
-                _packaged = Dataset(reading.read_packaged())
+                _packaged = Dataset(packaged.read_packaged())
     return _packaged
 
 

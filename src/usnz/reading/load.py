@@ -17,7 +17,7 @@ import json
 import os
 import stat
 import typing
-from collections.abc import Callable, Generator, Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final
 
@@ -39,7 +39,6 @@ __all__ = [
     "checked_paths",
     "parse_json",
     "read",
-    "read_packaged",
     "read_paths",
 ]
 
@@ -492,38 +491,6 @@ def _collector_paused() -> Generator[None, None, None]:
     finally:
         if enabled:
             gc.enable()
-
-
-def read_packaged() -> list[AnyRecord]:
-    """Read and check the data that ships inside the package.
-
-    Raises:
-        DataError: should the packaged data have a problem (the tests make sure it has none).
-    """
-    files: list[tuple[str, str, bytes]] = []
-    problems: list[Problem] = []
-    for stem in KINDS:
-        name = f"{stem}.json"
-        try:
-            files.append((name, stem, _packaged_file(name)))
-        except OSError:
-            problems.append(Problem(file=name, record=None, path="", message="missing from the package"))
-    return read(files, problems=problems)
-
-
-def _packaged_file(name: str) -> bytes:
-    """One packaged data file's bytes, read zip-safely.
-
-    The package's loader reads it (``get_data``: a file on disk, or a member of a zip),
-    which imports nothing; :mod:`importlib.resources` serves loaders without ``get_data``.
-    """
-    loader = getattr(__spec__, "loader", None)
-    get_data: Callable[[str], bytes] | None = getattr(loader, "get_data", None)
-    if get_data is not None:
-        return get_data(os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", name))  # noqa: PTH118, PTH120
-    from importlib import resources  # noqa: PLC0415 - only for unusual loaders
-
-    return (resources.files("usnz") / "data" / name).read_bytes()
 
 
 def checked_paths(paths: object) -> list[str]:
