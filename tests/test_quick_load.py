@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 
 import usnz
 from strategies import RECORDS
+from usnz.reading import load as _load
 from usnz.reading import packaged
 from usnz.reading import quick as quick_reader
 
