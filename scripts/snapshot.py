@@ -69,7 +69,20 @@ def canonical_data(folder: Path) -> dict[str, str]:
         records = json.loads(path.read_text(encoding="utf-8"))
         tidy = [canonical_record(usnz.converter.unstructure(usnz.converter.structure(r, cls)), cls) for r in records]
         files[path.name] = dump(tidy)
+    files[INDEX] = id_index(folder)
     return files
+
+
+INDEX = "ids.txt"
+"""The build-time index of the packaged data: each id and the kind (data file) it is in."""
+
+
+def id_index(folder: Path) -> str:
+    """One line per record, ``id kind``, sorted by id: what lets ``get`` read one file only."""
+    lines = []
+    for kind in usnz.KINDS:
+        lines += [f"{r['id']} {kind}" for r in json.loads((folder / f"{kind}.json").read_text(encoding="utf-8"))]
+    return "\n".join(sorted(lines)) + "\n"
 
 
 def _write(folder: Path, files: dict[str, str], *, check: bool, root: Path = ROOT) -> list[str]:

@@ -11,6 +11,8 @@ import sys
 import textwrap
 import threading
 
+import pytest
+
 import usnz
 from usnz.querying import bound as _load
 
@@ -30,9 +32,10 @@ PROBE = textwrap.dedent(
         assert heavy not in sys.modules, f"{heavy} imported at import time"
     assert "usnz.querying.bound" not in sys.modules and "usnz.reading.load" not in sys.modules
     usnz.get("anzus")
-    first = list(reads)
+    assert reads == ["agreements.json"], reads  # a get reads its own kind only
     assert "cattrs" not in sys.modules, "cattrs imported to load valid data"
     usnz.events(during=1965)
+    first = list(reads)
     usnz.get("korean-war")
     usnz.search("anzus")
     assert reads == first, (reads, first)
@@ -54,9 +57,9 @@ def test_many_threads_load_the_dataset_once(monkeypatch) -> None:
     calls = []
     real = _load.packaged.read_packaged
 
-    def counting() -> list[usnz.AnyRecord]:
+    def counting(read_before=None) -> list[usnz.AnyRecord]:
         calls.append(1)
-        return real()
+        return real(read_before)
 
     monkeypatch.setattr(_load, "_packaged", None)
     monkeypatch.setattr(_load.packaged, "read_packaged", counting)
@@ -75,3 +78,95 @@ def test_many_threads_load_the_dataset_once(monkeypatch) -> None:
     assert len(calls) == 1
     assert len(results) == 32
     assert all(r is results[0] for r in results)
+
+
+def test_get_reads_only_the_file_of_its_kind() -> None:
+    probe = textwrap.dedent(
+        """
+        import os, sys
+        reads = []
+        def audit(event, args):
+            if event == "open" and isinstance(args[0], str) and args[0].endswith((".json", ".txt")):
+                reads.append(os.path.basename(args[0]))
+        sys.addaudithook(audit)
+        import usnz
+        anzus = usnz.get("anzus")
+        assert reads == ["ids.txt", "agreements.json"], reads
+        assert usnz.get("wellington-declaration").kind == "declaration"
+        assert reads == ["ids.txt", "agreements.json"], reads  # the same kind: nothing more is read
+        assert usnz.dataset().get("anzus") is anzus  # the whole load keeps the very record
+        assert len(reads) == 1 + len(usnz.KINDS), reads  # every other kind once, agreements not again
+        print("ok")
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok"
+
+
+def test_get_of_an_unknown_id_still_suggests(monkeypatch) -> None:
+    monkeypatch.setattr(_load, "_packaged", None)
+    monkeypatch.setattr(_load, "_read_before", {})
+    monkeypatch.setattr(_load, "_got", {})
+    with pytest.raises(usnz.UnknownRecordError, match="did you mean 'anzus'"):
+        usnz.querying.bound.get("anzsu")
+
+
+def test_get_before_the_whole_load(monkeypatch) -> None:
+    monkeypatch.setattr(_load, "_packaged", None)
+    monkeypatch.setattr(_load, "_read_before", {})
+    monkeypatch.setattr(_load, "_got", {})
+    first = _load.get("k-force-korea")
+    assert _load.get("k-force-korea") is first  # from what was read
+    assert _load._read_before.keys() == {"force_contributions"}
+    with pytest.raises(usnz.ArgumentTypeError):
+        _load.get(3)  # type: ignore[arg-type]
+
+
+def test_the_id_index_matches_the_data() -> None:
+    from usnz.reading import packaged
+
+    lines = packaged._packaged_file("ids.txt").decode().split("\n")
+    assert lines[-1] == ""
+    pairs = dict(line.split() for line in lines[:-1])
+    assert pairs == {r.id: next(k for k, c in usnz.KINDS.items() if c is type(r)) for r in usnz.dataset()}
+
+
+def test_get_falls_back_to_the_whole_load_when_the_fast_way_cannot_help(monkeypatch) -> None:
+    from usnz.reading import packaged
+
+    for unusual in ("index says another kind", "the kind cannot be read quickly"):
+        monkeypatch.setattr(_load, "_packaged", None)
+        monkeypatch.setattr(_load, "_got", {})
+        monkeypatch.setattr(_load, "_read_before", {})
+        if unusual == "index says another kind":
+            monkeypatch.setattr(packaged, "kind_of", lambda record_id: "people")
+        else:
+            monkeypatch.setattr(_load, "_read_before", {})
+            monkeypatch.setattr(packaged, "read_kind", lambda stem: None)
+        assert _load.get("anzus").id == "anzus"
+
+
+def test_without_an_index_or_a_file_the_fast_way_steps_aside(monkeypatch) -> None:
+    from usnz.reading import packaged
+
+    def missing(name: str) -> bytes:
+        raise FileNotFoundError(name)
+
+    monkeypatch.setattr(packaged, "_index", {})
+    monkeypatch.setattr(packaged, "_packaged_file", missing)
+    assert packaged.kind_of("anzus") is None
+    assert packaged.read_kind("agreements") is None
+
+
+def test_a_kind_already_read_is_not_read_again(monkeypatch) -> None:
+    from usnz.reading import packaged
+
+    agreements = packaged.read_kind("agreements")
+    assert agreements is not None
+    monkeypatch.setattr(_load, "_packaged", None)
+    monkeypatch.setattr(_load, "_read_before", {"agreements": agreements})
+    monkeypatch.setattr(_load, "_got", {})  # as if another thread were between the two
+    monkeypatch.setattr(packaged, "read_kind", lambda stem: pytest.fail("read again"))
+    anzus = _load.get("anzus")
+    assert anzus is next(r for r in agreements if r.id == "anzus")

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from typing import Concatenate, ParamSpec, TypeVar
 
 from usnz.model.errors import ArgumentTypeError
+from usnz.model.records import AnyRecord
 from usnz.querying.dataset import Dataset
 from usnz.reading import load as reading
 from usnz.reading import packaged
@@ -40,6 +41,8 @@ __all__ = [
 
 _lock = threading.Lock()
 _packaged: Dataset | None = None
+_read_before: dict[str, list[AnyRecord]] = {}  # kinds read by get() before the whole dataset
+_got: dict[str, AnyRecord] = {}  # their records by id
 
 
 def _fresh_lock() -> None:
@@ -67,7 +70,9 @@ def dataset() -> Dataset:
     if _packaged is None:
         with _lock:
             if _packaged is None:
-                _packaged = Dataset(packaged.read_packaged())
+                _packaged = Dataset(packaged.read_packaged(_read_before))
+                _read_before.clear()
+                _got.clear()
     return _packaged
 
 
@@ -107,7 +112,39 @@ def _bound(method: Callable[Concatenate[Dataset, P], T]) -> Callable[P, T]:
     return query
 
 
-get = _bound(Dataset.get)
+def get(id: str) -> AnyRecord:  # noqa: A002 - record field name
+    """The record with this id, of any kind.
+
+    Before the whole dataset is loaded, only the data file of the id's kind is read (the
+    build-time id index says which); the whole load later keeps that very record.
+
+    >>> import usnz
+    >>> usnz.get("anzus").signed
+    PartialDate(year=1951, month=None, day=None, decade=False, approximate=False)
+
+    Raises:
+        UnknownRecordError: when no record has the id; it suggests similar ids.
+    """
+    data = _packaged
+    if data is not None:
+        return data.get(id)
+    found = _got.get(id) if type(id) is str else None
+    if found is not None:
+        return found
+    stem = packaged.kind_of(id) if type(id) is str else None
+    if stem is not None:
+        with _lock:
+            if _packaged is None and stem not in _read_before:
+                records = packaged.read_kind(stem)
+                if records is not None:
+                    _read_before[stem] = records
+                    _got.update((record.id, record) for record in records)
+            found = _got.get(id)
+        if found is not None:
+            return found
+    return dataset().get(id)  # unknown ids and odd arguments: the whole dataset's answer
+
+
 sources = _bound(Dataset.sources)
 agreements = _bound(Dataset.agreements)
 conflicts = _bound(Dataset.conflicts)

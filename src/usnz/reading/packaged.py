@@ -19,25 +19,61 @@ from usnz.model.records import KINDS, AnyRecord
 from usnz.reading.load import read
 from usnz.reading.quick import read_quickly, reader
 
-__all__ = ["read_packaged"]
+__all__ = ["kind_of", "read_kind", "read_packaged"]
+
+_index: dict[str, str] = {}
 
 
-def read_packaged() -> list[AnyRecord]:
+def kind_of(record_id: str) -> str | None:
+    """The kind (data file stem) a packaged id is in, from the build-time index; ``None`` if none.
+
+    The index (``data/ids.txt``, one ``id kind`` line per record) is written by
+    ``scripts/snapshot.py --data`` and checked against the data by the tests.
+    """
+    if not _index:
+        try:
+            lines = _packaged_file("ids.txt").decode("utf-8").split()
+        except OSError:  # no index: every lookup reads the whole dataset
+            return None
+        _index.update(zip(lines[::2], lines[1::2], strict=True))
+    return _index.get(record_id)
+
+
+def read_kind(stem: str) -> list[AnyRecord] | None:
+    """The packaged records of one kind, read quickly; ``None`` if anything is unusual."""
+    try:
+        data = _packaged_file(f"{stem}.json")
+    except OSError:
+        return None
+    return _quickly([(f"{stem}.json", stem, data)])
+
+
+def read_packaged(read_before: dict[str, list[AnyRecord]] | None = None) -> list[AnyRecord]:
     """The packaged records, read quickly (strictly, should anything be unusual).
+
+    Args:
+        read_before: Kinds already read (by :func:`read_kind`), by stem: their very records are
+            kept, so a record got before the whole load is the record the whole load holds.
 
     Raises:
         DataError: should the packaged data have a problem (the tests make sure it has none).
     """
+    before = read_before or {}
     files: list[tuple[str, str, bytes]] = []
     problems: list[Problem] = []
     for stem in KINDS:
         name = f"{stem}.json"
+        if stem in before:
+            continue
         try:
             files.append((name, stem, _packaged_file(name)))
         except OSError:
             problems.append(Problem(file=name, record=None, path="", message="missing from the package"))
     records = None if problems else _quickly(files)
-    return read(files, problems=problems) if records is None else records
+    if records is None:  # read everything the strict way: it says what is wrong
+        files = [(f"{stem}.json", stem, _packaged_file(f"{stem}.json")) for stem in before] + files
+        return read(files, problems=problems)
+    return [record for stem in KINDS for record in before.get(stem, ())] + records
 
 
 def _quickly(files: list[tuple[str, str, bytes]]) -> list[AnyRecord] | None:
