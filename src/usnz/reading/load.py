@@ -345,109 +345,66 @@ def _check(
     *unread* are the records that could not be read: their ids count as taken, and the ids
     they refer to are checked too, so one pass finds every problem.
     """
+
+    def add(file: str, record: str | int, path: str, message: str) -> None:
+        problems.append(Problem(file=file, record=record, path=path, message=message))
+
     by_id: dict[str, AnyRecord] = {}
     for name, record in records:
         if record.id in by_id:
-            problems.append(
-                Problem(
-                    file=name,
-                    record=record.id,
-                    path="id",
-                    message=f"id is used twice (also a {by_id[record.id].record_kind})",
-                )
-            )
+            add(name, record.id, "id", f"id is used twice (also a {by_id[record.id].record_kind})")
         else:
             by_id[record.id] = record
     unreadable = {label for _, label, _ in unread if isinstance(label, str)}
     for name, label, item in unread:
         if isinstance(label, str) and label in by_id:
-            problems.append(
-                Problem(
-                    file=name, record=label, path="id", message=f"id is used twice (also a {by_id[label].record_kind})"
-                )
-            )
+            add(name, label, "id", f"id is used twice (also a {by_id[label].record_kind})")
         kind = KINDS[os.path.splitext(os.path.basename(name))[0]]  # noqa: PTH119, PTH122 - a name, not a file
         for field, ref in _raw_references(kind, item):
             if ref not in by_id and ref not in unreadable:
-                problems.append(
-                    Problem(
-                        file=name, record=label, path=field, message=f"refers to {ref!r}, which no record has as its id"
-                    )
-                )
+                add(name, label, field, f"refers to {ref!r}, which no record has as its id")
     kinds = {cls.record_kind: cls for cls in KINDS.values()}
     known = COUNTRIES.keys()
     for name, record in records:
         for field, ref, declared in record.references_of():
             if ref == record.id and field in {"see_also", "disputes"}:
-                problems.append(
-                    Problem(file=name, record=record.id, path=field, message=f"refers to the record itself ({ref!r})")
-                )
+                add(name, record.id, field, f"refers to the record itself ({ref!r})")
                 continue
             if ref in unreadable and ref not in by_id:
                 continue  # the record it names has problems of its own, reported above
             target = by_id.get(ref)
             expected = tuple(kinds[kind] for kind in declared.refers if kind in kinds)
             if target is None:
-                problems.append(
-                    Problem(
-                        file=name,
-                        record=record.id,
-                        path=field,
-                        message=f"refers to {ref!r}, which no record has as its id",
-                    )
-                )
+                add(name, record.id, field, f"refers to {ref!r}, which no record has as its id")
             elif expected and not isinstance(target, expected):
                 wanted = " or ".join(cls.record_kind for cls in expected)
-                problems.append(
-                    Problem(
-                        file=name,
-                        record=record.id,
-                        path=field,
-                        message=f"refers to {ref!r}, a {target.record_kind}; expected a {wanted}",
-                    )
-                )
+                add(name, record.id, field, f"refers to {ref!r}, a {target.record_kind}; expected a {wanted}")
         codes = record.country_codes()
         for code in sorted(codes - known) if codes and not codes <= known else ():
-            problems.append(
-                Problem(
-                    file=name,
-                    record=record.id,
-                    path="",
-                    message=f"country code {code!r} is not in usnz's country table ({', '.join(sorted(COUNTRIES))})",
-                )
+            add(
+                name,
+                record.id,
+                "",
+                f"country code {code!r} is not in usnz's country table ({', '.join(sorted(COUNTRIES))})",
             )
         if isinstance(record, Record):
             for index, citation in enumerate(record.citations):
                 source = by_id.get(citation.source)
                 if isinstance(source, Source) and citation.paragraph > source.paragraphs:
-                    problems.append(
-                        Problem(
-                            file=name,
-                            record=record.id,
-                            path=f"citations[{index}].paragraph",
-                            message=f"{source.id} has {source.paragraphs} paragraphs, not {citation.paragraph}",
-                        )
-                    )
+                    message = f"{source.id} has {source.paragraphs} paragraphs, not {citation.paragraph}"
+                    add(name, record.id, f"citations[{index}].paragraph", message)
             for other in record.disputes:
                 target = by_id.get(other)
                 if isinstance(target, Source):
-                    problems.append(
-                        Problem(
-                            file=name,
-                            record=record.id,
-                            path="disputes",
-                            message=f"disputes {other!r}, a source; a record disputes another record's claim",
-                        )
+                    add(
+                        name,
+                        record.id,
+                        "disputes",
+                        f"disputes {other!r}, a source; a record disputes another record's claim",
                     )
                 elif isinstance(target, Record) and record.id not in target.disputes and other != record.id:
-                    problems.append(
-                        Problem(
-                            file=name,
-                            record=record.id,
-                            path="disputes",
-                            message=f"disputes {other!r}, but {other!r} does not list {record.id!r} in its disputes",
-                        )
-                    )
+                    message = f"disputes {other!r}, but {other!r} does not list {record.id!r} in its disputes"
+                    add(name, record.id, "disputes", message)
 
 
 def read(
