@@ -358,7 +358,7 @@ def test_validate_escapes_control_characters(monkeypatch: pytest.MonkeyPatch, tm
 
 @needs_fork
 def test_fork_while_another_thread_holds_the_first_load_lock(monkeypatch: pytest.MonkeyPatch) -> None:
-    from usnz.querying import bound as _load
+    from usnz.querying import lookup as _load
 
     monkeypatch.setattr(_load, "_packaged", None)  # the child must load for itself
     held, release = threading.Event(), threading.Event()
@@ -395,7 +395,7 @@ def test_fork_while_another_thread_holds_the_first_load_lock(monkeypatch: pytest
 
 
 def test_a_forked_child_gets_a_fresh_lock(monkeypatch: pytest.MonkeyPatch) -> None:
-    from usnz.querying import bound as _load
+    from usnz.querying import lookup as _load
 
     held = threading.Lock()
     held.acquire()

@@ -19,8 +19,9 @@ import usnz
 from strategies import RECORDS
 from usnz.faces.columns import columns
 from usnz.frames import to_frame
+from usnz.model.base import check_optional_id
 from usnz.model.facts import fact
-from usnz.model.records import Branch, _check_optional_id
+from usnz.model.records import Branch
 
 COMMON = ["id", "record_kind", "label", "when", "when_earliest", "when_latest"]
 
@@ -183,7 +184,7 @@ class _Odd:
     id: str = fact(doc="The id.")
     size: str = fact(doc="A size, in words (a number in _Even).")
     shape: complex = fact(default=0j, doc="A value of a type with no column type of its own.")
-    friend: str | None = fact(default=None, validator=_check_optional_id, refers=("any",), doc="The id of any record.")
+    friend: str | None = fact(default=None, validator=check_optional_id, refers=("any",), doc="The id of any record.")
     label = "odd"
     when = None
 

@@ -103,8 +103,8 @@ def test_no_import_circle() -> None:
 
 def test_the_graph_sees_imports_inside_functions() -> None:
     assert "usnz.faces.html" in GRAPH["usnz.faces"]  # install() imports it inside the function
-    assert "usnz.model.hooks" in GRAPH["usnz.model.records"]
-    assert "usnz.model.facts" in GRAPH["usnz.model.values"]
+    assert "usnz.model.hooks" in GRAPH["usnz.model.base"]
+    assert "usnz.model.facts" in GRAPH["usnz.model.amounts"]
 
 
 def test_a_face_not_installed_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:

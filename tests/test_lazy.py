@@ -14,7 +14,7 @@ import threading
 import pytest
 
 import usnz
-from usnz.querying import bound as _load
+from usnz.querying import lookup as _load
 
 PROBE = textwrap.dedent(
     """
@@ -33,7 +33,10 @@ PROBE = textwrap.dedent(
     assert "usnz.querying.bound" not in sys.modules and "usnz.reading.load" not in sys.modules
     usnz.get("anzus")
     assert reads == ["agreements.json"], reads  # a get reads its own kind only
-    assert "cattrs" not in sys.modules, "cattrs imported to load valid data"
+    built = sorted(name for name in sys.modules if name.startswith("usnz.model.kinds."))
+    assert built == ["usnz.model.kinds.agreements"], built  # and attrs builds that kind's class only
+    for unneeded in ("cattrs", "decimal", "usnz.model.records", "usnz.querying.dataset", "usnz.reading.load"):
+        assert unneeded not in sys.modules, f"{unneeded} imported for a get"
     usnz.events(during=1965)
     first = list(reads)
     usnz.get("korean-war")
@@ -109,7 +112,7 @@ def test_get_of_an_unknown_id_still_suggests(monkeypatch) -> None:
     monkeypatch.setattr(_load, "_read_before", {})
     monkeypatch.setattr(_load, "_got", {})
     with pytest.raises(usnz.UnknownRecordError, match="did you mean 'anzus'"):
-        usnz.querying.bound.get("anzsu")
+        _load.get("anzsu")
 
 
 def test_get_before_the_whole_load(monkeypatch) -> None:
@@ -170,3 +173,14 @@ def test_a_kind_already_read_is_not_read_again(monkeypatch) -> None:
     monkeypatch.setattr(packaged, "read_kind", lambda stem: pytest.fail("read again"))
     anzus = _load.get("anzus")
     assert anzus is next(r for r in agreements if r.id == "anzus")
+
+
+def test_each_kind_module_builds_its_own_class() -> None:
+    from usnz.model import kinds
+
+    assert list(kinds.CLASS_NAMES) == list(usnz.KINDS)
+    for stem, cls in usnz.KINDS.items():
+        assert kinds.kind_class(stem) is cls
+        assert getattr(usnz, cls.__name__) is cls
+    with pytest.raises(KeyError):
+        kinds.kind_class("treaties")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any
 
 import pytest
@@ -182,7 +181,7 @@ def test_extends_must_be_a_dataset(tmp_path: Path) -> None:
 def test_a_missing_packaged_file_is_a_data_error(monkeypatch: pytest.MonkeyPatch) -> None:
     from usnz.reading import packaged
 
-    monkeypatch.setattr(packaged, "KINDS", MappingProxyType({**usnz.KINDS, "extra_kind": usnz.Event}))
+    monkeypatch.setattr(packaged, "CLASS_NAMES", {**packaged.CLASS_NAMES, "extra_kind": "Event"})
     with pytest.raises(usnz.DataError, match=r"extra_kind\.json: missing from the package"):
         packaged.read_packaged()
 

@@ -265,7 +265,7 @@ def test_citation_reads_aloud() -> None:
 def test_days_in_month_agree_with_the_calendar(year: int) -> None:
     import calendar
 
-    from usnz.model.values import _days_in_month
+    from usnz.model.dates import _days_in_month
 
     for month in range(1, 13):
         assert _days_in_month(year, month) == calendar.monthrange(year, month)[1]

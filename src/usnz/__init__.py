@@ -168,42 +168,33 @@ _HOMES: dict[str, str] = {
         ),
         "model.errors",
     ),
-    **dict.fromkeys(
-        (
-            "KINDS",
-            "OFFICES",
-            "Agreement",
-            "AnyRecord",
-            "Assistance",
-            "Conflict",
-            "Event",
-            "Figure",
-            "ForceContribution",
-            "Organization",
-            "Person",
-            "Quote",
-            "Record",
-            "Role",
-            "Source",
-        ),
-        "model.records",
-    ),
-    **dict.fromkeys(
-        ("OPEN", "Citation", "Money", "PartialDate", "Period", "Precision", "Quantity", "Total", "parse_edtf"),
-        "model.values",
-    ),
+    **dict.fromkeys(("KINDS", "AnyRecord"), "model.records"),
+    "Record": "model.base",
+    # each record kind from its own module, so attrs builds only the kinds a program uses
+    "Source": "model.kinds.sources",
+    "Agreement": "model.kinds.agreements",
+    "Conflict": "model.kinds.conflicts",
+    "ForceContribution": "model.kinds.force_contributions",
+    "Assistance": "model.kinds.assistance",
+    "Event": "model.kinds.events",
+    **dict.fromkeys(("OFFICES", "Person", "Role"), "model.kinds.people"),
+    "Organization": "model.kinds.organizations",
+    "Quote": "model.kinds.quotes",
+    "Figure": "model.kinds.figures",
+    **dict.fromkeys(("OPEN", "PartialDate", "Period", "Precision", "parse_edtf"), "model.dates"),
+    **dict.fromkeys(("Money", "Quantity"), "model.amounts"),
+    "Citation": "model.citation",
+    "Total": "model.total",
     **dict.fromkeys(
         (
             "agreements",
             "assistance",
             "citing",
             "conflicts",
-            "dataset",
             "disputes",
             "events",
             "figures",
             "force_contributions",
-            "get",
             "load",
             "organizations",
             "people",
@@ -214,6 +205,7 @@ _HOMES: dict[str, str] = {
         ),
         "querying.bound",
     ),
+    **dict.fromkeys(("dataset", "get"), "querying.lookup"),
     "Records": "querying.collection",
     "Dataset": "querying.dataset",
 }
@@ -225,10 +217,16 @@ _FACES = frozenset({"export", "frames", "plot"})
 def _install_faces() -> None:
     """Connect the model to its faces (how records print, show and become frames), on first use."""
     from usnz.faces import install  # noqa: PLC0415 - the faces only when a record is shown
-    from usnz.frames import to_frame  # noqa: PLC0415 - pandas itself only inside to_frame()
 
     install()
-    _hooks.register("frame", to_frame)
+    _hooks.register("frame", _to_frame)
+
+
+def _to_frame(*args: Any, **kwargs: Any) -> Any:
+    """:func:`usnz.frames.to_frame`, imported when a frame is first asked for (not to print a record)."""
+    from usnz.frames import to_frame  # noqa: PLC0415 - the columns of every kind only for frames
+
+    return to_frame(*args, **kwargs)
 
 
 _hooks.set_installer(_install_faces)

@@ -48,36 +48,24 @@ from typing import Any, Final, Literal
 import attrs
 
 from usnz.faces.columns import EDTF_DATE, EDTF_INTERVAL, ID, Column, columns, field_docs, field_hints
+from usnz.model.amounts import AMOUNT, CURRENCIES, Money, Quantity, check_currency
+from usnz.model.base import (
+    check_citations,
+    check_countries,
+    check_country,
+    check_id,
+    check_ids,
+    check_optional_id,
+    check_optional_text,
+    check_text,
+    check_texts,
+)
+from usnz.model.citation import QUOTE_LIMIT, Citation, check_quote
 from usnz.model.countries import COUNTRIES
+from usnz.model.dates import PartialDate, Period
 from usnz.model.errors import ArgumentTypeError, ArgumentValueError, shown
-from usnz.model.records import (
-    KINDS,
-    OFFICES,
-    AnyRecord,
-    Role,
-    _check_citations,
-    _check_countries,
-    _check_country,
-    _check_id,
-    _check_ids,
-    _check_office,
-    _check_optional_id,
-    _check_optional_text,
-    _check_text,
-    _check_texts,
-)
-from usnz.model.values import (
-    _CURRENCIES,
-    AMOUNT,
-    QUOTE_LIMIT,
-    Citation,
-    Money,
-    PartialDate,
-    Period,
-    Quantity,
-    _check_currency,
-    _check_quote,
-)
+from usnz.model.kinds.people import OFFICES, Role, check_office
+from usnz.model.records import KINDS, AnyRecord
 from usnz.querying.dataset import Dataset
 
 __all__ = ["FORMATS", "datapackage", "json_schema", "kind_name", "write"]
@@ -136,20 +124,20 @@ def kind_name(kind: str) -> str:
 _DIALECT: Final = "https://json-schema.org/draft/2020-12/schema"
 _TEXT: Final = {"type": "string", "pattern": r"^\S(?:[\s\S]*\S)?$"}
 _KNOWN_VALIDATORS: Final[dict[object, dict[str, Any]]] = {
-    _check_id: {"type": "string", "pattern": f"^{ID}$"},
-    _check_optional_id: {"type": "string", "pattern": f"^{ID}$"},
-    _check_country: {"type": "string", "enum": list(COUNTRIES)},
-    _check_text: _TEXT,
-    _check_optional_text: _TEXT,
-    _check_currency: {"type": "string", "enum": sorted(_CURRENCIES)},
-    _check_office: {"type": "string", "enum": list(OFFICES)},
-    _check_quote: {"type": "string", "minLength": 1, "maxLength": QUOTE_LIMIT, "pattern": r"\S"},
+    check_id: {"type": "string", "pattern": f"^{ID}$"},
+    check_optional_id: {"type": "string", "pattern": f"^{ID}$"},
+    check_country: {"type": "string", "enum": list(COUNTRIES)},
+    check_text: _TEXT,
+    check_optional_text: _TEXT,
+    check_currency: {"type": "string", "enum": sorted(CURRENCIES)},
+    check_office: {"type": "string", "enum": list(OFFICES)},
+    check_quote: {"type": "string", "minLength": 1, "maxLength": QUOTE_LIMIT, "pattern": r"\S"},
 }
 _KNOWN_ITEMS: Final[dict[object, dict[str, Any]]] = {
-    _check_ids: {"items": {"type": "string", "pattern": f"^{ID}$"}, "uniqueItems": True},
-    _check_countries: {"items": {"type": "string", "enum": list(COUNTRIES)}, "uniqueItems": True},
-    _check_texts: {"items": _TEXT},
-    _check_citations: {"minItems": 1, "uniqueItems": True},
+    check_ids: {"items": {"type": "string", "pattern": f"^{ID}$"}, "uniqueItems": True},
+    check_countries: {"items": {"type": "string", "enum": list(COUNTRIES)}, "uniqueItems": True},
+    check_texts: {"items": _TEXT},
+    check_citations: {"minItems": 1, "uniqueItems": True},
 }
 _VALUES: Final = {
     PartialDate: "PartialDate",

@@ -21,19 +21,13 @@ from typing import Any, Final, Literal, Union
 import attrs
 
 from usnz.faces.text import PROVENANCE
+from usnz.model.amounts import CURRENCIES
+from usnz.model.base import check_countries, check_country, check_id, check_ids, check_optional_id
 from usnz.model.countries import COUNTRIES
 from usnz.model.facts import facts
-from usnz.model.records import (
-    KINDS,
-    AnyRecord,
-    Role,
-    _check_countries,
-    _check_country,
-    _check_id,
-    _check_ids,
-    _check_optional_id,
-)
-from usnz.model.values import _CURRENCIES, Citation, Money, PartialDate, Period, Quantity
+from usnz.model.kinds.people import Role
+from usnz.model.records import KINDS, AnyRecord
+from usnz.model.values import Citation, Money, PartialDate, Period, Quantity
 
 __all__ = [
     "COMMON",
@@ -222,7 +216,7 @@ _QUANTITY_PARTS: Final[tuple[_Part, ...]] = (
 )
 _MONEY_PARTS: Final[tuple[_Part, ...]] = (
     ("amount", "decimal", "the amount", ()),
-    ("currency", "choice", "ISO 4217 currency", tuple(sorted(_CURRENCIES))),
+    ("currency", "choice", "ISO 4217 currency", tuple(sorted(CURRENCIES))),
     ("per", "choice", "'year' when the amount recurs yearly, empty when one-off", ("year",)),
     ("approximate", "boolean", "whether the source gives the amount as approximate", ()),
     ("currency_stated", "boolean", "false when the source writes only '$' and the currency is read from context", ()),
@@ -242,10 +236,10 @@ def _field_columns(cls: type, name: str, hint: Any, doc: str) -> list[Column]:
     validator = _validator(cls, name)
     if typing.get_origin(hint) is tuple:
         what = {Citation: "source ¶paragraph: note", Role: "title (country, period)"}.get(typing.get_args(hint)[0])
-        lists: dict[object, str] = {_check_ids: "ids", _check_countries: "ISO alpha-3 codes"}
+        lists: dict[object, str] = {check_ids: "ids", check_countries: "ISO alpha-3 codes"}
         what = what or lists.get(validator, "values")
         return [Column(name=name, type="text", description=f"{doc} ({what}, separated by '; ')", get=_then(name, join))]
-    if validator is _check_country:
+    if validator is check_country:
         return [
             Column(name=name, type="country", description=doc, get=_then(name), choices=tuple(COUNTRIES)),
             Column(
@@ -265,7 +259,7 @@ def _column(cls: type, name: str, hint: Any, doc: str) -> Column:
         return Column(name=name, type="choice", description=doc, get=_then(name), choices=typing.get_args(hint))
     if name == "id":
         return Column(name=name, type="id", description=doc, get=_then(name))
-    if validator in {_check_id, _check_optional_id}:
+    if validator in {check_id, check_optional_id}:
         return Column(name=name, type="reference", description=doc, get=_then(name), target=reference_target(cls, name))
     simple: dict[object, ColumnType] = {str: "string", int: "integer", bool: "boolean"}
     kind = simple.get(hint)

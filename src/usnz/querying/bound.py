@@ -8,16 +8,15 @@ Each query is the :class:`~usnz.Dataset` method of the same name.
 from __future__ import annotations
 
 import functools
+import inspect
 import os
-import threading
 from collections.abc import Callable, Iterable
 from typing import Concatenate, ParamSpec, TypeVar
 
 from usnz.model.errors import ArgumentTypeError
-from usnz.model.records import AnyRecord
 from usnz.querying.dataset import Dataset
+from usnz.querying.lookup import dataset, get
 from usnz.reading import load as reading
-from usnz.reading import packaged
 
 __all__ = [
     "agreements",
@@ -38,42 +37,6 @@ __all__ = [
     "sources",
     "timeline",
 ]
-
-_lock = threading.Lock()
-_packaged: Dataset | None = None
-_read_before: dict[str, list[AnyRecord]] = {}  # kinds read by get() before the whole dataset
-_got: dict[str, AnyRecord] = {}  # their records by id
-
-
-def _fresh_lock() -> None:
-    """Give a forked child a lock of its own.
-
-    A thread of the parent may have held the first-load lock when it forked; that thread
-    does not exist in the child, so the child's copy of the lock would never be released.
-    """
-    global _lock  # noqa: PLW0603 - replaced in a forked child only
-    _lock = threading.Lock()
-
-
-if hasattr(os, "register_at_fork"):  # pragma: no branch - only Windows lacks it
-    os.register_at_fork(after_in_child=_fresh_lock)
-
-
-def dataset() -> Dataset:
-    """The packaged dataset, loaded on first use, once, thread-safely.
-
-    >>> import usnz
-    >>> usnz.dataset() is usnz.dataset()
-    True
-    """
-    global _packaged  # noqa: PLW0603 - the one lazily loaded dataset
-    if _packaged is None:
-        with _lock:
-            if _packaged is None:
-                _packaged = Dataset(packaged.read_packaged(_read_before))
-                _read_before.clear()
-                _got.clear()
-    return _packaged
 
 
 def load(
@@ -103,46 +66,17 @@ T = TypeVar("T")
 
 
 def _bound(method: Callable[Concatenate[Dataset, P], T]) -> Callable[P, T]:
-    """Call *method* on the packaged dataset."""
+    """Call *method* on the packaged dataset; ``help()`` shows its signature without ``self``."""
 
     @functools.wraps(method)
     def query(*args: P.args, **kwargs: P.kwargs) -> T:
         return method(dataset(), *args, **kwargs)
 
+    signature = inspect.signature(method)
+    query.__signature__ = signature.replace(  # type: ignore[attr-defined]  # pyright: ignore[reportFunctionMemberAccess]
+        parameters=tuple(signature.parameters.values())[1:]
+    )
     return query
-
-
-def get(id: str) -> AnyRecord:  # noqa: A002 - record field name
-    """The record with this id, of any kind.
-
-    Before the whole dataset is loaded, only the data file of the id's kind is read (the
-    build-time id index says which); the whole load later keeps that very record.
-
-    >>> import usnz
-    >>> usnz.get("anzus").signed
-    PartialDate(year=1951, month=None, day=None, decade=False, approximate=False)
-
-    Raises:
-        UnknownRecordError: when no record has the id; it suggests similar ids.
-    """
-    data = _packaged
-    if data is not None:
-        return data.get(id)
-    found = _got.get(id) if type(id) is str else None
-    if found is not None:
-        return found
-    stem = packaged.kind_of(id) if type(id) is str else None
-    if stem is not None:
-        with _lock:
-            if _packaged is None and stem not in _read_before:
-                records = packaged.read_kind(stem)
-                if records is not None:
-                    _read_before[stem] = records
-                    _got.update((record.id, record) for record in records)
-            found = _got.get(id)
-        if found is not None:
-            return found
-    return dataset().get(id)  # unknown ids and odd arguments: the whole dataset's answer
 
 
 sources = _bound(Dataset.sources)

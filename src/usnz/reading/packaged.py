@@ -15,9 +15,12 @@ import os
 from collections.abc import Callable
 
 from usnz.model.errors import Problem
-from usnz.model.records import KINDS, AnyRecord
-from usnz.reading.load import read
+from usnz.model.kinds import CLASS_NAMES, kind_class
 from usnz.reading.quick import read_quickly, reader
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing on the way to a first get
+if TYPE_CHECKING:
+    from usnz.model.records import AnyRecord
 
 __all__ = ["kind_of", "read_kind", "read_packaged"]
 
@@ -61,7 +64,7 @@ def read_packaged(read_before: dict[str, list[AnyRecord]] | None = None) -> list
     before = read_before or {}
     files: list[tuple[str, str, bytes]] = []
     problems: list[Problem] = []
-    for stem in KINDS:
+    for stem in CLASS_NAMES:
         name = f"{stem}.json"
         if stem in before:
             continue
@@ -71,16 +74,18 @@ def read_packaged(read_before: dict[str, list[AnyRecord]] | None = None) -> list
             problems.append(Problem(file=name, record=None, path="", message="missing from the package"))
     records = None if problems else _quickly(files)
     if records is None:  # read everything the strict way: it says what is wrong
+        from usnz.reading.load import read  # noqa: PLC0415 - the strict reader only when it is needed
+
         files = [(f"{stem}.json", stem, _packaged_file(f"{stem}.json")) for stem in before] + files
         return read(files, problems=problems)
-    return [record for stem in KINDS for record in before.get(stem, ())] + records
+    return [record for stem in CLASS_NAMES for record in before.get(stem, ())] + records
 
 
 def _quickly(files: list[tuple[str, str, bytes]]) -> list[AnyRecord] | None:
     """Every record of *files* read by the quick reader, or ``None`` if one cannot be."""
     records: list[AnyRecord] = []
     for _, stem, data in files:
-        read_one = reader(KINDS[stem])
+        read_one = reader(kind_class(stem))
         items = json.loads(data)
         if not isinstance(items, list):
             return None

@@ -13,13 +13,14 @@ import sys
 import types
 import typing
 from collections.abc import Callable
-from decimal import Decimal
 from typing import Any, Final, Literal, Union
 
 import attrs
 
-from usnz.model.records import AnyRecord
-from usnz.model.values import PartialDate, Period, parse_amount
+from usnz.model.dates import PartialDate, Period
+
+if typing.TYPE_CHECKING:
+    from usnz.model.records import AnyRecord
 
 __all__ = ["Reader", "UnsureError", "read_quickly", "reader"]
 
@@ -92,13 +93,20 @@ def _number(value: object) -> object:
     raise UnsureError
 
 
-# The hooks the converter registers for our value types (see _convert.py), as parsers.
+# The hooks the converter registers for our value types (see convert.py), as parsers.
 _PARSERS: Final[dict[object, Callable[[str], object]]] = {
     PartialDate: PartialDate.parse,
     Period: Period.parse,
-    Decimal: parse_amount,
 }
 _readers: dict[object, Reader] = {}  # by type hint
+
+
+def _is_decimal(hint: object) -> bool:
+    """Whether *hint* is :class:`decimal.Decimal`, without importing :mod:`decimal` to ask."""
+    decimal = sys.modules.get("decimal")
+    return decimal is not None and hint is decimal.Decimal
+
+
 _text_readers: dict[tuple[str, str], Reader] = {}  # by (module, annotation text)
 
 
@@ -110,6 +118,10 @@ def reader(hint: Any) -> Reader:
         read = _exact(hint)
     elif hint in _PARSERS:
         read = _parsed(_PARSERS[hint])
+    elif _is_decimal(hint):
+        from usnz.model.amounts import parse_amount  # noqa: PLC0415 - imported by then: only money has amounts
+
+        read = _parsed(parse_amount)
     elif attrs.has(hint):
         read = _class_reader(hint)
     else:

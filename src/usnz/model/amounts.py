@@ -1,0 +1,161 @@
+"""Amounts: counts and measures as a source states them (:class:`Quantity`), and money."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any, Final, Literal, Union
+
+import attrs
+
+from usnz.model.errors import shown
+from usnz.model.facts import documented, fact
+
+__all__ = ["AMOUNT", "CURRENCIES", "Money", "Number", "Quantity", "check_currency", "parse_amount"]
+
+Number = Union[int, float]  # noqa: UP007 - a runtime alias cattrs reads
+
+
+def _check_number(instance: object, attribute: attrs.Attribute[Any], value: Number | None) -> None:
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int | float) or value != value:  # noqa: PLR0124 - NaN check
+        msg = f"{attribute.name} must be a number or None, got {shown(value)}"
+        raise ValueError(msg)
+    if isinstance(value, float) and value in {float("inf"), float("-inf")}:
+        msg = f"{attribute.name} must be a finite number, got {value!r}"
+        raise ValueError(msg)
+
+
+@documented
+@attrs.frozen(kw_only=True)
+class Quantity:
+    """A count or measure as a source states it, with its uncertainty.
+
+    Follows the best/low/high convention of conflict datasets (UCDP, COW): ``best``
+    is the figure the source gives, ``low``/``high`` the bounds it states. "more than
+    400,000" is ``low=400000``; "between 40 and 65" is ``low=40, high=65``; "about
+    25 percent" is ``best=25, approximate=True``.
+
+    >>> Quantity(unit="soldiers", low=40, high=65)
+    Quantity(unit='soldiers', best=None, low=40, high=65, approximate=False)
+    >>> Quantity(unit="personnel", best=10, low=20)
+    Traceback (most recent call last):
+    ...
+    ValueError: a quantity needs low <= best <= high, got low=20, best=10, high=None
+    """
+
+    unit: str = fact(
+        validator=attrs.validators.and_(attrs.validators.instance_of(str), attrs.validators.min_len(1)),
+        doc="What is counted or measured, e.g. ``personnel``, ``ships``, ``percent``.",
+    )
+    best: Number | None = fact(
+        default=None, validator=_check_number, doc="The stated figure, or ``None`` when only bounds are given."
+    )
+    low: Number | None = fact(default=None, validator=_check_number, doc="The stated lower bound, if any.")
+    high: Number | None = fact(default=None, validator=_check_number, doc="The stated upper bound, if any.")
+    approximate: bool = fact(
+        default=False,
+        validator=attrs.validators.instance_of(bool),
+        doc='``True`` when the source says "about", "some" or similar.',
+    )
+
+    def __attrs_post_init__(self) -> None:
+        """Require a figure, and low <= best <= high among those given."""
+        given = [v for v in (self.low, self.best, self.high) if v is not None]
+        if not given:
+            msg = "a quantity needs at least one of best, low or high"
+            raise ValueError(msg)
+        if given != sorted(given):
+            msg = f"a quantity needs low <= best <= high, got low={self.low}, best={self.best}, high={self.high}"
+            raise ValueError(msg)
+
+    def __str__(self) -> str:
+        """Read aloud: ``122 personnel``, ``40-65 soldiers``, ``about 25 percent``."""
+        about = "about " if self.approximate else ""
+        if self.best is not None:
+            figure = f"{self.best:,}"
+        elif self.low is not None and self.high is not None:
+            figure = f"{self.low:,}-{self.high:,}"
+        elif self.low is not None:
+            figure = f"at least {self.low:,}"
+        else:
+            figure = f"at most {self.high:,}"
+        return f"{about}{figure} {self.unit}"
+
+
+CURRENCIES = frozenset({"AUD", "CAD", "EUR", "GBP", "NZD", "USD"})
+AMOUNT: Final = r"[0-9]+(?:\.[0-9]+)?"
+"""How a money amount is written in the data: digits, with an optional decimal part."""
+_AMOUNT: Final = re.compile(AMOUNT, re.ASCII)
+
+
+def parse_amount(text: str) -> Decimal:
+    """Read a money amount as the data writes it: ``"347500"``, ``"1.5"`` (nothing else).
+
+    >>> parse_amount("347500")
+    Decimal('347500')
+
+    Raises:
+        ValueError: for anything but digits with an optional decimal part (``"1_000"``,
+            ``" 100 "``, ``"-0"``, ``"1e3"`` are all refused).
+    """
+    if type(text) is not str or _AMOUNT.fullmatch(text) is None:
+        msg = f"expected an amount as a decimal string of digits such as '2000000' or '1.5', got {shown(text)}"
+        raise ValueError(msg)
+    return Decimal(text)
+
+
+def check_currency(instance: Money, attribute: attrs.Attribute[Any], value: str) -> None:
+    """Require a currency code usnz knows."""
+    if value not in CURRENCIES:
+        msg = f"currency must be an ISO 4217 code usnz knows ({', '.join(sorted(CURRENCIES))}), got {value!r}"
+        raise ValueError(msg)
+
+
+def _check_amount(instance: Money, attribute: attrs.Attribute[Any], value: Decimal) -> None:
+    if not isinstance(value, Decimal) or not value.is_finite() or value < 0:
+        msg = f"amount must be a finite, non-negative Decimal, got {value!r}"
+        raise ValueError(msg)
+
+
+@documented
+@attrs.frozen(kw_only=True)
+class Money:
+    """An amount of money in an ISO 4217 currency, one-off or recurring.
+
+    >>> str(Money(amount=Decimal("347500"), currency="USD", per="year"))
+    'USD 347,500 per year'
+    """
+
+    amount: Decimal = fact(validator=_check_amount, doc="The amount, exactly as stated (``Decimal``).")
+    currency: str = fact(validator=check_currency, doc="ISO 4217 code, e.g. ``USD``, ``NZD``.")
+    per: Literal["year"] | None = fact(
+        default=None,
+        validator=attrs.validators.in_({None, "year"}),
+        doc='``"year"`` for an annual amount (recurring), ``None`` for one-off.',
+    )
+    approximate: bool = fact(
+        default=False,
+        validator=attrs.validators.instance_of(bool),
+        doc='``True`` when the source says "about" or gives an average.',
+    )
+    currency_stated: bool = fact(
+        default=True,
+        validator=attrs.validators.instance_of(bool),
+        doc=(
+            '``False`` when the source writes only "$" and the currency is read from context (the record\'s notes say'
+            " how)."
+        ),
+    )
+
+    @property
+    def recurring(self) -> bool:
+        """Whether the amount repeats (``per`` is set)."""
+        return self.per is not None
+
+    def __str__(self) -> str:
+        """Read aloud: ``USD 2,000,000`` or ``USD 347,500 per year``."""
+        about = "about " if self.approximate else ""
+        text = f"{about}{self.currency} {self.amount:,}"
+        return f"{text} per {self.per}" if self.per else text

@@ -1,0 +1,256 @@
+"""What every record shares: the :class:`Record` base, how it describes itself, and field checks.
+
+Each record kind is a module of :mod:`usnz.model.kinds`, built on first use; the checks
+here are what their fields validate with.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import typing
+from collections.abc import Iterator
+from typing import Any, ClassVar, Literal
+
+import attrs
+
+from usnz.model import hooks
+from usnz.model.citation import Citation
+from usnz.model.dates import PartialDate, Period
+from usnz.model.facts import Fact, documented, fact, facts, walk
+
+__all__ = [
+    "DateBasis",
+    "Described",
+    "Record",
+    "check_citations",
+    "check_countries",
+    "check_country",
+    "check_date_basis",
+    "check_id",
+    "check_ids",
+    "check_optional_id",
+    "check_optional_text",
+    "check_text",
+    "check_texts",
+    "dates_of",
+]
+
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*", re.ASCII)
+_COUNTRY = re.compile(r"[A-Z]{3}", re.ASCII)
+
+
+DateBasis = Literal["stated", "inferred", "external"]
+"""How a record's date was determined: a cited paragraph states it; it is reasoned from the
+texts (the notes say how); or it comes from outside both texts (the notes name what)."""
+
+
+def check_id(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Require a kebab-case id."""
+    if not isinstance(value, str) or _ID.fullmatch(value) is None:
+        msg = f"{attribute.name} must be a kebab-case id (lowercase letters, digits, single hyphens), got {value!r}"
+        raise ValueError(msg)
+
+
+def check_ids(instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    """Require a tuple of kebab-case ids, none twice."""
+    for item in value:
+        check_id(instance, attribute, item)
+    if len(set(value)) != len(value):
+        msg = f"{attribute.name} lists an id twice: {value!r}"
+        raise ValueError(msg)
+
+
+def check_optional_id(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Require a kebab-case id or ``None``."""
+    if value is not None:
+        check_id(instance, attribute, value)
+
+
+def check_country(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Require an ISO 3166-1 alpha-3 code (or ``None``)."""
+    if value is not None and (not isinstance(value, str) or _COUNTRY.fullmatch(value) is None):
+        msg = f"{attribute.name} must be an ISO 3166-1 alpha-3 code such as 'NZL', got {value!r}"
+        raise ValueError(msg)
+
+
+def check_countries(instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    """Require a tuple of alpha-3 codes, none twice."""
+    for item in value:
+        check_country(instance, attribute, item)
+    if len(set(value)) != len(value):
+        msg = f"{attribute.name} lists a country twice: {value!r}"
+        raise ValueError(msg)
+
+
+def check_text(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Require non-empty text without leading or trailing spaces."""
+    if not isinstance(value, str) or not value.strip() or value != value.strip():
+        msg = f"{attribute.name} must be non-empty text without leading or trailing spaces, got {value!r}"
+        raise ValueError(msg)
+
+
+def check_optional_text(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Require text as :func:`check_text` does, or ``None``."""
+    if value is not None:
+        check_text(instance, attribute, value)
+
+
+def check_texts(instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    """Require a tuple of texts as :func:`check_text` does."""
+    for item in value:
+        check_text(instance, attribute, item)
+
+
+def check_citations(instance: object, attribute: attrs.Attribute[Any], value: tuple[Citation, ...]) -> None:
+    """Require at least one citation, none twice."""
+    if not value:
+        msg = "citations must name at least one source paragraph"
+        raise ValueError(msg)
+    if len(set(value)) != len(value):
+        msg = f"citations lists a paragraph twice: {value!r}"
+        raise ValueError(msg)
+
+
+def dates_of(record: attrs.AttrsInstance) -> Iterator[PartialDate | Period]:
+    """Every date and period a record carries in its own fields (not its roles')."""
+    for field in attrs.fields(type(record)):
+        value = getattr(record, field.name)
+        if isinstance(value, PartialDate | Period):
+            yield value
+
+
+def check_date_basis(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Require ``date_basis`` exactly when the record carries a date."""
+    dated = next(dates_of(typing.cast("attrs.AttrsInstance", instance)), None) is not None
+    if value is None:
+        if dated:
+            msg = (
+                "date_basis is required on a record with a date: 'stated' (a cited paragraph states it), "
+                "'inferred' (reasoned from the texts; say how in notes) or 'external' (name the source in notes)"
+            )
+            raise ValueError(msg)
+        return
+    if value not in typing.get_args(DateBasis):
+        msg = f"date_basis must be one of 'stated', 'inferred', 'external', got {value!r}"
+        raise ValueError(msg)
+    if not dated:
+        msg = f"date_basis is {value!r} but the record has no date; leave date_basis out"
+        raise ValueError(msg)
+
+
+class Described:
+    """What every record (and a source) can say of itself, read from its fields' :func:`fact` declarations."""
+
+    __slots__ = ()
+    record_kind: ClassVar[str]
+    if typing.TYPE_CHECKING:
+        id: str
+
+    @property
+    def label(self) -> str:
+        """A short human name: the first of the fields that name the record that is set, else the id."""
+        kind: Any = type(self)
+        for name in _label_fields(kind):
+            value = getattr(self, name)
+            if value:
+                return str(value)
+        return self.id
+
+    @property
+    def when(self) -> PartialDate | Period | None:
+        """The record's date or period, if it has one: the first of its date fields that is set."""
+        kind: Any = type(self)
+        for name in _date_fields(kind):
+            value: PartialDate | Period | None = getattr(self, name)
+            if value is not None:
+                return value
+        return None
+
+    def references(self) -> Iterator[tuple[str, str]]:
+        """Each (field path, id) this record points at (``roles[0].organization``, ``citations[0].source``...)."""
+        for path, declared, value in walk(self):
+            if declared.refers:
+                yield from ((path, ref) for ref in _values(value))
+
+    def references_of(self) -> Iterator[tuple[str, str, Fact]]:
+        """Each (field path, id, the field's :class:`~usnz.model.facts.Fact`) this record points at."""
+        for path, declared, value in walk(self):
+            if declared.refers:
+                yield from ((path, ref, declared) for ref in _values(value))
+
+    def country_codes(self) -> frozenset[str]:
+        """Every country code the record names (its own and its roles')."""
+        return frozenset(code for _, declared, value in walk(self) if declared.country for code in _values(value))
+
+    def search_text(self) -> str:
+        """The text ``search`` matches against: the id's words and every searchable field."""
+        words = [self.id.replace("-", " ")]
+        words.extend(text for _, declared, value in walk(self) if declared.search for text in _values(value))
+        return " ".join(words)
+
+    def __str__(self) -> str:
+        """The record as ``usnz show`` prints it: id and kind, then one field per line."""
+        text: str = hooks.face("text")(self)
+        return text
+
+    def _repr_html_(self) -> str:
+        """The record as an HTML table: how Jupyter shows it."""
+        html: str = hooks.face("html")(self)
+        return html
+
+
+def _values(value: object) -> tuple[str, ...]:
+    """A field's text values: one for a string, each string of a tuple, none for anything else."""
+    if isinstance(value, str):
+        return (value,)
+    items: tuple[object, ...] = value if isinstance(value, tuple) else ()  # pyright: ignore[reportUnknownVariableType]
+    return tuple(item for item in items if isinstance(item, str))
+
+
+@functools.cache
+def _label_fields(cls: Any) -> tuple[str, ...]:
+    return tuple(name for _, name in sorted((declared.label, name) for name, declared in facts(cls) if declared.label))
+
+
+@functools.cache
+def _date_fields(cls: Any) -> tuple[str, ...]:
+    return tuple(name for name, declared in facts(cls) if declared.date)
+
+
+@documented
+@attrs.frozen(kw_only=True)
+class Record(Described):
+    """What every record has: an id, its citations, and links to related records."""
+
+    record_kind: ClassVar[str] = "record"
+
+    id: str = fact(validator=check_id, doc="Stable kebab-case slug, unique across the whole dataset.")
+    citations: tuple[Citation, ...] = fact(
+        validator=check_citations, doc="The source paragraphs that state the record's facts (never empty)."
+    )
+    notes: str | None = fact(
+        default=None,
+        validator=check_optional_text,
+        doc="How the record reads its sources: vagueness, inference, corrections.",
+    )
+    see_also: tuple[str, ...] = fact(
+        default=(), validator=check_ids, refers=("any",), doc="Ids of closely related records."
+    )
+    disputes: tuple[str, ...] = fact(
+        default=(),
+        validator=check_ids,
+        refers=("any",),
+        doc=(
+            "Ids of records whose claim this record's claim contradicts; the link goes both ways. Neither claim is "
+            "preferred."
+        ),
+    )
+    date_basis: DateBasis | None = fact(
+        default=None,
+        validator=check_date_basis,
+        doc=(
+            "How the record's dates were determined (:data:`DateBasis`): set on every record that carries a date, "
+            "``None`` on the others."
+        ),
+    )

@@ -1,0 +1,69 @@
+"""Citations: the source paragraph a fact comes from, and the words in it that state the fact."""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+import attrs
+
+from usnz.model.errors import shown
+from usnz.model.facts import documented, fact
+
+__all__ = ["QUOTE_JOIN", "QUOTE_LIMIT", "Citation", "check_quote"]
+
+QUOTE_LIMIT: Final = 400
+"""The longest a citation's quote may be, in characters."""
+QUOTE_JOIN: Final = " … "
+"""What joins two passages of one paragraph in a citation's quote."""
+
+
+def check_quote(instance: Citation, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    """Require a quote of non-empty text, at most :data:`QUOTE_LIMIT` characters (or ``None``)."""
+    if value is None:
+        return
+    if not isinstance(value, str) or not value.strip():
+        msg = f"quote must be non-empty text, got {shown(value)}"
+        raise ValueError(msg)
+    if len(value) > QUOTE_LIMIT:
+        msg = f"quote is {len(value)} characters; at most {QUOTE_LIMIT} (quote the words that state the fact)"
+        raise ValueError(msg)
+
+
+@documented
+@attrs.frozen(kw_only=True)
+class Citation:
+    """Where a fact comes from: one paragraph of one source, and the words in it that state it.
+
+    >>> str(Citation(source="wikipedia-nz-us-relations", paragraph=6))
+    'wikipedia-nz-us-relations ¶6'
+    """
+
+    source: str = fact(
+        validator=attrs.validators.and_(attrs.validators.instance_of(str), attrs.validators.min_len(1)),
+        refers=("source",),
+        doc="The id of a :class:`~usnz.Source`.",
+    )
+    paragraph: int = fact(
+        validator=attrs.validators.and_(attrs.validators.instance_of(int), attrs.validators.ge(1)),
+        doc="The paragraph number, counting from 1 (line N of the source text).",
+    )
+    note: str | None = fact(default=None, doc="A short note on what the paragraph supports, if useful.")
+    quote: str | None = fact(
+        default=None,
+        validator=check_quote,
+        doc=(
+            "The shortest passage of the paragraph that states what the record takes from it, verbatim (archive "
+            "damage included), at most 400 characters; two passages of the same paragraph may be joined by a spaced "
+            'ellipsis, " … ". Every packaged citation has one.'
+        ),
+    )
+
+    @property
+    def passages(self) -> tuple[str, ...]:
+        """The quote's passages (split at the spaced ellipsis " … "), or none without a quote."""
+        return () if self.quote is None else tuple(self.quote.split(QUOTE_JOIN))
+
+    def __str__(self) -> str:
+        """``source ¶N`` (with the note after a colon)."""
+        text = f"{self.source} ¶{self.paragraph}"
+        return f"{text}: {self.note}" if self.note else text

@@ -1,0 +1,89 @@
+"""Events: visits, meetings, announcements, awards and other happenings."""
+
+from __future__ import annotations
+
+import re
+import typing
+from typing import ClassVar, Literal
+
+import attrs
+
+from usnz.model.base import (
+    Record,
+    check_countries,
+    check_country,
+    check_ids,
+    check_optional_id,
+    check_optional_text,
+    check_text,
+)
+from usnz.model.dates import PartialDate, Period
+from usnz.model.facts import documented, fact
+
+__all__ = ["Event", "EventKind"]
+
+_TIME = re.compile(r"(?:[01][0-9]|2[0-3]):[0-5][0-9]", re.ASCII)
+EventKind = Literal[
+    "visit",
+    "meeting",
+    "talks",
+    "announcement",
+    "statement",
+    "report",
+    "award",
+    "exercise",
+    "decision",
+    "sports",
+    "deployment",
+    "establishment",
+    "negotiation",
+    "other",
+]
+"""What sort of event."""
+
+
+@documented
+@attrs.frozen(kw_only=True)
+class Event(Record):
+    """Something that happened at a time: a visit, meeting, announcement, award..."""
+
+    record_kind: ClassVar[str] = "event"
+
+    kind: EventKind = fact(validator=attrs.validators.in_(typing.get_args(EventKind)), doc="What sort of event.")
+    title: str = fact(validator=check_text, label=True, search=True, doc="A short title in our own words.")
+    summary: str = fact(validator=check_text, search=True, doc="What happened, in our own words.")
+    date: PartialDate | None = fact(default=None, date=True, doc="When, if a source says (or implies: see ``notes``).")
+    period: Period | None = fact(default=None, date=True, doc="The span of a multi-day event, where known.")
+    participants: tuple[str, ...] = fact(
+        default=(), validator=check_ids, refers=("person",), doc="Ids of people involved."
+    )
+    organizations: tuple[str, ...] = fact(
+        default=(), validator=check_ids, refers=("organization",), doc="Ids of organizations involved."
+    )
+    countries: tuple[str, ...] = fact(
+        default=(), validator=check_countries, country=True, doc="Countries involved (ISO alpha-3)."
+    )
+    location: str | None = fact(default=None, validator=check_optional_text, search=True, doc="Where it happened.")
+    conflict: str | None = fact(
+        default=None,
+        validator=check_optional_id,
+        refers=("conflict",),
+        doc="Id of the conflict it belongs to, if any.",
+    )
+    time: str | None = fact(
+        default=None,
+        validator=attrs.validators.optional(attrs.validators.matches_re(_TIME)),
+        doc=(
+            "The local time of day, 24-hour ``HH:MM``, where a source gives it (the Wellington Declaration was signed"
+            ' at 4:23 pm: ``"16:23"``).'
+        ),
+    )
+    destination: str | None = fact(
+        default=None, validator=check_country, country=True, doc="For a visit, the country visited (ISO alpha-3)."
+    )
+
+    def __attrs_post_init__(self) -> None:
+        """Allow a destination on visits only."""
+        if self.destination is not None and self.kind != "visit":
+            msg = f"destination is for visits only; this event's kind is {self.kind!r}"
+            raise ValueError(msg)

@@ -1,0 +1,79 @@
+"""Force contributions: what a country sent to a conflict, and what it cost."""
+
+from __future__ import annotations
+
+import typing
+from typing import ClassVar, Literal
+
+import attrs
+
+from usnz.model.amounts import Quantity
+from usnz.model.base import Record, check_country, check_id, check_optional_id, check_optional_text, check_text
+from usnz.model.dates import Period
+from usnz.model.facts import documented, fact
+
+__all__ = ["Branch", "ForceContribution"]
+
+Branch = Literal["army", "navy", "air-force", "special-forces", "tri-service", "multiple"]
+"""A service branch."""
+
+
+@documented
+@attrs.frozen(kw_only=True)
+class ForceContribution(Record):
+    """What a country sent to a conflict, and what it cost."""
+
+    record_kind: ClassVar[str] = "force-contribution"
+
+    conflict: str = fact(validator=check_id, refers=("conflict",), doc="Id of the :class:`Conflict`.")
+    country: str = fact(validator=check_country, country=True, doc="The contributing country (ISO alpha-3).")
+    summary: str = fact(
+        validator=check_text, label=2, search=True, doc="What was sent and what it did, in our own words."
+    )
+    unit: str | None = fact(
+        default=None,
+        validator=check_optional_text,
+        label=1,
+        search=True,
+        doc="The unit's name as the source gives it (``K-FORCE``).",
+    )
+    organization: str | None = fact(
+        default=None,
+        validator=check_optional_id,
+        refers=("organization",),
+        doc="Id of the unit's :class:`Organization` record, if it has one.",
+    )
+    branch: Branch | None = fact(
+        default=None,
+        validator=attrs.validators.optional(attrs.validators.in_(typing.get_args(Branch))),
+        doc="Service branch.",
+    )
+    role: str | None = fact(
+        default=None,
+        validator=check_optional_text,
+        search=True,
+        doc="Its role (combat, engineering, medical, training...).",
+    )
+    combat: bool | None = fact(
+        default=None,
+        validator=attrs.validators.optional(attrs.validators.instance_of(bool)),
+        doc=(
+            "``True`` when the source says it fought, ``False`` when it says it was support only, ``None`` when the "
+            "source does not say."
+        ),
+    )
+    personnel: Quantity | None = fact(default=None, doc="How many people: the force's strength as the source gives it.")
+    total_served: Quantity | None = fact(
+        default=None,
+        doc=(
+            "How many people served in it over the whole deployment, where the source gives a total across rotations "
+            "(K-FORCE: 1044 strong, 3,794 in all)."
+        ),
+    )
+    ships: Quantity | None = fact(default=None, doc="How many ships.")
+    aircraft: Quantity | None = fact(default=None, doc="How many aircraft.")
+    period: Period | None = fact(default=None, date=True, doc="When it served.")
+    location: str | None = fact(default=None, validator=check_optional_text, search=True, doc="Where it served.")
+    killed: Quantity | None = fact(default=None, doc="Killed in action.")
+    wounded: Quantity | None = fact(default=None, doc="Wounded.")
+    captured: Quantity | None = fact(default=None, doc="Taken prisoner.")

@@ -1,0 +1,36 @@
+"""Quotes: words a named person said, verbatim."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import attrs
+
+from usnz.model.base import Record, check_id, check_optional_id, check_optional_text, check_text
+from usnz.model.dates import PartialDate
+from usnz.model.facts import documented, fact
+
+__all__ = ["Quote"]
+
+
+@documented
+@attrs.frozen(kw_only=True)
+class Quote(Record):
+    """Words a named person said, verbatim as the source prints them."""
+
+    record_kind: ClassVar[str] = "quote"
+
+    speaker: str = fact(validator=check_id, refers=("person",), doc="Id of the :class:`Person` who said them.")
+    text: str = fact(
+        validator=check_text, label=True, search=True, doc="The words, verbatim (the only verbatim field in usnz)."
+    )
+    occasion: str | None = fact(
+        default=None, validator=check_optional_text, search=True, doc="When or where they were said, in our own words."
+    )
+    date: PartialDate | None = fact(default=None, date=True, doc="When, if a source says (or implies: see ``notes``).")
+    event: str | None = fact(
+        default=None,
+        validator=check_optional_id,
+        refers=("event",),
+        doc="Id of the :class:`Event` they were said at, if it has a record.",
+    )

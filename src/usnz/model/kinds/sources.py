@@ -1,0 +1,59 @@
+"""The sources: the texts every fact is drawn from."""
+
+from __future__ import annotations
+
+import re
+import typing
+from typing import ClassVar, Literal
+
+import attrs
+
+from usnz.model.base import DateBasis, Described, check_date_basis, check_id, check_optional_text, check_text
+from usnz.model.dates import PartialDate
+from usnz.model.facts import documented, fact
+
+__all__ = ["Source", "SourceKind"]
+
+_SHA256 = re.compile(r"[0-9a-f]{64}", re.ASCII)
+SourceKind = Literal["encyclopedia-article", "news-article"]
+"""What sort of text a source is."""
+
+
+@documented
+@attrs.frozen(kw_only=True)
+class Source(Described):
+    """A source text every fact is drawn from."""
+
+    record_kind: ClassVar[str] = "source"
+
+    id: str = fact(validator=check_id, doc="Stable kebab-case slug.")
+    title: str = fact(validator=check_text, label=True, search=True, doc="The text's title.")
+    publisher: str = fact(validator=check_text, search=True, doc="Who published it.")
+    kind: SourceKind = fact(
+        validator=attrs.validators.in_(typing.get_args(SourceKind)), doc="``encyclopedia-article`` or ``news-article``."
+    )
+    sha256: str = fact(
+        validator=attrs.validators.matches_re(_SHA256),
+        doc="SHA-256 of the text's bytes, so a citation points into one exact text.",
+    )
+    paragraphs: int = fact(
+        validator=attrs.validators.and_(attrs.validators.instance_of(int), attrs.validators.ge(1)),
+        doc="How many paragraphs (lines) the text has.",
+    )
+    filename: str = fact(validator=check_text, doc="The text's file name in the usnz seed collection.")
+    date: PartialDate | None = fact(default=None, date=True, doc="When it was published, if known.")
+    as_of: PartialDate | None = fact(
+        default=None,
+        doc=(
+            "The date the text speaks from: its own date, or for an undated text the latest date it states. A period "
+            "it calls ongoing (``2003/..``) is known to run at least to here."
+        ),
+    )
+    notes: str | None = fact(
+        default=None, validator=check_optional_text, doc="What the text is and how it was archived."
+    )
+    date_basis: DateBasis | None = fact(
+        default=None,
+        validator=check_date_basis,
+        doc="How ``date`` and ``as_of`` were determined (see :class:`Record`).",
+    )

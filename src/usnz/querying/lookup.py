@@ -1,0 +1,91 @@
+"""The packaged dataset, loaded on first use, and :func:`get`, which reads only the kind it needs.
+
+This module is what a first ``usnz.get(...)`` imports: the query layer itself
+(:class:`~usnz.Dataset`, its indexes and search) is imported only when the whole dataset is
+loaded.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+
+from usnz.reading import packaged
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing on the way to a first get
+if TYPE_CHECKING:
+    from usnz.model.records import AnyRecord
+    from usnz.querying.dataset import Dataset
+
+__all__ = ["dataset", "get"]
+
+_lock = threading.Lock()
+_packaged: Dataset | None = None
+_read_before: dict[str, list[AnyRecord]] = {}  # kinds read by get() before the whole dataset
+_got: dict[str, AnyRecord] = {}  # their records by id
+
+
+def _fresh_lock() -> None:
+    """Give a forked child a lock of its own.
+
+    A thread of the parent may have held the first-load lock when it forked; that thread
+    does not exist in the child, so the child's copy of the lock would never be released.
+    """
+    global _lock  # noqa: PLW0603 - replaced in a forked child only
+    _lock = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):  # pragma: no branch - only Windows lacks it
+    os.register_at_fork(after_in_child=_fresh_lock)
+
+
+def dataset() -> Dataset:
+    """The packaged dataset, loaded on first use, once, thread-safely.
+
+    >>> import usnz
+    >>> usnz.dataset() is usnz.dataset()
+    True
+    """
+    global _packaged  # noqa: PLW0603 - the one lazily loaded dataset
+    if _packaged is None:
+        with _lock:
+            if _packaged is None:
+                from usnz.querying.dataset import Dataset  # noqa: PLC0415 - the query layer with the whole load
+
+                _packaged = Dataset(packaged.read_packaged(_read_before))
+                _read_before.clear()
+                _got.clear()
+    return _packaged
+
+
+def get(id: str) -> AnyRecord:  # noqa: A002 - record field name
+    """The record with this id, of any kind.
+
+    Before the whole dataset is loaded, only the data file of the id's kind is read (the
+    build-time id index says which); the whole load later keeps that very record.
+
+    >>> import usnz
+    >>> usnz.get("anzus").signed
+    PartialDate(year=1951, month=None, day=None, decade=False, approximate=False)
+
+    Raises:
+        UnknownRecordError: when no record has the id; it suggests similar ids.
+    """
+    data = _packaged
+    if data is not None:
+        return data.get(id)
+    found = _got.get(id) if type(id) is str else None
+    if found is not None:
+        return found
+    stem = packaged.kind_of(id) if type(id) is str else None
+    if stem is not None:
+        with _lock:
+            if _packaged is None and stem not in _read_before:
+                records = packaged.read_kind(stem)
+                if records is not None:
+                    _read_before[stem] = records
+                    _got.update((record.id, record) for record in records)
+            found = _got.get(id)
+        if found is not None:
+            return found
+    return dataset().get(id)  # unknown ids and odd arguments: the whole dataset's answer
