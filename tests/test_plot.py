@@ -241,3 +241,12 @@ def test_a_bar_over_the_whole_window_is_labelled_inside() -> None:
     inside = next(t for t in ax.texts if t.get_gid() == "nz-bamyan-prt")
     assert inside.get_text() == "Provincial Reconstruction Team"
     assert inside.get_color() == "white"
+
+
+def test_the_legend_names_only_what_shows() -> None:
+    ax = usnz.plot.timeline(during="2008")
+    legend = ax.get_legend()
+    assert legend is not None
+    texts = [t.get_text() for t in legend.get_texts()]
+    assert texts == ["force contributions", "events", "quotes", "figures", "date known to the\nmonth, year or decade"]
+    assert any(isinstance(p, FancyArrowPatch) for p in ax.patches), "the arrow is drawn, after 2008"

@@ -246,16 +246,16 @@ def _layout(marks: list[_Mark], window: tuple[dt.date, dt.date] | None, points_w
     order: list[tuple[str, int, int]] = []
     base = 0
     for name in sorted(lanes, key=lambda name: (*ranks[name], name)):
-        ends: list[float] = []
-        for mark in sorted(lanes[name], key=lambda m: (spans[m.record.id][0], m.record.id)):
+        taken: list[list[tuple[float, float]]] = []  # each row's spans, in date order: the top row first
+        for mark in sorted(lanes[name], key=lambda m: (m.first, m.record.id)):
             first, last = spans[mark.record.id]
-            free = next((i for i, end in enumerate(ends) if end < first), len(ends))
-            if free == len(ends):
-                ends.append(last)
-            ends[free] = last
+            free = next((i for i, row in enumerate(taken) if all(b < first or last < a for a, b in row)), len(taken))
+            if free == len(taken):
+                taken.append([])
+            taken[free].append((first, last))
             rows[mark.record.id] = base + free
-        order.append((name, base, len(ends)))
-        base += len(ends)
+        order.append((name, base, len(taken)))
+        base += len(taken)
     return _Layout(view=view, stub=stub, rows=rows, lanes=order)
 
 
@@ -336,6 +336,7 @@ def _draw(ax: Axes, marks: list[_Mark], layout: _Layout) -> None:
     from matplotlib.lines import Line2D  # noqa: PLC0415
     from matplotlib.patches import FancyArrowPatch, Patch, Rectangle  # noqa: PLC0415
 
+    seen: set[End] = set()  # the stubs that show in the view, for the legend
     for mark in marks:
         y, colour = layout.rows[mark.record.id], _COLOUR_OF[mark.record.record_kind]
         if mark.shape == "point":
@@ -346,7 +347,10 @@ def _draw(ax: Axes, marks: list[_Mark], layout: _Layout) -> None:
         bar = Rectangle((mark.first, y - 0.3), mark.last - mark.first, 0.6, facecolor=fill, edgecolor=colour)
         ax.add_patch(bar).set(gid=mark.record.id, linewidth=0.8)
         first, last = layout.reach(mark)
-        for end, start, stop in ((mark.before, mark.first, first), (mark.after, mark.last, last)):
+        stubs: tuple[tuple[End, float, float], ...] = ((mark.before, mark.first, first), (mark.after, mark.last, last))
+        for end, start, stop in stubs:
+            if min(start, stop) < layout.view[1] and max(start, stop) > layout.view[0]:
+                seen.add(end)
             if end == "unknown":
                 stub = Rectangle((start, y - 0.3), stop - start, 0.6, facecolor="none", hatch="/////", linewidth=0)
                 ax.add_patch(stub).set(edgecolor=colour, alpha=0.7)
@@ -367,9 +371,9 @@ def _draw(ax: Axes, marks: list[_Mark], layout: _Layout) -> None:
     handles: list[Artist] = [Patch(color=_COLOUR_OF[k], label=_KIND_NAME[k]) for k in kinds]
     if any(m.shape == "span" for m in marks):
         handles.append(Patch(facecolor="0.85", edgecolor="0.5", label="date known to the\nmonth, year or decade"))
-    if any("unknown" in (m.before, m.after) for m in marks):
+    if "unknown" in seen:
         handles.append(Patch(facecolor="none", edgecolor="0.4", hatch="/////", linewidth=0, label="end not given"))
-    if any("open" in (m.before, m.after) for m in marks):
+    if "open" in seen:
         handles.append(
             Line2D([], [], color="0.4", marker=">", markersize=5, label="open end (still going\nas of its source)")
         )
