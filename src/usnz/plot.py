@@ -61,7 +61,7 @@ _FONT: Final = 7.0
 _FEWEST: Final = 8
 """A label cut shorter than this many characters is left out."""
 
-End = Literal["unknown", "open"] | None
+_End = Literal["unknown", "open"] | None
 
 
 @attrs.frozen(kw_only=True)
@@ -81,8 +81,8 @@ class _Mark:
     first: float
     last: float
     shape: Literal["point", "span", "period"]
-    before: End = None
-    after: End = None
+    before: _End = None
+    after: _End = None
 
 
 def _x(day: dt.date) -> float:
@@ -128,7 +128,7 @@ def _chosen(
     return [r for r in kept if id(r) in given], sources
 
 
-def _end(end: object) -> End:
+def _end(end: object) -> _End:
     """What an end of a period that is not a date means."""
     return None if isinstance(end, PartialDate) else "open" if end is OPEN else "unknown"
 
@@ -336,7 +336,7 @@ def _draw(ax: Axes, marks: list[_Mark], layout: _Layout) -> None:
     from matplotlib.lines import Line2D  # noqa: PLC0415
     from matplotlib.patches import FancyArrowPatch, Patch, Rectangle  # noqa: PLC0415
 
-    seen: set[End] = set()  # the stubs that show in the view, for the legend
+    seen: set[_End] = set()  # the stubs that show in the view, for the legend
     for mark in marks:
         y, colour = layout.rows[mark.record.id], _COLOUR_OF[mark.record.record_kind]
         if mark.shape == "point":
@@ -347,7 +347,7 @@ def _draw(ax: Axes, marks: list[_Mark], layout: _Layout) -> None:
         bar = Rectangle((mark.first, y - 0.3), mark.last - mark.first, 0.6, facecolor=fill, edgecolor=colour)
         ax.add_patch(bar).set(gid=mark.record.id, linewidth=0.8)
         first, last = layout.reach(mark)
-        stubs: tuple[tuple[End, float, float], ...] = ((mark.before, mark.first, first), (mark.after, mark.last, last))
+        stubs: tuple[tuple[_End, float, float], ...] = ((mark.before, mark.first, first), (mark.after, mark.last, last))
         for end, start, stop in stubs:
             if min(start, stop) < layout.view[1] and max(start, stop) > layout.view[0]:
                 seen.add(end)
