@@ -2,24 +2,25 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import sys
 from collections.abc import Iterator
 
+import attrs
 import matplotlib as mpl
 
 mpl.use("Agg")
 
 import matplotlib.pyplot as plt
 import pytest
+from matplotlib import dates
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
-from matplotlib.patches import Rectangle
-from matplotlib.text import Annotation
+from matplotlib.patches import FancyArrowPatch, Rectangle
 
 import usnz
 import usnz.plot
-from usnz.faces.text import fit
 
 
 @pytest.fixture(autouse=True)
@@ -51,25 +52,33 @@ def test_vietnam_contributions() -> None:
     periods = [p.get_gid() for p in ax.patches if p.get_gid()]
     assert sorted(periods) == sorted(r.id for r in dated if isinstance(r.when, usnz.Period))
     assert [t.get_text() for t in ax.get_yticklabels()] == ["Vietnam War"]
-    labels = {a.get_text() for a in ax.texts if isinstance(a, Annotation)}
-    assert labels == {fit(r.label, 40) for r in dated}
+    by_id = {r.id: r.label for r in dated}
+    labels = {a.get_gid(): a.get_text() for a in ax.texts}
+    assert set(labels) == set(by_id), "room for every label"
+    assert all(text == by_id[i] or by_id[i].startswith(text[:-1]) for i, text in labels.items())
     legend = ax.get_legend()
     assert legend is not None
-    assert [t.get_text() for t in legend.get_texts()] == ["force contributions", "end unknown or still going"]
+    assert [t.get_text() for t in legend.get_texts()] == ["force contributions", "end not given"]
     image = png(ax)
     assert image.startswith(b"\x89PNG\r\n\x1a\n")
     assert len(image) > 10_000
 
 
-def test_dates_are_points_and_imprecise_dates_show_their_span() -> None:
+def test_days_are_points_and_imprecise_dates_bars_over_their_span() -> None:
     events = usnz.events(during="2008")
     dated = [e for e in events if e.when is not None]
     ax = usnz.plot.timeline(events)
     assert sorted(marks(ax)) == sorted(e.id for e in dated)
     points = {line.get_gid() for line in ax.lines if line.get_gid()}
-    assert points == {e.id for e in dated if isinstance(e.when, usnz.PartialDate)}
-    imprecise = [e for e in dated if isinstance(e.when, usnz.PartialDate) and e.when.precision.value != "day"]
-    assert len(ax.collections) == len(imprecise) > 0
+    days = {e.id for e in dated if isinstance(e.when, usnz.PartialDate) and e.when.precision is usnz.Precision.DAY}
+    assert points == days
+    bars = {p.get_gid(): p for p in ax.patches if isinstance(p, Rectangle) and p.get_gid()}
+    for event in dated:
+        if event.id in bars:
+            assert event.when is not None
+            first, last = dates.date2num(event.when.earliest), dates.date2num(event.when.latest) + 1
+            assert (bars[event.id].get_x(), bars[event.id].get_width()) == (first, last - first), event.id
+    assert {"rice-visit-to-new-zealand", "us-presidential-election-2008"} <= set(bars), "a month, a year"
 
 
 def test_rows_are_groups_by_conflict_or_kind() -> None:
@@ -112,8 +121,10 @@ def test_everything_by_default_and_during_filters() -> None:
     assert sorted(marks(ax)) == sorted(expected.ids())
     assert ax.get_title() == "usnz timeline (1939/1975)"
     everything = usnz.plot.timeline()
-    assert len(marks(everything)) == len(usnz.timeline()) > usnz.plot.LABEL_LIMIT
-    assert not everything.texts, "too many marks to label"
+    dated = [r for r in usnz.timeline() if not isinstance(r, usnz.Source)]
+    assert sorted(marks(everything)) == sorted(r.id for r in dated)
+    assert len(dated) > usnz.plot.LABEL_LIMIT
+    assert 0 < len(everything.texts) < len(dated), "labels only where the rows leave room"
 
 
 def test_during_filters_the_records_given() -> None:
@@ -149,8 +160,10 @@ def test_bad_arguments() -> None:
         usnz.plot.timeline(5)  # type: ignore[arg-type]
     with pytest.raises(usnz.ArgumentTypeError, match="it holds a int"):
         usnz.plot.timeline([1])  # type: ignore[list-item]
-    with pytest.raises(usnz.ArgumentValueError, match="nothing to plot: none of the records given has a date"):
+    with pytest.raises(usnz.ArgumentValueError, match="nothing to plot: none of the records given is a dated record"):
         usnz.plot.timeline(usnz.people())
+    with pytest.raises(usnz.ArgumentValueError, match=r"is a dated record \(sources are not drawn\)"):
+        usnz.plot.timeline(usnz.sources())
     with pytest.warns(usnz.CoverageWarning), pytest.raises(usnz.ArgumentValueError, match="during='1700'"):
         usnz.plot.timeline(during="1700")
     with pytest.raises(usnz.ArgumentValueError, match="during="):
@@ -158,7 +171,7 @@ def test_bad_arguments() -> None:
 
 
 def test_without_matplotlib_the_error_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, "matplotlib.lines", None)
+    monkeypatch.setitem(sys.modules, "matplotlib.pyplot", None)
     with pytest.raises(usnz.MissingExtraError) as caught:
         usnz.plot.timeline()
     assert 'pip install "usnz[plot]"' in str(caught.value)
@@ -169,3 +182,71 @@ def test_without_matplotlib_the_error_names_the_extra(monkeypatch: pytest.Monkey
 def test_reachable_from_the_package() -> None:
     assert usnz.plot is sys.modules["usnz.plot"]
     assert usnz.export.write is sys.modules["usnz.export"].write
+
+
+def test_an_unknown_end_that_may_run_on_reaches_into_the_window() -> None:
+    ax = usnz.plot.timeline(usnz.force_contributions(), during="1970", possibly=True)
+    lo, _ = ax.get_xlim()
+    bar = next(p for p in ax.patches if isinstance(p, Rectangle) and p.get_gid() == "161-battery-vietnam")
+    assert bar.get_x() + bar.get_width() < lo, "known for July 1965 only"
+    stubs = [p for p in ax.patches if isinstance(p, Rectangle) and p.get_hatch() and p.get_y() == bar.get_y()]
+    assert any(stub.get_x() + stub.get_width() > lo for stub in stubs)
+    assert "161-battery-vietnam" in {t.get_gid() for t in ax.texts}
+
+
+def test_open_ends_are_arrows_from_the_known_extent() -> None:
+    base = usnz.get("k-force-korea")
+    assert isinstance(base, usnz.ForceContribution)
+    before = attrs.evolve(base, id="made-up-before", period=usnz.Period.parse("../1957"))
+    ax = usnz.plot.timeline([before, usnz.get("nz-bamyan-prt")])
+    bars = {p.get_gid(): p for p in ax.patches if isinstance(p, Rectangle) and p.get_gid()}
+    assert bars["made-up-before"].get_x() == dates.date2num(dt.date(1957, 1, 1))
+    prt = bars["nz-bamyan-prt"]
+    spoken = dates.date2num(dt.date(2010, 11, 4)) + 1  # the encyclopedia speaks from 2010-11-04
+    assert (prt.get_x(), prt.get_x() + prt.get_width()) == (dates.date2num(dt.date(2003, 1, 1)), spoken)
+    arrows = [p for p in ax.patches if isinstance(p, FancyArrowPatch)]
+    assert len(arrows) == 2
+    legend = ax.get_legend()
+    assert legend is not None
+    assert legend.get_texts()[-1].get_text() == "open end (still going\nas of its source)"
+
+
+def test_the_axis_runs_over_a_window_with_an_open_end() -> None:
+    ax = usnz.plot.timeline(usnz.force_contributions(), during="2003/..")
+    lo, hi = ax.get_xlim()
+    assert lo == dates.date2num(dt.date(2003, 1, 1))
+    assert dates.date2num(dt.date(2010, 11, 5)) < hi < dates.date2num(dt.date(2013, 1, 1))
+
+
+def test_labels_are_cut_to_the_room_and_left_out_where_there_is_none() -> None:
+    ax = usnz.plot.timeline()
+    labels = {r.id: r.label for r in usnz.timeline()}
+    texts = {t.get_gid(): t.get_text() for t in ax.texts}
+    cut = [i for i, text in texts.items() if text != labels[i]]
+    assert cut
+    assert all(texts[i].endswith("…") and labels[i].startswith(texts[i][:-1]) for i in cut)
+    assert all(len(texts[i]) >= 8 for i in cut)
+
+
+def test_no_labels_when_the_rows_are_too_close() -> None:
+    _, ax = plt.subplots(figsize=(4, 2))
+    usnz.plot.timeline(ax=ax)
+    assert len(marks(ax)) > 100
+    assert not ax.texts
+
+
+def test_a_bar_over_the_whole_window_is_labelled_inside() -> None:
+    ax = usnz.plot.timeline(during="2004/2010")
+    assert len(marks(ax)) > usnz.plot.LABEL_LIMIT
+    inside = next(t for t in ax.texts if t.get_gid() == "nz-bamyan-prt")
+    assert inside.get_text() == "Provincial Reconstruction Team"
+    assert inside.get_color() == "white"
+
+
+def test_the_legend_names_only_what_shows() -> None:
+    ax = usnz.plot.timeline(during="2008")
+    legend = ax.get_legend()
+    assert legend is not None
+    texts = [t.get_text() for t in legend.get_texts()]
+    assert texts == ["force contributions", "events", "quotes", "figures", "date known to the\nmonth, year or decade"]
+    assert any(isinstance(p, FancyArrowPatch) for p in ax.patches), "the arrow is drawn, after 2008"

@@ -13,25 +13,29 @@ matplotlib is imported only when :func:`timeline` is called.
 from __future__ import annotations
 
 import datetime as dt
+import typing
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, Literal
 
 import attrs
 
 from usnz.faces.text import fit
 from usnz.model.errors import ArgumentTypeError, ArgumentValueError, MissingExtraError
 from usnz.model.records import KINDS, AnyRecord, Conflict, Record, Source
-from usnz.model.values import PartialDate, Period
+from usnz.model.values import OPEN, PartialDate, Period, Precision
+from usnz.querying.arguments import to_window
 from usnz.querying.dataset import Dataset
 
 if TYPE_CHECKING:
     from matplotlib.artist import Artist
     from matplotlib.axes import Axes
+    from matplotlib.text import Text
 
 __all__ = ["LABEL_LIMIT", "timeline"]
 
 LABEL_LIMIT: Final = 30
-"""Marks are labelled with their record's label when at most this many are drawn."""
+"""With at most this many marks, rows make room for each mark's whole label; with more, rows
+are packed for the marks alone and a mark is labelled where its row leaves room."""
 _COLOURS: Final = (
     "#1f77b4",
     "#ff7f0e",
@@ -45,78 +49,40 @@ _COLOURS: Final = (
     "#17becf",
 )
 _COLOUR_OF: Final = {cls.record_kind: _COLOURS[i % len(_COLOURS)] for i, cls in enumerate(KINDS.values())}
-_LABEL_WIDTH: Final = 40
 _KIND_NAME: Final = {cls.record_kind: name.replace("_", " ") for name, cls in KINDS.items()}
+_KIND_ORDER: Final = list(_KIND_NAME)
+_WIDTH: Final = 10.0
+"""Inches: a new figure fits a notebook cell."""
+_HEIGHT: Final = (2.5, 9.0)
+"""Inches: the least and the most height of a new figure, which grows by :data:`_ROW` a row."""
+_ROW: Final = 0.2
+_FONT: Final = 7.0
+"""Points: the marks' labels (smaller when the rows are too close)."""
+_FEWEST: Final = 8
+"""A label cut shorter than this many characters is left out."""
+
+_End = Literal["unknown", "open"] | None
 
 
-def _chosen(records: Iterable[AnyRecord] | None, during: object, possibly: bool) -> list[AnyRecord]:
-    """The dated records to draw (all dated records when *records* is ``None``)."""
-    from usnz.querying.bound import dataset  # noqa: PLC0415 - the packaged data, loaded on first use
+@attrs.frozen(kw_only=True)
+class _Mark:
+    """How one record is drawn, in matplotlib date numbers (days).
 
-    if records is None:
-        return list(dataset().timeline(during=during, possibly=possibly))
-    if isinstance(records, str | bytes) or not isinstance(records, Iterable):
-        msg = (
-            "records= takes usnz records (a query's result), or None for every dated record; "
-            f"got {type(records).__name__}"
-        )
-        raise ArgumentTypeError(msg)
-    chosen: list[AnyRecord] = []
-    for record in records:
-        if not isinstance(record, Record | Source):
-            msg = f"records= takes usnz records (a query's result); it holds a {type(record).__name__}: {record!r:.80}"
-            raise ArgumentTypeError(msg)
-        if record.when is not None:
-            chosen.append(record)
-    if during is None:
-        return chosen
-    # The same reading of during= as every query: the records' own dataset, with the sources they cite.
-    given = {id(r) for r in chosen}
-    sources = [s for s in dataset().sources() if s.id not in {r.id for r in chosen}]
-    kept = Dataset([*sources, *chosen]).timeline(during=during, possibly=possibly)
-    return [r for r in kept if id(r) in given]
+    Attributes:
+        record: The record.
+        first: Where its known extent starts.
+        last: Where it ends (the day after its last day).
+        shape: A point (a day), a span (a date known to the month, year or decade), a period.
+        before: What lies before *first*: nothing, an unknown start or an open one.
+        after: What lies after *last*: nothing, an unknown end or an open one (still going).
+    """
 
-
-def _as_of(chosen: list[AnyRecord]) -> dict[str, dt.date]:
-    """The date each source speaks from (an open end runs to it), by source id."""
-    from usnz.querying.bound import dataset  # noqa: PLC0415 - the packaged data, loaded on first use
-
-    sources = [*dataset().sources(), *(r for r in chosen if isinstance(r, Source))]
-    return {s.id: spoken.earliest for s in sources if (spoken := s.as_of or s.date) is not None}
-
-
-def _group(record: AnyRecord, names: dict[str, str]) -> str:
-    """The row a record is drawn in: its conflict's name, else its kind."""
-    if isinstance(record, Conflict):
-        return record.name
-    conflict = getattr(record, "conflict", None)
-    if isinstance(conflict, str):
-        return names.get(conflict, conflict)
-    return _KIND_NAME[record.record_kind]
-
-
-def _conflict_names(records: list[AnyRecord]) -> dict[str, str]:
-    """Conflict names by id: from the records given, else from the packaged data."""
-    from usnz.querying.bound import dataset  # noqa: PLC0415 - the packaged data, loaded on first use
-
-    names = {c.id: c.name for c in dataset().conflicts()}
-    names.update((r.id, r.name) for r in records if isinstance(r, Conflict))
-    return names
-
-
-def _span(record: AnyRecord, stub: dt.timedelta, as_of: dict[str, dt.date]) -> tuple[dt.date, dt.date, bool]:
-    """First and last day to draw, and whether an end is unknown or open (drawn as a hatched stub past it)."""
-    when = record.when
-    assert when is not None  # noqa: S101 - only dated records are drawn
-    if not isinstance(when, Period):
-        return when.earliest, when.latest, False
-    spoken = [as_of[c.source] for c in getattr(record, "citations", ()) if c.source in as_of]
-    first, last = when.known(max(spoken) if spoken else None)
-    if not isinstance(when.start, PartialDate):
-        first = max(last - stub, dt.date.min + stub) if first == dt.date.min else first - stub
-    if not isinstance(when.end, PartialDate):
-        last += stub
-    return first, last, not (isinstance(when.start, PartialDate) and isinstance(when.end, PartialDate))
+    record: AnyRecord
+    first: float
+    last: float
+    shape: Literal["point", "span", "period"]
+    before: _End = None
+    after: _End = None
 
 
 def _x(day: dt.date) -> float:
@@ -127,6 +93,172 @@ def _x(day: dt.date) -> float:
     return number
 
 
+def _chosen(
+    records: Iterable[AnyRecord] | None, during: object, possibly: bool
+) -> tuple[list[AnyRecord], list[Source]]:
+    """The dated records to draw (sources never), and the sources given with them."""
+    from usnz.querying.bound import dataset  # noqa: PLC0415 - the packaged data, loaded on first use
+
+    if records is None:
+        return [r for r in dataset().timeline(during=during, possibly=possibly) if not isinstance(r, Source)], []
+    if isinstance(records, str | bytes) or not isinstance(records, Iterable):
+        msg = (
+            "records= takes usnz records (a query's result), or None for every dated record; "
+            f"got {type(records).__name__}"
+        )
+        raise ArgumentTypeError(msg)
+    chosen: list[AnyRecord] = []
+    sources: list[Source] = []
+    for record in records:
+        if isinstance(record, Source):
+            sources.append(record)
+        elif not isinstance(record, Record):
+            msg = f"records= takes usnz records (a query's result); it holds a {type(record).__name__}: {record!r:.80}"
+            raise ArgumentTypeError(msg)
+        elif record.when is not None:
+            chosen.append(record)
+    if during is None:
+        return chosen, sources
+    # The same reading of during= as every query: the records' own dataset, with the sources they cite.
+    given = {id(r) for r in chosen}
+    known = {r.id for r in [*chosen, *sources]}
+    kept = Dataset([*(s for s in dataset().sources() if s.id not in known), *sources, *chosen]).timeline(
+        during=during, possibly=possibly
+    )
+    return [r for r in kept if id(r) in given], sources
+
+
+def _end(end: object) -> _End:
+    """What an end of a period that is not a date means."""
+    return None if isinstance(end, PartialDate) else "open" if end is OPEN else "unknown"
+
+
+def _marks(chosen: list[AnyRecord], sources: list[Source]) -> list[_Mark]:
+    """How each record is drawn; an open end runs to the date its source speaks from."""
+    from usnz.querying.bound import dataset  # noqa: PLC0415 - the packaged data, loaded on first use
+
+    as_of = {s.id: said.earliest for s in [*dataset().sources(), *sources] if (said := s.as_of or s.date)}
+    marks: list[_Mark] = []
+    for record in chosen:
+        when = record.when
+        if isinstance(when, PartialDate):
+            shape: Literal["point", "span"] = "point" if when.precision is Precision.DAY else "span"
+            marks.append(_Mark(record=record, first=_x(when.earliest), last=_x(when.latest) + 1, shape=shape))
+            continue
+        assert isinstance(when, Period)  # noqa: S101 - only dated records are drawn
+        spoken = [as_of[c.source] for c in getattr(record, "citations", ()) if c.source in as_of]
+        first, last = when.known(max(spoken) if spoken else None)
+        if first == dt.date.min:  # an open start: drawn from its end's first day, with a stub before
+            first = typing.cast("PartialDate", when.end).earliest
+        before, after = _end(when.start), _end(when.end)
+        marks.append(
+            _Mark(record=record, first=_x(first), last=_x(last) + 1, shape="period", before=before, after=after)
+        )
+    return marks
+
+
+@attrs.frozen(kw_only=True)
+class _Layout:
+    """Where each mark goes.
+
+    Attributes:
+        view: The x axis' limits.
+        stub: How far a stub (an end not given, or still going) runs past its end.
+        rows: Each record's row (by id).
+        lanes: Each lane's name, first row and number of rows, top to bottom.
+    """
+
+    view: tuple[float, float]
+    stub: float
+    rows: dict[str, int]
+    lanes: list[tuple[str, int, int]]
+
+    @property
+    def count(self) -> int:
+        """How many rows."""
+        return sum(n for _, _, n in self.lanes)
+
+    def reach(self, mark: _Mark) -> tuple[float, float]:
+        """Where a mark starts and ends with its stubs, which run into the view at least.
+
+        (With ``possibly=True``, a record can be drawn because its unknown end may run on into
+        the ``during=`` window: its stub then reaches into it.)
+        """
+        lo, hi = self.view
+        first = min(mark.first - self.stub, hi - self.stub) if mark.before else mark.first
+        last = max(mark.last + self.stub, lo + self.stub) if mark.after else mark.last
+        return first, last
+
+
+def _view(marks: list[_Mark], window: tuple[dt.date, dt.date] | None) -> tuple[tuple[float, float], float]:
+    """The x limits (fitted to the marks, or to the ``during=`` window) and the length of a stub."""
+    first, last = min(m.first for m in marks), max(m.last for m in marks)
+    start = _x(window[0]) if window and window[0] != dt.date.min else None
+    end = _x(window[1]) + 1 if window and window[1] != dt.date.max else None
+    stub = ((end if end is not None else last) - (start if start is not None else first)) / 25
+    lo = min(m.first - (stub if m.before else 0) for m in marks)
+    hi = max(m.last + (stub if m.after else 0) for m in marks)
+    pad = max((hi - lo) / 50, 15.0)
+    return (start if start is not None else lo - pad, end if end is not None else hi + pad), stub
+
+
+def _lane(record: AnyRecord, names: dict[str, str]) -> tuple[str, int]:
+    """The lane a record is drawn in, its conflict's (rank 0), else its kind's (rank 1 and after)."""
+    conflict = record.id if isinstance(record, Conflict) else getattr(record, "conflict", None)
+    if isinstance(conflict, str):
+        return names.get(conflict, conflict), 0
+    return _KIND_NAME[record.record_kind], 1 + _KIND_ORDER.index(record.record_kind)
+
+
+def _layout(marks: list[_Mark], window: tuple[dt.date, dt.date] | None, points_wide: float) -> _Layout:
+    """Lanes of rows so no two marks in a row overlap, nor (with few marks) their labels."""
+    from usnz.querying.bound import dataset  # noqa: PLC0415 - the packaged data, loaded on first use
+
+    view, stub = _view(marks, window)
+    names = {c.id: c.name for c in dataset().conflicts()}
+    names.update((m.record.id, m.record.name) for m in marks if isinstance(m.record, Conflict))
+    day = (view[1] - view[0]) / points_wide  # days a point
+    placed = _Layout(view=view, stub=stub, rows={}, lanes=[])
+    labelled = len(marks) <= LABEL_LIMIT
+    spans: dict[str, tuple[float, float]] = {}
+    lanes: dict[str, list[_Mark]] = {}
+    ranks: dict[str, tuple[int, float]] = {}
+    for mark in marks:
+        first, last = placed.reach(mark)
+        if mark.shape == "point":
+            middle = (mark.first + mark.last) / 2
+            first, last = middle - 3 * day, middle + 3 * day
+        first, last = max(first, view[0]), min(last, view[1])
+        need = ((len(fit(mark.record.label, 1000)) * _FONT * 0.55 + 6) if labelled else 3) * day
+        if last + need <= view[1]:
+            last += need
+        elif first - need >= view[0]:
+            first -= need
+        elif labelled:  # the label takes the wider side, to the edge
+            first, last = (first, view[1]) if view[1] - last >= first - view[0] else (view[0], last)
+        spans[mark.record.id] = (first, last)
+        name, rank = _lane(mark.record, names)
+        lanes.setdefault(name, []).append(mark)
+        # Conflicts in order of their first mark, then kinds in the order of usnz.KINDS.
+        key = (rank, mark.first if rank == 0 else 0.0)
+        ranks[name] = min(ranks.get(name, key), key)
+    rows: dict[str, int] = {}
+    order: list[tuple[str, int, int]] = []
+    base = 0
+    for name in sorted(lanes, key=lambda name: (*ranks[name], name)):
+        taken: list[list[tuple[float, float]]] = []  # each row's spans, in date order: the top row first
+        for mark in sorted(lanes[name], key=lambda m: (m.first, m.record.id)):
+            first, last = spans[mark.record.id]
+            free = next((i for i, row in enumerate(taken) if all(b < first or last < a for a, b in row)), len(taken))
+            if free == len(taken):
+                taken.append([])
+            taken[free].append((first, last))
+            rows[mark.record.id] = base + free
+        order.append((name, base, len(taken)))
+        base += len(taken)
+    return _Layout(view=view, stub=stub, rows=rows, lanes=order)
+
+
 def timeline(
     records: Iterable[AnyRecord] | None = None,
     *,
@@ -134,21 +266,33 @@ def timeline(
     possibly: bool = False,
     ax: Axes | None = None,
 ) -> Axes:
-    """Draw dated records on a time axis: dates as points, periods as bars.
+    """Draw dated records on a time axis, in lanes, each mark labelled where there is room.
 
-    Records are grouped in rows by conflict (a conflict's own period, its force
-    contributions and events share a row) or else by kind, rows in order of their
-    first date, and coloured by kind. A date known only to the month, year or decade
-    is a point at its middle with a thin line across the days it can mean. A period is
-    a bar over its known extent; an end the source does not give, or gives as still
-    going, adds a short hatched stub past it. Undated records are left out. With at most
-    :data:`LABEL_LIMIT` marks, each is labelled.
+    **Lanes**, top to bottom: one per conflict (the conflict itself, its force contributions
+    and its events), in order of the conflict's first date; then one per other kind, in the
+    order of :data:`usnz.KINDS`: agreements, assistance, events, organizations, quotes,
+    figures. A lane has as many rows as its marks need not to overlap. Marks are coloured by
+    kind. Sources are never drawn.
+
+    **Marks**: a date known to the day is a point; a date known only to the month, year or
+    decade is a pale bar over every day it can mean; a period is a solid bar over its known
+    extent (see :meth:`usnz.Period.known`). An end the source does not give (``None``) adds a
+    hatched stub past the known extent: how far the period ran is not known. An open end
+    (:data:`usnz.OPEN`, still going) runs solid to the date its source speaks from, then
+    an arrow points on.
+
+    **Axes**: the x axis runs over the marks drawn, or over the ``during=`` window when
+    given. A new figure is 10 inches wide and grows 0.2 inch a row, from 2.5 to 9 inches.
+    Labels are as long as their row leaves room for (cut with ``…``), right of their mark,
+    else left of it, else inside its bar; never outside the axes. They are fitted once, to
+    the figure's size when drawn.
 
     Args:
         records: The records to draw, e.g. ``usnz.force_contributions(conflict="vietnam-war")``;
             by default every dated record (``usnz.timeline(during=during)``).
         during: Only records whose known extent overlaps this time (a year, an EDTF
-            string, a ``PartialDate`` or a ``Period``), as every query reads ``during=``.
+            string, a ``PartialDate`` or a ``Period``), as every query reads ``during=``;
+            the x axis then runs over it.
         possibly: Let unknown ends run on (the lenient reading of ``during=``).
         ax: The matplotlib Axes to draw on; by default a new figure's.
 
@@ -160,125 +304,147 @@ def timeline(
         ArgumentValueError: when no dated record is left to draw.
     """
     try:
-        from matplotlib.lines import Line2D  # noqa: PLC0415 - the plot extra, only when asked
-        from matplotlib.patches import Patch  # noqa: PLC0415
+        import matplotlib.pyplot as plt  # noqa: PLC0415 - the plot extra, only when asked
     except ImportError as error:
         raise MissingExtraError(feature="usnz.plot.timeline()", package="matplotlib", extra="plot") from error
-    chosen = _chosen(records, during, possibly)
+    chosen, sources = _chosen(records, during, possibly)
     if not chosen:
         given = "every dated record" if records is None else "the records given"
         where = f" overlapping during={during!r}" if during is not None else ""
-        msg = f"nothing to plot: none of {given} has a date{where}; give dated records or a wider during="
+        msg = f"nothing to plot: none of {given} is a dated record (sources are not drawn){where}; "
+        msg += "give dated records or a wider during="
         raise ArgumentValueError(msg)
-    layout = _layout(chosen)
+    marks = _marks(chosen, sources)
+    window = None if during is None else to_window(during)
     if ax is None:
-        import matplotlib.pyplot as plt  # noqa: PLC0415 - a new figure only when none is given
-
-        _, ax = plt.subplots(figsize=(10, max(2.5, 0.3 * layout.rows + 1.5)), layout="constrained")
+        names = {_lane(m.record, {})[0] for m in marks}
+        layout = _layout(marks, window, (_WIDTH - 2.4 - 0.07 * max(map(len, names))) * 72)
+        height = min(max(_HEIGHT[0], 1.2 + _ROW * layout.count), _HEIGHT[1])
+        _, ax = plt.subplots(figsize=(_WIDTH, height), layout="constrained")
         ax.set_title("usnz timeline" + (f" ({during})" if during is not None else ""))
-    for record in chosen:
-        start, end, open_end = layout.spans[record.id]
-        y, colour = layout.lanes[record.id], _COLOUR_OF[record.record_kind]
-        left, right = _x(start), _x(end) + 1
-        if isinstance(record.when, Period):
-            hatch = "//" if open_end else None
-            bars = ax.barh(y, right - left, left=left, height=0.7, color=colour, alpha=0.9, hatch=hatch)
-            bars.patches[0].set_gid(record.id)
-            at = right
-        else:
-            at = (left + right) / 2
-            if right - left > 1:
-                ax.hlines(y, left, right, colors=colour, linewidth=1, alpha=0.5)
-            ax.plot([at], [y], marker="o", linestyle="", color=colour, gid=record.id)
-        if layout.labelled:
-            label = fit(record.label, _LABEL_WIDTH)
-            ax.annotate(label, (at, y), xytext=(4, 0), textcoords="offset points", va="center", fontsize=7)
-    for first_row in layout.starts[1:]:
-        ax.axhline(first_row - 0.5, color="0.85", linewidth=0.8)
-    ax.set_yticks(list(layout.ticks.values()), [fit(name, _LABEL_WIDTH) for name in layout.ticks])
-    ax.set_ylim(layout.rows - 0.3, -0.7)
-    first = min(_x(layout.spans[r.id][0]) for r in chosen) - layout.extent / 100 - 1
-    last = max(_x(layout.spans[r.id][1]) + layout.room[r.id] + 1 for r in chosen)
-    ax.set_xlim(first, last)
-    ax.xaxis_date()
-    kinds = sorted({r.record_kind for r in chosen}, key=list(_COLOUR_OF).index)
-    handles: list[Artist] = [
-        Line2D([], [], color=_COLOUR_OF[k], marker="s", linestyle="", label=_KIND_NAME[k]) for k in kinds
-    ]
-    if any(layout.spans[r.id][2] for r in chosen):
-        handles.append(Patch(facecolor="white", edgecolor="0.4", hatch="//", label="end unknown or still going"))
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
+    else:
+        layout = _layout(marks, window, ax.get_window_extent().width * 72 / ax.figure.dpi * 0.8)
+    _draw(ax, marks, layout)
+    _label(ax, marks, layout)
     return ax
 
 
-@attrs.frozen(kw_only=True)
-class _Layout:
-    """Where each record goes.
+def _draw(ax: Axes, marks: list[_Mark], layout: _Layout) -> None:
+    """The marks, the lanes, the axes and the legend."""
+    from matplotlib import dates  # noqa: PLC0415 - the plot extra, only when drawing
+    from matplotlib.colors import to_rgba  # noqa: PLC0415
+    from matplotlib.lines import Line2D  # noqa: PLC0415
+    from matplotlib.patches import FancyArrowPatch, Patch, Rectangle  # noqa: PLC0415
 
-    Attributes:
-        spans: Each record's first and last day to draw, and whether an end is open.
-        lanes: Each record's row.
-        ticks: Each group's label position.
-        starts: Each group's first row.
-        room: The days each mark takes beyond its end (a gap, and its label).
-        extent: The days from the first to the last finite date.
-        labelled: Whether marks are labelled.
-    """
-
-    spans: dict[str, tuple[dt.date, dt.date, bool]]
-    lanes: dict[str, int]
-    ticks: dict[str, float]
-    starts: list[int]
-    room: dict[str, float]
-    extent: int
-    labelled: bool
-
-    @property
-    def rows(self) -> int:
-        """How many rows."""
-        return max(self.lanes.values()) + 1
-
-
-def _layout(chosen: list[AnyRecord]) -> _Layout:
-    finite = [
-        day
-        for record in chosen
-        if record.when is not None
-        for day in (record.when.earliest, record.when.latest)
-        if day not in {dt.date.min, dt.date.max}
-    ]
-    extent = (max(finite) - min(finite)).days
-    as_of = _as_of(chosen)
-    spans = {r.id: _span(r, dt.timedelta(days=max(365, extent // 25)), as_of) for r in chosen}
-    names = _conflict_names(chosen)
-    groups: dict[str, list[AnyRecord]] = {}
-    for record in sorted(chosen, key=lambda r: (spans[r.id][0], r.id)):
-        groups.setdefault(_group(record, names), []).append(record)
-    labelled = len(chosen) <= LABEL_LIMIT
-    # About 1% of the axis per character of a label.
-    room = {r.id: extent / 150 + (len(fit(r.label, _LABEL_WIDTH)) * extent / 100 if labelled else 0) for r in chosen}
-    lanes, ticks, starts = _lanes(groups, spans, room)
-    return _Layout(spans=spans, lanes=lanes, ticks=ticks, starts=starts, room=room, extent=extent, labelled=labelled)
+    seen: set[_End] = set()  # the stubs that show in the view, for the legend
+    for mark in marks:
+        y, colour = layout.rows[mark.record.id], _COLOUR_OF[mark.record.record_kind]
+        if mark.shape == "point":
+            ax.plot([(mark.first + mark.last) / 2], [y], marker="o", markersize=5, color=colour, gid=mark.record.id)
+            continue
+        pale = mark.shape == "span"
+        fill = to_rgba(colour, 0.35 if pale else 0.9)
+        bar = Rectangle((mark.first, y - 0.3), mark.last - mark.first, 0.6, facecolor=fill, edgecolor=colour)
+        ax.add_patch(bar).set(gid=mark.record.id, linewidth=0.8)
+        first, last = layout.reach(mark)
+        stubs: tuple[tuple[_End, float, float], ...] = ((mark.before, mark.first, first), (mark.after, mark.last, last))
+        for end, start, stop in stubs:
+            if min(start, stop) < layout.view[1] and max(start, stop) > layout.view[0]:
+                seen.add(end)
+            if end == "unknown":
+                stub = Rectangle((start, y - 0.3), stop - start, 0.6, facecolor="none", hatch="/////", linewidth=0)
+                ax.add_patch(stub).set(edgecolor=colour, alpha=0.7)
+            elif end == "open":
+                ax.add_patch(FancyArrowPatch((start, y), (stop, y), arrowstyle="-|>", mutation_scale=8, color=colour))
+    for _, base, _ in layout.lanes[1:]:
+        ax.axhline(base - 0.5, color="0.85", linewidth=0.8)
+    ax.set_yticks([base + (count - 1) / 2 for _, base, count in layout.lanes], [fit(n, 40) for n, _, _ in layout.lanes])
+    ax.tick_params(axis="y", length=0)
+    ax.set_ylim(layout.count - 0.5, -0.5)
+    ax.set_xlim(*layout.view)
+    locator = dates.AutoDateLocator()  # type: ignore[no-untyped-call]
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(dates.ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
+    ax.grid(axis="x", color="0.92", linewidth=0.8)
+    ax.set_axisbelow(True)
+    kinds = sorted({m.record.record_kind for m in marks}, key=_KIND_ORDER.index)
+    handles: list[Artist] = [Patch(color=_COLOUR_OF[k], label=_KIND_NAME[k]) for k in kinds]
+    if any(m.shape == "span" for m in marks):
+        handles.append(Patch(facecolor="0.85", edgecolor="0.5", label="date known to the\nmonth, year or decade"))
+    if "unknown" in seen:
+        handles.append(Patch(facecolor="none", edgecolor="0.4", hatch="/////", linewidth=0, label="end not given"))
+    if "open" in seen:
+        handles.append(
+            Line2D([], [], color="0.4", marker=">", markersize=5, label="open end (still going\nas of its source)")
+        )
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
 
 
-def _lanes(
-    groups: dict[str, list[AnyRecord]], spans: dict[str, tuple[dt.date, dt.date, bool]], room: dict[str, float]
-) -> tuple[dict[str, int], dict[str, float], list[int]]:
-    """A row for each record so no two marks (with labels) in a group overlap; each group's tick and first row."""
-    lanes: dict[str, int] = {}
-    ticks: dict[str, float] = {}
-    starts: list[int] = []
-    base = 0
-    for name, members in groups.items():
-        starts.append(base)
-        ends: list[dt.date] = []
-        for record in members:
-            start, end, _ = spans[record.id]
-            free = next((i for i, taken in enumerate(ends) if taken < start), len(ends))
-            if free == len(ends):
-                ends.append(end)
-            ends[free] = end + dt.timedelta(days=room[record.id])
-            lanes[record.id] = base + free
-        ticks[name] = base + (len(ends) - 1) / 2
-        base += len(ends)
-    return lanes, ticks, starts
+def _label(ax: Axes, marks: list[_Mark], layout: _Layout) -> None:
+    """Label each mark as fully as its row leaves room for, measured on the drawn figure."""
+    ax.figure.canvas.figure.draw_without_rendering()  # the layout settles the axes' size
+    box = ax.get_window_extent()
+    scale = ax.figure.dpi / 72  # pixels a point
+    size = min(_FONT, box.height / scale / layout.count * 0.7)
+    ax.tick_params(axis="y", labelsize=min(9.0, box.height / scale / layout.count * 0.85))
+    if size < 4:  # too many rows for legible labels
+        return
+    gap, edge = 3 * scale, (box.x0 + 2 * scale, box.x1 - 2 * scale)
+    fewest = _FEWEST * size * 0.5 * scale  # the width of the shortest label worth drawing
+
+    def px(x: float) -> float:
+        return float(min(max(ax.transData.transform((x, 0))[0], edge[0]), edge[1]))
+
+    extents: dict[str, tuple[float, float, float, float]] = {}  # with stubs, then without
+    for mark in marks:
+        first, last = layout.reach(mark)
+        if mark.shape == "point":
+            middle = px((mark.first + mark.last) / 2)
+            extents[mark.record.id] = (middle - 3 * scale, middle + 3 * scale, middle, middle)
+        else:
+            extents[mark.record.id] = (px(first), px(last), px(mark.first), px(mark.last))
+    rows: dict[int, list[_Mark]] = {}
+    for mark in sorted(marks, key=lambda m: extents[m.record.id]):
+        rows.setdefault(layout.rows[mark.record.id], []).append(mark)
+    for y, row in rows.items():
+        cursor = edge[0]
+        for i, mark in enumerate(row):
+            first, last, solid_first, solid_last = extents[mark.record.id]
+            following = extents[row[i + 1].record.id][0] - gap if i + 1 < len(row) else edge[1]
+            rooms = {
+                "right": (last + gap, following),
+                "left": (cursor, first - gap),
+                "inside": (solid_first + gap, solid_last - gap),
+            }
+            cursor = last + gap
+            side = max(rooms, key=lambda s: rooms[s][1] - rooms[s][0])
+            if rooms[side][1] - rooms[side][0] < fewest:
+                continue
+            text = _fitted(ax, mark, y=y, size=size, rooms=rooms, widest=side)
+            if text is not None and text.get_horizontalalignment() == "left":
+                cursor = max(cursor, text.get_window_extent().x1 + gap)
+
+
+def _fitted(
+    ax: Axes, mark: _Mark, *, y: int, size: float, rooms: dict[str, tuple[float, float]], widest: str
+) -> Text | None:
+    """The mark's label in the first room it fits whole in, else cut to fit the widest room."""
+    label = fit(mark.record.label, 1000)
+    inverse = ax.transData.inverted()
+    text = ax.text(0, y, label, fontsize=size, va="center", in_layout=False, gid=mark.record.id)
+    width = text.get_window_extent().width
+    side = next((s for s, (lo, hi) in rooms.items() if hi - lo >= width), widest)
+    lo, hi = rooms[side]
+    chars = len(label)
+    while width > hi - lo:
+        chars = min(chars - 1, int(chars * (hi - lo) / width))
+        if chars < _FEWEST:
+            text.remove()
+            return None
+        text.set_text(fit(label, chars))
+        width = text.get_window_extent().width
+    text.set_x(float(inverse.transform((hi if side == "left" else lo, 0))[0]))
+    text.set_horizontalalignment("right" if side == "left" else "left")
+    if side == "inside" and mark.shape == "period":
+        text.set_color("white")
+    return text
