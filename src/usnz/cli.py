@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from _typeshed import SupportsWrite
 
     from usnz.model.records import AnyRecord
-from usnz.querying.collection import Records
+    from usnz.querying.collection import Records
 
 __all__ = ["WIDTH", "main"]
 
@@ -170,9 +170,9 @@ _FILTER_HELP = {
 
 
 def _kind_names() -> list[str]:
-    from usnz.model.records import KINDS  # noqa: PLC0415
+    from usnz.model.kinds import CLASS_NAMES  # noqa: PLC0415 - the names, without building the classes
 
-    return [name.replace("_", "-") for name in KINDS]
+    return [name.replace("_", "-") for name in CLASS_NAMES]
 
 
 def _csv(rows: Sequence[Sequence[str]]) -> str:
@@ -201,9 +201,9 @@ def _render(records: Records[AnyRecord], output: str, kind: type[AnyRecord] | No
 
 
 def _render_one(record: AnyRecord, output: str) -> str:
-    from usnz.querying.collection import Records  # noqa: PLC0415
-
     if output == "json":
+        from usnz.querying.collection import Records  # noqa: PLC0415 - the query layer only for JSON
+
         return json.dumps(Records((record,)).to_list()[0], indent=2, ensure_ascii=False)
     if output == "csv":
         return _csv([("field", "value"), ("id", record.id), *field_rows(record)])

@@ -6,16 +6,35 @@ model to these faces through :mod:`usnz.model.hooks`.
 
 from __future__ import annotations
 
+from importlib import import_module
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
+
 __all__ = ["install"]
 
 
 def install() -> None:
-    """Register the faces the model and the queries show records with (as text, as HTML)."""
-    from usnz.faces.html import record_html, records_html  # noqa: PLC0415 - only when a record is shown
-    from usnz.faces.text import show_text, table_text  # noqa: PLC0415
+    """Register the faces the model and the queries show records with (as text, as HTML).
+
+    Each face's module is imported when that face is first used: printing a record does not
+    build the HTML face, nor the table columns of every kind.
+    """
     from usnz.model import hooks  # noqa: PLC0415
 
-    hooks.register("text", show_text)
-    hooks.register("table", table_text)
-    hooks.register("html", record_html)
-    hooks.register("records-html", records_html)
+    hooks.register("text", _on_first_use("usnz.faces.text", "show_text"))
+    hooks.register("table", _on_first_use("usnz.faces.text", "table_text"))
+    hooks.register("html", _on_first_use("usnz.faces.html", "record_html"))
+    hooks.register("records-html", _on_first_use("usnz.faces.html", "records_html"))
+
+
+def _on_first_use(module: str, name: str) -> Callable[..., Any]:
+    """A function that imports *module* when first called, then calls its function *name*."""
+
+    def face(*args: Any, **kwargs: Any) -> Any:
+        return getattr(import_module(module), name)(*args, **kwargs)
+
+    face.__qualname__ = face.__name__ = name
+    return face

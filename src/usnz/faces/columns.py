@@ -26,7 +26,7 @@ from typing import Any, Final, Literal, Union
 import attrs
 
 from usnz.model.amounts import CURRENCIES
-from usnz.model.base import check_countries, check_country, check_id, check_ids, check_optional_id
+from usnz.model.base import PROVENANCE, check_countries, check_country, check_id, check_ids, check_optional_id
 from usnz.model.countries import COUNTRIES
 from usnz.model.facts import facts
 from usnz.model.records import (
@@ -96,7 +96,6 @@ EDTF_INTERVAL: Final = rf"(?:{EDTF_DATE}/(?:{EDTF_DATE}|\.\.)?|(?:\.\.)?/{EDTF_D
 (unknown), with a date at one end at least."""
 SEPARATOR: Final = "; "
 """Joins several values in one text column."""
-PROVENANCE: Final = ("date_basis", "citations", "notes", "see_also", "disputes")
 """The fields that say where a record comes from; shown after its own facts."""
 
 _KIND_NAMES: Final = {cls: name for name, cls in KINDS.items()}

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import shutil
+import sys
 import textwrap
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from usnz.faces.columns import PROVENANCE, table
-from usnz.model.records import Role
+from usnz.model.base import PROVENANCE
 
 if TYPE_CHECKING:
     from usnz.model.records import AnyRecord
@@ -58,13 +58,20 @@ def value_text(value: object) -> str:
     if isinstance(value, tuple):
         items: tuple[object, ...] = value  # pyright: ignore[reportUnknownVariableType]
         return "; ".join(value_text(v) for v in items)
-    if isinstance(value, Role):
+    role = _role_class()
+    if role is not None and isinstance(value, role):
         return ", ".join(
             f"{a.name}={value_text(getattr(value, a.name))}"
-            for a in attrs.fields(Role)
+            for a in attrs.fields(role)
             if getattr(value, a.name) is not None
         )
     return str(value)
+
+
+def _role_class() -> Any:
+    """The :class:`~usnz.Role` class if it is built: no role exists before (asked without building it)."""
+    people = sys.modules.get("usnz.model.kinds.people")
+    return None if people is None else people.Role
 
 
 def field_values(record: AnyRecord) -> list[tuple[str, object]]:
@@ -122,6 +129,8 @@ def table_text(records: Sequence[AnyRecord], width: int | None = None) -> str:
         return "(no records)"
     if width is None:
         width = terminal_width()
+    from usnz.faces.columns import table  # noqa: PLC0415 - every kind's columns only for a table
+
     chosen, rows = table(records)
     natural = [max(len(column.name), *(len(row[at]) for row in rows)) for at, column in enumerate(chosen)]
     least = [

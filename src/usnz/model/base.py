@@ -10,7 +10,7 @@ import functools
 import re
 import typing
 from collections.abc import Iterator
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar, Final, Literal
 
 import attrs
 
@@ -20,6 +20,7 @@ from usnz.model.dates import PartialDate, Period
 from usnz.model.facts import Fact, documented, fact, facts, walk
 
 __all__ = [
+    "PROVENANCE",
     "DateBasis",
     "Described",
     "Record",
@@ -35,6 +36,9 @@ __all__ = [
     "check_texts",
     "dates_of",
 ]
+
+PROVENANCE: Final = ("date_basis", "citations", "notes", "see_also", "disputes")
+"""The fields that say where a record comes from: shown after its own facts."""
 
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*", re.ASCII)
 _COUNTRY = re.compile(r"[A-Z]{3}", re.ASCII)

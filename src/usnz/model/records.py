@@ -12,6 +12,7 @@ from types import MappingProxyType
 from typing import Final
 
 from usnz.model.base import DateBasis, Described, Record, dates_of
+from usnz.model.kinds import CLASS_NAMES, kind_class
 from usnz.model.kinds.agreements import Agreement, AgreementKind
 from usnz.model.kinds.assistance import Assistance
 from usnz.model.kinds.conflicts import Conflict
@@ -52,18 +53,5 @@ __all__ = [
 AnyRecord = Record | Source
 """Any record usnz holds: a fact record or a source."""
 
-KINDS: Final[Mapping[str, type[AnyRecord]]] = MappingProxyType(
-    {
-        "sources": Source,
-        "agreements": Agreement,
-        "conflicts": Conflict,
-        "force_contributions": ForceContribution,
-        "assistance": Assistance,
-        "events": Event,
-        "people": Person,
-        "organizations": Organization,
-        "quotes": Quote,
-        "figures": Figure,
-    }
-)
+KINDS: Final[Mapping[str, type[AnyRecord]]] = MappingProxyType({stem: kind_class(stem) for stem in CLASS_NAMES})
 """Each record kind by its plural name (also its data file's name, ``<name>.json``)."""
