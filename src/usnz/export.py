@@ -50,6 +50,7 @@ import attrs
 from usnz.faces.columns import EDTF_DATE, EDTF_INTERVAL, ID, Column, columns, field_docs, field_hints
 from usnz.model.countries import COUNTRIES
 from usnz.model.errors import ArgumentTypeError, ArgumentValueError, shown
+from usnz.model.names import kind_name
 from usnz.model.records import (
     KINDS,
     OFFICES,
@@ -111,24 +112,6 @@ CROSSWALK_SOURCES: Final = (
     ),
 )
 """Where the Correlates of War codes in the country table and conflict records come from (read-only)."""
-
-
-def kind_name(kind: str) -> str:
-    """A record kind's plural name from what a user typed (``force-contributions`` -> ``force_contributions``).
-
-    Raises:
-        ArgumentTypeError: when *kind* is not a str.
-        ArgumentValueError: when it names no kind.
-    """
-    if not isinstance(kind, str):
-        msg = f"kind= takes a record kind as a str, e.g. 'events'; got {type(kind).__name__}"
-        raise ArgumentTypeError(msg)
-    name = kind.strip().lower().replace("-", "_")
-    if name not in KINDS:
-        accepted = ", ".join(n.replace("_", "-") for n in KINDS)
-        msg = f"kind={kind!r:.80} is not a record kind; accepted: {accepted}"
-        raise ArgumentValueError(msg)
-    return name
 
 
 # -- JSON Schema ---------------------------------------------------------------------------
