@@ -274,7 +274,7 @@ def test_import_usnz_imports_no_optional_package() -> None:
         usnz.agreements()._repr_html_()
         import usnz.plot, usnz.export, usnz.frames
         usnz.cite()
-        heavy = sorted(m for m in ("pandas", "numpy", "matplotlib", "frictionless", "jsonschema") if m in sys.modules)
+        heavy = sorted(m for m in ("pandas", "numpy", "matplotlib", "frictionless", "jsonschema", "pyarrow") if m in sys.modules)
         print(heavy)
         """
     )

@@ -33,7 +33,7 @@ from usnz.querying.collection import Records
 __all__ = ["WIDTH", "main"]
 
 FORMATS = ("table", "json", "csv")
-EXPORT_FORMATS = ("csv", "json", "jsonl")
+EXPORT_FORMATS = ("csv", "json", "jsonl", "parquet")
 _FILTERS = (
     "during",
     "basis",
@@ -126,6 +126,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--format", choices=EXPORT_FORMATS, default="csv", help="file format (default: csv)")
     export.add_argument("--out", required=True, metavar="DIR", help="the directory to write (created if needed)")
+    cite = commands.add_parser(
+        "cite",
+        help="print how to cite usnz, its source texts and its crosswalk data",
+        description="Print how to cite usnz, the source texts its facts are drawn from, and its crosswalk data.",
+    )
+    cite.add_argument("--format", choices=("text", "bibtex"), default="text", help="text (default) or bibtex")
     schema = commands.add_parser(
         "schema",
         help="print the JSON Schema of one record kind",
@@ -278,6 +284,12 @@ def _export(args: argparse.Namespace) -> str:
     return "\n".join(str(path) for path in written)
 
 
+def _cite(args: argparse.Namespace) -> str:
+    import usnz  # noqa: PLC0415
+
+    return usnz.cite(args.format).removesuffix("\n")
+
+
 def _schema(args: argparse.Namespace) -> str:
     from usnz.export import json_schema  # noqa: PLC0415
 
@@ -288,6 +300,7 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], str]] = {
     "validate": _validate,
     "verify": _verify,
     "export": _export,
+    "cite": _cite,
     "schema": _schema,
 }
 
