@@ -227,7 +227,7 @@ class Dataset:
         """Every record of one kind, by any spelling of its name (``"events"``, ``"force-contribution"``).
 
         Raises:
-            ArgumentValueError: for a kind that does not exist (see :func:`usnz.model.names.kind_name`).
+            ArgumentValueError: for a kind that does not exist; the message suggests the closest.
         """
         return self._by_kind[KINDS[kind_name(kind)]]
 
