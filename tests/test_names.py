@@ -57,6 +57,13 @@ def test_a_misspelt_kind_gets_a_suggestion() -> None:
         "kind='organisations' is not a record kind; did you mean 'organizations'? accepted: sources, agreements, "
         "conflicts, force-contributions, assistance, events, people, organizations, quotes, figures"
     )
+    for typed, meant in (
+        ("persn", "person"),
+        ("ForceContributon", "ForceContribution"),
+        ("force_contributons", "force-contributions"),
+    ):
+        with pytest.raises(usnz.ArgumentValueError, match=f"did you mean '{meant}'\\?"):
+            kind_name(typed)
     with pytest.raises(usnz.ArgumentValueError, match=r"^of='zzz' is not a record kind; accepted: sources, "):
         kind_name("zzz", name="of")
     with pytest.raises(usnz.ArgumentTypeError, match=r"kind= takes a record kind as a str, e\.g\. 'events'; got int 5"):

@@ -35,12 +35,12 @@ def _folded(name: str) -> str:
 
 
 @functools.cache
-def _spellings() -> dict[str, str]:
-    """Each folded spelling (``force-contribution``, ``force-contributions``, ``forcecontribution``) -> plural."""
-    found: dict[str, str] = {}
+def _spellings() -> dict[str, tuple[str, str]]:
+    """Each folded spelling (``force-contributions``, ``forcecontribution``...) -> (plural, how it is written)."""
+    found: dict[str, tuple[str, str]] = {}
     for singular, plural, class_name in KIND_NAMES:
-        for name in (singular, plural, class_name):
-            found[_folded(name)] = plural
+        for name in (class_name, singular, plural.replace("_", "-")):  # a class name that is a word: the word
+            found[_folded(name)] = (plural, name)
     return found
 
 
@@ -73,9 +73,9 @@ def kind_name(kind: object, *, name: str = "kind") -> str:
     spellings = _spellings()
     found = spellings.get(given)
     if found is not None:
-        return found
+        return found[0]
     close = difflib.get_close_matches(given, list(spellings), n=1)
-    hint = f"; did you mean {spellings[close[0]].replace('_', '-')!r}?" if close else ";"
+    hint = f"; did you mean {spellings[close[0]][1]!r}?" if close else ";"
     accepted = ", ".join(plural.replace("_", "-") for _, plural, _ in KIND_NAMES)
     msg = f"{name}={shown(kind)} is not a record kind{hint} accepted: {accepted}"
     raise ArgumentValueError(msg)
