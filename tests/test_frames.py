@@ -222,6 +222,7 @@ class _Odd:
     size: str = fact(doc="A size, in words (a number in _Even).")
     shape: complex = fact(default=0j, doc="A value of a type with no column type of its own.")
     friend: str | None = fact(default=None, validator=_check_optional_id, refers=("any",), doc="The id of any record.")
+    tags: tuple[str, ...] = fact(default=(), doc="Several words (one word in _Even).")
     label = "odd"
     when = None
 
@@ -233,15 +234,18 @@ class _Even:
     record_kind: ClassVar[str] = "even"
     id: str = fact(doc="The id.")
     size: int = fact(doc="A size.")
+    tags: str = fact(default="", doc="One word.")
     label = "even"
     when = None
 
 
 def test_clashing_columns_become_text() -> None:
-    records: list[Any] = [_Odd(id="a", size="big", shape=1 + 2j), _Even(id="b", size=3)]
+    records: list[Any] = [_Odd(id="a", size="big", shape=1 + 2j, tags=("x", "y")), _Even(id="b", size=3, tags="z")]
     frame = to_frame(records, kinds=[_Odd, _Even])
     assert str(frame["size"].dtype) == "string"
     assert frame["size"].tolist() == ["big", "3"]
+    assert frame["tags"].tolist() == ["x; y", "z"], "a list in one kind only: joined, as text"
+    assert to_frame(records[:1], kinds=[_Odd])["tags"].tolist() == [["x", "y"]]
     assert frame["shape"].tolist()[0] == "(1+2j)"
     assert pd.isna(frame["shape"].tolist()[1])
     friend = next(c for c in columns(_Odd) if c.name == "friend")

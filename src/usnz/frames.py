@@ -40,11 +40,8 @@ class _Merged:
     kind: ColumnType
     choices: list[str]
     readers: dict[type, Column]
-
-    @property
-    def many(self) -> bool:
-        """Whether every kind's column holds several values: a column of lists."""
-        return all(column.items is not None for column in self.readers.values())
+    many: bool = False
+    """Whether every kind's column holds several values: a column of lists (set once merged)."""
 
 
 def _merge(classes: Iterable[type[AnyRecord]]) -> dict[str, _Merged]:
@@ -63,6 +60,8 @@ def _merge(classes: Iterable[type[AnyRecord]]) -> dict[str, _Merged]:
             seen.choices.extend(choice for choice in column.choices if choice not in seen.choices)
             if seen.kind != column.type:  # the same name means different things in two kinds: keep both as text
                 seen.kind = "string"
+    for one in merged.values():
+        one.many = all(reader.items is not None for reader in one.readers.values())
     return merged
 
 
