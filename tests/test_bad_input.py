@@ -107,7 +107,7 @@ PYTHON_CASES: list[tuple[str, Callable[[], object], type[Exception], tuple[str, 
     ("kind-agreement", lambda: usnz.agreements(kind="alliance"), A, ("kind='alliance'", "treaty")),
     ("kind-organization", lambda: usnz.organizations(kind="club"), A, ("kind='club'", "council")),
     ("kind-records", lambda: usnz.dataset().records("war"), A, ("kind='war'", "conflicts")),
-    ("kind-records-type", lambda: usnz.dataset().records(None), T, ("kind= takes a str",)),  # type: ignore[arg-type]
+    ("kind-records-type", lambda: usnz.dataset().records(None), T, ("kind= takes a record kind as a str",)),  # type: ignore[arg-type]
     # involving=
     ("involving-empty", lambda: usnz.events(involving=""), A, ("involving= takes a record id, got an empty string",)),
     ("involving-int", lambda: usnz.events(involving=42), T, ("involving= takes a record id as a str", "int 42")),  # type: ignore[arg-type]

@@ -152,3 +152,11 @@ def test_the_program_skips_the_final_collection(monkeypatch, capsys) -> None:
     assert run(["show", "anzus"]) == 0  # called as a function (by a program of yours): nothing frozen
     assert frozen == [True]
     capsys.readouterr()
+
+
+@pytest.mark.parametrize(
+    "spelling", ["force-contributions", "force_contributions", "force-contribution", "ForceContribution"]
+)
+def test_list_takes_every_spelling_of_a_kind(spelling: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["list", spelling, "--conflict", "korean-war", "--format", "csv"]) == 0
+    assert "k-force-korea" in capsys.readouterr().out

@@ -1,4 +1,7 @@
-"""Open exports: CSV/JSON/JSONL files, a data package frictionless validates, JSON Schemas."""
+"""Open exports: CSV/JSON/JSONL files, a Data Package v2 that frictionless validates, JSON Schemas.
+
+Parquet exports are tested in test_parquet.py.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +19,7 @@ from hypothesis import strategies as st
 
 import usnz
 import usnz.export
+from datapackages import check_files, check_v2
 from strategies import RECORDS
 from usnz.cli import EXPORT_FORMATS, main
 
@@ -57,6 +61,7 @@ def test_csv_files_one_per_kind(csv_export: Path) -> None:
 
 
 def test_frictionless_validates_the_csv_package(csv_export: Path) -> None:
+    check_files(csv_export, json.loads((csv_export / "datapackage.json").read_text(encoding="utf-8")))
     report = validate(csv_export / "datapackage.json")
     assert report.valid, problems(report)
     assert len(report.tasks) == len(usnz.KINDS) + 2
@@ -105,13 +110,42 @@ def test_package_descriptor(csv_export: Path) -> None:
     force = resources["force_contributions"]["schema"]
     fields = {f["name"]: f for f in force["fields"]}
     assert force["primaryKey"] == ["id"]
-    assert {"fields": "conflict", "reference": {"resource": "conflicts", "fields": "id"}} in force["foreignKeys"]
-    assert {"fields": "country", "reference": {"resource": "countries", "fields": "code"}} in force["foreignKeys"]
+    assert {"fields": ["conflict"], "reference": {"resource": "conflicts", "fields": ["id"]}} in force["foreignKeys"]
+    assert {"fields": ["country"], "reference": {"resource": "countries", "fields": ["code"]}} in force["foreignKeys"]
     assert fields["personnel_best"]["type"] == "integer"
     assert fields["period_earliest"]["type"] == "date"
     assert fields["period"]["type"] == "string"
     assert "EDTF" in fields["period"]["description"]
     assert fields["branch"]["constraints"]["enum"][0] == "army"
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "jsonl"])
+def test_the_package_follows_data_package_v2(fmt: str) -> None:
+    package = usnz.export.datapackage(format=fmt)  # type: ignore[arg-type]
+    check_v2(package)
+    year, month, _ = usnz.DATA_VERSION.split(".")
+    assert package["created"] == f"{year}-{int(month):02d}-01T00:00:00Z"
+
+
+def test_the_v2_checks_can_fail() -> None:
+    package = usnz.export.datapackage(format="json")
+    with pytest.raises(jsonschema.ValidationError, match="'json' is not one of \\['table'\\]"):
+        check_v2({**package, "resources": [{**package["resources"][0], "type": "json"}]})
+    assert list(frictionless.Package.metadata_validate({**package, "created": "November 2026"}))
+
+
+def test_the_id_names_the_files() -> None:
+    csv_id = usnz.export.datapackage(format="csv")["id"]
+    assert usnz.export.datapackage(format="csv")["id"] == csv_id, "the same files, the same id"
+    assert usnz.export.datapackage(format="json")["id"] != csv_id
+    fewer = usnz.Dataset(r for r in usnz.dataset() if r.id != "anzus")
+    assert usnz.export.datapackage(format="csv", data=fewer)["id"] != csv_id
+
+
+def test_an_export_is_reproducible(tmp_path: Path) -> None:
+    first = usnz.export.write(tmp_path / "a", format="csv")
+    second = usnz.export.write(tmp_path / "b", format="csv")
+    assert [p.read_bytes() for p in first] == [p.read_bytes() for p in second]
 
 
 def test_frictionless_catches_a_broken_reference(csv_export: Path, tmp_path: Path) -> None:
@@ -143,10 +177,13 @@ def test_fractional_figures_are_numbers_in_the_table_schema(tmp_path: Path) -> N
 
 def test_json_exports(json_export: tuple[str, Path]) -> None:
     fmt, out = json_export
-    report = validate(out / "datapackage.json")
-    assert report.valid, problems(report)
     package = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
     assert package == usnz.export.datapackage(format=fmt)  # type: ignore[arg-type]
+    check_v2(package)
+    check_files(out, package)
+    if fmt == "json":  # frictionless reads a JSON Lines file of no v2 type as a table, which records are not
+        report = validate(out / "datapackage.json")
+        assert report.valid, problems(report)
     for resource in package["resources"]:
         kind = resource["name"]
         schema = json.loads((out / resource["jsonSchema"]).read_text(encoding="utf-8"))
@@ -211,7 +248,7 @@ def test_generated_records_validate_against_their_schema(data: st.DataObject) ->
 def test_kind_names() -> None:
     assert usnz.export.kind_name("force-contributions") == "force_contributions"
     assert usnz.export.kind_name(" Events ") == "events"
-    with pytest.raises(usnz.ArgumentValueError, match="accepted: sources, agreements"):
+    with pytest.raises(usnz.ArgumentValueError, match="accepted: sources, agreements, conflicts, force-contributions"):
         usnz.export.kind_name("battles")
     with pytest.raises(usnz.ArgumentTypeError, match="got int"):
         usnz.export.kind_name(5)  # type: ignore[arg-type]

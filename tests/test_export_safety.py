@@ -344,8 +344,9 @@ def descriptor_with(**changes: Any) -> bytes:
     "content",
     [
         descriptor_with(name="mine"),
-        descriptor_with(profile="tabular-data-resource"),
-        descriptor_with(profile=["data-package"]),
+        descriptor_with(**{"$schema": "https://datapackage.org/profiles/1.0/datapackage.json"}),
+        descriptor_with(**{"$schema": [usnz.export.PROFILE]}),
+        descriptor_with(**{"$schema": "https://example.invalid/mine.json", "profile": "data-package"}),
         descriptor_with(resources={"path": "events.json"}),
         descriptor_with(resources=[{"path": 5, "jsonSchema": None}, "events.json"]),
         b'[{"name": "usnz"}]',
@@ -362,6 +363,16 @@ def test_only_a_usnz_descriptor_marks_an_export(previous: Path, content: bytes) 
     with pytest.raises(usnz.ArgumentValueError, match="left alone"):
         usnz.export.write(previous)
     assert snapshot(previous) == before
+
+
+@pytest.mark.parametrize("profile", ["data-package", "tabular-data-package"])
+def test_an_export_from_before_data_package_v2_is_replaced(previous: Path, profile: str) -> None:
+    package = json.loads((previous / "datapackage.json").read_bytes())
+    del package["$schema"]
+    (previous / "datapackage.json").write_text(json.dumps({"profile": profile, **package}), encoding="utf-8")
+    usnz.export.write(previous, format="csv")
+    assert json.loads((previous / "datapackage.json").read_bytes())["$schema"] == usnz.export.PROFILE
+    assert not list(previous.glob("*.json*"))[1:], "only the new datapackage.json is left of the JSON files"
 
 
 def test_a_descriptor_that_is_not_a_plain_file_marks_nothing(previous: Path, tmp_path: Path) -> None:

@@ -42,8 +42,11 @@ def test_one_row_per_record_in_order(vietnam: usnz.Records[usnz.ForceContributio
 def test_dtypes_are_set_deliberately(vietnam: usnz.Records[usnz.ForceContribution]) -> None:
     frame = vietnam.to_frame()
     dtypes = frame.dtypes.astype(str).to_dict()
-    for name in ("id", "label", "when", "summary", "unit", "citations", "period", "conflict", "personnel_unit"):
+    for name in ("id", "label", "when", "summary", "unit", "period", "conflict", "personnel_unit"):
         assert dtypes[name] == "string", name
+    for name in ("citations", "see_also", "disputes"):
+        assert dtypes[name] == "object", name
+        assert all(isinstance(cell, list) for cell in frame[name]), name
     for name in ("personnel_best", "personnel_low", "personnel_high", "killed_best", "country_cow_ccode"):
         assert dtypes[name] == "Int64", name
     for name in ("when_earliest", "when_latest", "period_earliest", "period_latest"):
@@ -62,7 +65,8 @@ def test_values_match_the_records(vietnam: usnz.Records[usnz.ForceContribution])
         row = frame.loc[record.id]
         assert row["country"] == record.country
         assert row["country_cow_ccode"] == usnz.COUNTRIES[record.country].cow_ccode
-        assert row["citations"] == "; ".join(str(c) for c in record.citations)
+        assert row["citations"] == [str(c) for c in record.citations]
+        assert row["see_also"] == list(record.see_also)
         if record.period is None:
             assert pd.isna(row["period"])
             assert pd.isna(row["period_earliest"])
@@ -77,6 +81,33 @@ def test_values_match_the_records(vietnam: usnz.Records[usnz.ForceContribution])
                 expected = None if quantity is None else getattr(quantity, part)
                 cell = row[f"{name}_{part}"]
                 assert pd.isna(cell) if expected is None else cell == expected
+
+
+def test_lists_explode_one_row_per_value() -> None:
+    agreements = usnz.dataset().to_frame("agreements")
+    anzus = usnz.get("anzus")
+    assert isinstance(anzus, usnz.Agreement)
+    parties = agreements.explode("parties")
+    assert parties.loc[parties["id"] == "anzus", "parties"].tolist() == list(anzus.parties)
+    assert len(agreements.explode("citations")) == sum(len(a.citations) for a in usnz.agreements())
+    events = usnz.dataset().to_frame("events").set_index("id")
+    for event in usnz.events():
+        assert events.loc[event.id, "countries"] == list(event.countries)
+        assert events.loc[event.id, "participants"] == list(event.participants)
+    roles = usnz.dataset().to_frame("people").set_index("id")
+    for person in usnz.people():
+        assert roles.loc[person.id, "roles"] == [str(role) for role in person.roles]
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    ["force-contributions", "force_contributions", "force-contribution", "ForceContribution", " FORCE contributions "],
+)
+def test_to_frame_takes_every_spelling_of_a_kind(spelling: str) -> None:
+    frame = usnz.dataset().to_frame(spelling)
+    assert frame["id"].tolist() == list(usnz.force_contributions().ids())
+    assert str(frame["personnel_best"].dtype) == "Int64"
+    assert usnz.dataset().records(spelling).ids() == usnz.force_contributions().ids()
 
 
 def test_korean_war_figures() -> None:
@@ -152,6 +183,13 @@ def test_empty_results() -> None:
 def test_dataset_to_frame_rejects_unknown_kinds() -> None:
     with pytest.raises(usnz.ArgumentValueError, match="kind='battles'"):
         usnz.dataset().to_frame("battles")
+    with pytest.raises(
+        usnz.ArgumentValueError,
+        match="kind='force-contributons' is not a record kind; did you mean 'force-contributions'",
+    ):
+        usnz.dataset().to_frame("force-contributons")
+    with pytest.raises(usnz.ArgumentTypeError, match="kind= takes a record kind as a str"):
+        usnz.dataset().to_frame(3)  # type: ignore[arg-type]
 
 
 def test_every_kind_frames_every_record() -> None:
@@ -185,6 +223,7 @@ class _Odd:
     size: str = fact(doc="A size, in words (a number in _Even).")
     shape: complex = fact(default=0j, doc="A value of a type with no column type of its own.")
     friend: str | None = fact(default=None, validator=check_optional_id, refers=("any",), doc="The id of any record.")
+    tags: tuple[str, ...] = fact(default=(), doc="Several words (one word in _Even).")
     label = "odd"
     when = None
 
@@ -196,15 +235,18 @@ class _Even:
     record_kind: ClassVar[str] = "even"
     id: str = fact(doc="The id.")
     size: int = fact(doc="A size.")
+    tags: str = fact(default="", doc="One word.")
     label = "even"
     when = None
 
 
 def test_clashing_columns_become_text() -> None:
-    records: list[Any] = [_Odd(id="a", size="big", shape=1 + 2j), _Even(id="b", size=3)]
+    records: list[Any] = [_Odd(id="a", size="big", shape=1 + 2j, tags=("x", "y")), _Even(id="b", size=3, tags="z")]
     frame = to_frame(records, kinds=[_Odd, _Even])
     assert str(frame["size"].dtype) == "string"
     assert frame["size"].tolist() == ["big", "3"]
+    assert frame["tags"].tolist() == ["x; y", "z"], "a list in one kind only: joined, as text"
+    assert to_frame(records[:1], kinds=[_Odd])["tags"].tolist() == [["x", "y"]]
     assert frame["shape"].tolist()[0] == "(1+2j)"
     assert pd.isna(frame["shape"].tolist()[1])
     friend = next(c for c in columns(_Odd) if c.name == "friend")
@@ -237,7 +279,7 @@ def test_import_usnz_imports_no_optional_package() -> None:
         usnz.agreements()._repr_html_()
         import usnz.plot, usnz.export, usnz.frames
         usnz.cite()
-        heavy = sorted(m for m in ("pandas", "numpy", "matplotlib", "frictionless", "jsonschema") if m in sys.modules)
+        heavy = sorted(m for m in ("pandas", "numpy", "matplotlib", "frictionless", "jsonschema", "pyarrow") if m in sys.modules)
         print(heavy)
         """
     )

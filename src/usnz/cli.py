@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 __all__ = ["WIDTH", "main"]
 
 FORMATS = ("table", "json", "csv")
-EXPORT_FORMATS = ("csv", "json", "jsonl")
+EXPORT_FORMATS = ("csv", "json", "jsonl", "parquet")
 _FILTERS = (
     "during",
     "basis",
@@ -132,6 +132,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--format", choices=EXPORT_FORMATS, default="csv", help="file format (default: csv)")
     export.add_argument("--out", required=True, metavar="DIR", help="the directory to write (created if needed)")
+    cite = commands.add_parser(
+        "cite",
+        help="print how to cite usnz, its source texts and its crosswalk data",
+        description="Print how to cite usnz, the source texts its facts are drawn from, and its crosswalk data.",
+    )
+    cite.add_argument("--format", choices=("text", "bibtex"), default="text", help="text (default) or bibtex")
     schema = commands.add_parser(
         "schema",
         help="print the JSON Schema of one record kind",
@@ -212,14 +218,14 @@ def _render_one(record: AnyRecord, output: str) -> str:
 
 def _list(args: argparse.Namespace) -> str:
     import usnz  # noqa: PLC0415
+    from usnz.model.names import kind_name  # noqa: PLC0415
 
-    name = args.record_kind.replace("-", "_")
-    query: Callable[..., Records[AnyRecord]] | None = (
-        getattr(usnz.dataset(), name, None) if name in usnz.KINDS else None
-    )
-    if query is None:
+    try:
+        name = kind_name(args.record_kind)  # every spelling: force-contributions, force-contribution, ...
+    except usnz.ArgumentValueError:
         msg = f"unknown kind {args.record_kind!r}; accepted: {', '.join(_kind_names())}"
-        raise UsageError(msg)
+        raise UsageError(msg) from None
+    query: Callable[..., Records[AnyRecord]] = getattr(usnz.dataset(), name)
     accepted = [p for p in inspect.signature(query).parameters if p in (*_FILTERS, "possibly")]
     given = _filters(args, _FILTERS)
     for option in given:
@@ -302,6 +308,12 @@ def _export(args: argparse.Namespace) -> str:
     return "\n".join(str(path) for path in written)
 
 
+def _cite(args: argparse.Namespace) -> str:
+    import usnz  # noqa: PLC0415
+
+    return usnz.cite(args.format).removesuffix("\n")
+
+
 def _schema(args: argparse.Namespace) -> str:
     from usnz.export import json_schema  # noqa: PLC0415
 
@@ -312,6 +324,7 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], str]] = {
     "validate": _validate,
     "verify": _verify,
     "export": _export,
+    "cite": _cite,
     "schema": _schema,
 }
 

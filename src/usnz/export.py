@@ -1,4 +1,4 @@
-"""Open exports: the data as CSV, JSON or JSON Lines files with a Frictionless data package.
+"""Open exports: the data as CSV, JSON, JSON Lines or Parquet files with a Frictionless data package.
 
 >>> import tempfile, usnz.export
 >>> with tempfile.TemporaryDirectory() as out:
@@ -13,9 +13,17 @@
   its primary key and foreign keys.
 - ``json``: one file per kind in the packaged data format (``usnz.load`` reads it).
 - ``jsonl``: the same records, one JSON object per line.
+- ``parquet`` (the ``arrow`` extra): one Parquet file per kind holding its data frame,
+  :meth:`usnz.Dataset.to_frame`, with the frame's types (see :mod:`usnz.faces.parquet`),
+  plus ``citations.parquet`` and ``countries.parquet``.
 
 For ``json`` and ``jsonl`` the JSON Schema of each kind is written to
 ``schemas/<kind>.schema.json`` and named by its resource's ``jsonSchema``.
+
+``datapackage.json`` follows Data Package v2. Its ``id`` is a UUID derived from the files'
+SHA-256 (the same files, the same id) and its ``created`` is the first day of the month
+of the data version (``2026.11.3``: ``2026-11-01T00:00:00Z``), never the time of writing,
+so an export is reproducible byte for byte.
 
 An export never loses data: it is written into a new directory beside *out* and moved
 into place, and it replaces only a new or empty directory or an earlier usnz export
@@ -39,6 +47,7 @@ import shutil
 import stat
 import types
 import typing
+import uuid
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path, PurePosixPath
@@ -46,6 +55,7 @@ from typing import Any, Final, Literal
 
 import attrs
 
+from usnz.faces import parquet
 from usnz.faces.columns import EDTF_DATE, EDTF_INTERVAL, ID, Column, columns, csv_text, field_docs, field_hints
 from usnz.model.amounts import AMOUNT, CURRENCIES, Money, Quantity, check_currency
 from usnz.model.base import (
@@ -64,15 +74,23 @@ from usnz.model.countries import COUNTRIES
 from usnz.model.dates import PartialDate, Period
 from usnz.model.errors import ArgumentTypeError, ArgumentValueError, shown
 from usnz.model.kinds.people import OFFICES, Role, check_office
+from usnz.model.names import kind_name
 from usnz.model.records import KINDS, AnyRecord
 from usnz.querying.dataset import Dataset
 
 __all__ = ["FORMATS", "datapackage", "json_schema", "kind_name", "write"]
 
-Format = Literal["csv", "json", "jsonl"]
-FORMATS: Final[tuple[Format, ...]] = ("csv", "json", "jsonl")
+Format = Literal["csv", "json", "jsonl", "parquet"]
+FORMATS: Final[tuple[Format, ...]] = ("csv", "json", "jsonl", "parquet")
 """The export formats."""
-_MEDIA: Final = {"csv": "text/csv", "json": "application/json", "jsonl": "application/jsonl"}
+_MEDIA: Final = {
+    "csv": "text/csv",
+    "json": "application/json",
+    "jsonl": "application/jsonl",
+    "parquet": "application/vnd.apache.parquet",
+}
+PROFILE: Final = "https://datapackage.org/profiles/2.0/datapackage.json"
+"""The Data Package profile an export's ``datapackage.json`` follows (its ``$schema``)."""
 LICENSE: Final = types.MappingProxyType(
     {
         "name": "CC-BY-4.0",
@@ -98,24 +116,6 @@ CROSSWALK_SOURCES: Final = (
     ),
 )
 """Where the Correlates of War codes in the country table and conflict records come from (read-only)."""
-
-
-def kind_name(kind: str) -> str:
-    """A record kind's plural name from what a user typed (``force-contributions`` -> ``force_contributions``).
-
-    Raises:
-        ArgumentTypeError: when *kind* is not a str.
-        ArgumentValueError: when it names no kind.
-    """
-    if not isinstance(kind, str):
-        msg = f"kind= takes a record kind as a str, e.g. 'events'; got {type(kind).__name__}"
-        raise ArgumentTypeError(msg)
-    name = kind.strip().lower().replace("-", "_")
-    if name not in KINDS:
-        accepted = ", ".join(n.replace("_", "-") for n in KINDS)
-        msg = f"kind={kind!r:.80} is not a record kind; accepted: {accepted}"
-        raise ArgumentValueError(msg)
-    return name
 
 
 # -- JSON Schema ---------------------------------------------------------------------------
@@ -313,12 +313,12 @@ def _kind_table(cls: type[AnyRecord], records: Sequence[AnyRecord]) -> tuple[byt
     rows = [[column.get(record) for column in cols] for record in records]
     fields = [_field(column, [row[i] for row in rows]) for i, column in enumerate(cols)]
     keys = [
-        {"fields": c.name, "reference": {"resource": c.target, "fields": "id"}}
+        {"fields": [c.name], "reference": {"resource": c.target, "fields": ["id"]}}
         for c in cols
         if c.type == "reference" and c.target
     ]
     keys += [
-        {"fields": c.name, "reference": {"resource": "countries", "fields": "code"}}
+        {"fields": [c.name], "reference": {"resource": "countries", "fields": ["code"]}}
         for c in cols
         if c.type == "country"
     ]
@@ -336,8 +336,8 @@ def _spec(name: str, kind: str, description: str, **constraints: object) -> dict
     return field
 
 
-def _citations_table(data: Dataset) -> tuple[bytes, dict[str, Any]]:
-    rows = [
+def _citations_table(data: Dataset) -> tuple[list[tuple[object, ...]], dict[str, Any]]:
+    rows: list[tuple[object, ...]] = [
         (record.id, record.record_kind, position, c.source, c.paragraph, c.note, c.quote)
         for record in data
         for position, c in enumerate(getattr(record, "citations", ()), start=1)
@@ -354,90 +354,99 @@ def _citations_table(data: Dataset) -> tuple[bytes, dict[str, Any]]:
     schema = {
         "fields": fields,
         "primaryKey": ["record", "position"],
-        "foreignKeys": [{"fields": "source", "reference": {"resource": "sources", "fields": "id"}}],
+        "foreignKeys": [{"fields": ["source"], "reference": {"resource": "sources", "fields": ["id"]}}],
         "missingValues": [""],
     }
-    return _csv_bytes([f["name"] for f in fields], rows), schema
+    return rows, schema
 
 
-def _countries_table() -> tuple[bytes, dict[str, Any]]:
-    rows = [(c.code, c.name, c.cow_ccode) for c in COUNTRIES.values()]
+def _countries_table() -> tuple[list[tuple[object, ...]], dict[str, Any]]:
+    rows: list[tuple[object, ...]] = [(c.code, c.name, c.cow_ccode) for c in COUNTRIES.values()]
     fields = [
         _spec("code", "string", "ISO 3166-1 alpha-3 (XSV: South Vietnam, user-assigned)", required=True, unique=True),
         _spec("name", "string", "The Correlates of War state name", required=True),
         _spec("cow_ccode", "integer", "The Correlates of War country code", required=True),
     ]
     schema = {"fields": fields, "primaryKey": ["code"], "missingValues": [""]}
-    return _csv_bytes([f["name"] for f in fields], rows), schema
+    return rows, schema
 
 
 # -- the package -------------------------------------------------------------------------------
 
 
-def _resource(name: str, path: str, data: bytes, description: str, fmt: str) -> dict[str, Any]:
-    return {
+def _resource(name: str, path: str, data: bytes, description: str, fmt: Format) -> dict[str, Any]:
+    resource: dict[str, Any] = {
         "name": name,
         "path": path,
         "description": description,
         "format": fmt,
         "mediatype": _MEDIA[fmt],
-        "encoding": "utf-8",
         "bytes": len(data),
         "hash": f"sha256:{hashlib.sha256(data).hexdigest()}",
     }
+    if fmt != "parquet":
+        resource["encoding"] = "utf-8"
+    return resource
+
+
+def _json_bytes(value: object) -> bytes:
+    return (json.dumps(value, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def _kind_file(data: Dataset, name: str, fmt: Format, files: dict[str, bytes]) -> dict[str, Any]:
+    """Write one kind's file into *files*; return its data package resource."""
+    records = data.records(name)
+    cls = KINDS[name]
+    path = f"{name}.{fmt}"
+    extra: dict[str, Any] = {}
+    if fmt == "csv":
+        content, schema = _kind_table(cls, records)
+        extra = {"type": "table", "schema": schema}
+    elif fmt == "parquet":
+        content = parquet.frame_bytes(data.to_frame(name))
+    else:
+        items = records.to_list()
+        if fmt == "json":
+            content = _json_bytes(items)
+        else:
+            content = "".join(json.dumps(item, ensure_ascii=False) + "\n" for item in items).encode("utf-8")
+        extra = {"jsonSchema": f"schemas/{name}.schema.json"}
+        files[extra["jsonSchema"]] = _json_bytes(json_schema(name))
+    files[path] = content
+    return {**_resource(name, path, content, _description(cls), fmt), **extra}
 
 
 def _files(data: Dataset, fmt: Format) -> tuple[dict[str, bytes], list[dict[str, Any]]]:
     """Every file of an export (by relative path) and the data package resource of each data file."""
     files: dict[str, bytes] = {}
-    resources: list[dict[str, Any]] = []
-    for name, cls in KINDS.items():
-        records = data.records(name)
-        description = _description(cls)
-        if fmt == "csv":
-            content, schema = _kind_table(cls, records)
-            resources.append(
-                {
-                    **_resource(name, f"{name}.csv", content, description, fmt),
-                    "profile": "tabular-data-resource",
-                    "schema": schema,
-                }
-            )
-        else:
-            items = records.to_list()
-            if fmt == "json":
-                content = (json.dumps(items, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
-            else:
-                content = "".join(json.dumps(item, ensure_ascii=False) + "\n" for item in items).encode("utf-8")
-            schema_path = f"schemas/{name}.schema.json"
-            files[schema_path] = (json.dumps(json_schema(name), indent=2, ensure_ascii=False) + "\n").encode("utf-8")
-            resource = _resource(name, f"{name}.{fmt}", content, description, fmt)
-            resources.append({**resource, "type": "json" if fmt == "json" else "file", "jsonSchema": schema_path})
-        files[resources[-1]["path"]] = content
-    if fmt == "csv":
-        for name, (content, schema), description in (
+    resources = [_kind_file(data, name, fmt, files) for name in KINDS]
+    if fmt in {"csv", "parquet"}:
+        for name, (rows, schema), description in (
             ("citations", _citations_table(data), "Every citation of every record: one row per record and paragraph"),
             ("countries", _countries_table(), "The country codes usnz accepts, with Correlates of War country codes"),
         ):
-            resources.append(
-                {
-                    **_resource(name, f"{name}.csv", content, description, fmt),
-                    "profile": "tabular-data-resource",
-                    "schema": schema,
-                }
-            )
-            files[f"{name}.csv"] = content
+            path = f"{name}.{fmt}"
+            if fmt == "csv":
+                files[path] = _csv_bytes([f["name"] for f in schema["fields"]], rows)
+                extra = {"type": "table", "schema": schema}
+            else:
+                files[path] = parquet.table_bytes(schema["fields"], rows)
+                extra = {}
+            resources.append({**_resource(name, path, files[path], description, fmt), **extra})
     return files, resources
 
 
 def datapackage(*, format: Format = "csv", data: Dataset | None = None) -> dict[str, Any]:  # noqa: A002 - the option's name
-    """The Frictionless data package descriptor (``datapackage.json``) of an export.
+    """The Frictionless data package descriptor (``datapackage.json``, Data Package v2) of an export.
 
     Each call returns a new object: changing it changes nothing else.
 
     Args:
-        format: ``csv``, ``json`` or ``jsonl``.
+        format: ``csv``, ``json``, ``jsonl`` or ``parquet``.
         data: The dataset to describe; by default the packaged one.
+
+    Raises:
+        MissingExtraError: for ``parquet`` when pyarrow (or pandas) is not installed.
     """
     descriptor, _ = _package(_check_format(format), _dataset(data))
     return copy.deepcopy(descriptor)
@@ -446,11 +455,16 @@ def datapackage(*, format: Format = "csv", data: Dataset | None = None) -> dict[
 def _package(fmt: Format, data: Dataset) -> tuple[dict[str, Any], dict[str, bytes]]:
     from usnz.reading.load import DATA_VERSION  # noqa: PLC0415 - the packaged data's version
 
+    if fmt == "parquet":
+        parquet.check()  # before pandas, so the error names the extra that brings both
     files, resources = _files(data, fmt)
+    digest = hashlib.sha256("\n".join(r["hash"] for r in resources).encode("ascii")).hexdigest()
+    year, month, _ = DATA_VERSION.split(".")
     sources = [{"title": f"{s.title} ({s.kind}, publisher: {s.publisher}; SHA-256 {s.sha256})"} for s in data.sources()]
     descriptor = {
-        "profile": "tabular-data-package" if fmt == "csv" else "data-package",
+        "$schema": PROFILE,
         "name": "usnz",
+        "id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"urn:usnz:export:{digest}")),
         "title": "usnz: the facts of New Zealand–United States relations, cited to their sources",
         "description": (
             "Treaties, force contributions and casualties, visits, trade talks, intelligence ties, aid and quotes "
@@ -458,6 +472,7 @@ def _package(fmt: Format, data: Dataset) -> tuple[dict[str, Any], dict[str, byte
             "latest days; countries are ISO 3166-1 alpha-3 with Correlates of War codes."
         ),
         "version": DATA_VERSION,
+        "created": f"{int(year):04d}-{int(month):02d}-01T00:00:00Z",
         "licenses": [dict(LICENSE)],
         "sources": [*sources, *(dict(source) for source in CROSSWALK_SOURCES)],
         "resources": resources,
@@ -487,7 +502,8 @@ def _dataset(data: Dataset | None) -> Dataset:
 # -- writing an export without losing data ------------------------------------------------------
 
 _DESCRIPTOR: Final = "datapackage.json"
-_PROFILES: Final = ("tabular-data-package", "data-package")
+_MARKS: Final = (PROFILE, "tabular-data-package", "data-package")
+"""What a usnz descriptor's ``$schema`` (or, before Data Package v2, its ``profile``) may be."""
 _LARGEST_DESCRIPTOR: Final = 16 * 1024 * 1024
 """A ``datapackage.json`` larger than this (bytes) is not read, so not taken for a usnz export."""
 _JUNK: Final = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})
@@ -533,7 +549,8 @@ def _listed(descriptor: object) -> frozenset[str] | None:
         return None
     fields = typing.cast("dict[str, object]", descriptor)
     resources = fields.get("resources")
-    if fields.get("name") != "usnz" or fields.get("profile") not in _PROFILES or not isinstance(resources, list):
+    mark = fields.get("$schema", fields.get("profile"))
+    if fields.get("name") != "usnz" or mark not in _MARKS or not isinstance(resources, list):
         return None
     names = {_DESCRIPTOR}
     for resource in typing.cast("list[object]", resources):
@@ -736,15 +753,17 @@ def write(
     moved into place, so *out* always holds either its previous contents or the whole new
     export, never a mix or a partial file. *out* may be missing (it is created, with its
     parents), empty, or an earlier usnz export: a directory whose ``datapackage.json`` is
-    a usnz descriptor (``"name": "usnz"``, a ``data-package`` or ``tabular-data-package``
-    profile) and which holds nothing but the files that descriptor names. That export is
+    a usnz descriptor (``"name": "usnz"`` and the Data Package v2 ``$schema``, or an earlier
+    usnz export's ``data-package`` or ``tabular-data-package`` profile) and which holds
+    nothing but the files that descriptor names. That export is
     replaced whole, so no file of another format is left behind. Anything else is refused
     and left untouched. Symbolic links are followed. Writing needs permission to create
     entries in *out*'s parent directory.
 
     Args:
         out: The directory to write to.
-        format: ``csv`` (default), ``json`` or ``jsonl``.
+        format: ``csv`` (default), ``json``, ``jsonl`` or ``parquet`` (needs the ``arrow``
+            extra: ``pip install "usnz[arrow]"``).
         data: The dataset to write; by default the packaged one.
 
     Returns:
@@ -755,6 +774,7 @@ def write(
         ArgumentValueError: for an unknown format, or when *out* is empty (``''``), a file,
             the root of the file system, the current directory (or holds it), or a
             non-empty directory that is not a usnz export.
+        MissingExtraError: for ``parquet`` when pyarrow (or pandas) is not installed.
         OSError: when the disk is full, permission is denied...; the previous contents
             of *out* are left as they were.
     """
@@ -764,7 +784,7 @@ def write(
     target = Path(os.path.realpath(text))
     _state(text, target)  # refuse at once, before the work
     descriptor, files = _package(fmt, checked)
-    files[_DESCRIPTOR] = (json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    files[_DESCRIPTOR] = _json_bytes(descriptor)
     _install(text, target, files)
     folder = Path(text)
     return tuple(folder / relative for relative in files)

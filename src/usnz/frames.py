@@ -6,14 +6,16 @@ work and imports pandas only when called.
 Column dtypes are set, never guessed: text is ``string``, whole numbers ``Int64``,
 fractional figures ``Float64``, flags ``boolean``, days ``datetime64[s]`` (so any year
 from 1 to 9999 fits), and kinds, choices and country codes are categoricals over every
-accepted value. Missing values are ``<NA>`` / ``NaT``.
+accepted value. Fields of several values (citations, ids, countries) are
+Python lists (``[]`` when empty), so ``.explode()`` gives one row per value. Missing
+values are ``<NA>`` / ``NaT``.
 """
 
 # pyright: reportUnknownMemberType=false
 # (pandas-stubs leaves parts of pd.array's overloads unknown)
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Final
 
 import attrs
@@ -37,12 +39,14 @@ class _Merged:
 
     kind: ColumnType
     choices: list[str]
-    readers: dict[type, Callable[[Any], object]]
+    readers: dict[type, Column]
+    many: bool = False
+    """Whether every kind's column holds several values: a column of lists (set once merged)."""
 
 
 def _merge(classes: Iterable[type[AnyRecord]]) -> dict[str, _Merged]:
     """The frame's columns: ``id``, the common ones, then each kind's fields in order."""
-    merged = {column.name: _Merged(column.type, list(column.choices), {object: column.get}) for column in _FIRST}
+    merged = {column.name: _Merged(column.type, list(column.choices), {object: column}) for column in _FIRST}
     kinds = merged["record_kind"].choices
     for cls in classes:
         if cls.record_kind not in kinds:
@@ -50,12 +54,14 @@ def _merge(classes: Iterable[type[AnyRecord]]) -> dict[str, _Merged]:
         for column in columns(cls)[1:]:
             seen = merged.get(column.name)
             if seen is None:
-                merged[column.name] = _Merged(column.type, list(column.choices), {cls: column.get})
+                merged[column.name] = _Merged(column.type, list(column.choices), {cls: column})
                 continue
-            seen.readers[cls] = column.get
+            seen.readers[cls] = column
             seen.choices.extend(choice for choice in column.choices if choice not in seen.choices)
             if seen.kind != column.type:  # the same name means different things in two kinds: keep both as text
                 seen.kind = "string"
+    for one in merged.values():
+        one.many = all(reader.items is not None for reader in one.readers.values())
     return merged
 
 
@@ -85,7 +91,10 @@ def to_frame(
         present = {type(record) for record in records}
         kinds = [cls for cls in KINDS.values() if cls in present]
     merged = _merge(kinds)
-    frame = {name: _array(column, [_read(column, record) for record in records]) for name, column in merged.items()}
+    frame: dict[str, Any] = {}
+    for name, column in merged.items():
+        cells = [_read(column, record) for record in records]
+        frame[name] = pd.Series(cells, dtype=object) if column.many else _array(column, cells)
     result: pd.DataFrame = pd.DataFrame(frame)
     if quotes:
         result["quotes"] = pd.Series(
@@ -95,8 +104,14 @@ def to_frame(
 
 
 def _read(column: _Merged, record: AnyRecord) -> object:
+    """The cell of *record* in *column*: a list of texts in a column of lists, else one value."""
     reader = column.readers.get(type(record)) or column.readers.get(object)
-    value = None if reader is None else reader(record)
+    if reader is None:
+        return None
+    items = reader.items if column.many else None
+    if items is not None:
+        return items(record)
+    value = reader.get(record)
     return value if column.kind != "string" or value is None else str(value)
 
 

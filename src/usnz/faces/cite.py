@@ -46,7 +46,16 @@ _CROSSWALK_BIBTEX: Final = (
 }""",
 )
 _MONTHS: Final = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_SPECIAL: Final = re.compile(r"([&%$#_{}])")
+_LATEX: Final = {
+    "\\": r"\textbackslash{}",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+    "–": "--",
+    "—": "---",
+    **{char: f"\\{char}" for char in "&%$#_{}"},
+}
+"""How each character special to BibTeX or LaTeX is written in a field."""
+_SPECIAL: Final = re.compile("|".join(re.escape(char) for char in _LATEX))
 
 
 def _versions() -> tuple[str, str]:
@@ -70,8 +79,12 @@ def _source_text(source: Source) -> str:
 
 
 def _bib(text: str) -> str:
-    """Text safe inside a BibTeX field: specials escaped, an en dash as ``--``."""
-    return _SPECIAL.sub(r"\\\1", text).replace("–", "--").replace("~", r"\textasciitilde{}")
+    r"""Text safe inside a BibTeX field: LaTeX specials escaped, dashes as ``--`` and ``---``.
+
+    >>> print(_bib("100% of {x} – a\\b"))
+    100\% of \{x\} -- a\textbackslash{}b
+    """
+    return _SPECIAL.sub(lambda found: _LATEX[found[0]], text)
 
 
 def _source_bibtex(source: Source) -> str:

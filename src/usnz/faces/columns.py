@@ -112,6 +112,8 @@ class Column:
         get: Reads the column's value from a record (``None`` when missing).
         choices: The accepted values of a ``choice``, ``country`` or ``kind`` column.
         target: For a ``reference`` column, the kind (plural name) of record it points at.
+        items: For a ``text`` column of several values, reads them one by one, as texts
+            (what ``get`` joins); data frames keep them as a list.
     """
 
     name: str
@@ -120,6 +122,7 @@ class Column:
     get: Callable[[Any], object] = attrs.field(eq=False)
     choices: tuple[str, ...] = ()
     target: str | None = None
+    items: Callable[[Any], list[str]] | None = attrs.field(default=None, eq=False)
 
 
 def kind_of(cls: type[AnyRecord]) -> str:
@@ -263,7 +266,15 @@ def _field_columns(cls: type, name: str, hint: Any, doc: str) -> list[Column]:
         what = {Citation: "source ¶paragraph: note", Role: "title (country, period)"}.get(typing.get_args(hint)[0])
         lists: dict[object, str] = {check_ids: "ids", check_countries: "ISO alpha-3 codes"}
         what = what or lists.get(validator, "values")
-        return [Column(name=name, type="text", description=f"{doc} ({what}, separated by '; ')", get=_then(name, join))]
+        return [
+            Column(
+                name=name,
+                type="text",
+                description=f"{doc} ({what}, separated by '; ')",
+                get=_then(name, join),
+                items=lambda record: [str(value) for value in getattr(record, name) or ()],
+            )
+        ]
     if validator is check_country:
         return [
             Column(name=name, type="country", description=doc, get=_then(name), choices=tuple(COUNTRIES)),

@@ -125,8 +125,8 @@ class Records(tuple[R_co, ...]):
         text plus ``_earliest``/``_latest`` days; a quantity gives ``_best``, ``_low``,
         ``_high`` (nullable integers, or floats where a figure is fractional), ``_unit``
         and ``_approximate``; a country gives its code and ``_cow_ccode``; citations and
-        lists of ids are text joined by ``"; "``. Kinds and codes are categoricals. With
-        ``quotes=True``, a ``quotes`` column holds each record's citation quotes, as a list.
+        lists of ids are lists of texts (``.explode()`` gives a row each). Kinds and codes
+        are categoricals. With ``quotes=True``, a ``quotes`` column holds each record's citation quotes, as a list.
 
         >>> import usnz
         >>> frame = usnz.force_contributions(conflict="korean-war").to_frame()

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Final, TypeVar
 from usnz.model import hooks
 from usnz.model.countries import COUNTRIES
 from usnz.model.errors import ArgumentTypeError, ArgumentValueError, CoverageWarning, UnknownRecordError, shown
+from usnz.model.names import kind_name
 from usnz.model.records import (
     KINDS,
     OFFICES,
@@ -70,15 +71,6 @@ def _close_matches(given: str, candidates: list[str]) -> list[str]:
     import difflib  # noqa: PLC0415 - only to suggest ids after a miss
 
     return difflib.get_close_matches(given, candidates, n=3, cutoff=0.6)
-
-
-def _kind_names() -> dict[str, type[AnyRecord]]:
-    """Every spelling of a record kind: ``person``, ``people``, ``force-contribution``, ``force_contributions``..."""
-    names: dict[str, type[AnyRecord]] = {}
-    for plural, cls in KINDS.items():
-        for name in (cls.record_kind, plural, plural.replace("_", "-")):
-            names[name] = cls
-    return names
 
 
 class Dataset:
@@ -232,13 +224,12 @@ class Dataset:
         return f"<usnz.Dataset {counts}>"
 
     def records(self, kind: str) -> Records[AnyRecord]:
-        """Every record of one kind, by its plural name (``"events"``).
+        """Every record of one kind, by any spelling of its name (``"events"``, ``"force-contribution"``).
 
         Raises:
-            ArgumentValueError: for a kind that does not exist.
+            ArgumentValueError: for a kind that does not exist; the message suggests the closest.
         """
-        cls = KINDS[check_choice("kind", kind, tuple(KINDS))]
-        return self._by_kind[cls]
+        return self._by_kind[KINDS[kind_name(kind)]]
 
     def to_frame(self, kind: str, *, quotes: bool = False) -> DataFrame:
         """Every record of one kind as a pandas DataFrame, with that kind's columns even when empty.
@@ -254,8 +245,8 @@ class Dataset:
             ArgumentValueError: for a kind that does not exist.
             MissingExtraError: when pandas is not installed.
         """
-        records = self.records(kind)
-        frame: DataFrame = hooks.face("frame")(records, kinds=(KINDS[kind],), quotes=check_flag("quotes", quotes))
+        cls = KINDS[kind_name(kind)]
+        frame: DataFrame = hooks.face("frame")(self._by_kind[cls], kinds=(cls,), quotes=check_flag("quotes", quotes))
         return frame
 
     def get(self, id: str) -> AnyRecord:  # noqa: A002 - record field name
@@ -743,8 +734,7 @@ class Dataset:
         allowed: frozenset[int] | None = None
         index = self._searchable()
         if kind is not None:
-            names = _kind_names()
-            classes = {names[check_choice("kind", item, tuple(names))] for item in many("kind", kind)}
+            classes = {KINDS[kind_name(item)] for item in many("kind", kind)}
             allowed = frozenset(i for i, record in enumerate(index.records) if type(record) in classes)
         return Records(index.records[position] for position in index.search(text, allowed))
 

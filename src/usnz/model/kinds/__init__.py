@@ -9,24 +9,15 @@ from __future__ import annotations
 
 from importlib import import_module
 
+from usnz.model.names import KIND_NAMES
+
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING; importing typing here would cost a cold start
 if TYPE_CHECKING:
     from usnz.model.records import AnyRecord
 
 __all__ = ["CLASS_NAMES", "kind_class"]
 
-CLASS_NAMES = {
-    "sources": "Source",
-    "agreements": "Agreement",
-    "conflicts": "Conflict",
-    "force_contributions": "ForceContribution",
-    "assistance": "Assistance",
-    "events": "Event",
-    "people": "Person",
-    "organizations": "Organization",
-    "quotes": "Quote",
-    "figures": "Figure",
-}
+CLASS_NAMES = {plural: class_name for _, plural, class_name in KIND_NAMES}
 """Each kind's plural name (its module and data file stem) and the name of its class, in data order."""
 
 

@@ -1,0 +1,82 @@
+"""Record kind names: every spelling a user may type, resolved to one kind, without the record classes.
+
+Each kind has a singular name (its ``record_kind``, ``force-contribution``), a plural
+name (its data file's, ``force_contributions``) and a class name (``ForceContribution``).
+:func:`kind_name` accepts any of them, with ``-`` or ``_``, in any case.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Final
+
+from usnz.model.errors import ArgumentTypeError, ArgumentValueError, shown
+
+__all__ = ["KIND_NAMES", "kind_name"]
+
+KIND_NAMES: Final = (
+    ("source", "sources", "Source"),
+    ("agreement", "agreements", "Agreement"),
+    ("conflict", "conflicts", "Conflict"),
+    ("force-contribution", "force_contributions", "ForceContribution"),
+    ("assistance", "assistance", "Assistance"),
+    ("event", "events", "Event"),
+    ("person", "people", "Person"),
+    ("organization", "organizations", "Organization"),
+    ("quote", "quotes", "Quote"),
+    ("figure", "figures", "Figure"),
+)
+"""Each record kind as (``record_kind``, plural name, class name), in the order of ``usnz.KINDS``."""
+
+
+def _folded(name: str) -> str:
+    return name.strip().lower().replace("_", "-").replace(" ", "-")
+
+
+@functools.cache
+def _spellings() -> dict[str, tuple[str, str]]:
+    """Each folded spelling (``force-contributions``, ``forcecontribution``...) -> (plural, how it is written)."""
+    found: dict[str, tuple[str, str]] = {}
+    for singular, plural, class_name in KIND_NAMES:
+        for name in (class_name, singular, plural.replace("_", "-")):  # a class name that is a word: the word
+            found[_folded(name)] = (plural, name)
+    return found
+
+
+def kind_name(kind: object, *, name: str = "kind") -> str:
+    """A record kind's plural name (a key of ``usnz.KINDS``) from any spelling of it.
+
+    Accepted: the singular (``force-contribution``), the plural (``force-contributions``,
+    ``force_contributions``) or the class name (``ForceContribution``), in any case,
+    with surrounding spaces.
+
+    >>> kind_name("force-contributions"), kind_name("Person"), kind_name(" EVENTS ")
+    ('force_contributions', 'people', 'events')
+    >>> kind_name("battels")
+    Traceback (most recent call last):
+    ...
+    usnz.ArgumentValueError: kind='battels' is not a record kind; accepted: sources, ...
+
+    Args:
+        kind: What the user typed.
+        name: The argument's name, for the error message.
+
+    Raises:
+        ArgumentTypeError: when *kind* is not a str.
+        ArgumentValueError: when it names no kind; the message suggests the closest.
+    """
+    if not isinstance(kind, str):
+        msg = f"{name}= takes a record kind as a str, e.g. 'events'; got {type(kind).__name__} {shown(kind)}"
+        raise ArgumentTypeError(msg)
+    given = _folded(str.__str__(kind))
+    spellings = _spellings()
+    found = spellings.get(given)
+    if found is not None:
+        return found[0]
+    import difflib  # noqa: PLC0415 - only to suggest, after a miss
+
+    close = difflib.get_close_matches(given, list(spellings), n=1)
+    hint = f"; did you mean {spellings[close[0]][1]!r}?" if close else ";"
+    accepted = ", ".join(plural.replace("_", "-") for _, plural, _ in KIND_NAMES)
+    msg = f"{name}={shown(kind)} is not a record kind{hint} accepted: {accepted}"
+    raise ArgumentValueError(msg)
