@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import itertools
 import re
 import typing
 import warnings
@@ -35,6 +34,7 @@ from usnz.model.values import PartialDate, Period
 from usnz.querying.arguments import BASES, Window, check_choice, check_code, check_flag, many, plain, to_window
 from usnz.querying.arguments import record_id as record_id_of
 from usnz.querying.collection import Records
+from usnz.querying.intervals import Intervals
 from usnz.querying.search import SearchIndex
 
 if TYPE_CHECKING:
@@ -88,15 +88,14 @@ class Dataset:
         "_by_kind",
         "_citing",
         "_index",
+        "_intervals",
         "_known",
         "_lenient_span",
         "_ordered",
         "_possible",
         "_search",
         "_span",
-        "_starts",
         "_timeline",
-        "_timeline_starts",
     )
 
     def __init__(self, records: Iterable[AnyRecord]) -> None:
@@ -136,20 +135,17 @@ class Dataset:
             self._known = {ids[i]: known[i] for i in order}
             self._possible = {ids[i]: possible[i] for i in order}
         by_kind: dict[type[AnyRecord], list[AnyRecord]] = {cls: [] for cls in KINDS.values()}
-        self._starts: dict[type[AnyRecord], list[dt.date]] = {cls: [] for cls in KINDS.values()}
         timeline: list[AnyRecord] = []
-        self._timeline_starts: list[dt.date] = []
         for i in order:
             by_kind[kinds[i]].append(given[i])
-            self._starts[kinds[i]].append(starts[i])
             if known[i] is not _UNDATED:  # _windows gives this very tuple to undated records only
                 timeline.append(given[i])
-                self._timeline_starts.append(starts[i])
         self._by_kind: dict[type[AnyRecord], Records[AnyRecord]] = {
             cls: Records(items) for cls, items in by_kind.items()
         }
         self._timeline: Records[AnyRecord] = Records(timeline)
         self._index: dict[tuple[type[AnyRecord], str, str], Records[AnyRecord]] | None = None
+        self._intervals: dict[object, Intervals] = {}  # by kind, and the timeline's: built on first use
         self._search: SearchIndex | None = None
         self._citing: dict[tuple[str, int | None], Records[AnyRecord]] | None = None
         open_ends = {dt.date.min, dt.date.max}
@@ -371,26 +367,27 @@ class Dataset:
         kind: type[AnyRecord] = cls  # type: ignore[assignment] # R is bound to AnyRecord
         lenient = check_flag("possibly", possibly)
         candidates: Records[AnyRecord] = self._by_kind[kind]
-        starts: list[dt.date] | None = self._starts[kind]
+        indexed: object = kind  # the key of the interval index of these candidates, while they are a whole kind
         if keys:
-            candidates, starts = self._matching(kind, keys), None
+            candidates, indexed = self._matching(kind, keys), None
         if during is not None:
-            candidates = Records(self._overlapping(candidates, during, starts, possibly=lenient))
+            candidates = Records(self._overlapping(candidates, during, indexed, possibly=lenient))
         return candidates  # type: ignore[return-value] # all are of cls by construction
 
     def _overlapping(
         self,
         records: Sequence[AnyRecord],
         during: object,
-        starts: list[dt.date] | None = None,
+        indexed: object = None,
         *,
         possibly: bool = False,
     ) -> list[AnyRecord]:
         """The dated records whose known extent overlaps *during* (none outside the span).
 
-        With *possibly*, the lenient extent is used instead: unknown ends run on. *starts*,
-        when given, are the records' first known days, in order: the records that start after
-        *during* ends are then never looked at (the known extent only).
+        With *possibly*, the lenient extent is used instead: unknown ends run on. *indexed*,
+        when given, names the interval index of *records* (a kind, or the timeline): it is
+        built on first use, and the known extents are then looked up in it, at the cost of
+        the answer's size rather than of *records*'.
         """
         first, last = to_window(during)
         covered = self._lenient_span if possibly else self._span
@@ -402,12 +399,13 @@ class Dataset:
                 stacklevel=4,
             )
             return []
+        if indexed is not None and not possibly:
+            intervals = self._intervals.get(indexed)
+            if intervals is None:
+                intervals = self._intervals[indexed] = Intervals(records, self._known)
+            return intervals.overlapping(first, last)
         windows = self._possible if possibly else self._known
         candidates: Iterable[AnyRecord] = records
-        if starts is not None and not possibly:
-            from bisect import bisect_right  # noqa: PLC0415 - not needed to load
-
-            candidates = itertools.islice(records, bisect_right(starts, last))
         return [r for r in candidates if windows[r.id][0] <= last and first <= windows[r.id][1] and r.when is not None]
 
     # -- queries, one per kind ---------------------------------------------------------
@@ -811,7 +809,7 @@ class Dataset:
         keys = self._keys([], country=country, involving=involving, basis=basis)
         candidates: Sequence[AnyRecord] = self._timeline
         if during is not None:
-            candidates = self._overlapping(candidates, during, self._timeline_starts, possibly=lenient)
+            candidates = self._overlapping(candidates, during, "timeline", possibly=lenient)
         if keys:
             index = self._filters()
             for name, values in keys:
