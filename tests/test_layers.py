@@ -1,7 +1,8 @@
 """The house: layers that import one way, and no import circle anywhere in ``src/usnz``.
 
-Every import is counted, those inside functions included; only ``if TYPE_CHECKING:`` blocks,
-which never run, are left out.
+Every import is counted, those inside functions included, and a module named in a call
+(``import_module("usnz.faces.html")``); only ``if TYPE_CHECKING:`` blocks, which never run, are
+left out.
 """
 
 from __future__ import annotations
@@ -56,6 +57,11 @@ def _imports(tree: ast.AST) -> set[str]:
                 for alias in child.names:
                     submodule = f"{child.module}.{alias.name}"
                     found.add(submodule if submodule in MODULES else child.module)
+            elif isinstance(child, ast.Call):  # a module named in a call is imported by name (import_module)
+                named = (
+                    arg.value for arg in child.args if isinstance(arg, ast.Constant) and isinstance(arg.value, str)
+                )
+                found.update(name for name in named if name.startswith("usnz.") and name in MODULES)
             todo.append(child)
     return {name for name in found if name in MODULES}
 
