@@ -70,6 +70,7 @@ def canonical_data(folder: Path) -> dict[str, str]:
         tidy = [canonical_record(usnz.converter.unstructure(usnz.converter.structure(r, cls)), cls) for r in records]
         files[path.name] = dump(tidy)
     files[INDEX] = id_index(folder)
+    files[SPANS] = spans(usnz.load(folder))
     return files
 
 
@@ -83,6 +84,22 @@ def id_index(folder: Path) -> str:
     for kind in usnz.KINDS:
         lines += [f"{r['id']} {kind}" for r in json.loads((folder / f"{kind}.json").read_text(encoding="utf-8"))]
     return "\n".join(sorted(lines)) + "\n"
+
+
+SPANS = "spans.txt"
+"""The days the whole packaged data covers: what a query of one kind warns against, as the whole would."""
+
+
+def spans(dataset: usnz.Dataset) -> str:
+    """``known FIRST LAST`` and ``possible FIRST LAST``: the span of known and of lenient extents."""
+    known, possible = dataset.span, dataset._lenient_span  # noqa: SLF001 - the script writes what the package reads
+    if known is None or possible is None:
+        msg = "the packaged data has no dated record"
+        raise ValueError(msg)
+    return "".join(
+        f"{name} {first.isoformat()} {last.isoformat()}\n"
+        for name, (first, last) in (("known", known), ("possible", possible))
+    )
 
 
 def _write(folder: Path, files: dict[str, str], *, check: bool, root: Path = ROOT) -> list[str]:

@@ -38,11 +38,11 @@ PROBE = textwrap.dedent(
     for unneeded in ("cattrs", "decimal", "usnz.model.records", "usnz.querying.dataset", "usnz.reading.load"):
         assert unneeded not in sys.modules, f"{unneeded} imported for a get"
     usnz.events(during=1965)
-    first = list(reads)
+    assert reads == ["agreements.json", "events.json", "sources.json"], reads  # a query of one kind: its own
     usnz.get("korean-war")
-    usnz.search("anzus")
-    assert reads == first, (reads, first)
-    assert len(first) == len(set(first)) == len(usnz.KINDS), first
+    usnz.search("anzus")  # the whole dataset: the rest, each file once
+    usnz.get("k-force-korea")
+    assert len(reads) == len(set(reads)) == len(usnz.KINDS), reads
     assert usnz.converter.unstructure(usnz.get("anzus"))["id"] == "anzus"
     assert "cattrs" in sys.modules
     print("ok")
@@ -184,3 +184,77 @@ def test_each_kind_module_builds_its_own_class() -> None:
         assert getattr(usnz, cls.__name__) is cls
     with pytest.raises(KeyError):
         kinds.kind_class("treaties")
+
+
+def test_the_spans_file_is_the_whole_datasets() -> None:
+    from usnz.reading import packaged
+
+    spans = packaged.spans()
+    assert spans == (usnz.dataset().span, usnz.dataset()._lenient_span)
+
+
+def test_spans_unreadable_means_none(monkeypatch) -> None:
+    from usnz.reading import packaged
+
+    for text in (b"", b"known 1838-01-01\n", b"known x y\npossible x y\n"):
+        monkeypatch.setattr(packaged, "_packaged_file", lambda name, text=text: text)
+        assert packaged.spans() is None
+
+
+KIND_PROBE = textwrap.dedent(
+    """
+    import os, sys, warnings
+
+    reads = []
+    def audit(event, args):
+        if event == "open" and isinstance(args[0], str) and args[0].endswith(".json"):
+            reads.append(os.path.basename(args[0]))
+    sys.addaudithook(audit)
+
+    import usnz
+    treaties = usnz.agreements(kind="treaty")
+    assert sorted(reads) == ["agreements.json", "sources.json"], reads
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert len(usnz.events(during="1700")) == 0
+    assert [str(w.category.__name__) for w in caught] == ["CoverageWarning"], caught
+    assert "korean-war" not in [r.id for r in usnz.agreements()]
+    usnz.force_contributions(conflict="korean-war")  # names a record: the whole dataset
+    assert len(set(reads)) == len(usnz.KINDS), reads
+    assert usnz.agreements(kind="treaty") == treaties
+    assert usnz.agreements()[0] is usnz.dataset().agreements()[0]  # the whole load kept them
+    print("ok")
+    """
+)
+
+
+def test_a_query_of_one_kind_reads_that_kind_and_the_sources() -> None:
+    done = subprocess.run([sys.executable, "-c", KIND_PROBE], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok"
+
+
+def test_a_part_steps_aside_when_unsure(monkeypatch) -> None:
+    from usnz.reading import packaged
+
+    monkeypatch.setattr(_load, "_packaged", None)
+    monkeypatch.setattr(_load, "_read_before", {})
+    monkeypatch.setattr(_load, "_got", {})
+    monkeypatch.setattr(_load, "_parts", {})
+    monkeypatch.setattr(packaged, "spans", lambda: None)
+    whole = _load.part("events")
+    assert len(whole) == len(usnz.dataset())
+    assert _load.part("events") is whole  # once loaded, the whole answers
+
+
+def test_a_part_is_built_once(monkeypatch) -> None:
+    monkeypatch.setattr(_load, "_packaged", None)
+    monkeypatch.setattr(_load, "_read_before", {})
+    monkeypatch.setattr(_load, "_got", {})
+    monkeypatch.setattr(_load, "_parts", {})
+    sources = _load.part("sources")
+    assert _load.part("sources") is sources
+    assert {type(r) for r in sources} == {usnz.Source}
+    events = _load.part("events")
+    assert {type(r) for r in events} == {usnz.Source, usnz.Event}
+    assert events.events() == usnz.dataset().events()

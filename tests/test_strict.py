@@ -103,6 +103,24 @@ def test_json_is_read_strictly(tmp_path: Path, text: str, message: str) -> None:
     assert any(message in p for p in problems), problems
 
 
+@pytest.mark.parametrize(
+    ("text", "depth"),
+    [
+        ("1", 0),
+        ('"[[[["', 0),
+        ("[]", 1),
+        ('[{"a": "]]}}[[{{", "b": [[{}]]}]', 5),
+        ('{"q": "\\"[[", "r": ["\\\\", ["x"]]}', 3),
+        ("[" * 32 + "]" * 32, 32),
+    ],
+)
+def test_nesting_is_counted_outside_strings(text: str, depth: int) -> None:
+    from usnz.reading.load import _depth, parse_json
+
+    assert _depth(text) == depth
+    parse_json(text)  # at most 32 deep: read
+
+
 def test_every_problem_in_one_pass(tmp_path: Path) -> None:
     """Field, id, reference and citation problems of every file, from one load."""
     events = [

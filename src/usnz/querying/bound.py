@@ -11,11 +11,11 @@ import functools
 import inspect
 import os
 from collections.abc import Callable, Iterable
-from typing import Concatenate, ParamSpec, TypeVar
+from typing import Concatenate, Final, ParamSpec, TypeVar
 
 from usnz.model.errors import ArgumentTypeError
 from usnz.querying.dataset import Dataset
-from usnz.querying.lookup import dataset, get
+from usnz.querying.lookup import dataset, get, part
 from usnz.reading import load as reading
 
 __all__ = [
@@ -65,12 +65,19 @@ P = ParamSpec("P")
 T = TypeVar("T")
 
 
-def _bound(method: Callable[Concatenate[Dataset, P], T]) -> Callable[P, T]:
-    """Call *method* on the packaged dataset; ``help()`` shows its signature without ``self``."""
+def _bound(method: Callable[Concatenate[Dataset, P], T], stem: str | None = None) -> Callable[P, T]:
+    """Call *method* on the packaged dataset; ``help()`` shows its signature without ``self``.
+
+    A query of one kind (*stem*) is asked of that kind alone, until the whole dataset is
+    loaded, unless it names records (``conflict=``, ``speaker=``, ``involving=``), which may
+    be of any kind: those are checked against the whole.
+    """
 
     @functools.wraps(method)
     def query(*args: P.args, **kwargs: P.kwargs) -> T:
-        return method(dataset(), *args, **kwargs)
+        names_records = args or any(kwargs.get(name) is not None for name in _NAMING_RECORDS)
+        data = part(stem) if stem is not None and not names_records else dataset()
+        return method(data, *args, **kwargs)
 
     signature = inspect.signature(method)
     query.__signature__ = signature.replace(  # type: ignore[attr-defined]  # pyright: ignore[reportFunctionMemberAccess]
@@ -79,16 +86,19 @@ def _bound(method: Callable[Concatenate[Dataset, P], T]) -> Callable[P, T]:
     return query
 
 
-sources = _bound(Dataset.sources)
-agreements = _bound(Dataset.agreements)
-conflicts = _bound(Dataset.conflicts)
-force_contributions = _bound(Dataset.force_contributions)
-assistance = _bound(Dataset.assistance)
-events = _bound(Dataset.events)
-people = _bound(Dataset.people)
-organizations = _bound(Dataset.organizations)
-quotes = _bound(Dataset.quotes)
-figures = _bound(Dataset.figures)
+_NAMING_RECORDS: Final = ("conflict", "speaker", "involving")
+"""The filters that name records of another kind: a query given one needs the whole dataset."""
+
+sources = _bound(Dataset.sources, "sources")
+agreements = _bound(Dataset.agreements, "agreements")
+conflicts = _bound(Dataset.conflicts, "conflicts")
+force_contributions = _bound(Dataset.force_contributions, "force_contributions")
+assistance = _bound(Dataset.assistance, "assistance")
+events = _bound(Dataset.events, "events")
+people = _bound(Dataset.people, "people")
+organizations = _bound(Dataset.organizations, "organizations")
+quotes = _bound(Dataset.quotes, "quotes")
+figures = _bound(Dataset.figures, "figures")
 search = _bound(Dataset.search)
 timeline = _bound(Dataset.timeline)
 citing = _bound(Dataset.citing)

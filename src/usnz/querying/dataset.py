@@ -157,6 +157,17 @@ class Dataset:
             (min(w[0] for w in dated), max(w[1] for w in dated)) if self._span is not None else None
         )
 
+    @classmethod
+    def _part(cls, records: Iterable[AnyRecord], span: Window, lenient_span: Window) -> Dataset:
+        """A dataset of some kinds of a whole one, that warns as the whole does (*span*, *lenient_span*: the whole's).
+
+        What it answers of its own kinds is what the whole answers, for every filter that
+        does not name records of other kinds (``usnz.querying.bound`` asks only those).
+        """
+        part = cls(records)
+        part._span, part._lenient_span = span, lenient_span
+        return part
+
     def _filters(self) -> dict[tuple[type[AnyRecord], str, str], Records[AnyRecord]]:
         """The records of each kind by (filter, value): built on first use, once."""
         if self._index is not None:

@@ -17,12 +17,13 @@ if TYPE_CHECKING:
     from usnz.model.records import AnyRecord
     from usnz.querying.dataset import Dataset
 
-__all__ = ["dataset", "get"]
+__all__ = ["dataset", "get", "part"]
 
 _lock = threading.Lock()
 _packaged: Dataset | None = None
 _read_before: dict[str, list[AnyRecord]] = {}  # kinds read by get() before the whole dataset
 _got: dict[str, AnyRecord] = {}  # their records by id
+_parts: dict[str, Dataset] = {}  # datasets of one kind (and the sources), by kind, before the whole
 
 
 def _fresh_lock() -> None:
@@ -55,6 +56,7 @@ def dataset() -> Dataset:
                 _packaged = Dataset(packaged.read_packaged(_read_before))
                 _read_before.clear()
                 _got.clear()
+                _parts.clear()
     return _packaged
 
 
@@ -80,12 +82,40 @@ def get(id: str) -> AnyRecord:  # noqa: A002 - record field name
     stem = packaged.kind_of(id) if type(id) is str else None
     if stem is not None:
         with _lock:
-            if _packaged is None and stem not in _read_before:
-                records = packaged.read_kind(stem)
-                if records is not None:
-                    _read_before[stem] = records
-                    _got.update((record.id, record) for record in records)
+            _read(stem)
             found = _got.get(id)
         if found is not None:
             return found
     return dataset().get(id)  # unknown ids and odd arguments: the whole dataset's answer
+
+
+def part(stem: str) -> Dataset:
+    """A dataset of one kind (and the sources, whose dates its periods run to), or the whole one.
+
+    Before the whole dataset is loaded, a query of one kind reads only its kind's file and
+    the sources'; the whole load later keeps those very records. Once the whole is loaded,
+    or should the fast way be unsure of anything, it is the whole dataset.
+    """
+    data = _packaged
+    if data is not None:
+        return data
+    with _lock:
+        found = _parts.get(stem)
+        if found is None and _packaged is None:
+            whole = packaged.spans()
+            if whole is not None and _read(stem) and _read("sources"):
+                from usnz.querying.dataset import Dataset  # noqa: PLC0415 - the query layer with the first query
+
+                records = _read_before["sources"] + ([] if stem == "sources" else _read_before[stem])
+                found = _parts[stem] = Dataset._part(records, *whole)  # noqa: SLF001  # pyright: ignore[reportPrivateUsage]
+    return found if found is not None else dataset()
+
+
+def _read(stem: str) -> bool:
+    """Read one kind's records, once, before the whole load (the lock held); whether they are read."""
+    if _packaged is None and stem not in _read_before:
+        records = packaged.read_kind(stem)
+        if records is not None:
+            _read_before[stem] = records
+            _got.update((record.id, record) for record in records)
+    return stem in _read_before

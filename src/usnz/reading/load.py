@@ -13,8 +13,10 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
+import itertools
 import json
 import os
+import re
 import stat
 import typing
 from collections.abc import Generator, Iterable, Iterator
@@ -88,17 +90,16 @@ def _unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
     return found
 
 
-def _depth(value: object) -> int:
-    """How deeply arrays and objects nest in *value* (iteratively: no recursion limit)."""
-    deepest = 0
-    todo: list[tuple[object, int]] = [(value, 1)]
-    while todo:
-        item, level = todo.pop()
-        if isinstance(item, list | dict):
-            deepest = max(deepest, level)
-            children = typing.cast("Iterable[object]", item.values() if isinstance(item, dict) else item)
-            todo.extend((child, level + 1) for child in children)
-    return deepest
+_STRING: Final = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+"""A JSON string (what may hold brackets that do not nest)."""
+_BRACKET: Final = re.compile(r"[\[\]{}]")
+_STEP: Final = {"[": 1, "{": 1, "]": -1, "}": -1}
+
+
+def _depth(text: str) -> int:
+    """How deeply arrays and objects nest in the valid JSON *text* (counted on the text, in C)."""
+    brackets = _BRACKET.findall(_STRING.sub("", text))
+    return max(itertools.accumulate(map(_STEP.__getitem__, brackets)), default=0)
 
 
 def parse_json(text: str) -> object:
@@ -121,7 +122,7 @@ def parse_json(text: str) -> object:
     except RecursionError:
         msg = f"arrays and objects nest more than {MAX_DEPTH} deep"
         raise _JsonError(msg) from None
-    if _depth(value) > MAX_DEPTH:
+    if _depth(text) > MAX_DEPTH:
         msg = f"arrays and objects nest more than {MAX_DEPTH} deep"
         raise _JsonError(msg)
     return value

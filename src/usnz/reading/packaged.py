@@ -10,6 +10,7 @@ whole of it is read the strict way instead, which says what is wrong.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 from collections.abc import Callable
@@ -22,7 +23,7 @@ TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing on th
 if TYPE_CHECKING:
     from usnz.model.records import AnyRecord
 
-__all__ = ["kind_of", "read_kind", "read_packaged"]
+__all__ = ["kind_of", "read_kind", "read_packaged", "spans"]
 
 _index: dict[str, str] = {}
 
@@ -40,6 +41,22 @@ def kind_of(record_id: str) -> str | None:
             return None
         _index.update(zip(lines[::2], lines[1::2], strict=True))
     return _index.get(record_id)
+
+
+def spans() -> tuple[tuple[dt.date, dt.date], tuple[dt.date, dt.date]] | None:
+    """The days the whole packaged data covers: its known and its lenient span (``None`` if unsure).
+
+    Written by ``scripts/snapshot.py --data`` (``data/spans.txt``) and checked against the
+    whole dataset by the tests: a dataset of some kinds only warns as the whole one would.
+    """
+    try:
+        known, possible = (line.split() for line in _packaged_file("spans.txt").decode("ascii").splitlines())
+        return (
+            (dt.date.fromisoformat(known[1]), dt.date.fromisoformat(known[2])),
+            (dt.date.fromisoformat(possible[1]), dt.date.fromisoformat(possible[2])),
+        )
+    except (OSError, ValueError, IndexError):  # missing or unreadable: the whole dataset answers instead
+        return None
 
 
 def read_kind(stem: str) -> list[AnyRecord] | None:

@@ -13,7 +13,8 @@ from usnz.model.names import KIND_NAMES
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING; importing typing here would cost a cold start
 if TYPE_CHECKING:
-    from usnz.model.records import AnyRecord
+    from usnz.model.base import Record
+    from usnz.model.kinds.sources import Source
 
 __all__ = ["CLASS_NAMES", "kind_class"]
 
@@ -21,7 +22,7 @@ CLASS_NAMES = {plural: class_name for _, plural, class_name in KIND_NAMES}
 """Each kind's plural name (its module and data file stem) and the name of its class, in data order."""
 
 
-def kind_class(stem: str) -> type[AnyRecord]:
+def kind_class(stem: str) -> type[Record | Source]:
     """The record class of one kind, by its plural name, building only that kind's module.
 
     >>> kind_class("agreements").__name__
@@ -31,5 +32,5 @@ def kind_class(stem: str) -> type[AnyRecord]:
         KeyError: for a name that is not a kind's plural name.
     """
     name = CLASS_NAMES[stem]
-    cls: type[AnyRecord] = getattr(import_module(f"usnz.model.kinds.{stem}"), name)
+    cls: type[Record | Source] = getattr(import_module(f"usnz.model.kinds.{stem}"), name)
     return cls
