@@ -5,7 +5,7 @@ nbconvert's ``lab`` template writes the executed tutorial with JupyterLab's own 
 A script injected into the page reads the computed styles and the laid-out text of every usnz
 table: text cells must be left-aligned and no id may wrap onto a second line or be cut.
 
-Chromium comes from the system packages (``apt-get install chromium``). Without it the test is
+Chromium comes from the system packages (``apt-get install chromium``). Without it the tests are
 skipped, except in CI (``CI`` set), where ``.ci/run`` installs it and a missing browser fails.
 """
 
@@ -15,14 +15,13 @@ import html
 import json
 import os
 import re
-import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 import usnz
+from lab_page import chromium, lab_html, open_page
 from tutorial import run
 
 MEASURE = Path(__file__).with_name("measure_tables.js")
@@ -36,9 +35,9 @@ HOST_RULE_WINS = pytest.mark.xfail(
 _NUMBER = re.compile(f"{_COUNT}(?: ?– ?{_COUNT})?")  # a count or figure (1,044; ~3,000; a range) may align right
 
 
-def chromium() -> str:
+def browser() -> str:
     """The browser to run; skip without one, except in CI, where a missing browser is a failure."""
-    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    found = chromium()
     if found is not None:
         return found
     if os.environ.get("CI"):
@@ -46,47 +45,16 @@ def chromium() -> str:
     pytest.skip("chromium is not installed (apt-get install chromium); CI runs this test")
 
 
-def lab_html() -> str:
-    """The executed tutorial as nbconvert's lab template writes it."""
-    from nbconvert import HTMLExporter
-
-    body, _ = HTMLExporter(template_name="lab").from_notebook_node(run().notebook)
-    return body
-
-
-def render(browser: str, page: str, folder: Path) -> dict[str, Any]:
-    """What the measuring script found in *page*, loaded and laid out by headless Chromium."""
-    script = f"<script>{MEASURE.read_text(encoding='utf-8')}</script>"
-    path = folder / "tutorial.html"
-    path.write_text(page.replace("</body>", f"{script}</body>"), encoding="utf-8")
-    command = [
-        browser,
-        "--headless",
-        "--no-sandbox",  # CI runs as root
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--host-resolver-rules=MAP * ~NOTFOUND",  # the template's CDN scripts fail at once, offline
-        f"--user-data-dir={folder / 'profile'}",
-        f"--window-size={WINDOW}",
-        "--virtual-time-budget=5000",
-        "--dump-dom",
-        path.as_uri(),
-    ]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
-    found = re.search(r'<pre id="usnz-measured">(.*?)</pre>', done.stdout, re.DOTALL)
-    assert found, f"chromium exited {done.returncode} without measuring the page:\n{done.stderr[-2000:]}"
-    measured: dict[str, Any] = json.loads(html.unescape(found.group(1)))
-    return measured
-
-
 @pytest.fixture(scope="module")
 def measured(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    browser = chromium()
-    return render(browser, lab_html(), tmp_path_factory.mktemp("browser"))
+    """What the measuring script found in the tutorial, laid out by headless Chromium."""
+    found = browser()
+    page = lab_html(run().notebook, script=MEASURE.read_text(encoding="utf-8"))
+    done = open_page(found, page, tmp_path_factory.mktemp("browser"), window=WINDOW, action="--dump-dom")
+    result = re.search(r'<pre id="usnz-measured">(.*?)</pre>', done.stdout, re.DOTALL)
+    assert result, f"chromium exited {done.returncode} without measuring the page:\n{done.stderr[-2000:]}"
+    measurements: dict[str, Any] = json.loads(html.unescape(result.group(1)))
+    return measurements
 
 
 def test_the_page_has_jupyterlab_s_right_aligning_rule(measured: dict[str, Any]) -> None:

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
-import pytest
 from nbclient import NotebookClient
 
 NOTEBOOK = Path(__file__).resolve().parent.parent / "docs" / "tutorial.ipynb"
@@ -42,18 +41,30 @@ def _temporary() -> frozenset[str]:
     return frozenset(path.name for path in Path(tempfile.gettempdir()).glob("usnz-tutorial-*"))
 
 
+def execute(folder: Path) -> nbformat.NotebookNode:
+    """A fresh copy of the tutorial, executed with its kernel started in *folder*.
+
+    Raises:
+        CellExecutionError: naming the cell, when any cell fails.
+    """
+    notebook = nbformat.read(NOTEBOOK, as_version=4)
+    client = NotebookClient(notebook, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(folder)}})
+    client.execute()
+    return notebook
+
+
 @functools.cache
 def _run() -> Run:
-    notebook = nbformat.read(NOTEBOOK, as_version=4)
     folder = NOTEBOOK.parent
     folder_before, temporary_before = _files(folder), _temporary()
-    client = NotebookClient(notebook, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(folder)}})
-    client.execute()  # raises CellExecutionError, naming the cell, when any cell fails
+    notebook = execute(folder)
     return Run(notebook, folder_before, _files(folder), temporary_before, _temporary())
 
 
 def run() -> Run:
     """The tutorial, executed once (later calls give the same run); skips outside a source checkout."""
+    import pytest
+
     if not NOTEBOOK.is_file():
         pytest.skip(f"the tutorial is not at {NOTEBOOK} (not running from a source checkout)")
     return _run()
