@@ -13,6 +13,12 @@ import pytest
 from usnz.cli import WIDTH, main
 
 
+@pytest.fixture(autouse=True)
+def _terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test here runs in a terminal WIDTH columns wide, whatever runs the tests."""
+    monkeypatch.setenv("COLUMNS", str(WIDTH))
+
+
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     code = main(list(argv))
     out, err = capsys.readouterr()
@@ -50,9 +56,10 @@ def test_list_with_filters(capsys: pytest.CaptureFixture[str]) -> None:
     assert "k-force-korea" in out
     assert max(len(line) for line in out.splitlines()) <= WIDTH
     _, out, _ = run(capsys, "list", "force_contributions", "--conflict", "korean-war", "--format", "csv")
-    rows = list(csv.DictReader(io.StringIO(out)))
-    assert {"k-force-korea", "rnzn-korea"} <= {r["id"] for r in rows}
-    assert all(r["record_kind"] == "force-contribution" for r in rows)
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(out))}
+    assert {"k-force-korea", "rnzn-korea"} <= set(rows)
+    assert all(r["conflict"] == "korean-war" for r in rows.values())
+    assert (rows["k-force-korea"]["personnel_best"], rows["k-force-korea"]["killed_best"]) == ("1044", "33")
 
 
 def test_list_json(capsys: pytest.CaptureFixture[str]) -> None:

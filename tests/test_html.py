@@ -95,9 +95,10 @@ def test_results_text_is_escaped(marked_up: usnz.Event) -> None:
     table = parse(html)
     assert {"script", "b"}.isdisjoint(table.tags)
     header, *rows = table.rows
-    assert header == ["id", "kind", "date", "about", "cited"]
-    assert rows[0] == ["markup-test", "event", "2008-07", MARKUP, "nzpa-key-leaves-us ¶2"]
-    assert rows[1][:3] == ["anzus", "agreement", "1951"]
+    assert header == ["id", "when", "kind", "about", "cited"]
+    assert rows[0] == ["markup-test", "2008-07", "event", MARKUP, "¶2 — nzpa"]
+    assert rows[1][:3] == ["anzus", "1951", "agreement"]
+    assert 'title="nzpa-key-leaves-us ¶2: &lt;i&gt;note&lt;/i&gt;"' in html
 
 
 def test_a_source_renders_too() -> None:
@@ -121,7 +122,7 @@ def test_results_table_is_compact() -> None:
 def test_empty_results_say_so() -> None:
     html = usnz.Records()._repr_html_()
     assert "0 records" in html
-    assert parse(html).rows == [["id", "kind", "date", "about", "cited"]]
+    assert parse(html).rows == [["id", "when", "kind", "about", "cited"]]
 
 
 def test_vietnam_contributions_show_as_an_html_table() -> None:

@@ -22,7 +22,7 @@ import warnings
 from collections.abc import Callable, Sequence
 from typing import IO, TYPE_CHECKING, NoReturn
 
-from usnz.faces.text import WIDTH, field_rows, show_text, table_text, when_text
+from usnz.faces.text import WIDTH, field_rows, show_text, table_text, terminal_width, when_text
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
@@ -76,19 +76,25 @@ def _parser() -> argparse.ArgumentParser:
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help_text, description=help_text)
-        sub.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
+        sub.add_argument(
+            "--format", choices=FORMATS, default="table", help="output format (default: table, as wide as the terminal)"
+        )
         return sub
 
     show = command("show", "show one record by id, with its citations")
     show.add_argument("id", help="a record id, e.g. anzus")
-    listing = command("list", "list the records of one kind, optionally filtered")
+    listing = command("list", "list the records of one KIND, optionally filtered")
     listing.add_argument("record_kind", metavar="KIND", help="one of: " + ", ".join(_kind_names()))
     for name in _FILTERS:
-        listing.add_argument(f"--{name}", help=_FILTER_HELP[name], choices=_CHOICES.get(name))
+        listing.add_argument(
+            f"--{name}", help=_FILTER_HELP[name], choices=_CHOICES.get(name), metavar=_METAVARS.get(name)
+        )
     listing.add_argument("--possibly", action="store_true", help=_POSSIBLY_HELP)
     search = command("search", "find records whose names, aliases or text match TEXT, best first")
     search.add_argument("text", nargs="+", help="words to look for (case-insensitive; word forms and typos match)")
-    search.add_argument("--kind", help="only records of this kind, e.g. person, event, force-contribution")
+    search.add_argument(
+        "--kind", metavar="KIND", help="only records of this kind, e.g. person, event, force-contribution"
+    )
     validate = commands.add_parser(
         "validate",
         help="check data files in the usnz format; list every problem (exit 1) or none (exit 0)",
@@ -117,7 +123,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     timeline = command("timeline", "every dated record in date order")
     for name in ("during", "basis", "involving", "country"):
-        timeline.add_argument(f"--{name}", help=_FILTER_HELP[name])
+        timeline.add_argument(f"--{name}", help=_FILTER_HELP[name], metavar=_METAVARS[name])
     timeline.add_argument("--possibly", action="store_true", help=_POSSIBLY_HELP)
     export = commands.add_parser(
         "export",
@@ -137,13 +143,25 @@ def _parser() -> argparse.ArgumentParser:
 
 _POSSIBLY_HELP = "with --during: let ends the sources do not give run on (the lenient reading)"
 _CHOICES = {"combat": ["true", "false"]}
+# KIND is always a record kind (events, force-contributions); a record's own kind field is its TYPE.
+_METAVARS = {
+    "during": "EDTF",
+    "basis": "BASIS",
+    "kind": "TYPE",
+    "conflict": "ID",
+    "country": "CODE",
+    "involving": "ID",
+    "speaker": "ID",
+    "office": "OFFICE",
+    "destination": "CODE",
+}
 _FILTER_HELP = {
     "during": "a year or EDTF date/interval, e.g. 1965, 2008-07, 1939/1975: records known to overlap it",
     "basis": "only dates determined so: stated, inferred or external (several: stated,inferred)",
     "office": "an office, e.g. secretary-of-state, prime-minister",
     "destination": "the country a visit went to, e.g. NZL",
     "combat": "true: forces the sources say fought; false: support only",
-    "kind": "the record's own kind, e.g. visit, treaty, council",
+    "kind": "the record's own type (its kind field), e.g. visit, treaty, council",
     "conflict": "a conflict id, e.g. korean-war",
     "country": "an ISO alpha-3 country code, e.g. NZL",
     "involving": "any record id (a person, an organization, a conflict...) or a country code",
@@ -163,9 +181,15 @@ def _csv(rows: Sequence[Sequence[str]]) -> str:
     return out.getvalue().rstrip("\n")
 
 
-def _render(records: Records[AnyRecord], output: str) -> str:
+def _render(records: Records[AnyRecord], output: str, kind: type[AnyRecord] | None = None) -> str:
+    """The records in the *output* format; as CSV, with *kind*'s own columns when one kind is asked for."""
     if output == "json":
         return records.to_json()
+    if output == "csv" and kind is not None:  # as the export writes <kind>.csv
+        from usnz.faces.columns import columns, csv_text  # noqa: PLC0415
+
+        header = columns(kind)
+        return _csv([[c.name for c in header], *([csv_text(c.get(r)) for c in header] for r in records)])
     if output == "csv":
         rows = [("id", "record_kind", "date", "label", "citations")]
         rows.extend(
@@ -183,7 +207,7 @@ def _render_one(record: AnyRecord, output: str) -> str:
         return json.dumps(Records((record,)).to_list()[0], indent=2, ensure_ascii=False)
     if output == "csv":
         return _csv([("field", "value"), ("id", record.id), *field_rows(record)])
-    return show_text(record)
+    return show_text(record, terminal_width())
 
 
 def _list(args: argparse.Namespace) -> str:
@@ -203,7 +227,7 @@ def _list(args: argparse.Namespace) -> str:
             takes = ", ".join(f"--{p}" for p in accepted) or "no filters"
             msg = f"list {args.record_kind} does not take --{option}; it takes {takes}"
             raise UsageError(msg)
-    return _render(query(**given), args.format)
+    return _render(query(**given), args.format, usnz.KINDS[name])
 
 
 def _filters(args: argparse.Namespace, names: Sequence[str]) -> dict[str, object]:

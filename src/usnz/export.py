@@ -29,7 +29,6 @@ from __future__ import annotations
 import contextlib
 import copy
 import csv
-import datetime as dt
 import errno
 import hashlib
 import io
@@ -47,7 +46,7 @@ from typing import Any, Final, Literal
 
 import attrs
 
-from usnz.faces.columns import EDTF_DATE, EDTF_INTERVAL, ID, Column, columns, field_docs, field_hints
+from usnz.faces.columns import EDTF_DATE, EDTF_INTERVAL, ID, Column, columns, csv_text, field_docs, field_hints
 from usnz.model.countries import COUNTRIES
 from usnz.model.errors import ArgumentTypeError, ArgumentValueError, shown
 from usnz.model.records import (
@@ -313,24 +312,11 @@ def _field(column: Column, values: Sequence[object]) -> dict[str, Any]:
     return field
 
 
-def _text(value: object) -> str:
-    """A value as CSV text: empty when missing, ``true``/``false``, ISO days, plain decimals."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
-
-
 def _csv_bytes(header: Sequence[str], rows: Sequence[Sequence[object]]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows([_text(v) for v in row] for row in rows)
+    writer.writerows([csv_text(v) for v in row] for row in rows)
     return out.getvalue().encode("utf-8")
 
 

@@ -4,29 +4,43 @@ A record's fields become columns by their type: a date gives its EDTF text plus 
 earliest and latest day; a quantity gives best, low, high, unit and whether it is
 approximate; money gives its amount, currency and terms; citations, lists of ids and
 roles become readable text. Nothing here imports pandas.
+
+Tables of records (the terminal's and Jupyter's) show fewer columns: :func:`table` chooses
+them, the same for both faces, from each kind's :data:`SHOWN` fields.
 """
 
 # pyright: reportPrivateUsage=false
 # (the validators and tables of _records, _values and _load say what each field holds)
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
+from decimal import Decimal
 from operator import attrgetter
 from typing import Any, Final, Literal, Union
 
 import attrs
 
-from usnz.faces.text import PROVENANCE
 from usnz.model.countries import COUNTRIES
 from usnz.model.facts import facts
 from usnz.model.records import (
     KINDS,
+    Agreement,
     AnyRecord,
+    Assistance,
+    Conflict,
+    Event,
+    Figure,
+    ForceContribution,
+    Organization,
+    Person,
+    Quote,
     Role,
+    Source,
     _check_countries,
     _check_country,
     _check_id,
@@ -40,14 +54,21 @@ __all__ = [
     "EDTF_DATE",
     "EDTF_INTERVAL",
     "ID",
+    "MIXED",
+    "PROVENANCE",
+    "SHOWN",
     "Column",
     "ColumnType",
+    "Shown",
     "columns",
+    "csv_text",
     "field_docs",
     "field_hints",
     "join",
     "kind_of",
     "reference_target",
+    "shown",
+    "table",
 ]
 
 ColumnType = Literal[
@@ -78,6 +99,8 @@ EDTF_INTERVAL: Final = rf"(?:{EDTF_DATE}/(?:{EDTF_DATE}|\.\.)?|(?:\.\.)?/{EDTF_D
 (unknown), with a date at one end at least."""
 SEPARATOR: Final = "; "
 """Joins several values in one text column."""
+PROVENANCE: Final = ("date_basis", "citations", "notes", "see_also", "disputes")
+"""The fields that say where a record comes from; shown after its own facts."""
 
 _KIND_NAMES: Final = {cls: name for name, cls in KINDS.items()}
 
@@ -327,3 +350,142 @@ COMMON: Final = (
     ),
 )
 """Columns every data frame has after ``id``, whatever the record kinds in it."""
+
+
+def csv_text(value: object) -> str:
+    """A column's value as CSV text: empty when missing, ``true``/``false``, ISO days, plain decimals."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+# -- Tables: the few columns a table of records shows -----------------------------------------
+
+ShownKind = Literal["id", "value", "text"]
+
+
+@attrs.frozen(kw_only=True)
+class Shown:
+    """One column of a table of records, as the terminal and Jupyter show it.
+
+    Attributes:
+        name: Its heading: a field's name, or ``when``, ``value``, ``offices``, ``kind``, ``about``.
+        description: What it shows, in words (the field's own description).
+        kind: ``id`` (ids: never cut, never wrapped), ``value`` (dates, codes, figures: short,
+            kept whole) or ``text`` (names, titles, summaries: shortened to fit).
+        rank: How much it is wanted (0 first): a narrow terminal leaves out the highest ranks.
+        get: The cell's text for a record (``""`` when not set).
+    """
+
+    name: str
+    description: str
+    kind: ShownKind
+    rank: int
+    get: Callable[[Any], str] = attrs.field(eq=False)
+
+
+SHOWN: Final[Mapping[type[AnyRecord], tuple[str, ...]]] = types.MappingProxyType(
+    {
+        Source: ("title", "date", "kind", "publisher"),
+        Agreement: ("name", "signed", "parties", "kind", "period"),
+        Conflict: ("name", "period", "cow_warnum"),
+        ForceContribution: ("conflict", "personnel", "killed", "country", "period", "unit"),
+        Assistance: ("summary", "when", "donor", "recipient", "amount"),
+        Event: ("title", "when", "kind", "destination"),
+        Person: ("name", "country", "offices"),
+        Organization: ("name", "kind", "country", "founded"),
+        Quote: ("text", "speaker", "date"),
+        Figure: ("value", "measure", "date"),
+    }
+)
+"""What a table of one kind shows after ``id``, most wanted first: fields, or ``when`` (the
+record's date or period), ``value`` (a figure's quantity or money), ``offices`` (a person's
+roles). Ids and short values come first on a line, text last."""
+
+_COMPUTED: Final[Mapping[str, tuple[str, ShownKind, Callable[[Any], object]]]] = {
+    "when": ("The record's date or period (EDTF)", "value", attrgetter("when")),
+    "value": ("The number, with what it counts, or the amount of money", "value", lambda r: str(r.quantity or r.money)),
+    "offices": ("The positions the sources give", "text", lambda r: tuple(dict.fromkeys(x.title for x in r.roles))),
+}
+_COMPACT: Final = (("about ", "~"), ("at least ", "≥"), ("at most ", "≤"))
+
+
+def _cell(value: object) -> str:
+    """A value as a table cell: several joined by ``; ``, a quantity field as its figure alone."""
+    if value is None:
+        return ""
+    if isinstance(value, tuple):
+        items: tuple[object, ...] = value  # pyright: ignore[reportUnknownVariableType]
+        return SEPARATOR.join(str(item) for item in items)
+    if isinstance(value, Quantity):  # the column names what is counted: 1,044, 40-65, ≥400,000, ~50
+        text = str(value).removesuffix(f" {value.unit}")
+        for long, short in _COMPACT:
+            text = text.replace(long, short)
+        return text
+    return str(value)
+
+
+def _shown(cls: type, name: str, rank: int) -> Shown:
+    if name in _COMPUTED:
+        doc, computed, read = _COMPUTED[name]
+        return Shown(name=name, description=doc, kind=computed, rank=rank, get=lambda r: _cell(read(r)))
+    declared, hint = dict(facts(cls))[name], field_hints(cls)[name]
+    several = typing.get_origin(hint) is tuple  # a list of codes may be cut short, as text is
+    kind: ShownKind = "id" if declared.refers else "text" if declared.search or several else "value"
+    if hint is Quantity:
+        doc = f"{field_docs(cls)[name]} The figure alone: ~ about, ≥ at least, ≤ at most."
+    else:
+        doc = field_docs(cls)[name]
+    return Shown(name=name, description=doc, kind=kind, rank=rank, get=lambda r: _cell(getattr(r, name)))
+
+
+_ID_SHOWN: Final = Shown(
+    name="id", description="The record's id (usnz show ID)", kind="id", rank=0, get=attrgetter("id")
+)
+MIXED: Final = (
+    _ID_SHOWN,
+    _shown(object, "when", 2),
+    Shown(name="kind", description="What kind of record it is", kind="value", rank=3, get=attrgetter("record_kind")),
+    Shown(name="about", description="A short human name for the record", kind="text", rank=1, get=attrgetter("label")),
+)
+"""The columns of a table of several kinds of records."""
+
+
+def shown(cls: type[AnyRecord]) -> tuple[Shown, ...]:
+    """The columns a table of *cls* records shows, in their order: ``id``, values, then text.
+
+    >>> from usnz import ForceContribution
+    >>> [c.name for c in shown(ForceContribution)]
+    ['id', 'conflict', 'personnel', 'killed', 'country', 'period', 'unit']
+    """
+    chosen = [_shown(cls, name, rank) for rank, name in enumerate(SHOWN[cls], start=1)]
+    return (_ID_SHOWN, *sorted(chosen, key=lambda column: column.kind == "text"))
+
+
+def table(records: Sequence[AnyRecord]) -> tuple[tuple[Shown, ...], list[tuple[str, ...]]]:
+    """The columns a table of *records* shows and each record's cells, as both faces show them.
+
+    Records of one kind show :func:`shown` columns, of several kinds :data:`MIXED`. A column
+    that says nothing is left out: every cell empty, or, for two records or more, every cell
+    the same (``conflict`` when they were chosen by conflict).
+
+    >>> import usnz
+    >>> columns, rows = table(usnz.force_contributions(conflict="korean-war"))
+    >>> [c.name for c in columns]
+    ['id', 'personnel', 'killed', 'country', 'period', 'unit']
+    """
+    kinds = {type(record) for record in records}
+    offered = shown(kinds.pop()) if len(kinds) == 1 else MIXED
+    cells = [[column.get(record) for record in records] for column in offered]
+    kept = [at for at, cells_of in enumerate(cells) if not records or at == 0 or _informative(cells_of)]
+    return tuple(offered[at] for at in kept), [tuple(cells[at][row] for at in kept) for row in range(len(records))]
+
+
+def _informative(values: list[str]) -> bool:
+    return any(values) and (len(values) == 1 or len(set(values)) > 1)

@@ -1,29 +1,39 @@
 """Records as HTML: what Jupyter shows for a record and for query results.
 
-Every piece of text is HTML-escaped; the only markup is our own.
+Every piece of text is HTML-escaped; the only markup is our own. The styles are written on
+each element (``style=``), so a host's stylesheet cannot override them: JupyterLab's
+``.jp-RenderedHTMLCommon td {text-align: right}`` is more specific than any rule of ours.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from html import escape
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
-from usnz.faces.text import field_values, fit, value_text, when_text
+from usnz.faces.columns import Shown, table
+from usnz.faces.text import field_values, fit, value_text
+from usnz.model.facts import facts
 from usnz.model.values import Citation
 
 if TYPE_CHECKING:
     from usnz.model.records import AnyRecord
 
-__all__ = ["MAX_ROWS", "record_html", "records_html"]
+__all__ = ["MAX_ROWS", "STYLES", "cited", "record_html", "records_html"]
 
 MAX_ROWS: Final = 50
 """Most rows a results table shows; the rest are counted in its last row."""
 _LABEL_WIDTH: Final = 120
-_STYLE: Final = (
-    "<style>.usnz-table th, .usnz-table td {text-align: left; vertical-align: top}"
-    " .usnz-table caption {text-align: left}</style>"
-)
+_CELL: Final = "text-align:left;vertical-align:top;padding:0.25em 0.5em"
+STYLES: Final = {
+    "id": f"{_CELL};white-space:nowrap",
+    "value": f"{_CELL};white-space:nowrap",
+    "text": f"{_CELL};white-space:normal;min-width:12em",
+}
+"""The inline style of a cell, by the kind of its column (:attr:`usnz.faces.columns.Shown.kind`):
+ids and values never wrap (an id is copied whole), text does."""
+_TABLE: Final = 'style="border-collapse:collapse;margin-left:0;margin-right:auto"'
+_CAPTION: Final = 'style="text-align:left;caption-side:top;padding:0.25em 0"'
 
 
 def _citation(citation: Citation) -> str:
@@ -35,7 +45,7 @@ def _citation(citation: Citation) -> str:
     return f'<details class="usnz-quote"><summary>{head}</summary>{quote}</details>'
 
 
-def _cell(value: object) -> str:
+def _field(value: object) -> str:
     """A field's value: several values one per line, each escaped; citations with their quotes."""
     if isinstance(value, tuple) and value and all(isinstance(item, Citation) for item in value):  # pyright: ignore[reportUnknownVariableType]
         return "".join(_citation(item) for item in value)  # pyright: ignore[reportUnknownArgumentType, reportUnknownVariableType]
@@ -45,49 +55,100 @@ def _cell(value: object) -> str:
     return escape(value_text(value))
 
 
+def _cell(tag: str, content: str, kind: str, title: str = "") -> str:
+    """One ``<td>`` or ``<th>`` with its inline style (and a tooltip, when *title* is given)."""
+    tip = f' title="{escape(title)}"' if title else ""
+    return f'<{tag} style="{STYLES[kind]}"{tip}>{content}</{tag}>'
+
+
 def record_html(record: AnyRecord) -> str:
     """One record as a two-column table of its fields (own facts first, provenance last).
 
     >>> import usnz
-    >>> print(record_html(usnz.get("anzus"))[:300])
-    <style>...</style><table class="usnz-table usnz-record"><caption><strong>Australia, New Zealand, ...
+    >>> print(record_html(usnz.get("anzus"))[:240])
+    <table class="usnz-table usnz-record" style="..."><caption style="..."><strong>Australia, New Zealand, ...
     """
-    rows = "".join(f"<tr><th>{escape(name)}</th><td>{_cell(value)}</td></tr>" for name, value in field_values(record))
-    caption = (
-        f"<caption><strong>{escape(record.label)}</strong> "
-        f"<code>{escape(record.id)}</code> ({escape(record.record_kind)})</caption>"
+    kind: Any = type(record)
+    refers = {name for name, declared in facts(kind) if declared.refers}
+    rows = "".join(
+        f"<tr>{_cell('th', escape(name), 'value')}{_cell('td', _field(value), 'id' if name in refers else 'text')}</tr>"
+        for name, value in field_values(record)
     )
-    return f'{_STYLE}<table class="usnz-table usnz-record">{caption}<tbody>{rows}</tbody></table>'
+    caption = (
+        f"<caption {_CAPTION}><strong>{escape(record.label)}</strong> "
+        f'<code style="white-space:nowrap">{escape(record.id)}</code> ({escape(record.record_kind)})</caption>'
+    )
+    return f'<table class="usnz-table usnz-record" {_TABLE}>{caption}<tbody>{rows}</tbody></table>'
 
 
-def _cited(record: AnyRecord) -> str:
-    citations = getattr(record, "citations", ())
-    return "; ".join(f"{c.source} ¶{c.paragraph}" for c in citations)
+def _short_names(sources: Sequence[str]) -> dict[str, str]:
+    """Each source id's first words, as few as tell it from the others (``encyclopedia``)."""
+
+    def short(source: str) -> str:
+        words = source.split("-")
+        unique = (n for n in range(1, len(words)) if all(o.split("-")[:n] != words[:n] for o in sources if o != source))
+        return "-".join(words[: next(unique, len(words))])
+
+    return {source: short(source) for source in sources}
+
+
+def cited(citations: Sequence[Citation], short: dict[str, str] | None = None) -> str:
+    """Citations in a few characters: each source's paragraphs, then its short name.
+
+    >>> import usnz
+    >>> cited(usnz.get("anzus").citations)
+    '¶6, ¶7, ¶17, ¶36 — encyclopedia'
+    """
+    by_source: dict[str, set[int]] = {}
+    for citation in citations:
+        by_source.setdefault(citation.source, set()).add(citation.paragraph)
+    names = short if short is not None else _short_names(list(by_source))
+    return "; ".join(
+        f"{', '.join(f'¶{n}' for n in sorted(paragraphs))} — {names[source]}"
+        for source, paragraphs in by_source.items()
+    )
 
 
 def records_html(records: Sequence[AnyRecord]) -> str:
-    """Query results as a compact table: id, kind, date, what it is about, where it is cited.
+    """Query results as a compact table: the columns of :func:`~usnz.faces.columns.table`, then where each is cited.
 
-    Shows the first :data:`MAX_ROWS` records and counts the rest.
+    Shows the first :data:`MAX_ROWS` records and counts the rest. A ``cited`` cell names the
+    paragraphs and a short source name (``¶6, ¶8 — encyclopedia``); its tooltip has the
+    source ids and notes in full, and a record's own display has the quotes.
 
     >>> import usnz
     >>> html = records_html(usnz.agreements(kind="treaty"))
-    >>> "<td>anzus</td>" in html
+    >>> '>anzus</td>' in html
     True
     """
     count = len(records)
     kinds = sorted({r.record_kind for r in records})
     caption = f"{count} record{'s' if count != 1 else ''}" + (f": {', '.join(kinds)}" if kinds else "")
-    head = "".join(f"<th>{name}</th>" for name in ("id", "kind", "date", "about", "cited"))
-    rows = [
-        f"<tr><td>{escape(r.id)}</td><td>{escape(r.record_kind)}</td><td>{escape(when_text(r))}</td>"
-        f"<td>{escape(fit(r.label, _LABEL_WIDTH))}</td><td>{escape(_cited(r))}</td></tr>"
-        for r in records[:MAX_ROWS]
+    chosen, rows = table(records)
+    sources = sorted({c.source for r in records for c in getattr(r, "citations", ())})
+    short = _short_names(sources)
+    head = "".join(_cell("th", escape(c.name), c.kind, c.description) for c in chosen)
+    head += _cell("th", "cited", "text", "The source paragraphs that state the record's facts")
+    body = [
+        "<tr>"
+        + "".join(_cell("td", _text(text, column), column.kind) for text, column in zip(row, chosen, strict=True))
+        + _cited_cell(record, short)
+        + "</tr>"
+        for record, row in zip(records[:MAX_ROWS], rows, strict=False)
     ]
     if count > MAX_ROWS:
-        more = count - MAX_ROWS
-        rows.append(f'<tr><td colspan="5">… and {more} more; .to_frame() or list() gives them all</td></tr>')
+        more = f"… and {count - MAX_ROWS} more; .to_frame() or list() gives them all"
+        body.append(f'<tr><td colspan="{len(chosen) + 1}" style="{STYLES["text"]}">{more}</td></tr>')
     return (
-        f'{_STYLE}<table class="usnz-table usnz-records"><caption>{escape(caption)}</caption>'
-        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        f'<table class="usnz-table usnz-records" {_TABLE}><caption {_CAPTION}>{escape(caption)}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
     )
+
+
+def _text(text: str, column: Shown) -> str:
+    return escape(fit(text, _LABEL_WIDTH) if column.kind == "text" else text)
+
+
+def _cited_cell(record: AnyRecord, short: dict[str, str]) -> str:
+    citations: tuple[Citation, ...] = getattr(record, "citations", ())
+    return _cell("td", escape(cited(citations, short)), "text", "\n".join(str(c) for c in citations))

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
 import textwrap
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final
 
 import attrs
+
+from usnz.faces.columns import PROVENANCE, table
+from usnz.model.records import Role
 
 if TYPE_CHECKING:
     from usnz.model.records import AnyRecord
@@ -20,14 +24,22 @@ __all__ = [
     "fit",
     "show_text",
     "table_text",
+    "terminal_width",
     "value_text",
     "when_text",
 ]
 
 WIDTH: Final = 100
-"""Tables fit a terminal this many columns wide."""
-PROVENANCE: Final = ("date_basis", "citations", "notes", "see_also", "disputes")
-"""The fields that say where a record comes from; shown after its own facts."""
+"""How wide text is when the terminal's width is unknown (not a terminal, no ``COLUMNS``)."""
+_GAP: Final = 2
+"""Spaces between two columns of a table."""
+_NARROWEST: Final = 12
+"""The fewest characters a text column (a name, a title) is cut to before it is left out."""
+
+
+def terminal_width() -> int:
+    """The terminal's width in characters: ``COLUMNS`` if set, else the terminal's own, else :data:`WIDTH`."""
+    return shutil.get_terminal_size((WIDTH, 24)).columns
 
 
 def when_text(record: AnyRecord) -> str:
@@ -43,8 +55,6 @@ def fit(text: str, width: int) -> str:
 
 def value_text(value: object) -> str:
     """A field's value as text: several values joined by ``; ``, a role as its fields."""
-    from usnz.model.records import Role  # noqa: PLC0415 - _records imports this module lazily
-
     if isinstance(value, tuple):
         items: tuple[object, ...] = value  # pyright: ignore[reportUnknownVariableType]
         return "; ".join(value_text(v) for v in items)
@@ -100,20 +110,45 @@ def _citation_lines(citations: Sequence[Citation], width: int) -> list[str]:
     return lines
 
 
-def table_text(records: Sequence[AnyRecord], width: int = WIDTH) -> str:
-    """One line per record (id, kind, date, label), fitted to *width*, and a count."""
+def table_text(records: Sequence[AnyRecord], width: int | None = None) -> str:
+    """One line per record, fitted to *width* (the terminal's, or ``COLUMNS``, by default), and a count.
+
+    The columns are :func:`usnz.faces.columns.table`'s, as Jupyter shows them. Ids and values
+    are never cut: text (names, titles) is shortened with an ellipsis to fit, and when even
+    that does not fit, the least wanted columns are left out. A line is longer than *width*
+    only when the ids alone are.
+    """
     if not records:
         return "(no records)"
-    id_width = min(max(len(r.id) for r in records), 34)
-    when_width = max(*(len(when_text(r)) for r in records), 4)
-    kind_width = max(len(r.record_kind) for r in records)
-    rest = width - id_width - when_width - kind_width - 6
-    lines = [f"{'id':<{id_width}}  {'kind':<{kind_width}}  {'date':<{when_width}}  about"]
-    lines.append("-" * min(width, len(lines[0]) + rest - 5))
-    lines.extend(
-        f"{fit(r.id, id_width):<{id_width}}  {r.record_kind:<{kind_width}}  {when_text(r):<{when_width}}  "
-        f"{fit(r.label, rest)}"
-        for r in records
-    )
+    if width is None:
+        width = terminal_width()
+    chosen, rows = table(records)
+    natural = [max(len(column.name), *(len(row[at]) for row in rows)) for at, column in enumerate(chosen)]
+    least = [
+        min(wide, _NARROWEST) if column.kind == "text" else wide for column, wide in zip(chosen, natural, strict=True)
+    ]
+    kept = sorted(range(len(chosen)), key=lambda at: chosen[at].rank)
+    while len(kept) > 1 and sum(least[at] + _GAP for at in kept) - _GAP > width:
+        kept.pop()
+    kept.sort()
+    widths = _share(width, [(natural[at], chosen[at].kind == "text") for at in kept])
+    lines = [_line([chosen[at].name for at in kept], widths)]
+    lines.append("-" * (sum(widths) + _GAP * (len(widths) - 1)))
+    lines.extend(_line([fit(row[at], room) for at, room in zip(kept, widths, strict=True)], widths) for row in rows)
     lines.append(f"({len(records)} record{'s' if len(records) != 1 else ''})")
     return "\n".join(lines)
+
+
+def _share(width: int, columns: list[tuple[int, bool]]) -> list[int]:
+    """Each column's width: its natural one, the text columns sharing what room is left."""
+    room = width - sum(wide + _GAP for wide, text in columns if not text) + _GAP
+    texts = sorted((wide, at) for at, (wide, text) in enumerate(columns) if text)
+    widths = [wide for wide, _ in columns]
+    for left, (wide, at) in zip(range(len(texts), 0, -1), texts, strict=True):
+        widths[at] = max(min(wide, room // left - _GAP), min(wide, _NARROWEST))
+        room -= widths[at] + _GAP
+    return widths
+
+
+def _line(cells: list[str], widths: list[int]) -> str:
+    return (" " * _GAP).join(f"{cell:<{wide}}" for cell, wide in zip(cells, widths, strict=True)).rstrip()

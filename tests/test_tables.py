@@ -1,0 +1,430 @@
+"""Tables of records, as the terminal and Jupyter show them: one choice of columns per kind,
+styles a host's stylesheet cannot override, ids never cut, terminals of any width."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+import usnz
+import usnz.export
+from usnz.cli import main
+from usnz.faces.columns import MIXED, SHOWN, shown, table
+from usnz.faces.html import STYLES, cited, record_html, records_html
+from usnz.faces.text import table_text
+from usnz.model.facts import facts
+
+KINDS = list(usnz.KINDS)
+
+
+class _Cells(HTMLParser):
+    """Each cell's tag, style, title and text, row by row."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[list[dict[str, str]]] = []
+        self._cell: dict[str, str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "tr":
+            self.rows.append([])
+        if tag in {"td", "th"}:
+            found = {name: value or "" for name, value in attrs}
+            self._cell = {"tag": tag, "style": found.get("style", ""), "title": found.get("title", ""), "text": ""}
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in {"td", "th"} and self._cell is not None:
+            self.rows[-1].append(self._cell)
+            self._cell = None
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell["text"] += data
+
+
+def cells(html: str) -> list[list[dict[str, str]]]:
+    parser = _Cells()
+    parser.feed(html)
+    parser.close()
+    return parser.rows
+
+
+def styles(style: str) -> dict[str, str]:
+    return dict(part.split(":", 1) for part in style.split(";") if part)
+
+
+def records_of(kind: str) -> usnz.Records[usnz.AnyRecord]:
+    return getattr(usnz.dataset(), kind)()
+
+
+# -- One choice of columns ------------------------------------------------------------------------
+
+
+def test_every_kind_has_its_columns_and_each_names_a_field_or_a_computed_value() -> None:
+    assert set(SHOWN) == set(usnz.KINDS.values())
+    for cls, names in SHOWN.items():
+        fields = {name for name, _ in facts(cls)}
+        assert set(names) <= fields | {"when", "value", "offices"}, cls
+        assert shown(cls)[0].name == "id"
+        assert sorted(c.name for c in shown(cls)[1:]) == sorted(names)
+
+
+@pytest.mark.parametrize(
+    ("kind", "wanted"),
+    [
+        ("force_contributions", {"id", "conflict", "country", "unit", "personnel", "killed", "period"}),
+        ("figures", {"id", "value", "measure", "date"}),
+        ("agreements", {"id", "signed", "parties", "name", "kind"}),
+        ("events", {"id", "when", "kind", "destination", "title"}),
+        ("quotes", {"id", "speaker", "date", "text"}),
+        ("people", {"id", "name", "offices", "country"}),
+    ],
+)
+def test_each_kind_shows_what_matters_in_html(kind: str, wanted: set[str]) -> None:
+    header = [cell["text"] for cell in cells(records_of(kind)._repr_html_())[0]]
+    assert wanted <= set(header)
+    assert header[-1] == "cited"
+
+
+def test_ids_and_values_come_first_text_last() -> None:
+    for cls in SHOWN:
+        kinds = [c.kind for c in shown(cls)]
+        assert kinds[0] == "id"
+        assert kinds == sorted(kinds, key=lambda kind: kind == "text"), cls
+
+
+def test_the_terminal_and_html_show_the_same_columns() -> None:
+    for kind in KINDS:
+        records = records_of(kind)
+        chosen, _ = table(records)
+        html_header = [cell["text"] for cell in cells(records._repr_html_())[0]]
+        assert html_header == [c.name for c in chosen] + ["cited"]
+        text_header = table_text(records, width=1000).splitlines()[0].split()
+        assert text_header == [c.name for c in chosen]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_no_column_repeats_one_value_or_is_empty(kind: str) -> None:
+    chosen, rows = table(records_of(kind))
+    for at, column in enumerate(chosen[1:], start=1):
+        values = [row[at] for row in rows]
+        assert any(values), column.name
+        assert len(set(values)) > 1, column.name
+
+
+def test_a_column_every_record_shares_is_left_out() -> None:
+    korea = usnz.force_contributions(conflict="korean-war")
+    names = [c.name for c in table(korea)[0]]
+    assert "conflict" not in names
+    assert {"personnel", "killed"} <= set(names)
+    kinds = [c.name for c in table(usnz.search("K-FORCE", kind="force-contribution"))[0]]
+    assert "kind" not in kinds
+
+
+def test_a_single_record_keeps_every_column_it_fills() -> None:
+    one = usnz.Records((usnz.get("k-force-korea"),))
+    chosen, rows = table(one)
+    assert [c.name for c in chosen] == ["id", "conflict", "personnel", "killed", "country", "period", "unit"]
+    assert rows == [("k-force-korea", "korean-war", "1,044", "33", "NZL", "/1957", "K-FORCE")]
+
+
+def test_empty_results_show_the_mixed_columns() -> None:
+    assert table(usnz.Records()) == (MIXED, [])
+
+
+def _force(name: str, **figures: usnz.Quantity) -> usnz.ForceContribution:
+    return usnz.ForceContribution(
+        id=name,
+        conflict="korean-war",
+        country="NZL",
+        summary="A test force.",
+        citations=(usnz.Citation(source="encyclopedia-nz-us-relations", paragraph=14),),
+        **figures,
+    )
+
+
+def test_a_figure_in_a_column_shows_its_figure_alone() -> None:
+    forces = usnz.Records(
+        (
+            _force("about", personnel=usnz.Quantity(best=50, unit="personnel", approximate=True)),
+            _force("range", personnel=usnz.Quantity(low=40, high=65, unit="personnel")),
+            _force("least", personnel=usnz.Quantity(low=400_000, unit="personnel")),
+            _force("most", personnel=usnz.Quantity(high=12, unit="personnel")),
+            _force("exact", personnel=usnz.Quantity(best=1044, unit="personnel")),
+        )
+    )
+    chosen, rows = table(forces)
+    assert [c.name for c in chosen] == ["id", "personnel"]
+    assert [row[1] for row in rows] == ["~50", "40-65", "≥400,000", "≤12", "1,044"]
+    assert "≥ at least" in chosen[1].description
+
+
+def test_a_figure_record_shows_its_value_with_what_it_counts() -> None:
+    chosen, rows = table(usnz.figures())
+    values = {row[0]: row[[c.name for c in chosen].index("value")] for row in rows}
+    assert values["operation-anaconda-enemy-strength"] == "about 500-1,000 fighters"
+    assert any(value.startswith("USD ") for value in values.values())
+
+
+# -- HTML -----------------------------------------------------------------------------------------
+
+
+def _all_cells(html: str) -> list[dict[str, str]]:
+    return [cell for row in cells(html) for cell in row]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_cell_is_styled_inline_to_the_left_and_top(kind: str) -> None:
+    records = records_of(kind)
+    for html in (records._repr_html_(), records[0]._repr_html_()):
+        found = _all_cells(html)
+        assert found
+        for cell in found:
+            style = styles(cell["style"])
+            assert style["text-align"] == "left", cell
+            assert style["vertical-align"] == "top", cell
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_ids_never_wrap(kind: str) -> None:
+    records = records_of(kind)
+    rows = cells(records._repr_html_())
+    chosen, _ = table(records)
+    for row in rows[1 : usnz.faces.html.MAX_ROWS + 1]:
+        for column, cell in zip(chosen, row, strict=False):
+            if column.kind in {"id", "value"}:
+                assert styles(cell["style"])["white-space"] == "nowrap", (column.name, cell)
+    ids = [row[0]["text"] for row in rows[1:] if len(row) > 1]
+    assert ids == list(records.ids()[: len(ids)])  # whole, unbroken: no soft hyphen, no U+2011
+    assert all("\u2011" not in i and "\xad" not in i for i in ids)
+
+
+def test_a_record_shows_its_references_unwrapped_and_its_text_wrapping() -> None:
+    rows = {row[0]["text"]: row[1] for row in cells(record_html(usnz.get("k-force-korea")))}
+    assert styles(rows["conflict"]["style"])["white-space"] == "nowrap"
+    assert styles(rows["see_also"]["style"])["white-space"] == "nowrap"
+    assert styles(rows["summary"]["style"])["white-space"] == "normal"
+
+
+def test_no_style_sheet_to_lose_to() -> None:
+    html = usnz.events()._repr_html_() + usnz.get("anzus")._repr_html_()
+    assert "<style" not in html
+    assert "text-align:left" in STYLES["id"]
+
+
+def test_headings_explain_their_columns() -> None:
+    header = cells(usnz.force_contributions()._repr_html_())[0]
+    titles = {cell["text"]: cell["title"] for cell in header}
+    assert titles["killed"].startswith("Killed in action.")
+    assert titles["conflict"] == "Id of the Conflict."
+
+
+def test_citations_are_compact_with_the_full_ones_in_the_tooltip() -> None:
+    anzus = usnz.get("anzus")
+    row = cells(usnz.agreements(kind="treaty")._repr_html_())[2]
+    assert row[0]["text"] == "anzus"
+    assert row[-1]["text"] == "¶6, ¶7, ¶17, ¶36 — encyclopedia"
+    assert row[-1]["title"].splitlines() == [str(c) for c in anzus.citations]
+
+
+def test_citations_name_sources_by_the_fewest_words_that_tell_them_apart() -> None:
+    def citation(source: str, paragraph: int) -> usnz.Citation:
+        return usnz.Citation(source=source, paragraph=paragraph)
+
+    given = [citation("nzherald-2008-a", 3), citation("nzpa-key", 2), citation("nzherald-2009", 1)]
+    given.append(citation("nzherald-2008-a", 1))
+    assert cited(given) == "¶1, ¶3 — nzherald-2008; ¶2 — nzpa; ¶1 — nzherald-2009"
+    assert cited([citation("a-b", 1), citation("a-b-c", 2)]) == "¶1 — a-b; ¶2 — a-b-c"
+    assert cited([]) == ""
+
+
+def test_the_more_row_spans_every_column() -> None:
+    events = usnz.events()
+    last = cells(events._repr_html_())[-1]
+    assert len(last) == 1
+    assert f'colspan="{len(table(events)[0]) + 1}"' in events._repr_html_()
+
+
+def test_html_text_cells_are_cut_ids_are_not() -> None:
+    long_title = "word " * 60
+    event = usnz.Event(
+        id="a-very-long-id-that-must-never-be-cut-anywhere-at-all-ever",
+        kind="statement",
+        title=long_title.strip(),
+        summary="A test.",
+        citations=(usnz.Citation(source="nzpa-key-leaves-us", paragraph=2),),
+    )
+    header, row = cells(records_html(usnz.Records((event,))))
+    title = [cell["text"] for cell in header].index("title")
+    assert row[0]["text"] == event.id
+    assert row[title]["text"].endswith("…")
+    assert len(row[title]["text"]) == 120
+
+
+# -- The terminal ---------------------------------------------------------------------------------
+
+
+def _listed(capsys: pytest.CaptureFixture[str], *argv: str) -> list[str]:
+    assert main(list(argv)) == 0
+    return capsys.readouterr().out.splitlines()
+
+
+def _check_ids_whole(lines: list[str], records: usnz.Records[usnz.AnyRecord]) -> None:
+    assert [line.split(" ", 1)[0] for line in lines[2:-1]] == list(records.ids())
+
+
+@pytest.mark.parametrize("width", [80, 100, 160])
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_kind_fits_every_terminal_with_ids_whole(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], kind: str, width: int
+) -> None:
+    monkeypatch.setenv("COLUMNS", str(width))
+    lines = _listed(capsys, "list", kind.replace("_", "-"))
+    records = records_of(kind)
+    _check_ids_whole(lines, records)
+    assert max(len(line) for line in lines) <= width
+    assert set(lines[1]) == {"-"}
+    assert lines[-1] == f"({len(records)} records)"
+
+
+def test_a_force_contribution_list_at_100_columns(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("COLUMNS", "100")
+    lines = _listed(capsys, "list", "force-contributions")
+    assert lines[0].split() == ["id", "conflict", "personnel", "killed", "country"]
+    assert "k-force-korea" in lines[2]
+    assert lines[2].split() == ["k-force-korea", "korean-war", "1,044", "33", "NZL"]
+    assert any(line.startswith("nz-transport-aircraft-afghanistan ") for line in lines)
+    assert max(len(line) for line in lines) <= 100
+
+
+def test_a_wide_terminal_gets_more_columns(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("COLUMNS", "160")
+    lines = _listed(capsys, "list", "force-contributions")
+    assert lines[0].split() == ["id", "conflict", "personnel", "killed", "country", "period", "unit"]
+    assert max(len(line) for line in lines) > 100
+    assert max(len(line) for line in lines) <= 160
+    assert len(lines[1]) == 160  # the unit column takes what room is left
+
+
+def test_text_is_cut_before_a_column_is_left_out(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("COLUMNS", "100")
+    lines = _listed(capsys, "list", "events")
+    assert lines[0].split()[-1] == "title"
+    assert any(line.endswith("…") for line in lines)
+    assert all(len(line) <= 100 for line in lines)
+
+
+def test_two_text_columns_share_the_room() -> None:
+    text = table_text(usnz.sources(), width=100)
+    header = text.splitlines()[0].split()
+    assert header[-2:] == ["title", "publisher"]
+    assert all(len(line) <= 100 for line in text.splitlines())
+    people = table_text(usnz.people(), width=70).splitlines()
+    assert people[0].split() == ["id", "country", "name", "offices"]
+    assert all(len(line) <= 70 for line in people)
+
+
+def test_ids_are_never_cut_even_when_they_alone_are_too_wide() -> None:
+    events = usnz.events()
+    lines = table_text(events, width=20).splitlines()
+    assert lines[0] == "id"
+    _check_ids_whole(lines, events)
+    assert max(len(line) for line in lines) > 20
+
+
+def test_print_uses_the_terminal_width(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "160")
+    wide = str(usnz.force_contributions())
+    monkeypatch.setenv("COLUMNS", "80")
+    narrow = str(usnz.force_contributions())
+    assert max(map(len, wide.splitlines())) > 100 >= max(map(len, narrow.splitlines()))
+    assert max(map(len, narrow.splitlines())) <= 80
+
+
+def test_show_wraps_to_the_terminal(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("COLUMNS", "60")
+    lines = _listed(capsys, "show", "anzus")
+    assert max(len(line) for line in lines) <= 60
+
+
+@pytest.mark.parametrize("width", ["100", "160"])
+def test_usnz_list_in_a_terminal_of_that_width(width: str) -> None:
+    env = {**os.environ, "COLUMNS": width}
+    done = subprocess.run(
+        [sys.executable, "-m", "usnz", "list", "force-contributions"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    lines = done.stdout.splitlines()
+    _check_ids_whole(lines, usnz.force_contributions())
+    assert {"conflict", "personnel", "killed"} <= set(lines[0].split())
+    assert max(len(line) for line in lines) <= int(width)
+    assert ("period" in lines[0].split()) == (width == "160")
+
+
+# -- CSV ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_list_csv_is_the_export_csv_of_that_kind(capsys: pytest.CaptureFixture[str], tmp_path: Path, kind: str) -> None:
+    assert main(["list", kind.replace("_", "-"), "--format", "csv"]) == 0
+    listed = capsys.readouterr().out
+    usnz.export.write(tmp_path / "out", format="csv")
+    assert listed == (tmp_path / "out" / f"{kind}.csv").read_text(encoding="utf-8")
+
+
+def test_list_csv_keeps_its_columns_when_nothing_matches(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["list", "events", "--during", "1700", "--format", "csv"]) == 0
+    out, _ = capsys.readouterr()
+    header = next(csv.reader(io.StringIO(out)))
+    assert header[:4] == ["id", "kind", "title", "summary"]
+    assert out.count("\n") == 1
+
+
+def test_search_and_timeline_csv_mix_kinds_in_common_columns(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["timeline", "--during", "1965", "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert list(rows[0]) == ["id", "record_kind", "date", "label", "citations"]
+    assert {"event", "force-contribution"} <= {row["record_kind"] for row in rows}
+
+
+# -- Help and exit codes --------------------------------------------------------------------------
+
+
+def test_list_help_says_kind_once(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["list", "-h"])
+    help_text = capsys.readouterr().out
+    assert "--kind TYPE" in help_text
+    assert "--kind KIND" not in help_text
+    assert re.search(r"^\s+KIND\s+one of: sources", help_text, re.MULTILINE)
+    assert "--conflict ID" in help_text
+    assert "--country CODE" in help_text
+    assert "--during EDTF" in help_text
+
+
+def test_search_help_names_a_record_kind_as_kind(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["search", "-h"])
+    assert "--kind KIND" in capsys.readouterr().out
+
+
+def test_validate_on_a_missing_path_is_bad_input(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert main(["validate", str(tmp_path / "nonexistent")]) == 2
+    _, err = capsys.readouterr()
+    assert err.startswith("usnz: error: cannot read ")
+    assert err.count("\n") == 1
