@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     """Write the screenshot; 1 when Chromium is missing or draws nothing."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=OUT, help=f"the PNG to write (default: {OUT.relative_to(ROOT)})")
-    parser.add_argument("--window", default="1280,760", help="width,height in CSS pixels (default: 1280,760)")
+    parser.add_argument("--window", default="1280,460", help="width,height in CSS pixels (default: 1280,460)")
     args = parser.parse_args(argv)
     browser = chromium()
     if browser is None:

@@ -27,11 +27,6 @@ from tutorial import run
 MEASURE = Path(__file__).with_name("measure_tables.js")
 WINDOW = "1024,768"  # a laptop's JupyterLab: narrow enough that anything allowed to wrap does
 _COUNT = r"[~≈]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-HOST_RULE_WINS = pytest.mark.xfail(
-    strict=True,
-    reason="issue 12: JupyterLab's `.jp-RenderedHTMLCommon td {text-align: right}` beats the repr's"
-    " `.usnz-table td {text-align: left}`, and ids break at hyphens (faces/html.py, branch faces-tables)",
-)
 _NUMBER = re.compile(f"{_COUNT}(?: ?– ?{_COUNT})?")  # a count or figure (1,044; ~3,000; a range) may align right
 
 
@@ -73,7 +68,6 @@ def may_align_right(table: dict[str, Any]) -> list[bool]:
     return [cell["column"] not in text and any(c["column"] == cell["column"] for c in body) for cell in cells]
 
 
-@HOST_RULE_WINS
 def test_text_cells_are_left_aligned(measured: dict[str, Any]) -> None:
     wrong = []
     for table in measured["tables"]:
@@ -83,7 +77,6 @@ def test_text_cells_are_left_aligned(measured: dict[str, Any]) -> None:
     assert not wrong, f"{len(wrong)} text cells not left-aligned, e.g. {wrong[:5]}"
 
 
-@HOST_RULE_WINS
 def test_no_id_wraps_or_is_cut(measured: dict[str, Any]) -> None:
     ids = {record.id for record in usnz.dataset()}
     pieces = [piece for table in measured["tables"] for piece in table["pieces"] if piece["text"] in ids]
