@@ -25,7 +25,7 @@ from lab_page import chromium, lab_html, open_page
 from tutorial import run
 
 MEASURE = Path(__file__).with_name("measure_tables.js")
-WINDOW = "1024,768"  # a laptop's JupyterLab: narrow enough that anything allowed to wrap does
+WINDOW = "1024,768"  # a laptop's JupyterLab; ids broke at hyphens at this width before the fix
 _COUNT = r"[~≈]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _NUMBER = re.compile(f"{_COUNT}(?: ?– ?{_COUNT})?")  # a count or figure (1,044; ~3,000; a range) may align right
 
