@@ -140,6 +140,14 @@ def test_empty_results_show_the_mixed_columns() -> None:
     assert table(usnz.Records()) == (MIXED, [])
 
 
+def test_a_record_class_of_your_own_shows_the_mixed_columns() -> None:
+    cited_at = (usnz.Citation(source="encyclopedia-nz-us-relations", paragraph=1),)
+    records = usnz.Records((usnz.Record(id="mine", citations=cited_at), usnz.Record(id="yours", citations=cited_at)))
+    chosen, rows = table(records)
+    assert [c.name for c in chosen] == ["id", "about"]  # its label is its id; its kind the same on both
+    assert rows == [("mine", "mine"), ("yours", "yours")]
+
+
 def _force(name: str, **figures: usnz.Quantity) -> usnz.ForceContribution:
     return usnz.ForceContribution(
         id=name,

@@ -471,7 +471,8 @@ def shown(cls: type[AnyRecord]) -> tuple[Shown, ...]:
 def table(records: Sequence[AnyRecord]) -> tuple[tuple[Shown, ...], list[tuple[str, ...]]]:
     """The columns a table of *records* shows and each record's cells, as both faces show them.
 
-    Records of one kind show :func:`shown` columns, of several kinds :data:`MIXED`. A column
+    Records of one kind show :func:`shown` columns, of several kinds (or a class of your own)
+    :data:`MIXED`. A column
     that says nothing is left out: every cell empty, or, for two records or more, every cell
     the same (``conflict`` when they were chosen by conflict).
 
@@ -481,7 +482,8 @@ def table(records: Sequence[AnyRecord]) -> tuple[tuple[Shown, ...], list[tuple[s
     ['id', 'personnel', 'killed', 'country', 'period', 'unit']
     """
     kinds = {type(record) for record in records}
-    offered = shown(kinds.pop()) if len(kinds) == 1 else MIXED
+    only = kinds.pop() if len(kinds) == 1 else None
+    offered = shown(only) if only is not None and only in SHOWN else MIXED  # a class of your own: as mixed
     cells = [[column.get(record) for record in records] for column in offered]
     kept = [at for at, cells_of in enumerate(cells) if not records or at == 0 or _informative(cells_of)]
     return tuple(offered[at] for at in kept), [tuple(cells[at][row] for at in kept) for row in range(len(records))]

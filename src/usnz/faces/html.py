@@ -28,11 +28,14 @@ _CELL: Final = "text-align:left;vertical-align:top;padding:0.25em 0.5em"
 STYLES: Final = {
     "id": f"{_CELL};white-space:nowrap",
     "value": f"{_CELL};white-space:nowrap",
-    "text": f"{_CELL};white-space:normal;min-width:12em",
+    "text": f"{_CELL};white-space:normal;min-width:10em",
+    "cited": f"{_CELL};white-space:normal",
 }
-"""The inline style of a cell, by the kind of its column (:attr:`usnz.faces.columns.Shown.kind`):
-ids and values never wrap (an id is copied whole), text does."""
+"""The inline style of a cell, by the kind of its column (:attr:`usnz.faces.columns.Shown.kind`,
+or ``cited``): ids and values never wrap (an id is copied whole), text does."""
 _TABLE: Final = 'style="border-collapse:collapse;margin-left:0;margin-right:auto"'
+_SCROLL: Final = '<div class="usnz" style="overflow-x:auto;max-width:100%">'
+"""Around each table: a table wider than the page scrolls instead of being cut off."""
 _CAPTION: Final = 'style="text-align:left;caption-side:top;padding:0.25em 0"'
 
 
@@ -65,8 +68,9 @@ def record_html(record: AnyRecord) -> str:
     """One record as a two-column table of its fields (own facts first, provenance last).
 
     >>> import usnz
-    >>> print(record_html(usnz.get("anzus"))[:240])
-    <table class="usnz-table usnz-record" style="..."><caption style="..."><strong>Australia, New Zealand, ...
+    >>> html = record_html(usnz.get("anzus"))
+    >>> print(html[html.index("<caption"):][:160])
+    <caption style="..."><strong>Australia, New Zealand, United States Security Treaty</strong> ...
     """
     kind: Any = type(record)
     refers = {name for name, declared in facts(kind) if declared.refers}
@@ -78,7 +82,7 @@ def record_html(record: AnyRecord) -> str:
         f"<caption {_CAPTION}><strong>{escape(record.label)}</strong> "
         f'<code style="white-space:nowrap">{escape(record.id)}</code> ({escape(record.record_kind)})</caption>'
     )
-    return f'<table class="usnz-table usnz-record" {_TABLE}>{caption}<tbody>{rows}</tbody></table>'
+    return f'{_SCROLL}<table class="usnz-table usnz-record" {_TABLE}>{caption}<tbody>{rows}</tbody></table></div>'
 
 
 def _short_names(sources: Sequence[str]) -> dict[str, str]:
@@ -128,7 +132,7 @@ def records_html(records: Sequence[AnyRecord]) -> str:
     sources = sorted({c.source for r in records for c in getattr(r, "citations", ())})
     short = _short_names(sources)
     head = "".join(_cell("th", escape(c.name), c.kind, c.description) for c in chosen)
-    head += _cell("th", "cited", "text", "The source paragraphs that state the record's facts")
+    head += _cell("th", "cited", "cited", "The source paragraphs that state the record's facts")
     body = [
         "<tr>"
         + "".join(_cell("td", _text(text, column), column.kind) for text, column in zip(row, chosen, strict=True))
@@ -140,8 +144,8 @@ def records_html(records: Sequence[AnyRecord]) -> str:
         more = f"… and {count - MAX_ROWS} more; .to_frame() or list() gives them all"
         body.append(f'<tr><td colspan="{len(chosen) + 1}" style="{STYLES["text"]}">{more}</td></tr>')
     return (
-        f'<table class="usnz-table usnz-records" {_TABLE}><caption {_CAPTION}>{escape(caption)}</caption>'
-        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+        f'{_SCROLL}<table class="usnz-table usnz-records" {_TABLE}><caption {_CAPTION}>{escape(caption)}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
     )
 
 
@@ -151,4 +155,4 @@ def _text(text: str, column: Shown) -> str:
 
 def _cited_cell(record: AnyRecord, short: dict[str, str]) -> str:
     citations: tuple[Citation, ...] = getattr(record, "citations", ())
-    return _cell("td", escape(cited(citations, short)), "text", "\n".join(str(c) for c in citations))
+    return _cell("td", escape(cited(citations, short)), "cited", "\n".join(str(c) for c in citations))

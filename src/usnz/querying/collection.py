@@ -107,7 +107,7 @@ class Records(tuple[R_co, ...]):
         return f"Records([{inner}])"
 
     def __str__(self) -> str:
-        """A table, one line per record (id, kind, date, label), as ``usnz list`` prints it."""
+        """A table, one line per record, in the kind's own columns as wide as the terminal, as ``usnz list``."""
         text: str = hooks.face("table")(self)
         return text
 
