@@ -169,7 +169,7 @@ class MissingExtraError(Error, ImportError):
     """A feature needs an optional package that is not installed.
 
     The message names the package and the extra that installs it, e.g.
-    ``pip install "usnz[pandas]"``.
+    ``pip install ".[pandas]"`` in a clone of usnz.
 
     Attributes:
         feature: What was asked for, e.g. ``to_frame()``.
@@ -183,7 +183,8 @@ class MissingExtraError(Error, ImportError):
         self.extra = extra
         message = (
             f"{feature} needs {package}, which is not installed; "
-            f'install the usnz extra that brings it: pip install "usnz[{extra}]"'
+            f'install the usnz extra that brings it: pip install ".[{extra}]" in a clone of usnz'
+            f' (pip install "usnz[{extra}]" from a package index that has usnz)'
         )
         super().__init__(message, name=package)
 
