@@ -188,5 +188,6 @@ def test_cli_export_parquet(
     err = capsys.readouterr().err
     assert err == (
         "usnz: error: export format 'parquet' needs pyarrow, which is not installed; "
-        'install the usnz extra that brings it: pip install "usnz[arrow]"\n'
+        'install the usnz extra that brings it: pip install ".[arrow]" in a clone of usnz '
+        '(pip install "usnz[arrow]" from a package index that has usnz)\n'
     )
