@@ -17,6 +17,7 @@ from usnz.model.errors import ArgumentTypeError
 from usnz.querying.dataset import Dataset
 from usnz.querying.lookup import dataset, get, part
 from usnz.reading import load as reading
+from usnz.reading.collector import collector_paused
 
 __all__ = [
     "agreements",
@@ -58,7 +59,8 @@ def load(
         msg = f"extends= takes a usnz.Dataset such as usnz.dataset(); got {type(extends).__name__}"
         raise ArgumentTypeError(msg)
     files, problems = reading.read_paths(paths)
-    return Dataset(reading.read(files, extends or (), problems))
+    with collector_paused():  # from the first record read to the last index built
+        return Dataset(reading.read(files, extends or (), problems))
 
 
 P = ParamSpec("P")

@@ -36,6 +36,7 @@ from usnz.querying.arguments import record_id as record_id_of
 from usnz.querying.collection import Records
 from usnz.querying.intervals import Intervals
 from usnz.querying.search import SearchIndex
+from usnz.reading.collector import paused
 
 if TYPE_CHECKING:
     from pandas import DataFrame
@@ -98,6 +99,7 @@ class Dataset:
         "_timeline",
     )
 
+    @paused
     def __init__(self, records: Iterable[AnyRecord]) -> None:
         """Index *records*; they must already be validated (see :func:`usnz.load`).
 
@@ -170,8 +172,12 @@ class Dataset:
 
     def _filters(self) -> dict[tuple[type[AnyRecord], str, str], Records[AnyRecord]]:
         """The records of each kind by (filter, value): built on first use, once."""
-        if self._index is not None:
-            return self._index
+        if self._index is None:
+            self._index = self._filter_index()
+        return self._index
+
+    @paused
+    def _filter_index(self) -> dict[tuple[type[AnyRecord], str, str], Records[AnyRecord]]:
         index: defaultdict[tuple[type[AnyRecord], str, str], list[AnyRecord]] = defaultdict(list)
         for record in self._ordered:
             cls = type(record)
@@ -196,13 +202,12 @@ class Dataset:
                 keys.add(("basis", record.date_basis))
             for key in keys:
                 index[(cls, key[0], key[1])].append(record)
-        self._index = {key: Records(items) for key, items in index.items()}
-        return self._index
+        return {key: Records(items) for key, items in index.items()}
 
     def _searchable(self) -> SearchIndex:
         """The search index: built on the first search, once."""
         if self._search is None:
-            self._search = SearchIndex(self._ordered)
+            self._search = paused(SearchIndex)(self._ordered)
         return self._search
 
     # -- whole dataset -----------------------------------------------------------------
@@ -413,7 +418,7 @@ class Dataset:
         if indexed is not None and not possibly:
             intervals = self._intervals.get(indexed)
             if intervals is None:
-                intervals = self._intervals[indexed] = Intervals(records, self._known)
+                intervals = self._intervals[indexed] = paused(Intervals)(records, self._known)
             return intervals.overlapping(first, last)
         windows = self._possible if possibly else self._known
         candidates: Iterable[AnyRecord] = records
@@ -778,13 +783,17 @@ class Dataset:
     def _cited(self) -> dict[tuple[str, int | None], Records[AnyRecord]]:
         """The records citing each (source, paragraph) and each (source, None): built on first use, once."""
         if self._citing is None:
-            index: defaultdict[tuple[str, int | None], list[AnyRecord]] = defaultdict(list)
-            for record in self._ordered:
-                keys = {(c.source, c.paragraph) for c in getattr(record, "citations", ())}
-                for key in keys | {(source, None) for source, _ in keys}:
-                    index[key].append(record)
-            self._citing = {key: Records(records) for key, records in index.items()}
+            self._citing = self._citing_index()
         return self._citing
+
+    @paused
+    def _citing_index(self) -> dict[tuple[str, int | None], Records[AnyRecord]]:
+        index: defaultdict[tuple[str, int | None], list[AnyRecord]] = defaultdict(list)
+        for record in self._ordered:
+            keys = {(c.source, c.paragraph) for c in getattr(record, "citations", ())}
+            for key in keys | {(source, None) for source, _ in keys}:
+                index[key].append(record)
+        return {key: Records(records) for key, records in index.items()}
 
     def _known_one(self, name: str, value: object, cls: type[AnyRecord]) -> str:
         found = self._ids(name, value, cls)

@@ -11,6 +11,7 @@ import os
 import threading
 
 from usnz.reading import packaged
+from usnz.reading.collector import collector_paused
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing on the way to a first get
 if TYPE_CHECKING:
@@ -53,7 +54,8 @@ def dataset() -> Dataset:
             if _packaged is None:
                 from usnz.querying.dataset import Dataset  # noqa: PLC0415 - the query layer with the whole load
 
-                _packaged = Dataset(packaged.read_packaged(_read_before))
+                with collector_paused():  # from the first record read to the last index built
+                    _packaged = Dataset(packaged.read_packaged(_read_before))
                 _read_before.clear()
                 _got.clear()
                 _parts.clear()

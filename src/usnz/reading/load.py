@@ -10,16 +10,14 @@ citations, disputes. The querying layer builds a :class:`~usnz.Dataset` of what 
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import gc
 import itertools
 import json
 import os
 import re
 import stat
 import typing
-from collections.abc import Generator, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final
 
@@ -29,6 +27,7 @@ from usnz.model.countries import COUNTRIES
 from usnz.model.errors import ArgumentTypeError, ArgumentValueError, DataError, Error, Problem, shown
 from usnz.model.facts import facts
 from usnz.model.records import KINDS, AnyRecord, Record, Source
+from usnz.reading.collector import collector_paused
 from usnz.reading.quick import read_quickly, reader
 
 if TYPE_CHECKING:
@@ -423,7 +422,7 @@ def read(
     collected = _Problems(problems or ())
     unread: Unread = []  # records with problems: still checked for references
     files.reverse()
-    with _collector_paused():
+    with collector_paused():
         records = [("<extended dataset>", r) for r in extends]
         while files:
             name, stem, data = files.pop()
@@ -433,22 +432,6 @@ def read(
         if collected:
             raise DataError(collected.listed())
         return [record for _, record in records]
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Generator[None, None, None]:
-    """Pause the cyclic garbage collector while a load builds its many (acyclic) objects.
-
-    Otherwise its passes over the ever larger heap make a load's time per record grow with
-    the size of the data. It is switched back on after, if it was on before.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def checked_paths(paths: object) -> list[str]:

@@ -1,0 +1,50 @@
+"""The cyclic collector is paused while a load and its indexes are built, and left as it was after."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+from collections.abc import Iterator
+
+import usnz
+from usnz.reading.collector import collector_paused, paused
+
+
+def test_a_pause_restores_what_was_before() -> None:
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+        with collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # the inner pause leaves it to the outer one
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()  # off before: off after
+    finally:
+        gc.enable()
+
+
+def test_the_dataset_and_its_indexes_are_built_with_the_collector_paused() -> None:
+    seen: list[bool] = []
+
+    def records() -> Iterator[usnz.AnyRecord]:
+        for record in usnz.dataset():
+            seen.append(gc.isenabled())
+            yield record
+
+    data = usnz.Dataset(records())
+    assert seen
+    assert not any(seen)
+    assert gc.isenabled()
+    states = []
+    build = paused(lambda: states.append(gc.isenabled()))
+    build()
+    assert states == [False]
+    assert data.events(country="NZL")
+    assert data.citing(source="encyclopedia-nz-us-relations")
+    assert data.search("anzus")
+    assert data.events(during=dt.date(1965, 6, 1).isoformat())
+    assert gc.isenabled()
