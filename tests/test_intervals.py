@@ -52,3 +52,13 @@ def test_records_out_of_date_order_are_still_found() -> None:
     found = index.overlapping(dt.date(1965, 1, 1), dt.date(1965, 12, 31))
     assert {r.id for r in found} == set(_every_record(DATA.events(), dt.date(1965, 1, 1), dt.date(1965, 12, 31)))
     assert [records.index(r) for r in found] == sorted(records.index(r) for r in found)
+
+
+def test_windows_of_texts_are_kept_a_while_and_stay_right() -> None:
+    from usnz.querying import arguments
+
+    for year in range(1700, 2000):  # more texts than are kept: the oldest are let go
+        assert arguments.to_window(str(year)) == (dt.date(year, 1, 1), dt.date(year, 12, 31))
+        assert len(arguments._windows) <= arguments._WINDOWS_KEPT
+    assert arguments.to_window(" 1965 ") == arguments.to_window(1965) == (dt.date(1965, 1, 1), dt.date(1965, 12, 31))
+    assert arguments.to_window("1965-07/") == arguments.to_window("1965-07/")

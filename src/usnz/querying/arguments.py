@@ -6,6 +6,7 @@ import datetime as dt
 import difflib
 import typing
 from collections.abc import Iterable, Mapping
+from typing import Final
 
 from usnz.model.errors import ArgumentTypeError, ArgumentValueError, DateError, shown
 from usnz.model.records import Record, Source
@@ -36,6 +37,10 @@ _DURING_FORMS = (
 )
 
 
+_windows: dict[str, Window] = {}  # the windows of the texts given lately (a query is often asked again)
+_WINDOWS_KEPT: Final = 256
+
+
 def to_window(during: object, *, name: str = "during") -> Window:
     """Turn a ``during=`` argument into its first and last day.
 
@@ -52,15 +57,21 @@ def to_window(during: object, *, name: str = "during") -> Window:
         if not 1 <= int.__int__(during) <= 9999:
             msg = f"{name}={shown(during)} is not a year from 1 to 9999; accepted: {_DURING_FORMS}"
             raise ArgumentValueError(msg)
-        date = PartialDate(year=int.__int__(during))
-        return date.earliest, date.latest
+        year = int.__int__(during)
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
     if isinstance(during, str):
-        try:
-            when = parse_edtf(plain(during).strip())
-        except DateError as error:
-            msg = f"{name}={shown(during)} is not a date or period: {error}"
-            raise ArgumentValueError(msg) from None
-        return when.earliest, when.latest
+        text = plain(during)
+        window = _windows.get(text)
+        if window is None:
+            try:
+                when = parse_edtf(text.strip())
+            except DateError as error:
+                msg = f"{name}={shown(during)} is not a date or period: {error}"
+                raise ArgumentValueError(msg) from None
+            if len(_windows) >= _WINDOWS_KEPT:
+                _windows.clear()
+            window = _windows[text] = (when.earliest, when.latest)
+        return window
     msg = f"{name}= takes {_DURING_FORMS}; got {type(during).__name__} {shown(during)}"
     raise ArgumentTypeError(msg)
 

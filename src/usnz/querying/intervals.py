@@ -56,8 +56,9 @@ class Intervals:
         low, high = first.toordinal(), last.toordinal()
         found: list[int] = []
         for longest, starts, ends, positions in self._classes:
-            begin = bisect_left(starts, low - longest)
-            end = bisect_right(starts, high, begin)
-            found.extend(positions[i] for i in range(begin, end) if ends[i] >= low)
+            end = bisect_right(starts, high)
+            for i in range(bisect_left(starts, low - longest, 0, end), end):
+                if ends[i] >= low:
+                    found.append(positions[i])
         found.sort()
         return [self._records[i] for i in found]
