@@ -214,6 +214,9 @@ KIND_PROBE = textwrap.dedent(
     import usnz
     treaties = usnz.agreements(kind="treaty")
     assert sorted(reads) == ["agreements.json", "sources.json"], reads
+    built = sorted(name for name in sys.modules if name.startswith("usnz.model.kinds."))
+    assert built == ["usnz.model.kinds.agreements", "usnz.model.kinds.sources"], built
+    assert "usnz.model.records" not in sys.modules and "usnz.reading.load" not in sys.modules
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         assert len(usnz.events(during="1700")) == 0

@@ -8,9 +8,9 @@ import typing
 from collections.abc import Iterable, Mapping
 from typing import Final
 
+from usnz.model.base import Described
+from usnz.model.dates import PartialDate, Period, parse_edtf
 from usnz.model.errors import ArgumentTypeError, ArgumentValueError, DateError, shown
-from usnz.model.records import Record, Source
-from usnz.model.values import PartialDate, Period, parse_edtf
 
 __all__ = [
     "BASES",
@@ -134,7 +134,7 @@ def many(name: str, value: object) -> tuple[object, ...]:
     """
     if isinstance(value, str):
         return (plain(value),)
-    if isinstance(value, Record | Source) or not isinstance(value, Iterable) or isinstance(value, Mapping):
+    if isinstance(value, Described) or not isinstance(value, Iterable) or isinstance(value, Mapping):
         return (value,)  # pyright: ignore[reportUnknownVariableType] # a Mapping's keys are not looked at
     if isinstance(value, bytes | bytearray):
         msg = f"{name}= takes text (str), not bytes; got {shown(value)}"
@@ -148,7 +148,7 @@ def many(name: str, value: object) -> tuple[object, ...]:
 
 def record_id(name: str, value: object) -> str:
     """The id of a record, or a stripped string id (see :func:`check_id`)."""
-    if isinstance(value, Record | Source):
+    if isinstance(value, Described):
         return value.id
     return check_id(name, value)
 

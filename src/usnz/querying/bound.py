@@ -16,7 +16,6 @@ from typing import Concatenate, Final, ParamSpec, TypeVar
 from usnz.model.errors import ArgumentTypeError
 from usnz.querying.dataset import Dataset
 from usnz.querying.lookup import dataset, get, part
-from usnz.reading import load as reading
 from usnz.reading.collector import collector_paused
 
 __all__ = [
@@ -54,6 +53,8 @@ def load(
     Raises:
         DataError: listing every problem in every file; no partial dataset is returned.
     """
+    from usnz.reading import load as reading  # noqa: PLC0415 - the strict reader: for users' files only
+
     paths = reading.checked_paths(paths)
     if extends is not None and not isinstance(extends, Dataset):
         msg = f"extends= takes a usnz.Dataset such as usnz.dataset(); got {type(extends).__name__}"

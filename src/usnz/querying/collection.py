@@ -6,16 +6,18 @@ import json
 from typing import TYPE_CHECKING, Any, SupportsIndex, TypeVar, overload
 
 from usnz.model import hooks
+from usnz.model.amounts import Number, Quantity
 from usnz.model.errors import ArgumentTypeError, ArgumentValueError, shown
-from usnz.model.records import AnyRecord
-from usnz.model.values import Number, Quantity, Total
+from usnz.model.total import Total
 
 if TYPE_CHECKING:
     from pandas import DataFrame
 
+    from usnz.model.records import AnyRecord
+
 __all__ = ["Records"]
 
-R_co = TypeVar("R_co", bound=AnyRecord, covariant=True)
+R_co = TypeVar("R_co", bound="AnyRecord", covariant=True)
 
 
 class Records(tuple[R_co, ...]):

@@ -13,24 +13,10 @@ from typing import TYPE_CHECKING, Final, TypeVar
 
 from usnz.model import hooks
 from usnz.model.countries import COUNTRIES
+from usnz.model.dates import PartialDate, Period
 from usnz.model.errors import ArgumentTypeError, ArgumentValueError, CoverageWarning, UnknownRecordError, shown
+from usnz.model.kinds import CLASS_NAMES, kind_class
 from usnz.model.names import kind_name
-from usnz.model.records import (
-    KINDS,
-    OFFICES,
-    Agreement,
-    AnyRecord,
-    Assistance,
-    Conflict,
-    Event,
-    Figure,
-    ForceContribution,
-    Organization,
-    Person,
-    Quote,
-    Source,
-)
-from usnz.model.values import PartialDate, Period
 from usnz.querying.arguments import BASES, Window, check_choice, check_code, check_flag, many, plain, to_window
 from usnz.querying.arguments import record_id as record_id_of
 from usnz.querying.collection import Records
@@ -41,15 +27,39 @@ from usnz.reading.collector import paused
 if TYPE_CHECKING:
     from pandas import DataFrame
 
+    from usnz.model.records import (
+        Agreement,
+        AnyRecord,
+        Assistance,
+        Conflict,
+        Event,
+        Figure,
+        ForceContribution,
+        Organization,
+        Person,
+        Quote,
+        Source,
+    )
+
 __all__ = ["Dataset"]
 
 
 _UNDATED: Final = (dt.date.max, dt.date.max)
+_NONE: Final[Records[AnyRecord]] = Records()
+_STEM_OF: Final = {class_name: stem for stem, class_name in CLASS_NAMES.items()}
+_ORDER: Final = {class_name: at for at, class_name in enumerate(CLASS_NAMES.values())}
+
+
+def _kind_order(cls: type[AnyRecord]) -> int:
+    """Where a record class's kind comes in ``usnz.KINDS`` (a class of one's own comes last)."""
+    return _ORDER.get(cls.__name__, len(_ORDER))
+
+
 _WORD: Final = re.compile(r"\w+")
 Keys = list[tuple[str, frozenset[str]]]
 """Filters as (index name, accepted values): a record matches one of the values of each."""
 
-R = TypeVar("R", bound=AnyRecord)
+R = TypeVar("R", bound="AnyRecord")
 
 
 def _windows(record: AnyRecord, as_of: Mapping[str, dt.date]) -> tuple[Window, Window]:
@@ -109,10 +119,11 @@ class Dataset:
         given = list(records)
         as_of: dict[str, dt.date] = {}
         for record in given:
-            if isinstance(record, Source):
-                spoken = record.as_of or record.date
+            if record.record_kind == "source":
+                source = typing.cast("Source", record)
+                spoken = source.as_of or source.date
                 if spoken is not None:
-                    as_of[record.id] = spoken.earliest
+                    as_of[source.id] = spoken.earliest
         # Each record is read once, in the order given (the order it was built in, so memory
         # is read in order); the date order is then worked out on these compact lists.
         known: list[Window] = []
@@ -136,14 +147,14 @@ class Dataset:
             self._by_id = {ids[i]: given[i] for i in order}
             self._known = {ids[i]: known[i] for i in order}
             self._possible = {ids[i]: possible[i] for i in order}
-        by_kind: dict[type[AnyRecord], list[AnyRecord]] = {cls: [] for cls in KINDS.values()}
+        by_kind: dict[type[AnyRecord], list[AnyRecord]] = {}  # the kinds given only: no other class is built
         timeline: list[AnyRecord] = []
         for i in order:
-            by_kind[kinds[i]].append(given[i])
+            by_kind.setdefault(kinds[i], []).append(given[i])
             if known[i] is not _UNDATED:  # _windows gives this very tuple to undated records only
                 timeline.append(given[i])
         self._by_kind: dict[type[AnyRecord], Records[AnyRecord]] = {
-            cls: Records(items) for cls, items in by_kind.items()
+            cls: Records(by_kind[cls]) for cls in sorted(by_kind, key=_kind_order)
         }
         self._timeline: Records[AnyRecord] = Records(timeline)
         self._index: dict[tuple[type[AnyRecord], str, str], Records[AnyRecord]] | None = None
@@ -188,16 +199,19 @@ class Dataset:
                     keys.add(("involving", ref))
                 if field in {"conflict", "speaker", "disputes"}:
                     keys.add((field, ref))
-            if cls is not Source:
-                kind = getattr(record, "kind", None)
-                if isinstance(kind, str):
-                    keys.add(("kind", kind))
-            if isinstance(record, Event) and record.destination is not None:
-                keys.add(("destination", record.destination))
-            if isinstance(record, ForceContribution) and record.combat is not None:
-                keys.add(("combat", str(record.combat)))
-            if isinstance(record, Person):
-                keys |= {("office", role.office) for role in record.roles if role.office is not None}
+            kind = record.record_kind
+            own_kind = getattr(record, "kind", None)  # an event's, an agreement's... (a source's kind is its text's)
+            if kind != "source" and isinstance(own_kind, str):
+                keys.add(("kind", own_kind))
+            destination = typing.cast("Event", record).destination if kind == "event" else None
+            if destination is not None:
+                keys.add(("destination", destination))
+            combat = typing.cast("ForceContribution", record).combat if kind == "force-contribution" else None
+            if combat is not None:
+                keys.add(("combat", str(combat)))
+            if kind == "person":
+                roles = typing.cast("Person", record).roles
+                keys |= {("office", role.office) for role in roles if role.office is not None}
             if record.date_basis is not None:
                 keys.add(("basis", record.date_basis))
             for key in keys:
@@ -222,7 +236,7 @@ class Dataset:
         return len(self._by_id)
 
     def __iter__(self) -> Iterator[AnyRecord]:
-        """Every record, kind by kind (in the order of ``KINDS``), each kind in chronological order."""
+        """Every record, kind by kind (in the order of ``usnz.KINDS``), each kind in chronological order."""
         for records in self._by_kind.values():
             yield from records
 
@@ -232,7 +246,8 @@ class Dataset:
 
     def __repr__(self) -> str:
         """Counts by kind."""
-        counts = ", ".join(f"{name}={len(self._by_kind[cls])}" for name, cls in KINDS.items())
+        count = {_STEM_OF.get(cls.__name__): len(records) for cls, records in self._by_kind.items()}
+        counts = ", ".join(f"{name}={count.get(name, 0)}" for name in CLASS_NAMES)
         return f"<usnz.Dataset {counts}>"
 
     def records(self, kind: str) -> Records[AnyRecord]:
@@ -241,7 +256,7 @@ class Dataset:
         Raises:
             ArgumentValueError: for a kind that does not exist; the message suggests the closest.
         """
-        return self._by_kind[KINDS[kind_name(kind)]]
+        return self._by_kind.get(kind_class(kind_name(kind)), _NONE)
 
     def to_frame(self, kind: str, *, quotes: bool = False) -> DataFrame:
         """Every record of one kind as a pandas DataFrame, with that kind's columns even when empty.
@@ -257,8 +272,10 @@ class Dataset:
             ArgumentValueError: for a kind that does not exist.
             MissingExtraError: when pandas is not installed.
         """
-        cls = KINDS[kind_name(kind)]
-        frame: DataFrame = hooks.face("frame")(self._by_kind[cls], kinds=(cls,), quotes=check_flag("quotes", quotes))
+        cls = kind_class(kind_name(kind))
+        frame: DataFrame = hooks.face("frame")(
+            self._by_kind.get(cls, _NONE), kinds=(cls,), quotes=check_flag("quotes", quotes)
+        )
         return frame
 
     def get(self, id: str) -> AnyRecord:  # noqa: A002 - record field name
@@ -298,7 +315,7 @@ class Dataset:
             record_id = record_id_of(name, item)
             record = self._by_id.get(record_id)
             if record is None or type(record) is not cls:
-                ids = [r.id for r in self._by_kind[cls]]
+                ids = [r.id for r in self._by_kind.get(cls, _NONE)]
                 raise UnknownRecordError(record_id, self._suggest(record_id, ids), kind=cls.record_kind, argument=name)
             found.add(record_id)
         return frozenset(found)
@@ -363,7 +380,7 @@ class Dataset:
                 sets.append(found[0])
             else:  # several values: the union, in dataset order
                 chosen = {id(r) for records in found for r in records}
-                sets.append([r for r in self._by_kind[cls] if id(r) in chosen])
+                sets.append([r for r in self._by_kind.get(cls, _NONE) if id(r) in chosen])
         sets.sort(key=len)
         candidates = sets[0]
         if len(sets) > 1:
@@ -382,7 +399,7 @@ class Dataset:
         """Records of *cls* matching every key and overlapping *during*."""
         kind: type[AnyRecord] = cls  # type: ignore[assignment] # R is bound to AnyRecord
         lenient = check_flag("possibly", possibly)
-        candidates: Records[AnyRecord] = self._by_kind[kind]
+        candidates: Records[AnyRecord] = self._by_kind.get(kind, _NONE)
         indexed: object = kind  # the key of the interval index of these candidates, while they are a whole kind
         if keys:
             candidates, indexed = self._matching(kind, keys), None
@@ -428,7 +445,7 @@ class Dataset:
 
     def sources(self) -> Records[Source]:
         """Every source text."""
-        return self._select(Source)
+        return self._select(kind_class("sources"))
 
     def agreements(
         self,
@@ -456,9 +473,9 @@ class Dataset:
         """
         keys: Keys = []
         if kind is not None:
-            keys.append(("kind", self._choices("kind", kind, _literal_values(Agreement))))
+            keys.append(("kind", self._choices("kind", kind, _literal_values("agreements"))))
         keys = self._keys(keys, country=country, involving=involving, basis=basis)
-        return self._select(Agreement, during=during, possibly=possibly, keys=keys)
+        return self._select(kind_class("agreements"), during=during, possibly=possibly, keys=keys)
 
     def conflicts(
         self,
@@ -477,7 +494,7 @@ class Dataset:
             involving: Any record id a conflict refers to (see also), or a country code.
         """
         keys = self._keys([], involving=involving, basis=basis)
-        return self._select(Conflict, during=during, possibly=possibly, keys=keys)
+        return self._select(kind_class("conflicts"), during=during, possibly=possibly, keys=keys)
 
     def force_contributions(
         self,
@@ -509,11 +526,11 @@ class Dataset:
         """
         keys: Keys = []
         if conflict is not None:
-            keys.append(("conflict", self._ids("conflict", conflict, Conflict)))
+            keys.append(("conflict", self._ids("conflict", conflict, kind_class("conflicts"))))
         if combat is not None:
             keys.append(("combat", frozenset({str(check_flag("combat", combat))})))
         keys = self._keys(keys, country=country, involving=involving, basis=basis)
-        return self._select(ForceContribution, during=during, possibly=possibly, keys=keys)
+        return self._select(kind_class("force_contributions"), during=during, possibly=possibly, keys=keys)
 
     def assistance(
         self,
@@ -534,7 +551,7 @@ class Dataset:
             involving: Any record the aid refers to (the channel, a related record), or a country code.
         """
         keys = self._keys([], country=country, involving=involving, basis=basis)
-        return self._select(Assistance, during=during, possibly=possibly, keys=keys)
+        return self._select(kind_class("assistance"), during=during, possibly=possibly, keys=keys)
 
     def events(
         self,
@@ -567,13 +584,13 @@ class Dataset:
         """
         keys: Keys = []
         if kind is not None:
-            keys.append(("kind", self._choices("kind", kind, _literal_values(Event))))
+            keys.append(("kind", self._choices("kind", kind, _literal_values("events"))))
         if conflict is not None:
-            keys.append(("conflict", self._ids("conflict", conflict, Conflict)))
+            keys.append(("conflict", self._ids("conflict", conflict, kind_class("conflicts"))))
         if destination is not None:
             keys.append(("destination", self._codes("destination", destination)))
         keys = self._keys(keys, country=country, involving=involving, basis=basis)
-        return self._select(Event, during=during, possibly=possibly, keys=keys)
+        return self._select(kind_class("events"), during=during, possibly=possibly, keys=keys)
 
     def people(
         self,
@@ -596,11 +613,13 @@ class Dataset:
         ('condoleezza-rice', 'hillary-clinton')
         """
         keys: Keys = []
+        from usnz.model.kinds.people import OFFICES  # noqa: PLC0415 - built by now: people are asked for
+
         offices = None if office is None else self._choices("office", office, tuple(OFFICES))
         if offices is not None:
             keys.append(("office", offices))
         keys = self._keys(keys, country=country, involving=involving)
-        found = self._select(Person, keys=keys)
+        found = self._select(kind_class("people"), keys=keys)
         if offices is not None and country is not None:
             codes = self._codes("country", country)
             found = Records(
@@ -632,9 +651,9 @@ class Dataset:
         """
         keys: Keys = []
         if kind is not None:
-            keys.append(("kind", self._choices("kind", kind, _literal_values(Organization))))
+            keys.append(("kind", self._choices("kind", kind, _literal_values("organizations"))))
         keys = self._keys(keys, country=country, involving=involving, basis=basis)
-        return self._select(Organization, during=during, possibly=possibly, keys=keys)
+        return self._select(kind_class("organizations"), during=during, possibly=possibly, keys=keys)
 
     def quotes(
         self,
@@ -661,9 +680,9 @@ class Dataset:
         """
         keys: Keys = []
         if speaker is not None:
-            keys.append(("speaker", self._ids("speaker", speaker, Person)))
+            keys.append(("speaker", self._ids("speaker", speaker, kind_class("people"))))
         keys = self._keys(keys, involving=involving, basis=basis)
-        return self._select(Quote, during=during, possibly=possibly, keys=keys)
+        return self._select(kind_class("quotes"), during=during, possibly=possibly, keys=keys)
 
     def figures(
         self,
@@ -684,7 +703,7 @@ class Dataset:
             involving: A subject (any record) or a country code.
         """
         keys = self._keys([], country=country, involving=involving, basis=basis)
-        return self._select(Figure, during=during, possibly=possibly, keys=keys)
+        return self._select(kind_class("figures"), during=during, possibly=possibly, keys=keys)
 
     # -- across kinds ------------------------------------------------------------------
 
@@ -748,7 +767,7 @@ class Dataset:
         allowed: frozenset[int] | None = None
         index = self._searchable()
         if kind is not None:
-            classes = {KINDS[kind_name(item)] for item in many("kind", kind)}
+            classes = {kind_class(kind_name(item)) for item in many("kind", kind)}
             allowed = frozenset(i for i, record in enumerate(index.records) if type(record) in classes)
         return Records(index.records[position] for position in index.search(text, allowed))
 
@@ -768,7 +787,7 @@ class Dataset:
             UnknownRecordError: for a source id that does not exist.
             ArgumentValueError: for a paragraph the source does not have.
         """
-        found = self._known_one("source", source, Source)
+        found = self._known_one("source", source, kind_class("sources"))
         if paragraph is not None:
             if isinstance(paragraph, bool) or not isinstance(paragraph, int):
                 given = f"{type(paragraph).__name__} {shown(paragraph)}"
@@ -834,13 +853,13 @@ class Dataset:
             index = self._filters()
             for name, values in keys:
                 matching = {
-                    id(r) for cls in KINDS.values() for value in values for r in index.get((cls, name, value), ())
+                    id(r) for cls in self._by_kind for value in values for r in index.get((cls, name, value), ())
                 }
                 candidates = [r for r in candidates if id(r) in matching]
         return Records(candidates)
 
 
 @functools.cache
-def _literal_values(cls: type[AnyRecord]) -> tuple[str, ...]:
-    """The accepted values of a record class's ``kind`` field."""
-    return tuple(typing.get_args(typing.get_type_hints(cls)["kind"]))
+def _literal_values(stem: str) -> tuple[str, ...]:
+    """The accepted values of a record kind's ``kind`` field."""
+    return tuple(typing.get_args(typing.get_type_hints(kind_class(stem))["kind"]))
