@@ -763,7 +763,7 @@ def write(
     Args:
         out: The directory to write to.
         format: ``csv`` (default), ``json``, ``jsonl`` or ``parquet`` (needs the ``arrow``
-            extra: ``pip install "usnz[arrow]"``).
+            extra: ``pip install ".[arrow]"`` in a clone).
         data: The dataset to write; by default the packaged one.
 
     Returns:

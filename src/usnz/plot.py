@@ -300,7 +300,7 @@ def timeline(
         The Axes drawn on. Each mark's ``gid`` is its record's id.
 
     Raises:
-        MissingExtraError: when matplotlib is not installed (``pip install "usnz[plot]"``).
+        MissingExtraError: when matplotlib is not installed (``pip install ".[plot]"`` in a clone).
         ArgumentValueError: when no dated record is left to draw.
     """
     try:

@@ -121,7 +121,7 @@ class Records(tuple[R_co, ...]):
     def to_frame(self, *, quotes: bool = False) -> DataFrame:
         """The records as a pandas DataFrame, one row per record, with typed columns.
 
-        Needs the ``pandas`` extra (``pip install "usnz[pandas]"``). Columns: ``id``,
+        Needs the ``pandas`` extra (``pip install ".[pandas]"`` in a clone). Columns: ``id``,
         ``record_kind``, ``label``, ``when`` (EDTF) with ``when_earliest``/``when_latest``,
         then every field of the kinds present, flattened: a date or period gives its EDTF
         text plus ``_earliest``/``_latest`` days; a quantity gives ``_best``, ``_low``,
