@@ -16,7 +16,7 @@ from typing import Any, NamedTuple, TypeVar
 
 import attrs
 
-__all__ = ["Fact", "documented", "fact", "facts"]
+__all__ = ["Fact", "documented", "fact", "facts", "involvement"]
 
 _KEY = "usnz"
 C = TypeVar("C", bound=type)
@@ -32,6 +32,9 @@ class Fact(NamedTuple):
         label: The field's rank among the fields that name the record (1 first), 0 if none.
         date: Whether it is (one of) the record's date: the first one set is ``when``.
         country: Whether it holds country codes.
+        involves: Whether its ids name records the record *involves* (its participants, speaker,
+            conflict, subjects...): ``involving=`` follows these fields, both ways, and no
+            others (never ``see_also``, ``disputes`` or a citation's source).
     """
 
     doc: str
@@ -40,6 +43,7 @@ class Fact(NamedTuple):
     label: int = 0
     date: bool = False
     country: bool = False
+    involves: bool = False
 
 
 def fact(
@@ -50,10 +54,16 @@ def fact(
     label: int | bool = 0,
     date: bool = False,
     country: bool = False,
+    involves: bool = False,
     **field: Any,
 ) -> Any:
     """An ``attrs.field(**field)`` that also says what the field is (see :class:`Fact`)."""
-    declared = Fact(doc=doc, refers=refers, search=search, label=int(label), date=date, country=country)
+    if involves and not refers:
+        msg = "involves=True needs refers=: only a field of record ids can name what a record involves"
+        raise ValueError(msg)
+    declared = Fact(
+        doc=doc, refers=refers, search=search, label=int(label), date=date, country=country, involves=involves
+    )
     return attrs.field(metadata={_KEY: declared}, **field)
 
 
@@ -71,15 +81,48 @@ def documented(cls: C) -> C:
     return cls
 
 
+def involvement(cls: Any) -> tuple[str, ...]:
+    """The paths of the fields of *cls*, and of the values nested in them, declared ``involves=True``.
+
+    >>> from usnz.model.kinds.people import Person
+    >>> involvement(Person)
+    ('roles.organization',)
+    """
+    import typing  # noqa: PLC0415 - imported by attrs already: only the docs and tests ask this
+
+    hints = typing.get_type_hints(cls)
+    found: list[str] = []
+    for name, declared in facts(cls):
+        if declared.involves:
+            found.append(name)
+        for option in (hints[name], *typing.get_args(hints[name])):
+            if isinstance(option, type) and attrs.has(option):
+                found.extend(f"{name}.{sub}" for sub in involvement(option))
+    return tuple(found)
+
+
 def walk(record: Any) -> Iterator[tuple[str, Fact, Any]]:
     """Each (path, fact, value) of a record's fields, and of the attrs values nested in them."""
     kind: Any = type(record)  # pyright: ignore[reportUnknownVariableType]
     for name, declared in facts(kind):
         value: Any = getattr(record, name)
         yield name, declared, value
-        if isinstance(value, tuple) and value:
+        if _holds_facts(type(value)):  # pyright: ignore[reportUnknownArgumentType]
+            for sub, sub_declared, sub_value in walk(value):
+                yield f"{name}.{sub}", sub_declared, sub_value
+        elif isinstance(value, tuple) and value:
             items: tuple[Any, ...] = value  # pyright: ignore[reportUnknownVariableType]
             if attrs.has(type(items[0])):  # pyright: ignore[reportUnknownArgumentType]
                 for index, item in enumerate(items):
                     for sub, sub_declared, sub_value in walk(item):
                         yield f"{name}[{index}].{sub}", sub_declared, sub_value
+
+
+@functools.cache
+def _holds_facts(cls: type) -> bool:
+    """Whether *cls* is an attrs class that declares a field with :func:`fact` that refers to records.
+
+    Only those are walked into when they stand alone (a role's attestation's citation): a
+    date, a quantity or money names no record.
+    """
+    return attrs.has(cls) and any(declared.refers for _, declared in facts(cls))

@@ -51,7 +51,7 @@ class Agreement(Record):
         default=None, date=True, doc="When it was negotiated or in force, where a source gives that."
     )
     signatories: tuple[str, ...] = fact(
-        default=(), validator=check_ids, refers=("person",), doc="Ids of people who signed it."
+        default=(), validator=check_ids, refers=("person",), involves=True, doc="Ids of people who signed it."
     )
     status: str | None = fact(
         default=None, validator=check_optional_text, doc="Its state as the sources describe it, in words."

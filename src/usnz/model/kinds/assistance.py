@@ -34,6 +34,7 @@ class Assistance(Record):
         default=None,
         validator=check_optional_id,
         refers=("organization",),
+        involves=True,
         doc="Id of an organization the help went through (a charity, say).",
     )
     date: PartialDate | None = fact(default=None, date=True, doc="When it was given or pledged.")

@@ -55,10 +55,21 @@ class Event(Record):
     date: PartialDate | None = fact(default=None, date=True, doc="When, if a source says (or implies: see ``notes``).")
     period: Period | None = fact(default=None, date=True, doc="The span of a multi-day event, where known.")
     participants: tuple[str, ...] = fact(
-        default=(), validator=check_ids, refers=("person",), doc="Ids of people involved."
+        default=(), validator=check_ids, refers=("person",), involves=True, doc="Ids of people involved."
     )
     organizations: tuple[str, ...] = fact(
-        default=(), validator=check_ids, refers=("organization",), doc="Ids of organizations involved."
+        default=(),
+        validator=check_ids,
+        refers=("organization",),
+        involves=True,
+        doc="Ids of organizations involved.",
+    )
+    agreements: tuple[str, ...] = fact(
+        default=(),
+        validator=check_ids,
+        refers=("agreement",),
+        involves=True,
+        doc="Ids of the agreements it is part of: announced, negotiated, signed or argued over.",
     )
     countries: tuple[str, ...] = fact(
         default=(), validator=check_countries, country=True, doc="Countries involved (ISO alpha-3)."
@@ -68,6 +79,7 @@ class Event(Record):
         default=None,
         validator=check_optional_id,
         refers=("conflict",),
+        involves=True,
         doc="Id of the conflict it belongs to, if any.",
     )
     time: str | None = fact(

@@ -28,7 +28,7 @@ class Figure(Record):
     money: Money | None = fact(default=None, doc="The amount as :class:`Money`, when it is money.")
     date: PartialDate | None = fact(default=None, date=True, doc="The date the number refers to, if any.")
     subjects: tuple[str, ...] = fact(
-        default=(), validator=check_ids, refers=("any",), doc="Ids of records the number is about."
+        default=(), validator=check_ids, refers=("any",), involves=True, doc="Ids of records the number is about."
     )
     countries: tuple[str, ...] = fact(
         default=(), validator=check_countries, country=True, doc="Countries the number is about (ISO alpha-3)."

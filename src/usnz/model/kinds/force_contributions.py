@@ -25,7 +25,9 @@ class ForceContribution(Record):
 
     record_kind: ClassVar[str] = "force-contribution"
 
-    conflict: str = fact(validator=check_id, refers=("conflict",), doc="Id of the :class:`Conflict`.")
+    conflict: str = fact(
+        validator=check_id, refers=("conflict",), involves=True, doc="Id of the :class:`Conflict`."
+    )
     country: str = fact(validator=check_country, country=True, doc="The contributing country (ISO alpha-3).")
     summary: str = fact(
         validator=check_text, label=2, search=True, doc="What was sent and what it did, in our own words."
@@ -41,6 +43,7 @@ class ForceContribution(Record):
         default=None,
         validator=check_optional_id,
         refers=("organization",),
+        involves=True,
         doc="Id of the unit's :class:`Organization` record, if it has one.",
     )
     branch: Branch | None = fact(

@@ -63,6 +63,7 @@ class Role:
         default=None,
         validator=check_optional_id,
         refers=("organization",),
+        involves=True,
         doc="Id of the organization it was held in, if it has a record.",
     )
     period: Period | None = fact(default=None, doc="When it was held, where a source gives it.")

@@ -20,7 +20,9 @@ class Quote(Record):
 
     record_kind: ClassVar[str] = "quote"
 
-    speaker: str = fact(validator=check_id, refers=("person",), doc="Id of the :class:`Person` who said them.")
+    speaker: str = fact(
+        validator=check_id, refers=("person",), involves=True, doc="Id of the :class:`Person` who said them."
+    )
     text: str = fact(
         validator=check_text, label=True, search=True, doc="The words, verbatim (the only verbatim field in usnz)."
     )
@@ -32,5 +34,6 @@ class Quote(Record):
         default=None,
         validator=check_optional_id,
         refers=("event",),
+        involves=True,
         doc="Id of the :class:`Event` they were said at, if it has a record.",
     )
