@@ -268,7 +268,8 @@ def test_months() -> None:
 # -- what records carry -------------------------------------------------------------------
 
 _NAME_FIELDS = frozenset({"name", "aliases", "unit", "title", "text"})
-_NOT_FACTS = frozenset({"cow_warnum", "paragraphs", "citations", "paragraph"})
+# A role's attestation carries its dated record's date and paragraph: tests/test_offices.py checks them there.
+_NOT_FACTS = frozenset({"cow_warnum", "paragraphs", "citations", "paragraph", "attested"})
 
 
 class Carried(NamedTuple):

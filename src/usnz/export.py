@@ -73,7 +73,7 @@ from usnz.model.citation import QUOTE_LIMIT, Citation, check_quote
 from usnz.model.countries import COUNTRIES
 from usnz.model.dates import PartialDate, Period
 from usnz.model.errors import ArgumentTypeError, ArgumentValueError, shown
-from usnz.model.kinds.people import OFFICES, Role, check_office
+from usnz.model.kinds.people import OFFICES, Attestation, Role, check_office
 from usnz.model.names import kind_name
 from usnz.model.records import KINDS, AnyRecord
 from usnz.querying.dataset import Dataset
@@ -145,6 +145,7 @@ _VALUES: Final = {
     Money: "Money",
     Citation: "Citation",
     Role: "Role",
+    Attestation: "Attestation",
 }
 
 

@@ -20,7 +20,7 @@ from usnz.model.kinds.events import Event, EventKind
 from usnz.model.kinds.figures import Figure
 from usnz.model.kinds.force_contributions import Branch, ForceContribution
 from usnz.model.kinds.organizations import Organization, OrganizationKind
-from usnz.model.kinds.people import OFFICES, Person, Role
+from usnz.model.kinds.people import OFFICES, Attestation, Person, Role
 from usnz.model.kinds.quotes import Quote
 from usnz.model.kinds.sources import Source, SourceKind
 
@@ -31,6 +31,7 @@ __all__ = [
     "AgreementKind",
     "AnyRecord",
     "Assistance",
+    "Attestation",
     "Branch",
     "Conflict",
     "DateBasis",

@@ -78,7 +78,8 @@ def _bound(method: Callable[Concatenate[Dataset, P], T], stem: str | None = None
 
     @functools.wraps(method)
     def query(*args: P.args, **kwargs: P.kwargs) -> T:
-        names_records = args or any(kwargs.get(name) is not None for name in _NAMING_RECORDS)
+        naming = (*_NAMING_RECORDS, *_NAMING_RECORDS_OF.get(stem or "", ()))
+        names_records = args or any(kwargs.get(name) is not None for name in naming)
         data = part(stem) if stem is not None and not names_records else dataset()
         return method(data, *args, **kwargs)
 
@@ -91,6 +92,8 @@ def _bound(method: Callable[Concatenate[Dataset, P], T], stem: str | None = None
 
 _NAMING_RECORDS: Final = ("conflict", "speaker", "involving")
 """The filters that name records of another kind: a query given one needs the whole dataset."""
+_NAMING_RECORDS_OF: Final = {"people": ("basis",)}
+"""Filters of one query that read records of another kind: a role's attestations' date bases."""
 
 sources = _bound(Dataset.sources, "sources")
 agreements = _bound(Dataset.agreements, "agreements")

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
         Organization,
         Person,
         Quote,
+        Role,
         Source,
     )
 
@@ -603,6 +604,9 @@ class Dataset:
         *,
         office: str | Iterable[str] | None = None,
         country: str | Iterable[str] | None = None,
+        during: object = None,
+        possibly: bool = False,
+        basis: str | Iterable[str] | None = None,
         involving: object = None,
     ) -> Records[Person]:
         """Named people and their roles.
@@ -612,11 +616,21 @@ class Dataset:
             country: The person's country (or a role's country), ISO alpha-3. With ``office=``,
                 the office must be held for that country (or by a person of it, where the
                 role names no country).
-            involving: An organization id a role is held in, or any record the person refers to.
+            during: A role stated (its ``period``) or attested (a date of its ``attested``)
+                within this time: see :ref:`during`. With ``office=`` and ``country=``, the
+                same role. Nothing is inferred between attestations.
+            possibly: Let the unknown ends of a stated period run on; an attestation stays
+                the date it is, never a term.
+            basis: Only dates determined so: an attestation's is its record's ``date_basis``,
+                a stated period's ``"stated"`` (or several).
+            involving: An organization id a role is held in, any record the person refers to,
+                or any record that refers to the person (an event they took part in).
 
         >>> import usnz
         >>> usnz.people(office="secretary-of-state", country="USA").ids()
         ('condoleezza-rice', 'hillary-clinton')
+        >>> usnz.people(office="prime-minister", country="NZL", during="2008-09").ids()
+        ('helen-clark',)
         """
         keys: Keys = []
         from usnz.model.kinds.people import OFFICES  # noqa: PLC0415 - built by now: people are asked for
@@ -625,15 +639,54 @@ class Dataset:
         if offices is not None:
             keys.append(("office", offices))
         keys = self._keys(keys, country=country, involving=involving)
+        lenient = check_flag("possibly", possibly)
+        bases = None if basis is None else self._choices("basis", basis, BASES)
+        window = None if during is None else to_window(during)
         found = self._select(kind_class("people"), keys=keys)
-        if offices is not None and country is not None:
-            codes = self._codes("country", country)
+        if window is not None and self._outside(window, during, possibly=lenient):
+            return Records()
+        codes = None if offices is None or country is None else self._codes("country", country)
+        if offices is not None or window is not None or bases is not None:
             found = Records(
                 person
                 for person in found
-                if any(role.office in offices and (role.country or person.country) in codes for role in person.roles)
+                if any(
+                    (offices is None or role.office in offices)
+                    and (codes is None or (role.country or person.country) in codes)
+                    and ((window is None and bases is None) or self._dated_within(role, window, bases, lenient))
+                    for role in person.roles
+                )
             )
         return found
+
+    def _dated_within(self, role: Role, window: Window | None, bases: frozenset[str] | None, lenient: bool) -> bool:
+        """Whether *role* is stated or attested within *window* (any time if ``None``) on a date of *bases*."""
+        first, last = window if window is not None else (dt.date.min, dt.date.max)
+        period = role.period
+        if period is not None and (bases is None or "stated" in bases):
+            start, end = (period.earliest, period.latest) if lenient else period.known()  # as Role.held reads it
+            if start <= last and first <= end:
+                return True
+        for attestation in role.attested:
+            record = self._by_id.get(attestation.record)
+            if bases is not None and (record is None or record.date_basis not in bases):
+                continue
+            if attestation.date.earliest <= last and first <= attestation.date.latest:
+                return True
+        return False
+
+    def _outside(self, window: Window, during: object, *, possibly: bool) -> bool:
+        """Whether *window* lies wholly outside the span the data covers (then warn, as every query does)."""
+        covered = self._lenient_span if possibly else self._span
+        if covered is None or (covered[0] <= window[1] and window[0] <= covered[1]):
+            return False
+        span = Period.parse(f"{covered[0].isoformat()}/{covered[1].isoformat()}")
+        warnings.warn(
+            f"during={shown(during)} lies outside the span the data covers ({span}); nothing can match",
+            CoverageWarning,
+            stacklevel=4,
+        )
+        return True
 
     def organizations(
         self,

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any, ClassVar, Final
 
 import attrs
 
-from usnz.model.base import Record, check_country, check_optional_id, check_text, check_texts
-from usnz.model.dates import Period
+from usnz.model.base import Record, check_country, check_id, check_optional_id, check_text, check_texts
+from usnz.model.citation import Citation
+from usnz.model.dates import PartialDate, Period, parse_edtf
+from usnz.model.errors import ArgumentTypeError, shown
 from usnz.model.facts import documented, fact
 
-__all__ = ["OFFICES", "Person", "Role", "check_office"]
+__all__ = ["OFFICES", "Attestation", "Person", "Role", "check_attestations", "check_office"]
 
 OFFICES: Final[Mapping[str, str]] = MappingProxyType(
     {
@@ -42,6 +45,74 @@ def check_office(instance: object, attribute: attrs.Attribute[Any], value: Any) 
 
 @documented
 @attrs.frozen(kw_only=True)
+class Attestation:
+    """A date on which a text shows a person in an office: a dated record that names them by its title.
+
+    >>> from usnz import Citation, PartialDate
+    >>> str(Attestation(date=PartialDate.parse("2008-09-23"), record="clark-value-of-transpacific-agreement",
+    ...                 citation=Citation(source="encyclopedia-nz-us-relations", paragraph=40)))
+    '2008-09-23 (clark-value-of-transpacific-agreement)'
+    """
+
+    date: PartialDate = fact(
+        validator=attrs.validators.instance_of(PartialDate),
+        doc="The date of the record: a day (or month, or year) the text shows them in the office.",
+    )
+    record: str = fact(
+        validator=check_id,
+        refers=("event", "quote", "figure"),
+        doc="Id of the dated record (an event, a quote, a figure) whose paragraph names them by the title.",
+    )
+    citation: Citation = fact(
+        validator=attrs.validators.instance_of(Citation),
+        doc="The paragraph, and its words that name them with the title (``Prime Minister Helen Clark``).",
+    )
+
+    def __str__(self) -> str:
+        """``date (record id)``."""
+        return f"{self.date} ({self.record})"
+
+
+def check_attestations(instance: object, attribute: attrs.Attribute[Any], value: tuple[Attestation, ...]) -> None:
+    """Require attestations in date order (then by record id), no record twice."""
+    if not all(isinstance(item, Attestation) for item in value):
+        msg = f"{attribute.name} must be a tuple of Attestation, got {shown(value)}"
+        raise TypeError(msg)
+    records = [item.record for item in value]
+    if len(set(records)) != len(records):
+        msg = f"{attribute.name} names a record twice: {records!r}"
+        raise ValueError(msg)
+    keys = [(item.date, item.record) for item in value]
+    if keys != sorted(keys):
+        msg = f"{attribute.name} must be in date order (then by record id): {[str(item) for item in value]}"
+        raise ValueError(msg)
+
+
+_Window = tuple[dt.date, dt.date]
+
+
+def _days(when: object) -> _Window:
+    """The first and last day of a year (``2008``), an EDTF text (``"2008-09"``), a date or a period.
+
+    Raises:
+        ArgumentTypeError: for anything else (``2008.5``).
+        DateError: for text that is not an EDTF date or interval.
+    """
+    if isinstance(when, PartialDate | Period):
+        return when.earliest, when.latest
+    if isinstance(when, int) and not isinstance(when, bool):
+        return _days(PartialDate(year=int.__int__(when)))
+    if isinstance(when, str):
+        return _days(parse_edtf(str.__str__(when).strip()))
+    msg = (
+        "a date is a year (2008), an EDTF text ('2008-09', '1939/1975'), a usnz.PartialDate or a usnz.Period; "
+        f"got {type(when).__name__} {shown(when)}"
+    )
+    raise ArgumentTypeError(msg)
+
+
+@documented
+@attrs.frozen(kw_only=True)
 class Role:
     """A position a person held, as a source gives it."""
 
@@ -67,11 +138,33 @@ class Role:
         doc="Id of the organization it was held in, if it has a record.",
     )
     period: Period | None = fact(default=None, doc="When it was held, where a source gives it.")
+    attested: tuple[Attestation, ...] = fact(
+        default=(),
+        validator=check_attestations,
+        doc=(
+            "The dates on which the texts show them in this office: each dated record whose cited paragraph names "
+            "them by the title, with the words that do (an :class:`Attestation`). Nothing is inferred between them."
+        ),
+    )
+
+    def held(self, first: dt.date, last: dt.date, *, possibly: bool = False) -> bool:
+        """Whether the role is stated (``period``) or attested on some day from *first* to *last*.
+
+        A stated period counts by its known extent (by its lenient extent with *possibly*:
+        unknown ends run on); an attestation by its own date, never stretched into a term.
+        """
+        if self.period is not None:
+            start, end = (self.period.earliest, self.period.latest) if possibly else self.period.known()
+            if start <= last and first <= end:
+                return True
+        return any(item.date.earliest <= last and first <= item.date.latest for item in self.attested)
 
     def __str__(self) -> str:
-        """The title, with the country and period when known."""
-        extra = ", ".join(str(x) for x in (self.country, self.period) if x is not None)
-        return f"{self.title} ({extra})" if extra else self.title
+        """The title, with the country, period and attested dates when known."""
+        extra = [str(x) for x in (self.country, self.period) if x is not None]
+        if self.attested:
+            extra.append("attested " + ", ".join(dict.fromkeys(str(item.date) for item in self.attested)))
+        return f"{self.title} ({', '.join(extra)})" if extra else self.title
 
 
 @documented
@@ -93,3 +186,23 @@ class Person(Record):
         doc="The person's country, where the sources make it clear.",
     )
     roles: tuple[Role, ...] = fact(default=(), doc="Each position a source gives them.")
+
+    def roles_at(self, date: int | str | PartialDate | Period) -> tuple[Role, ...]:
+        """The roles the texts show them in at *date*: a stated period or an attestation within it.
+
+        *date* is a year (``2008``), an EDTF text (``"2008-09"``, ``"2005/2008"``), a
+        :class:`PartialDate` or a :class:`Period`. Nothing is inferred: a role with neither a
+        period nor an attestation in *date* is not given, whatever it may have been.
+
+        >>> import usnz
+        >>> [str(role.title) for role in usnz.get("helen-clark").roles_at("2008-09")]
+        ['Prime Minister']
+        >>> usnz.get("helen-clark").roles_at(2010)
+        ()
+
+        Raises:
+            ArgumentTypeError: for a *date* of another type (``2008.5``).
+            DateError: for text that is not an EDTF date or interval.
+        """
+        first, last = _days(date)
+        return tuple(role for role in self.roles if role.held(first, last))

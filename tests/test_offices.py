@@ -1,0 +1,160 @@
+"""Who held an office when: roles attested by the dated records that name people by their titles."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+import usnz
+
+# What names each office in the texts (the words an attestation's quote must hold).
+TITLES = {
+    "prime-minister": "Prime Minister",
+    "president": "President",
+    "vice-president": "Vice President",
+    "secretary-of-state": "Secretary of State",
+    "assistant-secretary-of-state": "Assistant Secretary of State",
+    "foreign-minister": r"Foreign (?:Affairs )?Minister",
+    "trade-representative": "Trade Representative",
+    "consul": "Consul",
+}
+
+
+def _attested() -> list[tuple[usnz.Person, usnz.Role, usnz.Attestation]]:
+    return [(p, role, a) for p in usnz.people() for role in p.roles for a in role.attested]
+
+
+def test_new_zealands_prime_minister_in_september_2008() -> None:
+    assert usnz.people(office="prime-minister", country="NZL", during="2008-09").ids() == ("helen-clark",)
+    assert usnz.people(office="prime-minister", country="NZL", during="2010-04").ids() == ("john-key",)
+
+
+def test_every_attestation_is_a_dated_record_naming_the_person_by_the_title() -> None:
+    """Without the texts: the record exists, is dated so, cites the paragraph and involves the person."""
+    found = _attested()
+    assert len(found) >= 30
+    for person, role, attestation in found:
+        record = usnz.get(attestation.record)
+        assert record.record_kind in {"event", "quote", "figure"}
+        assert record.when == attestation.date, attestation
+        cited = {(c.source, c.paragraph) for c in record.citations}  # type: ignore[union-attr]
+        assert (attestation.citation.source, attestation.citation.paragraph) in cited, attestation
+        involved = {ref for _, ref, declared in record.references_of() if declared.involves}
+        assert person.id in involved, attestation
+        assert role.office is not None
+        quote = attestation.citation.quote or ""
+        assert re.search(TITLES[role.office], quote), (person.id, quote)
+        surname = person.name.split()[-1]
+        assert surname in quote, (person.id, quote)
+
+
+def test_every_attestation_quote_is_in_its_paragraph(seeds: Path) -> None:
+    """With the texts: each quote is verbatim in the paragraph it cites."""
+    texts = {
+        s.id: (seeds / s.filename).read_text(encoding="utf-8").split("\n")
+        for s in usnz.sources()
+        if (seeds / s.filename).is_file()
+    }
+    for person, _, attestation in _attested():
+        citation = attestation.citation
+        paragraph = " ".join(texts[citation.source][citation.paragraph - 1].split())
+        for passage in citation.passages:
+            assert " ".join(passage.split()) in paragraph, (person.id, passage)
+
+
+def test_roles_at_a_date() -> None:
+    clark = usnz.get("helen-clark")
+    assert isinstance(clark, usnz.Person)
+    assert clark.roles_at("2008-09") == clark.roles
+    assert clark.roles_at(usnz.PartialDate(year=2008, month=10)) == ()
+    assert clark.roles_at(usnz.Period.parse("2005/2006")) == clark.roles
+    key = usnz.get("john-key")
+    assert isinstance(key, usnz.Person)
+    assert key.roles_at("2008-09") == ()  # the texts never show him in office then
+    clendon = usnz.get("james-reddy-clendon")
+    assert isinstance(clendon, usnz.Person)
+    assert clendon.roles_at(1838) == clendon.roles
+    assert clendon.roles_at(1839) == ()  # "1838/": an unknown end is not a known one
+    with pytest.raises(usnz.ArgumentTypeError, match=r"got float 2008\.5"):
+        clark.roles_at(2008.5)  # type: ignore[arg-type]
+    with pytest.raises(usnz.DateError):
+        clark.roles_at("sometime")
+
+
+def test_nothing_is_inferred_between_attestations() -> None:
+    """No term of office is made up: a month with no attestation finds no one, possibly or not."""
+    for possibly in (False, True):
+        assert usnz.people(office="prime-minister", country="NZL", during="2008-10", possibly=possibly) == ()
+    # A stated period with an unknown end runs on only when asked to.
+    assert usnz.people(office="consul", during=1850) == ()
+    assert usnz.people(office="consul", during=1850, possibly=True).ids() == ("james-reddy-clendon",)
+
+
+def test_basis_is_the_attested_records() -> None:
+    assert usnz.people(office="prime-minister", during=2009, basis="stated") == ()
+    assert usnz.people(office="prime-minister", during=2009, basis="inferred").ids() == ("john-key",)
+    assert usnz.people(office="consul", basis="stated").ids() == ("james-reddy-clendon",)
+    assert usnz.people(office="consul", basis="external") == ()
+    assert "joe-biden" in usnz.people(basis="external").ids()
+
+
+def test_during_alone_and_with_country() -> None:
+    assert usnz.people(during="2005-08-30").ids() == ("condoleezza-rice", "george-w-bush", "helen-clark", "phil-goff")
+    assert usnz.people(during="2005-08-30", country="NZL").ids() == ("helen-clark", "phil-goff")
+    with pytest.warns(usnz.CoverageWarning, match="outside the span"):
+        assert usnz.people(during=1700) == ()
+    with pytest.raises(usnz.ArgumentTypeError):
+        usnz.people(during=2008.5)
+
+
+def test_a_role_reads_its_attestations_aloud() -> None:
+    clark = usnz.get("helen-clark")
+    assert isinstance(clark, usnz.Person)
+    assert str(clark.roles[0]) == "Prime Minister (NZL, attested 2004, 2005-08-30, 2008-09-23)"
+    assert str(clark.roles[0].attested[0]) == "2004 (nz-government-agent-orange-apology)"
+
+
+def _attestation(record: str, date: str = "2008-09-23") -> usnz.Attestation:
+    citation = usnz.Citation(source="encyclopedia-nz-us-relations", paragraph=40, quote="Prime Minister Helen Clark")
+    return usnz.Attestation(date=usnz.PartialDate.parse(date), record=record, citation=citation)
+
+
+def test_attestations_are_checked() -> None:
+    with pytest.raises(ValueError, match="names a record twice"):
+        usnz.Role(title="PM", attested=(_attestation("a"), _attestation("a")))
+    with pytest.raises(ValueError, match="in date order"):
+        usnz.Role(title="PM", attested=(_attestation("a", "2009"), _attestation("b", "2008")))
+    with pytest.raises(TypeError, match="must be a tuple of Attestation"):
+        usnz.Role(title="PM", attested=("2008",))  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="kebab-case"):
+        _attestation("Not An Id")
+
+
+def test_a_user_file_naming_an_unknown_record_or_source_is_refused(tmp_path: Path) -> None:
+    person = json.loads(usnz.dataset().people().to_json())
+    clark = next(p for p in person if p["id"] == "helen-clark")
+    clark["roles"][0]["attested"][0]["record"] = "no-such-record"
+    clark["roles"][0]["attested"][1]["citation"]["source"] = "no-such-source"
+    (tmp_path / "people.json").write_text(json.dumps([clark]), encoding="utf-8")
+    with pytest.raises(usnz.DataError) as error:
+        usnz.load(tmp_path / "people.json", extends=_without_people())
+    message = str(error.value)
+    assert "roles[0].attested[0].record" in message
+    assert "no-such-record" in message
+    assert "roles[0].attested[1].citation.source" in message
+
+
+def _without_people() -> usnz.Dataset:
+    return usnz.Dataset(r for r in usnz.dataset() if r.record_kind != "person")
+
+
+def test_the_schema_describes_attestations() -> None:
+    from usnz.export import json_schema
+
+    schema = json_schema("people")
+    attested = schema["$defs"]["Role"]["properties"]["attested"]
+    assert attested["items"] == {"$ref": "#/$defs/Attestation"}
+    assert schema["$defs"]["Attestation"]["required"] == ["date", "record", "citation"]
