@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from decimal import Decimal
 from typing import Any
 
 import attrs
 
-from usnz.model.amounts import Number
+from usnz.model.amounts import Money, Number
 from usnz.model.errors import shown
 
-__all__ = ["Total"]
+__all__ = ["Total", "money_total"]
 
 
 def _check_ids_tuple(instance: Total, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
@@ -24,7 +26,10 @@ class Total:
 
     ``low`` is what the stated values add up to at least; ``best`` and ``high`` are ``None``
     (never 0) as soon as one record, or one group of disputing records, states no value
-    (its id is then in ``unknown``) or gives no figure or no upper bound.
+    (its id is then in ``unknown``) or gives no figure or no upper bound. A sum of money
+    (``money``) is a ``Decimal`` in the currency ``unit``; amounts that cannot be added to it
+    (another currency, a currency the text does not state, a yearly amount for a number of
+    years no text gives) are named in ``excluded``, and ``explanation`` says why.
 
     Attributes:
         best: The sum of the stated figures, when every record states one.
@@ -34,6 +39,9 @@ class Total:
         counted: Ids of the records whose value is in the sum.
         unknown: Ids of the records with no stated value.
         approximate: ``True`` when a counted value is approximate.
+        money: ``True`` for a sum of money: ``unit`` is then its currency (ISO 4217).
+        excluded: Ids of the records with a stated value that could not be added.
+        explanation: Why ``excluded`` could not be added, naming the records (``None`` when nothing was excluded).
 
     >>> total = Total(best=None, low=5094, high=None, unit="personnel",
     ...               counted=("k-force-korea", "rnzn-korea"), unknown=("nz-korea-liaison-officer",))
@@ -41,18 +49,21 @@ class Total:
     at least 5,094 personnel (2 records counted; not stated: nz-korea-liaison-officer)
     """
 
-    best: Number | None
-    low: Number | None
-    high: Number | None
+    best: Number | Decimal | None
+    low: Number | Decimal | None
+    high: Number | Decimal | None
     unit: str | None
     counted: tuple[str, ...] = attrs.field(default=(), validator=_check_ids_tuple)
     unknown: tuple[str, ...] = attrs.field(default=(), validator=_check_ids_tuple)
     approximate: bool = False
+    money: bool = False
+    excluded: tuple[str, ...] = attrs.field(default=(), validator=_check_ids_tuple)
+    explanation: str | None = None
 
     def __str__(self) -> str:
         """Read aloud, saying what is not known."""
         if not self.counted:
-            figure = "nothing stated"
+            figure = "nothing added" if self.excluded else "nothing stated"
         else:
             about = "about " if self.approximate else ""
             if self.best is not None:
@@ -63,7 +74,87 @@ class Total:
                 figure = f"at least {self.low:,}"
             else:
                 figure = "an unknown number of"
-            figure = f"{figure} {self.unit}"
+            figure = _with_unit(figure, self.unit, money=self.money)
         counted = f"{len(self.counted)} record{'' if len(self.counted) == 1 else 's'} counted"
         unknown = f"; not stated: {', '.join(self.unknown)}" if self.unknown else ""
-        return f"{figure} ({counted}{unknown})"
+        excluded = f"; not added: {self.explanation}" if self.explanation else ""
+        return f"{figure} ({counted}{unknown}{excluded})"
+
+
+def _with_unit(figure: str, unit: str | None, *, money: bool) -> str:
+    """``1,044 personnel``, or a currency's code before the amount: ``NZD 2,000,000``."""
+    if not money:
+        return f"{figure} {unit}"
+    for lead in ("about ", "at least "):
+        if figure.startswith(lead):
+            return f"{lead}{unit} {figure.removeprefix(lead)}"
+    return f"{unit} {figure}"
+
+
+def money_total(claims: Sequence[Sequence[Any]], field: str) -> Total:
+    """Add up a :class:`Money` field of records grouped into claims (records that dispute each other).
+
+    Money is added only when it is one-off and in one stated currency. Whatever cannot be
+    added (a second currency, a currency the text leaves to context, a yearly amount for a
+    number of years no text gives) makes ``best`` and ``high`` ``None`` and is named, with
+    the reason, in ``excluded`` and ``explanation``; ``low`` adds up what can be added, when
+    it is all in one currency. A claim of disputing records counts once: its lowest amount
+    is the low, its highest the high, and its best only where they agree.
+    """
+    stated: list[tuple[str, Money]] = []
+    unknown: list[str] = []
+    groups: list[list[tuple[str, Money]]] = []
+    for claim in claims:
+        amounts = [(str(r.id), m) for r in claim if isinstance(m := getattr(r, field), Money)]
+        if not amounts:
+            unknown.extend(str(r.id) for r in claim)
+            continue
+        stated.extend(amounts)
+        groups.append(amounts)
+    currencies = dict.fromkeys(money.currency for _, money in stated)
+    reasons: list[str] = []
+    if len(currencies) > 1:
+        listed = "; ".join(f"{code} ({', '.join(i for i, m in stated if m.currency == code)})" for code in currencies)
+        reasons.append(f"amounts in different currencies: {listed}")
+    assumed = [(i, m) for i, m in stated if not m.currency_stated]
+    if assumed:
+        listed = ", ".join(f"{i} (read as {m.currency})" for i, m in assumed)
+        reasons.append(f"the currency is not stated in the text, only '$': {listed}")
+    yearly = [(i, m) for i, m in stated if m.recurring]
+    if yearly:
+        listed = ", ".join(f"{i} ({m})" for i, m in yearly)
+        reasons.append(f"a yearly amount for a number of years the texts do not state: {listed}")
+    if len(currencies) > 1:
+        sure: list[list[tuple[str, Money]]] = []
+    else:
+        sure = [g for g in groups if all(m.currency_stated and not m.recurring for _, m in g)]
+    sure_ids = {i for group in sure for i, _ in group}
+    lows: list[Decimal | None] = []
+    highs: list[Decimal | None] = []
+    bests: list[Decimal | None] = []
+    for group in sure:
+        exact = [m.amount for _, m in group if not m.approximate]
+        lows.append(min(exact) if len(exact) == len(group) else None)
+        highs.append(max(exact) if len(exact) == len(group) else None)
+        agreed = {m.amount for _, m in group}
+        bests.append(agreed.pop() if len(agreed) == 1 else None)
+    whole = not unknown and not reasons
+    return Total(
+        best=_added(bests) if whole else None,
+        low=_added(lows) if sure else None,
+        high=_added(highs) if whole else None,
+        unit=next(iter(currencies)) if len(currencies) == 1 else None,
+        counted=tuple(i for i, _ in stated if i in sure_ids),
+        unknown=tuple(unknown),
+        approximate=any(m.approximate for group in sure for _, m in group),
+        money=True,
+        excluded=tuple(i for i, _ in stated if i not in sure_ids),
+        explanation="; ".join(reasons) or None,
+    )
+
+
+def _added(values: list[Decimal | None]) -> Decimal | None:
+    """The sum, or ``None`` when a value is unknown."""
+    if None in values:
+        return None
+    return sum((v for v in values if v is not None), Decimal(0))

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from typing import TYPE_CHECKING, Any, SupportsIndex, TypeVar, overload
 
 from usnz.model import hooks
-from usnz.model.amounts import Number, Quantity
+from usnz.model.amounts import Money, Number, Quantity
 from usnz.model.errors import ArgumentTypeError, ArgumentValueError, shown
-from usnz.model.total import Total
+from usnz.model.total import Total, money_total
 
 if TYPE_CHECKING:
     from pandas import DataFrame
@@ -54,13 +55,15 @@ class Records(tuple[R_co, ...]):
         return tuple(record.id for record in self)
 
     def total(self, field: str) -> Total:
-        """Add up one :class:`Quantity` field, keeping what the sources leave unknown unknown.
+        """Add up one :class:`Quantity` or :class:`Money` field, keeping what the sources leave unknown unknown.
 
         A record whose field is not stated (``None``) is named in ``unknown`` and makes the
         total's ``best`` and ``high`` ``None``, never 0; ``low`` is what the stated values
         add up to at least. Records that dispute each other (``disputes``) count once, as
         one claim: their lowest low and highest high (and their ``best`` where they agree).
         A stated figure is its own low and high unless the source says it is approximate.
+        Money is added only when every amount is one-off and in one currency the text
+        states; any other amount is named in ``excluded``, and ``explanation`` says why.
 
         >>> import usnz
         >>> korea = usnz.force_contributions(conflict="korean-war", country="NZL")
@@ -68,24 +71,21 @@ class Records(tuple[R_co, ...]):
         at least 5,094 personnel (2 records counted; not stated: nz-korea-liaison-officer)
 
         Raises:
-            ArgumentValueError: when *field* is not a quantity field of these records, or the
-                stated values are in different units.
+            ArgumentValueError: when *field* is not a quantity or money field of these records,
+                or the stated quantities are in different units.
         """
         if not isinstance(field, str):
             msg = f"total() takes a field name as a str, e.g. 'personnel'; got {type(field).__name__} {shown(field)}"
             raise ArgumentTypeError(msg)
         field = str.__str__(field)  # a plain copy: a str subclass's own methods are never called
-        import attrs  # noqa: PLC0415 - attrs is imported by then; only the name is needed here
-
+        money = False
         for record in self:
-            names = {f.name for f in attrs.fields(type(record)) if f.type in {Quantity | None, "Quantity | None"}}
-            if field not in names:
-                accepted = ", ".join(sorted(names)) or "none"
-                msg = (
-                    f"total({shown(field)}): {record.record_kind} records have no quantity field of that name; "
-                    f"accepted: {accepted}"
-                )
-                raise ArgumentValueError(msg)
+            quantities, amounts = _summable(type(record))
+            if field not in quantities and field not in amounts:
+                raise ArgumentValueError(_not_summable(record.record_kind, field, quantities, amounts))
+            money = field in amounts
+        if money:
+            return money_total(_claims(self), field)
         return _total(self, field)
 
     def to_list(self) -> list[dict[str, Any]]:
@@ -140,6 +140,36 @@ class Records(tuple[R_co, ...]):
         """
         frame: DataFrame = hooks.face("frame")(self, quotes=quotes)
         return frame
+
+
+@functools.cache
+def _summable(cls: type) -> tuple[frozenset[str], frozenset[str]]:
+    """The names of a record class's quantity fields and of its money fields."""
+    import attrs  # noqa: PLC0415 - attrs is imported by then; only the name is needed here
+
+    fields = attrs.fields(cls)
+    quantities = frozenset(f.name for f in fields if f.type in {Quantity | None, "Quantity | None"})
+    amounts = frozenset(f.name for f in fields if f.type in {Money | None, "Money | None"})
+    return quantities, amounts
+
+
+def _not_summable(kind: str, field: str, quantities: frozenset[str], amounts: frozenset[str]) -> str:
+    """What to say when *field* is not a field ``total()`` can add up, and what to try instead."""
+    if quantities or amounts:
+        what = "quantity or money" if amounts else "quantity"
+        accepted = ", ".join(sorted(quantities | amounts))
+        return f"total({shown(field)}): {kind} records have no {what} field of that name; accepted: {accepted}"
+    from usnz.model.records import KINDS  # noqa: PLC0415 - only to say which kinds have fields to add up
+
+    others = []
+    for cls in KINDS.values():
+        q, a = _summable(cls)
+        if q or a:
+            others.append(f"{cls.record_kind} ({', '.join(sorted(q | a))})")
+    return (
+        f"total({shown(field)}): {kind} records have nothing to add up (no quantity or money field); "
+        f"total() adds up the fields of: {'; '.join(others)}"
+    )
 
 
 def _bounds(quantity: Quantity) -> tuple[Number | None, Number | None, Number | None]:

@@ -1,0 +1,101 @@
+"""Totals of money: added only when one-off and in one stated currency; otherwise said why, by record."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+import usnz
+
+CITE = (usnz.Citation(source="s", paragraph=1),)
+
+
+def _aid(id_: str, money: usnz.Money | None = None, **extra: object) -> usnz.Assistance:
+    return usnz.Assistance(id=id_, donor="NZL", summary="Help.", amount=money, citations=CITE, **extra)  # type: ignore[arg-type]
+
+
+def _money(amount: str, currency: str = "USD", **extra: object) -> usnz.Money:
+    return usnz.Money(amount=Decimal(amount), currency=currency, **extra)  # type: ignore[arg-type]
+
+
+def test_one_off_amounts_in_one_stated_currency_add_up() -> None:
+    total = usnz.Records([_aid("a", _money("2000000")), _aid("b", _money("1.5"))]).total("amount")
+    assert (total.best, total.low, total.high, total.unit) == (
+        Decimal("2000001.5"),
+        Decimal("2000001.5"),
+        Decimal("2000001.5"),
+        "USD",
+    )
+    assert total.money
+    assert (total.counted, total.unknown, total.excluded, total.explanation) == (("a", "b"), (), (), None)
+    assert str(total) == "USD 2,000,001.5 (2 records counted)"
+
+
+def test_an_unstated_amount_leaves_the_total_open() -> None:
+    total = usnz.Records([_aid("a", _money("100")), _aid("b")]).total("amount")
+    assert (total.best, total.low, total.high) == (None, Decimal(100), None)
+    assert total.unknown == ("b",)
+    assert str(total) == "at least USD 100 (1 record counted; not stated: b)"
+
+
+def test_an_approximate_amount_is_no_bound() -> None:
+    total = usnz.Records([_aid("a", _money("100", approximate=True))]).total("amount")
+    assert (total.best, total.low, total.high, total.approximate) == (Decimal(100), None, None, True)
+    assert str(total) == "about USD 100 (1 record counted)"
+
+
+def test_mixed_currencies_are_not_added() -> None:
+    total = usnz.Records([_aid("a", _money("100")), _aid("b", _money("5", "NZD"))]).total("amount")
+    assert (total.best, total.low, total.high, total.unit) == (None, None, None, None)
+    assert total.excluded == ("a", "b")
+    assert total.explanation == "amounts in different currencies: USD (a); NZD (b)"
+    assert "accepted: none" not in str(total)
+
+
+def test_an_assumed_currency_is_named() -> None:
+    total = usnz.Records([_aid("a", _money("100")), _aid("b", _money("5", currency_stated=False))]).total("amount")
+    assert (total.best, total.low, total.high, total.unit) == (None, Decimal(100), None, "USD")
+    assert (total.counted, total.excluded) == (("a",), ("b",))
+    assert total.explanation == "the currency is not stated in the text, only '$': b (read as USD)"
+
+
+def test_a_yearly_amount_for_unstated_years_is_named() -> None:
+    total = usnz.Records([_aid("a", _money("100")), _aid("b", _money("7", per="year"))]).total("amount")
+    assert (total.best, total.low, total.high) == (None, Decimal(100), None)
+    assert total.excluded == ("b",)
+    assert total.explanation == "a yearly amount for a number of years the texts do not state: b (USD 7 per year)"
+    assert str(total).endswith(
+        "not added: a yearly amount for a number of years the texts do not state: b (USD 7 per year))"
+    )
+
+
+def test_disputing_amounts_count_once() -> None:
+    records = [_aid("a", _money("100"), disputes=("b",)), _aid("b", _money("300"), disputes=("a",))]
+    total = usnz.Records(records).total("amount")
+    assert (total.best, total.low, total.high, total.counted) == (None, Decimal(100), Decimal(300), ("a", "b"))
+    agreeing = [_aid("a", _money("100"), disputes=("b",)), _aid("b", _money("100"), disputes=("a",))]
+    assert usnz.Records(agreeing).total("amount").best == Decimal(100)
+
+
+def test_the_packaged_assistance_says_why_it_cannot_be_added() -> None:
+    total = usnz.assistance().total("amount")
+    assert total.high is None
+    assert total.best is None
+    assert set(total.excluded) == {"nz-vietnam-economic-assistance", "nz-katrina-red-cross-pledge"}
+    assert total.explanation is not None
+    assert "different currencies" in total.explanation
+    assert "nz-katrina-red-cross-pledge (read as NZD)" in total.explanation
+    assert "nz-vietnam-economic-assistance (about USD 347,500 per year)" in total.explanation
+    assert "vietnamese-student-scholarships" in total.unknown
+    figures = usnz.figures().total("money")
+    assert figures.money
+    assert "us-open-2005-prize (read as USD)" in (figures.explanation or "")
+
+
+def test_a_field_that_cannot_be_added_is_refused_with_what_can() -> None:
+    with pytest.raises(usnz.ArgumentValueError, match="no quantity or money field of that name; accepted: amount"):
+        usnz.assistance().total("summary")
+    with pytest.raises(usnz.ArgumentValueError, match=r"nothing to add up .* assistance \(amount\)") as error:
+        usnz.people().total("name")
+    assert "accepted: none" not in str(error.value)
