@@ -107,7 +107,8 @@ def walk(record: Any) -> Iterator[tuple[str, Fact, Any]]:
     for name, declared in facts(kind):
         value: Any = getattr(record, name)
         yield name, declared, value
-        if _holds_facts(type(value)):  # pyright: ignore[reportUnknownArgumentType]
+        value_kind: Any = type(value)  # pyright: ignore[reportUnknownVariableType]
+        if _holds_facts(value_kind):
             for sub, sub_declared, sub_value in walk(value):
                 yield f"{name}.{sub}", sub_declared, sub_value
         elif isinstance(value, tuple) and value:
@@ -119,7 +120,7 @@ def walk(record: Any) -> Iterator[tuple[str, Fact, Any]]:
 
 
 @functools.cache
-def _holds_facts(cls: type) -> bool:
+def _holds_facts(cls: Any) -> bool:
     """Whether *cls* is an attrs class that declares a field with :func:`fact` that refers to records.
 
     Only those are walked into when they stand alone (a role's attestation's citation): a

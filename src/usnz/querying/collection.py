@@ -80,7 +80,8 @@ class Records(tuple[R_co, ...]):
         field = str.__str__(field)  # a plain copy: a str subclass's own methods are never called
         money = False
         for record in self:
-            quantities, amounts = _summable(type(record))
+            cls: Any = type(record)
+            quantities, amounts = _summable(cls)
             if field not in quantities and field not in amounts:
                 raise ArgumentValueError(_not_summable(record.record_kind, field, quantities, amounts))
             money = field in amounts
@@ -143,7 +144,7 @@ class Records(tuple[R_co, ...]):
 
 
 @functools.cache
-def _summable(cls: type) -> tuple[frozenset[str], frozenset[str]]:
+def _summable(cls: Any) -> tuple[frozenset[str], frozenset[str]]:
     """The names of a record class's quantity fields and of its money fields."""
     import attrs  # noqa: PLC0415 - attrs is imported by then; only the name is needed here
 
@@ -161,11 +162,12 @@ def _not_summable(kind: str, field: str, quantities: frozenset[str], amounts: fr
         return f"total({shown(field)}): {kind} records have no {what} field of that name; accepted: {accepted}"
     from usnz.model.records import KINDS  # noqa: PLC0415 - only to say which kinds have fields to add up
 
-    others = []
-    for cls in KINDS.values():
+    others: list[str] = []
+    for kind_class in KINDS.values():
+        cls: Any = kind_class
         q, a = _summable(cls)
         if q or a:
-            others.append(f"{cls.record_kind} ({', '.join(sorted(q | a))})")
+            others.append(f"{kind_class.record_kind} ({', '.join(sorted(q | a))})")
     return (
         f"total({shown(field)}): {kind} records have nothing to add up (no quantity or money field); "
         f"total() adds up the fields of: {'; '.join(others)}"
