@@ -76,6 +76,11 @@ def test_disputing_amounts_count_once() -> None:
     assert (total.best, total.low, total.high, total.counted) == (None, Decimal(100), Decimal(300), ("a", "b"))
     agreeing = [_aid("a", _money("100"), disputes=("b",)), _aid("b", _money("100"), disputes=("a",))]
     assert usnz.Records(agreeing).total("amount").best == Decimal(100)
+    about = [
+        _aid("a", _money("100", approximate=True), disputes=("b",)),
+        _aid("b", _money("300", approximate=True), disputes=("a",)),
+    ]
+    assert str(usnz.Records(about).total("amount")) == "an unknown amount of USD (2 records counted)"
 
 
 def test_the_packaged_assistance_says_why_it_cannot_be_added() -> None:

@@ -85,6 +85,8 @@ def _with_unit(figure: str, unit: str | None, *, money: bool) -> str:
     """``1,044 personnel``, or a currency's code before the amount: ``NZD 2,000,000``."""
     if not money:
         return f"{figure} {unit}"
+    if figure == "an unknown number of":
+        return f"an unknown amount of {unit}"
     for lead in ("about ", "at least "):
         if figure.startswith(lead):
             return f"{lead}{unit} {figure.removeprefix(lead)}"
