@@ -158,3 +158,8 @@ def test_the_schema_describes_attestations() -> None:
     attested = schema["$defs"]["Role"]["properties"]["attested"]
     assert attested["items"] == {"$ref": "#/$defs/Attestation"}
     assert schema["$defs"]["Attestation"]["required"] == ["date", "record", "citation"]
+
+
+def test_a_person_shows_attestations_only_where_there_are_some() -> None:
+    assert "attested=2004 (nz-government-agent-orange-apology)" in str(usnz.get("helen-clark"))
+    assert "attested" not in str(usnz.get("jim-bolger"))

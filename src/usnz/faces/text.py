@@ -63,7 +63,7 @@ def value_text(value: object) -> str:
         return ", ".join(
             f"{a.name}={value_text(getattr(value, a.name))}"
             for a in attrs.fields(role)
-            if getattr(value, a.name) is not None
+            if getattr(value, a.name) not in {None, ()}
         )
     return str(value)
 
