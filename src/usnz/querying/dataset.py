@@ -192,16 +192,17 @@ class Dataset:
     def _filter_index(self) -> dict[tuple[type[AnyRecord], str, str], Records[AnyRecord]]:
         index: defaultdict[tuple[type[AnyRecord], str, str], list[AnyRecord]] = defaultdict(list)
         involved: defaultdict[str, set[str]] = defaultdict(set)  # id -> the ids of the records that involve it
-        for record in self._ordered:
-            for _, ref, declared in record.references_of():
+        references = [list(record.references_of()) for record in self._ordered]
+        for record, refs in zip(self._ordered, references, strict=True):
+            for _, ref, declared in refs:
                 if declared.involves:
                     involved[ref].add(record.id)
-        for record in self._ordered:
+        for record, refs in zip(self._ordered, references, strict=True):
             cls = type(record)
             codes = record.country_codes()
             keys = {("country", code) for code in codes} | {("involving", code) for code in codes}
             keys |= {("involving", other) for other in involved.get(record.id, ())}  # the other way
-            for field, ref, declared in record.references_of():
+            for field, ref, declared in refs:
                 if declared.involves:  # never see_also, disputes or a citation's source
                     keys.add(("involving", ref))
                 if field in {"conflict", "speaker", "disputes"}:
