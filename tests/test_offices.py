@@ -6,6 +6,7 @@ import json
 import re
 from pathlib import Path
 
+import attrs
 import pytest
 
 import usnz
@@ -164,3 +165,18 @@ def test_a_person_shows_attestations_only_where_there_are_some() -> None:
     shown = " ".join(str(usnz.get("helen-clark")).split())
     assert "country=NZL, attested=2004 (nz-government-" in shown
     assert "attested" not in str(usnz.get("jim-bolger"))
+
+
+def test_verify_checks_attestation_quotes(seeds: Path) -> None:
+    """``usnz.verify`` reads an attestation's quote against its paragraph, as a citation's."""
+    assert usnz.verify(sources=seeds) == ()
+    clark = usnz.get("helen-clark")
+    assert isinstance(clark, usnz.Person)
+    wrong = attrs.evolve(
+        clark.roles[0].attested[0],
+        citation=attrs.evolve(clark.roles[0].attested[0].citation, quote="Prime Minister John Key"),
+    )
+    role = attrs.evolve(clark.roles[0], attested=(wrong, *clark.roles[0].attested[1:]))
+    changed = usnz.Dataset([*usnz.sources(), attrs.evolve(clark, roles=(role,))])
+    problems = usnz.verify(sources=seeds, data=changed)
+    assert [(p.record, p.path) for p in problems] == [("helen-clark", "roles[0].attested[0].citation.quote")]

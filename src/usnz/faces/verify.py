@@ -96,11 +96,17 @@ def verify(*, sources: str | os.PathLike[str], data: Dataset | None = None) -> t
     for record in data:
         if isinstance(record, Source) or not isinstance(record, Record):
             continue
-        for index, citation in enumerate(record.citations):
+        cited = [(f"citations[{index}]", citation) for index, citation in enumerate(record.citations)]
+        cited += [  # a role's attestations quote the words that name the person by the title
+            (f"roles[{i}].attested[{j}].citation", attestation.citation)
+            for i, role in enumerate(getattr(record, "roles", ()))
+            for j, attestation in enumerate(role.attested)
+        ]
+        for path, citation in cited:
             paragraphs = texts.get(citation.source)
             if citation.quote is None or paragraphs is None:
                 continue
-            where = f"citations[{index}].quote"
+            where = f"{path}.quote"
             if citation.paragraph > len(paragraphs):
                 message = f"{citation.source} has {len(paragraphs)} paragraphs, not {citation.paragraph}"
                 problems.append(Problem(file=citation.source, record=record.id, path=where, message=message))
