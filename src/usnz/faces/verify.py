@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from usnz.model.errors import ArgumentTypeError, ArgumentValueError, Problem, shown
-from usnz.model.records import Record, Source
+from usnz.model.records import Person, Record, Source
 
 if TYPE_CHECKING:
     from usnz.querying.dataset import Dataset
@@ -97,16 +97,17 @@ def verify(*, sources: str | os.PathLike[str], data: Dataset | None = None) -> t
         if isinstance(record, Source) or not isinstance(record, Record):
             continue
         cited = [(f"citations[{index}]", citation) for index, citation in enumerate(record.citations)]
-        cited += [  # a role's attestations quote the words that name the person by the title
-            (f"roles[{i}].attested[{j}].citation", attestation.citation)
-            for i, role in enumerate(getattr(record, "roles", ()))
-            for j, attestation in enumerate(role.attested)
-        ]
-        for path, citation in cited:
+        if isinstance(record, Person):  # a role's attestations quote the words naming them by the title
+            cited += [
+                (f"roles[{i}].attested[{j}].citation", attestation.citation)
+                for i, role in enumerate(record.roles)
+                for j, attestation in enumerate(role.attested)
+            ]
+        for field, citation in cited:
             paragraphs = texts.get(citation.source)
             if citation.quote is None or paragraphs is None:
                 continue
-            where = f"{path}.quote"
+            where = f"{field}.quote"
             if citation.paragraph > len(paragraphs):
                 message = f"{citation.source} has {len(paragraphs)} paragraphs, not {citation.paragraph}"
                 problems.append(Problem(file=citation.source, record=record.id, path=where, message=message))
