@@ -56,7 +56,7 @@ from typing import Any, Final, Literal
 import attrs
 
 from usnz.faces import parquet
-from usnz.faces.columns import EDTF_DATE, EDTF_INTERVAL, ID, Column, columns, csv_text, field_docs, field_hints
+from usnz.faces.columns import COMMON, EDTF_DATE, EDTF_INTERVAL, ID, Column, columns, csv_text, field_docs, field_hints
 from usnz.model.amounts import AMOUNT, CURRENCIES, Money, Quantity, check_currency
 from usnz.model.base import (
     check_citations,
@@ -312,6 +312,31 @@ def _kind_table(cls: type[AnyRecord], records: Sequence[AnyRecord]) -> tuple[byt
     cols = columns(cls)
     rows = [[column.get(record) for column in cols] for record in records]
     fields = [_field(column, [row[i] for row in rows]) for i, column in enumerate(cols)]
+    return _csv_bytes([c.name for c in cols], rows), _table_schema(fields, cols)
+
+
+_LIST_NOTE: Final = (
+    "; a list of texts (Parquet list<string>), described as any: frictionless reads a Parquet list "
+    "as a NumPy array, which its array type refuses"
+)
+
+
+def _frame_schema(cls: type[AnyRecord], records: Sequence[AnyRecord], frame: Any) -> dict[str, Any]:
+    """The Table Schema of a kind's data frame, as its Parquet file holds it: the CSV's, lists kept as lists."""
+    cols = columns(cls)
+    by_name = {column.name: column for column in (*COMMON, *cols)}
+    fields: list[dict[str, Any]] = []
+    for name in frame.columns:
+        column = by_name[name]
+        field = _field(column, [column.get(record) for record in records])
+        if str(frame[name].dtype) == "object":  # a column of lists
+            field = {"name": name, "type": "any", "description": column.description + _LIST_NOTE}
+        fields.append(field)
+    return _table_schema(fields, cols)
+
+
+def _table_schema(fields: list[dict[str, Any]], cols: Sequence[Column]) -> dict[str, Any]:
+    """A kind's Table Schema: *fields*, keyed by id, with a foreign key for each reference of *cols*."""
     keys = [
         {"fields": [c.name], "reference": {"resource": c.target, "fields": ["id"]}}
         for c in cols
@@ -325,7 +350,7 @@ def _kind_table(cls: type[AnyRecord], records: Sequence[AnyRecord]) -> tuple[byt
     schema: dict[str, Any] = {"fields": fields, "primaryKey": ["id"], "missingValues": [""]}
     if keys:
         schema["foreignKeys"] = keys
-    return _csv_bytes([c.name for c in cols], rows), schema
+    return schema
 
 
 def _spec(name: str, kind: str, description: str, **constraints: object) -> dict[str, Any]:
@@ -384,7 +409,9 @@ def _resource(name: str, path: str, data: bytes, description: str, fmt: Format) 
         "bytes": len(data),
         "hash": f"sha256:{hashlib.sha256(data).hexdigest()}",
     }
-    if fmt != "parquet":
+    if fmt == "parquet":  # frictionless reads Parquet through pyarrow: it cannot count bytes or hash them
+        del resource["bytes"], resource["hash"]
+    else:
         resource["encoding"] = "utf-8"
     return resource
 
@@ -403,7 +430,9 @@ def _kind_file(data: Dataset, name: str, fmt: Format, files: dict[str, bytes]) -
         content, schema = _kind_table(cls, records)
         extra = {"type": "table", "schema": schema}
     elif fmt == "parquet":
-        content = parquet.frame_bytes(data.to_frame(name))
+        frame = data.to_frame(name)
+        content = parquet.frame_bytes(frame)
+        extra = {"type": "table", "schema": _frame_schema(cls, records, frame)}
     else:
         items = records.to_list()
         if fmt == "json":
@@ -428,10 +457,9 @@ def _files(data: Dataset, fmt: Format) -> tuple[dict[str, bytes], list[dict[str,
             path = f"{name}.{fmt}"
             if fmt == "csv":
                 files[path] = _csv_bytes([f["name"] for f in schema["fields"]], rows)
-                extra = {"type": "table", "schema": schema}
             else:
                 files[path] = parquet.table_bytes(schema["fields"], rows)
-                extra = {}
+            extra = {"type": "table", "schema": schema}
             resources.append({**_resource(name, path, files[path], description, fmt), **extra})
     return files, resources
 
@@ -458,7 +486,8 @@ def _package(fmt: Format, data: Dataset) -> tuple[dict[str, Any], dict[str, byte
     if fmt == "parquet":
         parquet.check()  # before pandas, so the error names the extra that brings both
     files, resources = _files(data, fmt)
-    digest = hashlib.sha256("\n".join(r["hash"] for r in resources).encode("ascii")).hexdigest()
+    hashes = (f"sha256:{hashlib.sha256(files[r['path']]).hexdigest()}" for r in resources)
+    digest = hashlib.sha256("\n".join(hashes).encode("ascii")).hexdigest()
     year, month, _ = DATA_VERSION.split(".")
     sources = [{"title": f"{s.title} ({s.kind}, publisher: {s.publisher}; SHA-256 {s.sha256})"} for s in data.sources()]
     descriptor = {
