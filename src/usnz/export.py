@@ -56,7 +56,7 @@ from typing import Any, Final, Literal
 import attrs
 
 from usnz.faces import parquet
-from usnz.faces.columns import COMMON, EDTF_DATE, EDTF_INTERVAL, ID, Column, columns, csv_text, field_docs, field_hints
+from usnz.faces.columns import COMMON, ID, Column, columns, csv_text, field_docs, field_hints
 from usnz.model.amounts import AMOUNT, CURRENCIES, Money, Quantity, check_currency
 from usnz.model.base import (
     check_citations,
@@ -138,6 +138,27 @@ _KNOWN_ITEMS: Final[dict[object, dict[str, Any]]] = {
     check_texts: {"items": _TEXT},
     check_citations: {"minItems": 1, "uniqueItems": True},
 }
+# EDTF as strictly as a regular expression can say it: years 0001-9999, months 01-12, days 01-31.
+_YEAR: Final = r"(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)"
+_DECADE: Final = r"(?:[0-9]{2}[1-9]|[0-9][1-9]0|[1-9]00)X"
+_DAY_DATE: Final = rf"(?:{_YEAR}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?)?|{_DECADE})~?"
+STRICT_EDTF_DATE: Final = _DAY_DATE
+"""The dates the JSON and Table Schemas accept: ``1951``, ``2008-07``, ``1965-05-27``, ``196X``, with ``~``."""
+STRICT_EDTF_INTERVAL: Final = rf"(?:{_DAY_DATE}/(?:{_DAY_DATE}|\.\.)?|(?:\.\.)?/{_DAY_DATE})"
+"""The intervals the schemas accept: each end a date, unknown (empty) or open (``..``), a date at one end at least."""
+_NOT_CHECKED_DATE: Final = (
+    "Not checked by this pattern (usnz.load refuses it): a day past the end of its month, "
+    "such as 1965-02-30 or 2001-02-29"
+)
+_NOT_CHECKED_INTERVAL: Final = (
+    "Not checked by this pattern (usnz.load refuses both): a day past the end of its month "
+    "(1965-02-30/1966), and an end before the start (1975/1939)"
+)
+_NOT_CHECKED_RECORD: Final = (
+    "Not checked by this schema (usnz.load checks them): what a single record cannot show, "
+    "such as ids unique across files, references to records that exist, disputes listed both ways"
+)
+
 _VALUES: Final = {
     PartialDate: "PartialDate",
     Period: "Period",
@@ -205,14 +226,15 @@ def _value_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
     if cls is PartialDate:
         return {
             "type": "string",
-            "pattern": f"^{EDTF_DATE}$",
-            "description": "An EDTF date: 1951, 2008-07, 1965-05-27, 196X, 2001~",
+            "pattern": f"^{STRICT_EDTF_DATE}$",
+            "description": f"An EDTF date: 1951, 2008-07, 1965-05-27, 196X, 2001~. {_NOT_CHECKED_DATE}",
         }
     if cls is Period:
         return {
             "type": "string",
-            "pattern": f"^{EDTF_INTERVAL}$",
-            "description": "An EDTF interval: 1950/1957, 1965-07/ (end unknown), /1957 (start unknown), 2003/.. (open)",
+            "pattern": f"^{STRICT_EDTF_INTERVAL}$",
+            "description": "An EDTF interval: 1950/1957, 1965-07/ (end unknown), /1957 (start unknown), "
+            f"2003/.. (open); each end a date, unknown or open. {_NOT_CHECKED_INTERVAL}",
         }
     schema = _object(cls, defs)
     if cls is Quantity:
@@ -266,6 +288,8 @@ def json_schema(kind: str) -> dict[str, Any]:
     cls = KINDS[kind_name(kind)]
     defs: dict[str, Any] = {}
     body = _object(cls, defs)
+    described = body["description"] if body["description"].endswith(".") else body["description"] + "."
+    body["description"] = f"{described} {_NOT_CHECKED_RECORD}"
     schema = {"$schema": _DIALECT, "title": f"usnz {cls.__name__}", **body, "$defs": dict(sorted(defs.items()))}
     return copy.deepcopy(schema)  # the parts shared by every schema are not handed out
 
@@ -273,7 +297,13 @@ def json_schema(kind: str) -> dict[str, Any]:
 # -- Table Schema and CSV --------------------------------------------------------------------
 
 _TABLE_TYPES: Final = {"date": "date", "integer": "integer", "decimal": "number", "boolean": "boolean"}
-_PATTERNS: Final = {"id": ID, "reference": ID, "edtf-date": EDTF_DATE, "edtf-interval": EDTF_INTERVAL}
+_PATTERNS: Final = {
+    "id": ID,
+    "reference": ID,
+    "edtf-date": STRICT_EDTF_DATE,
+    "edtf-interval": STRICT_EDTF_INTERVAL,
+    "edtf": f"(?:{STRICT_EDTF_DATE}|{STRICT_EDTF_INTERVAL})",
+}
 
 
 def _field(column: Column, values: Sequence[object]) -> dict[str, Any]:
