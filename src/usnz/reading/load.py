@@ -128,7 +128,7 @@ def parse_json(text: str) -> object:
 
 
 def _json_lines(text: str) -> list[object]:
-    """Read JSON Lines (``.jsonl``): one JSON value per line, each read as :func:`parse_json` reads; blank lines skipped.
+    """Read JSON Lines (``.jsonl``): a JSON value a line, read as :func:`parse_json` reads (blank lines skipped).
 
     Raises:
         ValueError: as :func:`parse_json` does; a ``json.JSONDecodeError`` gives the line in the whole file.
