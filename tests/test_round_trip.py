@@ -49,6 +49,13 @@ def test_a_broken_jsonl_file_is_reported_by_line(tmp_path: Path, capsys: pytest.
         usnz.load(tmp_path / "out")
 
 
+def test_blank_lines_of_a_jsonl_file_are_skipped(tmp_path: Path) -> None:
+    usnz.export.write(tmp_path / "out", format="jsonl")
+    sources = tmp_path / "out" / "sources.jsonl"
+    sources.write_text("\n" + sources.read_text(encoding="utf-8").replace("\n", "\r\n\n  \n"), encoding="utf-8")
+    assert list(usnz.load(sources)) == list(usnz.sources())
+
+
 def test_a_jsonl_record_is_read_as_strictly_as_json(tmp_path: Path) -> None:
     (tmp_path / "sources.jsonl").write_text('{"id": "a", "id": "b"}\n', encoding="utf-8")
     with pytest.raises(usnz.DataError, match=r"sources\.jsonl: not read: .*'id'"):
