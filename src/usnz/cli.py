@@ -366,7 +366,8 @@ def _type_text(field: dict[str, object]) -> str:
         return str(field["$ref"]).rsplit("/", 1)[-1]
     options = field.get("anyOf")
     if isinstance(options, list):
-        return " or ".join(_type_text(typing.cast("dict[str, object]", option)) for option in options)
+        alternatives = typing.cast("list[dict[str, object]]", options)
+        return " or ".join(_type_text(option) for option in alternatives)
     if field.get("type") == "array" and isinstance(field.get("items"), dict):
         return f"array of {_type_text(typing.cast('dict[str, object]', field['items']))}"
     if "enum" in field:
