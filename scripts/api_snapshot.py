@@ -67,8 +67,7 @@ def _class(name: str, cls: type) -> list[str]:
     fields = attrs.fields(cls) if attrs.has(cls) else ()
     for field in fields:
         default = "" if field.default is attrs.NOTHING else f" = {_default(field.default)}"
-        kind = field.type if isinstance(field.type, str) else getattr(field.type, "__name__", repr(field.type))
-        lines.append(f"    {field.name}: {kind}{default}")
+        lines.append(f"    {field.name}: {_written_type(cls, field.name)!r}{default}")
     field_names = {field.name for field in fields}
     for attribute, member in sorted(vars(cls).items()):
         if attribute.startswith("_") or attribute in field_names:
@@ -82,6 +81,15 @@ def _class(name: str, cls: type) -> list[str]:
     if not fields and not issubclass(cls, BaseException):
         lines.append(f"    __init__{_signature(cls)}")
     return lines
+
+
+def _written_type(cls: type, name: str) -> _Written:
+    """A field's annotation as its class's source writes it (attrs may have resolved ``field.type`` since)."""
+    for klass in cls.__mro__:
+        annotations = vars(klass).get("__annotations__", {})
+        if name in annotations:
+            return _Written(annotations[name])
+    return _Written("?")
 
 
 def _default(value: object) -> str:
