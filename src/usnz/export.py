@@ -155,9 +155,15 @@ _NOT_CHECKED_INTERVAL: Final = (
     "(1965-02-30/1966), and an end before the start (1975/1939)"
 )
 _NOT_CHECKED_RECORD: Final = (
-    "Not checked by this schema (usnz.load checks them): what a single record cannot show, "
-    "such as ids unique across files, references to records that exist, disputes listed both ways"
+    "Not checked by this schema (usnz.load checks them): a date_basis exactly when the record carries "
+    "a date; a source paragraph cited once only; and what one record cannot show: ids unique across "
+    "files, references to records that exist, disputes listed both ways"
 )
+_NOT_CHECKED_BY_CLASS: Final = {
+    "Quantity": "Not checked by this schema (usnz.load refuses it): low <= best <= high",
+    "Figure": "Not checked by this schema (usnz.load refuses it): exactly one of quantity and money",
+    "Event": "Not checked by this schema (usnz.load refuses it): a destination on an event that is not a visit",
+}
 
 _VALUES: Final = {
     PartialDate: "PartialDate",
@@ -237,6 +243,8 @@ def _value_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
             f"2003/.. (open); each end a date, unknown or open. {_NOT_CHECKED_INTERVAL}",
         }
     schema = _object(cls, defs)
+    if cls.__name__ in _NOT_CHECKED_BY_CLASS:
+        schema["description"] = f"{schema['description']} {_NOT_CHECKED_BY_CLASS[cls.__name__]}"
     if cls is Quantity:
         schema["anyOf"] = [{"required": [name]} for name in ("best", "low", "high")]
     if cls is Money:
@@ -289,7 +297,8 @@ def json_schema(kind: str) -> dict[str, Any]:
     defs: dict[str, Any] = {}
     body = _object(cls, defs)
     described = body["description"] if body["description"].endswith(".") else body["description"] + "."
-    body["description"] = f"{described} {_NOT_CHECKED_RECORD}"
+    extra = f". {_NOT_CHECKED_BY_CLASS[cls.__name__]}" if cls.__name__ in _NOT_CHECKED_BY_CLASS else ""
+    body["description"] = f"{described} {_NOT_CHECKED_RECORD}{extra}"
     schema = {"$schema": _DIALECT, "title": f"usnz {cls.__name__}", **body, "$defs": dict(sorted(defs.items()))}
     return copy.deepcopy(schema)  # the parts shared by every schema are not handed out
 
