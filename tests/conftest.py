@@ -1,10 +1,13 @@
-"""Shared test set-up: hypothesis profiles and paths."""
+"""Shared test set-up: hypothesis profiles, paths, and source texts the tests write themselves."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -24,6 +27,53 @@ def seeds() -> Path:
     if not SEEDS.is_dir():
         pytest.skip(f"the source texts are not at {SEEDS} (expected beside the repository as ../shared/seeds)")
     return SEEDS
+
+
+OWN_TEXT = "First paragraph.\nThe Treaty was signed in 1951 by three countries. It is long.\nThird one.\n"
+"""A source text of three paragraphs, written by :func:`own_texts` (nothing outside the repository needed)."""
+
+
+class OwnTexts(NamedTuple):
+    """A folder holding one small source text, and a folder of data files citing it (with its SHA-256)."""
+
+    texts: Path
+    data: Path
+
+
+def write_own_texts(folder: Path, quote: str = "The Treaty was signed in 1951") -> OwnTexts:
+    """Write :data:`OWN_TEXT` under *folder*, and data files whose source has its SHA-256 and whose event quotes it."""
+    texts = folder / "texts"
+    texts.mkdir()
+    (texts / "whatever-name.txt").write_text(OWN_TEXT, encoding="utf-8")
+    data = folder / "data"
+    data.mkdir()
+    source = {
+        "id": "my-text",
+        "title": "My text",
+        "publisher": "Me",
+        "kind": "news-article",
+        "sha256": hashlib.sha256(OWN_TEXT.encode()).hexdigest(),
+        "paragraphs": 3,
+        "filename": "mine.txt",
+    }
+    event = {
+        "id": "signing",
+        "kind": "other",
+        "title": "Signing",
+        "summary": "A treaty was signed.",
+        "date": "1951",
+        "date_basis": "stated",
+        "citations": [{"source": "my-text", "paragraph": 2, "quote": quote}],
+    }
+    (data / "sources.json").write_text(json.dumps([source]), encoding="utf-8")
+    (data / "events.json").write_text(json.dumps([event]), encoding="utf-8")
+    return OwnTexts(texts, data)
+
+
+@pytest.fixture
+def own_texts(tmp_path: Path) -> OwnTexts:
+    """A small source text and data citing it, in *tmp_path*: verify and provenance paths without ../shared."""
+    return write_own_texts(tmp_path)
 
 
 class NetworkBlockedError(RuntimeError):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEEDS
+from conftest import write_own_texts
 from usnz.cli import main
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
@@ -29,6 +29,23 @@ def _commands() -> list[tuple[str, str]]:
     return [(page, line) for page, body in _blocks("sh") for line in body.splitlines() if line.startswith("usnz ")]
 
 
+def _sessions_of_commands() -> list[tuple[str, list[str]]]:
+    """Each ``sh`` block's ``usnz`` lines, in order: a block is run as one session in one folder."""
+    found = []
+    for page, body in _blocks("sh"):
+        lines = [line for line in body.splitlines() if line.startswith("usnz ")]
+        if lines:
+            found.append((page, lines))
+    return found
+
+
+def _your_files(folder: Path) -> None:
+    """What the docs' examples take as the reader's own: ``my-texts/`` (a source text) and ``my-data/`` citing it."""
+    own = write_own_texts(folder)
+    own.texts.rename(folder / "my-texts")
+    own.data.rename(folder / "my-data")
+
+
 def _sessions() -> list[tuple[str, str, str]]:
     """(page, command, expected output) for each ``$ usnz ...`` line of a console block."""
     found = []
@@ -40,10 +57,7 @@ def _sessions() -> list[tuple[str, str, str]]:
 
 
 def _run(command: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
-    if "../shared/seeds" in command:  # the source texts beside the repository, as the docs say
-        if not SEEDS.is_dir():
-            pytest.skip(f"the source texts are not at {SEEDS}")
-        command = command.replace("../shared/seeds", str(SEEDS))
+    assert "../shared" not in command, f"an example needs ../shared beside the clone: {command}"
     argv = shlex.split(command.partition("#")[0])
     assert argv[0] == "usnz", command
     code = main(argv[1:])
@@ -56,14 +70,31 @@ def test_the_docs_show_commands() -> None:
     assert len(_sessions()) >= 2
 
 
-@pytest.mark.parametrize(("page", "command"), _commands(), ids=lambda value: str(value))
+@pytest.mark.parametrize(
+    ("page", "commands"), _sessions_of_commands(), ids=lambda value: value if isinstance(value, str) else value[0]
+)
 def test_sh_examples_run(
-    page: str, command: str, *, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    page: str,
+    commands: list[str],
+    *,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
+    """Each block's commands, in order, in a folder holding the reader's own files (my-texts, my-data)."""
     monkeypatch.chdir(tmp_path)
-    code, output = _run(command, capsys)
-    assert code == 0, f"{page}: {command}\n{output}"
-    assert output.strip(), f"{page}: {command} printed nothing"
+    _your_files(tmp_path)
+    for command in commands:
+        code, output = _run(command, capsys)
+        assert code == 0, f"{page}: {command}\n{output}"
+        assert output.strip(), f"{page}: {command} printed nothing"
+
+
+def test_no_example_needs_what_is_beside_the_clone() -> None:
+    pages = [*sorted(DOCS.glob("*.md")), DOCS.parent / "README.md"]
+    for page in pages:
+        for _, body in _BLOCK.findall(page.read_text(encoding="utf-8")):
+            assert "../shared" not in body, page.name
 
 
 @pytest.mark.parametrize(("page", "command", "expected"), _sessions(), ids=lambda value: str(value)[:40])
@@ -77,6 +108,7 @@ def test_console_examples_print_what_they_show(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     monkeypatch.chdir(tmp_path)
+    _your_files(tmp_path)
     _, output = _run(command, capsys)
     checker = doctest.OutputChecker()
     assert checker.check_output(expected, output, doctest.ELLIPSIS), f"{page}: {command}\n{output}"

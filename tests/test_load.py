@@ -152,7 +152,7 @@ def test_file_level_problems(tmp_path: Path, files: dict[str, Any], message: str
 def test_missing_paths_and_empty_directories(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     problems = _problems([tmp_path / "empty", tmp_path / "missing.json"])
-    assert any("no .json data files in this directory" in p for p in problems)
+    assert any("no .json or .jsonl data files in this directory" in p for p in problems)
     assert any("missing.json: cannot read" in p for p in problems)
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from pathlib import Path
 from typing import Any
 
 import duckdb
+import frictionless
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -51,6 +53,63 @@ def test_one_file_per_kind_and_a_v2_package(out: Path) -> None:
     check_files(out, package)
     assert {r["mediatype"] for r in package["resources"]} == {"application/vnd.apache.parquet"}
     assert all("encoding" not in r for r in package["resources"])
+    assert all(r["type"] == "table" and r["schema"]["fields"] for r in package["resources"])
+
+
+def test_frictionless_validates_the_parquet_package(out: Path) -> None:
+    report = frictionless.validate(str(out / "datapackage.json"))
+    assert report.valid, report.flatten(["resourcePath", "rowNumber", "fieldName", "type", "note"])[:10]
+    rows = {task.name: task.stats["rows"] for task in report.tasks}
+    assert rows == {**{kind: len(usnz.dataset().records(kind)) for kind in usnz.KINDS}, **rows_of_tables()}
+
+
+def rows_of_tables() -> dict[str, int]:
+    cited = sum(len(r.citations) for r in usnz.dataset() if isinstance(r, usnz.Record))
+    return {"citations": cited, "countries": len(usnz.COUNTRIES)}
+
+
+def test_the_parquet_table_schemas_describe_each_file(out: Path) -> None:
+    package = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
+    for resource in package["resources"]:
+        table = pq.read_table(out / resource["path"])
+        fields = resource["schema"]["fields"]
+        assert [f["name"] for f in fields] == table.column_names, resource["name"]
+        for field in fields:
+            arrow = table.schema.field(field["name"]).type
+            if field["type"] == "date":
+                assert arrow == pa.date32(), field["name"]
+            if field["type"] == "any":  # lists: the one type frictionless cannot read from Parquet
+                assert arrow == pa.list_(pa.string()), field["name"]
+    as_csv = {r["name"]: r["schema"] for r in usnz.export.datapackage(format="csv")["resources"]}
+    for resource in package["resources"]:  # the same keys as the CSV package's
+        schema = resource["schema"]
+        assert schema["primaryKey"] == as_csv[resource["name"]]["primaryKey"], resource["name"]
+        assert schema.get("foreignKeys") == as_csv[resource["name"]].get("foreignKeys"), resource["name"]
+
+
+def test_frictionless_cannot_read_a_parquet_list_as_an_array(out: Path, tmp_path: Path) -> None:
+    """Why list columns are described as ``any``: the exact failure with Table Schema's ``array`` type."""
+    package = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
+    resource = next(r for r in package["resources"] if r["name"] == "agreements")
+    for field in resource["schema"]["fields"]:
+        if field["type"] == "any":
+            field["type"] = "array"
+    (tmp_path / "agreements.parquet").write_bytes((out / "agreements.parquet").read_bytes())
+    resource["schema"].pop("foreignKeys", None)
+    report = frictionless.Resource(resource, basepath=str(tmp_path)).validate()
+    errors = {(e[0], e[1]) for e in report.flatten(["fieldName", "type"])}
+    assert ("parties", "type-error") in errors
+    assert report.flatten(["note"])[0] == ['type is "array/default"']
+
+
+def test_duckdb_reads_days_as_dates(db: duckdb.DuckDBPyConnection) -> None:
+    described = {row[0]: row[1] for row in sql(db, "describe force_contributions")}
+    assert described["period_earliest"] == described["when_latest"] == "DATE"
+    frame = usnz.dataset().to_frame("force-contributions")
+    expected = list(zip(frame["id"], cells(frame["period_earliest"]), cells(frame["period_latest"]), strict=True))
+    assert sql(db, "select id, period_earliest, period_latest from force_contributions") == expected
+    assert any(isinstance(day, dt.date) for _, day, _ in expected)
+    assert sql(db, "select count(*) from force_contributions where period_latest < date '1960-01-01'")[0][0] > 0
 
 
 ARROW_TYPES = {
@@ -58,15 +117,15 @@ ARROW_TYPES = {
     "Int64": pa.int64(),
     "Float64": pa.float64(),
     "boolean": pa.bool_(),
-    "datetime64[s]": pa.timestamp("ms"),
+    "datetime64[s]": pa.date32(),
     "object": pa.list_(pa.string()),
 }
 
 
 def cells(series: pd.Series) -> list[Any]:
-    """A frame column's values as pyarrow gives them back: None for missing, datetimes, lists."""
+    """A frame column's values as pyarrow gives them back: None for missing, days as dates, lists."""
     if str(series.dtype).startswith("datetime64"):
-        return [None if pd.isna(v) else v.to_pydatetime() for v in series]
+        return [None if pd.isna(v) else v.date() for v in series]
     return [None if not isinstance(v, list) and pd.isna(v) else v for v in series.astype(object)]
 
 
@@ -91,7 +150,8 @@ def test_pandas_reads_the_frames_dtypes_back(out: Path) -> None:
     assert str(back["personnel_best"].dtype) == "Int64"
     assert str(back["personnel_approximate"].dtype) == "boolean"
     assert str(back["country"].dtype) == "category"
-    assert str(back["period_latest"].dtype) == "datetime64[ms]"
+    assert str(back["period_latest"].dtype) == "object"  # pyarrow gives pandas a DATE as datetime.date
+    assert back.set_index("id").loc["k-force-korea", "period_latest"] == dt.date(1957, 12, 31)
     assert back["id"].tolist() == frame["id"].tolist()
     assert [list(v) for v in back["citations"]] == frame["citations"].tolist()
     kforce = back.set_index("id").loc["k-force-korea"]
@@ -152,7 +212,7 @@ def test_an_empty_kind_keeps_its_types(tmp_path: Path) -> None:
     events = pq.read_table(tmp_path / "events.parquet")
     assert events.num_rows == 0
     assert events.schema.field("participants").type == pa.list_(pa.string())
-    assert events.schema.field("date_earliest").type == pa.timestamp("ms")
+    assert events.schema.field("date_earliest").type == pa.date32()
     assert pq.read_table(tmp_path / "citations.parquet").num_rows == 0
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import shutil
 from pathlib import Path
 
@@ -11,38 +10,13 @@ import attrs
 import pytest
 
 import usnz
+from conftest import OWN_TEXT as TEXT
+from conftest import OwnTexts, write_own_texts
 from usnz.cli import main
-
-TEXT = "First paragraph.\nThe Treaty was signed in 1951 by three countries. It is long.\nThird one.\n"
 
 
 def _user_data(tmp_path: Path, quote: str = "The Treaty was signed in 1951") -> tuple[Path, Path]:
-    texts = tmp_path / "texts"
-    texts.mkdir()
-    (texts / "whatever-name.txt").write_text(TEXT, encoding="utf-8")
-    data = tmp_path / "data"
-    data.mkdir()
-    source = {
-        "id": "my-text",
-        "title": "My text",
-        "publisher": "Me",
-        "kind": "news-article",
-        "sha256": hashlib.sha256(TEXT.encode()).hexdigest(),
-        "paragraphs": 3,
-        "filename": "mine.txt",
-    }
-    event = {
-        "id": "signing",
-        "kind": "other",
-        "title": "Signing",
-        "summary": "A treaty was signed.",
-        "date": "1951",
-        "date_basis": "stated",
-        "citations": [{"source": "my-text", "paragraph": 2, "quote": quote}],
-    }
-    (data / "sources.json").write_text(json.dumps([source]), encoding="utf-8")
-    (data / "events.json").write_text(json.dumps([event]), encoding="utf-8")
-    return texts, data
+    return write_own_texts(tmp_path, quote)
 
 
 def test_verify_a_users_own_data(tmp_path: Path) -> None:
@@ -109,6 +83,34 @@ def test_cli_verify(seeds: Path, tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert main(["verify", "--sources", str(changed)]) == 1
     assert "encyclopedia-nz-us-relations" in capsys.readouterr().out
     assert main(["verify", "--sources", str(tmp_path / "missing")]) == 2
+
+
+def test_verify_the_packaged_data_without_its_texts(tmp_path: Path) -> None:
+    """With no text of the packaged sources at hand, each packaged source is named, once."""
+    problems = usnz.verify(sources=tmp_path)
+    assert [(p.record, p.path) for p in problems] == [(s.id, "sha256") for s in usnz.sources()]
+    assert all(p.message.startswith(f"no file in {tmp_path} has this source's SHA-256") for p in problems)
+    assert all("differs" not in p.message for p in problems)
+
+
+def test_cli_verify_packaged_data_without_its_texts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["verify", "--sources", str(tmp_path)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split(" ", 2)[:2] for line in lines] == [[str(tmp_path / s.filename), s.id] for s in usnz.sources()]
+
+
+def test_cli_verify_the_packaged_data_against_copies(
+    own_texts: OwnTexts, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``usnz verify --sources DIR`` checks the packaged data: here, a packaged dataset that cites our own text."""
+    monkeypatch.setattr(usnz, "dataset", lambda: usnz.load(own_texts.data))
+    assert main(["verify", "--sources", str(own_texts.texts)]) == 0
+    assert capsys.readouterr().out == "ok: 1 quotes checked against 1 source texts, every one found\n"
+
+
+def test_cli_verify_own_data_that_holds(own_texts: OwnTexts, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["verify", "--sources", str(own_texts.texts), str(own_texts.data)]) == 0
+    assert capsys.readouterr().out == "ok: 1 quotes checked against 1 source texts, every one found\n"
 
 
 def test_cli_verify_user_data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -27,12 +27,14 @@ from usnz.faces.text import WIDTH, field_rows, show_text, table_text, terminal_w
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
 
+    from usnz.model.errors import Problem
     from usnz.model.records import AnyRecord
     from usnz.querying.collection import Records
 
 __all__ = ["WIDTH", "main"]
 
 FORMATS = ("table", "json", "csv")
+SCHEMA_FORMATS = ("json", "table", "csv")
 EXPORT_FORMATS = ("csv", "json", "jsonl", "parquet")
 _FILTERS = (
     "during",
@@ -102,6 +104,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("paths", nargs="+", metavar="PATH", help="a directory of <kind>.json files, or files")
     validate.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="table",
+        help="table: one problem a line (default); json: a list of problems; csv: file,record,path,message",
+    )
+    validate.add_argument(
         "--with-packaged",
         action="store_true",
         help="validate the files as additions to the packaged data (their records may refer to it)",
@@ -144,6 +152,12 @@ def _parser() -> argparse.ArgumentParser:
         description="Print the JSON Schema of one record kind.",
     )
     schema.add_argument("record_kind", metavar="KIND", help="one of: " + ", ".join(_kind_names()))
+    schema.add_argument(
+        "--format",
+        choices=SCHEMA_FORMATS,
+        default="json",
+        help="json: the JSON Schema (default); table or csv: one row per field (field, type, required, description)",
+    )
     return parser
 
 
@@ -272,8 +286,20 @@ def _validate(args: argparse.Namespace) -> str:
     try:
         data = usnz.load(args.paths, extends=usnz.dataset() if args.with_packaged else None)
     except usnz.DataError as error:
-        raise ValidationFailedError("\n".join(_one_line(str(problem)) for problem in error.problems)) from None
-    return f"ok: {len(data)} records, no problems"
+        raise ValidationFailedError(_problems(error.problems, args.format)) from None
+    return _problems((), args.format) if args.format != "table" else f"ok: {len(data)} records, no problems"
+
+
+def _problems(problems: Sequence[Problem], output: str) -> str:
+    """*problems* in the *output* format: one a line (table), a JSON list, or CSV with a header."""
+    rows = [(p.file, "" if p.record is None else str(p.record), p.path, p.message) for p in problems]
+    if output == "json":
+        keys = ("file", "record", "path", "message")
+        items = [dict(zip(keys, (p.file, p.record, p.path, p.message), strict=True)) for p in problems]
+        return json.dumps(items, indent=2, ensure_ascii=False)
+    if output == "csv":
+        return _csv([("file", "record", "path", "message"), *rows])
+    return "\n".join(_one_line(str(problem)) for problem in problems)
 
 
 def _verify(args: argparse.Namespace) -> str:
@@ -317,7 +343,37 @@ def _cite(args: argparse.Namespace) -> str:
 def _schema(args: argparse.Namespace) -> str:
     from usnz.export import json_schema  # noqa: PLC0415
 
-    return json.dumps(json_schema(args.record_kind), indent=2, ensure_ascii=False)
+    schema = json_schema(args.record_kind)
+    if args.format == "json":
+        return json.dumps(schema, indent=2, ensure_ascii=False)
+    required = set(schema["required"])
+    rows = [
+        (name, _type_text(field), "yes" if name in required else "no", _one_line(field.get("description", "")))
+        for name, field in schema["properties"].items()
+    ]
+    if args.format == "csv":
+        return _csv([("field", "type", "required", "description"), *rows])
+    widths = [max(len(row[i]) for row in rows) for i in range(3)]
+    return "\n".join(
+        "  ".join([*(cell.ljust(width) for cell, width in zip(row[:3], widths, strict=True)), row[3]]).rstrip()
+        for row in rows
+    )
+
+
+def _type_text(field: dict[str, object]) -> str:
+    """What a JSON Schema property holds, in a few words: ``string``, ``array of Citation``, ``PartialDate or null``."""
+    if "$ref" in field:
+        return str(field["$ref"]).rsplit("/", 1)[-1]
+    options = field.get("anyOf")
+    if isinstance(options, list):
+        alternatives = typing.cast("list[dict[str, object]]", options)
+        return " or ".join(_type_text(option) for option in alternatives)
+    if field.get("type") == "array" and isinstance(field.get("items"), dict):
+        return f"array of {_type_text(typing.cast('dict[str, object]', field['items']))}"
+    if "enum" in field:
+        accepted = [str(v) for v in typing.cast("list[object]", field["enum"])]
+        return "one of " + ("|".join(accepted) if len(accepted) <= 8 else f"{len(accepted)} values")
+    return str(field.get("type", "any"))
 
 
 _HANDLERS: dict[str, Callable[[argparse.Namespace], str]] = {

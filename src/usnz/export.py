@@ -56,7 +56,7 @@ from typing import Any, Final, Literal
 import attrs
 
 from usnz.faces import parquet
-from usnz.faces.columns import EDTF_DATE, EDTF_INTERVAL, ID, Column, columns, csv_text, field_docs, field_hints
+from usnz.faces.columns import COMMON, ID, Column, columns, csv_text, field_docs, field_hints
 from usnz.model.amounts import AMOUNT, CURRENCIES, Money, Quantity, check_currency
 from usnz.model.base import (
     check_citations,
@@ -138,6 +138,33 @@ _KNOWN_ITEMS: Final[dict[object, dict[str, Any]]] = {
     check_texts: {"items": _TEXT},
     check_citations: {"minItems": 1, "uniqueItems": True},
 }
+# EDTF as strictly as a regular expression can say it: years 0001-9999, months 01-12, days 01-31.
+_YEAR: Final = r"(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)"
+_DECADE: Final = r"(?:[0-9]{2}[1-9]|[0-9][1-9]0|[1-9]00)X"
+_DAY_DATE: Final = rf"(?:{_YEAR}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?)?|{_DECADE})~?"
+STRICT_EDTF_DATE: Final = _DAY_DATE
+"""The dates the JSON and Table Schemas accept: ``1951``, ``2008-07``, ``1965-05-27``, ``196X``, with ``~``."""
+STRICT_EDTF_INTERVAL: Final = rf"(?:{_DAY_DATE}/(?:{_DAY_DATE}|\.\.)?|(?:\.\.)?/{_DAY_DATE})"
+"""The intervals the schemas accept: each end a date, unknown (empty) or open (``..``), a date at one end at least."""
+_NOT_CHECKED_DATE: Final = (
+    "Not checked by this pattern (usnz.load refuses it): a day past the end of its month, "
+    "such as 1965-02-30 or 2001-02-29"
+)
+_NOT_CHECKED_INTERVAL: Final = (
+    "Not checked by this pattern (usnz.load refuses both): a day past the end of its month "
+    "(1965-02-30/1966), and an end before the start (1975/1939)"
+)
+_NOT_CHECKED_RECORD: Final = (
+    "Not checked by this schema (usnz.load checks them): a date_basis exactly when the record carries "
+    "a date; a source paragraph cited once only; and what one record cannot show: ids unique across "
+    "files, references to records that exist, disputes listed both ways"
+)
+_NOT_CHECKED_BY_CLASS: Final = {
+    "Quantity": "Not checked by this schema (usnz.load refuses it): low <= best <= high",
+    "Figure": "Not checked by this schema (usnz.load refuses it): exactly one of quantity and money",
+    "Event": "Not checked by this schema (usnz.load refuses it): a destination on an event that is not a visit",
+}
+
 _VALUES: Final = {
     PartialDate: "PartialDate",
     Period: "Period",
@@ -206,16 +233,19 @@ def _value_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
     if cls is PartialDate:
         return {
             "type": "string",
-            "pattern": f"^{EDTF_DATE}$",
-            "description": "An EDTF date: 1951, 2008-07, 1965-05-27, 196X, 2001~",
+            "pattern": f"^{STRICT_EDTF_DATE}$",
+            "description": f"An EDTF date: 1951, 2008-07, 1965-05-27, 196X, 2001~. {_NOT_CHECKED_DATE}",
         }
     if cls is Period:
         return {
             "type": "string",
-            "pattern": f"^{EDTF_INTERVAL}$",
-            "description": "An EDTF interval: 1950/1957, 1965-07/ (end unknown), /1957 (start unknown), 2003/.. (open)",
+            "pattern": f"^{STRICT_EDTF_INTERVAL}$",
+            "description": "An EDTF interval: 1950/1957, 1965-07/ (end unknown), /1957 (start unknown), "
+            f"2003/.. (open); each end a date, unknown or open. {_NOT_CHECKED_INTERVAL}",
         }
     schema = _object(cls, defs)
+    if cls.__name__ in _NOT_CHECKED_BY_CLASS:
+        schema["description"] = f"{schema['description']} {_NOT_CHECKED_BY_CLASS[cls.__name__]}"
     if cls is Quantity:
         schema["anyOf"] = [{"required": [name]} for name in ("best", "low", "high")]
     if cls is Money:
@@ -267,6 +297,9 @@ def json_schema(kind: str) -> dict[str, Any]:
     cls = KINDS[kind_name(kind)]
     defs: dict[str, Any] = {}
     body = _object(cls, defs)
+    described = body["description"] if body["description"].endswith(".") else body["description"] + "."
+    extra = f". {_NOT_CHECKED_BY_CLASS[cls.__name__]}" if cls.__name__ in _NOT_CHECKED_BY_CLASS else ""
+    body["description"] = f"{described} {_NOT_CHECKED_RECORD}{extra}"
     schema = {"$schema": _DIALECT, "title": f"usnz {cls.__name__}", **body, "$defs": dict(sorted(defs.items()))}
     return copy.deepcopy(schema)  # the parts shared by every schema are not handed out
 
@@ -274,7 +307,13 @@ def json_schema(kind: str) -> dict[str, Any]:
 # -- Table Schema and CSV --------------------------------------------------------------------
 
 _TABLE_TYPES: Final = {"date": "date", "integer": "integer", "decimal": "number", "boolean": "boolean"}
-_PATTERNS: Final = {"id": ID, "reference": ID, "edtf-date": EDTF_DATE, "edtf-interval": EDTF_INTERVAL}
+_PATTERNS: Final = {
+    "id": ID,
+    "reference": ID,
+    "edtf-date": STRICT_EDTF_DATE,
+    "edtf-interval": STRICT_EDTF_INTERVAL,
+    "edtf": f"(?:{STRICT_EDTF_DATE}|{STRICT_EDTF_INTERVAL})",
+}
 
 
 def _field(column: Column, values: Sequence[object]) -> dict[str, Any]:
@@ -313,6 +352,31 @@ def _kind_table(cls: type[AnyRecord], records: Sequence[AnyRecord]) -> tuple[byt
     cols = columns(cls)
     rows = [[column.get(record) for column in cols] for record in records]
     fields = [_field(column, [row[i] for row in rows]) for i, column in enumerate(cols)]
+    return _csv_bytes([c.name for c in cols], rows), _table_schema(fields, cols)
+
+
+_LIST_NOTE: Final = (
+    "; a list of texts (Parquet list<string>), described as any: frictionless reads a Parquet list "
+    "as a NumPy array, which its array type refuses"
+)
+
+
+def _frame_schema(cls: type[AnyRecord], records: Sequence[AnyRecord], frame: Any) -> dict[str, Any]:
+    """The Table Schema of a kind's data frame, as its Parquet file holds it: the CSV's, lists kept as lists."""
+    cols = columns(cls)
+    by_name = {column.name: column for column in (*COMMON, *cols)}
+    fields: list[dict[str, Any]] = []
+    for name in frame.columns:
+        column = by_name[name]
+        field = _field(column, [column.get(record) for record in records])
+        if str(frame[name].dtype) == "object":  # a column of lists
+            field = {"name": name, "type": "any", "description": column.description + _LIST_NOTE}
+        fields.append(field)
+    return _table_schema(fields, cols)
+
+
+def _table_schema(fields: list[dict[str, Any]], cols: Sequence[Column]) -> dict[str, Any]:
+    """A kind's Table Schema: *fields*, keyed by id, with a foreign key for each reference of *cols*."""
     keys = [
         {"fields": [c.name], "reference": {"resource": c.target, "fields": ["id"]}}
         for c in cols
@@ -326,7 +390,7 @@ def _kind_table(cls: type[AnyRecord], records: Sequence[AnyRecord]) -> tuple[byt
     schema: dict[str, Any] = {"fields": fields, "primaryKey": ["id"], "missingValues": [""]}
     if keys:
         schema["foreignKeys"] = keys
-    return _csv_bytes([c.name for c in cols], rows), schema
+    return schema
 
 
 def _spec(name: str, kind: str, description: str, **constraints: object) -> dict[str, Any]:
@@ -385,7 +449,9 @@ def _resource(name: str, path: str, data: bytes, description: str, fmt: Format) 
         "bytes": len(data),
         "hash": f"sha256:{hashlib.sha256(data).hexdigest()}",
     }
-    if fmt != "parquet":
+    if fmt == "parquet":  # frictionless reads Parquet through pyarrow: it cannot count bytes or hash them
+        del resource["bytes"], resource["hash"]
+    else:
         resource["encoding"] = "utf-8"
     return resource
 
@@ -404,7 +470,9 @@ def _kind_file(data: Dataset, name: str, fmt: Format, files: dict[str, bytes]) -
         content, schema = _kind_table(cls, records)
         extra = {"type": "table", "schema": schema}
     elif fmt == "parquet":
-        content = parquet.frame_bytes(data.to_frame(name))
+        frame = data.to_frame(name)
+        content = parquet.frame_bytes(frame)
+        extra = {"type": "table", "schema": _frame_schema(cls, records, frame)}
     else:
         items = records.to_list()
         if fmt == "json":
@@ -429,10 +497,9 @@ def _files(data: Dataset, fmt: Format) -> tuple[dict[str, bytes], list[dict[str,
             path = f"{name}.{fmt}"
             if fmt == "csv":
                 files[path] = _csv_bytes([f["name"] for f in schema["fields"]], rows)
-                extra = {"type": "table", "schema": schema}
             else:
                 files[path] = parquet.table_bytes(schema["fields"], rows)
-                extra = {}
+            extra = {"type": "table", "schema": schema}
             resources.append({**_resource(name, path, files[path], description, fmt), **extra})
     return files, resources
 
@@ -459,7 +526,8 @@ def _package(fmt: Format, data: Dataset) -> tuple[dict[str, Any], dict[str, byte
     if fmt == "parquet":
         parquet.check()  # before pandas, so the error names the extra that brings both
     files, resources = _files(data, fmt)
-    digest = hashlib.sha256("\n".join(r["hash"] for r in resources).encode("ascii")).hexdigest()
+    hashes = (f"sha256:{hashlib.sha256(files[r['path']]).hexdigest()}" for r in resources)
+    digest = hashlib.sha256("\n".join(hashes).encode("ascii")).hexdigest()
     year, month, _ = DATA_VERSION.split(".")
     sources = [{"title": f"{s.title} ({s.kind}, publisher: {s.publisher}; SHA-256 {s.sha256})"} for s in data.sources()]
     descriptor = {

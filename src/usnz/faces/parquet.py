@@ -2,8 +2,9 @@
 
 A frame's columns keep their types: text is ``string``, ``Int64`` is a nullable ``int64``,
 ``Float64`` a ``double``, ``boolean`` a ``bool``, a categorical a dictionary of strings, a
-list of texts a ``list<string>``, and a day a ``timestamp[ms]`` (Parquet has no seconds
-unit). The pandas metadata is kept, so pandas reads the frame back with its dtypes.
+list of texts a ``list<string>``, and a day a Parquet ``DATE`` (``date32``: a day, no time, as
+the CSV export's ``date`` columns). The pandas metadata is kept, so pandas reads the frame back
+with its dtypes, except days, which pyarrow gives pandas as ``datetime.date`` objects.
 pyarrow is imported only when called.
 """
 
@@ -54,7 +55,7 @@ def frame_bytes(frame: pd.DataFrame) -> bytes:
         elif field.type == pa.large_string():
             schema = schema.set(position, field.with_type(pa.string()))
         elif pa.types.is_timestamp(field.type):
-            schema = schema.set(position, field.with_type(pa.timestamp("ms")))
+            schema = schema.set(position, field.with_type(pa.date32()))
     return _parquet(pa.Table.from_pandas(frame, schema=schema, preserve_index=False))
 
 

@@ -64,7 +64,7 @@ def verify(*, sources: str | os.PathLike[str], data: Dataset | None = None) -> t
         in its paragraph. Empty when every quote is verified.
 
     >>> import usnz
-    >>> usnz.verify(sources="../shared/seeds")  # doctest: +SKIP
+    >>> usnz.verify(sources="copies-of-the-texts")  # doctest: +SKIP
     ()
 
     Raises:

@@ -29,6 +29,42 @@ _DATE = re.compile(
 )
 
 
+# EDTF features usnz does not read, each with what to write instead (the first that fits is named).
+_UNSUPPORTED: Final = (
+    (re.compile(r"\?"), "uncertain dates (?) are not supported; use ~ for approximate"),
+    (re.compile("%"), "uncertain and approximate dates (%) are not supported; use ~ for approximate"),
+    (
+        re.compile(r"^\d{4}-(?:2[1-4])(?:$|[~?%])"),
+        "seasons (21–24) are not supported; give the months, e.g. 2001-03/2001-05",
+    ),
+    (
+        re.compile(r"^\d{4}-(?:2[5-9]|3\d|4[01])(?:$|[~?%])"),
+        "quarters and other sub-year groups (25–41) are not supported",
+    ),
+    (re.compile(r"^[-Y]"), "negative years and years past 9999 (Y) are not supported"),
+    (re.compile(r"^[\[{]"), "sets of dates ([...] one of, {...} all of) are not supported"),
+    (re.compile(r"\dT\d"), "times are not supported; give the day (1965-05-27)"),
+    (re.compile(r"\dS\d|\dE\d"), "significant digits (S) and exponents (E) are not supported"),
+    (re.compile("X"), "unspecified digits (X) are supported only as the last digit of a year, a decade (196X)"),
+    (re.compile("~."), "~ is supported only at the end of a date (2001~, 2008-07~)"),
+)
+
+
+def _unsupported(text: str) -> str | None:
+    """What EDTF feature *text* uses that usnz does not read, said with what to use instead."""
+    for pattern, reason in _UNSUPPORTED:
+        if pattern.search(text):
+            return reason
+    return None
+
+
+def _not_a_date(text: str, what: str = "is not an EDTF date") -> str:
+    unsupported = _unsupported(text)
+    if unsupported is not None:
+        return f"{shown(text)} is not an EDTF date usnz reads: {unsupported}; accepted: {_ACCEPTED}"
+    return f"{shown(text)} {what}; accepted: {_ACCEPTED}"
+
+
 class Precision(enum.Enum):
     """How much of a :class:`PartialDate` is known, coarsest first."""
 
@@ -114,6 +150,16 @@ class PartialDate:
     def parse(cls, text: str) -> PartialDate:
         """Read an EDTF date such as ``1951``, ``2008-07``, ``1965-05-27``, ``196X`` or ``2001~``.
 
+        That is EDTF level 0 (years, months, days) with two features of level 1: approximate
+        (``~`` at the end) and a decade (``196X``). What else EDTF has is refused, and the error
+        names it: uncertain ``?``, ``%``, seasons (``2001-21``), unspecified digits other than a
+        decade's, negative or long years, times, sets.
+
+        >>> PartialDate.parse("1984?")
+        Traceback (most recent call last):
+        ...
+        usnz.DateError: '1984?' is not an EDTF date usnz reads: uncertain dates (?) are not supported; ...
+
         Raises:
             DateError: when *text* is not one of those forms or is not a real date.
         """
@@ -121,9 +167,8 @@ class PartialDate:
             msg = f"an EDTF date must be a str, got {type(text).__name__} {shown(text)}; accepted: {_ACCEPTED}"
             raise DateError(msg)
         match = _DATE.fullmatch(text)
-        if match is None:
-            msg = f"{shown(text)} is not an EDTF date; accepted: {_ACCEPTED}"
-            raise DateError(msg)
+        if match is None or (match["month"] is not None and 21 <= int(match["month"]) <= 41):
+            raise DateError(_not_a_date(text))
         if match["decade"] is not None:
             return cls(year=int(match["decade"]) * 10, decade=True, approximate=bool(match["dapprox"]))
         try:

@@ -42,11 +42,12 @@ __all__ = [
 def load(
     paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], *, extends: Dataset | None = None
 ) -> Dataset:
-    """Load a dataset from JSON files in the packaged format.
+    """Load a dataset from JSON files in the packaged format, or JSON Lines (a ``jsonl`` export).
 
     Args:
-        paths: A directory (every ``<kind>.json`` in it), one file, or several files.
-            Each file is named after its kind (``events.json``, ``people.json``...).
+        paths: A directory (every ``<kind>.json`` and ``<kind>.jsonl`` in it), one file, or
+            several files. Each file is named after its kind (``events.json``, ``people.jsonl``...):
+            a ``.json`` file holds an array of records, a ``.jsonl`` file one record per line.
         extends: A dataset whose records the new ones join (``usnz.dataset()`` to add
             to the packaged data). Ids must not clash with it.
 

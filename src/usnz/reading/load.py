@@ -127,6 +127,24 @@ def parse_json(text: str) -> object:
     return value
 
 
+def _json_lines(text: str) -> list[object]:
+    """Read JSON Lines (``.jsonl``): a JSON value a line, read as :func:`parse_json` reads (blank lines skipped).
+
+    Raises:
+        ValueError: as :func:`parse_json` does; a ``json.JSONDecodeError`` gives the line in the whole file.
+    """
+    values: list[object] = []
+    start = 0
+    for line in text.splitlines(keepends=True):
+        if line.strip():
+            try:
+                values.append(parse_json(line.rstrip("\r\n")))
+            except json.JSONDecodeError as error:
+                raise json.JSONDecodeError(error.msg, text, start + error.pos) from None
+        start += len(line)
+    return values
+
+
 class _Problems(list[Problem]):
     """The problems of one load: at most :data:`MAX_PROBLEMS` are kept, the rest counted."""
 
@@ -170,7 +188,7 @@ def _records_in(  # noqa: PLR0911 - one return per way a file can fail
                 file=name,
                 record=None,
                 path="",
-                message=f"unknown data file; expected one of {', '.join(f'{k}.json' for k in KINDS)}",
+                message=f"unknown data file; expected one of {', '.join(f'{k}.json' for k in KINDS)} (or <kind>.jsonl)",
             )
         )
         return
@@ -190,7 +208,8 @@ def _records_in(  # noqa: PLR0911 - one return per way a file can fail
         )
         return
     try:
-        items: object = parse_json(data.decode("utf-8"))
+        text = data.decode("utf-8")
+        items: object = _json_lines(text) if name.endswith(".jsonl") else parse_json(text)
     except _JsonError as error:
         problems.append(Problem(file=name, record=None, path="", message=f"not read: {error}"))
         return
@@ -489,11 +508,10 @@ def read_paths(paths: list[str]) -> tuple[list[tuple[str, str, bytes]], list[Pro
             is_dir = False
         if is_dir:
             # A JSON export's datapackage.json describes the files; it holds no records.
-            found = sorted(p for p in path.glob("*.json") if p.name != "datapackage.json")
+            found = sorted(p for p in (*path.glob("*.json"), *path.glob("*.jsonl")) if p.name != "datapackage.json")
             if not found:
-                problems.append(
-                    Problem(file=str(path), record=None, path="", message="no .json data files in this directory")
-                )
+                message = "no .json or .jsonl data files in this directory"
+                problems.append(Problem(file=str(path), record=None, path="", message=message))
             targets = found
         else:
             targets = [path]
