@@ -22,7 +22,7 @@ every other int field except ``Conflict.cow_warnum`` (from the COW crosswalk, no
 texts) and the locators ``Citation.paragraph`` and ``Source.paragraphs``; and the numbers
 written inside the record's names: ``name``, ``aliases``, ``unit``, ``Event.title`` and
 ``Quote.text`` (``161 Battery``, ``Resolution 1483``, ``Cyber Storm 2``). Summaries,
-notes, measures and other prose carry nothing.
+notes, doubts, measures and other prose carry nothing.
 
 The rules:
 
@@ -33,7 +33,7 @@ The rules:
    a day and a time of day as digits. Numbers written in digits inside a name must appear
    too (numbers spelt out in a name need not: ``First World War`` for "World War I").
    Exempt: (a) the dates of a record whose ``date_basis`` is ``inferred`` or ``external``
-   -- its notes say how the date was reasoned, or name the outside fact it rests on;
+   -- its notes or doubts say how the date was reasoned, or name the outside fact it rests on;
    (b) a quantity of zero, when a cited paragraph says "no" (``no New Zealanders were
    killed``).
 3. *Completeness*: every number mentioned in every paragraph is carried by some record
@@ -268,7 +268,7 @@ def test_months() -> None:
 # -- what records carry -------------------------------------------------------------------
 
 _NAME_FIELDS = frozenset({"name", "aliases", "unit", "title", "text"})
-_NOT_FACTS = frozenset({"cow_warnum", "paragraphs", "citations", "paragraph"})
+_NOT_FACTS = frozenset({"cow_warnum", "paragraphs", "citations", "paragraph", "doubts"})
 
 
 class Carried(NamedTuple):
@@ -576,9 +576,11 @@ def test_inferred_and_external_dates_are_explained() -> None:
         r.id
         for r in _records()
         if r.date_basis in {"inferred", "external"}
-        and not re.search(r"\bdat(e|ed|es|ing)\b", r.notes or "", re.IGNORECASE)
+        and not re.search(
+            r"\bdat(e|ed|es|ing)\b", " ".join([r.notes or "", *(d.text for d in r.doubts)]), re.IGNORECASE
+        )
     ]
-    assert not unexplained, f"date_basis is inferred or external, but the notes do not explain the date: {unexplained}"
+    assert not unexplained, f"date_basis is inferred or external, but no note or doubt explains the date: {unexplained}"
     assert {r.date_basis for r in _records()} >= {"stated", "inferred", "external"}
 
 
