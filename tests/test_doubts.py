@@ -68,7 +68,9 @@ def test_every_dispute_is_a_contradiction_that_names_the_other_claim() -> None:
 
 @pytest.mark.parametrize("paragraph", [19, 20, 21, 37])
 def test_records_built_on_a_garbled_paragraph_say_so(paragraph: int) -> None:
-    built = [r for r in RECORDS if any(c.source == ENC and c.paragraph == paragraph for c in getattr(r, "citations", ()))]
+    built = [
+        r for r in RECORDS if any(c.source == ENC and c.paragraph == paragraph for c in getattr(r, "citations", ()))
+    ]
     assert built
     for record in built:
         assert any(d.kind == "garbled" and paragraph in d.paragraphs for d in record.doubts), record.id
