@@ -138,3 +138,24 @@ def test_the_data_notes_list_every_doubt_and_are_current() -> None:
         for doubt in record.doubts:
             assert doubt.text in section
             assert f"`{record.id}`" in section
+
+
+def test_wars_are_dated_from_the_crosswalk() -> None:
+    assert "korean-war" in usnz.conflicts(during=1950).ids()
+    assert "korean-war" not in usnz.conflicts(during=1950, basis="stated").ids()
+    coded = [c for c in usnz.conflicts() if c.cow_warnum is not None]
+    assert len(coded) == 8
+    for conflict in coded:
+        assert conflict.period is not None, conflict.id
+        assert conflict.date_basis == "external", conflict.id
+        assert any(c.source == "cow-atop-crosswalk" for c in conflict.citations), conflict.id
+        outside = [d for d in conflict.doubts if d.kind == "outside"]
+        assert outside, conflict.id
+        assert outside[0].source == "cow-atop-crosswalk"
+        assert "COW" in outside[0].text
+        assert str(conflict.cow_warnum) in outside[0].text
+    assert str(usnz.get("korean-war").when) == "1950-06-24/1953-07-27"
+    assert usnz.get("war-in-afghanistan").when.end is usnz.OPEN  # type: ignore[union-attr]
+    assert usnz.get("iraq-war").when.end is None  # type: ignore[union-attr]
+    uncoded = [c.id for c in usnz.conflicts() if c.cow_warnum is None and c.date_basis == "external"]
+    assert not uncoded
