@@ -159,3 +159,46 @@ def test_wars_are_dated_from_the_crosswalk() -> None:
     assert usnz.get("iraq-war").when.end is None  # type: ignore[union-attr]
     uncoded = [c.id for c in usnz.conflicts() if c.cow_warnum is None and c.date_basis == "external"]
     assert not uncoded
+
+
+def test_doubts_finds_them_by_kind_source_and_paragraph() -> None:
+    every = usnz.doubts()
+    assert len(every) == sum(len(r.doubts) for r in RECORDS)
+    assert all(isinstance(item, usnz.Doubted) for item in every)
+    ranks = [DOUBT_KINDS.index(item.doubt.kind) for item in every]
+    assert ranks == sorted(ranks)
+    contradictions = usnz.doubts(kind="contradiction")
+    assert contradictions
+    assert {item.doubt.kind for item in contradictions} == {"contradiction"}
+    on_23 = usnz.doubts(kind="contradiction", paragraph=23)
+    assert {item.record.id for item in on_23} >= {"nzsas-afghanistan-fifty", "nzsas-afghanistan-rotations"}
+    rotations = next(item for item in on_23 if item.record.id == "nzsas-afghanistan-rotations")
+    assert rotations.concerns.ids() == ("nzsas-afghanistan-fifty",)
+    assert rotations.touches.ids() == ("nzsas-afghanistan-rotations", "nzsas-afghanistan-fifty")
+    assert str(rotations).startswith("nzsas-afghanistan-rotations: contradiction (encyclopedia-nz-us-relations ¶23")
+    doubt, record, concerns = rotations
+    assert doubt in record.doubts
+    assert concerns == rotations.concerns
+    nzpa = usnz.doubts(source=usnz.get("nzpa-key-leaves-us"), kind=["typo", "garbled"])
+    assert nzpa
+    assert all(item.doubt.source == "nzpa-key-leaves-us" for item in nzpa)
+    assert usnz.doubts(kind="outside", source="cow-atop-crosswalk")
+    assert usnz.dataset().doubts(paragraph=19) == usnz.doubts(paragraph=19)
+    assert all(19 in item.doubt.paragraphs for item in usnz.doubts(paragraph=19))
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "message"),
+    [
+        ({"kind": "contradictions"}, usnz.ArgumentValueError, "did you mean 'contradiction'"),
+        ({"kind": 3}, usnz.ArgumentTypeError, "kind= takes a str"),
+        ({"paragraph": "19"}, usnz.ArgumentTypeError, "paragraph= takes a paragraph number"),
+        ({"paragraph": True}, usnz.ArgumentTypeError, "paragraph= takes a paragraph number"),
+        ({"paragraph": 0}, usnz.ArgumentValueError, "not a paragraph of any source"),
+        ({"paragraph": 18, "source": "nzpa-key-leaves-us"}, usnz.ArgumentValueError, "accepted: 1 to 17"),
+        ({"source": "nzpa"}, usnz.UnknownRecordError, "nzpa"),
+    ],
+)
+def test_doubts_refuses_bad_filters(kwargs: dict[str, object], error: type[Exception], message: str) -> None:
+    with pytest.raises(error, match=message):
+        usnz.doubts(**kwargs)  # type: ignore[arg-type]

@@ -66,6 +66,7 @@ if TYPE_CHECKING:
         conflicts,
         dataset,
         disputes,
+        doubts,
         events,
         figures,
         force_contributions,
@@ -80,6 +81,7 @@ if TYPE_CHECKING:
     )
     from usnz.querying.collection import Records
     from usnz.querying.dataset import Dataset
+    from usnz.querying.doubted import Doubted
     from usnz.reading.load import DATA_VERSION
 
     converter: JsonConverter
@@ -104,6 +106,7 @@ __all__ = [
     "Dataset",
     "DateError",
     "Doubt",
+    "Doubted",
     "Error",
     "Event",
     "Figure",
@@ -133,6 +136,7 @@ __all__ = [
     "converter",
     "dataset",
     "disputes",
+    "doubts",
     "events",
     "figures",
     "force_contributions",
@@ -195,6 +199,7 @@ _HOMES: dict[str, str] = {
             "citing",
             "conflicts",
             "disputes",
+            "doubts",
             "events",
             "figures",
             "force_contributions",
@@ -211,6 +216,7 @@ _HOMES: dict[str, str] = {
     **dict.fromkeys(("dataset", "get"), "querying.lookup"),
     "Records": "querying.collection",
     "Dataset": "querying.dataset",
+    "Doubted": "querying.doubted",
 }
 
 # The public modules of the optional faces (``usnz.plot.timeline(...)``), imported on first use.
