@@ -202,3 +202,22 @@ def test_doubts_finds_them_by_kind_source_and_paragraph() -> None:
 def test_doubts_refuses_bad_filters(kwargs: dict[str, object], error: type[Exception], message: str) -> None:
     with pytest.raises(error, match=message):
         usnz.doubts(**kwargs)  # type: ignore[arg-type]
+
+
+def test_frames_carry_a_doubt_count() -> None:
+    pytest.importorskip("pandas")
+    records = usnz.force_contributions()
+    frame = records.to_frame()
+    columns = list(frame.columns)
+    assert columns.index("doubt_count") == columns.index("doubts") + 1
+    assert str(frame["doubt_count"].dtype) == "Int64"
+    assert list(frame["doubt_count"]) == [len(r.doubts) for r in records]
+    assert "doubt_count" not in usnz.Records().to_frame().columns
+
+
+def test_show_prints_one_doubt_per_line() -> None:
+    shown = str(usnz.get("nzsas-afghanistan-rotations"))
+    lines = shown.split("  doubts", 1)[1].split("\n  notes", 1)[0].splitlines()
+    starts = [line.strip() for line in lines if not line.startswith(" " * 18)]
+    assert len(starts) == len(usnz.get("nzsas-afghanistan-rotations").doubts)
+    assert starts[0].startswith("contradiction (encyclopedia-nz-us-relations ¶23, ¶24)")
