@@ -100,7 +100,7 @@ def to_frame(
         frame[name] = pd.Series(cells, dtype=object) if column.many else _array(column, cells)
     result: pd.DataFrame = pd.DataFrame(frame)
     if "doubts" in result:  # every kind has doubts: their count beside them
-        counts = pd.array([len(getattr(record, "doubts", ())) for record in records], dtype="Int64")
+        counts = pd.Series([len(getattr(record, "doubts", ())) for record in records], dtype="Int64")
         result.insert(list(result.columns).index("doubts") + 1, "doubt_count", counts)
     if quotes:
         result["quotes"] = pd.Series(
