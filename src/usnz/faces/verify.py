@@ -64,8 +64,8 @@ def verify(
 
     Returns:
         Every mismatch found, as :class:`~usnz.Problem` (file, record, field path, message):
-        a source with no file of its SHA-256, a paragraph the text does not have, a quote not
-        in its paragraph. Empty when every quote is verified.
+        a source with no file of its SHA-256, a paragraph the text does not have (a citation's
+        or a doubt's), a quote not in its paragraph. Empty when every quote is verified.
 
     >>> import usnz
     >>> usnz.verify(sources="../shared/seeds")  # doctest: +SKIP
@@ -109,6 +109,12 @@ def verify(
             continue
         texts[source.id] = _paragraphs(path)
     for record in data:
+        for index, doubt in enumerate(record.doubts):  # each doubt lies in paragraphs its text has
+            paragraphs = texts.get(doubt.source)
+            beyond = [n for n in doubt.paragraphs if paragraphs is not None and n > len(paragraphs)]
+            if paragraphs is not None and beyond:
+                message = f"{doubt.source} has {len(paragraphs)} paragraphs, not {beyond[0]}"
+                problems.append(Problem(file=doubt.source, record=record.id, path=f"doubts[{index}]", message=message))
         if isinstance(record, Source) or not isinstance(record, Record):
             continue
         for index, citation in enumerate(record.citations):
