@@ -221,3 +221,17 @@ def test_show_prints_one_doubt_per_line() -> None:
     starts = [line.strip() for line in lines if not line.startswith(" " * 18)]
     assert len(starts) == len(usnz.get("nzsas-afghanistan-rotations").doubts)
     assert starts[0].startswith("contradiction (encyclopedia-nz-us-relations ¶23, ¶24)")
+
+
+def test_the_undated_events_of_dated_wars_are_named_in_the_data_notes() -> None:
+    notes = (ROOT / "docs" / "data-notes.md").read_text(encoding="utf-8")
+    span = notes[notes.index("## The time span") : notes.index("## Doubtful spots")]
+    dated = {c.id for c in usnz.conflicts() if c.when is not None}
+    undated = [
+        r.id
+        for r in RECORDS
+        if r.when is None and getattr(r, "conflict", None) in dated and r.record_kind in {"event", "force-contribution"}
+    ]
+    assert undated
+    missing = [record_id for record_id in undated if f"`{record_id}`" not in span]
+    assert not missing, missing

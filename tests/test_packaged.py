@@ -53,7 +53,7 @@ def test_korean_war_contributions() -> None:
     assert kforce.killed == usnz.Quantity(unit="personnel", best=33)
     assert kforce.wounded == usnz.Quantity(unit="personnel", best=79)
     assert kforce.captured == usnz.Quantity(unit="personnel", best=1)
-    assert navy.ships == usnz.Quantity(unit="frigates", best=6)
+    assert navy.ships == usnz.Quantity(unit="ships", low=6)  # six frigates and "several smaller craft"
     assert navy.total_served == usnz.Quantity(unit="personnel", best=1300)
     assert all(isinstance(f, usnz.ForceContribution) and f.conflict == "korean-war" for f in korea)
 
