@@ -163,11 +163,13 @@ def test_the_gallery_page_shows_the_figures_the_tests_check() -> None:
 def test_the_whole_timeline() -> None:
     ax = usnz.plot.timeline()
     assert [t.get_text() for t in ax.get_yticklabels()] == [
+        "First World War",
         "Second World War",
         "War in the Pacific",
         "Korean War",
         "Vietnam War",
         "Indonesia–Malaysia Confrontation",
+        "Iran–Iraq War",
         "Gulf War",
         "War in Afghanistan",
         "Iraq War",

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from usnz.faces.cite import cite
     from usnz.faces.verify import verify
     from usnz.model.countries import COUNTRIES, Country
+    from usnz.model.doubt import Doubt
     from usnz.model.errors import (
         ArgumentTypeError,
         ArgumentValueError,
@@ -66,6 +67,7 @@ if TYPE_CHECKING:
         conflicts,
         dataset,
         disputes,
+        doubts,
         events,
         figures,
         force_contributions,
@@ -80,6 +82,7 @@ if TYPE_CHECKING:
     )
     from usnz.querying.collection import Records
     from usnz.querying.dataset import Dataset
+    from usnz.querying.doubted import Doubted
     from usnz.reading.load import DATA_VERSION
 
     converter: JsonConverter
@@ -104,6 +107,8 @@ __all__ = [
     "DataError",
     "Dataset",
     "DateError",
+    "Doubt",
+    "Doubted",
     "Error",
     "Event",
     "Figure",
@@ -133,6 +138,7 @@ __all__ = [
     "converter",
     "dataset",
     "disputes",
+    "doubts",
     "events",
     "figures",
     "force_contributions",
@@ -186,6 +192,7 @@ _HOMES: dict[str, str] = {
     **dict.fromkeys(("OPEN", "PartialDate", "Period", "Precision", "parse_edtf"), "model.dates"),
     **dict.fromkeys(("Money", "Quantity"), "model.amounts"),
     "Citation": "model.citation",
+    "Doubt": "model.doubt",
     "Total": "model.total",
     **dict.fromkeys(
         (
@@ -194,6 +201,7 @@ _HOMES: dict[str, str] = {
             "citing",
             "conflicts",
             "disputes",
+            "doubts",
             "events",
             "figures",
             "force_contributions",
@@ -210,6 +218,7 @@ _HOMES: dict[str, str] = {
     **dict.fromkeys(("dataset", "get"), "querying.lookup"),
     "Records": "querying.collection",
     "Dataset": "querying.dataset",
+    "Doubted": "querying.doubted",
 }
 
 # The public modules of the optional faces (``usnz.plot.timeline(...)``), imported on first use.

@@ -62,6 +62,7 @@ from usnz.model.base import (
     check_citations,
     check_countries,
     check_country,
+    check_doubts,
     check_id,
     check_ids,
     check_optional_id,
@@ -72,6 +73,7 @@ from usnz.model.base import (
 from usnz.model.citation import QUOTE_LIMIT, Citation, check_quote
 from usnz.model.countries import COUNTRIES
 from usnz.model.dates import PartialDate, Period
+from usnz.model.doubt import DOUBT_KINDS, DOUBT_LIMIT, Doubt, check_doubt_text, check_paragraphs
 from usnz.model.errors import ArgumentTypeError, ArgumentValueError, shown
 from usnz.model.kinds.people import OFFICES, Attestation, Role, check_office
 from usnz.model.names import kind_name
@@ -131,12 +133,15 @@ _KNOWN_VALIDATORS: Final[dict[object, dict[str, Any]]] = {
     check_currency: {"type": "string", "enum": sorted(CURRENCIES)},
     check_office: {"type": "string", "enum": list(OFFICES)},
     check_quote: {"type": "string", "minLength": 1, "maxLength": QUOTE_LIMIT, "pattern": r"\S"},
+    check_doubt_text: {**_TEXT, "maxLength": DOUBT_LIMIT},
 }
 _KNOWN_ITEMS: Final[dict[object, dict[str, Any]]] = {
     check_ids: {"items": {"type": "string", "pattern": f"^{ID}$"}, "uniqueItems": True},
     check_countries: {"items": {"type": "string", "enum": list(COUNTRIES)}, "uniqueItems": True},
     check_texts: {"items": _TEXT},
     check_citations: {"minItems": 1, "uniqueItems": True},
+    check_paragraphs: {"items": {"type": "integer", "minimum": 1}, "minItems": 1, "uniqueItems": True},
+    check_doubts: {"uniqueItems": True},
 }
 # EDTF as strictly as a regular expression can say it: years 0001-9999, months 01-12, days 01-31.
 _YEAR: Final = r"(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)"
@@ -171,6 +176,7 @@ _VALUES: Final = {
     Quantity: "Quantity",
     Money: "Money",
     Citation: "Citation",
+    Doubt: "Doubt",
     Role: "Role",
     Attestation: "Attestation",
 }
@@ -425,6 +431,40 @@ def _citations_table(data: Dataset) -> tuple[list[tuple[object, ...]], dict[str,
     return rows, schema
 
 
+def _doubts_table(data: Dataset) -> tuple[list[tuple[object, ...]], dict[str, Any]]:
+    rows: list[tuple[object, ...]] = [
+        (
+            record.id,
+            record.record_kind,
+            position,
+            d.kind,
+            d.source,
+            "; ".join(str(n) for n in d.paragraphs),
+            d.text,
+            "; ".join(d.concerns) or None,
+        )
+        for record in data
+        for position, d in enumerate(record.doubts, start=1)
+    ]
+    fields = [
+        _spec("record", "string", "The id of the record the doubt is on", required=True, pattern=ID),
+        _spec("record_kind", "string", "The record's kind", required=True),
+        _spec("position", "integer", "The doubt's place in the record's list, from 1", required=True, minimum=1),
+        _spec("kind", "string", "What sort of doubt", required=True, enum=list(DOUBT_KINDS)),
+        _spec("source", "string", "The id of the source the doubt lies in", required=True),
+        _spec("paragraphs", "string", "The paragraphs (lines) of the source where it lies, separated by '; '"),
+        _spec("text", "string", "What the text says and leaves open, and the reading taken", required=True),
+        _spec("concerns", "string", "Ids of the other records it involves, separated by '; '"),
+    ]
+    schema = {
+        "fields": fields,
+        "primaryKey": ["record", "position"],
+        "foreignKeys": [{"fields": ["source"], "reference": {"resource": "sources", "fields": ["id"]}}],
+        "missingValues": [""],
+    }
+    return rows, schema
+
+
 def _countries_table() -> tuple[list[tuple[object, ...]], dict[str, Any]]:
     rows: list[tuple[object, ...]] = [(c.code, c.name, c.cow_ccode) for c in COUNTRIES.values()]
     fields = [
@@ -492,6 +532,7 @@ def _files(data: Dataset, fmt: Format) -> tuple[dict[str, bytes], list[dict[str,
     if fmt in {"csv", "parquet"}:
         for name, (rows, schema), description in (
             ("citations", _citations_table(data), "Every citation of every record: one row per record and paragraph"),
+            ("doubts", _doubts_table(data), "Every doubt of the texts on every record: one row per record and doubt"),
             ("countries", _countries_table(), "The country codes usnz accepts, with Correlates of War country codes"),
         ):
             path = f"{name}.{fmt}"

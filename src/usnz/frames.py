@@ -77,6 +77,9 @@ def to_frame(
         quotes: Add a ``quotes`` column: each record's citation quotes, a list in the order
             of its citations (``None`` for a citation without one).
 
+    A frame with a ``doubts`` column has a ``doubt_count`` column after it: how many doubts
+    each record carries (see :func:`usnz.doubts`).
+
     Raises:
         MissingExtraError: when pandas is not installed.
     """
@@ -96,6 +99,9 @@ def to_frame(
         cells = [_read(column, record) for record in records]
         frame[name] = pd.Series(cells, dtype=object) if column.many else _array(column, cells)
     result: pd.DataFrame = pd.DataFrame(frame)
+    if "doubts" in result:  # every kind has doubts: their count beside them
+        counts = pd.Series([len(getattr(record, "doubts", ())) for record in records], dtype="Int64")
+        result.insert(list(result.columns).index("doubts") + 1, "doubt_count", counts)
     if quotes:
         result["quotes"] = pd.Series(
             [[c.quote for c in getattr(record, "citations", ())] for record in records], dtype=object

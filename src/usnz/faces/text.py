@@ -90,7 +90,8 @@ def field_rows(record: AnyRecord) -> list[tuple[str, str]]:
 def show_text(record: AnyRecord, width: int = WIDTH) -> str:
     """The record's id and kind, then one field per line, wrapped to *width*.
 
-    Each citation gets lines of its own, with its quote (the words that state the fact) below it.
+    Each citation gets lines of its own, with its quote (the words that state the fact) below it;
+    each doubt starts a line of its own.
     """
     rows = field_rows(record)
     name_width = max(len(name) for name, _ in rows)
@@ -99,6 +100,9 @@ def show_text(record: AnyRecord, width: int = WIDTH) -> str:
     for name, text in rows:
         if name == "citations":
             wrapped = _citation_lines(getattr(record, "citations", ()), room)
+        elif name == "doubts":  # one doubt per line (wrapped with a hanging indent)
+            doubts = getattr(record, "doubts", ())
+            wrapped = [line for doubt in doubts for line in textwrap.wrap(str(doubt), room, subsequent_indent="  ")]
         else:
             wrapped = textwrap.wrap(text, room) or [""]
         lines.append(f"  {name:<{name_width}}  {wrapped[0]}")

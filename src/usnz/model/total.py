@@ -42,6 +42,8 @@ class Total:
         money: ``True`` for a sum of money: ``unit`` is then its currency (ISO 4217).
         excluded: Ids of the records with a stated value that could not be added.
         explanation: Why ``excluded`` could not be added, naming the records (``None`` when nothing was excluded).
+        open: Ids of the counted records whose figure is only a lower bound ("six frigates, several
+            smaller craft": at least 6), which leave ``high`` unknown.
 
     >>> total = Total(best=None, low=5094, high=None, unit="personnel",
     ...               counted=("k-force-korea", "rnzn-korea"), unknown=("nz-korea-liaison-officer",))
@@ -59,6 +61,7 @@ class Total:
     money: bool = False
     excluded: tuple[str, ...] = attrs.field(default=(), validator=_check_ids_tuple)
     explanation: str | None = None
+    open: tuple[str, ...] = attrs.field(default=(), validator=_check_ids_tuple)
 
     def __str__(self) -> str:
         """Read aloud, saying what is not known."""
@@ -77,8 +80,9 @@ class Total:
             figure = _with_unit(figure, self.unit, money=self.money)
         counted = f"{len(self.counted)} record{'' if len(self.counted) == 1 else 's'} counted"
         unknown = f"; not stated: {', '.join(self.unknown)}" if self.unknown else ""
+        unbounded = f"; no upper bound: {', '.join(self.open)}" if self.open else ""
         excluded = f"; not added: {self.explanation}" if self.explanation else ""
-        return f"{figure} ({counted}{unknown}{excluded})"
+        return f"{figure} ({counted}{unknown}{unbounded}{excluded})"
 
 
 def _with_unit(figure: str, unit: str | None, *, money: bool) -> str:

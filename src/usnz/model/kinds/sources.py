@@ -8,15 +8,24 @@ from typing import ClassVar, Literal
 
 import attrs
 
-from usnz.model.base import DateBasis, Described, check_date_basis, check_id, check_optional_text, check_text
+from usnz.model.base import (
+    DateBasis,
+    Described,
+    check_date_basis,
+    check_doubts,
+    check_id,
+    check_optional_text,
+    check_text,
+)
 from usnz.model.dates import PartialDate
+from usnz.model.doubt import Doubt
 from usnz.model.facts import documented, fact
 
 __all__ = ["Source", "SourceKind"]
 
 _SHA256 = re.compile(r"[0-9a-f]{64}", re.ASCII)
-SourceKind = Literal["encyclopedia-article", "news-article"]
-"""What sort of text a source is."""
+SourceKind = Literal["encyclopedia-article", "news-article", "dataset"]
+"""What sort of text a source is: an article, or a data file (line N is paragraph N)."""
 
 
 @documented
@@ -30,7 +39,8 @@ class Source(Described):
     title: str = fact(validator=check_text, label=True, search=True, doc="The text's title.")
     publisher: str = fact(validator=check_text, search=True, doc="Who published it.")
     kind: SourceKind = fact(
-        validator=attrs.validators.in_(typing.get_args(SourceKind)), doc="``encyclopedia-article`` or ``news-article``."
+        validator=attrs.validators.in_(typing.get_args(SourceKind)),
+        doc="``encyclopedia-article``, ``news-article`` or ``dataset`` (a data file, cited by line).",
     )
     sha256: str = fact(
         validator=attrs.validators.matches_re(_SHA256),
@@ -48,6 +58,9 @@ class Source(Described):
             "The date the text speaks from: its own date, or for an undated text the latest date it states. A period "
             "it calls ongoing (``2003/..``) is known to run at least to here."
         ),
+    )
+    doubts: tuple[Doubt, ...] = fact(
+        default=(), validator=check_doubts, doc="Doubtful spots of the text as a whole (see :class:`Record`)."
     )
     notes: str | None = fact(
         default=None, validator=check_optional_text, doc="What the text is and how it was archived."
