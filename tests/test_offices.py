@@ -169,7 +169,7 @@ def test_a_person_shows_attestations_only_where_there_are_some() -> None:
 
 def test_verify_checks_attestation_quotes(seeds: Path) -> None:
     """``usnz.verify`` reads an attestation's quote against its paragraph, as a citation's."""
-    assert usnz.verify(sources=seeds) == ()
+    assert usnz.verify(sources=(seeds, seeds.parent / "crosswalk")) == ()
     clark = usnz.get("helen-clark")
     assert isinstance(clark, usnz.Person)
     wrong = attrs.evolve(
@@ -178,5 +178,5 @@ def test_verify_checks_attestation_quotes(seeds: Path) -> None:
     )
     role = attrs.evolve(clark.roles[0], attested=(wrong, *clark.roles[0].attested[1:]))
     changed = usnz.Dataset([*usnz.sources(), attrs.evolve(clark, roles=(role,))])
-    problems = usnz.verify(sources=seeds, data=changed)
+    problems = usnz.verify(sources=(seeds, seeds.parent / "crosswalk"), data=changed)
     assert [(p.record, p.path) for p in problems] == [("helen-clark", "roles[0].attested[0].citation.quote")]

@@ -65,7 +65,8 @@ def test_frictionless_validates_the_parquet_package(out: Path) -> None:
 
 def rows_of_tables() -> dict[str, int]:
     cited = sum(len(r.citations) for r in usnz.dataset() if isinstance(r, usnz.Record))
-    return {"citations": cited, "countries": len(usnz.COUNTRIES)}
+    doubts = sum(len(r.doubts) for r in usnz.dataset())
+    return {"citations": cited, "countries": len(usnz.COUNTRIES), "doubts": doubts}
 
 
 def test_the_parquet_table_schemas_describe_each_file(out: Path) -> None:

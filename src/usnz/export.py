@@ -367,12 +367,18 @@ _LIST_NOTE: Final = (
 )
 
 
+_DOUBT_COUNT: Final = "How many doubts the record carries (its doubts column lists them)."
+
+
 def _frame_schema(cls: type[AnyRecord], records: Sequence[AnyRecord], frame: Any) -> dict[str, Any]:
     """The Table Schema of a kind's data frame, as its Parquet file holds it: the CSV's, lists kept as lists."""
     cols = columns(cls)
     by_name = {column.name: column for column in (*COMMON, *cols)}
     fields: list[dict[str, Any]] = []
     for name in frame.columns:
+        if name == "doubt_count":  # the frames' count of a record's doubts: no field of its own
+            fields.append({"name": name, "type": "integer", "description": _DOUBT_COUNT})
+            continue
         column = by_name[name]
         field = _field(column, [column.get(record) for record in records])
         if str(frame[name].dtype) == "object":  # a column of lists
