@@ -9,7 +9,7 @@ import typing
 import warnings
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Final, TypeVar
+from typing import TYPE_CHECKING, Final, Literal, TypeVar
 
 from usnz.model import hooks
 from usnz.model.countries import COUNTRIES
@@ -21,7 +21,7 @@ from usnz.querying.arguments import BASES, Window, check_choice, check_code, che
 from usnz.querying.arguments import record_id as record_id_of
 from usnz.querying.collection import Records
 from usnz.querying.intervals import Intervals
-from usnz.querying.search import SearchIndex
+from usnz.querying.search import SearchHit, SearchIndex
 from usnz.reading.collector import paused
 
 if TYPE_CHECKING:
@@ -736,16 +736,29 @@ class Dataset:
             groups.append(sorted(members, key=lambda r: rank[id(r)]))
         return tuple(Records(group) for group in groups)
 
-    def search(self, text: str, *, kind: str | Iterable[str] | None = None) -> Records[AnyRecord]:
-        """Records whose names, aliases or text match every word of *text*, best first.
+    @typing.overload
+    def search(
+        self, text: str, *, kind: str | Iterable[str] | None = None, scores: Literal[False] = False
+    ) -> Records[AnyRecord]: ...
+    @typing.overload
+    def search(
+        self, text: str, *, kind: str | Iterable[str] | None = None, scores: Literal[True]
+    ) -> tuple[SearchHit, ...]: ...
+    def search(
+        self, text: str, *, kind: str | Iterable[str] | None = None, scores: bool = False
+    ) -> Records[AnyRecord] | tuple[SearchHit, ...]:
+        """Records whose text matches every word of *text*, ranked: the record the words describe first.
 
-        Case-insensitive; punctuation is ignored. A word matches a word of a record that starts
-        with it (``"sas"`` finds "SAS", not "disaster"), another form of it (``"suspension"``
-        finds "suspended"), or, when nothing else does, the same word misspelt by a letter or
-        two (``"anzsu"`` finds "ANZUS"). Ranked: records named *text* first, then records whose
-        own names hold its words (a person, an organization, an agreement...), then records
-        whose titles do, then those that mention it, exact matches before looser ones; ties in
-        chronological order. Never raises for odd text; an empty result is possible. Only the
+        Case-insensitive; punctuation is ignored. A word matches a word of a record that is the
+        same, starts with it (``"sas"`` finds "SAS", not "disaster"), is another form of it
+        (``"suspension"`` finds "suspended"), ends a compound (``"ship"`` finds "warships",
+        ``"kforce"`` finds "K-FORCE"), or, when nothing else does, the same word misspelt by a
+        letter or two (``"anzsu"`` finds "ANZUS"). Ranked by a BM25F score: words in a record's
+        name, title or aliases weigh most, then its id, its description (summary, measure, a
+        figure's value with its unit...), its notes, and least its citations' quotes; rare words
+        more than common ones, exact words more than looser matches; the words side by side in
+        order, and records that matching quotes and side records point at, rank higher. Ties in
+        the dataset's order. Never raises for odd text; an empty result is possible. Only the
         first 1,000 characters and the first 32 distinct words of *text* are read, so a search
         costs at most that much whatever it is given.
 
@@ -753,12 +766,17 @@ class Dataset:
             text: The words to look for.
             kind: Only records of this kind (``"person"``, ``"people"``, ``"force-contribution"``...),
                 or of any of several.
+            scores: Give :class:`~usnz.SearchHit` pairs (record, score), best first, instead of
+                the records alone.
 
         >>> import usnz
         >>> usnz.search("ANZUS treaty")[0].id
         'anzus'
         >>> usnz.search("Savage", kind="person").ids()
         ('michael-joseph-savage',)
+        >>> hit = usnz.search("40 minutes", scores=True)[0]
+        >>> hit.record.id, hit.score > 0
+        ('key-biden-meeting-length', True)
         """
         if not isinstance(text, str):
             msg = f"search() takes text as a str; got {type(text).__name__} {shown(text)}"
@@ -769,7 +787,10 @@ class Dataset:
         if kind is not None:
             classes = {kind_class(kind_name(item)) for item in many("kind", kind)}
             allowed = frozenset(i for i, record in enumerate(index.records) if type(record) in classes)
-        return Records(index.records[position] for position in index.search(text, allowed))
+        found = index.search(text, allowed)
+        if check_flag("scores", scores):
+            return tuple(SearchHit(index.records[position], round(score, 6)) for position, score in found)
+        return Records(index.records[position] for position, _ in found)
 
     def citing(self, *, source: object, paragraph: int | None = None) -> Records[AnyRecord]:
         """Every record that cites a source, or one paragraph of it, in chronological order.
