@@ -90,8 +90,10 @@ class Dataset:
     Build one with :func:`usnz.load` (user files) or :func:`usnz.dataset` (the packaged
     data). Every module-level query (``usnz.events(...)``) is a method here too.
 
-    Query results are :class:`Records` in chronological order: by the first day of each
-    record's known extent (see :meth:`Period.known`), undated records last, ties broken by id.
+    Query results are :class:`Records` in the order the texts tell: by the first day of each
+    record's known extent (see :meth:`Period.known`), then its earliest possible day (what may
+    have begun earlier, as what ended at a date, comes before what began then), then the last
+    day of its known extent (a month before the year around it), then id; undated records last.
     """
 
     __slots__ = (
@@ -136,9 +138,13 @@ class Dataset:
             possible.append(lenient)
             ids.append(record.id)
             kinds.append(type(record))
+        # The order the texts tell: by first known day (undated last), then earliest possible day (what
+        # may have begun before comes first: what ended then before what began then), then last known
+        # day (a month before the year around it), then id; compared in C, not by a key function.
         starts = [span[0] for span in known]
-        # Chronological by earliest known day (undated last), then by id; compared in C, not by a key function.
-        order = [i for _, _, i in sorted(zip(starts, ids, range(len(given)), strict=True))]
+        earliest = [span[0] for span in possible]
+        ends = [span[1] for span in known]
+        order = [i for *_, i in sorted(zip(starts, earliest, ends, ids, range(len(given)), strict=True))]
         self._ordered: tuple[AnyRecord, ...] = tuple([given[i] for i in order])
         self._by_id: dict[str, AnyRecord] = dict(zip(ids, given, strict=True))
         self._known: dict[str, Window] = dict(zip(ids, known, strict=True))
@@ -851,7 +857,7 @@ class Dataset:
         involving: object = None,
         country: str | Iterable[str] | None = None,
     ) -> Records[AnyRecord]:
-        """Every dated record in date order: the first day of its known extent first, then by id.
+        """Every dated record in the order the texts tell (see :class:`Dataset`): first known day first.
 
         Args:
             during: Only records whose known extent overlaps this time: see :ref:`during`.
