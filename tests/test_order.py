@@ -16,8 +16,8 @@ CITE = (usnz.Citation(source="s", paragraph=1),)
 
 
 def _key(data: usnz.Dataset, record: Any) -> tuple[Any, ...]:
-    known = data._known[record.id]  # noqa: SLF001 - the extents the dataset computed
-    possible = data._possible[record.id]  # noqa: SLF001
+    known = data._known[record.id]
+    possible = data._possible[record.id]
     return (known[0], possible[0], known[1], record.id)
 
 

@@ -17,7 +17,19 @@ from usnz.model.dates import PartialDate, Period
 from usnz.model.errors import ArgumentTypeError, ArgumentValueError, CoverageWarning, UnknownRecordError, shown
 from usnz.model.kinds import CLASS_NAMES, kind_class
 from usnz.model.names import kind_name
-from usnz.querying.arguments import BASES, Window, check_choice, check_code, check_flag, many, plain, to_window
+from usnz.querying.arguments import (
+    BASES,
+    During,
+    RecordIds,
+    Window,
+    check_choice,
+    check_code,
+    check_flag,
+    many,
+    of_kind,
+    plain,
+    to_window,
+)
 from usnz.querying.arguments import record_id as record_id_of
 from usnz.querying.collection import Records
 from usnz.querying.intervals import Intervals
@@ -27,6 +39,7 @@ from usnz.reading.collector import paused
 if TYPE_CHECKING:
     from pandas import DataFrame
 
+    from usnz.model.base import Described
     from usnz.model.records import (
         Agreement,
         AnyRecord,
@@ -60,6 +73,7 @@ Keys = list[tuple[str, frozenset[str]]]
 """Filters as (index name, accepted values): a record matches one of the values of each."""
 
 R = TypeVar("R", bound="AnyRecord")
+K = TypeVar("K", bound="Described")
 
 
 def _windows(record: AnyRecord, as_of: Mapping[str, dt.date]) -> tuple[Window, Window]:
@@ -284,24 +298,33 @@ class Dataset:
         )
         return frame
 
-    def get(self, id: str) -> AnyRecord:  # noqa: A002 - record field name
-        """The record with this id, of any kind.
+    @typing.overload
+    def get(self, id: str) -> AnyRecord: ...
+    @typing.overload
+    def get(self, id: str, kind: type[K]) -> K: ...
+    def get(self, id: str, kind: type[Described] | None = None) -> Described:  # noqa: A002
+        """The record with this id, of any kind, or of the kind given (typed as that kind).
 
         >>> import usnz
         >>> usnz.get("anzus").signed
         PartialDate(year=1951, month=None, day=None, decade=False, approximate=False)
+        >>> usnz.dataset().get("anzus", usnz.Agreement).kind
+        'treaty'
 
         Raises:
             UnknownRecordError: when no record has the id; it suggests similar ids.
+            WrongKindError: when *kind* is given and the record is of another kind (a ``TypeError``).
+            ArgumentTypeError: when *kind* is not a record class such as ``usnz.Event``.
         """
         if not isinstance(id, str):
             msg = f"get() takes a record id as a str, e.g. 'anzus'; got {type(id).__name__} {shown(id)}"
             raise ArgumentTypeError(msg)
         id = plain(id)  # noqa: A001 - a str subclass's own methods are never called
         try:
-            return self._by_id[id]
+            found = self._by_id[id]
         except KeyError:
             raise UnknownRecordError(id, self._suggest(id, self._by_id)) from None
+        return found if kind is None or type(found) is kind else of_kind(found, kind)
 
     def _suggest(self, given: str, ids: Iterable[str]) -> list[str]:
         candidates = list(ids)
@@ -457,11 +480,11 @@ class Dataset:
         self,
         *,
         kind: str | Iterable[str] | None = None,
-        during: object = None,
+        during: During | None = None,
         possibly: bool = False,
         basis: str | Iterable[str] | None = None,
         country: str | Iterable[str] | None = None,
-        involving: object = None,
+        involving: RecordIds | None = None,
     ) -> Records[Agreement]:
         """Treaties, declarations, trade agreements and negotiations, intelligence agreements.
 
@@ -486,10 +509,10 @@ class Dataset:
     def conflicts(
         self,
         *,
-        during: object = None,
+        during: During | None = None,
         possibly: bool = False,
         basis: str | Iterable[str] | None = None,
-        involving: object = None,
+        involving: RecordIds | None = None,
     ) -> Records[Conflict]:
         """Wars and military operations.
 
@@ -505,13 +528,13 @@ class Dataset:
     def force_contributions(
         self,
         *,
-        conflict: object = None,
+        conflict: RecordIds | None = None,
         country: str | Iterable[str] | None = None,
         combat: bool | None = None,
-        during: object = None,
+        during: During | None = None,
         possibly: bool = False,
         basis: str | Iterable[str] | None = None,
-        involving: object = None,
+        involving: RecordIds | None = None,
     ) -> Records[ForceContribution]:
         """What each country sent to each conflict, with sizes and casualties.
 
@@ -542,10 +565,10 @@ class Dataset:
         self,
         *,
         country: str | Iterable[str] | None = None,
-        during: object = None,
+        during: During | None = None,
         possibly: bool = False,
         basis: str | Iterable[str] | None = None,
-        involving: object = None,
+        involving: RecordIds | None = None,
     ) -> Records[Assistance]:
         """Non-military aid, in money or in kind.
 
@@ -563,13 +586,13 @@ class Dataset:
         self,
         *,
         kind: str | Iterable[str] | None = None,
-        during: object = None,
+        during: During | None = None,
         possibly: bool = False,
         basis: str | Iterable[str] | None = None,
-        involving: object = None,
+        involving: RecordIds | None = None,
         country: str | Iterable[str] | None = None,
         destination: str | Iterable[str] | None = None,
-        conflict: object = None,
+        conflict: RecordIds | None = None,
     ) -> Records[Event]:
         """Visits, meetings, announcements, statements, awards, exercises, results...
 
@@ -603,7 +626,7 @@ class Dataset:
         *,
         office: str | Iterable[str] | None = None,
         country: str | Iterable[str] | None = None,
-        involving: object = None,
+        involving: RecordIds | None = None,
     ) -> Records[Person]:
         """Named people and their roles.
 
@@ -640,10 +663,10 @@ class Dataset:
         *,
         kind: str | Iterable[str] | None = None,
         country: str | Iterable[str] | None = None,
-        during: object = None,
+        during: During | None = None,
         possibly: bool = False,
         basis: str | Iterable[str] | None = None,
-        involving: object = None,
+        involving: RecordIds | None = None,
     ) -> Records[Organization]:
         """Councils, caucuses, agencies, military units, companies, teams...
 
@@ -664,11 +687,11 @@ class Dataset:
     def quotes(
         self,
         *,
-        speaker: object = None,
-        during: object = None,
+        speaker: RecordIds | None = None,
+        during: During | None = None,
         possibly: bool = False,
         basis: str | Iterable[str] | None = None,
-        involving: object = None,
+        involving: RecordIds | None = None,
     ) -> Records[Quote]:
         """Words named people said, verbatim.
 
@@ -693,11 +716,11 @@ class Dataset:
     def figures(
         self,
         *,
-        during: object = None,
+        during: During | None = None,
         possibly: bool = False,
         basis: str | Iterable[str] | None = None,
         country: str | Iterable[str] | None = None,
-        involving: object = None,
+        involving: RecordIds | None = None,
     ) -> Records[Figure]:
         """Other stated numbers: memberships, projections, prizes, spans of years.
 
@@ -798,7 +821,7 @@ class Dataset:
             return tuple(SearchHit(index.records[position], round(score, 6)) for position, score in found)
         return Records(index.records[position] for position, _ in found)
 
-    def citing(self, *, source: object, paragraph: int | None = None) -> Records[AnyRecord]:
+    def citing(self, *, source: str | Source, paragraph: int | None = None) -> Records[AnyRecord]:
         """Every record that cites a source, or one paragraph of it, in chronological order.
 
         Args:
@@ -851,10 +874,10 @@ class Dataset:
     def timeline(
         self,
         *,
-        during: object = None,
+        during: During | None = None,
         possibly: bool = False,
         basis: str | Iterable[str] | None = None,
-        involving: object = None,
+        involving: RecordIds | None = None,
         country: str | Iterable[str] | None = None,
     ) -> Records[AnyRecord]:
         """Every dated record in the order the texts tell (see :class:`Dataset`): first known day first.

@@ -213,7 +213,6 @@ class SearchIndex:
     __slots__ = (
         "_backwards",
         "_typos",
-        "lengths",
         "positions",
         "postings",
         "records",
@@ -250,10 +249,10 @@ class SearchIndex:
         postings: dict[str, list[tuple[int, float]]] = {}
         for position, per_zone in enumerate(counts):
             weights: dict[str, float] = {}
-            side = self.records[position].record_kind in _SIDE_KINDS
+            is_side = self.records[position].record_kind in _SIDE_KINDS
             for zone, count in enumerate(per_zone):
                 size = sum(count.values())
-                norm = (_SIDE if side and zone == BODY else _WEIGHTS[zone]) / (1 - _B + _B * size / average[zone])
+                norm = (_SIDE if is_side and zone == BODY else _WEIGHTS[zone]) / (1 - _B + _B * size / average[zone])
                 for word, times in count.items():
                     weights[word] = weights.get(word, 0.0) + times * norm
             for word, weight in weights.items():
@@ -261,15 +260,12 @@ class SearchIndex:
         self.postings = postings
         self.vocabulary = sorted(postings)
         self.sequences = tuple(sequences)
-        self.lengths = tuple(len(seq[LABEL]) for seq in sequences)
-        side = {
-            record.id for record in self.records if record.record_kind in _SIDE_KINDS
-        }  # never what a record is about
+        named = {record.id for record in self.records if record.record_kind in _SIDE_KINDS}  # never what one is about
         refers = [
             {
                 self.positions[ref]
                 for field, ref, _ in record.references_of()
-                if field in _ABOUT and ref in self.positions and ref not in side
+                if field in _ABOUT and ref in self.positions and ref not in named
             }
             for record in self.records
         ]
@@ -402,10 +398,10 @@ class SearchIndex:
                 if closeness:
                     bonus += share * closeness
         label = sequences[LABEL]
-        closeness = (
+        found_at = (
             (at, [_QUALITY[found[word]] for found in matches if word in found]) for at, word in enumerate(label)
         )
-        hits = [(at, max(qualities)) for at, qualities in closeness if qualities]
+        hits = [(at, max(qualities)) for at, qualities in found_at if qualities]
         if hits and all(any(word in found for word in label) for found in matches):
             bonus += _FILLED * sum(quality for _, quality in hits) / len(label)
             early = next((at for at, quality in hits if quality >= _QUALITY[INFLECTED]), None)
