@@ -121,7 +121,7 @@ if TYPE_CHECKING:  # the overloads of Dataset.search: scores=True gives (record,
         text: str, *, kind: str | Iterable[str] | None = None, scores: bool = False
     ) -> Records[AnyRecord] | tuple[SearchHit, ...]:
         """See :meth:`Dataset.search`."""
-        return dataset().search(text, kind=kind, scores=scores)  # type: ignore[call-overload]
+        return dataset().search(text, kind=kind, scores=scores)  # type: ignore[call-overload,no-any-return]
 
 else:
     search = _bound(Dataset.search)
