@@ -33,6 +33,7 @@ Every cost is bounded by the size of what is given: a search reads at most
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from bisect import bisect_left
@@ -79,6 +80,36 @@ _SIDE: Final = 0.7  # the weight of their descriptions
 _B: Final = 0.5
 _K1: Final = 1.2
 _ABOUT: Final = frozenset({"see_also", "event"})  # the references that say what a record is about
+STOP_WORDS: Final = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "than",
+        "that",
+        "the",
+        "their",
+        "this",
+        "to",
+        "was",
+        "were",
+        "with",
+    ]
+)  # matched only as part of a phrase: a record need not hold them
+_APART: Final = " \n "  # between the texts of a zone
 _NOTE_FIELDS: Final = frozenset({"notes", "doubts"})
 
 # How closely a vocabulary word matches a query word.
@@ -89,7 +120,7 @@ _ENDINGS: Final = ("ing", "ed", "es", "s", "d")  # inflections: a word less one 
 # The bonuses the best candidates may gain, as shares of the query's total weight.
 _RERANKED: Final = 24  # how many of the best candidates are looked at again
 _PHRASE: Final = (0.6, 0.4, 0.2)  # the query words together, in order: in the label, the id, the description
-_FILLED: Final = 0.4  # every query word in the label, by how much of the label they fill
+_FILLED: Final = 1.0  # every query word in one of the record's names, by how much of that name they fill
 _EARLY: Final = 1.0  # the label's first matched word, by how early it comes
 _POINTED: Final = 0.3  # matching records that refer to this one, each by the cube of its share of the best score
 
@@ -149,18 +180,13 @@ def zones_of(record: AnyRecord) -> tuple[str, str, str, str, str]:
         elif declared.search:
             label = (declared.label == 1 and not quote) or top == "aliases"
             found[LABEL if label else BODY].extend(texts)
-    return (
-        " \n ".join(found[LABEL]),
-        " \n ".join(found[ID]),
-        " \n ".join(found[BODY]),
-        " \n ".join(found[NOTES]),
-        " \n ".join(found[EVIDENCE]),
-    )
+    label, ident, body, notes, evidence = (_APART.join(texts) for texts in found)
+    return label, ident, body, notes, evidence
 
 
 def indexed_text(record: AnyRecord) -> str:
     """Every text of a record that ``search`` reads, in one string."""
-    return " \n ".join(zones_of(record))
+    return _APART.join(zones_of(record))
 
 
 def _tokens(text: str) -> tuple[list[str], list[str]]:
@@ -213,6 +239,7 @@ class SearchIndex:
     __slots__ = (
         "_backwards",
         "_typos",
+        "names",
         "positions",
         "postings",
         "records",
@@ -227,6 +254,7 @@ class SearchIndex:
         self.positions = {record.id: at for at, record in enumerate(self.records)}
         counts: list[list[dict[str, int]]] = []
         sequences: list[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = []
+        names: list[tuple[tuple[str, ...], ...]] = []
         lengths = [0.0] * len(ZONES)
         for record in self.records:
             zones = zones_of(record)
@@ -245,6 +273,7 @@ class SearchIndex:
                     kept.append(tuple(words))
             counts.append(per_zone)
             sequences.append((kept[0], kept[1], kept[2]))
+            names.append(tuple(tuple(_WORD.findall(name.casefold())) for name in zones[LABEL].split(_APART)))
         average = [max(total / max(len(self.records), 1), 1.0) for total in lengths]
         postings: dict[str, list[tuple[int, float]]] = {}
         for position, per_zone in enumerate(counts):
@@ -260,6 +289,7 @@ class SearchIndex:
         self.postings = postings
         self.vocabulary = sorted(postings)
         self.sequences = tuple(sequences)
+        self.names = tuple(names)
         named = {record.id for record in self.records if record.record_kind in _SIDE_KINDS}  # never what one is about
         refers = [
             {
@@ -335,9 +365,10 @@ class SearchIndex:
             return []
         total = len(self.records)
         scores: dict[int, float] | None = None
-        matches: dict[str, dict[str, int]] = {}
+        matches: dict[str, dict[str, int]] = {word: {word: EXACT} for word in words}  # a stop word: itself alone
+        required = [word for word in words if word not in STOP_WORDS] or words
         weight = 0.0
-        for word in sorted(words, key=len, reverse=True):  # long words first: they match the fewest records
+        for word in sorted(required, key=len, reverse=True):  # long words first: they match the fewest records
             expansions = matches[word] = self.expansions(word)
             here: dict[int, float] = {}  # each record's best match: its closeness times its saturated weight
             for other, how in expansions.items():
@@ -358,7 +389,7 @@ class SearchIndex:
             saturated = {position: idf * score for position, score in here.items()}
             scores = saturated if scores is None else {p: s + scores[p] for p, s in saturated.items()}
         assert scores is not None  # noqa: S101 - there is at least one word
-        return self._rerank(scores, [matches[word] for word in words], weight)
+        return self._rerank(scores, [matches[word] for word in words], [matches[word] for word in required], weight)
 
     def _words(self, text: str) -> list[str]:
         """The distinct words of a query, hyphenated words written as one where the texts have them so (``P-4``)."""
@@ -370,11 +401,14 @@ class SearchIndex:
         return words_of(folded)
 
     def _rerank(
-        self, scores: dict[int, float], matches: list[dict[str, int]], weight: float
+        self, scores: dict[int, float], matches: list[dict[str, int]], required: list[dict[str, int]], weight: float
     ) -> list[tuple[int, float]]:
         """The best candidates again, with the bonuses of phrases, filled labels and records pointing at them."""
         ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
-        best = {position: base + weight * self._phrases(position, matches) for position, base in ranked[:_RERANKED]}
+        best = {
+            position: base + weight * self._phrases(position, matches, required)
+            for position, base in ranked[:_RERANKED]
+        }
         top = max(best.values())
         final = {
             position: own
@@ -388,8 +422,11 @@ class SearchIndex:
         """The best candidates that refer to the record at *position*."""
         return (other for other in best if position in self.refers[other])
 
-    def _phrases(self, position: int, matches: list[dict[str, int]]) -> float:
-        """The bonus of one record: its zones holding the query words in order, its label holding them all."""
+    def _phrases(self, position: int, matches: list[dict[str, int]], required: list[dict[str, int]]) -> float:
+        """The bonus of one record: its zones holding the query words in order, its label holding them all.
+
+        *matches* are every query word's matches, in order; *required*, those of the words not stop words.
+        """
         bonus = 0.0
         sequences = self.sequences[position]
         if len(matches) > 1:
@@ -397,32 +434,35 @@ class SearchIndex:
                 closeness = _phrase(sequences[zone], matches)
                 if closeness:
                     bonus += share * closeness
-        label = sequences[LABEL]
-        found_at = (
-            (at, [_QUALITY[found[word]] for found in matches if word in found]) for at, word in enumerate(label)
-        )
-        hits = [(at, max(qualities)) for at, qualities in found_at if qualities]
-        if hits and all(any(word in found for word in label) for found in matches):
-            bonus += _FILLED * sum(quality for _, quality in hits) / len(label)
-            early = next((at for at, quality in hits if quality >= _QUALITY[INFLECTED]), None)
-            bonus += 0 if early is None else _EARLY / (1 + early)
-        return bonus
+        best = 0.0  # the name the query's words fill the most of (a name each fills wholly is the record's)
+        for at, name in enumerate(self.names[position]):
+            closeness = [
+                max((_QUALITY[found[word]] for found in required if word in found), default=0.0) for word in name
+            ]
+            if name and all(any(word in found for word in name) for found in required):
+                best = max(best, sum(closeness) / len(name))
+                if at == 0:  # the first words of its label say what a record is
+                    early = next((i for i, quality in enumerate(closeness) if quality >= _QUALITY[INFLECTED]), None)
+                    bonus += 0 if early is None else _EARLY / (1 + early)
+        return bonus + _FILLED * best
 
 
 def _phrase(words: tuple[str, ...], matches: list[dict[str, int]]) -> float:
-    """How closely *words* hold the query words side by side in order (0 when they do not)."""
+    """How closely *words* hold the query words side by side in order: half for the neighbours, half for all."""
+    pairs = 0.0
+    for before, after in itertools.pairwise(matches):
+        pairs += max(
+            (
+                _QUALITY[max(before[word], after[following])]
+                for word, following in itertools.pairwise(words)
+                if word in before and following in after
+            ),
+            default=0.0,
+        )
+    whole = 0.0
     first, rest = matches[0], matches[1:]
-    best = 0.0
-    for at, word in enumerate(words):
-        how = first.get(word)
-        if how is None or at + len(rest) >= len(words):
-            continue
-        hows = [how]
-        for offset, found in enumerate(rest, 1):
-            next_how = found.get(words[at + offset])
-            if next_how is None:
-                break
-            hows.append(next_how)
-        else:
-            best = max(best, min(_QUALITY[h] for h in hows))
-    return best
+    for at, word in enumerate(words[: len(words) - len(rest)]):
+        if word in first and all(words[at + offset] in found for offset, found in enumerate(rest, 1)):
+            hows = [first[word], *(found[words[at + offset]] for offset, found in enumerate(rest, 1))]
+            whole = max(whole, _QUALITY[max(hows)])
+    return pairs / (2 * len(rest)) + whole / 2
