@@ -58,7 +58,7 @@ __all__ = [
 ]
 
 _WORD: Final = re.compile(r"\w+")
-_JOINED: Final = re.compile(r"\w+(?:[-\u2010-\u2015'\u2019./,]\w+)+")
+_JOINERS: Final = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015'\u2019./,")  # what joins words into one
 _STEM_MIN: Final = 5  # shortest stem a word form is matched by
 _STEM_CUT: Final = 4  # most final letters a word form may differ by
 _TYPO_MIN: Final = 4  # shortest word a typo is looked for in
@@ -149,7 +149,25 @@ def words_of(text: str) -> list[str]:
 
 def _joined(text: str) -> list[str]:
     """Words joined by hyphens, apostrophes, dots or commas, written as one (``k-force`` → ``kforce``)."""
-    return ["".join(_WORD.findall(found)) for found in _JOINED.findall(text)]
+    return ["".join(words) for _, words in _compounds(text)]
+
+
+def _compounds(text: str) -> list[tuple[str, list[str]]]:
+    """Each run of words joined by one joining character each, as (its text, its words); linear in *text*."""
+    found: list[tuple[str, list[str]]] = []
+    start = end = -1
+    words: list[str] = []
+    for match in _WORD.finditer(text):
+        if match.start() == end + 1 and end >= 0 and text[end] in _JOINERS:
+            words.append(match.group())
+        else:
+            if len(words) > 1:
+                found.append((text[start:end], words))
+            start, words = match.start(), [match.group()]
+        end = match.end()
+    if len(words) > 1:
+        found.append((text[start:end], words))
+    return found
 
 
 def _texts(value: object) -> tuple[str, ...]:
@@ -178,8 +196,8 @@ def zones_of(record: AnyRecord) -> tuple[str, str, str, str, str]:
             if path.endswith((".quote", ".note")):
                 found[EVIDENCE].extend(texts)
         elif declared.search:
-            label = (declared.label == 1 and not quote) or top == "aliases"
-            found[LABEL if label else BODY].extend(texts)
+            names = (declared.label == 1 and not quote) or top == "aliases"
+            found[LABEL if names else BODY].extend(texts)
     label, ident, body, notes, evidence = (_APART.join(texts) for texts in found)
     return label, ident, body, notes, evidence
 
@@ -253,13 +271,13 @@ class SearchIndex:
         self.records = tuple(records)
         self.positions = {record.id: at for at, record in enumerate(self.records)}
         counts: list[list[dict[str, int]]] = []
-        sequences: list[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = []
+        sequences: list[tuple[_Zone, _Zone, _Zone]] = []
         names: list[tuple[tuple[str, ...], ...]] = []
         lengths = [0.0] * len(ZONES)
         for record in self.records:
             zones = zones_of(record)
             per_zone: list[dict[str, int]] = []
-            kept: list[tuple[str, ...]] = []
+            kept: list[_Zone] = []
             for zone, text in enumerate(zones):
                 words, joined = _tokens(text)
                 if zone == ID:
@@ -270,7 +288,7 @@ class SearchIndex:
                 per_zone.append(count)
                 lengths[zone] += len(words)
                 if zone <= BODY:
-                    kept.append(tuple(words))
+                    kept.append(_zone(words))
             counts.append(per_zone)
             sequences.append((kept[0], kept[1], kept[2]))
             names.append(tuple(tuple(_WORD.findall(name.casefold())) for name in zones[LABEL].split(_APART)))
@@ -394,8 +412,8 @@ class SearchIndex:
     def _words(self, text: str) -> list[str]:
         """The distinct words of a query, hyphenated words written as one where the texts have them so (``P-4``)."""
         folded = text.casefold()
-        for found in _JOINED.findall(folded):
-            joined = "".join(_WORD.findall(found))
+        for found, words in _compounds(folded):
+            joined = "".join(words)
             if joined in self.postings:
                 folded = folded.replace(found, joined, 1)
         return words_of(folded)
@@ -428,41 +446,56 @@ class SearchIndex:
         *matches* are every query word's matches, in order; *required*, those of the words not stop words.
         """
         bonus = 0.0
-        sequences = self.sequences[position]
         if len(matches) > 1:
-            for zone, share in enumerate(_PHRASE):
-                closeness = _phrase(sequences[zone], matches)
-                if closeness:
-                    bonus += share * closeness
+            for zone, share in zip(self.sequences[position], _PHRASE, strict=True):
+                bonus += share * _phrase(zone, matches)
         best = 0.0  # the name the query's words fill the most of (a name each fills wholly is the record's)
         for at, name in enumerate(self.names[position]):
-            closeness = [
+            if not name or any(found.keys().isdisjoint(name) for found in required):
+                continue
+            qualities = [
                 max((_QUALITY[found[word]] for found in required if word in found), default=0.0) for word in name
             ]
-            if name and all(any(word in found for word in name) for found in required):
-                best = max(best, sum(closeness) / len(name))
-                if at == 0:  # the first words of its label say what a record is
-                    early = next((i for i, quality in enumerate(closeness) if quality >= _QUALITY[INFLECTED]), None)
-                    bonus += 0 if early is None else _EARLY / (1 + early)
+            best = max(best, sum(qualities) / len(name))
+            if at == 0:  # the first words of its label say what a record is
+                early = next((i for i, quality in enumerate(qualities) if quality >= _QUALITY[INFLECTED]), None)
+                bonus += 0 if early is None else _EARLY / (1 + early)
         return bonus + _FILLED * best
 
 
-def _phrase(words: tuple[str, ...], matches: list[dict[str, int]]) -> float:
-    """How closely *words* hold the query words side by side in order: half for the neighbours, half for all."""
+class _Zone(NamedTuple):
+    """A zone's words in order, and where each word stands in it."""
+
+    words: tuple[str, ...]
+    where: dict[str, list[int]]
+
+
+def _zone(words: list[str]) -> _Zone:
+    where: dict[str, list[int]] = {}
+    for at, word in enumerate(words):
+        where.setdefault(word, []).append(at)
+    return _Zone(tuple(words), where)
+
+
+def _phrase(zone: _Zone, matches: list[dict[str, int]]) -> float:
+    """How closely a zone holds the query words side by side in order: half for the neighbours, half for all."""
+    words, where = zone
+    last = len(words) - 1
     pairs = 0.0
     for before, after in itertools.pairwise(matches):
-        pairs += max(
-            (
-                _QUALITY[max(before[word], after[following])]
-                for word, following in itertools.pairwise(words)
-                if word in before and following in after
-            ),
-            default=0.0,
-        )
+        best = 0.0
+        for word in before.keys() & where.keys():
+            for at in where[word]:
+                if at < last and words[at + 1] in after:
+                    best = max(best, _QUALITY[max(before[word], after[words[at + 1]])])
+        pairs += best
+    if not pairs:
+        return 0.0
     whole = 0.0
     first, rest = matches[0], matches[1:]
-    for at, word in enumerate(words[: len(words) - len(rest)]):
-        if word in first and all(words[at + offset] in found for offset, found in enumerate(rest, 1)):
-            hows = [first[word], *(found[words[at + offset]] for offset, found in enumerate(rest, 1))]
-            whole = max(whole, _QUALITY[max(hows)])
+    for word in first.keys() & where.keys():
+        for at in where[word]:
+            if at + len(rest) <= last and all(words[at + offset] in found for offset, found in enumerate(rest, 1)):
+                hows = [first[word], *(found[words[at + offset]] for offset, found in enumerate(rest, 1))]
+                whole = max(whole, _QUALITY[max(hows)])
     return pairs / (2 * len(rest)) + whole / 2
