@@ -24,8 +24,8 @@ def _key(data: usnz.Dataset, record: Any) -> tuple[Any, ...]:
 def test_the_engineers_come_before_the_battery_that_replaced_them() -> None:
     ids = usnz.force_contributions(conflict="vietnam-war", country="NZL").ids()
     assert ids.index("nz-engineers-vietnam") == ids.index("161-battery-vietnam") - 1
-    assert str(usnz.get("nz-engineers-vietnam").period) == "/1965-07"
-    assert str(usnz.get("161-battery-vietnam").period) == "1965-07/"
+    assert str(usnz.get("nz-engineers-vietnam", usnz.ForceContribution).period) == "/1965-07"
+    assert str(usnz.get("161-battery-vietnam", usnz.ForceContribution).period) == "1965-07/"
 
 
 def test_the_whole_timeline_is_in_the_order_the_texts_tell() -> None:

@@ -274,6 +274,7 @@ class SearchIndex:
         sequences: list[tuple[_Zone, _Zone, _Zone]] = []
         names: list[tuple[tuple[str, ...], ...]] = []
         lengths = [0.0] * len(ZONES)
+        holding = [0] * len(ZONES)  # how many records have words in each zone
         for record in self.records:
             zones = zones_of(record)
             per_zone: list[dict[str, int]] = []
@@ -287,12 +288,13 @@ class SearchIndex:
                     count[word] = count.get(word, 0) + 1
                 per_zone.append(count)
                 lengths[zone] += len(words)
+                holding[zone] += bool(words)
                 if zone <= BODY:
                     kept.append(_zone(words))
             counts.append(per_zone)
             sequences.append((kept[0], kept[1], kept[2]))
             names.append(tuple(tuple(_WORD.findall(name.casefold())) for name in zones[LABEL].split(_APART)))
-        average = [max(total / max(len(self.records), 1), 1.0) for total in lengths]
+        average = [max(total / max(count, 1), 1.0) for total, count in zip(lengths, holding, strict=True)]
         postings: dict[str, list[tuple[int, float]]] = {}
         for position, per_zone in enumerate(counts):
             weights: dict[str, float] = {}
