@@ -183,9 +183,9 @@ def test_equal_scores_keep_the_documented_order() -> None:
 
 
 def _cost(build: Callable[[], object]) -> tuple[float, int]:
-    """The best time of three runs of *build*, and its peak memory (bytes) traced once."""
+    """The best time of five runs of *build*, and its peak memory (bytes) traced once."""
     times = []
-    for _ in range(3):
+    for _ in range(5):
         start = time.perf_counter()
         build()
         times.append(time.perf_counter() - start)
@@ -210,7 +210,7 @@ def test_a_very_long_word_costs_in_proportion_to_its_length() -> None:
     small_time, small_memory = _cost(lambda: _long_word_index(20_000))
     large_time, large_memory = _cost(lambda: _long_word_index(40_000))
     assert large_memory <= 2.5 * small_memory
-    assert large_time <= 3 * small_time + 0.005
+    assert large_time <= 3 * small_time + 0.02  # twice, with room for a busy machine
     assert small_memory < 5_000_000  # not 1.5 GB of deletions
 
 
@@ -262,4 +262,4 @@ def test_doubling_the_records_at_most_doubles_the_search_index() -> None:
     small_time, small_memory = _cost(build(small))
     large_time, large_memory = _cost(build(large))
     assert large_memory <= 2.5 * small_memory
-    assert large_time <= 3 * small_time + 0.01
+    assert large_time <= 3 * small_time + 0.02  # twice, with room for a busy machine
