@@ -97,10 +97,11 @@ def test_a_downstream_package_type_checks_strictly(tmp_path: Path) -> None:
         assert result.returncode == 0, f"{name}:\n{result.stdout}{result.stderr}"
 
 
-def test_a_float_year_is_caught_by_both_checkers(tmp_path: Path) -> None:
+def test_a_float_year_and_a_misspelt_total_are_caught_by_both_checkers(tmp_path: Path) -> None:
     _skip_without_checkers()
     results = _checkers(tmp_path, _package(tmp_path, BAD))
     for name, result in results.items():
         assert result.returncode != 0, f"{name} let during=1965.5 pass"
         assert "during" in result.stdout, f"{name}:\n{result.stdout}"
         assert "float" in result.stdout, f"{name}:\n{result.stdout}"
+        assert "personel" in result.stdout, f"{name} let a misspelt total pass:\n{result.stdout}"
