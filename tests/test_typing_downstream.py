@@ -49,6 +49,7 @@ from __future__ import annotations
 import usnz
 
 usnz.events(during=1965.5)
+usnz.force_contributions().total("personel")
 """
 
 
