@@ -37,6 +37,7 @@ import itertools
 import math
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Final, NamedTuple
 
@@ -58,7 +59,7 @@ __all__ = [
 ]
 
 _WORD: Final = re.compile(r"\w+")
-_JOINERS: Final = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015'\u2019./,")  # what joins words into one
+_COMPOUND: Final = re.compile(r"(?<!\w)\w+(?:[-\u2010-\u2015'\u2019./,]\w+)+")  # words joined into one
 _STEM_MIN: Final = 5  # shortest stem a word form is matched by
 _STEM_CUT: Final = 4  # most final letters a word form may differ by
 _TYPO_MIN: Final = 4  # shortest word a typo is looked for in
@@ -153,21 +154,11 @@ def _joined(text: str) -> list[str]:
 
 
 def _compounds(text: str) -> list[tuple[str, list[str]]]:
-    """Each run of words joined by one joining character each, as (its text, its words); linear in *text*."""
-    found: list[tuple[str, list[str]]] = []
-    start = end = -1
-    words: list[str] = []
-    for match in _WORD.finditer(text):
-        if match.start() == end + 1 and end >= 0 and text[end] in _JOINERS:
-            words.append(match.group())
-        else:
-            if len(words) > 1:
-                found.append((text[start:end], words))
-            start, words = match.start(), [match.group()]
-        end = match.end()
-    if len(words) > 1:
-        found.append((text[start:end], words))
-    return found
+    """Each run of words joined by one joining character each, as (its text, its words); linear in *text*.
+
+    A run starts only where a word starts, so a long word is tried once, never from each of its letters.
+    """
+    return [(found, _WORD.findall(found)) for found in _COMPOUND.findall(text)]
 
 
 def _texts(value: object) -> tuple[str, ...]:
@@ -270,27 +261,27 @@ class SearchIndex:
         """Index *records* (in the order results keep when their scores are equal)."""
         self.records = tuple(records)
         self.positions = {record.id: at for at, record in enumerate(self.records)}
-        counts: list[list[dict[str, int]]] = []
-        sequences: list[tuple[_Zone, _Zone, _Zone]] = []
+        counts: list[list[Counter[str]]] = []
+        sequences: list[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = []
         names: list[tuple[tuple[str, ...], ...]] = []
         lengths = [0.0] * len(ZONES)
         holding = [0] * len(ZONES)  # how many records have words in each zone
         for record in self.records:
             zones = zones_of(record)
-            per_zone: list[dict[str, int]] = []
-            kept: list[_Zone] = []
+            per_zone: list[Counter[str]] = []
+            kept: list[tuple[str, ...]] = []
             for zone, text in enumerate(zones):
                 words, joined = _tokens(text)
                 if zone == ID:
                     joined = []  # an id's words run together are no word of it
-                count: dict[str, int] = {}
-                for word in (*words, *joined):
-                    count[word] = count.get(word, 0) + 1
+                count = Counter(words)
+                if joined:
+                    count.update(joined)
                 per_zone.append(count)
                 lengths[zone] += len(words)
                 holding[zone] += bool(words)
                 if zone <= BODY:
-                    kept.append(_zone(words))
+                    kept.append(tuple(words))
             counts.append(per_zone)
             sequences.append((kept[0], kept[1], kept[2]))
             names.append(tuple(tuple(_WORD.findall(name.casefold())) for name in zones[LABEL].split(_APART)))
@@ -300,7 +291,7 @@ class SearchIndex:
             weights: dict[str, float] = {}
             is_side = self.records[position].record_kind in _SIDE_KINDS
             for zone, count in enumerate(per_zone):
-                size = sum(count.values())
+                size = count.total()
                 norm = (_SIDE if is_side and zone == BODY else _WEIGHTS[zone]) / (1 - _B + _B * size / average[zone])
                 for word, times in count.items():
                     weights[word] = weights.get(word, 0.0) + times * norm
@@ -449,8 +440,8 @@ class SearchIndex:
         """
         bonus = 0.0
         if len(matches) > 1:
-            for zone, share in zip(self.sequences[position], _PHRASE, strict=True):
-                bonus += share * _phrase(zone, matches)
+            for words, share in zip(self.sequences[position], _PHRASE, strict=True):
+                bonus += share * _phrase(_zone(words), matches)
         best = 0.0  # the name the query's words fill the most of (a name each fills wholly is the record's)
         for at, name in enumerate(self.names[position]):
             if not name or any(found.keys().isdisjoint(name) for found in required):
@@ -472,11 +463,11 @@ class _Zone(NamedTuple):
     where: dict[str, list[int]]
 
 
-def _zone(words: list[str]) -> _Zone:
+def _zone(words: tuple[str, ...]) -> _Zone:
     where: dict[str, list[int]] = {}
     for at, word in enumerate(words):
         where.setdefault(word, []).append(at)
-    return _Zone(tuple(words), where)
+    return _Zone(words, where)
 
 
 def _phrase(zone: _Zone, matches: list[dict[str, int]]) -> float:
