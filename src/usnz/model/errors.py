@@ -205,6 +205,7 @@ for _public in (
     ArgumentTypeError,
     DateError,
     UnknownRecordError,
+    WrongKindError,
     DataError,
     CoverageWarning,
     MissingExtraError,
