@@ -53,7 +53,6 @@ __all__ = [
     "MAX_WORDS",
     "SearchHit",
     "SearchIndex",
-    "fold",
     "indexed_text",
     "words_of",
 ]
@@ -136,11 +135,6 @@ class SearchHit(NamedTuple):
 
     record: AnyRecord
     score: float
-
-
-def fold(text: str) -> str:
-    """*text* as lower-case words joined by single spaces, punctuation dropped."""
-    return " ".join(_WORD.findall(text.casefold()))
 
 
 def words_of(text: str) -> list[str]:
