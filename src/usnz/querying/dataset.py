@@ -739,7 +739,7 @@ class Dataset:
     def disputes(self) -> tuple[Records[AnyRecord], ...]:
         """The records that disagree, in groups: each group the records linked by ``disputes``.
 
-        Each group is in dataset order (chronological, then by id); the groups are in the
+        Each group is in dataset order (the order the texts tell); the groups are in the
         order of their first records.
 
         >>> import usnz
