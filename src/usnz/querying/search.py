@@ -1,8 +1,9 @@
 """Full-text search over records, ranked: the record the words describe first.
 
-A query word matches a word of a record's text in one of five ways, from the closest:
+A query word matches a word of a record's text in one of these ways, from the closest:
 
 - *exactly*: the same word (``"sas"`` is "SAS");
+- *inflected*: the same word with another ending (``"postponed"`` and "postpones");
 - *as typed*: a word that starts with it (``"afghan"`` finds "Afghanistan", ``"sas"`` never
   "disaster");
 - *another form*: a word that shares its stem, read as the query word less up to four final
@@ -15,16 +16,17 @@ A query word matches a word of a record's text in one of five ways, from the clo
   of eight letters or more), a swap of neighbours counting as one (``"anzsu"`` finds
   "ANZUS").
 
-A record matches when each query word matches one of its words. Its score is a BM25F sum
-over the query words: each word weighs by how rare it is (its inverse document frequency),
-and by where the record has it: its name, title or aliases (its *label*) most, then its id,
-then its own description (summary, measure, unit, a figure's value with its unit, location,
-occasion...), then its notes, and least the quotes of its citations, which are evidence
-rather than description. Closer matches count more (exactly 1, as typed 0.85, another form
-0.75, inside a compound 0.6, a typo 0.5). Then the best candidates gain for the query
-words standing together in the order given (a phrase), in the label above all, for a label
-the words fill, and for the matching records that refer to them: a quote, a reaction or a
-side record that merely contains the words points at what they describe.
+A record matches when each query word (but the :data:`STOP_WORDS`) matches one of its words.
+Its score is a BM25F sum over the query words: each word weighs by how rare it is (its
+inverse document frequency), and by where the record has it: its names (name, title,
+aliases: its *label*) most, then its id, then its own description (summary, measure, unit, a
+figure's value with its unit, location, occasion...), then its notes, and least the quotes
+of its citations, which are evidence rather than description; closer matches count more (exactly
+1, inflected 0.95, as typed 0.85, another form 0.75, a compound 0.6, a typo 0.5). Then the best
+candidates gain for the query words standing together in the order given (a phrase), in the
+label above all; for a name the words fill, and a title that begins with them; and for the
+best matching record that points at them: a quote, a reaction or a side record that merely
+contains the words points at what they describe.
 
 Every cost is bounded by the size of what is given: a search reads at most
 :data:`MAX_CHARACTERS` characters and :data:`MAX_WORDS` distinct words; words longer than
@@ -51,6 +53,7 @@ __all__ = [
     "MAX_CHARACTERS",
     "MAX_TYPO_LENGTH",
     "MAX_WORDS",
+    "STOP_WORDS",
     "SearchHit",
     "SearchIndex",
     "indexed_text",
@@ -80,35 +83,13 @@ _SIDE: Final = 0.7  # the weight of their descriptions
 _B: Final = 0.5
 _K1: Final = 1.2
 _ABOUT: Final = frozenset({"see_also", "event"})  # the references that say what a record is about
-STOP_WORDS: Final = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "as",
-        "at",
-        "by",
-        "for",
-        "from",
-        "in",
-        "into",
-        "is",
-        "it",
-        "its",
-        "of",
-        "on",
-        "or",
-        "than",
-        "that",
-        "the",
-        "their",
-        "this",
-        "to",
-        "was",
-        "were",
-        "with",
-    ]
-)  # matched only as part of a phrase: a record need not hold them
+# fmt: off
+STOP_WORDS: Final = frozenset({
+    "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "is", "it", "its", "of", "on", "or",
+    "than", "that", "the", "their", "this", "to", "was", "were", "with",
+})
+# fmt: on
+"""Small words a record need not hold: they count only where they stand in a phrase."""
 _APART: Final = " \n "  # between the texts of a zone
 _NOTE_FIELDS: Final = frozenset({"notes", "doubts"})
 
@@ -122,7 +103,7 @@ _RERANKED: Final = 24  # how many of the best candidates are looked at again
 _PHRASE: Final = (0.6, 0.4, 0.2)  # the query words together, in order: in the label, the id, the description
 _FILLED: Final = 1.0  # every query word in one of the record's names, by how much of that name they fill
 _EARLY: Final = 1.0  # the label's first matched word, by how early it comes
-_POINTED: Final = 0.3  # matching records that refer to this one, each by the cube of its share of the best score
+_POINTED: Final = 0.3  # the best matching record that refers to this one, by the cube of its share of the best
 
 
 class SearchHit(NamedTuple):
