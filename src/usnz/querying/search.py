@@ -223,6 +223,7 @@ class SearchIndex:
     __slots__ = (
         "_backwards",
         "_typos",
+        "_zones",
         "names",
         "positions",
         "postings",
@@ -291,6 +292,7 @@ class SearchIndex:
         )
         self._backwards: list[str] | None = None
         self._typos: dict[str, list[str]] | None = None
+        self._zones: dict[int, tuple[_Zone, ...]] = {}
 
     def _typo_index(self) -> dict[str, list[str]]:
         """Each vocabulary word, and each of its one-letter deletions, to the words it comes from."""
@@ -415,8 +417,11 @@ class SearchIndex:
         """
         bonus = 0.0
         if len(matches) > 1:
-            for words, share in zip(self.sequences[position], _PHRASE, strict=True):
-                bonus += share * _phrase(_zone(words), matches)
+            zones = self._zones.get(position)
+            if zones is None:  # where each word stands: built for the records that come this far, once
+                zones = self._zones[position] = tuple(_zone(words) for words in self.sequences[position])
+            for zone, share in zip(zones, _PHRASE, strict=True):
+                bonus += share * _phrase(zone, matches)
         best = 0.0  # the name the query's words fill the most of (a name each fills wholly is the record's)
         for at, name in enumerate(self.names[position]):
             if not name or any(found.keys().isdisjoint(name) for found in required):
