@@ -24,9 +24,10 @@ figure's value with its unit, location, occasion...), then its notes, and least 
 of its citations, which are evidence rather than description; closer matches count more (exactly
 1, inflected 0.95, as typed 0.85, another form 0.75, a compound 0.6, a typo 0.5). Then the best
 candidates gain for the query words standing together in the order given (a phrase), in the
-label above all; for a name the words fill, and a title that begins with them; and for the
-best matching record that points at them: a quote, a reaction or a side record that merely
-contains the words points at what they describe.
+label above all; for a name the words fill, and a title that begins with them (for several
+words); and for the best matching record that points at them, by at most a quarter of their
+own score: a quote, a reaction or a side record that merely contains the words points at
+what they describe.
 
 Every cost is bounded by the size of what is given: a search reads at most
 :data:`MAX_CHARACTERS` characters and :data:`MAX_WORDS` distinct words; words longer than
@@ -104,6 +105,7 @@ _PHRASE: Final = (0.6, 0.4, 0.2)  # the query words together, in order: in the l
 _FILLED: Final = 1.0  # every query word in one of the record's names, by how much of that name they fill
 _EARLY: Final = 1.0  # the label's first matched word, by how early it comes
 _POINTED: Final = 0.3  # the best matching record that refers to this one, by the cube of its share of the best
+_POINTED_MOST: Final = 0.25  # ... and never more than this share of the record's own score
 
 
 class SearchHit(NamedTuple):
@@ -400,7 +402,10 @@ class SearchIndex:
         top = max(best.values())
         final = {
             position: own
-            + _POINTED * max((best[other] ** 3 for other in self._pointing(position, best)), default=0) / top**2
+            + min(
+                _POINTED * max((best[other] ** 3 for other in self._pointing(position, best)), default=0) / top**2,
+                _POINTED_MOST * own,
+            )
             for position, own in best.items()
         }
         head = sorted(final.items(), key=lambda item: (-item[1], item[0]))
@@ -430,7 +435,7 @@ class SearchIndex:
                 max((_QUALITY[found[word]] for found in required if word in found), default=0.0) for word in name
             ]
             best = max(best, sum(qualities) / len(name))
-            if at == 0:  # the first words of its label say what a record is
+            if at == 0 and len(required) > 1:  # the first words of its title say what a record is
                 early = next((i for i, quality in enumerate(qualities) if quality >= _QUALITY[INFLECTED]), None)
                 bonus += 0 if early is None else _EARLY / (1 + early)
         return bonus + _FILLED * best
