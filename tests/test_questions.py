@@ -687,7 +687,7 @@ Q(
     108,
     38,
     "Projected rise of US exports",
-    lambda: first("exports rise", "figure"),
+    lambda: first("rise in US exports to New Zealand", "figure"),
     lambda r: r.quantity is not None and r.quantity.best == 25,
 )
 Q(109, 38, "Dairy decline", lambda: first("dairy", "figure"), lambda r: float(r.quantity.best) == 0.5)
@@ -713,7 +713,7 @@ Q(
     114,
     40,
     "When was the announcement to begin P-4 negotiations?",
-    lambda: first("P-4 negotiations announcement", "event"),
+    lambda: first("announcement to begin P-4 negotiations", "event"),
     lambda r: s(r.date) == "2008-09-23",
 )
 Q(115, 40, "First round scheduled", lambda: first("first round", "event"), lambda r: s(r.date) == "2009-03")

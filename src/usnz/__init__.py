@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from usnz.faces.cite import cite
     from usnz.faces.verify import verify
     from usnz.model.countries import COUNTRIES, Country
+    from usnz.model.dates import Open
     from usnz.model.doubt import Doubt
     from usnz.model.errors import (
         ArgumentTypeError,
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
         MissingExtraError,
         Problem,
         UnknownRecordError,
+        WrongKindError,
     )
     from usnz.model.records import (
         KINDS,
@@ -83,6 +85,7 @@ if TYPE_CHECKING:
     from usnz.querying.collection import Records
     from usnz.querying.dataset import Dataset
     from usnz.querying.doubted import Doubted
+    from usnz.querying.search import SearchHit
     from usnz.reading.load import DATA_VERSION
 
     converter: JsonConverter
@@ -115,6 +118,7 @@ __all__ = [
     "ForceContribution",
     "MissingExtraError",
     "Money",
+    "Open",
     "Organization",
     "PartialDate",
     "Period",
@@ -126,9 +130,11 @@ __all__ = [
     "Record",
     "Records",
     "Role",
+    "SearchHit",
     "Source",
     "Total",
     "UnknownRecordError",
+    "WrongKindError",
     "__version__",
     "agreements",
     "assistance",
@@ -173,6 +179,7 @@ _HOMES: dict[str, str] = {
             "MissingExtraError",
             "Problem",
             "UnknownRecordError",
+            "WrongKindError",
         ),
         "model.errors",
     ),
@@ -189,7 +196,7 @@ _HOMES: dict[str, str] = {
     "Organization": "model.kinds.organizations",
     "Quote": "model.kinds.quotes",
     "Figure": "model.kinds.figures",
-    **dict.fromkeys(("OPEN", "PartialDate", "Period", "Precision", "parse_edtf"), "model.dates"),
+    **dict.fromkeys(("OPEN", "Open", "PartialDate", "Period", "Precision", "parse_edtf"), "model.dates"),
     **dict.fromkeys(("Money", "Quantity"), "model.amounts"),
     "Citation": "model.citation",
     "Doubt": "model.doubt",
@@ -217,6 +224,7 @@ _HOMES: dict[str, str] = {
     ),
     **dict.fromkeys(("dataset", "get"), "querying.lookup"),
     "Records": "querying.collection",
+    "SearchHit": "querying.search",
     "Dataset": "querying.dataset",
     "Doubted": "querying.doubted",
 }

@@ -23,7 +23,7 @@ from usnz.faces.text import fit
 from usnz.model.errors import ArgumentTypeError, ArgumentValueError, MissingExtraError
 from usnz.model.records import KINDS, AnyRecord, Conflict, Record, Source
 from usnz.model.values import OPEN, PartialDate, Period, Precision
-from usnz.querying.arguments import to_window
+from usnz.querying.arguments import During, to_window
 from usnz.querying.dataset import Dataset
 
 if TYPE_CHECKING:
@@ -94,7 +94,7 @@ def _x(day: dt.date) -> float:
 
 
 def _chosen(
-    records: Iterable[AnyRecord] | None, during: object, possibly: bool
+    records: Iterable[AnyRecord] | None, during: During | None, possibly: bool
 ) -> tuple[list[AnyRecord], list[Source]]:
     """The dated records to draw (sources never), and the sources given with them."""
     from usnz.querying.bound import dataset  # noqa: PLC0415 - the packaged data, loaded on first use
@@ -262,7 +262,7 @@ def _layout(marks: list[_Mark], window: tuple[dt.date, dt.date] | None, points_w
 def timeline(
     records: Iterable[AnyRecord] | None = None,
     *,
-    during: object = None,
+    during: During | None = None,
     possibly: bool = False,
     ax: Axes | None = None,
 ) -> Axes:

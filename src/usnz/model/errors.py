@@ -20,6 +20,7 @@ __all__ = [
     "MissingExtraError",
     "Problem",
     "UnknownRecordError",
+    "WrongKindError",
 ]
 
 
@@ -69,6 +70,13 @@ class ArgumentTypeError(Error, TypeError):
     """A query or function was given a value of the wrong type.
 
     The message names the argument, what was given and what is accepted.
+    """
+
+
+class WrongKindError(ArgumentTypeError):
+    """A record was asked for as one kind (``usnz.get(id, usnz.Event)``) and is of another.
+
+    The message names the id, the record's kind and the kind asked for.
     """
 
 
@@ -197,6 +205,7 @@ for _public in (
     ArgumentTypeError,
     DateError,
     UnknownRecordError,
+    WrongKindError,
     DataError,
     CoverageWarning,
     MissingExtraError,

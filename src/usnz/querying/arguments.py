@@ -8,18 +8,21 @@ import typing
 from collections.abc import Iterable, Mapping
 from typing import Final
 
-from usnz.model.base import Described
+from usnz.model.base import Described, Record
 from usnz.model.dates import PartialDate, Period, parse_edtf
-from usnz.model.errors import ArgumentTypeError, ArgumentValueError, DateError, shown
+from usnz.model.errors import ArgumentTypeError, ArgumentValueError, DateError, WrongKindError, shown
 
 __all__ = [
     "BASES",
+    "During",
+    "RecordIds",
     "Window",
     "check_choice",
     "check_code",
     "check_flag",
     "check_id",
     "many",
+    "of_kind",
     "plain",
     "record_id",
     "to_window",
@@ -30,6 +33,12 @@ BASES = ("stated", "inferred", "external")
 
 Window = tuple[dt.date, dt.date]
 """The first and last day a ``during=`` argument covers."""
+
+During = int | str | PartialDate | Period
+"""What ``during=`` takes: a year, an EDTF text, a :class:`PartialDate` or a :class:`Period`."""
+
+RecordIds = str | Record | Iterable[str | Record]
+"""What a filter naming records takes: an id, a record, or an iterable of them (a query's result)."""
 
 _DURING_FORMS = (
     "a year as an int (1965), an EDTF string ('1965', '1965-05', '1965-05-27', '196X', "
@@ -74,6 +83,35 @@ def to_window(during: object, *, name: str = "during") -> Window:
         return window
     msg = f"{name}= takes {_DURING_FORMS}; got {type(during).__name__} {shown(during)}"
     raise ArgumentTypeError(msg)
+
+
+K = typing.TypeVar("K", bound=Described)
+
+
+def of_kind(record: Described, kind: type[K]) -> K:
+    """*record*, checked to be a *kind* (``usnz.Event``, ``usnz.Record``...).
+
+    Raises:
+        ArgumentTypeError: when *kind* is not a record class.
+        WrongKindError: when the record is of another kind.
+    """
+    if not isinstance(kind, type) or not issubclass(kind, Described):
+        msg = f"get() takes a record class as its kind, e.g. usnz.Event; got {type(kind).__name__} {shown(kind)}"
+        raise ArgumentTypeError(msg)
+    if not isinstance(record, kind):
+        own = type(record).__name__
+        msg = (
+            f"get({record.id!r}, usnz.{kind.__name__}): {record.id!r} is {_a(record.record_kind)} (usnz.{own}), "
+            f"not {_a(kind.record_kind)}; ask usnz.get({record.id!r}, usnz.{own}), "
+            f"or usnz.get({record.id!r}) for any kind"
+        )
+        raise WrongKindError(msg)
+    return typing.cast("K", record)  # type: ignore[redundant-cast]  # pyright does not narrow it so
+
+
+def _a(kind: str) -> str:
+    """*kind* with its article (``an event``, ``a person``)."""
+    return f"an {kind}" if kind[:1] in "aeiou" else f"a {kind}"
 
 
 def plain(value: str) -> str:

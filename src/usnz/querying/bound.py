@@ -11,12 +11,17 @@ import functools
 import inspect
 import os
 from collections.abc import Callable, Iterable
-from typing import Concatenate, Final, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Concatenate, Final, Literal, ParamSpec, TypeVar, overload
 
 from usnz.model.errors import ArgumentTypeError
 from usnz.querying.dataset import Dataset
 from usnz.querying.lookup import dataset, get, part
 from usnz.reading.collector import collector_paused
+
+if TYPE_CHECKING:
+    from usnz.model.records import AnyRecord
+    from usnz.querying.collection import Records
+    from usnz.querying.search import SearchHit
 
 __all__ = [
     "agreements",
@@ -107,7 +112,24 @@ people = _bound(Dataset.people, "people")
 organizations = _bound(Dataset.organizations, "organizations")
 quotes = _bound(Dataset.quotes, "quotes")
 figures = _bound(Dataset.figures, "figures")
-search = _bound(Dataset.search)
+if TYPE_CHECKING:  # the overloads of Dataset.search: scores=True gives (record, score) pairs
+
+    @overload
+    def search(
+        text: str, *, kind: str | Iterable[str] | None = None, scores: Literal[False] = False
+    ) -> Records[AnyRecord]: ...
+    @overload
+    def search(
+        text: str, *, kind: str | Iterable[str] | None = None, scores: Literal[True]
+    ) -> tuple[SearchHit, ...]: ...
+    def search(
+        text: str, *, kind: str | Iterable[str] | None = None, scores: bool = False
+    ) -> Records[AnyRecord] | tuple[SearchHit, ...]:
+        """See :meth:`Dataset.search`."""
+        return dataset().search(text, kind=kind, scores=scores)  # type: ignore[call-overload,no-any-return]
+
+else:
+    search = _bound(Dataset.search)
 timeline = _bound(Dataset.timeline)
 citing = _bound(Dataset.citing)
 disputes = _bound(Dataset.disputes)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
-from typing import TYPE_CHECKING, Any, SupportsIndex, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Literal, SupportsIndex, TypeVar, overload
 
 from usnz.model import hooks
 from usnz.model.amounts import Money, Number, Quantity
@@ -16,9 +16,18 @@ if TYPE_CHECKING:
 
     from usnz.model.records import AnyRecord
 
-__all__ = ["Records"]
+__all__ = ["Records", "SummableField"]
 
 R_co = TypeVar("R_co", bound="AnyRecord", covariant=True)
+
+SummableField = Literal[
+    "personnel", "total_served", "ships", "aircraft", "killed", "wounded", "captured", "quantity", "amount", "money"
+]
+"""The fields :meth:`Records.total` may add up, of every kind (a type checker catches a misspelt one).
+
+Which of them a kind has is checked when it is called: a force contribution's counts, a
+figure's quantity (or money), an aid's amount.
+"""
 
 
 class Records(tuple[R_co, ...]):
@@ -54,7 +63,7 @@ class Records(tuple[R_co, ...]):
         """
         return tuple(record.id for record in self)
 
-    def total(self, field: str) -> Total:
+    def total(self, field: SummableField) -> Total:
         """Add up one :class:`Quantity` or :class:`Money` field, keeping what the sources leave unknown unknown.
 
         A record whose field is not stated (``None``) is named in ``unknown`` and makes the
@@ -77,7 +86,7 @@ class Records(tuple[R_co, ...]):
         if not isinstance(field, str):
             msg = f"total() takes a field name as a str, e.g. 'personnel'; got {type(field).__name__} {shown(field)}"
             raise ArgumentTypeError(msg)
-        field = str.__str__(field)  # a plain copy: a str subclass's own methods are never called
+        field = str.__str__(field)  # type: ignore[assignment]  # pyright: ignore[reportAssignmentType] - a plain copy: a str subclass's own methods are never called
         money = False
         for record in self:
             cls: Any = type(record)

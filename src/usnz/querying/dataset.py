@@ -9,7 +9,7 @@ import typing
 import warnings
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Final, TypeVar
+from typing import TYPE_CHECKING, Final, Literal, TypeVar
 
 from usnz.model import hooks
 from usnz.model.countries import COUNTRIES
@@ -17,17 +17,30 @@ from usnz.model.dates import PartialDate, Period
 from usnz.model.errors import ArgumentTypeError, ArgumentValueError, CoverageWarning, UnknownRecordError, shown
 from usnz.model.kinds import CLASS_NAMES, kind_class
 from usnz.model.names import kind_name
-from usnz.querying.arguments import BASES, Window, check_choice, check_code, check_flag, many, plain, to_window
+from usnz.querying.arguments import (
+    BASES,
+    During,
+    RecordIds,
+    Window,
+    check_choice,
+    check_code,
+    check_flag,
+    many,
+    of_kind,
+    plain,
+    to_window,
+)
 from usnz.querying.arguments import record_id as record_id_of
 from usnz.querying.collection import Records
 from usnz.querying.doubted import Doubted
 from usnz.querying.intervals import Intervals
-from usnz.querying.search import SearchIndex
+from usnz.querying.search import SearchHit, SearchIndex
 from usnz.reading.collector import paused
 
 if TYPE_CHECKING:
     from pandas import DataFrame
 
+    from usnz.model.base import Described
     from usnz.model.records import (
         Agreement,
         AnyRecord,
@@ -62,6 +75,7 @@ Keys = list[tuple[str, frozenset[str]]]
 """Filters as (index name, accepted values): a record matches one of the values of each."""
 
 R = TypeVar("R", bound="AnyRecord")
+K = TypeVar("K", bound="Described")
 
 
 def _windows(record: AnyRecord, as_of: Mapping[str, dt.date]) -> tuple[Window, Window]:
@@ -92,8 +106,10 @@ class Dataset:
     Build one with :func:`usnz.load` (user files) or :func:`usnz.dataset` (the packaged
     data). Every module-level query (``usnz.events(...)``) is a method here too.
 
-    Query results are :class:`Records` in chronological order: by the first day of each
-    record's known extent (see :meth:`Period.known`), undated records last, ties broken by id.
+    Query results are :class:`Records` in the order the texts tell: by the first day of each
+    record's known extent (see :meth:`Period.known`), then its earliest possible day (what may
+    have begun earlier, as what ended at a date, comes before what began then), then the last
+    day of its known extent (a month before the year around it), then id; undated records last.
     """
 
     __slots__ = (
@@ -139,9 +155,13 @@ class Dataset:
             possible.append(lenient)
             ids.append(record.id)
             kinds.append(type(record))
+        # The order the texts tell: by first known day (undated last), then earliest possible day (what
+        # may have begun before comes first: what ended then before what began then), then last known
+        # day (a month before the year around it), then id; compared in C, not by a key function.
         starts = [span[0] for span in known]
-        # Chronological by earliest known day (undated last), then by id; compared in C, not by a key function.
-        order = [i for _, _, i in sorted(zip(starts, ids, range(len(given)), strict=True))]
+        earliest = [span[0] for span in possible]
+        ends = [span[1] for span in known]
+        order = [i for *_, i in sorted(zip(starts, earliest, ends, ids, range(len(given)), strict=True))]
         self._ordered: tuple[AnyRecord, ...] = tuple([given[i] for i in order])
         self._by_id: dict[str, AnyRecord] = dict(zip(ids, given, strict=True))
         self._known: dict[str, Window] = dict(zip(ids, known, strict=True))
@@ -289,24 +309,33 @@ class Dataset:
         )
         return frame
 
-    def get(self, id: str) -> AnyRecord:  # noqa: A002 - record field name
-        """The record with this id, of any kind.
+    @typing.overload
+    def get(self, id: str) -> AnyRecord: ...
+    @typing.overload
+    def get(self, id: str, kind: type[K]) -> K: ...
+    def get(self, id: str, kind: type[Described] | None = None) -> Described:  # noqa: A002
+        """The record with this id, of any kind, or of the kind given (typed as that kind).
 
         >>> import usnz
         >>> usnz.get("anzus").signed
         PartialDate(year=1951, month=None, day=None, decade=False, approximate=False)
+        >>> usnz.dataset().get("anzus", usnz.Agreement).kind
+        'treaty'
 
         Raises:
             UnknownRecordError: when no record has the id; it suggests similar ids.
+            WrongKindError: when *kind* is given and the record is of another kind (a ``TypeError``).
+            ArgumentTypeError: when *kind* is not a record class such as ``usnz.Event``.
         """
         if not isinstance(id, str):
             msg = f"get() takes a record id as a str, e.g. 'anzus'; got {type(id).__name__} {shown(id)}"
             raise ArgumentTypeError(msg)
         id = plain(id)  # noqa: A001 - a str subclass's own methods are never called
         try:
-            return self._by_id[id]
+            found = self._by_id[id]
         except KeyError:
             raise UnknownRecordError(id, self._suggest(id, self._by_id)) from None
+        return found if kind is None or type(found) is kind else of_kind(found, kind)
 
     def _suggest(self, given: str, ids: Iterable[str]) -> list[str]:
         candidates = list(ids)
@@ -462,11 +491,11 @@ class Dataset:
         self,
         *,
         kind: str | Iterable[str] | None = None,
-        during: object = None,
+        during: During | None = None,
         possibly: bool = False,
         basis: str | Iterable[str] | None = None,
         country: str | Iterable[str] | None = None,
-        involving: object = None,
+        involving: RecordIds | None = None,
     ) -> Records[Agreement]:
         """Treaties, declarations, trade agreements and negotiations, intelligence agreements.
 
@@ -491,10 +520,10 @@ class Dataset:
     def conflicts(
         self,
         *,
-        during: object = None,
+        during: During | None = None,
         possibly: bool = False,
         basis: str | Iterable[str] | None = None,
-        involving: object = None,
+        involving: RecordIds | None = None,
     ) -> Records[Conflict]:
         """Wars and military operations.
 
@@ -510,13 +539,13 @@ class Dataset:
     def force_contributions(
         self,
         *,
-        conflict: object = None,
+        conflict: RecordIds | None = None,
         country: str | Iterable[str] | None = None,
         combat: bool | None = None,
-        during: object = None,
+        during: During | None = None,
         possibly: bool = False,
         basis: str | Iterable[str] | None = None,
-        involving: object = None,
+        involving: RecordIds | None = None,
     ) -> Records[ForceContribution]:
         """What each country sent to each conflict, with sizes and casualties.
 
@@ -547,10 +576,10 @@ class Dataset:
         self,
         *,
         country: str | Iterable[str] | None = None,
-        during: object = None,
+        during: During | None = None,
         possibly: bool = False,
         basis: str | Iterable[str] | None = None,
-        involving: object = None,
+        involving: RecordIds | None = None,
     ) -> Records[Assistance]:
         """Non-military aid, in money or in kind.
 
@@ -568,13 +597,13 @@ class Dataset:
         self,
         *,
         kind: str | Iterable[str] | None = None,
-        during: object = None,
+        during: During | None = None,
         possibly: bool = False,
         basis: str | Iterable[str] | None = None,
-        involving: object = None,
+        involving: RecordIds | None = None,
         country: str | Iterable[str] | None = None,
         destination: str | Iterable[str] | None = None,
-        conflict: object = None,
+        conflict: RecordIds | None = None,
     ) -> Records[Event]:
         """Visits, meetings, announcements, statements, awards, exercises, results...
 
@@ -608,10 +637,10 @@ class Dataset:
         *,
         office: str | Iterable[str] | None = None,
         country: str | Iterable[str] | None = None,
-        during: object = None,
+        during: During | None = None,
         possibly: bool = False,
         basis: str | Iterable[str] | None = None,
-        involving: object = None,
+        involving: RecordIds | None = None,
     ) -> Records[Person]:
         """Named people and their roles.
 
@@ -697,10 +726,10 @@ class Dataset:
         *,
         kind: str | Iterable[str] | None = None,
         country: str | Iterable[str] | None = None,
-        during: object = None,
+        during: During | None = None,
         possibly: bool = False,
         basis: str | Iterable[str] | None = None,
-        involving: object = None,
+        involving: RecordIds | None = None,
     ) -> Records[Organization]:
         """Councils, caucuses, agencies, military units, companies, teams...
 
@@ -721,11 +750,11 @@ class Dataset:
     def quotes(
         self,
         *,
-        speaker: object = None,
-        during: object = None,
+        speaker: RecordIds | None = None,
+        during: During | None = None,
         possibly: bool = False,
         basis: str | Iterable[str] | None = None,
-        involving: object = None,
+        involving: RecordIds | None = None,
     ) -> Records[Quote]:
         """Words named people said, verbatim.
 
@@ -750,11 +779,11 @@ class Dataset:
     def figures(
         self,
         *,
-        during: object = None,
+        during: During | None = None,
         possibly: bool = False,
         basis: str | Iterable[str] | None = None,
         country: str | Iterable[str] | None = None,
-        involving: object = None,
+        involving: RecordIds | None = None,
     ) -> Records[Figure]:
         """Other stated numbers: memberships, projections, prizes, spans of years.
 
@@ -773,7 +802,7 @@ class Dataset:
     def disputes(self) -> tuple[Records[AnyRecord], ...]:
         """The records that disagree, in groups: each group the records linked by ``disputes``.
 
-        Each group is in dataset order (chronological, then by id); the groups are in the
+        Each group is in dataset order (the order the texts tell); the groups are in the
         order of their first records.
 
         >>> import usnz
@@ -803,7 +832,7 @@ class Dataset:
         self,
         *,
         kind: str | Iterable[str] | None = None,
-        source: object = None,
+        source: str | Source | None = None,
         paragraph: int | None = None,
     ) -> tuple[Doubted, ...]:
         """The doubtful spots of the texts, each a :class:`Doubted`: a doubt with the records it touches.
@@ -867,16 +896,29 @@ class Dataset:
             self._doubted = tuple(item for _, item in sorted(found, key=lambda pair: pair[0]))
         return self._doubted
 
-    def search(self, text: str, *, kind: str | Iterable[str] | None = None) -> Records[AnyRecord]:
-        """Records whose names, aliases or text match every word of *text*, best first.
+    @typing.overload
+    def search(
+        self, text: str, *, kind: str | Iterable[str] | None = None, scores: Literal[False] = False
+    ) -> Records[AnyRecord]: ...
+    @typing.overload
+    def search(
+        self, text: str, *, kind: str | Iterable[str] | None = None, scores: Literal[True]
+    ) -> tuple[SearchHit, ...]: ...
+    def search(
+        self, text: str, *, kind: str | Iterable[str] | None = None, scores: bool = False
+    ) -> Records[AnyRecord] | tuple[SearchHit, ...]:
+        """Records whose text matches every word of *text*, ranked: the record the words describe first.
 
-        Case-insensitive; punctuation is ignored. A word matches a word of a record that starts
-        with it (``"sas"`` finds "SAS", not "disaster"), another form of it (``"suspension"``
-        finds "suspended"), or, when nothing else does, the same word misspelt by a letter or
-        two (``"anzsu"`` finds "ANZUS"). Ranked: records named *text* first, then records whose
-        own names hold its words (a person, an organization, an agreement...), then records
-        whose titles do, then those that mention it, exact matches before looser ones; ties in
-        chronological order. Never raises for odd text; an empty result is possible. Only the
+        Case-insensitive; punctuation is ignored. A word matches a word of a record that is the
+        same, starts with it (``"sas"`` finds "SAS", not "disaster"), is another form of it
+        (``"suspension"`` finds "suspended"), ends a compound (``"ship"`` finds "warships",
+        ``"kforce"`` finds "K-FORCE"), or, when nothing else does, the same word misspelt by a
+        letter or two (``"anzsu"`` finds "ANZUS"). Ranked by a BM25F score: words in a record's
+        name, title or aliases weigh most, then its id, its description (summary, measure, a
+        figure's value with its unit...), its notes, and least its citations' quotes; rare words
+        more than common ones, exact words more than looser matches; the words side by side in
+        order, and records that matching quotes and side records point at, rank higher. Ties in
+        the dataset's order. Never raises for odd text; an empty result is possible. Only the
         first 1,000 characters and the first 32 distinct words of *text* are read, so a search
         costs at most that much whatever it is given.
 
@@ -884,12 +926,17 @@ class Dataset:
             text: The words to look for.
             kind: Only records of this kind (``"person"``, ``"people"``, ``"force-contribution"``...),
                 or of any of several.
+            scores: Give :class:`~usnz.SearchHit` pairs (record, score), best first, instead of
+                the records alone.
 
         >>> import usnz
         >>> usnz.search("ANZUS treaty")[0].id
         'anzus'
         >>> usnz.search("Savage", kind="person").ids()
         ('michael-joseph-savage',)
+        >>> hit = usnz.search("40 minutes", scores=True)[0]
+        >>> hit.record.id, hit.score > 0
+        ('key-biden-meeting-length', True)
         """
         if not isinstance(text, str):
             msg = f"search() takes text as a str; got {type(text).__name__} {shown(text)}"
@@ -900,9 +947,12 @@ class Dataset:
         if kind is not None:
             classes = {kind_class(kind_name(item)) for item in many("kind", kind)}
             allowed = frozenset(i for i, record in enumerate(index.records) if type(record) in classes)
-        return Records(index.records[position] for position in index.search(text, allowed))
+        found = index.search(text, allowed)
+        if check_flag("scores", scores):
+            return tuple(SearchHit(index.records[position], round(score, 6)) for position, score in found)
+        return Records(index.records[position] for position, _ in found)
 
-    def citing(self, *, source: object, paragraph: int | None = None) -> Records[AnyRecord]:
+    def citing(self, *, source: str | Source, paragraph: int | None = None) -> Records[AnyRecord]:
         """Every record that cites a source, or one paragraph of it, in chronological order.
 
         Args:
@@ -955,13 +1005,13 @@ class Dataset:
     def timeline(
         self,
         *,
-        during: object = None,
+        during: During | None = None,
         possibly: bool = False,
         basis: str | Iterable[str] | None = None,
-        involving: object = None,
+        involving: RecordIds | None = None,
         country: str | Iterable[str] | None = None,
     ) -> Records[AnyRecord]:
-        """Every dated record in date order: the first day of its known extent first, then by id.
+        """Every dated record in the order the texts tell (see :class:`Dataset`): first known day first.
 
         Args:
             during: Only records whose known extent overlaps this time: see :ref:`during`.

@@ -15,8 +15,13 @@ from usnz.reading.collector import collector_paused
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing on the way to a first get
 if TYPE_CHECKING:
+    from typing import TypeVar, overload
+
+    from usnz.model.base import Described
     from usnz.model.records import AnyRecord
     from usnz.querying.dataset import Dataset
+
+    K = TypeVar("K", bound=Described)
 
 __all__ = ["dataset", "get", "part"]
 
@@ -62,8 +67,16 @@ def dataset() -> Dataset:
     return _packaged
 
 
-def get(id: str) -> AnyRecord:  # noqa: A002 - record field name
-    """The record with this id, of any kind.
+if TYPE_CHECKING:
+
+    @overload
+    def get(id: str) -> AnyRecord: ...
+    @overload
+    def get(id: str, kind: type[K]) -> K: ...
+
+
+def get(id: str, kind: type[Described] | None = None) -> Described:  # noqa: A002 - record field name
+    """The record with this id, of any kind, or of the kind given (typed as that kind).
 
     Before the whole dataset is loaded, only the data file of the id's kind is read (the
     build-time id index says which); the whole load later keeps that very record.
@@ -71,24 +84,31 @@ def get(id: str) -> AnyRecord:  # noqa: A002 - record field name
     >>> import usnz
     >>> usnz.get("anzus").signed
     PartialDate(year=1951, month=None, day=None, decade=False, approximate=False)
+    >>> usnz.get("anzus", usnz.Agreement).parties
+    ('AUS', 'NZL', 'USA')
 
     Raises:
         UnknownRecordError: when no record has the id; it suggests similar ids.
+        WrongKindError: when *kind* is given and the record is of another kind (a ``TypeError``).
+        ArgumentTypeError: when *kind* is not a record class such as ``usnz.Event``.
     """
     data = _packaged
     if data is not None:
-        return data.get(id)
+        return data.get(id, kind)  # type: ignore[arg-type]  # checked there
     found = _got.get(id) if type(id) is str else None
-    if found is not None:
+    if found is None:
+        stem = packaged.kind_of(id) if type(id) is str else None
+        if stem is not None:
+            with _lock:
+                _read(stem)
+                found = _got.get(id)
+        if found is None:
+            return dataset().get(id, kind)  # type: ignore[arg-type]  # unknown ids and odd arguments: the whole's answer
+    if kind is None or type(found) is kind:
         return found
-    stem = packaged.kind_of(id) if type(id) is str else None
-    if stem is not None:
-        with _lock:
-            _read(stem)
-            found = _got.get(id)
-        if found is not None:
-            return found
-    return dataset().get(id)  # unknown ids and odd arguments: the whole dataset's answer
+    from usnz.querying.arguments import of_kind  # noqa: PLC0415 - only when a kind is asked for and differs
+
+    return of_kind(found, kind)
 
 
 def part(stem: str) -> Dataset:

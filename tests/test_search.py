@@ -1,0 +1,270 @@
+"""Ranked search: the record the words describe first, with scores, at a bounded cost."""
+
+from __future__ import annotations
+
+import time
+import tracemalloc
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+import usnz
+from usnz.querying.search import MAX_TYPO_LENGTH, SearchIndex
+
+CITE = (usnz.Citation(source="s", paragraph=1, quote="The paragraph's words."),)
+
+
+# -- the issue's examples, and an analyst's first calls --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("Presidential Unit Citation", "presidential-unit-citation-task-force-k-bar"),  # the award, not the service
+        ("postponed trade talks", "us-postpones-trade-talks-with-nz"),  # not Key's reaction to it
+        ("Key speech US-NZ Council", "key-speech-to-us-nz-council"),  # not the quotes from it
+        ("40 minutes", "key-biden-meeting-length"),  # a figure's value with its unit
+        ("nuclear ship ban", "nz-nuclear-warship-ban"),  # "ship" inside "warships"
+        ("Afghan", "war-in-afghanistan"),
+    ],
+)
+def test_the_issues_examples_find_what_the_words_describe(text: str, first: str) -> None:
+    assert usnz.search(text)[0].id == first
+
+
+def test_kforce_finds_k_force_above_the_australian_task_force() -> None:
+    found = usnz.search("kforce").ids()
+    assert set(found[:2]) == {"k-force", "k-force-korea"}
+    assert "1st-australian-task-force" not in found  # "kforce" is no typo of "force" when K-FORCE is there
+    assert usnz.search("K-FORCE").ids()[:2] == found[:2]
+
+
+def test_afghan_puts_afghanistan_before_the_gulf_war() -> None:
+    found = usnz.search("Afghan").ids()
+    assert found.index("nz-gulf-war-1991") > 10
+    assert all("afghan" in f"{r.id} {r.label}".casefold() for r in usnz.search("Afghan")[:5])
+
+
+def test_40_minutes_finds_the_figure() -> None:
+    figure = usnz.search("40 minutes", kind="figure")[0]
+    assert isinstance(figure, usnz.Figure)
+    assert str(figure.quantity) == "40 minutes"
+    assert "k-force-korea" in usnz.search("3,794 personnel").ids()[:2]
+    assert "k-force-korea" in usnz.search("3794").ids()
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("Helen Clark", "helen-clark"),
+        ("Clark", "helen-clark"),  # a surname alone: the person, not the events named after them
+        ("Bush", "george-w-bush"),
+        ("Key", "john-key"),
+        ("Rice", "condoleezza-rice"),
+        ("Holyoake", "keith-holyoake"),
+        ("Obama", "barack-obama"),
+        ("US Navy", "us-navy"),
+        ("Condoleezza Rice visit", "rice-visit-to-new-zealand"),
+        ("Vietnam", "vietnam-war"),
+        ("161 Battery", "161-battery"),
+        ("Operation Anaconda", "operation-anaconda"),
+        ("Trans-Pacific Partnership", "trans-pacific-partnership"),
+        ("Hurricane Katrina aid", "hurricane-katrina"),
+        ("Wellington Declaration", "wellington-declaration"),
+        ("Treaty of Waitangi", "treaty-of-waitangi"),
+        ("Gulf War", "gulf-war"),
+        ("Cyber Storm", "cyber-storm-iii"),
+        ("Red Cross pledge", "nz-katrina-red-cross-pledge"),
+        ("Hillary Clinton visit", "clinton-visit-to-new-zealand"),
+        ("Nuclear Security Summit", "nuclear-security-summit"),
+        ("Iraq engineers", "nz-engineers-iraq"),
+        ("ANZUS suspension", "us-suspends-anzus-obligations-to-nz"),
+        ("Christopher Hill", "christopher-hill"),
+        ("science building", "nz-vietnam-economic-assistance"),
+        ("condolences", "clark-condolences-to-bush"),
+        ("announcement to begin P-4 negotiations", "us-announces-p4-negotiations-start"),
+        ("rise in US exports to New Zealand", "fta-projected-us-export-rise"),
+    ],
+)
+def test_an_analysts_first_calls(text: str, first: str) -> None:
+    assert usnz.search(text)[0].id == first
+
+
+# -- scores ---------------------------------------------------------------------------------
+
+
+def test_scores_come_with_the_same_records_best_first() -> None:
+    hits = usnz.search("trade talks", scores=True)
+    assert [hit.record for hit in hits] == list(usnz.search("trade talks"))
+    assert all(isinstance(hit, usnz.SearchHit) for hit in hits)
+    scores = [hit.score for hit in hits]
+    assert scores == sorted(scores, reverse=True)
+    assert all(score > 0 for score in scores)
+    record, score = hits[0]
+    assert record is hits[0].record
+    assert score == hits[0].score
+    assert usnz.search("zzqx", scores=True) == ()
+    assert usnz.dataset().search("anzus", kind="agreement", scores=True)[0].record.id == "anzus"
+
+
+def test_scores_is_a_flag() -> None:
+    with pytest.raises(usnz.ArgumentTypeError, match="scores"):
+        usnz.search("anzus", scores="yes")  # type: ignore[call-overload]
+
+
+# -- what ranks above what, on records made for it ----------------------------------------
+
+
+def _event(id: str, **fields: Any) -> usnz.Event:  # noqa: A002 - record field name
+    fields.setdefault("title", "An event")
+    fields.setdefault("summary", "Something happened.")
+    fields.setdefault("citations", CITE)
+    return usnz.Event(id=id, kind="other", **fields)
+
+
+def _ranked(records: list[Any], text: str) -> tuple[str, ...]:
+    return usnz.Dataset(records).search(text).ids()
+
+
+def test_where_the_words_are_decides_the_rank() -> None:
+    records = [
+        _event("e-quote", citations=(usnz.Citation(source="s", paragraph=1, quote="The walrus came ashore."),)),
+        _event("e-notes", notes="A walrus is mentioned here."),
+        _event("e-summary", summary="A walrus came ashore in the harbour."),
+        _event("e-title", title="Walrus comes ashore"),
+    ]
+    assert _ranked(records, "walrus") == ("e-title", "e-summary", "e-notes", "e-quote")
+    assert _ranked(list(reversed(records)), "walrus") == ("e-title", "e-summary", "e-notes", "e-quote")
+
+
+def test_exact_words_beat_forms_and_typos_and_phrases_beat_scattered_words() -> None:
+    records = [
+        _event("e-typo", title="Harbor crossing"),
+        _event("e-form", title="Harbours crossed"),
+        _event("e-exact", title="Harbour crossing"),
+    ]
+    assert _ranked(records, "harbour crossing")[0] == "e-exact"
+    assert _ranked(records, "harbour")[:2] == ("e-exact", "e-form")
+    assert _ranked(records, "harbr") == ("e-typo",)  # a typo only when nothing else matches
+    scattered = [
+        _event("e-scattered", title="Crossing the old harbour"),
+        _event("e-phrase", title="Old crossing the harbour"),
+        _event("e-together", title="The harbour crossing opens"),
+    ]
+    assert _ranked(scattered, "harbour crossing")[0] == "e-together"
+
+
+def test_a_quote_or_side_record_ranks_below_what_it_points_at() -> None:
+    speech = _event("e-speech", title="The minister speaks at the dinner", summary="A speech on fisheries.")
+    quote = usnz.Quote(
+        id="q-fisheries",
+        speaker="p-minister",
+        text="Fisheries are our future.",
+        occasion="At the dinner speech on fisheries",
+        event="e-speech",
+        citations=CITE,
+    )
+    person = usnz.Person(
+        id="p-minister", name="The Minister", summary="Spoke on fisheries at a dinner.", citations=CITE
+    )
+    assert _ranked([quote, person, speech], "fisheries speech")[0] == "e-speech"
+
+
+def test_every_query_word_must_match_but_stop_words_need_not() -> None:
+    records = [_event("e-one", title="Harbour crossing"), _event("e-two", title="Harbour")]
+    assert _ranked(records, "harbour crossing") == ("e-one",)
+    assert set(_ranked(records, "the harbour of")) == {"e-one", "e-two"}
+    assert _ranked(records, "into") == ()  # a query of stop words alone must match them
+    assert _ranked(records, "zzqx harbour") == ()
+
+
+def test_equal_scores_keep_the_documented_order() -> None:
+    records = [_event(f"e-{i}", title="Harbour") for i in (3, 1, 2)]
+    assert _ranked(records, "harbour") == ("e-1", "e-2", "e-3")
+
+
+# -- bounded costs (issue 22) ------------------------------------------------------------------
+
+
+def _cost(build: Callable[[], object]) -> tuple[float, int]:
+    """The best time of five runs of *build*, and its peak memory (bytes) traced once."""
+    times = []
+    for _ in range(5):
+        start = time.perf_counter()
+        build()
+        times.append(time.perf_counter() - start)
+    tracemalloc.start()
+    try:
+        build()
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return min(times), peak
+
+
+def _long_word_index(size: int) -> SearchIndex:
+    word = "".join(chr(ord("a") + (i * 7) % 26) for i in range(size))
+    index = SearchIndex([_event("e-long", notes=f"A note with {word} in it.")])
+    index.search("wrods")  # a typo: builds the typo index
+    index.search(word[:1000])  # a 1,000-character query word
+    return index
+
+
+def test_a_very_long_word_costs_in_proportion_to_its_length() -> None:
+    small_time, small_memory = _cost(lambda: _long_word_index(20_000))
+    large_time, large_memory = _cost(lambda: _long_word_index(40_000))
+    assert large_memory <= 2.5 * small_memory
+    assert large_time <= 3 * small_time + 0.02  # twice, with room for a busy machine
+    assert small_memory < 5_000_000  # not 1.5 GB of deletions
+
+
+def test_typo_index_and_typo_lookup_skip_words_over_the_limit() -> None:
+    long = "x" * (MAX_TYPO_LENGTH + 1)
+    index = SearchIndex([_event("e-long", title=f"Walrus {long}")])
+    assert index.search("walrsu")  # a typo of a short word is found
+    assert all(len(word) <= MAX_TYPO_LENGTH for word in index._typo_index())
+    assert index.search("y" + long[1:]) == []  # no typo lookup for a word over the limit
+    assert [position for position, _ in index.search(long)] == [0]  # the word itself is found as typed
+
+
+def test_a_1000_character_query_word_costs_little() -> None:
+    data = usnz.dataset()
+    data.search("anzsu")  # the indexes, once
+    for text in ("q" * 1000, "ab" * 500, "a-" * 500, "anzus " + "z" * 999):
+
+        def run(text: str = text) -> object:
+            return data.search(text)
+
+        spent, peak = _cost(run)
+        assert spent < 0.05
+        assert peak < 2_000_000
+
+
+def _records(count: int) -> list[usnz.Event]:
+    return [
+        _event(
+            f"e-{i}",
+            title=f"Walrus number {i} comes ashore",
+            summary=f"Walrus {i} was seen at harbour {i % 97} by observer {i * 7919 % 10007}.",
+            notes=f"Counted in survey {i % 13}; words w{i}x and v{i * 3}y.",
+        )
+        for i in range(count)
+    ]
+
+
+def test_doubling_the_records_at_most_doubles_the_search_index() -> None:
+    small, large = _records(1500), _records(3000)
+
+    def build(records: list[usnz.Event]) -> Callable[[], object]:
+        def run() -> object:
+            index = SearchIndex(records)
+            index.search("walrsu harbour")
+            return index
+
+        return run
+
+    small_time, small_memory = _cost(build(small))
+    large_time, large_memory = _cost(build(large))
+    assert large_memory <= 2.5 * small_memory
+    assert large_time <= 3 * small_time + 0.02  # twice, with room for a busy machine
