@@ -132,6 +132,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--format", choices=EXPORT_FORMATS, default="csv", help="file format (default: csv)")
     export.add_argument("--out", required=True, metavar="DIR", help="the directory to write (created if needed)")
+    export.add_argument(
+        "--force",
+        action="store_true",
+        help="replace an earlier usnz export in DIR even if its files were changed or others added",
+    )
     cite = commands.add_parser(
         "cite",
         help="print how to cite usnz, its source texts and its crosswalk data",
@@ -298,11 +303,13 @@ def _export(args: argparse.Namespace) -> str:
     from usnz.model.errors import ArgumentValueError, shown  # noqa: PLC0415
 
     try:
-        written = write(args.out, format=args.format)
+        written = write(args.out, format=args.format, force=args.force)
     except ArgumentValueError as error:  # a refused --out, named as the option
-        raise UsageError(str(error).replace("out=", "--out ", 1)) from None
+        raise UsageError(str(error).replace("out=", "--out ", 1).replace("force=True (--force)", "--force")) from None
     except OSError as error:  # the previous contents of --out are left as they were
         reason = " ".join((error.strerror or str(error) or type(error).__name__).split())
+        if error.errno == errno.EBUSY:
+            reason += " (is it a mount point, or in use? give a new directory inside it)"
         msg = f"cannot write the export to {shown(args.out)}: {reason}; nothing there was changed"
         raise UsageError(msg) from None
     return "\n".join(str(path) for path in written)
