@@ -354,3 +354,26 @@ def test_an_interruption_while_the_old_export_goes_leaves_nothing(
     monkeypatch.undo()
     assert (out / "events.csv").is_file()
     assert leftovers(tmp_path) == []
+
+
+def test_an_insistent_interruption_is_raised(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def rmtree(path: Path, *args: Any, **kwargs: Any) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(shutil, "rmtree", rmtree)
+    with pytest.raises(KeyboardInterrupt):
+        usnz.export._remove(tmp_path / ".gone.usnz-old-2")
+
+
+def test_csv_fields_with_line_breaks_read_back_exactly() -> None:
+    pandas = pytest.importorskip("pandas")
+    import io
+
+    texts = ["a\rb", "a\nb", "a\r\nb", "\r", 'say "hi", then\r go', "plain", "", " lead", "x,y"]
+    content = usnz.export._csv_bytes(["n", "text"], [[i, text] for i, text in enumerate(texts)])
+    assert content.count(b"\n") - sum(text.count("\n") for text in texts) == len(texts) + 1
+    frame = pandas.read_csv(io.BytesIO(content), keep_default_na=False, dtype=str)
+    assert list(frame["text"]) == texts
+    import csv
+
+    assert list(csv.reader(io.StringIO(content.decode(), newline="")))[1:] == [[str(i), t] for i, t in enumerate(texts)]

@@ -306,8 +306,6 @@ _QUOTED: Final = re.compile(r'[,"\r\n]')
 
 def _csv_line(fields: Sequence[str]) -> str:
     r"""One CSV row (RFC 4180): a field holding a comma, a quote, ``\r`` or ``\n`` is quoted."""
-    if len(fields) == 1 and not fields[0]:
-        return '""\n'  # a row of one empty field is not an empty line
     quoted = ('"' + text.replace('"', '""') + '"' if _QUOTED.search(text) else text for text in fields)
     return ",".join(quoted) + "\n"
 
@@ -828,10 +826,9 @@ def _remove(folder: Path) -> None:
     interrupted: BaseException | None = None
     for _ in range(100):  # each interruption restarts the removal; a hundred of them is someone insisting
         try:
-            for root, folders, _names in os.walk(folder):
-                for name in folders:
-                    with contextlib.suppress(OSError):
-                        Path(root, name).chmod(stat.S_IRWXU)
+            for root, _folders, _names in os.walk(folder):  # each folder writable, so its entries can go
+                with contextlib.suppress(OSError):
+                    Path(root).chmod(stat.S_IRWXU)
             shutil.rmtree(folder, ignore_errors=True)
             break
         except KeyboardInterrupt as error:

@@ -17,7 +17,9 @@ import attrs
 from usnz.model import hooks
 from usnz.model.citation import Citation
 from usnz.model.dates import PartialDate, Period
+from usnz.model.errors import shown
 from usnz.model.facts import Fact, documented, fact, facts, walk
+from usnz.model.plain import unsafe
 
 __all__ = [
     "PROVENANCE",
@@ -52,7 +54,9 @@ texts (the notes say how); or it comes from outside both texts (the notes name w
 def check_id(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     """Require a kebab-case id."""
     if not isinstance(value, str) or _ID.fullmatch(value) is None:
-        msg = f"{attribute.name} must be a kebab-case id (lowercase letters, digits, single hyphens), got {value!r}"
+        msg = (
+            f"{attribute.name} must be a kebab-case id (lowercase letters, digits, single hyphens), got {shown(value)}"
+        )
         raise ValueError(msg)
 
 
@@ -61,7 +65,7 @@ def check_ids(instance: object, attribute: attrs.Attribute[Any], value: tuple[st
     for item in value:
         check_id(instance, attribute, item)
     if len(set(value)) != len(value):
-        msg = f"{attribute.name} lists an id twice: {value!r}"
+        msg = f"{attribute.name} lists an id twice: {shown(value)}"
         raise ValueError(msg)
 
 
@@ -74,7 +78,7 @@ def check_optional_id(instance: object, attribute: attrs.Attribute[Any], value: 
 def check_country(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     """Require an ISO 3166-1 alpha-3 code (or ``None``)."""
     if value is not None and (not isinstance(value, str) or _COUNTRY.fullmatch(value) is None):
-        msg = f"{attribute.name} must be an ISO 3166-1 alpha-3 code such as 'NZL', got {value!r}"
+        msg = f"{attribute.name} must be an ISO 3166-1 alpha-3 code such as 'NZL', got {shown(value)}"
         raise ValueError(msg)
 
 
@@ -83,14 +87,18 @@ def check_countries(instance: object, attribute: attrs.Attribute[Any], value: tu
     for item in value:
         check_country(instance, attribute, item)
     if len(set(value)) != len(value):
-        msg = f"{attribute.name} lists a country twice: {value!r}"
+        msg = f"{attribute.name} lists a country twice: {shown(value)}"
         raise ValueError(msg)
 
 
 def check_text(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    """Require non-empty text without leading or trailing spaces."""
+    """Require non-empty text without leading or trailing spaces, control characters or lone surrogates."""
     if not isinstance(value, str) or not value.strip() or value != value.strip():
-        msg = f"{attribute.name} must be non-empty text without leading or trailing spaces, got {value!r}"
+        msg = f"{attribute.name} must be non-empty text without leading or trailing spaces, got {shown(value)}"
+        raise ValueError(msg)
+    why = unsafe(value)
+    if why is not None:
+        msg = f"{attribute.name} {why}"
         raise ValueError(msg)
 
 

@@ -136,12 +136,27 @@ class Problem(NamedTuple):
     message: str
 
     def __str__(self) -> str:
-        where = self.file
+        """``file record path: message``, a long id or path cut short (so 1,000 problems stay small)."""
+        where = _short(self.file, _LONGEST_FILE)
         if self.record is not None:
-            where += f" [{self.record}]" if isinstance(self.record, int) else f" {self.record}"
+            where += f" [{self.record}]" if isinstance(self.record, int) else f" {_short(self.record, _LONGEST)}"
         if self.path:
-            where += f" {self.path}"
+            where += f" {_short(self.path, _LONGEST)}"
         return f"{where}: {self.message}"
+
+
+_LONGEST_FILE = 4 * _LONGEST  # a file's path may be long; a problem repeats at most this much of it
+
+
+def _short(text: object, longest: int) -> str:
+    """*text* as it is when short and printable, else escaped and cut, with its length."""
+    plain = str.__str__(text) if isinstance(text, str) else str(text)
+    if len(plain) <= longest and plain.isprintable():
+        return plain
+    escaped = repr(plain[: longest + 1])[1:-1]
+    if len(plain) <= longest:
+        return escaped
+    return f"{escaped[:longest]}... ({len(plain):,} characters)"
 
 
 class DataError(Error, ValueError):
