@@ -189,7 +189,7 @@ def _records_in(  # noqa: PLR0911 - one return per way a file can fail
                 file=name,
                 record=None,
                 path="",
-                message=f"unknown data file; expected one of {', '.join(f'{k}.json' for k in KINDS)}",
+                message=_unknown_file(),
             )
         )
         return
@@ -199,7 +199,7 @@ def _records_in(  # noqa: PLR0911 - one return per way a file can fail
                 file=name,
                 record=None,
                 path="",
-                message=f"file is larger than the {MAX_FILE_BYTES:,}-byte limit (usnz.reading.load.MAX_FILE_BYTES)",
+                message=_too_large(),
             )
         )
         return
@@ -548,6 +548,10 @@ def read_paths(paths: list[str]) -> tuple[list[tuple[str, str, bytes]], list[Pro
         else:
             targets = [path]
         for target in targets:
+            refused = _refused(target, path if is_dir else None)
+            if refused is not None:  # said from its name and place: not a byte of it is read
+                problems.append(Problem(file=str(target), record=None, path="", message=refused))
+                continue
             try:
                 data = _read_file(target)
             except OSError as error:
@@ -562,6 +566,30 @@ def read_paths(paths: list[str]) -> tuple[list[tuple[str, str, bytes]], list[Pro
     return files, problems
 
 
+def _unknown_file() -> str:
+    return f"unknown data file; expected one of {', '.join(f'{k}.json' for k in KINDS)}"
+
+
+def _too_large() -> str:
+    return f"file is larger than the {MAX_FILE_BYTES:,}-byte limit (usnz.reading.load.MAX_FILE_BYTES)"
+
+
+def _refused(target: Path, folder: Path | None) -> str | None:
+    """Why the file *target* (found in *folder*, or named itself) is not read, or ``None`` to read it.
+
+    Its name must be a kind's; a file found in a folder must be in it, not a link out of it.
+    """
+    if folder is None and not os.path.lexists(target):  # a file named itself: reading it says why not
+        return None
+    if target.stem not in KINDS:
+        return _unknown_file()
+    if folder is not None and target.is_symlink():
+        inside = os.path.realpath(folder)
+        if os.path.dirname(os.path.realpath(target)) != inside:  # noqa: PTH120 - plain path text
+            return "is a symbolic link to a file outside this folder, so it is not read; copy the file in instead"
+    return None
+
+
 def _read_file(path: Path) -> bytes:
     """A data file's bytes: a regular file only (not a pipe or a device), read up to the size limit.
 
@@ -572,7 +600,13 @@ def _read_file(path: Path) -> bytes:
     # Non-blocking, so that opening a pipe does not wait for a writer; nothing is read before the check.
     descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     with os.fdopen(descriptor, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
             msg = "not a regular file (a pipe, a device or the like); give a data file"
             raise _JsonError(msg)
-        return handle.read(MAX_FILE_BYTES + 1)
+        if info.st_size > MAX_FILE_BYTES:  # said before a byte is read
+            raise _JsonError(_too_large())
+        data = handle.read(info.st_size + 1)  # (a buffer of the file's size, not of the limit's)
+        if len(data) > info.st_size:  # it grew meanwhile: read on to the limit, which says it is too large
+            data += handle.read(MAX_FILE_BYTES + 1 - len(data))
+        return data
