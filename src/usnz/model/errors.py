@@ -54,8 +54,23 @@ def shown(value: object) -> str:
 class Error(Exception):
     """Base class of every exception usnz raises on purpose.
 
-    Catch this to handle any usnz failure in one place.
+    Catch this to handle any usnz failure in one place. Every one pickles (a process pool
+    can send it back), whatever its constructor takes.
     """
+
+    def __reduce__(self) -> tuple[object, ...]:
+        """Rebuild without calling ``__init__``: the same class, arguments and attributes."""
+        state = dict(vars(self))
+        if isinstance(self, ImportError):  # its name and path are not in its __dict__
+            state.update(name=self.name, path=self.path)
+        return (_rebuilt, (type(self), self.args), state)
+
+
+def _rebuilt(cls: type[Error], args: tuple[object, ...]) -> Error:
+    """An unpickled error: *cls* with *args*, its attributes set after (by pickle)."""
+    error = cls.__new__(cls)
+    error.args = args
+    return error
 
 
 class ArgumentValueError(Error, ValueError):
