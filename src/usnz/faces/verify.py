@@ -41,6 +41,18 @@ def _texts(folder: Path) -> dict[str, Path]:
     return found
 
 
+_LONGEST_NAME: Final = 255  # bytes: the longest file name most file systems allow
+
+
+def _not_plain(name: str) -> str | None:
+    """Why *name* is not a plain file name inside a folder, or ``None`` when it is."""
+    if not name or name in {".", ".."} or any(mark in name for mark in ("/", "\\", "\0")):
+        return "is not a plain file name (no folder, no '..', no slash)"
+    if len(os.fsencode(name)) > _LONGEST_NAME:
+        return f"is longer than a file name can be ({_LONGEST_NAME} bytes)"
+    return None
+
+
 def _paragraphs(path: Path) -> list[str]:
     """The lines of a text: paragraph N is item N - 1."""
     lines = path.read_bytes().decode("utf-8", errors="replace").split("\n")
@@ -67,15 +79,29 @@ def verify(*, sources: str | os.PathLike[str], data: Dataset | None = None) -> t
     >>> usnz.verify(sources="../shared/seeds")  # doctest: +SKIP
     ()
 
+    A source's ``filename`` must be a plain name (no folder, no ``..``): anything else is a
+    problem, and never looked up.
+
     Raises:
+        ArgumentTypeError: when *sources* is not a path or *data* not a Dataset (before any file is read).
         ArgumentValueError: when *sources* is not a folder.
     """
     if not isinstance(sources, str | os.PathLike):
         msg = f"sources= takes the path of a folder of source texts; got {type(sources).__name__} {shown(sources)}"
         raise ArgumentTypeError(msg)
+    if data is not None:
+        from usnz.querying.dataset import Dataset  # noqa: PLC0415 - the query layer only to check the type
+
+        if not isinstance(data, Dataset):
+            msg = f"data= takes a usnz.Dataset such as usnz.load(...) or usnz.dataset(); got {type(data).__name__}"
+            raise ArgumentTypeError(msg)
     folder = Path(sources)
-    if not folder.is_dir():
-        msg = f"sources={str(folder)!r} is not a folder; give the folder that holds the source texts"
+    try:
+        is_dir = folder.is_dir()
+    except OSError:  # a name too long...: no folder
+        is_dir = False
+    if not is_dir:
+        msg = f"sources={shown(str(folder))} is not a folder; give the folder that holds the source texts"
         raise ArgumentValueError(msg)
     if data is None:
         from usnz.querying.bound import dataset  # noqa: PLC0415 - the packaged data, loaded on first use
@@ -85,12 +111,17 @@ def verify(*, sources: str | os.PathLike[str], data: Dataset | None = None) -> t
     problems: list[Problem] = []
     texts: dict[str, list[str]] = {}
     for source in data.sources():
+        odd = _not_plain(source.filename)
+        if odd is not None:  # never looked up: it could name a file outside the folder
+            message = f"filename {shown(source.filename)} {odd}; give the text's own name, found in {folder}"
+            problems.append(Problem(file=str(folder), record=source.id, path="filename", message=message))
         path = by_hash.get(source.sha256)
         if path is None:
             named = folder / source.filename
-            differs = f"; {named} is there but differs from it" if named.is_file() else ""
+            differs = f"; {named} is there but differs from it" if odd is None and named.is_file() else ""
             message = f"no file in {folder} has this source's SHA-256 ({source.sha256[:12]}...){differs}"
-            problems.append(Problem(file=str(named), record=source.id, path="sha256", message=message))
+            where = str(named) if odd is None else str(folder)
+            problems.append(Problem(file=where, record=source.id, path="sha256", message=message))
             continue
         texts[source.id] = _paragraphs(path)
     for record in data:
