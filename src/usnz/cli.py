@@ -7,6 +7,9 @@ Bad input prints one line on stderr and exits with code 2, never a traceback. Ex
 
 from __future__ import annotations
 
+from usnz import _interrupt  # first: Ctrl-C while the rest imports exits 130 with one line
+
+# isort: split
 import argparse
 import csv
 import errno
@@ -488,3 +491,6 @@ def _main(argv: Sequence[str] | None) -> int:
     for warning in caught:
         _tell(f"usnz: warning: {warning.message}")
     return 0 if _print(output) else 2
+
+
+_interrupt.restore()  # imported: Ctrl-C is a KeyboardInterrupt again, which main() catches

@@ -7,6 +7,8 @@ caller would catch for that mistake (``KeyError``, ``ValueError``, ``TypeError``
 from __future__ import annotations
 
 import math
+import os
+import sys
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
@@ -192,7 +194,27 @@ class DataError(Error, ValueError):
 
 
 class CoverageWarning(UserWarning):
-    """A query asked about a time the sources do not cover, so nothing can match."""
+    """A query asked about a time the sources do not cover, so nothing can match.
+
+    It points at the line of the caller's code that asked (the first frame outside usnz).
+    """
+
+
+_PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep  # noqa: PTH100, PTH120
+
+
+def outside_usnz() -> int:
+    """The ``stacklevel`` for :func:`warnings.warn` that names the first caller outside usnz.
+
+    Called by the function that warns: however deep in usnz it is, the warning points at
+    the user's line that called into usnz.
+    """
+    frame = sys._getframe(1)  # noqa: SLF001 - the function that warns: level 1
+    level = 1
+    while frame.f_back is not None and frame.f_code.co_filename.startswith(_PACKAGE):
+        frame = frame.f_back
+        level += 1
+    return level
 
 
 class MissingExtraError(Error, ImportError):
