@@ -18,16 +18,16 @@ import sys as _sys
 
 def _started_as_command() -> bool:
     """Whether this process is the command line: the ``usnz`` script, or ``python -m usnz``."""
-    argv = list(getattr(_sys, "argv", None) or [""])
+    argv: list[object] = list(getattr(_sys, "argv", None) or [""])
     if argv[0] == "-m":  # python -m is importing the package of the module it runs: which one?
-        given = list(getattr(_sys, "orig_argv", ()))
+        given: list[object] = list(getattr(_sys, "orig_argv", ()))
         after = given.index("-m") + 1 if "-m" in given else len(given)
         return "-musnz" in given or given[after : after + 1] == ["usnz"]
     return str(argv[0]).replace("\\", "/").rpartition("/")[2] in {"usnz", "usnz.exe"}
 
 
 if _started_as_command():  # Ctrl-C from now on is one line and exit code 130, not a traceback
-    from usnz import _interrupt  # noqa: F401 - imported for its effect
+    from usnz import _interrupt  # noqa: F401  # pyright: ignore[reportUnusedImport] - imported for its effect
 
 from importlib import import_module  # noqa: E402 - after the handler, when it is the command line
 

@@ -209,7 +209,7 @@ def outside_usnz() -> int:
     Called by the function that warns: however deep in usnz it is, the warning points at
     the user's line that called into usnz.
     """
-    frame = sys._getframe(1)  # noqa: SLF001 - the function that warns: level 1
+    frame = sys._getframe(1)  # noqa: SLF001  # pyright: ignore[reportPrivateUsage] - the function that warns
     level = 1
     while frame.f_back is not None and frame.f_code.co_filename.startswith(_PACKAGE):
         frame = frame.f_back
