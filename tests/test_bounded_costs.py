@@ -196,6 +196,9 @@ def test_links_inside_the_folder_and_a_linked_folder_are_read(tmp_path: Path) ->
     (folder / "events.json").rename(folder / "my-events.data")
     (folder / "events.json").symlink_to("my-events.data")
     (tmp_path / "linked").symlink_to(folder)
+    (folder / "kept").mkdir()
+    (folder / "sources.json").rename(folder / "kept" / "sources.json")
+    (folder / "sources.json").symlink_to(folder / "kept" / "sources.json")  # into a folder inside: fine
     assert len(usnz.load(tmp_path / "linked")) == 2
     assert len(usnz.load(folder)) == 2
 

@@ -320,3 +320,39 @@ def test_the_command_line_imports_in_a_thread() -> None:
         check=False,
     )
     assert done.stdout.strip() == "[]", done.stderr
+
+
+def test_the_package_started_as_the_command_line_takes_ctrl_c(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+
+    before = signal.getsignal(signal.SIGINT)
+    monkeypatch.setattr(sys, "argv", ["-m"])
+    monkeypatch.setattr(sys, "orig_argv", ["python", "-m", "usnz"], raising=False)
+    try:
+        importlib.reload(usnz)  # its first lines, as python -m usnz runs them
+        assert "usnz._interrupt" in sys.modules
+    finally:
+        signal.signal(signal.SIGINT, before)
+
+
+def test_the_start_handler_is_set_only_over_pythons_own_and_in_the_main_thread() -> None:
+    import importlib
+    import threading
+
+    from usnz import _interrupt
+
+    def mine(signum: int, frame: object) -> None: ...
+
+    before = signal.signal(signal.SIGINT, mine)
+    try:
+        importlib.reload(_interrupt)  # a program's own handler: left alone
+        assert signal.getsignal(signal.SIGINT) is mine
+        assert _interrupt._previous is None
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        thread = threading.Thread(target=importlib.reload, args=(_interrupt,))  # not the main thread: no handler
+        thread.start()
+        thread.join()
+        assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+        assert _interrupt._previous is None
+    finally:
+        signal.signal(signal.SIGINT, before)

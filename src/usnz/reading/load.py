@@ -584,8 +584,8 @@ def _refused(target: Path, folder: Path | None) -> str | None:
     if target.stem not in KINDS:
         return _unknown_file()
     if folder is not None and target.is_symlink():
-        inside = os.path.realpath(folder)
-        if os.path.dirname(os.path.realpath(target)) != inside:  # noqa: PTH120 - plain path text
+        inside = os.path.join(os.path.realpath(folder), "")  # noqa: PTH118 - plain path text, ending in a separator
+        if not os.path.realpath(target).startswith(inside):
             return "is a symbolic link to a file outside this folder, so it is not read; copy the file in instead"
     return None
 
