@@ -170,7 +170,11 @@ def test_only_regular_files_are_read(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "events.json")  # nobody ever writes to it: reading would wait for ever
     (tmp_path / "people.json").symlink_to("/dev/zero")  # reading would never end
     problems = _problems(tmp_path)
-    assert sum("not a regular file" in p for p in problems) == 2
+    assert sum("not a regular file" in p for p in problems) == 1
+    assert sum("symbolic link to a file outside this folder" in p for p in problems) == 1
+    assert _problems(tmp_path / "people.json") == [
+        f"{tmp_path / 'people.json'}: not a regular file (a pipe, a device or the like); give a data file"
+    ]
 
 
 def test_extends_must_be_a_dataset(tmp_path: Path) -> None:

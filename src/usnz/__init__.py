@@ -13,9 +13,25 @@ use, and the first query loads and validates the packaged data.
 
 from __future__ import annotations
 
-from importlib import import_module
+import sys as _sys
 
-from usnz.model import hooks as _hooks  # a module of a few lines, importing nothing
+
+def _started_as_command() -> bool:
+    """Whether this process is the command line: the ``usnz`` script, or ``python -m usnz``."""
+    argv: list[object] = list(getattr(_sys, "argv", None) or [""])
+    if argv[0] == "-m":  # python -m is importing the package of the module it runs: which one?
+        given: list[object] = list(getattr(_sys, "orig_argv", ()))
+        after = given.index("-m") + 1 if "-m" in given else len(given)
+        return "-musnz" in given or given[after : after + 1] == ["usnz"]
+    return str(argv[0]).replace("\\", "/").rpartition("/")[2] in {"usnz", "usnz.exe"}
+
+
+if _started_as_command():  # Ctrl-C from now on is one line and exit code 130, not a traceback
+    from usnz import _interrupt  # noqa: F401  # pyright: ignore[reportUnusedImport] - imported for its effect
+
+from importlib import import_module  # noqa: E402 - after the handler, when it is the command line
+
+from usnz.model import hooks as _hooks  # noqa: E402 - a module of a few lines, importing nothing
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING, which type checkers read as True; typing costs ~10 ms
 if TYPE_CHECKING:

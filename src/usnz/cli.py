@@ -7,6 +7,9 @@ Bad input prints one line on stderr and exits with code 2, never a traceback. Ex
 
 from __future__ import annotations
 
+from usnz import _interrupt  # first: Ctrl-C while the rest imports exits 130 with one line
+
+# isort: split
 import argparse
 import csv
 import errno
@@ -135,6 +138,11 @@ def _parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="your own data files or directory to check (default: the packaged data)",
     )
+    verify.add_argument(
+        "--with-packaged",
+        action="store_true",
+        help="read PATH... as additions to the packaged data (their records may refer to it); check theirs",
+    )
     timeline = command("timeline", "every dated record in date order")
     for name in ("during", "basis", "involving", "country"):
         timeline.add_argument(f"--{name}", help=_FILTER_HELP[name], metavar=_METAVARS[name])
@@ -146,6 +154,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--format", choices=EXPORT_FORMATS, default="csv", help="file format (default: csv)")
     export.add_argument("--out", required=True, metavar="DIR", help="the directory to write (created if needed)")
+    export.add_argument(
+        "--force",
+        action="store_true",
+        help="replace an earlier usnz export in DIR even if its files were changed or others added",
+    )
     cite = commands.add_parser(
         "cite",
         help="print how to cite usnz, its source texts and its crosswalk data",
@@ -312,17 +325,29 @@ def _verify(args: argparse.Namespace) -> str:
     import usnz  # noqa: PLC0415
 
     data = None
+    if args.with_packaged and not args.paths:
+        msg = "verify --with-packaged reads your own data as additions to the packaged data: give its PATH"
+        raise UsageError(msg)
     if args.paths:
         try:
-            data = usnz.load(args.paths)
+            data = usnz.load(args.paths, extends=usnz.dataset() if args.with_packaged else None)
         except usnz.DataError as error:
             raise ValidationFailedError("\n".join(_one_line(str(problem)) for problem in error.problems)) from None
     checked = data if data is not None else usnz.dataset()
     problems = usnz.verify(sources=args.sources, data=checked)
+    records = list(checked)
+    if args.with_packaged:  # the user's records, and the sources they cite: not the packaged data's
+        packaged = {record.id for record in usnz.dataset()}
+        records = [record for record in records if record.id not in packaged]
+        cited = {c.source for r in records if isinstance(r, usnz.Record) for c in r.citations}
+        mine = {record.id for record in records} | cited
+        problems = tuple(problem for problem in problems if problem.record in mine)
     if problems:
         raise ValidationFailedError("\n".join(_one_line(str(problem)) for problem in problems))
-    quotes = sum(1 for r in checked if isinstance(r, usnz.Record) for c in r.citations if c.quote is not None)
-    return f"ok: {quotes} quotes checked against {len(checked.sources())} source texts, every one found"
+    quotes = sum(1 for r in records if isinstance(r, usnz.Record) for c in r.citations if c.quote is not None)
+    sources = {c.source for r in records if isinstance(r, usnz.Record) for c in r.citations}
+    texts = len(sources) if args.with_packaged else len(checked.sources())
+    return f"ok: {quotes} quotes checked against {texts} source texts, every one found"
 
 
 def _export(args: argparse.Namespace) -> str:
@@ -330,11 +355,13 @@ def _export(args: argparse.Namespace) -> str:
     from usnz.model.errors import ArgumentValueError, shown  # noqa: PLC0415
 
     try:
-        written = write(args.out, format=args.format)
+        written = write(args.out, format=args.format, force=args.force)
     except ArgumentValueError as error:  # a refused --out, named as the option
-        raise UsageError(str(error).replace("out=", "--out ", 1)) from None
+        raise UsageError(str(error).replace("out=", "--out ", 1).replace("force=True (--force)", "--force")) from None
     except OSError as error:  # the previous contents of --out are left as they were
         reason = " ".join((error.strerror or str(error) or type(error).__name__).split())
+        if error.errno == errno.EBUSY:
+            reason += " (is it a mount point, or in use? give a new directory inside it)"
         msg = f"cannot write the export to {shown(args.out)}: {reason}; nothing there was changed"
         raise UsageError(msg) from None
     return "\n".join(str(path) for path in written)
@@ -526,3 +553,6 @@ def _main(argv: Sequence[str] | None) -> int:
     for warning in caught:
         _tell(f"usnz: warning: {warning.message}")
     return 0 if _print(output) else 2
+
+
+_interrupt.restore()  # imported: Ctrl-C is a KeyboardInterrupt again, which main() catches

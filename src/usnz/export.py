@@ -36,12 +36,12 @@ from __future__ import annotations
 
 import contextlib
 import copy
-import csv
 import errno
 import hashlib
 import io
 import json
 import os
+import re
 import secrets
 import shutil
 import stat
@@ -346,11 +346,21 @@ def _field(column: Column, values: Sequence[object]) -> dict[str, Any]:
     return field
 
 
+_QUOTED: Final = re.compile(r'[,"\r\n]')
+"""What makes a CSV field quoted: a comma, a quote, or a line break (a bare carriage return too)."""
+
+
+def _csv_line(fields: Sequence[str]) -> str:
+    r"""One CSV row (RFC 4180): a field holding a comma, a quote, ``\r`` or ``\n`` is quoted."""
+    quoted = ('"' + text.replace('"', '""') + '"' if _QUOTED.search(text) else text for text in fields)
+    return ",".join(quoted) + "\n"
+
+
 def _csv_bytes(header: Sequence[str], rows: Sequence[Sequence[object]]) -> bytes:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows([csv_text(v) for v in row] for row in rows)
+    out.write(_csv_line(header))
+    for row in rows:
+        out.write(_csv_line([csv_text(v) for v in row]))
     return out.getvalue().encode("utf-8")
 
 
@@ -526,7 +536,9 @@ def _kind_file(data: Dataset, name: str, fmt: Format, files: dict[str, bytes]) -
         else:
             content = "".join(json.dumps(item, ensure_ascii=False) + "\n" for item in items).encode("utf-8")
         extra = {"jsonSchema": f"schemas/{name}.schema.json"}
-        files[extra["jsonSchema"]] = _json_bytes(json_schema(name))
+        files[extra["jsonSchema"]] = schema_bytes = _json_bytes(json_schema(name))
+        extra[_SCHEMA_BYTES] = len(schema_bytes)  # so a later export can tell the file is unchanged
+        extra[_SCHEMA_HASH] = f"sha256:{hashlib.sha256(schema_bytes).hexdigest()}"
     files[path] = content
     return {**_resource(name, path, content, _description(cls), fmt), **extra}
 
@@ -625,8 +637,21 @@ _LARGEST_DESCRIPTOR: Final = 16 * 1024 * 1024
 _JUNK: Final = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})
 """Files an operating system's file browser leaves in a folder: they do not make it a user's folder."""
 _WHAT_TO_DO: Final = "give a new or empty directory, or an earlier usnz export to replace"
+_SCHEMA_HASH: Final = "usnz:jsonSchemaHash"
+"""The resource property that holds the SHA-256 of its JSON Schema file (``sha256:...``)."""
+_SCHEMA_BYTES: Final = "usnz:jsonSchemaBytes"
+"""The resource property that holds the size of its JSON Schema file (bytes)."""
+_WRITTEN_NAME: Final = re.compile(
+    r"[a-z][a-z_]{0,39}\.(?:csv|json|jsonl|parquet)|schemas/[a-z][a-z_]{0,39}\.schema\.json", re.ASCII
+)
+"""The names of the files an export writes (besides ``datapackage.json``): no other file is ever replaced."""
+_MOST_LISTED: Final = 1000
+"""A descriptor naming more files than this is no usnz export's."""
+_CHUNK: Final = 1024 * 1024
 
 _State = Literal["missing", "empty", "export"]
+_Expected = dict[str, tuple[int, str] | None]
+"""The files a usnz descriptor names, each with its size and ``sha256:`` hash (None when it gives none)."""
 
 
 def _out_text(out: object) -> str:
@@ -659,8 +684,22 @@ def _refuse(text: str, target: Path, why: str) -> typing.NoReturn:
     raise ArgumentValueError(msg)
 
 
-def _listed(descriptor: object) -> frozenset[str] | None:
-    """The files a usnz export's descriptor names (itself included), or None when it is no usnz export's."""
+_HASH: Final = re.compile(r"sha256:[0-9a-f]{64}", re.ASCII)
+
+
+def _size_and_hash(entries: dict[str, object], size_key: str, hash_key: str) -> tuple[int, str] | None:
+    size, digest = entries.get(size_key), entries.get(hash_key)
+    if type(size) is int and isinstance(digest, str) and _HASH.fullmatch(digest):
+        return size, digest
+    return None
+
+
+def _listed(descriptor: object) -> _Expected | None:
+    """The files a usnz export's descriptor names (itself included, with no hash), or None when it is no usnz export's.
+
+    A descriptor is usnz's only when it names nothing but files an export writes
+    (:data:`_WRITTEN_NAME`): one that lists a user's ``chapter1.docx`` marks no export.
+    """
     if not isinstance(descriptor, dict):
         return None
     fields = typing.cast("dict[str, object]", descriptor)
@@ -668,15 +707,25 @@ def _listed(descriptor: object) -> frozenset[str] | None:
     mark = fields.get("$schema", fields.get("profile"))
     if fields.get("name") != "usnz" or mark not in _MARKS or not isinstance(resources, list):
         return None
-    names = {_DESCRIPTOR}
-    for resource in typing.cast("list[object]", resources):
-        if isinstance(resource, dict):
-            entries = typing.cast("dict[str, object]", resource)
-            names.update(value for key in ("path", "jsonSchema") if isinstance(value := entries.get(key), str))
-    return frozenset(names)
+    entries_of = typing.cast("list[object]", resources)
+    if len(entries_of) > _MOST_LISTED:
+        return None
+    expected: _Expected = {_DESCRIPTOR: None}
+    for resource in entries_of:
+        if not isinstance(resource, dict):
+            continue
+        entries = typing.cast("dict[str, object]", resource)
+        for key, size_key, hash_key in (("path", "bytes", "hash"), ("jsonSchema", _SCHEMA_BYTES, _SCHEMA_HASH)):
+            name = entries.get(key)
+            if not isinstance(name, str):
+                continue
+            if not _WRITTEN_NAME.fullmatch(name):
+                return None
+            expected[name] = _size_and_hash(entries, size_key, hash_key)
+    return expected
 
 
-def _export_files(folder: Path) -> frozenset[str] | None:
+def _export_files(folder: Path) -> _Expected | None:
     """The files named by the usnz ``datapackage.json`` in *folder*, or None when it has none."""
     path = folder / _DESCRIPTOR
     try:
@@ -696,7 +745,7 @@ def _export_files(folder: Path) -> frozenset[str] | None:
     return _listed(descriptor)
 
 
-def _stranger(folder: Path, listed: frozenset[str], prefix: str = "") -> str | None:
+def _stranger(folder: Path, listed: _Expected, prefix: str = "") -> str | None:
     """The first entry under *folder* (a relative path) that the export's descriptor does not name."""
     folders = {str(parent) for name in listed for parent in PurePosixPath(name).parents} - {"."}
     with os.scandir(folder) as scan:
@@ -714,6 +763,52 @@ def _stranger(folder: Path, listed: frozenset[str], prefix: str = "") -> str | N
     return None
 
 
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as file:
+        while chunk := file.read(_CHUNK):
+            digest.update(chunk)
+    return f"sha256:{digest.hexdigest()}"
+
+
+def _changed(folder: Path, listed: _Expected) -> tuple[str, str] | None:
+    """The first file of the export in *folder* that is not as usnz wrote it, and how it differs.
+
+    Each file its descriptor names must have the size and SHA-256 the descriptor gives (the
+    size is compared first, so a changed file of another size is not read). A named file
+    that is missing is no change: nothing of the user's is lost with it.
+    """
+    for name, expected in sorted(listed.items()):
+        if name == _DESCRIPTOR:
+            continue
+        path = folder / name
+        try:
+            info = path.lstat()
+        except FileNotFoundError:
+            continue
+        if not stat.S_ISREG(info.st_mode):
+            return name, "is not a plain file (usnz writes only plain files)"
+        if expected is None:
+            return name, "has no size and SHA-256 in datapackage.json, so it cannot be known unchanged"
+        size, digest = expected
+        if info.st_size != size or _sha256(path) != digest:
+            return name, "was changed since usnz wrote it (its size or SHA-256 differs from datapackage.json's)"
+    return None
+
+
+def _read_only(folder: Path) -> str | None:
+    """The first entry of *folder* (``.`` for itself) its owner may not write: what was made read-only."""
+    if not os.stat(folder).st_mode & stat.S_IWUSR:  # noqa: PTH116 - the mode of what is there
+        return "."
+    for root, folders, names in os.walk(folder):
+        for name in sorted([*folders, *names]):
+            path = Path(root, name)
+            info = path.lstat()
+            if not stat.S_ISLNK(info.st_mode) and not info.st_mode & stat.S_IWUSR:
+                return path.relative_to(folder).as_posix()
+    return None
+
+
 def _holds_cwd(target: Path) -> bool:
     try:
         cwd = Path(os.path.realpath(os.getcwd()))  # noqa: PTH109 - the real path, links resolved
@@ -722,7 +817,36 @@ def _holds_cwd(target: Path) -> bool:
     return cwd == target or target in cwd.parents
 
 
-def _state(text: str, target: Path) -> _State:
+def _check_export(text: str, target: Path, *, force: bool) -> None:
+    """Refuse to replace the folder *target* unless it holds an earlier usnz export, unchanged."""
+    listed = _export_files(target)
+    if listed is None:
+        _refuse(
+            text,
+            target,
+            "is not empty and is not a usnz export (it has no usnz datapackage.json, or one that names files "
+            f"usnz never writes), so it is left alone; {_WHAT_TO_DO}",
+        )
+    stranger = _stranger(target, listed)
+    if stranger is not None and not force:
+        _refuse(
+            text,
+            target,
+            f"is a usnz export but also holds {shown(stranger)}, which usnz did not write, so it is left "
+            "alone; move that out first, give another directory, or replace it anyway with force=True (--force)",
+        )
+    changed = _changed(target, listed)
+    if changed is not None and not force:
+        name, how = changed
+        _refuse(
+            text,
+            target,
+            f"is a usnz export but its {shown(name)} {how}, so it is left alone; move your changes out "
+            "first, give another directory, or replace it anyway with force=True (--force)",
+        )
+
+
+def _state(text: str, target: Path, *, force: bool = False) -> _State:
     """What is at *target* (the real path of *text*), refusing anything an export must not replace."""
     given = Path(text)
     if given.is_symlink() and not given.exists():
@@ -736,25 +860,25 @@ def _state(text: str, target: Path) -> _State:
     if not stat.S_ISDIR(info.st_mode):
         what = "a file" if stat.S_ISREG(info.st_mode) else "not a directory"
         _refuse(text, target, f"is {what}; give a directory to write the export into")
+    if os.path.ismount(target):
+        _refuse(
+            text,
+            target,
+            "is a mount point, which cannot be replaced (an export is written beside its directory and "
+            f"moved into place); give a directory inside it instead, e.g. {str(target / 'usnz-export')!r}",
+        )
     state: _State = "empty"
     if {entry.name for entry in target.iterdir()} - _JUNK:
-        listed = _export_files(target)
-        if listed is None:
-            _refuse(
-                text,
-                target,
-                "is not empty and is not a usnz export (it has no usnz datapackage.json), so it is left alone; "
-                f"{_WHAT_TO_DO}",
-            )
-        stranger = _stranger(target, listed)
-        if stranger is not None:
-            _refuse(
-                text,
-                target,
-                f"is a usnz export but also holds {shown(stranger)}, which usnz did not write, so it is left "
-                "alone; move that out first or give another directory",
-            )
+        _check_export(text, target, force=force)
         state = "export"
+    locked = _read_only(target)
+    if locked is not None:
+        what = "it was made read-only" if locked == "." else f"its {shown(locked)} was made read-only"
+        _refuse(
+            text,
+            target,
+            f"is left alone: {what}; make it writable again (chmod -R u+w) to replace it, or give another directory",
+        )
     if _holds_cwd(target):  # replacing it would leave the shell in a deleted directory
         _refuse(
             text,
@@ -810,6 +934,25 @@ def _make_parents(folder: Path, created: list[Path]) -> None:
         created.append(path)
 
 
+def _remove(folder: Path) -> None:
+    """Delete a hidden directory usnz made, whatever its permissions, even when interrupted meanwhile.
+
+    An interruption (Ctrl-C) during the removal is held until the directory is gone, then raised.
+    """
+    interrupted: BaseException | None = None
+    for _ in range(100):  # each interruption restarts the removal; a hundred of them is someone insisting
+        try:
+            for root, _folders, _names in os.walk(folder):  # each folder writable, so its entries can go
+                with contextlib.suppress(OSError):
+                    Path(root).chmod(stat.S_IRWXU)
+            shutil.rmtree(folder, ignore_errors=True)
+            break
+        except KeyboardInterrupt as error:
+            interrupted = error
+    if interrupted is not None:
+        raise interrupted
+
+
 def _swap(new: Path, target: Path) -> None:
     """Put the export *new* in place of the directory *target*: old aside, new in, old deleted."""
     new.chmod(stat.S_IMODE(target.stat().st_mode))  # keep the directory's permissions
@@ -823,10 +966,10 @@ def _swap(new: Path, target: Path) -> None:
     try:
         _settle(target)
     finally:  # the new export is in place: the previous one goes, even on an interruption
-        shutil.rmtree(old, ignore_errors=True)
+        _remove(old)
 
 
-def _install(text: str, target: Path, files: dict[str, bytes]) -> None:
+def _install(text: str, target: Path, files: dict[str, bytes], *, force: bool) -> None:
     """Write *files* into a new directory beside *target*, then move it into place.
 
     Whatever fails or interrupts before the new export is in place, the new directory is
@@ -842,13 +985,13 @@ def _install(text: str, target: Path, files: dict[str, bytes]) -> None:
                 _write_file(new / relative, content)
             for folder in sorted({(new / relative).parent for relative in files}, key=str, reverse=True):
                 _sync_directory(folder)
-            if _state(text, target) == "missing":  # checked again: something may have appeared meanwhile
+            if _state(text, target, force=force) == "missing":  # checked again: something may have appeared
                 new.rename(target)
                 _settle(target)
             else:
                 _swap(new, target)
         except BaseException:
-            shutil.rmtree(new, ignore_errors=True)
+            _remove(new)
             raise
     except BaseException:
         for folder in reversed(created):
@@ -862,45 +1005,54 @@ def write(
     *,
     format: Format = "csv",  # noqa: A002 - the option's name
     data: Dataset | None = None,
+    force: bool = False,
 ) -> tuple[Path, ...]:
     """Write the data to directory *out*: one file per kind and ``datapackage.json``.
 
     The export is written into a new hidden directory beside *out*, flushed to disk, then
     moved into place, so *out* always holds either its previous contents or the whole new
     export, never a mix or a partial file. *out* may be missing (it is created, with its
-    parents), empty, or an earlier usnz export: a directory whose ``datapackage.json`` is
-    a usnz descriptor (``"name": "usnz"`` and the Data Package v2 ``$schema``, or an earlier
-    usnz export's ``data-package`` or ``tabular-data-package`` profile) and which holds
-    nothing but the files that descriptor names. That export is
-    replaced whole, so no file of another format is left behind. Anything else is refused
-    and left untouched. Symbolic links are followed. Writing needs permission to create
-    entries in *out*'s parent directory.
+    parents), empty, or an earlier usnz export, unchanged: a directory whose
+    ``datapackage.json`` is a usnz descriptor (``"name": "usnz"`` and the Data Package v2
+    ``$schema``, or an earlier usnz export's ``data-package`` or ``tabular-data-package``
+    profile) naming only files an export writes, which holds nothing but those files, each
+    with the size and SHA-256 its descriptor gives. That export is replaced whole, so no file
+    of another format is left behind. Anything else is refused and left untouched; with
+    *force*, an earlier usnz export is replaced even when its files were changed or it holds
+    others (a folder without a usnz descriptor is refused even then). A read-only export, a
+    mount point, the current directory and the root are always refused. Symbolic links are
+    followed. Writing needs permission to create entries in *out*'s parent directory.
 
     Args:
         out: The directory to write to.
         format: ``csv`` (default), ``json``, ``jsonl`` or ``parquet`` (needs the ``arrow``
             extra: ``pip install ".[arrow]"`` in a clone).
         data: The dataset to write; by default the packaged one.
+        force: Replace an earlier usnz export even when a file in it was changed or added.
 
     Returns:
         The paths written (under *out* as given), ``datapackage.json`` last.
 
     Raises:
-        ArgumentTypeError: when *out* is not a path or *data* not a Dataset.
+        ArgumentTypeError: when *out* is not a path, *data* not a Dataset or *force* not a bool.
         ArgumentValueError: for an unknown format, or when *out* is empty (``''``), a file,
-            the root of the file system, the current directory (or holds it), or a
-            non-empty directory that is not a usnz export.
+            the root of the file system, a mount point, the current directory (or holds it),
+            a non-empty directory that is not a usnz export, an export with a file changed or
+            added (without *force*), or a read-only one.
         MissingExtraError: for ``parquet`` when pyarrow (or pandas) is not installed.
         OSError: when the disk is full, permission is denied...; the previous contents
             of *out* are left as they were.
     """
     fmt = _check_format(format)
     text = _out_text(out)
+    if not isinstance(force, bool):
+        msg = f"force= takes True or False; got {type(force).__name__} {shown(force)}"
+        raise ArgumentTypeError(msg)
     checked = _dataset(data)
     target = Path(os.path.realpath(text))
-    _state(text, target)  # refuse at once, before the work
+    _state(text, target, force=force)  # refuse at once, before the work
     descriptor, files = _package(fmt, checked)
     files[_DESCRIPTOR] = _json_bytes(descriptor)
-    _install(text, target, files)
+    _install(text, target, files, force=force)
     folder = Path(text)
     return tuple(folder / relative for relative in files)

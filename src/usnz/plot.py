@@ -148,7 +148,7 @@ def _marks(chosen: list[AnyRecord], sources: list[Source]) -> list[_Mark]:
         assert isinstance(when, Period)  # noqa: S101 - only dated records are drawn
         spoken = [as_of[c.source] for c in getattr(record, "citations", ()) if c.source in as_of]
         first, last = when.known(max(spoken) if spoken else None)
-        if first == dt.date.min:  # an open start: drawn from its end's first day, with a stub before
+        if first is dt.date.min:  # an open start: drawn from its end's first day, with a stub before
             first = typing.cast("PartialDate", when.end).earliest
         before, after = _end(when.start), _end(when.end)
         marks.append(
@@ -193,8 +193,8 @@ class _Layout:
 def _view(marks: list[_Mark], window: tuple[dt.date, dt.date] | None) -> tuple[tuple[float, float], float]:
     """The x limits (fitted to the marks, or to the ``during=`` window) and the length of a stub."""
     first, last = min(m.first for m in marks), max(m.last for m in marks)
-    start = _x(window[0]) if window and window[0] != dt.date.min else None
-    end = _x(window[1]) + 1 if window and window[1] != dt.date.max else None
+    start = _x(window[0]) if window and window[0] is not dt.date.min else None
+    end = _x(window[1]) + 1 if window and window[1] is not dt.date.max else None
     stub = ((end if end is not None else last) - (start if start is not None else first)) / 25
     lo = min(m.first - (stub if m.before else 0) for m in marks)
     hi = max(m.last + (stub if m.after else 0) for m in marks)

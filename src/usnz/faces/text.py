@@ -71,7 +71,7 @@ def value_text(value: object) -> str:
 def _role_class() -> Any:
     """The :class:`~usnz.Role` class if it is built: no role exists before (asked without building it)."""
     people = sys.modules.get("usnz.model.kinds.people")
-    return None if people is None else people.Role
+    return getattr(people, "Role", None)  # (another thread may be importing it: Role not yet defined)
 
 
 def field_values(record: AnyRecord) -> list[tuple[str, object]]:

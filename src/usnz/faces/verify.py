@@ -10,9 +10,10 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+import typing
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from usnz.model.errors import ArgumentTypeError, ArgumentValueError, Problem, shown
 from usnz.model.records import Person, Record, Source
@@ -40,6 +41,68 @@ def _texts(folder: Path) -> dict[str, Path]:
         if stat.S_ISREG(info.st_mode) and info.st_size <= _LARGEST:
             found.setdefault(hashlib.sha256(path.read_bytes()).hexdigest(), path)
     return found
+
+
+_LONGEST_NAME: Final = 255  # bytes: the longest file name most file systems allow
+
+
+def _not_plain(name: str) -> str | None:
+    """Why *name* is not a plain file name inside a folder, or ``None`` when it is."""
+    if not name or name in {".", ".."} or any(mark in name for mark in ("/", "\\", "\0")):
+        return "is not a plain file name (no folder, no '..', no slash)"
+    if len(os.fsencode(name)) > _LONGEST_NAME:
+        return f"is longer than a file name can be ({_LONGEST_NAME} bytes)"
+    return None
+
+
+def _is_path(value: object) -> bool:
+    """Whether *value* is a path (a str or an ``os.PathLike``); a bool, so that type checkers do not narrow."""
+    return isinstance(value, str | os.PathLike)
+
+
+def _folders(sources: Any) -> list[Path]:
+    """The folders *sources* names (one or several), each checked to be a folder."""
+    given: Any = [sources] if _is_path(sources) else sources
+    if isinstance(given, bytes | bytearray) or not isinstance(given, Sequence) or not given:
+        what = f"{type(sources).__name__} {shown(sources)}"
+        msg = f"sources= takes the path of a folder of source texts, or a list of them; got {what}"
+        raise ArgumentTypeError(msg)
+    folders: list[Path] = []
+    for each in typing.cast("Sequence[object]", given):
+        if not _is_path(each):
+            msg = f"sources= takes paths of folders of source texts; got {type(each).__name__} {shown(each)}"
+            raise ArgumentTypeError(msg)
+        folder = Path(typing.cast("str | os.PathLike[str]", each))
+        try:
+            is_dir = folder.is_dir()
+        except OSError:  # a name too long...: no folder
+            is_dir = False
+        if not is_dir:
+            msg = f"sources={shown(str(folder))} is not a folder; give the folder that holds the source texts"
+            raise ArgumentValueError(msg)
+        folders.append(folder)
+    return folders
+
+
+def _source_problems(source: Source, folders: list[Path], *, found: bool) -> list[Problem]:
+    """A source's file name if it is not plain (never looked up), and its text if *found* in none of *folders*."""
+    odd = _not_plain(source.filename)
+    where = " or ".join(str(f) for f in folders)
+    problems: list[Problem] = []
+    if odd is not None:  # never looked up: it could name a file outside the folder
+        message = f"filename {shown(source.filename)} {odd}; give the text's own name, found in {where}"
+        problems.append(Problem(file=where, record=source.id, path="filename", message=message))
+    if not found:
+        named = (
+            None
+            if odd is not None
+            else next((f / source.filename for f in folders if (f / source.filename).is_file()), None)
+        )
+        differs = f"; {named} is there but differs from it" if named is not None else ""
+        message = f"no file in {where} has this source's SHA-256 ({source.sha256[:12]}...){differs}"
+        file = str(named or (folders[0] / source.filename if odd is None else where))
+        problems.append(Problem(file=file, record=source.id, path="sha256", message=message))
+    return problems
 
 
 def _paragraphs(path: Path) -> list[str]:
@@ -71,25 +134,23 @@ def verify(
     >>> usnz.verify(sources="copies-of-the-texts")  # doctest: +SKIP
     ()
 
+    A source's ``filename`` must be a plain name (no folder, no ``..``): anything else is a
+    problem, and never looked up.
+
     Raises:
+        ArgumentTypeError: when *sources* is not a path or *data* not a Dataset (before any file is read).
         ArgumentValueError: when *sources* is not a folder.
     """
-    given = [sources] if isinstance(sources, str | os.PathLike) else sources
-    if isinstance(given, bytes | bytearray) or not isinstance(given, Sequence) or not given:
-        what = f"{type(sources).__name__} {shown(sources)}"
-        msg = f"sources= takes the path of a folder of source texts, or a list of them; got {what}"
-        raise ArgumentTypeError(msg)
-    by_hash: dict[str, Path] = {}
-    for each in given:
-        if not isinstance(each, str | os.PathLike):
-            msg = f"sources= takes paths of folders of source texts; got {type(each).__name__} {shown(each)}"
+    folders = _folders(sources)
+    if data is not None:
+        from usnz.querying.dataset import Dataset  # noqa: PLC0415 - the query layer only to check the type
+
+        if not isinstance(data, Dataset):
+            msg = f"data= takes a usnz.Dataset such as usnz.load(...) or usnz.dataset(); got {type(data).__name__}"
             raise ArgumentTypeError(msg)
-        folder = Path(each)
-        if not folder.is_dir():
-            msg = f"sources={str(folder)!r} is not a folder; give the folder that holds the source texts"
-            raise ArgumentValueError(msg)
+    by_hash: dict[str, Path] = {}
+    for folder in folders:
         by_hash = {**_texts(folder), **by_hash}
-    folders = [Path(each) for each in given]
     if data is None:
         from usnz.querying.bound import dataset  # noqa: PLC0415 - the packaged data, loaded on first use
 
@@ -97,17 +158,9 @@ def verify(
     problems: list[Problem] = []
     texts: dict[str, list[str]] = {}
     for source in data.sources():
-        path = by_hash.get(source.sha256)
-        if path is None:
-            named = next(
-                (f / source.filename for f in folders if (f / source.filename).is_file()), folders[0] / source.filename
-            )
-            differs = f"; {named} is there but differs from it" if named.is_file() else ""
-            where = " or ".join(str(f) for f in folders)
-            message = f"no file in {where} has this source's SHA-256 ({source.sha256[:12]}...){differs}"
-            problems.append(Problem(file=str(named), record=source.id, path="sha256", message=message))
-            continue
-        texts[source.id] = _paragraphs(path)
+        problems.extend(_source_problems(source, folders, found=source.sha256 in by_hash))
+        if source.sha256 in by_hash:
+            texts[source.id] = _paragraphs(by_hash[source.sha256])
     for record in data:
         for index, doubt in enumerate(record.doubts):  # each doubt lies in paragraphs its text has
             paragraphs = texts.get(doubt.source)

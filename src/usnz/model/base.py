@@ -18,8 +18,10 @@ from usnz.model import hooks
 from usnz.model.citation import Citation
 from usnz.model.dates import PartialDate, Period
 from usnz.model.doubt import Doubt
+from usnz.model.errors import shown
 from usnz.model.facts import Fact, documented, fact, facts, walk
 from usnz.model.ids import check_id, check_ids
+from usnz.model.plain import unsafe
 
 __all__ = [
     "PROVENANCE",
@@ -60,7 +62,7 @@ def check_optional_id(instance: object, attribute: attrs.Attribute[Any], value: 
 def check_country(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     """Require an ISO 3166-1 alpha-3 code (or ``None``)."""
     if value is not None and (not isinstance(value, str) or _COUNTRY.fullmatch(value) is None):
-        msg = f"{attribute.name} must be an ISO 3166-1 alpha-3 code such as 'NZL', got {value!r}"
+        msg = f"{attribute.name} must be an ISO 3166-1 alpha-3 code such as 'NZL', got {shown(value)}"
         raise ValueError(msg)
 
 
@@ -69,14 +71,18 @@ def check_countries(instance: object, attribute: attrs.Attribute[Any], value: tu
     for item in value:
         check_country(instance, attribute, item)
     if len(set(value)) != len(value):
-        msg = f"{attribute.name} lists a country twice: {value!r}"
+        msg = f"{attribute.name} lists a country twice: {shown(value)}"
         raise ValueError(msg)
 
 
 def check_text(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    """Require non-empty text without leading or trailing spaces."""
+    """Require non-empty text without leading or trailing spaces, control characters or lone surrogates."""
     if not isinstance(value, str) or not value.strip() or value != value.strip():
-        msg = f"{attribute.name} must be non-empty text without leading or trailing spaces, got {value!r}"
+        msg = f"{attribute.name} must be non-empty text without leading or trailing spaces, got {shown(value)}"
+        raise ValueError(msg)
+    why = unsafe(value)
+    if why is not None:
+        msg = f"{attribute.name} {why}"
         raise ValueError(msg)
 
 

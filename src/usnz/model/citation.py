@@ -8,6 +8,7 @@ import attrs
 
 from usnz.model.errors import shown
 from usnz.model.facts import documented, fact
+from usnz.model.plain import unsafe
 
 __all__ = ["QUOTE_JOIN", "QUOTE_LIMIT", "Citation", "check_quote"]
 
@@ -26,6 +27,18 @@ def check_quote(instance: Citation, attribute: attrs.Attribute[Any], value: str 
         raise ValueError(msg)
     if len(value) > QUOTE_LIMIT:
         msg = f"quote is {len(value)} characters; at most {QUOTE_LIMIT} (quote the words that state the fact)"
+        raise ValueError(msg)
+    why = unsafe(value)
+    if why is not None:
+        msg = f"{attribute.name} {why}"
+        raise ValueError(msg)
+
+
+def check_note(instance: Citation, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    """Require text without control characters or lone surrogates (or ``None``)."""
+    why = unsafe(value) if isinstance(value, str) else None
+    if why is not None:
+        msg = f"{attribute.name} {why}"
         raise ValueError(msg)
 
 
@@ -47,7 +60,9 @@ class Citation:
         validator=attrs.validators.and_(attrs.validators.instance_of(int), attrs.validators.ge(1)),
         doc="The paragraph number, counting from 1 (line N of the source text).",
     )
-    note: str | None = fact(default=None, doc="A short note on what the paragraph supports, if useful.")
+    note: str | None = fact(
+        default=None, validator=check_note, doc="A short note on what the paragraph supports, if useful."
+    )
     quote: str | None = fact(
         default=None,
         validator=check_quote,

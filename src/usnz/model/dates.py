@@ -354,7 +354,11 @@ class Period:
 
     @property
     def earliest(self) -> dt.date:
-        """The first day the period can include (``date.min`` when its start is unknown or open)."""
+        """The first day the period can include (``date.min`` when its start is unknown or open).
+
+        An unknown or open end gives the very object ``datetime.date.min`` (``date.max``); a
+        date's own days are other objects, so ``is`` tells a record of 0001-01-01 from an open start.
+        """
         return self.start.earliest if isinstance(self.start, PartialDate) else dt.date.min
 
     @property

@@ -7,6 +7,8 @@ caller would catch for that mistake (``KeyError``, ``ValueError``, ``TypeError``
 from __future__ import annotations
 
 import math
+import os
+import sys
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
@@ -55,8 +57,23 @@ def shown(value: object) -> str:
 class Error(Exception):
     """Base class of every exception usnz raises on purpose.
 
-    Catch this to handle any usnz failure in one place.
+    Catch this to handle any usnz failure in one place. Every one pickles (a process pool
+    can send it back), whatever its constructor takes.
     """
+
+    def __reduce__(self) -> tuple[object, ...]:
+        """Rebuild without calling ``__init__``: the same class, arguments and attributes."""
+        state = dict(vars(self))
+        if isinstance(self, ImportError):  # its name and path are not in its __dict__
+            state.update(name=self.name, path=self.path)
+        return (_rebuilt, (type(self), self.args), state)
+
+
+def _rebuilt(cls: type[Error], args: tuple[object, ...]) -> Error:
+    """An unpickled error: *cls* with *args*, its attributes set after (by pickle)."""
+    error = cls.__new__(cls)
+    error.args = args
+    return error
 
 
 class ArgumentValueError(Error, ValueError):
@@ -144,12 +161,27 @@ class Problem(NamedTuple):
     message: str
 
     def __str__(self) -> str:
-        where = self.file
+        """``file record path: message``, a long id or path cut short (so 1,000 problems stay small)."""
+        where = _short(self.file, _LONGEST_FILE)
         if self.record is not None:
-            where += f" [{self.record}]" if isinstance(self.record, int) else f" {self.record}"
+            where += f" [{self.record}]" if isinstance(self.record, int) else f" {_short(self.record, _LONGEST)}"
         if self.path:
-            where += f" {self.path}"
+            where += f" {_short(self.path, _LONGEST)}"
         return f"{where}: {self.message}"
+
+
+_LONGEST_FILE = 4 * _LONGEST  # a file's path may be long; a problem repeats at most this much of it
+
+
+def _short(text: object, longest: int) -> str:
+    """*text* as it is when short and printable, else escaped and cut, with its length."""
+    plain = str.__str__(text) if isinstance(text, str) else str(text)
+    if len(plain) <= longest and plain.isprintable():
+        return plain
+    escaped = repr(plain[: longest + 1])[1:-1]
+    if len(plain) <= longest:
+        return escaped
+    return f"{escaped[:longest]}... ({len(plain):,} characters)"
 
 
 class DataError(Error, ValueError):
@@ -170,7 +202,27 @@ class DataError(Error, ValueError):
 
 
 class CoverageWarning(UserWarning):
-    """A query asked about a time the sources do not cover, so nothing can match."""
+    """A query asked about a time the sources do not cover, so nothing can match.
+
+    It points at the line of the caller's code that asked (the first frame outside usnz).
+    """
+
+
+_PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep  # noqa: PTH100, PTH120
+
+
+def outside_usnz() -> int:
+    """The ``stacklevel`` for :func:`warnings.warn` that names the first caller outside usnz.
+
+    Called by the function that warns: however deep in usnz it is, the warning points at
+    the user's line that called into usnz.
+    """
+    frame = sys._getframe(1)  # noqa: SLF001  # pyright: ignore[reportPrivateUsage] - the function that warns
+    level = 1
+    while frame.f_back is not None and frame.f_code.co_filename.startswith(_PACKAGE):
+        frame = frame.f_back
+        level += 1
+    return level
 
 
 class MissingExtraError(Error, ImportError):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from usnz.model.errors import shown
+
 if TYPE_CHECKING:
     import attrs
 
@@ -16,7 +18,9 @@ _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*", re.ASCII)
 def check_id(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     """Require a kebab-case id."""
     if not isinstance(value, str) or _ID.fullmatch(value) is None:
-        msg = f"{attribute.name} must be a kebab-case id (lowercase letters, digits, single hyphens), got {value!r}"
+        msg = (
+            f"{attribute.name} must be a kebab-case id (lowercase letters, digits, single hyphens), got {shown(value)}"
+        )
         raise ValueError(msg)
 
 
@@ -25,5 +29,5 @@ def check_ids(instance: object, attribute: attrs.Attribute[Any], value: tuple[st
     for item in value:
         check_id(instance, attribute, item)
     if len(set(value)) != len(value):
-        msg = f"{attribute.name} lists an id twice: {value!r}"
+        msg = f"{attribute.name} lists an id twice: {shown(value)}"
         raise ValueError(msg)

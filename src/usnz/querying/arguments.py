@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import itertools
 import typing
 from collections.abc import Iterable, Mapping
 from typing import Final
@@ -14,6 +15,7 @@ from usnz.model.errors import ArgumentTypeError, ArgumentValueError, DateError, 
 
 __all__ = [
     "BASES",
+    "MAX_VALUES",
     "During",
     "RecordIds",
     "Window",
@@ -27,6 +29,9 @@ __all__ = [
     "record_id",
     "to_window",
 ]
+
+MAX_VALUES: Final = 1_000_000
+"""Most values one filter takes (an iterable is read no further: an endless one is refused)."""
 
 BASES = ("stated", "inferred", "external")
 """The values of ``basis=`` (and of a record's ``date_basis``), strongest first."""
@@ -177,7 +182,10 @@ def many(name: str, value: object) -> tuple[object, ...]:
     if isinstance(value, bytes | bytearray):
         msg = f"{name}= takes text (str), not bytes; got {shown(value)}"
         raise ArgumentTypeError(msg)
-    items: tuple[object, ...] = tuple(typing.cast("Iterable[object]", value))
+    items: tuple[object, ...] = tuple(itertools.islice(typing.cast("Iterable[object]", value), MAX_VALUES + 1))
+    if len(items) > MAX_VALUES:  # an endless iterable, or one far larger than any filter needs: not copied on
+        msg = f"{name}= takes at most {MAX_VALUES:,} values (usnz.querying.arguments.MAX_VALUES); got more"
+        raise ArgumentValueError(msg)
     if any(isinstance(item, tuple | list | set | frozenset) for item in items):
         msg = f"{name}= takes a value or a flat collection of values; got a nested collection {shown(items)}"
         raise ArgumentTypeError(msg)

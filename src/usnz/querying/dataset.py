@@ -14,7 +14,14 @@ from typing import TYPE_CHECKING, Final, Literal, TypeVar
 from usnz.model import hooks
 from usnz.model.countries import COUNTRIES
 from usnz.model.dates import PartialDate, Period
-from usnz.model.errors import ArgumentTypeError, ArgumentValueError, CoverageWarning, UnknownRecordError, shown
+from usnz.model.errors import (
+    ArgumentTypeError,
+    ArgumentValueError,
+    CoverageWarning,
+    UnknownRecordError,
+    outside_usnz,
+    shown,
+)
 from usnz.model.kinds import CLASS_NAMES, kind_class
 from usnz.model.names import kind_name
 from usnz.querying.arguments import (
@@ -159,9 +166,11 @@ class Dataset:
         # may have begun before comes first: what ended then before what began then), then last known
         # day (a month before the year around it), then id; compared in C, not by a key function.
         starts = [span[0] for span in known]
+        undated = [span is _UNDATED for span in known]  # (a record of 9999-12-31 is dated: before the undated)
         earliest = [span[0] for span in possible]
         ends = [span[1] for span in known]
-        order = [i for *_, i in sorted(zip(starts, earliest, ends, ids, range(len(given)), strict=True))]
+        keys = zip(starts, undated, earliest, ends, ids, strict=True)
+        order = [i for _, i in sorted(zip(keys, range(len(given)), strict=True))]
         self._ordered: tuple[AnyRecord, ...] = tuple([given[i] for i in order])
         self._by_id: dict[str, AnyRecord] = dict(zip(ids, given, strict=True))
         self._known: dict[str, Window] = dict(zip(ids, known, strict=True))
@@ -185,9 +194,10 @@ class Dataset:
         self._search: SearchIndex | None = None
         self._citing: dict[tuple[str, int | None], Records[AnyRecord]] | None = None
         self._doubted: tuple[Doubted, ...] | None = None
-        open_ends = {dt.date.min, dt.date.max}
         windows = (*self._known.values(), *self._possible.values())
-        finite = [d for window in windows for d in window if d not in open_ends]
+        # An open or unknown end is the very object date.min or date.max (see Period.earliest); a record's
+        # own days are other objects, so a record of 0001-01-01 or 9999-12-31 counts in the span.
+        finite = [d for window in windows for d in window if d is not dt.date.min and d is not dt.date.max]
         self._span: Window | None = (min(finite), max(finite)) if finite else None
         dated = [window for window in self._possible.values() if window is not _UNDATED]
         self._lenient_span: Window | None = (
@@ -469,7 +479,7 @@ class Dataset:
             warnings.warn(
                 f"during={shown(during)} lies outside the span the data covers ({span}); nothing can match",
                 CoverageWarning,
-                stacklevel=4,
+                stacklevel=outside_usnz(),
             )
             return []
         if indexed is not None and not possibly:

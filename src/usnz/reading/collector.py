@@ -2,7 +2,8 @@
 
 Otherwise its passes over an ever larger heap make the time per record grow with the size of
 the data. It is switched back on after, if it was on before; a pause inside a pause leaves it
-to the outer one. The library never freezes or tunes the collector.
+to the outer one. A process forked during a pause gets the collector back (the thread that
+paused it is not in the child to end the pause). The library never freezes or tunes the collector.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
+import os
 from collections.abc import Callable, Generator
 from typing import ParamSpec, TypeVar
 
@@ -31,12 +33,34 @@ def collector_paused() -> Generator[None, None, None]:
     True
     """
     enabled = gc.isenabled()
+    token = object()
+    _pauses[id(token)] = enabled
     gc.disable()
     try:
         yield
     finally:
+        _pauses.pop(id(token), None)
         if enabled:
             gc.enable()
+
+
+_pauses: dict[int, bool] = {}
+"""The pauses in progress, in any thread: whether the collector was on when each began."""
+
+
+def _after_fork_in_child() -> None:
+    """Turn the collector back on in a child forked during a pause that another thread began.
+
+    That thread does not exist in the child, so its pause would never end: the child would
+    run without the collector for good. A pause of the forking thread itself ends as usual.
+    """
+    if any(_pauses.values()):
+        gc.enable()
+    _pauses.clear()
+
+
+if hasattr(os, "register_at_fork"):  # pragma: no branch - only Windows lacks it
+    os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
 def paused(function: Callable[P, T]) -> Callable[P, T]:

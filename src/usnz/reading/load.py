@@ -16,6 +16,7 @@ import json
 import os
 import re
 import stat
+import sys
 import typing
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
@@ -26,6 +27,7 @@ import attrs
 from usnz.model.countries import COUNTRIES
 from usnz.model.errors import ArgumentTypeError, ArgumentValueError, DataError, Error, Problem, shown
 from usnz.model.facts import facts
+from usnz.model.plain import unsafe
 from usnz.model.records import KINDS, AnyRecord, Record, Source
 from usnz.reading.collector import collector_paused
 from usnz.reading.quick import read_quickly, reader
@@ -36,6 +38,7 @@ if TYPE_CHECKING:
 __all__ = [
     "DATA_VERSION",
     "MAX_FILE_BYTES",
+    "MAX_INT",
     "MAX_PROBLEMS",
     "checked_paths",
     "parse_json",
@@ -51,6 +54,8 @@ MAX_DEPTH: Final = 32
 """Deepest nesting of JSON arrays and objects a data file may have (records need about 5)."""
 MAX_DIGITS: Final = 30
 """Most digits a JSON integer in a data file may have."""
+MAX_INT: Final = 2**53
+"""Largest integer (either sign) a data file may hold: what a 64-bit float keeps exactly."""
 MAX_PROBLEMS: Final = 1000
 """Most problems one load lists; the last line then says how many more were found."""
 
@@ -67,7 +72,13 @@ def _refuse_constant(name: str) -> object:
 def _finite(text: str) -> float:
     value = float(text)
     if value in {float("inf"), float("-inf")}:
-        msg = f"the number {text[:40]} is too large to be finite"
+        msg = f"the number {text[:40]} is too large to be finite (at most about 1.8e308)"
+        raise _JsonError(msg)
+    if abs(value) < sys.float_info.min and any(digit in "123456789" for digit in text.lower().partition("e")[0]):
+        msg = (
+            f"the number {text[:40]} is too small to be kept (it would be read as {value!r}); "
+            "write 0, or a number from about 2.2e-308"
+        )
         raise _JsonError(msg)
     return value
 
@@ -76,7 +87,14 @@ def _bounded_int(text: str) -> int:
     if len(text.lstrip("-")) > MAX_DIGITS:
         msg = f"an integer of {len(text.lstrip('-')):,} digits; at most {MAX_DIGITS} are read"
         raise _JsonError(msg)
-    return int(text)
+    value = int(text)
+    if abs(value) > MAX_INT:
+        msg = (
+            f"the integer {text} is beyond ±2^53 ({MAX_INT:,}), so it cannot be kept exactly "
+            "(in a data frame, Parquet or JavaScript); give a smaller number, or the amount as text"
+        )
+        raise _JsonError(msg)
+    return value
 
 
 def _unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
@@ -84,7 +102,7 @@ def _unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
     if len(found) < len(pairs):
         seen: set[str] = set()
         twice = next(key for key, _ in pairs if key in seen or seen.add(key))  # type: ignore[func-returns-value]
-        msg = f"the key {twice!r} appears twice in one object; each field may be given once"
+        msg = f"the key {shown(twice)} appears twice in one object; each field may be given once"
         raise _JsonError(msg)
     return found
 
@@ -104,7 +122,8 @@ def _depth(text: str) -> int:
 def parse_json(text: str) -> object:
     """Read JSON strictly, as usnz reads data files.
 
-    Numbers must be finite, integers at most :data:`MAX_DIGITS` digits long, no key may appear
+    Numbers must be finite and not so small that they would be read as 0 (``1e-400``),
+    integers at most :data:`MAX_INT` either side of 0 (and :data:`MAX_DIGITS` digits long), no key may appear
     twice in an object, and arrays and objects nest at most :data:`MAX_DEPTH` deep.
 
     Raises:
@@ -188,7 +207,7 @@ def _records_in(  # noqa: PLR0911 - one return per way a file can fail
                 file=name,
                 record=None,
                 path="",
-                message=f"unknown data file; expected one of {', '.join(f'{k}.json' for k in KINDS)} (or <kind>.jsonl)",
+                message=_unknown_file(),
             )
         )
         return
@@ -198,7 +217,7 @@ def _records_in(  # noqa: PLR0911 - one return per way a file can fail
                 file=name,
                 record=None,
                 path="",
-                message=f"file is larger than the {MAX_FILE_BYTES:,}-byte limit (usnz.reading.load.MAX_FILE_BYTES)",
+                message=_too_large(),
             )
         )
         return
@@ -238,6 +257,7 @@ def _records_in(  # noqa: PLR0911 - one return per way a file can fail
         return
     entries: list[object] = items  # pyright: ignore[reportUnknownVariableType]
     read = reader(cls)
+    suspect = _ESCAPED.search(text) is not None  # a control character or a surrogate may be in the text
     for index, entry in enumerate(entries):
         if not isinstance(entry, dict):
             problems.append(
@@ -247,7 +267,8 @@ def _records_in(  # noqa: PLR0911 - one return per way a file can fail
             )
             continue
         item: dict[str, object] = entry  # pyright: ignore[reportUnknownVariableType]
-        record = read_quickly(read, item)
+        unsafe_text = list(_unsafe_text(item)) if suspect else []
+        record = None if unsafe_text else read_quickly(read, item)
         if record is not None:
             yield record
             continue
@@ -255,15 +276,41 @@ def _records_in(  # noqa: PLR0911 - one return per way a file can fail
             problems.unread += 1
             continue
         given_id = item.get("id")
-        label: str | int = given_id if isinstance(given_id, str) and given_id else index
+        label: str | int = given_id if isinstance(given_id, str) and given_id and not unsafe(given_id) else index
         record, found = _diagnosed(cls, item)
-        if record is not None:  # pragma: no cover - the quick reader reads every valid record
+        if unsafe_text:  # said once, where it is (the field's own check says it too, less precisely)
+            whys = tuple(message.partition(" holds ")[2] for _, message in unsafe_text)
+            found = [(path, message) for path, message in found if not message.endswith(whys)] + unsafe_text
+        if record is not None and not found:  # pragma: no cover - the quick reader reads every valid record
             yield record
             continue
         for path, message in found:
             problems.append(Problem(file=name, record=label, path=path, message=message))
         if isinstance(unchecked, list):
             unchecked.append((name, label, item))
+
+
+_ESCAPED: Final = re.compile(r"[\x7f-\x9f]|\\[bfr]|\\u(?:00[0189]|007[fF]|[dD][89a-fA-F])")
+"""What JSON text holding a control character (tab and newline aside) or a surrogate shows (or may show)."""
+
+
+def _unsafe_text(value: object, path: str = "") -> Iterator[tuple[str, str]]:
+    """Each (path, why) of a text in a JSON value that holds a control character or a lone surrogate."""
+    if isinstance(value, str):
+        why = unsafe(value)
+        if why is not None:
+            yield path, f"text {why}"
+    elif isinstance(value, list):
+        for index, item in enumerate(typing.cast("list[object]", value)):
+            yield from _unsafe_text(item, f"{path}[{index}]")
+    elif isinstance(value, dict):
+        for key, item in typing.cast("dict[str, object]", value).items():
+            why = unsafe(key)
+            where = f"{path}.{key}" if path else key
+            if why is not None:
+                yield where, f"field name {why}"
+            else:
+                yield from _unsafe_text(item, where)
 
 
 def _diagnosed(cls: type[AnyRecord], item: dict[str, object]) -> tuple[AnyRecord | None, list[tuple[str, str]]]:
@@ -389,30 +436,30 @@ def _check(
         kind = KINDS[os.path.splitext(os.path.basename(name))[0]]  # noqa: PTH119, PTH122 - a name, not a file
         for field, ref in _raw_references(kind, item):
             if ref not in by_id and ref not in unreadable:
-                add(name, label, field, f"refers to {ref!r}, which no record has as its id")
+                add(name, label, field, f"refers to {shown(ref)}, which no record has as its id")
     kinds = {cls.record_kind: cls for cls in KINDS.values()}
     known = COUNTRIES.keys()
     for name, record in records:
         for field, ref, declared in record.references_of():
             if ref == record.id and (field in {"see_also", "disputes"} or field.endswith(".concerns")):
-                add(name, record.id, field, f"refers to the record itself ({ref!r})")
+                add(name, record.id, field, f"refers to the record itself ({shown(ref)})")
                 continue
             if ref in unreadable and ref not in by_id:
                 continue  # the record it names has problems of its own, reported above
             target = by_id.get(ref)
             expected = tuple(kinds[kind] for kind in declared.refers if kind in kinds)
             if target is None:
-                add(name, record.id, field, f"refers to {ref!r}, which no record has as its id")
+                add(name, record.id, field, f"refers to {shown(ref)}, which no record has as its id")
             elif expected and not isinstance(target, expected):
                 wanted = " or ".join(cls.record_kind for cls in expected)
-                add(name, record.id, field, f"refers to {ref!r}, a {target.record_kind}; expected a {wanted}")
+                add(name, record.id, field, f"refers to {shown(ref)}, a {target.record_kind}; expected a {wanted}")
         codes = record.country_codes()
         for code in sorted(codes - known) if codes and not codes <= known else ():
             add(
                 name,
                 record.id,
                 "",
-                f"country code {code!r} is not in usnz's country table ({', '.join(sorted(COUNTRIES))})",
+                f"country code {shown(code)} is not in usnz's country table ({', '.join(sorted(COUNTRIES))})",
             )
         for index, doubt in enumerate(record.doubts):
             source = by_id.get(doubt.source)
@@ -433,10 +480,12 @@ def _check(
                         name,
                         record.id,
                         "disputes",
-                        f"disputes {other!r}, a source; a record disputes another record's claim",
+                        f"disputes {shown(other)}, a source; a record disputes another record's claim",
                     )
                 elif isinstance(target, Record) and record.id not in target.disputes and other != record.id:
-                    message = f"disputes {other!r}, but {other!r} does not list {record.id!r} in its disputes"
+                    message = (
+                        f"disputes {shown(other)}, but {shown(other)} does not list {shown(record.id)} in its disputes"
+                    )
                     add(name, record.id, "disputes", message)
 
 
@@ -530,6 +579,10 @@ def read_paths(paths: list[str]) -> tuple[list[tuple[str, str, bytes]], list[Pro
         else:
             targets = [path]
         for target in targets:
+            refused = _refused(target, path if is_dir else None)
+            if refused is not None:  # said from its name and place: not a byte of it is read
+                problems.append(Problem(file=str(target), record=None, path="", message=refused))
+                continue
             try:
                 data = _read_file(target)
             except OSError as error:
@@ -544,6 +597,30 @@ def read_paths(paths: list[str]) -> tuple[list[tuple[str, str, bytes]], list[Pro
     return files, problems
 
 
+def _unknown_file() -> str:
+    return f"unknown data file; expected one of {', '.join(f'{k}.json' for k in KINDS)} (or <kind>.jsonl)"
+
+
+def _too_large() -> str:
+    return f"file is larger than the {MAX_FILE_BYTES:,}-byte limit (usnz.reading.load.MAX_FILE_BYTES)"
+
+
+def _refused(target: Path, folder: Path | None) -> str | None:
+    """Why the file *target* (found in *folder*, or named itself) is not read, or ``None`` to read it.
+
+    Its name must be a kind's; a file found in a folder must be in it, not a link out of it.
+    """
+    if folder is None and not os.path.lexists(target):  # a file named itself: reading it says why not
+        return None
+    if target.stem not in KINDS:
+        return _unknown_file()
+    if folder is not None and target.is_symlink():
+        inside = os.path.join(os.path.realpath(folder), "")  # noqa: PTH118 - plain path text, ending in a separator
+        if not os.path.realpath(target).startswith(inside):
+            return "is a symbolic link to a file outside this folder, so it is not read; copy the file in instead"
+    return None
+
+
 def _read_file(path: Path) -> bytes:
     """A data file's bytes: a regular file only (not a pipe or a device), read up to the size limit.
 
@@ -554,7 +631,13 @@ def _read_file(path: Path) -> bytes:
     # Non-blocking, so that opening a pipe does not wait for a writer; nothing is read before the check.
     descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     with os.fdopen(descriptor, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
             msg = "not a regular file (a pipe, a device or the like); give a data file"
             raise _JsonError(msg)
-        return handle.read(MAX_FILE_BYTES + 1)
+        if info.st_size > MAX_FILE_BYTES:  # said before a byte is read
+            raise _JsonError(_too_large())
+        data = handle.read(info.st_size + 1)  # (a buffer of the file's size, not of the limit's)
+        if len(data) > info.st_size:  # it grew meanwhile: read on to the limit, which says it is too large
+            data += handle.read(MAX_FILE_BYTES + 1 - len(data))
+        return data

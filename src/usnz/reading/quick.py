@@ -103,8 +103,8 @@ _readers: dict[object, Reader] = {}  # by type hint
 
 def _is_decimal(hint: object) -> bool:
     """Whether *hint* is :class:`decimal.Decimal`, without importing :mod:`decimal` to ask."""
-    decimal = sys.modules.get("decimal")
-    return decimal is not None and hint is decimal.Decimal
+    decimal = sys.modules.get("decimal")  # (another thread may be importing it: Decimal not yet defined)
+    return decimal is not None and hint is getattr(decimal, "Decimal", None)
 
 
 _text_readers: dict[tuple[str, str], Reader] = {}  # by (module, annotation text)

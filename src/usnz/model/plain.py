@@ -1,0 +1,37 @@
+"""What text in a record may hold: any character but a control character (tab and newline aside) or a lone surrogate.
+
+Such text prints, encodes and exports everywhere: a lone surrogate (U+D800 alone) cannot be
+encoded as UTF-8, and a control character (ESC, BEL, a carriage return) would act on the
+terminal or split a line of a file instead of being read.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+__all__ = ["UNSAFE", "unsafe"]
+
+UNSAFE: Final = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+"""A character text may not hold: C0 controls but tab and newline, DEL, C1 controls, lone surrogates."""
+
+
+def unsafe(text: str) -> str | None:
+    r"""Why *text* cannot be kept, or ``None`` when it can.
+
+    >>> unsafe("tab\tand\nnewline") is None
+    True
+    >>> unsafe("bell\a")
+    'holds a control character (U+0007) at position 4; text may hold tabs and newlines, no other control character'
+    """
+    found = UNSAFE.search(text)
+    if found is None:
+        return None
+    code = ord(found.group())
+    if 0xD800 <= code <= 0xDFFF:
+        what = f"a lone surrogate (U+{code:04X}), which is no character and cannot be written as UTF-8"
+        return f"holds {what}, at position {found.start()}; remove it or give the character it was part of"
+    return (
+        f"holds a control character (U+{code:04X}) at position {found.start()}; "
+        "text may hold tabs and newlines, no other control character"
+    )
