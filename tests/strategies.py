@@ -61,7 +61,7 @@ def periods(draw: st.DrawFn, *, min_year: int = 1, max_year: int = 9999) -> usnz
     return usnz.Period(start=start, end=end)
 
 
-numbers = st.integers(0, 10**9) | st.floats(0, 1e9, allow_nan=False, allow_infinity=False)
+numbers = st.integers(0, 10**9) | st.floats(0, 1e9, allow_nan=False, allow_infinity=False, allow_subnormal=False)
 
 
 @st.composite

@@ -47,7 +47,7 @@ def test_the_snapshot_covers_every_public_name(script: ModuleType) -> None:
     for name in usnz.__all__:
         assert f"usnz.{name}(" in text or f"usnz.{name}:" in text, name
     assert "    signed: PartialDate | None = None" in text  # a record field, with its type and default
-    assert "def usnz.events(*, kind: str | Iterable[str] | None = None, during: object = None" in text
+    assert "def usnz.events(*, kind: str | Iterable[str] | None = None, during: During | None = None" in text
 
 
 def test_the_snapshot_does_not_depend_on_what_ran_before(script: ModuleType) -> None:

@@ -157,7 +157,10 @@ def test_search_of_the_packaged_data_never_raises_and_is_stable(text: str) -> No
     for record in first:
         text = indexed_text(record).casefold()
         haystack = _fold(text).split() + ["".join(_fold(w).split()) for w in text.split()]  # and words run together
-        assert all(any(_matches(word, h) for h in haystack) for word in words)
+        joined = "".join(words)  # "0/1", "p-4": written as one where the texts have them so
+        assert all(any(_matches(word, h) for h in haystack) for word in words) or any(
+            _matches(joined, h) for h in haystack
+        )
 
 
 def _distance(a: str, b: str) -> int:

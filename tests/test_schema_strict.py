@@ -137,6 +137,7 @@ _NAMED_FOR_RECORDS = (
     re.compile(r"refers to '[^']*', which no record has as its id"),
     re.compile(r"^cites '[^']*', which no source has as its id|no source has the id|source '[^']*'"),
     re.compile(r"does not list .* in its disputes"),
+    re.compile(r"is too small to be kept|is beyond ±2\^53|control character|lone surrogate"),
 )
 """What the records' descriptions name as not checked by the schema (with the date refusals above)."""
 

@@ -162,7 +162,9 @@ _NOT_CHECKED_INTERVAL: Final = (
 _NOT_CHECKED_RECORD: Final = (
     "Not checked by this schema (usnz.load checks them): a date_basis exactly when the record carries "
     "a date; a source paragraph cited once only; and what one record cannot show: ids unique across "
-    "files, references to records that exist, disputes listed both ways"
+    "files, references to records that exist, disputes listed both ways; numbers kept exactly (an integer "
+    "beyond ±2^53, a number so small it would be read as another, between 0 and about 2.2e-308, is refused); "
+    "text free of control characters (tab and newline aside) and lone surrogates"
 )
 _NOT_CHECKED_BY_CLASS: Final = {
     "Quantity": "Not checked by this schema (usnz.load refuses it): low <= best <= high",

@@ -280,11 +280,15 @@ class SearchIndex:
         self.sequences = tuple(sequences)
         self.names = tuple(names)
         named = {record.id for record in self.records if record.record_kind in _SIDE_KINDS}  # never what one is about
+        # a figure measures something of a force it names in subjects (its length, its strength): the force comes first
+        measured = {record.id for record in self.records if record.record_kind == "force-contribution"}
         refers = [
             {
                 self.positions[ref]
                 for field, ref, _ in record.references_of()
-                if field in _ABOUT and ref in self.positions and ref not in named
+                if (field in _ABOUT or (field == "subjects" and ref in measured))
+                and ref in self.positions
+                and ref not in named
             }
             for record in self.records
         ]
