@@ -11,12 +11,14 @@ to a kind touches that kind (and its data file) only.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+import re
+import sys
+from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple, TypeVar
 
 import attrs
 
-__all__ = ["Fact", "documented", "fact", "facts", "involvement"]
+__all__ = ["Fact", "Keys", "documented", "fact", "facts", "involvement", "keys_of", "plan"]
 
 _KEY = "usnz"
 C = TypeVar("C", bound=type)
@@ -127,3 +129,106 @@ def _holds_facts(cls: Any) -> bool:
     date, a quantity or money names no record.
     """
     return attrs.has(cls) and any(declared.refers for _, declared in facts(cls))
+
+
+class Keys(NamedTuple):
+    """What a record names, read by its class's :func:`plan`: what the loader checks and the filters index.
+
+    Attributes:
+        refs: Each (field path, id, the field's :class:`Fact`) the record points at, in field order;
+            the path without positions (``citations.source``, ``roles.organization``).
+        codes: Every country code the record names (its own and its roles').
+    """
+
+    refs: tuple[tuple[str, str, Fact], ...]
+    codes: frozenset[str]
+
+
+_REF, _CODE, _NESTED = range(3)
+Plan = Callable[[Any, list[tuple[str, str, Fact]], list[str]], None]
+"""Adds what one value names to the lists it is given: (path, id, fact) references, country codes."""
+
+
+def keys_of(record: Any) -> Keys:
+    """A record's references and country codes, read by its class's :func:`plan` (no generic walk)."""
+    refs: list[tuple[str, str, Fact]] = []
+    codes: list[str] = []
+    plan(type(record))(record, refs, codes)
+    return Keys(tuple(refs), frozenset(codes))
+
+
+@functools.cache
+def plan(cls: Any, prefix: str = "") -> Plan:
+    """The reader of what values of *cls* name, built once per class (and path) from its declarations.
+
+    It adds each (path, id, fact) a value of *cls* refers to, and each country code it holds,
+    to the lists it is given: what :func:`walk` finds (paths without positions), without asking
+    every field and value what it is. Only the fields declared ``refers=`` or ``country=``, and
+    those declared to hold values with such fields, are read.
+    """
+    steps: list[tuple[str, str, Fact, int]] = []
+    for name, declared in facts(cls) if attrs.has(cls) else ():
+        path = f"{prefix}{name}"
+        if declared.refers:
+            steps.append((name, path, declared, _REF))
+        elif declared.country:
+            steps.append((name, path, declared, _CODE))
+        elif _nested(cls, name):
+            steps.append((name, f"{path}.", declared, _NESTED))
+    return functools.partial(_read_steps, tuple(steps))
+
+
+def _read_steps(
+    steps: tuple[tuple[str, str, Fact, int], ...], value: Any, refs: list[tuple[str, str, Fact]], codes: list[str]
+) -> None:
+    for name, path, declared, how in steps:
+        found: Any = getattr(value, name)
+        if how == _REF:
+            if isinstance(found, str):
+                refs.append((path, found, declared))
+            elif type(found) is tuple:
+                refs.extend((path, ref, declared) for ref in found if isinstance(ref, str))  # pyright: ignore[reportUnknownVariableType]
+        elif how == _CODE:
+            if isinstance(found, str):
+                codes.append(found)
+            elif type(found) is tuple:
+                codes.extend(code for code in found if isinstance(code, str))  # pyright: ignore[reportUnknownVariableType]
+        elif type(found) is tuple:
+            for item in found:  # pyright: ignore[reportUnknownVariableType]
+                plan(type(item), path)(item, refs, codes)  # pyright: ignore[reportUnknownArgumentType]
+        elif found is not None:
+            plan(type(found), path)(found, refs, codes)
+
+
+_NAME = re.compile(r"[A-Za-z_]\w*")
+
+
+def _nested(cls: Any, name: str) -> tuple[type, ...]:
+    """The attrs classes naming records or countries that the field *name* of *cls* is declared to hold."""
+    annotation: object = next(
+        vars(klass)["__annotations__"][name] for klass in cls.__mro__ if name in vars(klass).get("__annotations__", {})
+    )
+    words = _NAME.findall(annotation if isinstance(annotation, str) else repr(annotation))
+    found: list[type] = []
+    for klass in cls.__mro__:
+        namespace = vars(sys.modules[klass.__module__])
+        for word in words:
+            named = namespace.get(word)
+            if isinstance(named, type) and named not in found and _names_records(named):
+                found.append(named)
+    return tuple(found)
+
+
+_seen: set[type] = set()  # the classes being asked about: a class that holds itself is asked once
+
+
+@functools.cache
+def _names_records(cls: type) -> bool:
+    """Whether values of the attrs class *cls* may name records or countries (in its fields or nested values)."""
+    if not attrs.has(cls) or cls in _seen:
+        return False
+    _seen.add(cls)
+    try:
+        return any(declared.refers or declared.country or _nested(cls, name) for name, declared in facts(cls))
+    finally:
+        _seen.discard(cls)

@@ -18,7 +18,7 @@ import re
 import stat
 import sys
 import typing
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final
 
@@ -26,7 +26,7 @@ import attrs
 
 from usnz.model.countries import COUNTRIES
 from usnz.model.errors import ArgumentTypeError, ArgumentValueError, DataError, Error, Problem, shown
-from usnz.model.facts import facts
+from usnz.model.facts import Fact, facts, keys_of
 from usnz.model.plain import unsafe
 from usnz.model.records import KINDS, AnyRecord, Record, Source
 from usnz.reading.collector import collector_paused
@@ -129,6 +129,28 @@ def parse_json(text: str) -> object:
     Raises:
         ValueError: saying what is wrong (a ``json.JSONDecodeError`` for malformed JSON).
     """
+    value = _parse(text)
+    _check_depth(text)
+    return value
+
+
+def _check_depth(text: str) -> None:
+    """Refuse JSON *text* (valid) whose arrays and objects nest more than :data:`MAX_DEPTH` deep.
+
+    Raises:
+        _JsonError: saying so.
+    """
+    if _depth(text) > MAX_DEPTH:
+        msg = f"arrays and objects nest more than {MAX_DEPTH} deep"
+        raise _JsonError(msg)
+
+
+def _parse(text: str) -> object:
+    """Parse JSON as :func:`parse_json` does, all but the nesting limit past what Python's parser allows.
+
+    The limit is checked on the slow path only (:func:`_check_depth`): a record the quick
+    reader reads has its class's shape, which nests a few levels deep, never 32.
+    """
     try:
         value = json.loads(
             text,
@@ -140,14 +162,11 @@ def parse_json(text: str) -> object:
     except RecursionError:
         msg = f"arrays and objects nest more than {MAX_DEPTH} deep"
         raise _JsonError(msg) from None
-    if _depth(text) > MAX_DEPTH:
-        msg = f"arrays and objects nest more than {MAX_DEPTH} deep"
-        raise _JsonError(msg)
     return value
 
 
 def _json_lines(text: str) -> list[object]:
-    """Read JSON Lines (``.jsonl``): a JSON value a line, read as :func:`parse_json` reads (blank lines skipped).
+    """Read JSON Lines (``.jsonl``): a JSON value a line, read as :func:`_parse` reads (blank lines skipped).
 
     Raises:
         ValueError: as :func:`parse_json` does; a ``json.JSONDecodeError`` gives the line in the whole file.
@@ -157,7 +176,7 @@ def _json_lines(text: str) -> list[object]:
     for line in text.splitlines(keepends=True):
         if line.strip():
             try:
-                values.append(parse_json(line.rstrip("\r\n")))
+                values.append(_parse(line.rstrip("\r\n")))
             except json.JSONDecodeError as error:
                 raise json.JSONDecodeError(error.msg, text, start + error.pos) from None
         start += len(line)
@@ -228,7 +247,7 @@ def _records_in(  # noqa: PLR0911 - one return per way a file can fail
         return
     try:
         text = data.decode("utf-8")
-        items: object = _json_lines(text) if name.endswith(".jsonl") else parse_json(text)
+        items: object = _json_lines(text) if name.endswith(".jsonl") else _parse(text)
     except _JsonError as error:
         problems.append(Problem(file=name, record=None, path="", message=f"not read: {error}"))
         return
@@ -245,6 +264,21 @@ def _records_in(  # noqa: PLR0911 - one return per way a file can fail
             )
         )
         return
+    read = reader(cls)
+    suspect = _ESCAPED.search(text) is not None  # a control character or a surrogate may be in the text
+    entries: list[object] = items if isinstance(items, list) else []  # pyright: ignore[reportUnknownVariableType]
+    quick = [
+        read_quickly(read, entry) if type(entry) is dict and not suspect else None  # pyright: ignore[reportUnknownArgumentType]
+        for entry in entries
+    ]
+    if entries is items and None not in quick:  # the fast path: every record has its class's shape
+        yield from typing.cast("list[AnyRecord]", quick)
+        return
+    try:  # the slow path: the nesting limit first, as parse_json checks it
+        _check_depth(text)
+    except _JsonError as error:
+        problems.append(Problem(file=name, record=None, path="", message=f"not read: {error}"))
+        return
     if not isinstance(items, list):
         problems.append(
             Problem(
@@ -255,10 +289,7 @@ def _records_in(  # noqa: PLR0911 - one return per way a file can fail
             )
         )
         return
-    entries: list[object] = items  # pyright: ignore[reportUnknownVariableType]
-    read = reader(cls)
-    suspect = _ESCAPED.search(text) is not None  # a control character or a surrogate may be in the text
-    for index, entry in enumerate(entries):
+    for index, (entry, record) in enumerate(zip(entries, quick, strict=True)):
         if not isinstance(entry, dict):
             problems.append(
                 Problem(
@@ -268,7 +299,7 @@ def _records_in(  # noqa: PLR0911 - one return per way a file can fail
             continue
         item: dict[str, object] = entry  # pyright: ignore[reportUnknownVariableType]
         unsafe_text = list(_unsafe_text(item)) if suspect else []
-        record = None if unsafe_text else read_quickly(read, item)
+        record = None if unsafe_text else record if record is not None else read_quickly(read, item)
         if record is not None:
             yield record
             continue
@@ -438,22 +469,28 @@ def _check(
             if ref not in by_id and ref not in unreadable:
                 add(name, label, field, f"refers to {shown(ref)}, which no record has as its id")
     kinds = {cls.record_kind: cls for cls in KINDS.values()}
+    expected_of: dict[Fact, tuple[type[AnyRecord], ...]] = {}  # the classes a field's ids may name
+
+    def expected_for(declared: Fact) -> tuple[type[AnyRecord], ...]:
+        expected = expected_of.get(declared)
+        if expected is None:
+            expected = expected_of[declared] = tuple(kinds[kind] for kind in declared.refers if kind in kinds)
+        return expected
+
     known = COUNTRIES.keys()
+    paragraphs = {record.id: record.paragraphs for _, record in records if isinstance(record, Source)}
     for name, record in records:
-        for field, ref, declared in record.references_of():
-            if ref == record.id and (field in {"see_also", "disputes"} or field.endswith(".concerns")):
-                add(name, record.id, field, f"refers to the record itself ({shown(ref)})")
-                continue
-            if ref in unreadable and ref not in by_id:
-                continue  # the record it names has problems of its own, reported above
+        refs, codes = keys_of(record)
+        for field, ref, declared in refs:
             target = by_id.get(ref)
-            expected = tuple(kinds[kind] for kind in declared.refers if kind in kinds)
-            if target is None:
-                add(name, record.id, field, f"refers to {shown(ref)}, which no record has as its id")
-            elif expected and not isinstance(target, expected):
-                wanted = " or ".join(cls.record_kind for cls in expected)
-                add(name, record.id, field, f"refers to {shown(ref)}, a {target.record_kind}; expected a {wanted}")
-        codes = record.country_codes()
+            expected = expected_for(declared)
+            if (
+                target is None
+                or (expected and not isinstance(target, expected))
+                or (ref == record.id and (field in {"see_also", "disputes"} or field.endswith(".concerns")))
+            ):
+                _check_references(name, record, by_id, unreadable, expected_for, add)  # the paths, said exactly
+                break
         for code in sorted(codes - known) if codes and not codes <= known else ():
             add(
                 name,
@@ -462,16 +499,16 @@ def _check(
                 f"country code {shown(code)} is not in usnz's country table ({', '.join(sorted(COUNTRIES))})",
             )
         for index, doubt in enumerate(record.doubts):
-            source = by_id.get(doubt.source)
-            beyond = [n for n in doubt.paragraphs if n > source.paragraphs] if isinstance(source, Source) else []
-            if isinstance(source, Source) and beyond:
-                message = f"{source.id} has {source.paragraphs} paragraphs, not {beyond[0]}"
+            count = paragraphs.get(doubt.source)
+            beyond = [n for n in doubt.paragraphs if n > count] if count is not None else []
+            if beyond:
+                message = f"{doubt.source} has {count} paragraphs, not {beyond[0]}"
                 add(name, record.id, f"doubts[{index}].paragraphs", message)
         if isinstance(record, Record):
             for index, citation in enumerate(record.citations):
-                source = by_id.get(citation.source)
-                if isinstance(source, Source) and citation.paragraph > source.paragraphs:
-                    message = f"{source.id} has {source.paragraphs} paragraphs, not {citation.paragraph}"
+                count = paragraphs.get(citation.source)
+                if count is not None and citation.paragraph > count:
+                    message = f"{citation.source} has {count} paragraphs, not {citation.paragraph}"
                     add(name, record.id, f"citations[{index}].paragraph", message)
             for other in record.disputes:
                 target = by_id.get(other)
@@ -487,6 +524,30 @@ def _check(
                         f"disputes {shown(other)}, but {shown(other)} does not list {shown(record.id)} in its disputes"
                     )
                     add(name, record.id, "disputes", message)
+
+
+def _check_references(
+    name: str,
+    record: AnyRecord,
+    by_id: dict[str, AnyRecord],
+    unreadable: set[str],
+    expected_for: Callable[[Fact], tuple[type[AnyRecord], ...]],
+    add: Callable[[str, str | int, str, str], None],
+) -> None:
+    """Report each wrong reference of one record, with its exact path (``citations[2].source``)."""
+    for field, ref, declared in record.references_of():
+        if ref == record.id and (field in {"see_also", "disputes"} or field.endswith(".concerns")):
+            add(name, record.id, field, f"refers to the record itself ({shown(ref)})")
+            continue
+        if ref in unreadable and ref not in by_id:
+            continue  # the record it names has problems of its own, reported above
+        target = by_id.get(ref)
+        expected = expected_for(declared)
+        if target is None:
+            add(name, record.id, field, f"refers to {shown(ref)}, which no record has as its id")
+        elif expected and not isinstance(target, expected):
+            wanted = " or ".join(cls.record_kind for cls in expected)
+            add(name, record.id, field, f"refers to {shown(ref)}, a {target.record_kind}; expected a {wanted}")
 
 
 def read(
