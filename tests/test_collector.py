@@ -48,3 +48,41 @@ def test_the_dataset_and_its_indexes_are_built_with_the_collector_paused() -> No
     assert data.search("anzus")
     assert data.events(during=dt.date(1965, 6, 1).isoformat())
     assert gc.isenabled()
+
+
+def test_a_large_pause_freezes_what_it_built(monkeypatch) -> None:
+    """After a pause that built many objects, the collector's next pass does not walk them."""
+    from usnz.reading import collector
+
+    monkeypatch.setattr(collector, "FREEZE_AFTER", 1000)
+    before = gc.get_freeze_count()
+    try:
+        with collector_paused():
+            built = [[i] for i in range(5000)]
+        assert gc.isenabled()
+        frozen = gc.get_freeze_count()
+        assert frozen >= before + len(built)
+        assert gc.get_count()[0] < 1000  # the young generation starts empty
+        with collector_paused():
+            small = [[i] for i in range(10)]
+        assert small
+        assert gc.get_freeze_count() == frozen  # a small pause freezes nothing more
+    finally:
+        gc.unfreeze()
+
+
+def test_a_load_of_many_objects_leaves_them_frozen(monkeypatch) -> None:
+    """A load that builds more than FREEZE_AFTER objects leaves them frozen: the collector's next pass is short."""
+    from importlib import resources
+
+    from usnz.reading import collector
+
+    monkeypatch.setattr(collector, "FREEZE_AFTER", 1000)
+    gc.unfreeze()
+    before = gc.get_freeze_count()
+    try:
+        data = usnz.load(str(resources.files("usnz") / "data"))
+        assert gc.get_freeze_count() > before + len(data)
+        assert gc.isenabled()
+    finally:
+        gc.unfreeze()

@@ -19,7 +19,7 @@ from usnz.model.citation import Citation
 from usnz.model.dates import PartialDate, Period
 from usnz.model.doubt import Doubt
 from usnz.model.errors import shown
-from usnz.model.facts import Fact, documented, fact, facts, walk
+from usnz.model.facts import Fact, documented, fact, facts, keys_of, walk
 from usnz.model.ids import check_id, check_ids
 from usnz.model.plain import unsafe
 
@@ -188,7 +188,7 @@ class Described:
 
     def country_codes(self) -> frozenset[str]:
         """Every country code the record names (its own and its roles')."""
-        return frozenset(code for _, declared, value in walk(self) if declared.country for code in _values(value))
+        return keys_of(self).codes
 
     def search_text(self) -> str:
         """The text ``search`` matches against: the id's words and every searchable field."""

@@ -153,7 +153,8 @@ def keys_of(record: Any) -> Keys:
     """A record's references and country codes, read by its class's :func:`plan` (no generic walk)."""
     refs: list[tuple[str, str, Fact]] = []
     codes: list[str] = []
-    plan(type(record))(record, refs, codes)
+    kind: Any = type(record)  # pyright: ignore[reportUnknownVariableType]
+    plan(kind)(record, refs, codes)
     return Keys(tuple(refs), frozenset(codes))
 
 
@@ -195,9 +196,11 @@ def _read_steps(
                 codes.extend(code for code in found if isinstance(code, str))  # pyright: ignore[reportUnknownVariableType]
         elif type(found) is tuple:
             for item in found:  # pyright: ignore[reportUnknownVariableType]
-                plan(type(item), path)(item, refs, codes)  # pyright: ignore[reportUnknownArgumentType]
+                item_kind: Any = type(item)  # pyright: ignore[reportUnknownVariableType, reportUnknownArgumentType]
+                plan(item_kind, path)(item, refs, codes)
         elif found is not None:
-            plan(type(found), path)(found, refs, codes)
+            found_kind: Any = type(found)  # pyright: ignore[reportUnknownVariableType]
+            plan(found_kind, path)(found, refs, codes)
 
 
 _NAME = re.compile(r"[A-Za-z_]\w*")
@@ -205,12 +208,12 @@ _NAME = re.compile(r"[A-Za-z_]\w*")
 
 def _nested(cls: Any, name: str) -> tuple[type, ...]:
     """The attrs classes naming records or countries that the field *name* of *cls* is declared to hold."""
-    annotation: object = next(
-        vars(klass)["__annotations__"][name] for klass in cls.__mro__ if name in vars(klass).get("__annotations__", {})
-    )
+    classes: tuple[type, ...] = cls.__mro__
+    declared: list[dict[str, object]] = [vars(klass).get("__annotations__", {}) for klass in classes]
+    annotation = next(annotations[name] for annotations in declared if name in annotations)
     words = _NAME.findall(annotation if isinstance(annotation, str) else repr(annotation))
     found: list[type] = []
-    for klass in cls.__mro__:
+    for klass in classes:
         namespace = vars(sys.modules[klass.__module__])
         for word in words:
             named = namespace.get(word)

@@ -22,6 +22,7 @@ from usnz.model.errors import (
     outside_usnz,
     shown,
 )
+from usnz.model.facts import keys_of
 from usnz.model.kinds import CLASS_NAMES, kind_class
 from usnz.model.names import kind_name
 from usnz.querying.arguments import (
@@ -225,14 +226,13 @@ class Dataset:
     def _filter_index(self) -> dict[tuple[type[AnyRecord], str, str], Records[AnyRecord]]:
         index: defaultdict[tuple[type[AnyRecord], str, str], list[AnyRecord]] = defaultdict(list)
         involved: defaultdict[str, set[str]] = defaultdict(set)  # id -> the ids of the records that involve it
-        references = [list(record.references_of()) for record in self._ordered]
-        for record, refs in zip(self._ordered, references, strict=True):
+        named = [keys_of(record) for record in self._ordered]  # each class's plan: no generic walk
+        for record, (refs, _) in zip(self._ordered, named, strict=True):
             for _, ref, declared in refs:
                 if declared.involves:
                     involved[ref].add(record.id)
-        for record, refs in zip(self._ordered, references, strict=True):
+        for record, (refs, codes) in zip(self._ordered, named, strict=True):
             cls = type(record)
-            codes = record.country_codes()
             keys = {("country", code) for code in codes} | {("involving", code) for code in codes}
             keys |= {("involving", other) for other in involved.get(record.id, ())}  # the other way
             for field, ref, declared in refs:
@@ -956,7 +956,8 @@ class Dataset:
         index = self._searchable()
         if kind is not None:
             classes = {kind_class(kind_name(item)) for item in many("kind", kind)}
-            allowed = frozenset(i for i, record in enumerate(index.records) if type(record) in classes)
+            kept = [index.kinds.get(cls, frozenset()) for cls in classes]
+            allowed = kept[0] if len(kept) == 1 else frozenset[int]().union(*kept)
         found = index.search(text, allowed)
         if check_flag("scores", scores):
             return tuple(SearchHit(index.records[position], round(score, 6)) for position, score in found)

@@ -36,16 +36,19 @@ Every cost is bounded by the size of what is given: a search reads at most
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Final, NamedTuple
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
+
+import attrs
 
 from usnz.model.amounts import Money, Quantity
-from usnz.model.facts import walk
+from usnz.model.facts import Fact, facts, keys_of
 
 if TYPE_CHECKING:
     from usnz.model.records import AnyRecord
@@ -93,6 +96,7 @@ STOP_WORDS: Final = frozenset({
 """Small words a record need not hold: they count only where they stand in a phrase."""
 _APART: Final = " \n "  # between the texts of a zone
 _NOTE_FIELDS: Final = frozenset({"notes", "doubts"})
+_EVIDENCE_FIELDS: Final = frozenset({"quote", "note"})  # a citation's own words
 
 # How closely a vocabulary word matches a query word.
 EXACT, INFLECTED, AS_TYPED, WORD_FORM, COMPOUND, TYPO = range(6)
@@ -150,24 +154,45 @@ def zones_of(record: AnyRecord) -> tuple[str, str, str, str, str]:
     """A record's indexed text by zone: label, id, description, notes, citation quotes."""
     found: tuple[list[str], ...] = ([], [record.id], [], [], [])
     quote = record.record_kind == "quote"  # a quote's words are what it contains, not its name
-    for path, declared, value in walk(record):
-        top = path.split("[", 1)[0].split(".", 1)[0]
-        if isinstance(value, Quantity | Money):
-            found[BODY].append(str(value))
-            continue
-        texts = _texts(value)
-        if not texts:
-            continue
+    kind: Any = type(record)
+    for name, declared in facts(kind):
+        _zone_texts(found, getattr(record, name), name, declared, top=name, quote=quote, nested=False)
+    label, ident, body, notes, evidence = (_APART.join(texts) for texts in found)
+    return label, ident, body, notes, evidence
+
+
+def _zone_texts(
+    found: tuple[list[str], ...], value: object, name: str, declared: Fact, *, top: str, quote: bool, nested: bool
+) -> None:
+    """Add the texts of one field's *value* (and of the values nested in it) to their zones, in field order."""
+    if isinstance(value, Quantity | Money):
+        found[BODY].append(str(value))
+    elif texts := _texts(value):
         if top in _NOTE_FIELDS:
             found[NOTES].extend(texts)
         elif top == "citations":
-            if path.endswith((".quote", ".note")):
+            if nested and name in _EVIDENCE_FIELDS:
                 found[EVIDENCE].extend(texts)
         elif declared.search:
             names = (declared.label == 1 and not quote) or top == "aliases"
             found[LABEL if names else BODY].extend(texts)
-    label, ident, body, notes, evidence = (_APART.join(texts) for texts in found)
-    return label, ident, body, notes, evidence
+    kind: type = type(value)
+    if _walked(kind):
+        items: tuple[object, ...] = (value,)
+    elif type(value) is tuple and value and attrs.has(type(value[0])):  # pyright: ignore[reportUnknownArgumentType]
+        items = value  # pyright: ignore[reportUnknownVariableType]
+    else:
+        return
+    for item in items:
+        item_kind: Any = type(item)
+        for sub, sub_declared in facts(item_kind):
+            _zone_texts(found, getattr(item, sub), sub, sub_declared, top=top, quote=quote, nested=True)
+
+
+@functools.cache
+def _walked(cls: type) -> bool:
+    """Whether a value of *cls* standing alone is read into (an attrs class with fields referring to records)."""
+    return attrs.has(cls) and any(declared.refers for _, declared in facts(cls))
 
 
 def indexed_text(record: AnyRecord) -> str:
@@ -226,6 +251,7 @@ class SearchIndex:
         "_backwards",
         "_typos",
         "_zones",
+        "kinds",
         "names",
         "positions",
         "postings",
@@ -239,6 +265,11 @@ class SearchIndex:
         """Index *records* (in the order results keep when their scores are equal)."""
         self.records = tuple(records)
         self.positions = {record.id: at for at, record in enumerate(self.records)}
+        kinds: dict[type, list[int]] = {}
+        for at, record in enumerate(self.records):
+            kinds.setdefault(type(record), []).append(at)
+        self.kinds: dict[type, frozenset[int]] = {cls: frozenset(at) for cls, at in kinds.items()}
+        """The positions of the records of each class: what ``kind=`` keeps."""
         counts: list[list[Counter[str]]] = []
         sequences: list[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = []
         names: list[tuple[tuple[str, ...], ...]] = []
@@ -285,7 +316,7 @@ class SearchIndex:
         refers = [
             {
                 self.positions[ref]
-                for field, ref, _ in record.references_of()
+                for field, ref, _ in keys_of(record).refs
                 if (field in _ABOUT or (field == "subjects" and ref in measured))
                 and ref in self.positions
                 and ref not in named

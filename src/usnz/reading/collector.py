@@ -3,7 +3,14 @@
 Otherwise its passes over an ever larger heap make the time per record grow with the size of
 the data. It is switched back on after, if it was on before; a pause inside a pause leaves it
 to the outer one. A process forked during a pause gets the collector back (the thread that
-paused it is not in the child to end the pause). The library never freezes or tunes the collector.
+paused it is not in the child to end the pause).
+
+After a pause that built more than :data:`FREEZE_AFTER` objects (a large load or index), the
+objects the process holds are moved to the collector's permanent generation (:func:`gc.freeze`)
+as the collector comes back on: otherwise its next passes walk every new object, a pause of
+seconds after a large load, for objects that hold no cycles. Frozen objects are still freed
+when no longer referred to; :func:`gc.unfreeze` gives them back to the collector. The library
+never tunes the collector's thresholds.
 """
 
 from __future__ import annotations
@@ -15,7 +22,10 @@ import os
 from collections.abc import Callable, Generator
 from typing import ParamSpec, TypeVar
 
-__all__ = ["collector_paused", "paused"]
+__all__ = ["FREEZE_AFTER", "collector_paused", "paused"]
+
+FREEZE_AFTER = 100_000
+"""More new objects than this in one pause, and they are frozen after it (a load of a few thousand records)."""
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -41,6 +51,8 @@ def collector_paused() -> Generator[None, None, None]:
     finally:
         _pauses.pop(id(token), None)
         if enabled:
+            if gc.get_count()[0] > FREEZE_AFTER:  # the young objects: what the collector would walk next
+                gc.freeze()
             gc.enable()
 
 

@@ -30,7 +30,7 @@ from usnz.model.facts import Fact, facts, keys_of
 from usnz.model.plain import unsafe
 from usnz.model.records import KINDS, AnyRecord, Record, Source
 from usnz.reading.collector import collector_paused
-from usnz.reading.quick import read_quickly, reader
+from usnz.reading.quick import Reader, read_quickly, reader
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -267,14 +267,32 @@ def _records_in(  # noqa: PLR0911 - one return per way a file can fail
     read = reader(cls)
     suspect = _ESCAPED.search(text) is not None  # a control character or a surrogate may be in the text
     entries: list[object] = items if isinstance(items, list) else []  # pyright: ignore[reportUnknownVariableType]
-    quick = [
-        read_quickly(read, entry) if type(entry) is dict and not suspect else None  # pyright: ignore[reportUnknownArgumentType]
-        for entry in entries
-    ]
+    quick: list[AnyRecord | None] = [None] * len(entries) if suspect else [_quickly(read, entry) for entry in entries]
     if entries is items and None not in quick:  # the fast path: every record has its class's shape
         yield from typing.cast("list[AnyRecord]", quick)
         return
-    try:  # the slow path: the nesting limit first, as parse_json checks it
+    yield from _slowly(name, cls, text, items, quick, problems, unchecked)  # pyright: ignore[reportUnknownArgumentType]
+
+
+def _quickly(read: Reader, entry: object) -> AnyRecord | None:
+    """The record the quick reader makes of one entry of a file, or ``None``."""
+    return read_quickly(read, entry) if type(entry) is dict else None  # pyright: ignore[reportUnknownArgumentType]
+
+
+def _slowly(  # noqa: PLR0917 - what the file held, and what was read of it
+    name: str,
+    cls: type[AnyRecord],
+    text: str,
+    items: object,
+    quick: list[AnyRecord | None],
+    problems: list[Problem],
+    unchecked: Unread | None,
+) -> Iterator[AnyRecord]:
+    """The records of one file that is not read quickly, and a problem for each that fails.
+
+    Its nesting is checked first (the quick reader reads only what nests a few levels deep).
+    """
+    try:
         _check_depth(text)
     except _JsonError as error:
         problems.append(Problem(file=name, record=None, path="", message=f"not read: {error}"))
@@ -289,7 +307,10 @@ def _records_in(  # noqa: PLR0911 - one return per way a file can fail
             )
         )
         return
-    for index, (entry, record) in enumerate(zip(entries, quick, strict=True)):
+    read = reader(cls)
+    suspect = _ESCAPED.search(text) is not None
+    entries: list[object] = items  # pyright: ignore[reportUnknownVariableType]
+    for index, (entry, quickly) in enumerate(zip(entries, quick, strict=True)):
         if not isinstance(entry, dict):
             problems.append(
                 Problem(
@@ -299,7 +320,7 @@ def _records_in(  # noqa: PLR0911 - one return per way a file can fail
             continue
         item: dict[str, object] = entry  # pyright: ignore[reportUnknownVariableType]
         unsafe_text = list(_unsafe_text(item)) if suspect else []
-        record = None if unsafe_text else record if record is not None else read_quickly(read, item)
+        record = None if unsafe_text else quickly if quickly is not None else read_quickly(read, item)
         if record is not None:
             yield record
             continue
@@ -489,7 +510,9 @@ def _check(
                 or (expected and not isinstance(target, expected))
                 or (ref == record.id and (field in {"see_also", "disputes"} or field.endswith(".concerns")))
             ):
-                _check_references(name, record, by_id, unreadable, expected_for, add)  # the paths, said exactly
+                _check_references(
+                    name, record, by_id=by_id, unreadable=unreadable, expected_for=expected_for, add=add
+                )  # the paths, said exactly
                 break
         for code in sorted(codes - known) if codes and not codes <= known else ():
             add(
@@ -529,6 +552,7 @@ def _check(
 def _check_references(
     name: str,
     record: AnyRecord,
+    *,
     by_id: dict[str, AnyRecord],
     unreadable: set[str],
     expected_for: Callable[[Fact], tuple[type[AnyRecord], ...]],
