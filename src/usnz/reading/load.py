@@ -265,7 +265,7 @@ def _records_in(  # noqa: PLR0911 - one return per way a file can fail
         )
         return
     read = reader(cls)
-    suspect = _ESCAPED.search(text) is not None  # a control character or a surrogate may be in the text
+    suspect = _suspect(text)  # a control character or a surrogate may be in the text
     entries: list[object] = items if isinstance(items, list) else []  # pyright: ignore[reportUnknownVariableType]
     quick: list[AnyRecord | None] = [None] * len(entries) if suspect else [_quickly(read, entry) for entry in entries]
     if entries is items and None not in quick:  # the fast path: every record has its class's shape
@@ -308,7 +308,7 @@ def _slowly(  # noqa: PLR0917 - what the file held, and what was read of it
         )
         return
     read = reader(cls)
-    suspect = _ESCAPED.search(text) is not None
+    suspect = _suspect(text)
     entries: list[object] = items  # pyright: ignore[reportUnknownVariableType]
     for index, (entry, quickly) in enumerate(zip(entries, quick, strict=True)):
         if not isinstance(entry, dict):
@@ -342,8 +342,13 @@ def _slowly(  # noqa: PLR0917 - what the file held, and what was read of it
             unchecked.append((name, label, item))
 
 
-_ESCAPED: Final = re.compile(r"[\x7f-\x9f]|\\[bfr]|\\u(?:00[0189]|007[fF]|[dD][89a-fA-F])")
-"""What JSON text holding a control character (tab and newline aside) or a surrogate shows (or may show)."""
+_RAW_CONTROL: Final = re.compile(r"[\x7f-\x9f]")
+_ESCAPED_CONTROL: Final = re.compile(r"\\(?:[bfr]|u(?:00[0189]|007[fF]|[dD][89a-fA-F]))")  # one literal start: fast
+
+
+def _suspect(text: str) -> bool:
+    """Whether JSON *text* shows (or may show) a control character (tab and newline aside) or a surrogate."""
+    return _RAW_CONTROL.search(text) is not None or _ESCAPED_CONTROL.search(text) is not None
 
 
 def _unsafe_text(value: object, path: str = "") -> Iterator[tuple[str, str]]:

@@ -60,11 +60,15 @@ def _parsed(parse: Callable[[str], object]) -> Reader:
 
 
 def _literal(values: tuple[object, ...]) -> Reader:
+    """Accept one of *values*, as the declared value itself: every record shares one string, not a copy each."""
     classes = frozenset(type(v) for v in values)
+    canonical = {(type(v), v): v for v in values}
 
     def read(value: object) -> object:
-        if type(value) in classes and value in values:
-            return value
+        if type(value) in classes:
+            key = (type(value), value)
+            if key in canonical:
+                return canonical[key]
         raise UnsureError
 
     return read
