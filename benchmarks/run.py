@@ -175,6 +175,7 @@ def _queries(data: Any) -> dict[str, Callable[[], object]]:
         ),
         'timeline(during="1939/1975")': lambda: data.timeline(during="1939/1975"),
         'search("ANZUS treaty")': lambda: data.search("ANZUS treaty"),
+        SEARCH_KIND: lambda: data.search("ANZUS treaty", kind="person"),
         "timeline()": data.timeline,
     }
     if importlib.util.find_spec("pandas") is None:
@@ -186,6 +187,16 @@ def _queries(data: Any) -> dict[str, Callable[[], object]]:
         queries['to_frame("events")'] = lambda: data.to_frame("events")
     return queries
 
+
+SEARCH_KIND = 'search("ANZUS treaty", kind="person")'
+TO_FRAME = "events().to_frame()"
+# Issue 23's budgets at the largest size (1000x: 315,000 records).
+LOAD_US_PER_RECORD = 30.0
+FIRST_INDEX_MS = 1500.0
+SEARCH_KIND_US = 10_000.0
+FRAME_VS_DUCKDB = 2.0
+COLLECTOR_PAUSE_MS = 100.0
+KEPT_BEFORE_BYTES = 703 * MIB / 315_000  # kept per record at 1000x before issue 23 (703 MiB)
 
 FILTERS = (
     "events(during=1965)",
@@ -224,6 +235,52 @@ def _time_load(usnz: Any, folder: Path) -> float:
     return took
 
 
+def _files(folder: Path, stem: str = "*") -> list[Path]:
+    """The data files of a synthetic dataset (in its folder and its parts)."""
+    return [path for part in data_paths(folder) for path in sorted(part.glob(f"{stem}.json"))]
+
+
+def _cattrs_load(folder: Path) -> tuple[float, int]:
+    """Seconds cattrs takes to structure the same files into the same classes (``json.loads`` included), and records."""
+    from usnz.model.records import KINDS
+    from usnz.reading.convert import get_converter
+
+    converter = get_converter()
+    gc.collect()
+    count = 0
+    start = time.perf_counter()
+    for path in _files(folder):
+        items = json.loads(path.read_bytes())
+        count += len(converter.structure(items, list[KINDS[path.stem]]))
+    return time.perf_counter() - start, count
+
+
+def _duckdb_frame_us(folder: Path, repeat: int) -> float | None:
+    """DuckDB reading the events file and making a pandas frame of every row (``.df()``), µs (median)."""
+    if importlib.util.find_spec("duckdb") is None or importlib.util.find_spec("pandas") is None:
+        return None
+    import duckdb
+
+    events = ", ".join("'" + str(path).replace("'", "''") + "'" for path in _files(folder, "events"))
+    connection = duckdb.connect()
+    query = f"select * from read_json_auto([{events}], maximum_object_size=268435456)"  # noqa: S608 - our own paths
+    connection.sql(query).df()  # warm: what DuckDB caches
+    taken = []
+    for _ in range(max(1, min(repeat, 3))):
+        start = time.perf_counter()
+        connection.sql(query).df()
+        taken.append(time.perf_counter() - start)
+    connection.close()
+    return statistics.median(taken) * 1e6
+
+
+def _collector_pause_ms() -> float:
+    """The longest pause the collector makes right after a load: a full collection (every generation), ms."""
+    start = time.perf_counter()
+    gc.collect()
+    return (time.perf_counter() - start) * 1000
+
+
 def child(root: str, scales: list[int], repeat: int) -> dict[int, dict[str, Any]]:
     """In one fresh process: load every size, interleaved, then time each size's queries (as JSON).
 
@@ -251,6 +308,7 @@ def child(root: str, scales: list[int], repeat: int) -> dict[int, dict[str, Any]
         data = usnz.load(data_paths(folders[scale]))
         retained, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
+        pause = _collector_pause_ms()
         fresh = usnz.Dataset(list(data))
         start = time.perf_counter()
         fresh.events(country="NZL")
@@ -265,7 +323,13 @@ def child(root: str, scales: list[int], repeat: int) -> dict[int, dict[str, Any]
         if scale == 1:
             calls['usnz.get("anzus")'] = per_call_us(lambda: usnz.get("anzus"), repeat)
         load_s = statistics.median(times[scale])
+        largest = scale == max(scales)
+        cattrs_s, cattrs_records = _cattrs_load(folders[scale]) if largest else (None, 0)
         results[scale] = {
+            "collector_pause_ms": pause,
+            "kept_bytes_per_record": retained / len(data),
+            "cattrs_us_per_record": cattrs_s / cattrs_records * 1e6 if cattrs_s is not None else None,
+            "duckdb_frame_us": _duckdb_frame_us(folders[scale], repeat) if largest else None,
             "records": len(data),
             "loads_timed": len(times[scale]),
             "load_ms": load_s * 1000,
@@ -338,6 +402,31 @@ def budgets(cold: list[dict[str, Any]], scaled: dict[int, dict[str, Any]]) -> li
                 "µs",
             )
     largest = max(scaled, default=None)
+    if largest is not None:
+        big = scaled[largest]
+        at = f"{largest}x, {big['records']:,} records"
+        budget(f"load per record ({at})", big["load_us_per_record"], LOAD_US_PER_RECORD, "µs")
+        cattrs = big.get("cattrs_us_per_record")
+        ratio = big["load_us_per_record"] / cattrs if cattrs else None
+        budget(f"load / cattrs structuring the same files ({at})", ratio, 1.0, "x")
+        budget(f"first filter ({at})", big["first_filter_ms"], FIRST_INDEX_MS, "ms")
+        budget(f"first search ({at})", big["first_search_ms"], FIRST_INDEX_MS, "ms")
+        budget(f"{SEARCH_KIND} ({at})", big["calls_us"].get(SEARCH_KIND), SEARCH_KIND_US, "µs")
+        duckdb = big.get("duckdb_frame_us")
+        frame = big["calls_us"].get(TO_FRAME)
+        budget(
+            f"{TO_FRAME} / DuckDB .df() of the same rows ({at})",
+            frame / duckdb if frame and duckdb else None,
+            FRAME_VS_DUCKDB,
+            "x",
+        )
+        budget(f"collector pause after a load ({at})", big.get("collector_pause_ms"), COLLECTOR_PAUSE_MS, "ms")
+        budget(
+            f"kept memory per record ({at}; before issue 23: {KEPT_BEFORE_BYTES:,.0f} B)",
+            big.get("kept_bytes_per_record"),
+            KEPT_BEFORE_BYTES,
+            "B",
+        )
     if largest is not None and largest > 1 and one is not None:
         change = scaled[largest]["load_per_record_change"]  # paired within each round, then the median
         budget(f"load time per record, {largest}x vs 1x (change)", change * 100, 30, "%", within=True)
@@ -390,8 +479,9 @@ def report(results: dict[str, Any]) -> str:
                 " search, which build their indexes:"
             ),
             "",
-            "| size | records | load ms | µs/record | vs 1x | peak MiB | kept MiB | 1st filter ms | 1st search ms |",
-            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+            "| size | records | load ms | µs/record | vs 1x | peak MiB | kept MiB | kept B/record | 1st filter ms"
+            " | 1st search ms | collector pause ms |",
+            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
         ]
         for s in scales:
             r = scaled[s]
@@ -403,14 +493,24 @@ def report(results: dict[str, Any]) -> str:
                 f"{r['load_per_record_change'] * 100:+.0f}%",
                 _fmt(r["load_peak_mib"]),
                 _fmt(r["retained_mib"]),
+                _fmt(r.get("kept_bytes_per_record")),
                 _fmt(r["first_filter_ms"]),
                 _fmt(r["first_search_ms"]),
+                _fmt(r.get("collector_pause_ms")),
             ]
             lines.append("| " + " | ".join(cells) + " |")
+        big = scaled[scales[-1]]
+        if big.get("cattrs_us_per_record") is not None or big.get("duckdb_frame_us") is not None:
+            lines += [
+                "",
+                f"Side by side at {scales[-1]}x: cattrs structuring the same files into the same classes"
+                f" (json.loads included) {_fmt(big.get('cattrs_us_per_record'), 'µs')} a record;"
+                f" DuckDB reading events.json into a pandas frame (`.df()`) {_fmt(big.get('duckdb_frame_us'), 'µs')}.",
+            ]
     lines += ["", "Budgets:", "", "| budget | limit | measured | met |", "| --- | ---: | ---: | --- |"]
     for b in results["budgets"]:
         limit = f"±{_fmt(b['limit'], b['unit'])}" if b["unit"] == "%" else _fmt(b["limit"], b["unit"])
-        met = {True: "met", False: "**NOT MET**", None: "not measured"}[b["met"]]
+        met = {True: "✓ met", False: "✗ **NOT MET**", None: "not measured"}[b["met"]]
         lines.append(f"| {b['budget']} | {limit} | {_fmt(b['measured'], b['unit'])} | {met} |")
     return "\n".join(lines)
 
