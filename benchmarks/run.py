@@ -479,8 +479,10 @@ def report(results: dict[str, Any]) -> str:
                 " search, which build their indexes:"
             ),
             "",
-            "| size | records | load ms | µs/record | vs 1x | peak MiB | kept MiB | kept B/record | 1st filter ms"
-            " | 1st search ms | collector pause ms |",
+            (
+                "| size | records | load ms | µs/record | vs 1x | peak MiB | kept MiB | kept B/record | 1st filter ms"
+                " | 1st search ms | collector pause ms |"
+            ),
             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
         ]
         for s in scales:
@@ -503,9 +505,12 @@ def report(results: dict[str, Any]) -> str:
         if big.get("cattrs_us_per_record") is not None or big.get("duckdb_frame_us") is not None:
             lines += [
                 "",
-                f"Side by side at {scales[-1]}x: cattrs structuring the same files into the same classes"
-                f" (json.loads included) {_fmt(big.get('cattrs_us_per_record'), 'µs')} a record;"
-                f" DuckDB reading events.json into a pandas frame (`.df()`) {_fmt(big.get('duckdb_frame_us'), 'µs')}.",
+                (
+                    f"Side by side at {scales[-1]}x: cattrs structuring the same files into the same classes"
+                    f" (json.loads included) {_fmt(big.get('cattrs_us_per_record'), 'µs')} a record;"
+                    " DuckDB reading events.json into a pandas frame (`.df()`)"
+                    f" {_fmt(big.get('duckdb_frame_us'), 'µs')}."
+                ),
             ]
     lines += ["", "Budgets:", "", "| budget | limit | measured | met |", "| --- | ---: | ---: | --- |"]
     for b in results["budgets"]:
