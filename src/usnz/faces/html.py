@@ -11,28 +11,35 @@ from collections.abc import Sequence
 from html import escape
 from typing import TYPE_CHECKING, Any, Final
 
-from usnz.faces.columns import Shown, table
-from usnz.faces.text import field_values, fit, value_text
+from usnz.faces import marks
+from usnz.faces.columns import Shown, table, table_marks
+from usnz.faces.marks import clean
+from usnz.faces.text import field_mark, field_values, fit, value_text
 from usnz.model.facts import facts
 from usnz.model.values import Citation
 
 if TYPE_CHECKING:
     from usnz.model.records import AnyRecord
 
-__all__ = ["MAX_ROWS", "STYLES", "cited", "record_html", "records_html"]
+__all__ = ["MAX_ROWS", "STYLES", "cited", "legend_html", "mark_html", "record_html", "records_html"]
 
 MAX_ROWS: Final = 50
 """Most rows a results table shows; the rest are counted in its last row."""
-_LABEL_WIDTH: Final = 120
-_CELL: Final = "text-align:left;vertical-align:top;padding:0.25em 0.5em"
+_LABEL_WIDTH: Final = 90
+"""Most characters of a text cell in a results table (cut at a word with "…"): about three lines."""
+_CELL: Final = "vertical-align:top;padding:0.2em 0.4em"
+_LEFT: Final = f"text-align:left;{_CELL}"
 STYLES: Final = {
-    "id": f"{_CELL};white-space:nowrap",
-    "value": f"{_CELL};white-space:nowrap",
-    "text": f"{_CELL};white-space:normal;min-width:10em",
-    "cited": f"{_CELL};white-space:normal",
+    "id": f"{_LEFT};white-space:nowrap",
+    "value": f"{_LEFT};white-space:nowrap",
+    "number": f"text-align:right;{_CELL};white-space:nowrap;font-variant-numeric:tabular-nums",
+    "text": f"{_LEFT};white-space:normal;min-width:9em;max-width:22em",
+    "field": f"{_LEFT};white-space:normal;min-width:10em;max-width:40em",
+    "cited": f"{_LEFT};white-space:nowrap",
 }
 """The inline style of a cell, by the kind of its column (:attr:`usnz.faces.columns.Shown.kind`,
-or ``cited``): ids and values never wrap (an id is copied whole), text does."""
+``field`` for a record's own fields, or ``cited``): ids, values, figures and citations never
+wrap (an id is copied whole), figures align right, text wraps."""
 _TABLE: Final = 'style="border-collapse:collapse;margin-left:0;margin-right:auto"'
 _SCROLL: Final = '<div class="usnz" style="overflow-x:auto;max-width:100%">'
 """Around each table: a table wider than the page scrolls instead of being cut off."""
@@ -41,10 +48,10 @@ _CAPTION: Final = 'style="text-align:left;caption-side:top;padding:0.25em 0"'
 
 def _citation(citation: Citation) -> str:
     """A citation, with its quote folded away (open it to read the words that state the fact)."""
-    head = escape(value_text(citation))
+    head = escape(clean(value_text(citation)))
     if citation.quote is None:
         return head
-    quote = f"<blockquote>{escape(citation.quote)}</blockquote>"
+    quote = f'<blockquote style="white-space:pre-wrap">{escape(clean(citation.quote))}</blockquote>'
     return f'<details class="usnz-quote"><summary>{head}</summary>{quote}</details>'
 
 
@@ -54,13 +61,29 @@ def _field(value: object) -> str:
         return "".join(_citation(item) for item in value)  # pyright: ignore[reportUnknownArgumentType, reportUnknownVariableType]
     if isinstance(value, tuple):
         items: tuple[object, ...] = value  # pyright: ignore[reportUnknownVariableType]
-        return "<br>".join(escape(value_text(item)) for item in items)
-    return escape(value_text(value))
+        return "<br>".join(escape(clean(value_text(item))) for item in items)
+    return escape(clean(value_text(value)))
+
+
+def mark_html(mark: str, meaning: str = "") -> str:
+    """A mark (:mod:`usnz.faces.marks`) after a value, with what it means as its tooltip."""
+    if not mark:
+        return ""
+    title = meaning or marks.MEANING.get(mark[:1], "")
+    return f' <span class="usnz-mark" title="{escape(title)}">{escape(mark)}</span>'
+
+
+def legend_html(lines: Sequence[str]) -> str:
+    """The legend under a table: what each mark used means, one a line."""
+    if not lines:
+        return ""
+    items = "<br>".join(escape(clean(line)) for line in lines)
+    return f'<div class="usnz-legend" style="text-align:left;font-size:0.9em;padding:0.25em 0">{items}</div>'
 
 
 def _cell(tag: str, content: str, kind: str, title: str = "") -> str:
     """One ``<td>`` or ``<th>`` with its inline style (and a tooltip, when *title* is given)."""
-    tip = f' title="{escape(title)}"' if title else ""
+    tip = f' title="{escape(clean(title))}"' if title else ""
     return f'<{tag} style="{STYLES[kind]}"{tip}>{content}</{tag}>'
 
 
@@ -72,28 +95,47 @@ def record_html(record: AnyRecord) -> str:
     >>> print(html[html.index("<caption"):][:160])
     <caption style="..."><strong>Australia, New Zealand, United States Security Treaty</strong> ...
     """
+    from usnz.faces.text import show_rows  # noqa: PLC0415 - the rows usnz show prints
+
     kind: Any = type(record)
     refers = {name for name, declared in facts(kind) if declared.refers}
-    rows = "".join(
-        f"<tr>{_cell('th', escape(name), 'value')}{_cell('td', _field(value), 'id' if name in refers else 'text')}</tr>"
-        for name, value in field_values(record)
-    )
+    values = dict(field_values(record))
+    used: set[str] = set()
+    rows = []
+    for name, shown in show_rows(record):
+        if name == "doubts":
+            content = "<br>".join(escape(clean(line)) for line in shown)
+        else:
+            mark = shown[1]
+            used.add(mark)
+            content = _field(values[name]) + mark_html(mark)
+        style = "id" if name in refers else "field"
+        rows.append(f"<tr>{_cell('th', escape(name), 'value')}{_cell('td', content, style)}</tr>")
     caption = (
-        f"<caption {_CAPTION}><strong>{escape(record.label)}</strong> "
-        f'<code style="white-space:nowrap">{escape(record.id)}</code> ({escape(record.record_kind)})</caption>'
+        f"<caption {_CAPTION}><strong>{escape(clean(record.label))}</strong> "
+        f'<code style="white-space:nowrap">{escape(clean(record.id))}</code> ({escape(record.record_kind)})</caption>'
     )
-    return f'{_SCROLL}<table class="usnz-table usnz-record" {_TABLE}>{caption}<tbody>{rows}</tbody></table></div>'
+    legend = legend_html(marks.legend(used - {""}))
+    return (
+        f'{_SCROLL}<table class="usnz-table usnz-record" {_TABLE}>{caption}<tbody>{"".join(rows)}</tbody></table>'
+        f"{legend}</div>"
+    )
 
 
 def _short_names(sources: Sequence[str]) -> dict[str, str]:
-    """Each source id's first words, as few as tell it from the others (``encyclopedia``)."""
+    """Each source id's first words, as few as tell it from the others (``encyclopedia``).
 
-    def short(source: str) -> str:
-        words = source.split("-")
-        unique = (n for n in range(1, len(words)) if all(o.split("-")[:n] != words[:n] for o in sources if o != source))
-        return "-".join(words[: next(unique, len(words))])
-
-    return {source: short(source) for source in sources}
+    Linear in the ids' length: each prefix is counted once.
+    """
+    counts: dict[tuple[str, ...], int] = {}
+    split = {source: tuple(source.split("-")) for source in dict.fromkeys(sources)}
+    for words in split.values():
+        for n in range(1, len(words) + 1):
+            counts[words[:n]] = counts.get(words[:n], 0) + 1
+    return {
+        source: "-".join(words[: next((n for n in range(1, len(words)) if counts[words[:n]] == 1), len(words))])
+        for source, words in split.items()
+    }
 
 
 def cited(citations: Sequence[Citation], short: dict[str, str] | None = None) -> str:
@@ -128,31 +170,36 @@ def records_html(records: Sequence[AnyRecord]) -> str:
     count = len(records)
     kinds = sorted({r.record_kind for r in records})
     caption = f"{count} record{'s' if count != 1 else ''}" + (f": {', '.join(kinds)}" if kinds else "")
-    chosen, rows = table(records)
-    sources = sorted({c.source for r in records for c in getattr(r, "citations", ())})
+    shown = records[:MAX_ROWS]
+    chosen, rows = table(shown)
+    row_marks, legend = table_marks(shown, chosen)
+    sources = sorted({c.source for r in shown for c in getattr(r, "citations", ())})
     short = _short_names(sources)
     head = "".join(_cell("th", escape(c.name), c.kind, c.description) for c in chosen)
     head += _cell("th", "cited", "cited", "The source paragraphs that state the record's facts")
     body = [
         "<tr>"
-        + "".join(_cell("td", _text(text, column), column.kind) for text, column in zip(row, chosen, strict=True))
+        + "".join(
+            _cell("td", _text(text, column) + mark_html(mark), column.kind)
+            for text, column, mark in zip(row, chosen, marked, strict=True)
+        )
         + _cited_cell(record, short)
         + "</tr>"
-        for record, row in zip(records[:MAX_ROWS], rows, strict=False)
+        for record, row, marked in zip(shown, rows, row_marks, strict=True)
     ]
     if count > MAX_ROWS:
         more = f"… and {count - MAX_ROWS} more; .to_frame() or list() gives them all"
         body.append(f'<tr><td colspan="{len(chosen) + 1}" style="{STYLES["text"]}">{more}</td></tr>')
     return (
         f'{_SCROLL}<table class="usnz-table usnz-records" {_TABLE}><caption {_CAPTION}>{escape(caption)}</caption>'
-        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>{legend_html(legend)}</div>"
     )
 
 
 def _text(text: str, column: Shown) -> str:
-    return escape(fit(text, _LABEL_WIDTH) if column.kind == "text" else text)
+    return escape(clean(fit(text, _LABEL_WIDTH) if column.kind == "text" else text))
 
 
 def _cited_cell(record: AnyRecord, short: dict[str, str]) -> str:
     citations: tuple[Citation, ...] = getattr(record, "citations", ())
-    return _cell("td", escape(cited(citations, short)), "cited", "\n".join(str(c) for c in citations))
+    return _cell("td", escape(cited(citations, short)), "cited", clean("\n".join(str(c) for c in citations)))
