@@ -79,6 +79,7 @@ if TYPE_CHECKING:
     )
     from usnz.querying.collection import Records
     from usnz.querying.dataset import Dataset
+    from usnz.querying.disputes import Disputes
     from usnz.reading.load import DATA_VERSION
 
     converter: JsonConverter
@@ -102,6 +103,7 @@ __all__ = [
     "DataError",
     "Dataset",
     "DateError",
+    "Disputes",
     "Error",
     "Event",
     "Figure",
@@ -208,6 +210,7 @@ _HOMES: dict[str, str] = {
     **dict.fromkeys(("dataset", "get"), "querying.lookup"),
     "Records": "querying.collection",
     "Dataset": "querying.dataset",
+    "Disputes": "querying.disputes",
 }
 
 # The public modules of the optional faces (``usnz.plot.timeline(...)``), imported on first use.

@@ -519,10 +519,6 @@ def _shown(cls: type, name: str, rank: int) -> Shown:
     )
 
 
-def _dispute_mark(_: Any) -> str:
-    return ""  # numbered per table: see table_marks
-
-
 _ID_SHOWN: Final = Shown(
     name="id", description="The record's id (usnz show ID)", kind="id", rank=0, get=attrgetter("id")
 )
@@ -559,30 +555,28 @@ def table(records: Sequence[AnyRecord]) -> tuple[tuple[Shown, ...], list[tuple[s
     >>> import usnz
     >>> columns, rows = table(usnz.force_contributions(conflict="korean-war"))
     >>> [c.name for c in columns]
-    ['id', 'personnel', 'period', 'killed', 'combat', 'country', 'about']
+    ['id', 'personnel', 'period', 'killed', 'combat', 'wounded', 'captured', 'country', 'about']
     """
     kinds = {type(record) for record in records}
     only = kinds.pop() if len(kinds) == 1 else None
     offered = shown(only) if only is not None and only in SHOWN else MIXED  # a class of your own: as mixed
     cells = [[column.get(record) for record in records] for column in offered]
     kept = [
-        at
-        for at, cells_of in enumerate(cells)
-        if not records or at == 0 or offered[at].keep or _informative(cells_of)
+        at for at, cells_of in enumerate(cells) if not records or at == 0 or offered[at].keep or _informative(cells_of)
     ]
     return tuple(offered[at] for at in kept), [tuple(cells[at][row] for at in kept) for row in range(len(records))]
 
 
-def table_marks(
-    records: Sequence[AnyRecord], chosen: Sequence[Shown]
-) -> tuple[list[tuple[str, ...]], list[str]]:
+def table_marks(records: Sequence[AnyRecord], chosen: Sequence[Shown]) -> tuple[list[tuple[str, ...]], list[str]]:
     """Each cell's mark (the id's is its dispute group, ``≠1``), and the legend lines of the marks used."""
     groups, members = marks.dispute_groups(records)
     rows: list[tuple[str, ...]] = []
     used: set[str] = set()
     for record in records:
         row = tuple(
-            f"{marks.DISPUTED}{groups[record.id]}" if column is _ID_SHOWN and record.id in groups else column.mark(record)
+            f"{marks.DISPUTED}{groups[record.id]}"
+            if column is _ID_SHOWN and record.id in groups
+            else column.mark(record)
             for column in chosen
         )
         used.update(row)

@@ -14,14 +14,14 @@ from typing import TYPE_CHECKING, Any, Final
 from usnz.faces import marks
 from usnz.faces.columns import Shown, table, table_marks
 from usnz.faces.marks import clean
-from usnz.faces.text import field_mark, field_values, fit, value_text
+from usnz.faces.text import field_values, fit, value_text
 from usnz.model.facts import facts
 from usnz.model.values import Citation
 
 if TYPE_CHECKING:
     from usnz.model.records import AnyRecord
 
-__all__ = ["MAX_ROWS", "STYLES", "cited", "legend_html", "mark_html", "record_html", "records_html"]
+__all__ = ["MAX_ROWS", "STYLES", "cited", "disputes_html", "legend_html", "mark_html", "record_html", "records_html"]
 
 MAX_ROWS: Final = 50
 """Most rows a results table shows; the rest are counted in its last row."""
@@ -101,7 +101,7 @@ def record_html(record: AnyRecord) -> str:
     refers = {name for name, declared in facts(kind) if declared.refers}
     values = dict(field_values(record))
     used: set[str] = set()
-    rows = []
+    rows: list[str] = []
     for name, shown in show_rows(record):
         if name == "doubts":
             content = "<br>".join(escape(clean(line)) for line in shown)
@@ -203,3 +203,36 @@ def _text(text: str, column: Shown) -> str:
 def _cited_cell(record: AnyRecord, short: dict[str, str]) -> str:
     citations: tuple[Citation, ...] = getattr(record, "citations", ())
     return _cell("td", escape(cited(citations, short)), "cited", clean("\n".join(str(c) for c in citations)))
+
+
+def disputes_html(groups: Sequence[Sequence[AnyRecord]]) -> str:
+    """The disputes as Jupyter shows them: a small table a group, headed by what differs.
+
+    >>> import usnz
+    >>> html = disputes_html(usnz.disputes())
+    >>> "combat: nz-gulf-war-1991 says no (support only)" in html
+    True
+    """
+    from usnz.faces.text import dispute_parts  # noqa: PLC0415 - what both faces say of a dispute
+
+    count = len(groups)
+    parts = [f'<p style="text-align:left"><strong>{count} dispute{"s" if count != 1 else ""}</strong></p>']
+    for number, group in enumerate(groups, start=1):
+        heading, sides = dispute_parts(group)
+        rows = "".join(
+            "<tr>"
+            + _cell("td", f"<code>{escape(clean(record.id))}</code>", "id")
+            + _cell("td", escape(record.record_kind), "value")
+            + _cell("td", escape(where), "cited", clean("\n".join(str(c) for c in getattr(record, "citations", ()))))
+            + _cell(
+                "td",
+                escape(clean(fit(record.label, _LABEL_WIDTH)))
+                + (f"<br><small>{escape(clean(doubt))}</small>" if doubt else ""),
+                "field",
+            )
+            + "</tr>"
+            for record, where, doubt in sides
+        )
+        caption = f"<caption {_CAPTION}><strong>{marks.DISPUTED}{number}</strong> {escape(clean(heading))}</caption>"
+        parts.append(f'<table class="usnz-table usnz-dispute" {_TABLE}>{caption}<tbody>{rows}</tbody></table>')
+    return f"{_SCROLL}{''.join(parts)}</div>"

@@ -145,7 +145,7 @@ def _plain(cls: Any) -> list[str]:
     return [
         name
         for name, declared in facts(cls)
-        if name != "id" and name not in PROVENANCE and not declared.search and not declared.label
+        if name not in {"id", "kind"} and name not in PROVENANCE and not declared.search and not declared.label
     ]
 
 
@@ -155,8 +155,6 @@ def differences(group: Sequence[AnyRecord]) -> list[tuple[str, list[tuple[str, s
     A field counts when two records of one kind or more set it and their values differ: only
     facts, never their wording (summaries, names) or provenance.
     """
-    from usnz.faces.text import value_text  # noqa: PLC0415 - the text face imports this module
-
     kinds = {type(record) for record in group}
     if len(kinds) != 1:
         return []
@@ -164,8 +162,8 @@ def differences(group: Sequence[AnyRecord]) -> list[tuple[str, list[tuple[str, s
     for name in _plain(kinds.pop()):
         values = [(record.id, getattr(record, name)) for record in group]
         stated = [(rid, value) for rid, value in values if value is not None and value != ()]
-        if len(stated) >= 2 and len({repr(value) for _, value in stated}) > 1:  # noqa: PLR2004 - two sides
-            found.append((name, [(rid, value_text(value)) for rid, value in stated]))
+        if len(stated) >= 2 and len({repr(value) for _, value in stated}) > 1:
+            found.append((name, [(rid, _value(value)) for rid, value in stated]))
     return found
 
 
@@ -183,6 +181,16 @@ def disagreement(ids: Sequence[str], records: Sequence[AnyRecord] = ()) -> str:
     return f"{names} disagree: " + "; ".join(
         f"{field} {' / '.join(value for _, value in values)}" for field, values in differ
     )
+
+
+def _value(value: object) -> str:
+    """A value in a dispute's line: a figure alone, the rest as the text face writes it."""
+    from usnz.faces.text import value_text  # noqa: PLC0415 - the text face imports this module
+    from usnz.model.amounts import Quantity  # noqa: PLC0415 - the model's value, loaded with the records
+
+    if isinstance(value, bool):
+        return "yes (fought)" if value else "no (support only)"
+    return quantity_text(value) if isinstance(value, Quantity) else value_text(value)
 
 
 def legend(

@@ -23,8 +23,10 @@ if TYPE_CHECKING:
 __all__ = [
     "PROVENANCE",
     "WIDTH",
-    "field_rows",
+    "dispute_parts",
+    "disputes_text",
     "field_mark",
+    "field_rows",
     "field_values",
     "fit",
     "show_rows",
@@ -167,7 +169,8 @@ def field_mark(record: AnyRecord, name: str, value: object) -> str:
     """The mark (:mod:`usnz.faces.marks`) a field of *record* carries, or ``""``."""
     from usnz.model.facts import facts  # noqa: PLC0415 - the declarations, built with the kind
 
-    fact = dict(facts(type(record))).get(name)
+    kind: Any = type(record)
+    fact = dict(facts(kind)).get(name)
     if fact is not None and fact.date:
         return marks.date_mark(record)
     if isinstance(value, Money):
@@ -201,7 +204,9 @@ def show_rows(record: AnyRecord) -> list[tuple[str, Any]]:
 
 def _notes_without_doubts(notes: str) -> str:
     """The notes with their ``Doubt (...)`` sentences taken out (they are shown one a line)."""
-    return " ".join(part.strip() for part in re.split(r"(?=\bDoubt \()", notes) if not part.startswith("Doubt (")).strip()
+    return " ".join(
+        part.strip() for part in re.split(r"(?=\bDoubt \()", notes) if not part.startswith("Doubt (")
+    ).strip()
 
 
 def _citation_lines(citations: Sequence[Citation], width: int) -> list[str]:
@@ -276,10 +281,10 @@ def _wrap_cell(text: str, width: int, kind: str) -> list[str]:
     if len(text) <= width or kind == "id":
         return [text]
     if kind == "text":
-        lines = textwrap.wrap(text, width, break_on_hyphens=False) or [""]
-        if len(lines) > _LINES:
-            lines[_LINES - 1] = fit(" ".join(lines[_LINES - 1 :]), width)
-        return lines[:_LINES]
+        wrapped = textwrap.wrap(text, width, break_on_hyphens=False) or [""]
+        if len(wrapped) > _LINES:
+            wrapped[_LINES - 1] = fit(" ".join(wrapped[_LINES - 1 :]), width)
+        return wrapped[:_LINES]
     lines: list[str] = []
     for piece in re.split(r"(?<=/)|(?<= )", text):
         if lines and len(lines[-1]) + len(piece) <= width:
@@ -290,8 +295,11 @@ def _wrap_cell(text: str, width: int, kind: str) -> list[str]:
 
 
 def _share(width: int, columns: list[tuple[int, int, bool]]) -> list[int]:
-    """Each column's width: its natural one if all fit; else the text columns share what room is left,
-    and values that still do not fit break (a period after its ``/``)."""
+    """Each column's width: its natural one if all fit, else narrower.
+
+    The text columns share what room is left; values that still do not fit break (a period
+    after its ``/``, a figure at a space).
+    """
     widths = [wide for wide, _, _ in columns]
     if sum(widths) + _GAP * (len(widths) - 1) <= width:
         return widths
@@ -319,3 +327,56 @@ def _line(cells: list[str], widths: list[int], numbers: list[bool]) -> str:
         )
         .rstrip()
     )
+
+
+def _side_doubt(record: AnyRecord, others: Sequence[str]) -> str | None:
+    """The record's doubt about this dispute: a contradiction, or a doubt naming another side."""
+    for doubt in getattr(record, "doubts", ()):
+        if getattr(doubt, "kind", None) == "contradiction":
+            return str(getattr(doubt, "text", doubt))
+    return next((line for line in marks.doubt_lines(record) if any(other in line for other in others)), None)
+
+
+def dispute_parts(group: Sequence[AnyRecord]) -> tuple[str, list[tuple[AnyRecord, str, str | None]]]:
+    """A dispute's heading (what differs), and each side: its record, where it is cited, its doubt."""
+    from usnz.faces.html import cited  # noqa: PLC0415 - the compact citations of the tables
+
+    ids = [record.id for record in group]
+    differ = marks.differences(group)
+    if differ:
+        heading = "; ".join(
+            f"{field}: " + ", ".join(f"{rid} says {value}" for rid, value in values) for field, values in differ
+        )
+    else:
+        heading = f"{' and '.join(ids)}: their accounts differ (see each side's doubt)"
+    sides = [
+        (record, cited(getattr(record, "citations", ())), _side_doubt(record, [i for i in ids if i != record.id]))
+        for record in group
+    ]
+    return heading, sides
+
+
+def disputes_text(groups: Sequence[Sequence[AnyRecord]], width: int | None = None) -> str:
+    """The disputes, one group at a time: what differs, then each side, its paragraphs and its doubt.
+
+    >>> import usnz
+    >>> print(disputes_text(usnz.disputes()[:1], width=100))  # doctest: +ELLIPSIS
+    1 dispute
+    <BLANKLINE>
+    ≠1 combat: nz-gulf-war-1991 says no (support only), nz-gulf-war-fought-claim says yes (fought)
+       nz-gulf-war-1991 (force-contribution, ¶22 — encyclopedia): New Zealand's part in the Gulf War...
+    """
+    if width is None:
+        width = terminal_width()
+    count = len(groups)
+    lines = [f"{count} dispute{'s' if count != 1 else ''}" if count else "(no disputes)"]
+    for number, group in enumerate(groups, start=1):
+        heading, sides = dispute_parts(group)
+        lines.append("")
+        lines.extend(_wrap(clean(f"{marks.DISPUTED}{number} {heading}"), width))
+        for record, where, doubt in sides:
+            head = f"{record.id} ({record.record_kind}, {where}): {fit(record.label, 200)}"
+            lines.extend(f"   {line}" for line in _wrap(clean(head), width - 3))
+            if doubt:
+                lines.extend(f"     {line}" for line in _wrap(clean(doubt), width - 5))
+    return "\n".join(lines)

@@ -20,6 +20,7 @@ from usnz.model.names import kind_name
 from usnz.querying.arguments import BASES, Window, check_choice, check_code, check_flag, many, plain, to_window
 from usnz.querying.arguments import record_id as record_id_of
 from usnz.querying.collection import Records
+from usnz.querying.disputes import Disputes
 from usnz.querying.intervals import Intervals
 from usnz.querying.search import SearchIndex
 from usnz.reading.collector import paused
@@ -707,11 +708,12 @@ class Dataset:
 
     # -- across kinds ------------------------------------------------------------------
 
-    def disputes(self) -> tuple[Records[AnyRecord], ...]:
+    def disputes(self) -> Disputes:
         """The records that disagree, in groups: each group the records linked by ``disputes``.
 
         Each group is in dataset order (chronological, then by id); the groups are in the
-        order of their first records.
+        order of their first records. Printed (or shown in Jupyter), the groups say what the
+        records disagree on and which paragraphs each side rests on. Linear in the records.
 
         >>> import usnz
         >>> [group.ids() for group in usnz.disputes() if "nz-gulf-war-1991" in group.ids()]
@@ -719,6 +721,7 @@ class Dataset:
         """
         group_of: dict[str, int] = {}
         groups: list[list[AnyRecord]] = []
+        rank: dict[int, int] = {}
         for record in self._ordered:
             if record.id in group_of or not getattr(record, "disputes", ()):
                 continue
@@ -732,9 +735,10 @@ class Dataset:
                     if other not in group_of and other in self._by_id:
                         group_of[other] = len(groups)
                         todo.append(other)
-            rank = {id(r): i for i, r in enumerate(self._ordered)}
+            if not rank:  # once: building it for each group made this quadratic
+                rank = {id(r): i for i, r in enumerate(self._ordered)}
             groups.append(sorted(members, key=lambda r: rank[id(r)]))
-        return tuple(Records(group) for group in groups)
+        return Disputes(Records(group) for group in groups)
 
     def search(self, text: str, *, kind: str | Iterable[str] | None = None) -> Records[AnyRecord]:
         """Records whose names, aliases or text match every word of *text*, best first.
