@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 from hypothesis import strategies as st
 
 import usnz
+from usnz.model.doubt import DOUBT_KINDS
 from usnz.model.records import Branch, EventKind
 
 T = TypeVar("T")
@@ -94,11 +95,22 @@ money = st.builds(
     approximate=st.booleans(),
     currency_stated=st.booleans(),
 )
+REF = "ref-a"
+"""The id stand-alone records refer to (see below)."""
 citations = st.builds(
     usnz.Citation,
     source=st.just(SOURCE_ID),
     paragraph=st.integers(1, PARAGRAPHS),
     note=st.none() | sentences,
+)
+
+doubts = st.builds(
+    usnz.Doubt,
+    kind=st.sampled_from(DOUBT_KINDS),
+    source=st.just(SOURCE_ID),
+    paragraphs=st.lists(st.integers(1, PARAGRAPHS), min_size=1, max_size=3, unique=True).map(tuple),
+    text=sentences,
+    concerns=st.lists(st.just(REF), max_size=1).map(tuple),
 )
 
 
@@ -110,6 +122,7 @@ def _common(**fields: Any) -> dict[str, Any]:
     return {
         "id": ids,
         "citations": st.lists(citations, min_size=1, max_size=3, unique=True).map(tuple),
+        "doubts": st.lists(doubts, max_size=2, unique=True).map(tuple),
         "notes": st.none() | sentences,
         **fields,
     }
@@ -148,8 +161,7 @@ def _built(cls: type, **fields: Any) -> st.SearchStrategy[Any]:
 
 # Records whose references point only at ids in ``people``/``organizations``/``conflicts``
 # are built by ``datasets``; these stand-alone strategies leave references empty or to
-# fixed ids and are used for round trips.
-REF = "ref-a"
+# fixed ids (REF) and are used for round trips.
 
 agreements = _built(
     usnz.Agreement,
@@ -269,6 +281,7 @@ sources = _built(
     filename=texts,
     date=_optional(partial_dates()),
     as_of=_optional(partial_dates()),
+    doubts=st.lists(doubts, max_size=2, unique=True).map(tuple),
     notes=_optional(sentences),
 )
 

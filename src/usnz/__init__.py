@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from usnz.faces.cite import cite
     from usnz.faces.verify import verify
     from usnz.model.countries import COUNTRIES, Country
+    from usnz.model.doubt import Doubt
     from usnz.model.errors import (
         ArgumentTypeError,
         ArgumentValueError,
@@ -104,6 +105,7 @@ __all__ = [
     "Dataset",
     "DateError",
     "Disputes",
+    "Doubt",
     "Error",
     "Event",
     "Figure",
@@ -186,6 +188,7 @@ _HOMES: dict[str, str] = {
     **dict.fromkeys(("OPEN", "PartialDate", "Period", "Precision", "parse_edtf"), "model.dates"),
     **dict.fromkeys(("Money", "Quantity"), "model.amounts"),
     "Citation": "model.citation",
+    "Doubt": "model.doubt",
     "Total": "model.total",
     **dict.fromkeys(
         (

@@ -62,6 +62,7 @@ from usnz.model.base import (
     check_citations,
     check_countries,
     check_country,
+    check_doubts,
     check_id,
     check_ids,
     check_optional_id,
@@ -72,6 +73,7 @@ from usnz.model.base import (
 from usnz.model.citation import QUOTE_LIMIT, Citation, check_quote
 from usnz.model.countries import COUNTRIES
 from usnz.model.dates import PartialDate, Period
+from usnz.model.doubt import DOUBT_LIMIT, Doubt, check_doubt_text, check_paragraphs
 from usnz.model.errors import ArgumentTypeError, ArgumentValueError, shown
 from usnz.model.kinds.people import OFFICES, Role, check_office
 from usnz.model.names import kind_name
@@ -131,12 +133,15 @@ _KNOWN_VALIDATORS: Final[dict[object, dict[str, Any]]] = {
     check_currency: {"type": "string", "enum": sorted(CURRENCIES)},
     check_office: {"type": "string", "enum": list(OFFICES)},
     check_quote: {"type": "string", "minLength": 1, "maxLength": QUOTE_LIMIT, "pattern": r"\S"},
+    check_doubt_text: {**_TEXT, "maxLength": DOUBT_LIMIT},
 }
 _KNOWN_ITEMS: Final[dict[object, dict[str, Any]]] = {
     check_ids: {"items": {"type": "string", "pattern": f"^{ID}$"}, "uniqueItems": True},
     check_countries: {"items": {"type": "string", "enum": list(COUNTRIES)}, "uniqueItems": True},
     check_texts: {"items": _TEXT},
     check_citations: {"minItems": 1, "uniqueItems": True},
+    check_paragraphs: {"items": {"type": "integer", "minimum": 1}, "minItems": 1, "uniqueItems": True},
+    check_doubts: {"uniqueItems": True},
 }
 _VALUES: Final = {
     PartialDate: "PartialDate",
@@ -144,6 +149,7 @@ _VALUES: Final = {
     Quantity: "Quantity",
     Money: "Money",
     Citation: "Citation",
+    Doubt: "Doubt",
     Role: "Role",
 }
 

@@ -17,7 +17,9 @@ import attrs
 from usnz.model import hooks
 from usnz.model.citation import Citation
 from usnz.model.dates import PartialDate, Period
+from usnz.model.doubt import Doubt
 from usnz.model.facts import Fact, documented, fact, facts, walk
+from usnz.model.ids import check_id, check_ids
 
 __all__ = [
     "PROVENANCE",
@@ -28,6 +30,7 @@ __all__ = [
     "check_countries",
     "check_country",
     "check_date_basis",
+    "check_doubts",
     "check_id",
     "check_ids",
     "check_optional_id",
@@ -37,32 +40,15 @@ __all__ = [
     "dates_of",
 ]
 
-PROVENANCE: Final = ("date_basis", "citations", "notes", "see_also", "disputes")
+PROVENANCE: Final = ("date_basis", "citations", "doubts", "notes", "see_also", "disputes")
 """The fields that say where a record comes from: shown after its own facts."""
 
-_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*", re.ASCII)
 _COUNTRY = re.compile(r"[A-Z]{3}", re.ASCII)
 
 
 DateBasis = Literal["stated", "inferred", "external"]
 """How a record's date was determined: a cited paragraph states it; it is reasoned from the
 texts (the notes say how); or it comes from outside both texts (the notes name what)."""
-
-
-def check_id(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    """Require a kebab-case id."""
-    if not isinstance(value, str) or _ID.fullmatch(value) is None:
-        msg = f"{attribute.name} must be a kebab-case id (lowercase letters, digits, single hyphens), got {value!r}"
-        raise ValueError(msg)
-
-
-def check_ids(instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
-    """Require a tuple of kebab-case ids, none twice."""
-    for item in value:
-        check_id(instance, attribute, item)
-    if len(set(value)) != len(value):
-        msg = f"{attribute.name} lists an id twice: {value!r}"
-        raise ValueError(msg)
 
 
 def check_optional_id(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -113,6 +99,17 @@ def check_citations(instance: object, attribute: attrs.Attribute[Any], value: tu
         raise ValueError(msg)
     if len(set(value)) != len(value):
         msg = f"citations lists a paragraph twice: {value!r}"
+        raise ValueError(msg)
+
+
+def check_doubts(instance: object, attribute: attrs.Attribute[Any], value: tuple[Doubt, ...]) -> None:
+    """Require a tuple of :class:`~usnz.Doubt` values, none twice."""
+    for item in value:
+        if not isinstance(item, Doubt):
+            msg = f"{attribute.name} must hold Doubt values, got {type(item).__name__}"
+            raise TypeError(msg)
+    if len(set(value)) != len(value):
+        msg = f"{attribute.name} lists a doubt twice: {value!r}"
         raise ValueError(msg)
 
 
@@ -233,10 +230,18 @@ class Record(Described):
     citations: tuple[Citation, ...] = fact(
         validator=check_citations, doc="The source paragraphs that state the record's facts (never empty)."
     )
+    doubts: tuple[Doubt, ...] = fact(
+        default=(),
+        validator=check_doubts,
+        doc=(
+            "The doubtful spots of the texts the record rests on, each a :class:`~usnz.Doubt` (contradictions "
+            "first): what the text leaves open and the reading the record took."
+        ),
+    )
     notes: str | None = fact(
         default=None,
         validator=check_optional_text,
-        doc="How the record reads its sources: vagueness, inference, corrections.",
+        doc="How the record reads its sources, where that is not a doubt: inference, scope, what is left out.",
     )
     see_also: tuple[str, ...] = fact(
         default=(), validator=check_ids, refers=("any",), doc="Ids of closely related records."

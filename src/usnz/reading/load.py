@@ -331,6 +331,14 @@ def _raw_references(cls: type[AnyRecord], item: dict[str, object]) -> Iterator[t
                 source = citation.get("source") if isinstance(citation, dict) else None  # pyright: ignore[reportUnknownMemberType, reportUnknownVariableType]
                 if isinstance(source, str):
                     yield "citations.source", source
+        elif key == "doubts":
+            for doubt in values:
+                given: dict[str, object] = doubt if isinstance(doubt, dict) else {}  # pyright: ignore[reportUnknownVariableType]
+                source, concerns = given.get("source"), given.get("concerns")
+                if isinstance(source, str):
+                    yield "doubts.source", source
+                named: list[object] = concerns if isinstance(concerns, list) else []  # pyright: ignore[reportUnknownVariableType]
+                yield from (("doubts.concerns", ref) for ref in named if isinstance(ref, str))
         elif key in referring:
             yield from ((key, ref) for ref in values if isinstance(ref, str))
 
@@ -367,7 +375,7 @@ def _check(
     known = COUNTRIES.keys()
     for name, record in records:
         for field, ref, declared in record.references_of():
-            if ref == record.id and field in {"see_also", "disputes"}:
+            if ref == record.id and (field in {"see_also", "disputes"} or field.endswith(".concerns")):
                 add(name, record.id, field, f"refers to the record itself ({ref!r})")
                 continue
             if ref in unreadable and ref not in by_id:
@@ -387,6 +395,12 @@ def _check(
                 "",
                 f"country code {code!r} is not in usnz's country table ({', '.join(sorted(COUNTRIES))})",
             )
+        for index, doubt in enumerate(record.doubts):
+            source = by_id.get(doubt.source)
+            beyond = [n for n in doubt.paragraphs if n > source.paragraphs] if isinstance(source, Source) else []
+            if isinstance(source, Source) and beyond:
+                message = f"{source.id} has {source.paragraphs} paragraphs, not {beyond[0]}"
+                add(name, record.id, f"doubts[{index}].paragraphs", message)
         if isinstance(record, Record):
             for index, citation in enumerate(record.citations):
                 source = by_id.get(citation.source)

@@ -8,8 +8,17 @@ from typing import ClassVar, Literal
 
 import attrs
 
-from usnz.model.base import DateBasis, Described, check_date_basis, check_id, check_optional_text, check_text
+from usnz.model.base import (
+    DateBasis,
+    Described,
+    check_date_basis,
+    check_doubts,
+    check_id,
+    check_optional_text,
+    check_text,
+)
 from usnz.model.dates import PartialDate
+from usnz.model.doubt import Doubt
 from usnz.model.facts import documented, fact
 
 __all__ = ["Source", "SourceKind"]
@@ -48,6 +57,9 @@ class Source(Described):
             "The date the text speaks from: its own date, or for an undated text the latest date it states. A period "
             "it calls ongoing (``2003/..``) is known to run at least to here."
         ),
+    )
+    doubts: tuple[Doubt, ...] = fact(
+        default=(), validator=check_doubts, doc="Doubtful spots of the text as a whole (see :class:`Record`)."
     )
     notes: str | None = fact(
         default=None, validator=check_optional_text, doc="What the text is and how it was archived."

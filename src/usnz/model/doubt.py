@@ -1,0 +1,100 @@
+"""Doubts: a doubtful spot of the texts a record rests on, and the reading the record took of it."""
+
+from __future__ import annotations
+
+import typing
+from typing import Any, Final, Literal
+
+import attrs
+
+from usnz.model.errors import shown
+from usnz.model.facts import documented, fact
+from usnz.model.ids import check_ids
+
+__all__ = [
+    "DOUBT_KINDS",
+    "DOUBT_LIMIT",
+    "Doubt",
+    "DoubtKind",
+    "check_doubt_text",
+    "check_paragraphs",
+]
+
+DoubtKind = Literal["contradiction", "vague", "garbled", "typo", "reading", "outside"]
+"""What sort of doubt it is: the texts contradict each other (or themselves); they are vague (a
+date, a number, a name or a scope left open); characters were lost in archiving; a typo; a
+reading the record had to take; or a fact taken from outside the texts."""
+DOUBT_KINDS: Final[tuple[str, ...]] = typing.get_args(DoubtKind)
+"""Every kind of doubt, most serious first (the order a record lists its doubts in)."""
+DOUBT_LIMIT: Final = 400
+"""The longest a doubt's text may be, in characters (say one doubt, in about 300)."""
+
+
+def check_doubt_text(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Require non-empty text without leading or trailing spaces, at most :data:`DOUBT_LIMIT` characters."""
+    if not isinstance(value, str) or not value.strip() or value != value.strip():
+        msg = f"{attribute.name} must be non-empty text without leading or trailing spaces, got {shown(value)}"
+        raise ValueError(msg)
+    if len(value) > DOUBT_LIMIT:
+        msg = f"{attribute.name} is {len(value)} characters; at most {DOUBT_LIMIT} (one doubt per value, in about 300)"
+        raise ValueError(msg)
+
+
+def check_paragraphs(instance: object, attribute: attrs.Attribute[Any], value: tuple[int, ...]) -> None:
+    """Require at least one paragraph number (each 1 or more), none twice."""
+    if not value:
+        msg = f"{attribute.name} must name at least one paragraph of the source, got ()"
+        raise ValueError(msg)
+    for number in value:
+        if type(number) is not int or number < 1:
+            msg = f"{attribute.name} must hold paragraph numbers (integers from 1), got {shown(number)}"
+            raise ValueError(msg)
+    if len(set(value)) != len(value):
+        msg = f"{attribute.name} lists a paragraph twice: {value!r}"
+        raise ValueError(msg)
+
+
+@documented
+@attrs.frozen(kw_only=True)
+class Doubt:
+    """A doubtful spot of the texts under a record: where it lies, what sort it is, and the reading taken.
+
+    >>> doubt = Doubt(kind="typo", source="encyclopedia-nz-us-relations", paragraphs=(20,), text="'armistices'.")
+    >>> str(doubt)
+    "typo (encyclopedia-nz-us-relations ¶20): 'armistices'."
+    """
+
+    kind: DoubtKind = fact(
+        validator=attrs.validators.in_(DOUBT_KINDS),
+        doc=(
+            "What sort of doubt (:data:`DoubtKind`): ``contradiction``, ``vague``, ``garbled`` (characters lost), "
+            "``typo``, ``reading`` (a reading the record had to take) or ``outside`` (a fact from outside the texts)."
+        ),
+    )
+    source: str = fact(
+        validator=attrs.validators.and_(attrs.validators.instance_of(str), attrs.validators.min_len(1)),
+        refers=("source",),
+        doc="The id of the :class:`~usnz.Source` the doubt lies in.",
+    )
+    paragraphs: tuple[int, ...] = fact(
+        validator=check_paragraphs, doc="The paragraph numbers (lines) of the source where it lies (at least one)."
+    )
+    text: str = fact(
+        validator=check_doubt_text,
+        doc="What the text says and leaves open, and the reading the record took: one doubt, in about 300 characters.",
+    )
+    concerns: tuple[str, ...] = fact(
+        default=(),
+        validator=check_ids,
+        refers=("any",),
+        doc="Ids of the other records the doubt involves (the other side of a contradiction, say).",
+    )
+
+    @property
+    def where(self) -> str:
+        """``source ¶N`` (``¶N, ¶M`` for several paragraphs)."""
+        return f"{self.source} " + ", ".join(f"¶{number}" for number in self.paragraphs)
+
+    def __str__(self) -> str:
+        """``kind (source ¶N): text``, one line."""
+        return f"{self.kind} ({self.where}): {self.text}"
