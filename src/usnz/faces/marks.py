@@ -113,10 +113,8 @@ def doubt_lines(record: AnyRecord) -> list[str]:
 
 
 def _doubt_line(doubt: object) -> str:
-    kind = getattr(doubt, "kind", "")
-    where = getattr(doubt, "paragraphs", None) or getattr(doubt, "source", None)
-    head = f"[{kind}{f' {where}' if where else ''}] " if kind else ""
-    return f"{head}{getattr(doubt, 'text', doubt)}"
+    """A doubt on one line: ``kind (source ¶N): text``."""
+    return str(doubt)
 
 
 def dispute_groups(records: Sequence[AnyRecord]) -> tuple[dict[str, int], dict[int, list[str]]]:

@@ -331,9 +331,9 @@ def _line(cells: list[str], widths: list[int], numbers: list[bool]) -> str:
 
 def _side_doubt(record: AnyRecord, others: Sequence[str]) -> str | None:
     """The record's doubt about this dispute: a contradiction, or a doubt naming another side."""
-    for doubt in getattr(record, "doubts", ()):
-        if getattr(doubt, "kind", None) == "contradiction":
-            return str(getattr(doubt, "text", doubt))
+    doubts = [d for d in getattr(record, "doubts", ()) if getattr(d, "kind", None) == "contradiction"]
+    for doubt in sorted(doubts, key=lambda d: not set(getattr(d, "concerns", ())) & set(others)):
+        return str(doubt)
     return next((line for line in marks.doubt_lines(record) if any(other in line for other in others)), None)
 
 
