@@ -561,10 +561,11 @@ def _fitted(
     chars = len(label)
     while width > hi - lo:
         chars = min(chars - 1, int(chars * (hi - lo) / width))
-        if chars < _FEWEST:
+        shorter = fit(label, chars)
+        if chars < _FEWEST or len(shorter) < _FEWEST:
             text.remove()
             return None
-        text.set_text(plain(fit(label, chars) + suffix))
+        text.set_text(plain(shorter + suffix))
         width = text.get_window_extent().width
     text.set_x(float(inverse.transform((hi if side == "left" else lo, 0))[0]))
     text.set_horizontalalignment("right" if side == "left" else "left")
