@@ -371,7 +371,7 @@ def timeline(
         layout = _layout(marks, window, (_WIDTH - 2.4 - 0.07 * max(map(len, names))) * 72)
         height = min(max(_HEIGHT[0], 1.2 + _ROW * layout.count), _HEIGHT[1])
         _, ax = plt.subplots(figsize=(_WIDTH, height), layout="constrained")
-        ax.set_title(_title(marks, during), loc="left", fontsize=10)
+        ax.set_title(_title(marks, during), loc="left", fontsize=10, color=_INK)
     else:
         layout = _layout(marks, window, ax.get_window_extent().width * 72 / ax.figure.dpi * 0.8)
     _draw(ax, marks, layout)
@@ -489,15 +489,14 @@ def _dark_proof(ax: Axes) -> None:
     ax.tick_params(colors=_INK, labelcolor=_INK)
     for spine in ax.spines.values():
         spine.set_color(_INK)
-    for title in (ax.title, ax._left_title):  # noqa: SLF001 - set_title(loc="left") writes this one
-        title.set_color(_INK)
+    ax.title.set_color(_INK)
 
 
 def plain(text: str) -> str:
     r"""*text* as matplotlib draws it literally: a ``$`` escaped, so no math mode is turned on.
 
-    >>> plain("$2 million and $\foo$")
-    '\\$2 million and \\$\\foo\\$'
+    >>> print(plain("$2 million and $x^2$"))
+    \$2 million and \$x^2\$
     """
     return clean(text).replace("$", r"\$")
 

@@ -7,6 +7,7 @@ each element (``style=``), so a host's stylesheet cannot override them: JupyterL
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from html import escape
 from typing import TYPE_CHECKING, Any, Final
@@ -32,8 +33,10 @@ _LEFT: Final = f"text-align:left;{_CELL}"
 STYLES: Final = {
     "id": f"{_LEFT};white-space:nowrap",
     "value": f"{_LEFT};white-space:nowrap",
+    "period": f"{_LEFT};white-space:normal",
+    "figure": f"text-align:right;{_CELL};white-space:normal;font-variant-numeric:tabular-nums",
     "number": f"text-align:right;{_CELL};white-space:nowrap;font-variant-numeric:tabular-nums",
-    "text": f"{_LEFT};white-space:normal;min-width:9em;max-width:22em",
+    "text": f"{_LEFT};white-space:normal;min-width:8em;max-width:22em",
     "field": f"{_LEFT};white-space:normal;min-width:10em;max-width:40em",
     "cited": f"{_LEFT};white-space:nowrap",
 }
@@ -84,7 +87,7 @@ def legend_html(lines: Sequence[str]) -> str:
 def _cell(tag: str, content: str, kind: str, title: str = "") -> str:
     """One ``<td>`` or ``<th>`` with its inline style (and a tooltip, when *title* is given)."""
     tip = f' title="{escape(clean(title))}"' if title else ""
-    return f'<{tag} style="{STYLES[kind]}"{tip}>{content}</{tag}>'
+    return f'<{tag} data-kind="{kind}" style="{STYLES[kind]}"{tip}>{content}</{tag}>'
 
 
 def record_html(record: AnyRecord) -> str:
@@ -139,20 +142,75 @@ def _short_names(sources: Sequence[str]) -> dict[str, str]:
 
 
 def cited(citations: Sequence[Citation], short: dict[str, str] | None = None) -> str:
-    """Citations in a few characters: each source's paragraphs, then its short name.
+    """Citations in a few characters: each source's paragraphs (the first and last of many), then its short name.
 
     >>> import usnz
     >>> cited(usnz.get("anzus").citations)
-    '¶6, ¶7, ¶17, ¶36 — encyclopedia'
+    '¶6–¶36 — encyclopedia'
+    >>> cited(usnz.get("nzsas-afghanistan-fifty").citations)
+    '¶23 — encyclopedia'
     """
     by_source: dict[str, set[int]] = {}
     for citation in citations:
         by_source.setdefault(citation.source, set()).add(citation.paragraph)
     names = short if short is not None else _short_names(list(by_source))
     return "; ".join(
-        f"{', '.join(f'¶{n}' for n in sorted(paragraphs))} — {names[source]}"
-        for source, paragraphs in by_source.items()
+        _paragraphs(sorted(found)) + (f" — {names[source]}" if names[source] else "")
+        for source, found in by_source.items()
     )
+
+
+def _paragraphs(numbers: list[int]) -> str:
+    if len(numbers) > _FEW:
+        return f"¶{numbers[0]}–¶{numbers[-1]}"
+    return ", ".join(f"¶{n}" for n in numbers)
+
+
+_FEW: Final = 3
+"""A source's paragraphs are listed when they are this few, else the first and last and how many."""
+_BUDGET: Final = 820
+"""Pixels a results table may take: a JupyterLab notebook at 1280x800 beside the open file browser
+has about 848 for an output."""
+_CHAR: Final = 7.4
+"""Pixels a character takes, about, in JupyterLab's 13px table font."""
+_PAD: Final = 14
+_TEXT_WIDTH: Final = 118
+"""Pixels a text column takes at the least (its min-width)."""
+
+
+def _estimate(column: Shown, cells: list[str], marked: list[str]) -> float:
+    """About how many pixels wide a column's cells are laid out (text: its least width)."""
+    if column.kind == "text":
+        return max(_TEXT_WIDTH, len(column.name) * _CHAR * 1.1) + _PAD
+    pieces = [piece for cell, mark in zip(cells, marked, strict=True) for piece in _pieces(cell, mark, column.kind)]
+    widest = max((len(piece) for piece in pieces), default=0)
+    return max(widest * _CHAR, len(column.name) * _CHAR * 1.1) + _PAD
+
+
+def _pieces(text: str, mark: str, kind: str) -> list[str]:
+    """The parts of a cell kept on one line: a value breaks after a ``/`` and at spaces, else whole."""
+    whole = text + (f" {mark}" if mark else "")
+    if kind == "value":
+        return [piece for part in whole.split("/") for piece in ([part] if part else [])]
+    return whole.split(" ") if kind == "number" else [whole]
+
+
+def _fitting(
+    chosen: Sequence[Shown], rows: list[tuple[str, ...]], marks_of: list[tuple[str, ...]], cited_px: float
+) -> list[int]:
+    """The columns kept so the table fits :data:`_BUDGET`: the least wanted out first, never the id or the label."""
+    widths = [
+        _estimate(column, [row[at] for row in rows], [marked[at] for marked in marks_of])
+        for at, column in enumerate(chosen)
+    ]
+    kept = sorted(range(len(chosen)), key=lambda at: chosen[at].rank)
+    label = next((at for at in kept if chosen[at].kind == "text"), None)
+    while sum(widths[at] for at in kept) + cited_px > _BUDGET:
+        dropped = next((at for at in reversed(kept) if at not in {0, label}), None)
+        if dropped is None:
+            break
+        kept.remove(dropped)
+    return sorted(kept)
 
 
 def records_html(records: Sequence[AnyRecord]) -> str:
@@ -171,21 +229,39 @@ def records_html(records: Sequence[AnyRecord]) -> str:
     kinds = sorted({r.record_kind for r in records})
     caption = f"{count} record{'s' if count != 1 else ''}" + (f": {', '.join(kinds)}" if kinds else "")
     shown = records[:MAX_ROWS]
-    chosen, rows = table(shown)
-    row_marks, legend = table_marks(shown, chosen)
+    every, all_rows = table(shown)
+    all_marks, legend = table_marks(shown, every)
     sources = sorted({c.source for r in shown for c in getattr(r, "citations", ())})
     short = _short_names(sources)
+    counts = Counter(c.source for r in shown for c in getattr(r, "citations", ()))
+    if counts:  # the source cited most: named once, under the table; the others in their cells
+        most = min(counts, key=lambda source: (-counts[source], source))
+        short[most] = ""
+        others = " unless another source is named" if len(counts) > 1 else ""
+        legend = [*legend, f"cited: paragraphs of {most}{others}"]
+    citations = [cited(getattr(record, "citations", ()), short) for record in shown]
+    cited_px = max((len(part) for text in [*citations, "cited"] for part in text.split("; ")), default=0) * _CHAR + _PAD
+    kept = _fitting(every, all_rows, all_marks, cited_px)
+    chosen = [every[at] for at in kept]
+    left_out = [every[at].name for at in range(len(every)) if at not in kept]
+    if left_out:
+        legend = [
+            *legend,
+            f"Not shown for want of room: {', '.join(left_out)} (print() or .to_frame() shows every column)",
+        ]
     head = "".join(_cell("th", escape(c.name), c.kind, c.description) for c in chosen)
     head += _cell("th", "cited", "cited", "The source paragraphs that state the record's facts")
     body = [
         "<tr>"
-        + "".join(
-            _cell("td", _text(text, column) + mark_html(mark), column.kind)
-            for text, column, mark in zip(row, chosen, marked, strict=True)
+        + "".join(_cell("td", _content(row[at], every[at], marked[at]), _kind(row[at], every[at])) for at in kept)
+        + _cell(
+            "td",
+            "<br>".join(escape(part) for part in where.split("; ")),  # a source a line, each whole
+            "cited",
+            clean("\n".join(str(c) for c in getattr(record, "citations", ()))),
         )
-        + _cited_cell(record, short)
         + "</tr>"
-        for record, row, marked in zip(shown, rows, row_marks, strict=True)
+        for record, row, marked, where in zip(shown, all_rows, all_marks, citations, strict=True)
     ]
     if count > MAX_ROWS:
         more = f"… and {count - MAX_ROWS} more; .to_frame() or list() gives them all"
@@ -196,13 +272,27 @@ def records_html(records: Sequence[AnyRecord]) -> str:
     )
 
 
+def _kind(text: str, column: Shown) -> str:
+    """A cell's style: a period's may break after its ``/``."""
+    if column.kind == "number" and " " in text:
+        return "figure"
+    return "period" if column.kind == "value" and "/" in text else column.kind
+
+
+def _content(text: str, column: Shown, mark: str) -> str:
+    """A cell's markup: text cut at a word; a value broken only after a ``/``; then its mark."""
+    if column.kind == "number" and " " in text:  # a figure with words (about 500-1,000 fighters) breaks at a space
+        words = " ".join(f'<span style="white-space:nowrap">{escape(clean(word))}</span>' for word in text.split(" "))
+        return words + mark_html(mark)
+    if column.kind == "value" and "/" in text:
+        parts = [escape(clean(part)) for part in text.split("/")]
+        joined = "/<wbr>".join(f'<span style="white-space:nowrap">{part}</span>' for part in parts)
+        return joined + mark_html(mark)
+    return _text(text, column) + mark_html(mark)
+
+
 def _text(text: str, column: Shown) -> str:
     return escape(clean(fit(text, _LABEL_WIDTH) if column.kind == "text" else text))
-
-
-def _cited_cell(record: AnyRecord, short: dict[str, str]) -> str:
-    citations: tuple[Citation, ...] = getattr(record, "citations", ())
-    return _cell("td", escape(cited(citations, short)), "cited", clean("\n".join(str(c) for c in citations)))
 
 
 def disputes_html(groups: Sequence[Sequence[AnyRecord]]) -> str:
@@ -221,9 +311,14 @@ def disputes_html(groups: Sequence[Sequence[AnyRecord]]) -> str:
         heading, sides = dispute_parts(group)
         rows = "".join(
             "<tr>"
-            + _cell("td", f"<code>{escape(clean(record.id))}</code>", "id")
+            + _cell("td", f'<code style="white-space:nowrap">{escape(clean(record.id))}</code>', "id")
             + _cell("td", escape(record.record_kind), "value")
-            + _cell("td", escape(where), "cited", clean("\n".join(str(c) for c in getattr(record, "citations", ()))))
+            + _cell(
+                "td",
+                "<br>".join(escape(part) for part in where.split("; ")),  # a source a line, each whole
+                "cited",
+                clean("\n".join(str(c) for c in getattr(record, "citations", ()))),
+            )
             + _cell(
                 "td",
                 escape(clean(fit(record.label, _LABEL_WIDTH)))

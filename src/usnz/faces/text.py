@@ -45,6 +45,8 @@ _NARROWEST: Final = 12
 """The fewest characters a text column (a name, a title) is cut to before it is left out."""
 _LONGEST: Final = 16
 """A text column is as wide as its longest word up to this many characters (longer words break)."""
+_DATES: Final = frozenset({"when", "date", "period", "signed"})
+"""The columns that date a record: kept in a narrow terminal before any but its label."""
 _LINES: Final = 3
 """The most lines a text cell of a terminal table wraps onto; the rest is cut at a word with "…"."""
 
@@ -249,7 +251,10 @@ def table_text(records: Sequence[AnyRecord], width: int | None = None) -> str:
         else max(len(column.name), *(_unbroken(row[at]) for row in cells))
         for at, column in enumerate(chosen)
     ]
-    kept = sorted(range(len(chosen)), key=lambda at: chosen[at].rank)
+    # The date column is kept first after the label: a terminal table is read down its dates.
+    kept = sorted(
+        range(len(chosen)), key=lambda at: min(chosen[at].rank, 1.5) if chosen[at].name in _DATES else chosen[at].rank
+    )
     while len(kept) > 1 and sum(least[at] + _GAP for at in kept) - _GAP > width:
         kept.pop()
     kept.sort()
