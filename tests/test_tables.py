@@ -493,3 +493,36 @@ def test_validate_on_a_missing_path_is_bad_input(capsys: pytest.CaptureFixture[s
     _, err = capsys.readouterr()
     assert err.startswith("usnz: error: cannot read ")
     assert err.count("\n") == 1
+
+
+def test_help_groups_the_commands_asking_first_each_with_an_example(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    text = capsys.readouterr().out
+    assert text.index("asking:") < text.index("data tools:")
+    asking = text[text.index("asking:") : text.index("data tools:")]
+    tools = text[text.index("data tools:") : text.index("options:")]
+    assert [line.split()[0] for line in asking.splitlines()[1:] if line.startswith("  ") and "e.g." not in line] == [
+        "show",
+        "list",
+        "search",
+        "timeline",
+        "cite",
+    ]
+    assert {"export", "schema", "validate", "verify"} <= {line.split()[0] for line in tools.splitlines()[1:] if line}
+    examples = [line.split("e.g. ", 1)[1] for line in text.splitlines() if "e.g. usnz " in line]
+    assert len(examples) == 9
+    for example in examples[:4]:  # the asking ones run
+        assert main(example.split()[1:]) == 0
+    capsys.readouterr()
+
+
+def test_list_without_a_kind_lists_the_kinds(capsys: pytest.CaptureFixture[str]) -> None:
+    lines = _listed(capsys, "list")
+    kinds = [line.split()[0] for line in lines if line and not line.startswith("usnz")]
+    assert kinds == [kind.replace("_", "-") for kind in KINDS]
+    assert lines[KINDS.index("events")].split()[1] == str(len(usnz.events()))
+    assert main(["list", "--during", "2008"]) == 2
+    assert "filters need a KIND" in capsys.readouterr().err
+    assert main(["list", "--format", "csv"]) == 0
+    assert capsys.readouterr().out.startswith("kind,records,holds\n")
