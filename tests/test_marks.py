@@ -230,3 +230,10 @@ def test_disputes_and_html_cost_grows_linearly(face: Callable[[usnz.Dataset], ob
     face(small)
     once, twice = _seconds(lambda: face(small)), _seconds(lambda: face(large))
     assert twice <= 2.6 * once + 0.01, (once, twice)
+
+
+def test_a_slice_of_the_disputes_is_a_view_too() -> None:
+    groups = usnz.disputes()
+    assert isinstance(groups[1:], usnz.Disputes)
+    assert str(groups[1:2]).startswith("1 dispute\n\n≠1 personnel")
+    assert isinstance(groups[0], usnz.Records)

@@ -145,9 +145,9 @@ def test_a_single_record_keeps_every_column_it_fills() -> None:
     one = usnz.Records((usnz.get("k-force-korea"),))
     chosen, rows = table(one)
     assert [c.name for c in chosen] == [
-        "id", "personnel", "combat", "period", "killed", "wounded", "captured", "country", "conflict", "about"
+        "id", "personnel", "combat", "period", "killed", "country", "wounded", "captured", "conflict", "about"
     ]  # fmt: skip
-    assert rows == [("k-force-korea", "1,044", "yes", "/1957", "33", "79", "1", "NZL", "korean-war", "K-FORCE")]
+    assert rows == [("k-force-korea", "1,044", "yes", "/1957", "33", "NZL", "79", "1", "korean-war", "K-FORCE")]
 
 
 def test_empty_results_show_the_mixed_columns() -> None:

@@ -419,9 +419,9 @@ SHOWN: Final[Mapping[type[AnyRecord], tuple[str, ...]]] = types.MappingProxyType
             "combat",
             "period",
             "killed",
+            "country",
             "wounded",
             "captured",
-            "country",
             "conflict",
         ),
         Assistance: ("summary", "when", "amount", "donor", "recipient"),
@@ -536,7 +536,7 @@ def shown(cls: type[AnyRecord]) -> tuple[Shown, ...]:
 
     >>> from usnz import ForceContribution
     >>> [c.name for c in shown(ForceContribution)]
-    ['id', 'personnel', 'combat', 'period', 'killed', 'wounded', 'captured', 'country', 'conflict', 'about']
+    ['id', 'personnel', 'combat', 'period', 'killed', 'country', 'wounded', 'captured', 'conflict', 'about']
     """
     chosen = [_shown(cls, name, rank) for rank, name in enumerate(SHOWN[cls], start=1)]
     if chosen[0].kind == "text":  # the row's label: kept, even when every row has the same
@@ -555,7 +555,7 @@ def table(records: Sequence[AnyRecord]) -> tuple[tuple[Shown, ...], list[tuple[s
     >>> import usnz
     >>> columns, rows = table(usnz.force_contributions(conflict="korean-war"))
     >>> [c.name for c in columns]
-    ['id', 'personnel', 'combat', 'period', 'killed', 'wounded', 'captured', 'country', 'about']
+    ['id', 'personnel', 'combat', 'period', 'killed', 'country', 'wounded', 'captured', 'about']
     """
     kinds = {type(record) for record in records}
     only = kinds.pop() if len(kinds) == 1 else None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, SupportsIndex, overload
 
 from usnz.model import hooks
 from usnz.querying.collection import Records
@@ -26,6 +26,16 @@ class Disputes(tuple[Records["AnyRecord"], ...]):
     """
 
     __slots__ = ()
+
+    @overload
+    def __getitem__(self, index: SupportsIndex, /) -> Records[AnyRecord]: ...
+    @overload
+    def __getitem__(self, index: slice, /) -> Disputes: ...
+    def __getitem__(self, index: SupportsIndex | slice, /) -> Records[AnyRecord] | Disputes:
+        """Index (a group) or slice (a ``Disputes``)."""
+        if isinstance(index, slice):
+            return Disputes(super().__getitem__(index))
+        return super().__getitem__(index)
 
     def ids(self) -> tuple[tuple[str, ...], ...]:
         """Each group's ids, in order."""
