@@ -102,7 +102,9 @@ def to_frame(
     result: pd.DataFrame = pd.DataFrame(frame, index=pd.Index([record.id for record in records], dtype="string"))
     if quotes:
         result["quotes"] = pd.Series(
-            [[c.quote for c in getattr(record, "citations", ())] for record in records], dtype=object, index=result.index
+            [[c.quote for c in getattr(record, "citations", ())] for record in records],
+            dtype=object,
+            index=result.index,
         )
     return result
 

@@ -54,7 +54,7 @@ def _citation(citation: Citation) -> str:
     head = escape(clean(value_text(citation)))
     if citation.quote is None:
         return head
-    quote = f'<blockquote style="white-space:pre-wrap">{escape(clean(citation.quote))}</blockquote>'
+    quote = f'<blockquote><span style="white-space:pre-wrap">{escape(clean(citation.quote))}</span></blockquote>'
     return f'<details class="usnz-quote"><summary>{head}</summary>{quote}</details>'
 
 

@@ -182,13 +182,17 @@ def disagreement(ids: Sequence[str], records: Sequence[AnyRecord] = ()) -> str:
 
 
 def _value(value: object) -> str:
-    """A value in a dispute's line: a figure alone, the rest as the text face writes it."""
-    from usnz.faces.text import value_text  # noqa: PLC0415 - the text face imports this module
+    """A value in a dispute's line: a figure read right, several values joined, a flag in words."""
     from usnz.model.amounts import Quantity  # noqa: PLC0415 - the model's value, loaded with the records
 
     if isinstance(value, bool):
         return "yes (fought)" if value else "no (support only)"
-    return quantity_text(value) if isinstance(value, Quantity) else value_text(value)
+    if isinstance(value, Quantity):
+        return quantity_text(value)
+    if isinstance(value, tuple):
+        items: tuple[object, ...] = value  # pyright: ignore[reportUnknownVariableType]
+        return "; ".join(str(item) for item in items)
+    return str(value)
 
 
 def legend(
