@@ -179,7 +179,7 @@ def test_frames_are_indexed_by_id() -> None:
     assert frame.loc["k-force-korea", "personnel_best"] == 1044
     assert list(frame["id"]) == list(korea.ids())  # kept as a column too
     sums = frame.groupby("country", observed=True)["killed_best"].sum(min_count=1)
-    assert sums["NZL"] == 33  # noqa: PLR2004 - K-FORCE's dead
+    assert sums["NZL"] == 33
     assert sums.isna()["USA"]  # not stated stays unknown with min_count=1 (pandas would say 0)
     assert list(sums.index) == sorted({r.country for r in korea})  # no phantom countries
     assert usnz.Records((usnz.get("anzus"),)).to_frame(quotes=True).loc["anzus", "quotes"]

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from usnz.faces import marks
 from usnz.faces.columns import Shown, table, table_marks
-from usnz.faces.marks import clean
+from usnz.faces.marks import cited, clean, short_names
 from usnz.faces.text import field_values, fit, value_text
 from usnz.model.facts import facts
 from usnz.model.values import Citation
@@ -125,49 +125,6 @@ def record_html(record: AnyRecord) -> str:
     )
 
 
-def _short_names(sources: Sequence[str]) -> dict[str, str]:
-    """Each source id's first words, as few as tell it from the others (``encyclopedia``).
-
-    Linear in the ids' length: each prefix is counted once.
-    """
-    counts: dict[tuple[str, ...], int] = {}
-    split = {source: tuple(source.split("-")) for source in dict.fromkeys(sources)}
-    for words in split.values():
-        for n in range(1, len(words) + 1):
-            counts[words[:n]] = counts.get(words[:n], 0) + 1
-    return {
-        source: "-".join(words[: next((n for n in range(1, len(words)) if counts[words[:n]] == 1), len(words))])
-        for source, words in split.items()
-    }
-
-
-def cited(citations: Sequence[Citation], short: dict[str, str] | None = None) -> str:
-    """Citations in a few characters: each source's paragraphs (the first and last of many), then its short name.
-
-    >>> import usnz
-    >>> cited(usnz.get("anzus").citations)
-    '¶6–¶36 — encyclopedia'
-    >>> cited(usnz.get("nzsas-afghanistan-fifty").citations)
-    '¶23 — encyclopedia'
-    """
-    by_source: dict[str, set[int]] = {}
-    for citation in citations:
-        by_source.setdefault(citation.source, set()).add(citation.paragraph)
-    names = short if short is not None else _short_names(list(by_source))
-    return "; ".join(
-        _paragraphs(sorted(found)) + (f" — {names[source]}" if names[source] else "")
-        for source, found in by_source.items()
-    )
-
-
-def _paragraphs(numbers: list[int]) -> str:
-    if len(numbers) > _FEW:
-        return f"¶{numbers[0]}–¶{numbers[-1]}"
-    return ", ".join(f"¶{n}" for n in numbers)
-
-
-_FEW: Final = 3
-"""A source's paragraphs are listed when they are this few, else the first and last and how many."""
 _BUDGET: Final = 820
 """Pixels a results table may take: a JupyterLab notebook at 1280x800 beside the open file browser
 has about 848 for an output."""
@@ -232,7 +189,7 @@ def records_html(records: Sequence[AnyRecord]) -> str:
     every, all_rows = table(shown)
     all_marks, legend = table_marks(shown, every)
     sources = sorted({c.source for r in shown for c in getattr(r, "citations", ())})
-    short = _short_names(sources)
+    short = short_names(sources)
     counts = Counter(c.source for r in shown for c in getattr(r, "citations", ()))
     if counts:  # the source cited most: named once, under the table; the others in their cells
         most = min(counts, key=lambda source: (-counts[source], source))

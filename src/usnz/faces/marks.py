@@ -25,12 +25,14 @@ from usnz.model.facts import facts
 if TYPE_CHECKING:
     from usnz.model.amounts import Quantity
     from usnz.model.records import AnyRecord
+    from usnz.model.values import Citation
 
 __all__ = [
     "DISPUTED",
     "MEANING",
     "NOT_STATED",
     "OUTSIDE",
+    "cited",
     "clean",
     "country_read",
     "date_mark",
@@ -41,6 +43,7 @@ __all__ = [
     "legend",
     "money_mark",
     "quantity_text",
+    "short_names",
 ]
 
 DISPUTED: Final = "≠"
@@ -238,3 +241,48 @@ _YEAR_FROM: Final = 1000
 def width(text: str) -> int:
     """How many terminal columns *text* takes (wide East Asian characters take two)."""
     return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def short_names(sources: Sequence[str]) -> dict[str, str]:
+    """Each source id's first words, as few as tell it from the others (``encyclopedia``).
+
+    Linear in the ids' length: each prefix is counted once.
+    """
+    counts: dict[tuple[str, ...], int] = {}
+    split = {source: tuple(source.split("-")) for source in dict.fromkeys(sources)}
+    for words in split.values():
+        for n in range(1, len(words) + 1):
+            counts[words[:n]] = counts.get(words[:n], 0) + 1
+    return {
+        source: "-".join(words[: next((n for n in range(1, len(words)) if counts[words[:n]] == 1), len(words))])
+        for source, words in split.items()
+    }
+
+
+def cited(citations: Sequence[Citation], short: dict[str, str] | None = None) -> str:
+    """Citations in a few characters: each source's paragraphs (the first and last of many), then its short name.
+
+    >>> import usnz
+    >>> cited(usnz.get("anzus").citations)
+    '¶6–¶36 — encyclopedia'
+    >>> cited(usnz.get("nzsas-afghanistan-fifty").citations)
+    '¶23 — encyclopedia'
+    """
+    by_source: dict[str, set[int]] = {}
+    for citation in citations:
+        by_source.setdefault(citation.source, set()).add(citation.paragraph)
+    names = short if short is not None else short_names(list(by_source))
+    return "; ".join(
+        _paragraphs(sorted(found)) + (f" — {names[source]}" if names[source] else "")
+        for source, found in by_source.items()
+    )
+
+
+def _paragraphs(numbers: list[int]) -> str:
+    if len(numbers) > _FEW:
+        return f"¶{numbers[0]}–¶{numbers[-1]}"
+    return ", ".join(f"¶{n}" for n in numbers)
+
+
+_FEW: Final = 3
+"""A source's paragraphs are listed when they are this few, else the first and last and how many."""

@@ -344,8 +344,6 @@ def _side_doubt(record: AnyRecord, others: Sequence[str]) -> str | None:
 
 def dispute_parts(group: Sequence[AnyRecord]) -> tuple[str, list[tuple[AnyRecord, str, str | None]]]:
     """A dispute's heading (what differs), and each side: its record, where it is cited, its doubt."""
-    from usnz.faces.html import cited  # noqa: PLC0415 - the compact citations of the tables
-
     ids = [record.id for record in group]
     differ = marks.differences(group)
     if differ:
@@ -355,7 +353,7 @@ def dispute_parts(group: Sequence[AnyRecord]) -> tuple[str, list[tuple[AnyRecord
     else:
         heading = f"{' and '.join(ids)}: their accounts differ (see each side's doubt)"
     sides = [
-        (record, cited(getattr(record, "citations", ())), _side_doubt(record, [i for i in ids if i != record.id]))
+        (record, marks.cited(getattr(record, "citations", ())), _side_doubt(record, [i for i in ids if i != record.id]))
         for record in group
     ]
     return heading, sides
