@@ -237,3 +237,71 @@ def test_a_slice_of_the_disputes_is_a_view_too() -> None:
     assert isinstance(groups[1:], usnz.Disputes)
     assert str(groups[1:2]).startswith("1 dispute\n\n≠1 personnel")
     assert isinstance(groups[0], usnz.Records)
+
+
+# -- Doubts as the model holds them -----------------------------------------------------------
+
+
+def _doubted() -> tuple[usnz.ForceContribution, usnz.ForceContribution]:
+    import attrs
+
+    rotations, fifty = usnz.get("nzsas-afghanistan-rotations"), usnz.get("nzsas-afghanistan-fifty")
+    assert isinstance(rotations, usnz.ForceContribution)
+    assert isinstance(fifty, usnz.ForceContribution)
+
+    def doubt(kind: str, text: str, *concerns: str) -> usnz.Doubt:
+        return usnz.Doubt(kind=kind, source=SOURCE, paragraphs=(24,), text=text, concerns=concerns)  # type: ignore[arg-type]
+
+    return (
+        attrs.evolve(
+            rotations,
+            notes=None,
+            doubts=(
+                doubt("vague", "The months are not given."),
+                doubt("contradiction", "A reading of another passage.", "someone-else"),
+                doubt("contradiction", "Paragraph 23 gives fifty.", "nzsas-afghanistan-fifty"),
+            ),
+        ),
+        attrs.evolve(fifty, notes="Only notes, no doubt.", doubts=(doubt("reading", "Units read as members."),)),
+    )
+
+
+def test_doubts_print_one_a_line_contradictions_first() -> None:
+    rotations, fifty = _doubted()
+    lines = show_text(rotations, width=100).splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("  doubts"))
+    assert "contradiction (encyclopedia-nz-us-relations ¶24): A reading" in lines[at]
+    assert lines[at + 2].split("- ", 1)[1].startswith("vague")
+    assert not any(line.startswith("  notes") for line in lines)
+    shown = show_text(fifty, width=100)
+    assert "  notes" in shown
+    assert "- reading (encyclopedia-nz-us-relations ¶24): Units read as members." in shown
+    text = str(usnz.Disputes((usnz.Records((rotations, fifty)),)))
+    assert "contradiction (encyclopedia-nz-us-relations ¶24): Paragraph 23 gives fifty." in text  # its own side
+    html = fifty._repr_html_()
+    assert "Units read as members." in html
+
+
+def test_what_differs_needs_one_kind_and_reads_lists() -> None:
+    assert marks.differences([usnz.get("anzus"), usnz.get("korean-war")]) == []
+    treaty = usnz.get("anzus")
+    other = attrs_evolve(treaty, id="anzus-two", parties=("AUS", "NZL"))
+    assert marks.differences([treaty, other]) == [("parties", [("anzus", "AUS; NZL; USA"), ("anzus-two", "AUS; NZL")])]
+    later = attrs_evolve(treaty, id="anzus-later", signed=usnz.PartialDate.parse("1952"))
+    assert marks.differences([treaty, later]) == [("signed", [("anzus", "1951"), ("anzus-later", "1952")])]
+
+
+def attrs_evolve(record: usnz.AnyRecord, **changes: object) -> usnz.AnyRecord:
+    import attrs
+
+    return attrs.evolve(record, **changes)  # type: ignore[misc]
+
+
+def test_a_table_too_wide_keeps_at_least_its_id_and_label() -> None:
+    long = [
+        attrs_evolve(usnz.get("anzus"), id=("x" * 120) + f"-{n}", name=f"Treaty {n}", parties=parties)
+        for n, parties in enumerate((("AUS",), ("NZL",)))
+    ]
+    html = records_html(usnz.Records(long))
+    assert "Not shown for want of room: parties" in html
+    assert ">name<" in html

@@ -354,3 +354,12 @@ def test_the_figure_reads_on_a_dark_page() -> None:
         red, green, blue, _ = mpl.colors.to_rgba(colour)
         luminance = 0.2126 * red + 0.7152 * green + 0.0722 * blue
         assert 0.2 < luminance < 0.8, colour
+
+
+def test_a_period_known_to_the_day_is_solid_with_no_pale_legend() -> None:
+    ax = usnz.plot.timeline([usnz.get("nzsas-task-force-k-bar")])
+    bar = _patches(ax, "nzsas-task-force-k-bar")["bar"]
+    assert bar.get_facecolor()[3] > 0.5
+    legend = ax.get_legend()
+    assert legend is not None
+    assert [t.get_text() for t in legend.get_texts()] == ["force contributions"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import re
 import subprocess
@@ -526,3 +527,10 @@ def test_list_without_a_kind_lists_the_kinds(capsys: pytest.CaptureFixture[str])
     assert "filters need a KIND" in capsys.readouterr().err
     assert main(["list", "--format", "csv"]) == 0
     assert capsys.readouterr().out.startswith("kind,records,holds\n")
+
+
+def test_list_without_a_kind_as_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["list", "--format", "json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [entry["kind"] for entry in listed] == [kind.replace("_", "-") for kind in KINDS]
+    assert all(entry["records"] > 0 for entry in listed)

@@ -539,8 +539,7 @@ def shown(cls: type[AnyRecord]) -> tuple[Shown, ...]:
     ['id', 'personnel', 'combat', 'period', 'killed', 'country', 'wounded', 'captured', 'conflict', 'about']
     """
     chosen = [_shown(cls, name, rank) for rank, name in enumerate(SHOWN[cls], start=1)]
-    if chosen[0].kind == "text":  # the row's label: kept, even when every row has the same
-        chosen[0] = attrs.evolve(chosen[0], keep=True)
+    chosen[0] = attrs.evolve(chosen[0], keep=True)  # each kind's label first: kept, even when all rows share it
     return (_ID_SHOWN, *sorted(chosen, key=lambda column: column.kind == "text"))
 
 

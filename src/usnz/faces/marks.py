@@ -15,7 +15,6 @@ A legend under each table says what the marks it uses mean, and only those.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Final
 
@@ -236,11 +235,6 @@ def quantity_text(quantity: Quantity, *, unit: bool = True) -> str:
 
 _YEAR_FROM: Final = 1000
 """A figure counted in years from this one up is a calendar year (``2010``), not a length."""
-
-
-def width(text: str) -> int:
-    """How many terminal columns *text* takes (wide East Asian characters take two)."""
-    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
 def short_names(sources: Sequence[str]) -> dict[str, str]:
