@@ -123,9 +123,11 @@ def _wrap(text: str, width: int, *, keep: bool = False) -> list[str]:
     lines: list[str] = []
     for paragraph in text.split("\n"):
         line = ""
-        for piece in re.findall(r"\S+\s*|\s+", paragraph):
-            if line and len(line) + len(piece.rstrip()) > width:
-                lines.append(line if len(line) <= width else line.rstrip(" "))
+        # A word with one space after it; a run of spaces is a piece of its own, so a line that
+        # breaks at a run starts with it, and the run stays visible.
+        for piece in re.findall(r"\S+ ?|\s+", paragraph):
+            if line and len(line) + len(piece.rstrip(" ") if piece.strip() else piece) > width:
+                lines.append(line if len(line) <= width else line.removesuffix(" "))  # the break: one space
                 line = ""
             line += piece
         lines.append(line)
