@@ -122,7 +122,7 @@ def commands(tmp: Path) -> list[tuple[list[str], int]]:
         (["validate", "x" * 5000], 2),
         (["export", "--out", "{export}"], 0),  # a new directory for each child
         (["schema", "events"], 0),
-        (["verify", "--sources", str(SEEDS)], 0 if SEEDS.is_dir() else 2),
+        (["verify", "--sources", str(SEEDS), "--sources", str(SEEDS.parent / "crosswalk")], 0 if SEEDS.is_dir() else 2),
         (["verify", "--sources", str(tmp / "no-such-folder")], 2),
     ]
 

@@ -44,6 +44,7 @@ def _run(command: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
         if not SEEDS.is_dir():
             pytest.skip(f"the source texts are not at {SEEDS}")
         command = command.replace("../shared/seeds", str(SEEDS))
+        command = command.replace("../shared/crosswalk", str(SEEDS.parent / "crosswalk"))
     argv = shlex.split(command.partition("#")[0])
     assert argv[0] == "usnz", command
     code = main(argv[1:])

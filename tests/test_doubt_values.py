@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import hashlib
 import json
 from pathlib import Path
 from typing import Any
@@ -143,3 +145,42 @@ def test_the_schema_describes_doubts() -> None:
         "reading",
         "outside",
     }
+
+
+def test_verify_checks_a_doubts_paragraphs_against_the_text(tmp_path: Path) -> None:
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    text = "One.\nTwo.\n"
+    (texts / "mine.txt").write_text(text, encoding="utf-8")
+    other = tmp_path / "more"
+    other.mkdir()
+    source = {**SOURCE, "sha256": hashlib.sha256(text.encode()).hexdigest()}
+    person = {"id": "jane-doe", "name": "Jane Doe", "summary": "A diplomat.", "citations": CITE}
+    (tmp_path / "data").mkdir()
+    data = _load(tmp_path / "data", person, source)
+    assert usnz.verify(sources=[texts, other], data=data) == ()
+    doubted = attrs.evolve(data.get("jane-doe"), doubts=(usnz.Doubt(**{**DOUBT, "paragraphs": (1, 3)}),))
+    problems = usnz.verify(sources=(other, texts), data=usnz.Dataset([data.get("my-notes"), doubted]))
+    assert [(p.record, p.path, p.message) for p in problems] == [
+        ("jane-doe", "doubts[0]", "my-notes has 2 paragraphs, not 3")
+    ]
+    missing = usnz.verify(sources=[other], data=data)
+    assert "no file in" in missing[0].message
+    with pytest.raises(usnz.ArgumentTypeError, match="paths of folders"):
+        usnz.verify(sources=[texts, 3], data=data)  # type: ignore[list-item]
+    with pytest.raises(usnz.ArgumentTypeError, match="or a list of them"):
+        usnz.verify(sources=[], data=data)
+
+
+def test_the_export_has_a_doubts_table(tmp_path: Path) -> None:
+    usnz.export.write(tmp_path / "out", format="csv")
+    with (tmp_path / "out" / "doubts.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == sum(len(r.doubts) for r in usnz.dataset())
+    first = next(row for row in rows if row["record"] == "nzsas-afghanistan-rotations")
+    assert first["position"] == "1"
+    assert first["kind"] == "contradiction"
+    assert first["paragraphs"] == "23; 24"
+    assert first["concerns"] == "nzsas-afghanistan-fifty"
+    package = json.loads((tmp_path / "out" / "datapackage.json").read_text(encoding="utf-8"))
+    assert "doubts" in {resource["name"] for resource in package["resources"]}

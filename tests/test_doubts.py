@@ -1,63 +1,237 @@
-"""The data notes and the records say the same about where the texts are doubtful."""
+"""The records' doubts: where the texts are doubtful, said on every record a user meets it on."""
 
 from __future__ import annotations
 
+import importlib.util
 import re
+import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
 import usnz
+from usnz.model.doubt import DOUBT_KINDS
 
-NOTES = (Path(__file__).resolve().parent.parent / "docs" / "data-notes.md").read_text(encoding="utf-8")
-SECTION = NOTES[NOTES.index("## Doubtful spots") : NOTES.index("## Facts from outside the texts")]
-ENTRIES = [line for line in SECTION.splitlines() if line.startswith("- ")]
-
-
-def _named(entry: str) -> list[str]:
-    _, _, listed = entry.rpartition("Records:")
-    return re.findall(r"`([a-z0-9-]+)`", listed)
+ROOT = Path(__file__).resolve().parent.parent
+RECORDS = list(usnz.dataset())
+SEEDS = ROOT.parent / "shared" / "seeds"
+ENC = "encyclopedia-nz-us-relations"
 
 
-def test_every_entry_names_its_records() -> None:
-    assert len(ENTRIES) > 100
-    for entry in ENTRIES:
-        assert re.match(r"- (Encyclopedia|NZPA) ¶\d+", entry), entry[:80]
-        assert _named(entry), f"no records named: {entry[:80]}"
+def _script(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
 
 
-@pytest.mark.parametrize("entry", ENTRIES, ids=lambda e: e[2:40])
-def test_every_record_an_entry_names_exists_and_says_so(entry: str) -> None:
-    paragraph = re.match(r"- (?:Encyclopedia|NZPA) (¶\d+)", entry).group(1)  # type: ignore[union-attr]
-    for record_id in _named(entry):
-        record = usnz.get(record_id)
-        notes = getattr(record, "notes", None) or ""
-        assert "Doubt (" in notes, f"{record_id} carries no doubt note ({entry[:60]})"
-        cited = {f"¶{c.paragraph}" for c in getattr(record, "citations", ())}
-        assert paragraph in notes or paragraph in cited, f"{record_id}: nothing about {paragraph}"
+def test_the_rotations_list_their_doubts_as_values_the_dispute_first() -> None:
+    doubts = usnz.get("nzsas-afghanistan-rotations").doubts
+    assert all(isinstance(doubt, usnz.Doubt) for doubt in doubts)
+    first = doubts[0]
+    assert first.kind == "contradiction"
+    assert "nzsas-afghanistan-fifty" in first.concerns
+    assert first.paragraphs == (23, 24)
+    assert "fifty" in first.text
 
 
-def test_every_record_with_disputes_is_in_the_data_notes() -> None:
-    disputing = [r.id for r in usnz.dataset() if getattr(r, "disputes", ())]
-    assert disputing
-    missing = [record_id for record_id in disputing if f"`{record_id}`" not in NOTES]
-    assert not missing, f"records with disputes missing from docs/data-notes.md: {missing}"
+def test_no_notes_hold_a_doubt_any_more() -> None:
+    left = [r.id for r in RECORDS if "Doubt (" in (r.notes or "")]
+    assert not left
+
+
+def test_each_record_lists_its_doubts_by_kind_contradictions_first() -> None:
+    for record in RECORDS:
+        ranks = [DOUBT_KINDS.index(doubt.kind) for doubt in record.doubts]
+        assert ranks == sorted(ranks), record.id
+
+
+def test_each_doubt_is_short_and_its_paragraphs_in_order() -> None:
+    for record in RECORDS:
+        for doubt in record.doubts:
+            assert len(doubt.text) <= 300, (record.id, len(doubt.text))
+            assert list(doubt.paragraphs) == sorted(doubt.paragraphs), record.id
+
+
+def test_every_dispute_is_a_contradiction_that_names_the_other_claim() -> None:
+    disputing = [r for r in RECORDS if getattr(r, "disputes", ())]
+    assert len(disputing) >= 6
+    for record in disputing:
+        for other in record.disputes:  # type: ignore[attr-defined]
+            named = [d for d in record.doubts if d.kind == "contradiction" and other in d.concerns]
+            assert named, f"{record.id} disputes {other} but no contradiction concerns it"
+
+
+@pytest.mark.parametrize("paragraph", [19, 20, 21, 37])
+def test_records_built_on_a_garbled_paragraph_say_so(paragraph: int) -> None:
+    built = [
+        r for r in RECORDS if any(c.source == ENC and c.paragraph == paragraph for c in getattr(r, "citations", ()))
+    ]
+    assert built
+    for record in built:
+        assert any(d.kind == "garbled" and paragraph in d.paragraphs for d in record.doubts), record.id
+
+
+def test_every_quote_with_a_lost_character_has_a_garbled_doubt() -> None:
+    for record in RECORDS:
+        for citation in getattr(record, "citations", ()):
+            if citation.quote and re.search(r"\S {2,}\S", citation.quote):
+                held = [d for d in record.doubts if d.kind == "garbled" and citation.paragraph in d.paragraphs]
+                assert held, f"{record.id} quotes a garble of ¶{citation.paragraph}"
 
 
 @pytest.mark.parametrize(
-    ("record_id", "words"),
+    ("record_id", "field", "typo"),
     [
-        ("nz-training-team-chi-lang", "second training team"),
-        ("nz-training-team-dong-ba-thin", "second training team"),
-        ("helen-clark", "John Key"),
-        ("john-key", "Clark"),
-        ("nz-vietnam-economic-assistance", "1961"),
-        ("dominion-post-report-clark-anecdote", "today"),
-        ("us-nz-council", "dating back to"),
-        ("nz-us-council", "council"),
+        ("k-force-korea", "summary", "armistices"),
+        ("operation-anaconda", "location", "Zorma"),
+        ("nzsas-operation-anaconda", "location", "Zorma"),
+        ("nzsas-operation-anaconda", "summary", "Zorma"),
+        ("battle-of-guadalcanal", "aliases", "Guadacanal"),
     ],
 )
-def test_the_issues_examples_are_flagged(record_id: str, words: str) -> None:
-    notes = usnz.get(record_id).notes or ""  # type: ignore[union-attr]
-    assert "Doubt (" in notes
-    assert words.casefold() in notes.casefold(), notes
+def test_our_own_fields_never_copy_a_typo(record_id: str, field: str, typo: str) -> None:
+    record = usnz.get(record_id)
+    assert typo not in str(getattr(record, field))
+    assert any(d.kind == "typo" and typo in d.text for d in record.doubts)
+
+
+def test_quotes_keep_the_archive_exactly() -> None:
+    quote = usnz.get("rice-not-constrained-by-the-past")
+    assert isinstance(quote, usnz.Quote)
+    assert "means  harnessed" in quote.text
+    if SEEDS.is_dir():
+        text = (SEEDS / "003_dc8cc6a6557a873a.txt").read_text(encoding="utf-8").splitlines()
+        assert quote.text in text[35]
+
+
+@pytest.mark.parametrize(
+    ("record_id", "kind", "words"),
+    [
+        ("nz-training-team-chi-lang", "contradiction", "second training team"),
+        ("nz-training-team-dong-ba-thin", "contradiction", "second training team"),
+        ("helen-clark", "vague", "John Key"),
+        ("john-key", "vague", "Clark"),
+        ("nz-vietnam-economic-assistance", "contradiction", "1961"),
+        ("dominion-post-report-clark-anecdote", "vague", "today"),
+        ("us-nz-council", "reading", "dating back to"),
+        ("nz-us-council", "reading", "council"),
+        ("gulf-war", "contradiction", "only in Afghanistan"),
+        ("anzac-battalion-vietnam", "garbled", "integrated"),
+    ],
+)
+def test_the_issues_examples_are_flagged(record_id: str, kind: str, words: str) -> None:
+    doubts = usnz.get(record_id).doubts
+    assert any(d.kind == kind and words.casefold() in d.text.casefold() for d in doubts), doubts
+
+
+def test_the_data_notes_list_every_doubt_and_are_current() -> None:
+    notes = _script("doubt_notes")
+    text = (ROOT / "docs" / "data-notes.md").read_text(encoding="utf-8")
+    assert notes.rewritten(text, usnz.dataset()) == text, "run python scripts/doubt_notes.py"
+    section = notes.section(usnz.dataset())
+    for record in RECORDS:
+        for doubt in record.doubts:
+            assert doubt.text in section
+            assert f"`{record.id}`" in section
+
+
+def test_wars_are_dated_from_the_crosswalk() -> None:
+    assert "korean-war" in usnz.conflicts(during=1950).ids()
+    assert "korean-war" not in usnz.conflicts(during=1950, basis="stated").ids()
+    coded = [c for c in usnz.conflicts() if c.cow_warnum is not None]
+    assert len(coded) == 8
+    for conflict in coded:
+        assert conflict.period is not None, conflict.id
+        assert conflict.date_basis == "external", conflict.id
+        assert any(c.source == "cow-atop-crosswalk" for c in conflict.citations), conflict.id
+        outside = [d for d in conflict.doubts if d.kind == "outside"]
+        assert outside, conflict.id
+        assert outside[0].source == "cow-atop-crosswalk"
+        assert "COW" in outside[0].text
+        assert str(conflict.cow_warnum) in outside[0].text
+    assert str(usnz.get("korean-war").when) == "1950-06-24/1953-07-27"
+    assert usnz.get("war-in-afghanistan").when.end is usnz.OPEN  # type: ignore[union-attr]
+    assert usnz.get("iraq-war").when.end is None  # type: ignore[union-attr]
+    uncoded = [c.id for c in usnz.conflicts() if c.cow_warnum is None and c.date_basis == "external"]
+    assert not uncoded
+
+
+def test_doubts_finds_them_by_kind_source_and_paragraph() -> None:
+    every = usnz.doubts()
+    assert len(every) == sum(len(r.doubts) for r in RECORDS)
+    assert all(isinstance(item, usnz.Doubted) for item in every)
+    ranks = [DOUBT_KINDS.index(item.doubt.kind) for item in every]
+    assert ranks == sorted(ranks)
+    contradictions = usnz.doubts(kind="contradiction")
+    assert contradictions
+    assert {item.doubt.kind for item in contradictions} == {"contradiction"}
+    on_23 = usnz.doubts(kind="contradiction", paragraph=23)
+    assert {item.record.id for item in on_23} >= {"nzsas-afghanistan-fifty", "nzsas-afghanistan-rotations"}
+    rotations = next(item for item in on_23 if item.record.id == "nzsas-afghanistan-rotations")
+    assert rotations.concerns.ids() == ("nzsas-afghanistan-fifty",)
+    assert rotations.touches.ids() == ("nzsas-afghanistan-rotations", "nzsas-afghanistan-fifty")
+    assert str(rotations).startswith("nzsas-afghanistan-rotations: contradiction (encyclopedia-nz-us-relations ¶23")
+    doubt, record, concerns = rotations
+    assert doubt in record.doubts
+    assert concerns == rotations.concerns
+    nzpa = usnz.doubts(source=usnz.get("nzpa-key-leaves-us"), kind=["typo", "garbled"])
+    assert nzpa
+    assert all(item.doubt.source == "nzpa-key-leaves-us" for item in nzpa)
+    assert usnz.doubts(kind="outside", source="cow-atop-crosswalk")
+    assert usnz.dataset().doubts(paragraph=19) == usnz.doubts(paragraph=19)
+    assert all(19 in item.doubt.paragraphs for item in usnz.doubts(paragraph=19))
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "message"),
+    [
+        ({"kind": "contradictions"}, usnz.ArgumentValueError, "did you mean 'contradiction'"),
+        ({"kind": 3}, usnz.ArgumentTypeError, "kind= takes a str"),
+        ({"paragraph": "19"}, usnz.ArgumentTypeError, "paragraph= takes a paragraph number"),
+        ({"paragraph": True}, usnz.ArgumentTypeError, "paragraph= takes a paragraph number"),
+        ({"paragraph": 0}, usnz.ArgumentValueError, "not a paragraph of any source"),
+        ({"paragraph": 18, "source": "nzpa-key-leaves-us"}, usnz.ArgumentValueError, "accepted: 1 to 17"),
+        ({"source": "nzpa"}, usnz.UnknownRecordError, "nzpa"),
+    ],
+)
+def test_doubts_refuses_bad_filters(kwargs: dict[str, object], error: type[Exception], message: str) -> None:
+    with pytest.raises(error, match=message):
+        usnz.doubts(**kwargs)  # type: ignore[arg-type]
+
+
+def test_frames_carry_a_doubt_count() -> None:
+    pytest.importorskip("pandas")
+    records = usnz.force_contributions()
+    frame = records.to_frame()
+    columns = list(frame.columns)
+    assert columns.index("doubt_count") == columns.index("doubts") + 1
+    assert str(frame["doubt_count"].dtype) == "Int64"
+    assert list(frame["doubt_count"]) == [len(r.doubts) for r in records]
+    assert "doubt_count" not in usnz.Records().to_frame().columns
+
+
+def test_show_prints_one_doubt_per_line() -> None:
+    shown = str(usnz.get("nzsas-afghanistan-rotations"))
+    lines = shown.split("  doubts", 1)[1].split("\n  notes", 1)[0].splitlines()
+    starts = [line.strip() for line in lines if not line.startswith(" " * 18)]
+    assert len(starts) == len(usnz.get("nzsas-afghanistan-rotations").doubts)
+    assert starts[0].startswith("contradiction (encyclopedia-nz-us-relations ¶23, ¶24)")
+
+
+def test_the_undated_events_of_dated_wars_are_named_in_the_data_notes() -> None:
+    notes = (ROOT / "docs" / "data-notes.md").read_text(encoding="utf-8")
+    span = notes[notes.index("## The time span") : notes.index("## Doubtful spots")]
+    dated = {c.id for c in usnz.conflicts() if c.when is not None}
+    undated = [
+        r.id
+        for r in RECORDS
+        if r.when is None and getattr(r, "conflict", None) in dated and r.record_kind in {"event", "force-contribution"}
+    ]
+    assert undated
+    missing = [record_id for record_id in undated if f"`{record_id}`" not in span]
+    assert not missing, missing

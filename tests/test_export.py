@@ -53,7 +53,12 @@ def read_json(fmt: str, path: Path) -> list[Any]:
 
 def test_csv_files_one_per_kind(csv_export: Path) -> None:
     names = {p.name for p in csv_export.iterdir()}
-    assert names == {f"{kind}.csv" for kind in usnz.KINDS} | {"citations.csv", "countries.csv", "datapackage.json"}
+    assert names == {f"{kind}.csv" for kind in usnz.KINDS} | {
+        "citations.csv",
+        "doubts.csv",
+        "countries.csv",
+        "datapackage.json",
+    }
     for kind in usnz.KINDS:
         with (csv_export / f"{kind}.csv").open(encoding="utf-8", newline="") as f:
             rows = list(csv.DictReader(f))
@@ -64,7 +69,7 @@ def test_frictionless_validates_the_csv_package(csv_export: Path) -> None:
     check_files(csv_export, json.loads((csv_export / "datapackage.json").read_text(encoding="utf-8")))
     report = validate(csv_export / "datapackage.json")
     assert report.valid, problems(report)
-    assert len(report.tasks) == len(usnz.KINDS) + 2
+    assert len(report.tasks) == len(usnz.KINDS) + 3  # and the citations, doubts and countries tables
 
 
 def test_csv_values(csv_export: Path) -> None:

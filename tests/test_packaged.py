@@ -53,7 +53,7 @@ def test_korean_war_contributions() -> None:
     assert kforce.killed == usnz.Quantity(unit="personnel", best=33)
     assert kforce.wounded == usnz.Quantity(unit="personnel", best=79)
     assert kforce.captured == usnz.Quantity(unit="personnel", best=1)
-    assert navy.ships == usnz.Quantity(unit="frigates", best=6)
+    assert navy.ships == usnz.Quantity(unit="ships", low=6)  # six frigates and "several smaller craft"
     assert navy.total_served == usnz.Quantity(unit="personnel", best=1300)
     assert all(isinstance(f, usnz.ForceContribution) and f.conflict == "korean-war" for f in korea)
 
@@ -61,10 +61,12 @@ def test_korean_war_contributions() -> None:
 def test_timeline_1965_is_in_date_order() -> None:
     records = usnz.timeline(during="1965")
     assert records
-    # Ordered by the first known day (196X, then 27 May 1965...); an unknown start (/1965-07) is placed by its end.
-    assert records.ids()[:3] == (
+    # Ordered by the first known day (196X, then 7 February 1965, COW's start of the Vietnam War, then 27 May
+    # 1965...); an unknown start (/1965-07) is placed by its end.
+    assert records.ids()[:4] == (
         "new-plymouth-2-4-5-t-production",
         "nz-agent-orange-supply",
+        "vietnam-war",
         "holyoake-announces-161-battery-deployment",
     )
     assert all(r.when.earliest <= dt.date(1965, 12, 31) for r in records)
@@ -206,10 +208,10 @@ def test_kind_filters() -> None:
     assert all(o.kind == "council" for o in usnz.organizations(kind="council"))
     assert "us-nz-council" in usnz.organizations(kind="council", country="USA").ids()
     assert usnz.people(country="NZL")
-    assert usnz.conflicts(during="1939/1945").ids() == ("pacific-war",)
+    assert usnz.conflicts(during="1939/1945").ids() == ("second-world-war", "pacific-war")
     assert usnz.assistance(country="USA")
     assert usnz.figures()
-    assert usnz.sources().ids() == ("nzpa-key-leaves-us", "encyclopedia-nz-us-relations")
+    assert usnz.sources().ids() == ("nzpa-key-leaves-us", "cow-atop-crosswalk", "encyclopedia-nz-us-relations")
 
 
 def test_records_to_json_round_trips() -> None:

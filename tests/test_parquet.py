@@ -18,7 +18,7 @@ import usnz.export
 from datapackages import check_files, check_v2
 from usnz.cli import main
 
-TABLES = ("citations", "countries")
+TABLES = ("citations", "doubts", "countries")
 
 
 @pytest.fixture(scope="module")

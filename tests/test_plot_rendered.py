@@ -163,11 +163,13 @@ def test_the_gallery_page_shows_the_figures_the_tests_check() -> None:
 def test_the_whole_timeline() -> None:
     ax = usnz.plot.timeline()
     assert [t.get_text() for t in ax.get_yticklabels()] == [
+        "First World War",
         "Second World War",
         "War in the Pacific",
         "Korean War",
         "Vietnam War",
         "Indonesia–Malaysia Confrontation",
+        "Iran–Iraq War",
         "Gulf War",
         "War in Afghanistan",
         "Iraq War",
@@ -188,7 +190,7 @@ def test_the_whole_timeline() -> None:
 def test_2008() -> None:
     ax = usnz.plot.timeline(during="2008")
     assert [t.get_text() for t in ax.get_yticklabels()] == ["War in Afghanistan", "events", "quotes", "figures"]
-    assert ax.get_title(loc="left").endswith("dated records, during 2008")
+    assert ax.get_title(loc="left").endswith("kinds, during 2008")
     texts = {t.get_gid(): t.get_text() for t in ax.texts}
     assert texts["nz-bamyan-prt"] == "Provincial Reconstruction Team", "inside its bar, which fills the year"
     ticks = [t.get_text() for t in ax.get_xticklabels()]

@@ -273,7 +273,7 @@ Q(
     14,
     "How many frigates did NZ send to Korea?",
     lambda: [x for x in force_contributions(conflict="korean-war", country="NZL") if x.ships][0],
-    lambda r: r.ships.best == 6,
+    lambda r: r.ships.low == 6 and "Six frigates" in r.summary,
 )  # records, special
 Q(38, 14, "K-FORCE strength", lambda: get("k-force-korea"), lambda r: r.personnel.best == 1044)
 Q(39, 14, "Total who served in K-FORCE", lambda: get("k-force-korea"), lambda r: r.total_served.best == 3794)

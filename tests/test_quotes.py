@@ -93,12 +93,16 @@ def test_verify_a_paragraph_the_text_lacks(tmp_path: Path) -> None:
 
 
 def test_the_packaged_quotes_are_verified(seeds: Path) -> None:
-    assert usnz.verify(sources=seeds) == ()
+    assert usnz.verify(sources=(seeds, seeds.parent / "crosswalk")) == ()
+    missing = usnz.verify(sources=seeds)  # the crosswalk, a data file beside the texts, is cited too
+    assert [(p.record, p.path) for p in missing] == [("cow-atop-crosswalk", "sha256")]
+    assert "no file in" in missing[0].message
     assert all(c.quote for r in usnz.dataset() if isinstance(r, usnz.Record) for c in r.citations)
 
 
 def test_cli_verify(seeds: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["verify", "--sources", str(seeds)]) == 0
+    crosswalk = str(seeds.parent / "crosswalk")
+    assert main(["verify", "--sources", str(seeds), "--sources", crosswalk]) == 0
     assert capsys.readouterr().out.startswith("ok")
     changed = tmp_path / "seeds"
     shutil.copytree(seeds, changed)
@@ -106,7 +110,7 @@ def test_cli_verify(seeds: Path, tmp_path: Path, capsys: pytest.CaptureFixture[s
     content = bytearray(target.read_bytes())
     content[100] = ord("X") if content[100] != ord("X") else ord("Y")
     target.write_bytes(bytes(content))
-    assert main(["verify", "--sources", str(changed)]) == 1
+    assert main(["verify", "--sources", str(changed), "--sources", crosswalk]) == 1
     assert "encyclopedia-nz-us-relations" in capsys.readouterr().out
     assert main(["verify", "--sources", str(tmp_path / "missing")]) == 2
 

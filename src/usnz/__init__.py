@@ -66,6 +66,7 @@ if TYPE_CHECKING:
         conflicts,
         dataset,
         disputes,
+        doubts,
         events,
         figures,
         force_contributions,
@@ -81,6 +82,7 @@ if TYPE_CHECKING:
     from usnz.querying.collection import Records
     from usnz.querying.dataset import Dataset
     from usnz.querying.disputes import Disputes
+    from usnz.querying.doubted import Doubted
     from usnz.reading.load import DATA_VERSION
 
     converter: JsonConverter
@@ -106,6 +108,7 @@ __all__ = [
     "DateError",
     "Disputes",
     "Doubt",
+    "Doubted",
     "Error",
     "Event",
     "Figure",
@@ -135,6 +138,7 @@ __all__ = [
     "converter",
     "dataset",
     "disputes",
+    "doubts",
     "events",
     "figures",
     "force_contributions",
@@ -197,6 +201,7 @@ _HOMES: dict[str, str] = {
             "citing",
             "conflicts",
             "disputes",
+            "doubts",
             "events",
             "figures",
             "force_contributions",
@@ -214,6 +219,7 @@ _HOMES: dict[str, str] = {
     "Records": "querying.collection",
     "Dataset": "querying.dataset",
     "Disputes": "querying.disputes",
+    "Doubted": "querying.doubted",
 }
 
 # The public modules of the optional faces (``usnz.plot.timeline(...)``), imported on first use.

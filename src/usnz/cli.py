@@ -159,7 +159,13 @@ def _parser() -> argparse.ArgumentParser:
             "every mismatch is listed, one per line (exit 1), or ok (exit 0)."
         ),
     )
-    verify.add_argument("--sources", required=True, metavar="DIR", help="the folder that holds the source texts")
+    verify.add_argument(
+        "--sources",
+        required=True,
+        action="append",
+        metavar="DIR",
+        help="a folder that holds source texts (give it again for more: the COW crosswalk's folder too)",
+    )
     verify.add_argument(
         "paths",
         nargs="*",

@@ -73,7 +73,7 @@ from usnz.model.base import (
 from usnz.model.citation import QUOTE_LIMIT, Citation, check_quote
 from usnz.model.countries import COUNTRIES
 from usnz.model.dates import PartialDate, Period
-from usnz.model.doubt import DOUBT_LIMIT, Doubt, check_doubt_text, check_paragraphs
+from usnz.model.doubt import DOUBT_KINDS, DOUBT_LIMIT, Doubt, check_doubt_text, check_paragraphs
 from usnz.model.errors import ArgumentTypeError, ArgumentValueError, shown
 from usnz.model.kinds.people import OFFICES, Role, check_office
 from usnz.model.names import kind_name
@@ -366,6 +366,40 @@ def _citations_table(data: Dataset) -> tuple[list[tuple[object, ...]], dict[str,
     return rows, schema
 
 
+def _doubts_table(data: Dataset) -> tuple[list[tuple[object, ...]], dict[str, Any]]:
+    rows: list[tuple[object, ...]] = [
+        (
+            record.id,
+            record.record_kind,
+            position,
+            d.kind,
+            d.source,
+            "; ".join(str(n) for n in d.paragraphs),
+            d.text,
+            "; ".join(d.concerns) or None,
+        )
+        for record in data
+        for position, d in enumerate(record.doubts, start=1)
+    ]
+    fields = [
+        _spec("record", "string", "The id of the record the doubt is on", required=True, pattern=ID),
+        _spec("record_kind", "string", "The record's kind", required=True),
+        _spec("position", "integer", "The doubt's place in the record's list, from 1", required=True, minimum=1),
+        _spec("kind", "string", "What sort of doubt", required=True, enum=list(DOUBT_KINDS)),
+        _spec("source", "string", "The id of the source the doubt lies in", required=True),
+        _spec("paragraphs", "string", "The paragraphs (lines) of the source where it lies, separated by '; '"),
+        _spec("text", "string", "What the text says and leaves open, and the reading taken", required=True),
+        _spec("concerns", "string", "Ids of the other records it involves, separated by '; '"),
+    ]
+    schema = {
+        "fields": fields,
+        "primaryKey": ["record", "position"],
+        "foreignKeys": [{"fields": ["source"], "reference": {"resource": "sources", "fields": ["id"]}}],
+        "missingValues": [""],
+    }
+    return rows, schema
+
+
 def _countries_table() -> tuple[list[tuple[object, ...]], dict[str, Any]]:
     rows: list[tuple[object, ...]] = [(c.code, c.name, c.cow_ccode) for c in COUNTRIES.values()]
     fields = [
@@ -429,6 +463,7 @@ def _files(data: Dataset, fmt: Format) -> tuple[dict[str, bytes], list[dict[str,
     if fmt in {"csv", "parquet"}:
         for name, (rows, schema), description in (
             ("citations", _citations_table(data), "Every citation of every record: one row per record and paragraph"),
+            ("doubts", _doubts_table(data), "Every doubt of the texts on every record: one row per record and doubt"),
             ("countries", _countries_table(), "The country codes usnz accepts, with Correlates of War country codes"),
         ):
             path = f"{name}.{fmt}"

@@ -80,6 +80,9 @@ def to_frame(
         quotes: Add a ``quotes`` column: each record's citation quotes, a list in the order
             of its citations (``None`` for a citation without one).
 
+    A frame with a ``doubts`` column has a ``doubt_count`` column after it: how many doubts
+    each record carries (see :func:`usnz.doubts`).
+
     Raises:
         MissingExtraError: when pandas is not installed.
     """
@@ -100,6 +103,11 @@ def to_frame(
         frame[name] = pd.Series(cells, dtype=object).array if column.many else _array(column, cells)
     _share_dtypes(frame)
     result: pd.DataFrame = pd.DataFrame(frame, index=pd.Index([record.id for record in records], dtype="string"))
+    if "doubts" in result:  # every kind has doubts: their count beside them
+        counts = pd.Series(
+            [len(getattr(record, "doubts", ())) for record in records], dtype="Int64", index=result.index
+        )
+        result.insert(list(result.columns).index("doubts") + 1, "doubt_count", counts)
     if quotes:
         result["quotes"] = pd.Series(
             [[c.quote for c in getattr(record, "citations", ())] for record in records],

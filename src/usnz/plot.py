@@ -585,6 +585,14 @@ def _title(marks: list[_Mark], during: object) -> str:
     """What the figure shows: the kinds drawn, how many records, and the window."""
     kinds = sorted({m.record.record_kind for m in marks}, key=_KIND_ORDER.index)
     names = [_KIND_NAME[k] for k in kinds]
-    what = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
     count = f"{len(marks)} dated record{'s' if len(marks) != 1 else ''}"
-    return plain(f"{what[:1].upper()}{what[1:]}: {count}" + (f", during {during}" if during is not None else ""))
+    if len(names) > _NAMED:  # many kinds: counted, not named (the legend names them)
+        text = f"{count} of {len(names)} kinds"
+    else:
+        what = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        text = f"{what[:1].upper()}{what[1:]}: {count}"
+    return plain(text + (f", during {during}" if during is not None else ""))
+
+
+_NAMED: Final = 3
+"""A title names the kinds drawn when they are this few."""

@@ -150,8 +150,8 @@ def show_text(record: AnyRecord, width: int = WIDTH) -> str:
         if name == "citations":
             wrapped = _citation_lines(getattr(record, "citations", ()), room)
         elif name == "doubts":
-            wrapped = [
-                ("- " if at == 0 else "  ") + line
+            wrapped = [  # a doubt a line, wrapped with a hanging indent
+                ("" if at == 0 else "  ") + line
                 for doubt in value
                 for at, line in enumerate(_wrap(clean(doubt), room - 2))
             ]
@@ -192,14 +192,15 @@ def show_rows(record: AnyRecord) -> list[tuple[str, Any]]:
     rows: list[tuple[str, Any]] = []
     doubts = marks.doubt_lines(record)
     for name, value in field_values(record):
-        if name == "doubts":
+        if name == "doubts":  # the model's doubts, where the record's fields put them: disputes first
+            rows.append(("doubts", doubts))
             continue
         shown = value
         if name == "notes" and doubts and getattr(record, "doubts", ()) == ():
             shown = _notes_without_doubts(str(value))
         if shown:
             rows.append((name, (value_text(shown), field_mark(record, name, value))))
-        if name == "notes" and doubts:
+        if name == "notes" and doubts and not getattr(record, "doubts", ()):  # the notes' doubts, after them
             rows.append(("doubts", doubts))
     if doubts and not any(name == "doubts" for name, _ in rows):
         rows.append(("doubts", doubts))

@@ -25,6 +25,7 @@ __all__ = [
     "conflicts",
     "dataset",
     "disputes",
+    "doubts",
     "events",
     "figures",
     "force_contributions",
@@ -106,3 +107,4 @@ search = _bound(Dataset.search)
 timeline = _bound(Dataset.timeline)
 citing = _bound(Dataset.citing)
 disputes = _bound(Dataset.disputes)
+doubts = _bound(Dataset.doubts)

@@ -21,6 +21,7 @@ from usnz.querying.arguments import BASES, Window, check_choice, check_code, che
 from usnz.querying.arguments import record_id as record_id_of
 from usnz.querying.collection import Records
 from usnz.querying.disputes import Disputes
+from usnz.querying.doubted import Doubted
 from usnz.querying.intervals import Intervals
 from usnz.querying.search import SearchIndex
 from usnz.reading.collector import paused
@@ -99,6 +100,7 @@ class Dataset:
         "_by_id",
         "_by_kind",
         "_citing",
+        "_doubted",
         "_index",
         "_intervals",
         "_known",
@@ -162,6 +164,7 @@ class Dataset:
         self._intervals: dict[object, Intervals] = {}  # by kind, and the timeline's: built on first use
         self._search: SearchIndex | None = None
         self._citing: dict[tuple[str, int | None], Records[AnyRecord]] | None = None
+        self._doubted: tuple[Doubted, ...] | None = None
         open_ends = {dt.date.min, dt.date.max}
         windows = (*self._known.values(), *self._possible.values())
         finite = [d for window in windows for d in window if d not in open_ends]
@@ -739,6 +742,74 @@ class Dataset:
                 rank = {id(r): i for i, r in enumerate(self._ordered)}
             groups.append(sorted(members, key=lambda r: rank[id(r)]))
         return Disputes(Records(group) for group in groups)
+
+    def doubts(
+        self,
+        *,
+        kind: str | Iterable[str] | None = None,
+        source: object = None,
+        paragraph: int | None = None,
+    ) -> tuple[Doubted, ...]:
+        """The doubtful spots of the texts, each a :class:`Doubted`: a doubt with the records it touches.
+
+        Every doubt of every record (and source), in a fixed order: by kind (contradictions
+        first, as :class:`~usnz.Doubt` lists them), then by source and paragraph, then in
+        dataset order of the records that carry them. A spot several records touch appears
+        once for each record that carries a doubt about it.
+
+        Args:
+            kind: Only doubts of this kind (``"contradiction"``, ``"vague"``, ``"garbled"``,
+                ``"typo"``, ``"reading"``, ``"outside"``), or of any of several.
+            source: Only doubts lying in this source (an id or a :class:`~usnz.Source`).
+            paragraph: Only doubts lying in this paragraph (of *source*, or of any source).
+
+        >>> import usnz
+        >>> first = usnz.doubts(kind="contradiction", paragraph=23)[0]
+        >>> first.record.id, first.doubt.paragraphs, first.concerns.ids()
+        ('nzsas-afghanistan-rotations', (23, 24), ('nzsas-afghanistan-fifty',))
+
+        Raises:
+            ArgumentValueError: for a kind that is not one, or a paragraph the source does not have.
+            UnknownRecordError: for a source id that does not exist.
+        """
+        from usnz.model.doubt import DOUBT_KINDS  # noqa: PLC0415 - the doubt kinds only when doubts are asked for
+
+        kinds = None if kind is None else {check_choice("kind", k, DOUBT_KINDS) for k in many("kind", kind)}
+        found = None if source is None else self._known_one("source", source, kind_class("sources"))
+        if paragraph is not None:
+            if isinstance(paragraph, bool) or not isinstance(paragraph, int):
+                given = f"{type(paragraph).__name__} {shown(paragraph)}"
+                msg = f"paragraph= takes a paragraph number as an int, e.g. paragraph=14; got {given}"
+                raise ArgumentTypeError(msg)
+            count = self._by_id[found].paragraphs if found is not None else None  # type: ignore[union-attr]
+            if paragraph < 1 or (count is not None and paragraph > count):
+                accepted = f"1 to {count}" if count is not None else "a number from 1"
+                of = repr(found) if found is not None else "any source"
+                msg = f"paragraph={shown(paragraph)} is not a paragraph of {of}; accepted: {accepted}"
+                raise ArgumentValueError(msg)
+        return tuple(
+            item
+            for item in self._all_doubted()
+            if (kinds is None or item.doubt.kind in kinds)
+            and (found is None or item.doubt.source == found)
+            and (paragraph is None or paragraph in item.doubt.paragraphs)
+        )
+
+    def _all_doubted(self) -> tuple[Doubted, ...]:
+        """Every doubt with its records, in the order :meth:`doubts` gives: built on first use, once."""
+        if self._doubted is None:
+            from usnz.model.doubt import DOUBT_KINDS  # noqa: PLC0415
+
+            sources = {source.id: at for at, source in enumerate(self._by_kind.get(kind_class("sources"), ()))}
+            found: list[tuple[tuple[int, int, tuple[int, ...], int, int], Doubted]] = []
+            for at, record in enumerate(self._ordered):
+                for index, doubt in enumerate(record.doubts):
+                    concerns = Records(self._by_id[i] for i in doubt.concerns if i in self._by_id)
+                    rank = DOUBT_KINDS.index(doubt.kind)
+                    key = (rank, sources.get(doubt.source, len(sources)), doubt.paragraphs, at, index)
+                    found.append((key, Doubted(doubt, record, concerns)))
+            self._doubted = tuple(item for _, item in sorted(found, key=lambda pair: pair[0]))
+        return self._doubted
 
     def search(self, text: str, *, kind: str | Iterable[str] | None = None) -> Records[AnyRecord]:
         """Records whose names, aliases or text match every word of *text*, best first.

@@ -43,7 +43,7 @@ __all__ = [
     "read_paths",
 ]
 
-DATA_VERSION: Final = "2026.11.3"
+DATA_VERSION: Final = "2026.12.1"
 """The packaged dataset's version (year.month.n), bumped on every data change."""
 MAX_FILE_BYTES: Final = 16 * 1024 * 1024
 """Largest data file usnz reads (16 MiB); a bigger file is reported as a problem."""

@@ -24,8 +24,8 @@ from usnz.model.facts import documented, fact
 __all__ = ["Source", "SourceKind"]
 
 _SHA256 = re.compile(r"[0-9a-f]{64}", re.ASCII)
-SourceKind = Literal["encyclopedia-article", "news-article"]
-"""What sort of text a source is."""
+SourceKind = Literal["encyclopedia-article", "news-article", "dataset"]
+"""What sort of text a source is: an article, or a data file (line N is paragraph N)."""
 
 
 @documented
@@ -39,7 +39,8 @@ class Source(Described):
     title: str = fact(validator=check_text, label=True, search=True, doc="The text's title.")
     publisher: str = fact(validator=check_text, search=True, doc="Who published it.")
     kind: SourceKind = fact(
-        validator=attrs.validators.in_(typing.get_args(SourceKind)), doc="``encyclopedia-article`` or ``news-article``."
+        validator=attrs.validators.in_(typing.get_args(SourceKind)),
+        doc="``encyclopedia-article``, ``news-article`` or ``dataset`` (a data file, cited by line).",
     )
     sha256: str = fact(
         validator=attrs.validators.matches_re(_SHA256),
