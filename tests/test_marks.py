@@ -230,7 +230,7 @@ def _records(pairs: int) -> list[usnz.AnyRecord]:
 
 def _seconds(call: Callable[[], object]) -> float:
     best = float("inf")
-    for _ in range(3):
+    for _ in range(5):
         start = time.perf_counter()
         call()
         best = min(best, time.perf_counter() - start)
@@ -249,7 +249,7 @@ def test_disputes_and_html_cost_grows_linearly(face: Callable[[usnz.Dataset], ob
     small, large = usnz.Dataset(_records(2000)), usnz.Dataset(_records(4000))
     face(small)
     once, twice = _seconds(lambda: face(small)), _seconds(lambda: face(large))
-    assert twice <= 2.6 * once + 0.01, (once, twice)
+    assert twice <= 3 * once + 0.01, (once, twice)  # linear doubles (noise aside); quadratic would be 4x
 
 
 def test_a_slice_of_the_disputes_is_a_view_too() -> None:

@@ -88,35 +88,17 @@ _COUNTRY_READ: Final = re.compile(
 )
 
 
-def _doubt_texts(record: AnyRecord) -> list[str]:
-    """The record's doubts as texts (its ``doubts`` when the model has them), then its notes' doubts."""
-    texts = [str(getattr(doubt, "text", doubt)) for doubt in getattr(record, "doubts", ())]
-    notes = getattr(record, "notes", None)
-    if notes:
-        texts.extend(part.strip() for part in re.split(r"(?=\bDoubt \()", notes) if part.startswith("Doubt ("))
-    return texts
-
-
 def country_read(record: AnyRecord) -> bool:
-    """Whether the record's country is read from a name or from context (its doubts or notes say so)."""
-    notes = getattr(record, "notes", None) or ""
-    return any(_COUNTRY_READ.search(text) for text in [*_doubt_texts(record), notes])
+    """Whether the record's country is read from a name or from context (one of its doubts, or its notes, says so)."""
+    texts = [str(getattr(doubt, "text", doubt)) for doubt in getattr(record, "doubts", ())]
+    texts.append(getattr(record, "notes", None) or "")
+    return any(_COUNTRY_READ.search(text) for text in texts)
 
 
 def doubt_lines(record: AnyRecord) -> list[str]:
-    """Each of the record's doubts as one line, the disputes (contradictions) first."""
+    """Each of the record's doubts as one line (``kind (source ¶N): text``), the contradictions first."""
     doubts = list(getattr(record, "doubts", ()))
-    if doubts:
-        ordered = sorted(doubts, key=lambda doubt: getattr(doubt, "kind", "") != "contradiction")
-        return [_doubt_line(doubt) for doubt in ordered]
-    texts = _doubt_texts(record)
-    others = getattr(record, "disputes", ())
-    return sorted(texts, key=lambda text: not any(other in text for other in others))
-
-
-def _doubt_line(doubt: object) -> str:
-    """A doubt on one line: ``kind (source ¶N): text``."""
-    return str(doubt)
+    return [str(doubt) for doubt in sorted(doubts, key=lambda doubt: getattr(doubt, "kind", "") != "contradiction")]
 
 
 def dispute_groups(records: Sequence[AnyRecord]) -> tuple[dict[str, int], dict[int, list[str]]]:

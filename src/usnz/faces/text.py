@@ -185,33 +185,14 @@ def field_mark(record: AnyRecord, name: str, value: object) -> str:
 
 
 def show_rows(record: AnyRecord) -> list[tuple[str, Any]]:
-    """(name, (text, mark)) of every field set, and (``doubts``, lines) after the notes.
-
-    Before the model has a ``doubts`` field, the notes' ``Doubt (...)`` sentences are the doubts.
-    """
+    """(name, (text, mark)) of every field set; the doubts as (``doubts``, lines), contradictions first."""
     rows: list[tuple[str, Any]] = []
-    doubts = marks.doubt_lines(record)
     for name, value in field_values(record):
-        if name == "doubts":  # the model's doubts, where the record's fields put them: disputes first
-            rows.append(("doubts", doubts))
-            continue
-        shown = value
-        if name == "notes" and doubts and getattr(record, "doubts", ()) == ():
-            shown = _notes_without_doubts(str(value))
-        if shown:
-            rows.append((name, (value_text(shown), field_mark(record, name, value))))
-        if name == "notes" and doubts and not getattr(record, "doubts", ()):  # the notes' doubts, after them
-            rows.append(("doubts", doubts))
-    if doubts and not any(name == "doubts" for name, _ in rows):
-        rows.append(("doubts", doubts))
+        if name == "doubts":
+            rows.append(("doubts", marks.doubt_lines(record)))
+        else:
+            rows.append((name, (value_text(value), field_mark(record, name, value))))
     return rows
-
-
-def _notes_without_doubts(notes: str) -> str:
-    """The notes with their ``Doubt (...)`` sentences taken out (they are shown one a line)."""
-    return " ".join(
-        part.strip() for part in re.split(r"(?=\bDoubt \()", notes) if not part.startswith("Doubt (")
-    ).strip()
 
 
 def _citation_lines(citations: Sequence[Citation], width: int) -> list[str]:
@@ -338,11 +319,10 @@ def _line(cells: list[str], widths: list[int], numbers: list[bool]) -> str:
 
 
 def _side_doubt(record: AnyRecord, others: Sequence[str]) -> str | None:
-    """The record's doubt about this dispute: a contradiction, or a doubt naming another side."""
+    """The record's doubt about this dispute: a contradiction, the one concerning another side first."""
     doubts = [d for d in getattr(record, "doubts", ()) if getattr(d, "kind", None) == "contradiction"]
-    for doubt in sorted(doubts, key=lambda d: not set(getattr(d, "concerns", ())) & set(others)):
-        return str(doubt)
-    return next((line for line in marks.doubt_lines(record) if any(other in line for other in others)), None)
+    ordered = sorted(doubts, key=lambda d: not set(getattr(d, "concerns", ())) & set(others))
+    return str(ordered[0]) if ordered else None
 
 
 def dispute_parts(group: Sequence[AnyRecord]) -> tuple[str, list[tuple[AnyRecord, str, str | None]]]:
