@@ -325,17 +325,23 @@ def timeline(
     kind. Sources are never drawn.
 
     **Marks**: a date known to the day is a point; a date known only to the month, year or
-    decade is a pale bar over every day it can mean; a period is a solid bar over its known
-    extent (see :meth:`usnz.Period.known`). An end the source does not give (``None``) adds a
-    hatched stub past the known extent: how far the period ran is not known. An open end
-    (:data:`usnz.OPEN`, still going) runs solid to the date its source speaks from, then
-    an arrow points on.
+    decade is a pale bar over every day it can mean. A period is a solid bar over the days it
+    certainly covers, an end known only to the month or year pale over the days it can mean
+    (see :meth:`usnz.Period.known`). An end the source does not give (``None``) adds a faded,
+    dashed reach ("start not given", "end not given"), never a solid span: ``/1957`` is a pale
+    1957 (when it ended) with a reach before it. An open end (:data:`usnz.OPEN`, still going)
+    runs solid to the date its source speaks from, then an arrow points on. Dates from outside
+    the texts (``date_basis`` ``external``) are hatched; labels carry the marks of the tables
+    (``*`` an inferred date, ``†`` one from outside the texts, ``≠`` a record in a dispute).
+
+    **Reading**: the figure is transparent, its text a grey that reads on a light page and a
+    dark one; its title says what is drawn. No label turns on math mode (see :func:`plain`).
 
     **Axes**: the x axis runs over the marks drawn, or over the ``during=`` window when
     given. A new figure is 10 inches wide and grows 0.2 inch a row, from 2.5 to 9 inches.
-    Labels are as long as their row leaves room for (cut with ``…``), right of their mark,
-    else left of it, else inside its bar; never outside the axes. They are fitted once, to
-    the figure's size when drawn.
+    Labels are as long as their row leaves room for (cut at a word with ``…``; left out rather
+    than cut to a word or two), right of their mark, else left of it, else inside its bar;
+    never outside the axes. They are fitted once, to the figure's size when drawn.
 
     Args:
         records: The records to draw, e.g. ``usnz.force_contributions(conflict="vietnam-war")``;
