@@ -231,6 +231,7 @@ events = _built(
         countries=_tuple(countries),
         location=_optional(texts),
         time=_optional(st.from_regex(r"(?:[01][0-9]|2[0-3]):[0-5][0-9]", fullmatch=True)),
+        subjects=_tuple(st.just(REF), max_size=1),
     ),
 )
 roles = st.builds(

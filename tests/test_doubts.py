@@ -235,3 +235,14 @@ def test_the_undated_events_of_dated_wars_are_named_in_the_data_notes() -> None:
     assert undated
     missing = [record_id for record_id in undated if f"`{record_id}`" not in span]
     assert not missing, missing
+
+
+def test_a_total_of_ships_is_open_and_names_the_record() -> None:
+    korea = usnz.force_contributions(conflict="korean-war", country="NZL")
+    ships = korea.total("ships")
+    assert (ships.low, ships.high, ships.best, ships.unit) == (6, None, None, "ships")
+    assert ships.open == ("rnzn-korea",)
+    assert str(ships).endswith("no upper bound: rnzn-korea)")
+    assert str(ships).startswith("at least 6 ships")
+    about = usnz.Records([usnz.get("nzsas-afghanistan-rotations")]).total("personnel")
+    assert about.open == ()  # a range has an upper bound

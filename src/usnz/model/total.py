@@ -34,6 +34,8 @@ class Total:
         counted: Ids of the records whose value is in the sum.
         unknown: Ids of the records with no stated value.
         approximate: ``True`` when a counted value is approximate.
+        open: Ids of the counted records whose figure is only a lower bound ("six frigates, several
+            smaller craft": at least 6), which leave ``high`` unknown.
 
     >>> total = Total(best=None, low=5094, high=None, unit="personnel",
     ...               counted=("k-force-korea", "rnzn-korea"), unknown=("nz-korea-liaison-officer",))
@@ -48,6 +50,7 @@ class Total:
     counted: tuple[str, ...] = attrs.field(default=(), validator=_check_ids_tuple)
     unknown: tuple[str, ...] = attrs.field(default=(), validator=_check_ids_tuple)
     approximate: bool = False
+    open: tuple[str, ...] = attrs.field(default=(), validator=_check_ids_tuple)
 
     def __str__(self) -> str:
         """Read aloud, saying what is not known."""
@@ -66,4 +69,5 @@ class Total:
             figure = f"{figure} {self.unit}"
         counted = f"{len(self.counted)} record{'' if len(self.counted) == 1 else 's'} counted"
         unknown = f"; not stated: {', '.join(self.unknown)}" if self.unknown else ""
-        return f"{figure} ({counted}{unknown})"
+        unbounded = f"; no upper bound: {', '.join(self.open)}" if self.open else ""
+        return f"{figure} ({counted}{unknown}{unbounded})"

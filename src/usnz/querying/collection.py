@@ -178,6 +178,7 @@ def _total(records: tuple[AnyRecord, ...], field: str) -> Total:
     highs: list[Number | None] = []
     counted: list[str] = []
     unknown: list[str] = []
+    unbounded: list[str] = []
     units: dict[str, str] = {}
     approximate = False
     for claim in _claims(records):
@@ -190,6 +191,7 @@ def _total(records: tuple[AnyRecord, ...], field: str) -> Total:
             units.setdefault(quantity.unit, record.id)
             approximate = approximate or quantity.approximate
         bounds = [_bounds(q) for _, q in stated]
+        unbounded.extend(r.id for r, q in stated if q.best is None and q.high is None)  # "at least"
         claim_lows = [b[0] for b in bounds]
         claim_highs = [b[2] for b in bounds]
         claim_bests = {b[1] for b in bounds}
@@ -209,6 +211,7 @@ def _total(records: tuple[AnyRecord, ...], field: str) -> Total:
         counted=tuple(counted),
         unknown=tuple(unknown),
         approximate=approximate,
+        open=tuple(unbounded),
     )
 
 

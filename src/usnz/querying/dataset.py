@@ -199,7 +199,8 @@ class Dataset:
             codes = record.country_codes()
             keys = {("country", code) for code in codes} | {("involving", code) for code in codes}
             for field, ref, declared in record.references_of():
-                if "source" not in declared.refers:  # a citation names its source: that is not involvement
+                if "source" not in declared.refers and not field.startswith("doubts"):
+                    # a citation names its source, a doubt the records it concerns: that is not involvement
                     keys.add(("involving", ref))
                 if field in {"conflict", "speaker", "disputes"}:
                     keys.add((field, ref))

@@ -70,6 +70,12 @@ class Event(Record):
         refers=("conflict",),
         doc="Id of the conflict it belongs to, if any.",
     )
+    subjects: tuple[str, ...] = fact(
+        default=(),
+        validator=check_ids,
+        refers=("agreement",),
+        doc="Ids of the agreements it is about (a signing, a round of negotiations, a suspension).",
+    )
     time: str | None = fact(
         default=None,
         validator=attrs.validators.optional(attrs.validators.matches_re(_TIME)),
