@@ -6,6 +6,7 @@ import re
 import shutil
 import sys
 import textwrap
+import typing
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Final
 
@@ -13,10 +14,10 @@ import attrs
 
 from usnz.faces import marks
 from usnz.faces.marks import clean
-from usnz.model.amounts import Money, Quantity
 from usnz.model.base import PROVENANCE
 
 if TYPE_CHECKING:
+    from usnz.model.amounts import Quantity
     from usnz.model.records import AnyRecord
     from usnz.model.values import Citation
 
@@ -80,8 +81,9 @@ def value_text(value: object) -> str:
     if isinstance(value, tuple):
         items: tuple[object, ...] = value  # pyright: ignore[reportUnknownVariableType]
         return "; ".join(value_text(v) for v in items)
-    if isinstance(value, Quantity):
-        return marks.quantity_text(value)
+    amounts: Any = sys.modules.get("usnz.model.amounts")  # not loaded: no value is a quantity
+    if amounts is not None and isinstance(value, amounts.Quantity):
+        return marks.quantity_text(typing.cast("Quantity", value))
     role = _role_class()
     if role is not None and isinstance(value, role):
         return ", ".join(
@@ -177,7 +179,8 @@ def field_mark(record: AnyRecord, name: str, value: object) -> str:
     fact = dict(facts(kind)).get(name)
     if fact is not None and fact.date:
         return marks.date_mark(record)
-    if isinstance(value, Money):
+    amounts: Any = sys.modules.get("usnz.model.amounts")  # not loaded: no value is money
+    if amounts is not None and isinstance(value, amounts.Money):
         return marks.money_mark(value)
     if fact is not None and fact.country and marks.country_read(record):
         return marks.NOT_STATED
