@@ -325,3 +325,13 @@ def test_a_table_too_wide_keeps_at_least_its_id_and_label() -> None:
     html = records_html(usnz.Records(long))
     assert "Not shown for want of room: parties" in html
     assert ">name<" in html
+
+
+def test_values_read_without_the_amounts_module_loaded(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from usnz.faces.text import field_mark, value_text
+
+    monkeypatch.delitem(sys.modules, "usnz.model.amounts")  # as when no record with a figure is built
+    assert value_text("plain") == "plain"
+    assert field_mark(usnz.get("anzus"), "name", "Australia, New Zealand, United States Security Treaty") == ""
