@@ -335,3 +335,10 @@ def test_values_read_without_the_amounts_module_loaded(monkeypatch: pytest.Monke
     monkeypatch.delitem(sys.modules, "usnz.model.amounts")  # as when no record with a figure is built
     assert value_text("plain") == "plain"
     assert field_mark(usnz.get("anzus"), "name", "Australia, New Zealand, United States Security Treaty") == ""
+
+
+def test_a_citation_without_a_quote_is_shown_alone() -> None:
+    event = attrs_evolve(_hostile(), citations=(usnz.Citation(source="nzpa-key-leaves-us", paragraph=2),))
+    text = show_text(event, width=100)
+    assert "nzpa-key-leaves-us ¶2" in text
+    assert "“" not in text

@@ -17,6 +17,7 @@ from usnz.faces.marks import clean
 from usnz.model.base import PROVENANCE
 
 if TYPE_CHECKING:
+    from usnz.faces.columns import Shown
     from usnz.model.amounts import Quantity
     from usnz.model.records import AnyRecord
     from usnz.model.values import Citation
@@ -44,10 +45,12 @@ _GAP: Final = 2
 """Spaces between two columns of a table."""
 _NARROWEST: Final = 12
 """The fewest characters a text column (a name, a title) is cut to before it is left out."""
+_TIGHTEST: Final = 8
+"""The narrowest a text column gets, to keep a table's id, label, date and deciding number."""
 _LONGEST: Final = 16
 """A text column is as wide as its longest word up to this many characters (longer words break)."""
 _DATES: Final = frozenset({"when", "date", "period", "signed"})
-"""The columns that date a record: kept in a narrow terminal before any but its label."""
+"""The columns that date a record: kept in a narrow terminal with its id, label and deciding number."""
 _LINES: Final = 3
 """The most lines a text cell of a terminal table wraps onto; the rest is cut at a word with "…"."""
 
@@ -238,13 +241,7 @@ def table_text(records: Sequence[AnyRecord], width: int | None = None) -> str:
         else max(len(column.name), *(_unbroken(row[at]) for row in cells))
         for at, column in enumerate(chosen)
     ]
-    # The date column is kept first after the label: a terminal table is read down its dates.
-    kept = sorted(
-        range(len(chosen)), key=lambda at: min(chosen[at].rank, 1.5) if chosen[at].name in _DATES else chosen[at].rank
-    )
-    while len(kept) > 1 and sum(least[at] + _GAP for at in kept) - _GAP > width:
-        kept.pop()
-    kept.sort()
+    kept = _kept(chosen, least, width)
     widths = _share(width, [(natural[at], least[at], chosen[at].kind == "text") for at in kept])
     numbers = [chosen[at].kind == "number" for at in kept]
     lines = [_line([chosen[at].name for at in kept], widths, numbers)]
@@ -256,6 +253,32 @@ def table_text(records: Sequence[AnyRecord], width: int | None = None) -> str:
     lines.append(f"({len(records)} record{'s' if len(records) != 1 else ''})")
     lines.extend(line for entry in legend for line in _wrap(clean(entry), width))
     return "\n".join(lines)
+
+
+def _kept(chosen: Sequence[Shown], least: list[int], width: int) -> list[int]:
+    """The columns a terminal of *width* shows, in order: the least wanted left out first.
+
+    The id, the label, the date and the first figure (the deciding number) are kept before any
+    other: when only they are left and still too wide, text narrows to :data:`_TIGHTEST`
+    before one of them goes.
+    """
+    first_number = next((at for at, column in enumerate(chosen) if column.kind == "number"), None)
+    essential = {
+        at for at, column in enumerate(chosen) if at in {0, first_number} or column.name in _DATES or column.rank == 1
+    }
+    kept = sorted(range(len(chosen)), key=lambda at: (at not in essential, chosen[at].rank))
+    narrowed = False
+
+    def wide() -> int:
+        return sum(least[at] + _GAP for at in kept) - _GAP
+
+    while len(kept) > 1 and wide() > width:
+        if not narrowed and all(at in essential for at in kept):
+            narrowed = True
+            least[:] = [min(wide, _TIGHTEST) if chosen[at].kind == "text" else wide for at, wide in enumerate(least)]
+            continue
+        kept.pop()
+    return sorted(kept)
 
 
 def _longest_word(text: str) -> int:
