@@ -100,6 +100,7 @@ if TYPE_CHECKING:
     )
     from usnz.querying.collection import Records
     from usnz.querying.dataset import Dataset
+    from usnz.querying.disputes import Disputes
     from usnz.querying.doubted import Doubted
     from usnz.querying.search import SearchHit
     from usnz.reading.load import DATA_VERSION
@@ -126,6 +127,7 @@ __all__ = [
     "DataError",
     "Dataset",
     "DateError",
+    "Disputes",
     "Doubt",
     "Doubted",
     "Error",
@@ -242,6 +244,7 @@ _HOMES: dict[str, str] = {
     "Records": "querying.collection",
     "SearchHit": "querying.search",
     "Dataset": "querying.dataset",
+    "Disputes": "querying.disputes",
     "Doubted": "querying.doubted",
 }
 

@@ -39,6 +39,7 @@ from usnz.querying.arguments import (
 )
 from usnz.querying.arguments import record_id as record_id_of
 from usnz.querying.collection import Records
+from usnz.querying.disputes import Disputes
 from usnz.querying.doubted import Doubted
 from usnz.querying.intervals import Intervals
 from usnz.querying.search import SearchHit, SearchIndex
@@ -809,11 +810,12 @@ class Dataset:
 
     # -- across kinds ------------------------------------------------------------------
 
-    def disputes(self) -> tuple[Records[AnyRecord], ...]:
+    def disputes(self) -> Disputes:
         """The records that disagree, in groups: each group the records linked by ``disputes``.
 
         Each group is in dataset order (the order the texts tell); the groups are in the
-        order of their first records.
+        order of their first records. Printed (or shown in Jupyter), the groups say what the
+        records disagree on and which paragraphs each side rests on. Linear in the records.
 
         >>> import usnz
         >>> [group.ids() for group in usnz.disputes() if "nz-gulf-war-1991" in group.ids()]
@@ -821,6 +823,7 @@ class Dataset:
         """
         group_of: dict[str, int] = {}
         groups: list[list[AnyRecord]] = []
+        rank: dict[int, int] = {}
         for record in self._ordered:
             if record.id in group_of or not getattr(record, "disputes", ()):
                 continue
@@ -834,9 +837,10 @@ class Dataset:
                     if other not in group_of and other in self._by_id:
                         group_of[other] = len(groups)
                         todo.append(other)
-            rank = {id(r): i for i, r in enumerate(self._ordered)}
+            if not rank:  # once: building it for each group made this quadratic
+                rank = {id(r): i for i, r in enumerate(self._ordered)}
             groups.append(sorted(members, key=lambda r: rank[id(r)]))
-        return tuple(Records(group) for group in groups)
+        return Disputes(Records(group) for group in groups)
 
     def doubts(
         self,
