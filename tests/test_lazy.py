@@ -261,3 +261,25 @@ def test_a_part_is_built_once(monkeypatch) -> None:
     events = _load.part("events")
     assert {type(r) for r in events} == {usnz.Source, usnz.Event}
     assert events.events() == usnz.dataset().events()
+
+
+VERSION_PROBE = textwrap.dedent(
+    """
+    import sys
+
+    import usnz
+    before = set(sys.modules)
+    assert usnz.DATA_VERSION.count(".") == 2, usnz.DATA_VERSION
+    built = sorted(set(sys.modules) - before)
+    assert built == ["usnz.reading", "usnz.reading.version"], built  # no record class, no reader
+    for heavy in ("attrs", "cattrs", "json"):
+        assert heavy not in sys.modules, f"{heavy} imported to read the data version"
+    print("ok")
+    """
+)
+
+
+def test_reading_the_data_version_builds_nothing() -> None:
+    done = subprocess.run([sys.executable, "-c", VERSION_PROBE], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok"

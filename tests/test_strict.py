@@ -115,7 +115,7 @@ def test_json_is_read_strictly(tmp_path: Path, text: str, message: str) -> None:
     ],
 )
 def test_nesting_is_counted_outside_strings(text: str, depth: int) -> None:
-    from usnz.reading.load import _depth, parse_json
+    from usnz.reading.jsontext import _depth, parse_json
 
     assert _depth(text) == depth
     parse_json(text)  # at most 32 deep: read

@@ -102,7 +102,7 @@ if TYPE_CHECKING:
     from usnz.querying.dataset import Dataset
     from usnz.querying.doubted import Doubted
     from usnz.querying.search import SearchHit
-    from usnz.reading.load import DATA_VERSION
+    from usnz.reading.version import DATA_VERSION
 
     converter: JsonConverter
     __version__: str
@@ -180,7 +180,7 @@ __all__ = [
 # The module each public name lives in. ``import usnz`` imports none of them (nor attrs):
 # each is imported on first use, then kept here as a plain attribute.
 _HOMES: dict[str, str] = {
-    "DATA_VERSION": "reading.load",
+    "DATA_VERSION": "reading.version",
     "cite": "faces.cite",
     "verify": "faces.verify",
     **dict.fromkeys(("COUNTRIES", "Country"), "model.countries"),

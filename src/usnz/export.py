@@ -582,7 +582,7 @@ def datapackage(*, format: Format = "csv", data: Dataset | None = None) -> dict[
 
 
 def _package(fmt: Format, data: Dataset) -> tuple[dict[str, Any], dict[str, bytes]]:
-    from usnz.reading.load import DATA_VERSION  # noqa: PLC0415 - the packaged data's version
+    from usnz.reading.version import DATA_VERSION  # noqa: PLC0415 - the packaged data's version
 
     if fmt == "parquet":
         parquet.check()  # before pandas, so the error names the extra that brings both

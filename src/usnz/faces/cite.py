@@ -61,7 +61,7 @@ _SPECIAL: Final = re.compile("|".join(re.escape(char) for char in _LATEX))
 def _versions() -> tuple[str, str]:
     from importlib.metadata import version  # noqa: PLC0415 - only when asked
 
-    from usnz.reading.load import DATA_VERSION  # noqa: PLC0415 - the packaged data's version
+    from usnz.reading.version import DATA_VERSION  # noqa: PLC0415 - the packaged data's version
 
     return version("usnz"), DATA_VERSION
 
