@@ -19,6 +19,8 @@ from hypothesis import strategies as st
 
 import usnz
 import usnz.export
+import usnz.export.schemas
+import usnz.export.swap
 from datapackages import check_files, check_v2
 from strategies import RECORDS
 from usnz.cli import EXPORT_FORMATS, main
@@ -295,7 +297,7 @@ def test_cli_export_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str], m
     def refuse(path: Path, content: bytes) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(usnz.export, "_write_file", refuse)
+    monkeypatch.setattr(usnz.export.swap, "_write_file", refuse)
     assert main(["export", "--out", str(tmp_path / "x")]) == 2
     err = capsys.readouterr().err
     out = str(tmp_path / "x")
@@ -313,6 +315,6 @@ def test_cli_schema(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_schemas_of_other_types() -> None:
-    assert usnz.export._schema_of(str | int, {}) == {"anyOf": [{"type": "string"}, {"type": "integer"}]}
-    assert usnz.export._schema_of(int | float, {}) == {"type": "number"}
-    assert usnz.export._schema_of(complex, {}) == {"type": "string"}
+    assert usnz.export.schemas._schema_of(str | int, {}) == {"anyOf": [{"type": "string"}, {"type": "integer"}]}
+    assert usnz.export.schemas._schema_of(int | float, {}) == {"type": "number"}
+    assert usnz.export.schemas._schema_of(complex, {}) == {"type": "string"}
