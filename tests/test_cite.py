@@ -203,5 +203,5 @@ def test_cite_lists_the_sources_of_the_dataset_it_is_given(tmp_path: Path) -> No
     assert not [s.id for s in others if f'"{s.title}"' in text]
     assert f"@misc{{{first.id}," in usnz.cite("bibtex", data=mine)
     assert usnz.cite(data=usnz.dataset()) == usnz.cite()
-    with pytest.raises(usnz.ArgumentTypeError, match="data= takes a usnz.Dataset"):
+    with pytest.raises(usnz.ArgumentTypeError, match=r"data= takes a usnz\.Dataset"):
         usnz.cite(data=[first])  # type: ignore[arg-type]

@@ -143,7 +143,7 @@ def test_get_falls_back_to_the_whole_load_when_the_fast_way_cannot_help(monkeypa
         monkeypatch.setattr(_load, "_got", {})
         monkeypatch.setattr(_load, "_read_before", {})
         if unusual == "index says another kind":
-            monkeypatch.setattr(packaged, "kind_of", lambda record_id: "people")
+            monkeypatch.setattr(packaged, "kind_of_id", lambda record_id: "people")
         else:
             monkeypatch.setattr(_load, "_read_before", {})
             monkeypatch.setattr(packaged, "read_kind", lambda stem: None)
@@ -158,7 +158,7 @@ def test_without_an_index_or_a_file_the_fast_way_steps_aside(monkeypatch) -> Non
 
     monkeypatch.setattr(packaged, "_index", {})
     monkeypatch.setattr(packaged, "_packaged_file", missing)
-    assert packaged.kind_of("anzus") is None
+    assert packaged.kind_of_id("anzus") is None
     assert packaged.read_kind("agreements") is None
 
 

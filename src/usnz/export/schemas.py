@@ -11,7 +11,7 @@ from typing import Any, Final, Literal
 
 import attrs
 
-from usnz.faces.columns import ID, field_docs, field_hints
+from usnz.faces.columns import field_docs, field_hints
 from usnz.model.amounts import AMOUNT, CURRENCIES, Money, Quantity, check_currency
 from usnz.model.base import (
     check_citations,
@@ -29,6 +29,7 @@ from usnz.model.citation import QUOTE_LIMIT, Citation, check_quote
 from usnz.model.countries import COUNTRIES
 from usnz.model.dates import PartialDate, Period
 from usnz.model.doubt import DOUBT_LIMIT, Doubt, check_doubt_text, check_paragraphs
+from usnz.model.ids import ID_PATTERN as ID
 from usnz.model.kinds.people import OFFICES, Attestation, Role, check_office
 from usnz.model.names import kind_name
 from usnz.model.records import KINDS
