@@ -98,12 +98,13 @@ if TYPE_CHECKING:
         sources,
         timeline,
     )
+    from usnz.querying.arguments import During, RecordIds
     from usnz.querying.collection import Records
     from usnz.querying.dataset import Dataset
     from usnz.querying.disputes import Disputes
     from usnz.querying.doubted import Doubted
     from usnz.querying.search import SearchHit
-    from usnz.reading.load import DATA_VERSION
+    from usnz.reading.version import DATA_VERSION
 
     converter: JsonConverter
     __version__: str
@@ -130,6 +131,7 @@ __all__ = [
     "Disputes",
     "Doubt",
     "Doubted",
+    "During",
     "Error",
     "Event",
     "Figure",
@@ -146,6 +148,7 @@ __all__ = [
     "Quantity",
     "Quote",
     "Record",
+    "RecordIds",
     "Records",
     "Role",
     "SearchHit",
@@ -182,7 +185,7 @@ __all__ = [
 # The module each public name lives in. ``import usnz`` imports none of them (nor attrs):
 # each is imported on first use, then kept here as a plain attribute.
 _HOMES: dict[str, str] = {
-    "DATA_VERSION": "reading.load",
+    "DATA_VERSION": "reading.version",
     "cite": "faces.cite",
     "verify": "faces.verify",
     **dict.fromkeys(("COUNTRIES", "Country"), "model.countries"),
@@ -203,6 +206,7 @@ _HOMES: dict[str, str] = {
     ),
     **dict.fromkeys(("KINDS", "AnyRecord"), "model.records"),
     "Record": "model.base",
+    **dict.fromkeys(("During", "RecordIds"), "querying.arguments"),
     # each record kind from its own module, so attrs builds only the kinds a program uses
     "Source": "model.kinds.sources",
     "Agreement": "model.kinds.agreements",
