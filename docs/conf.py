@@ -37,6 +37,7 @@ myst_heading_anchors = 3
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"
 autodoc_typehints_format = "short"
+autodoc_type_aliases = {"During": "usnz.During", "RecordIds": "usnz.RecordIds"}
 autodoc_default_options = {"members": True, "show-inheritance": True}
 napoleon_google_docstring = True
 napoleon_numpy_docstring = False
@@ -48,7 +49,8 @@ nitpick_ignore_regex = [
     ("py:class", r"(datetime|decimal|collections\.abc|typing|os|pathlib|enum|cattrs|attrs|attr|pandas|matplotlib)\..*"),
     ("py:class", r"(DataFrame|Axes|Path|Format)"),
     ("py:class", r"(Decimal|JsonConverter|PathLike|Iterable|Iterator|Sequence|Callable|Window)"),
-    ("py:class", r"(T|R_co|P|SupportsIndex|AnyRecord)"),
+    ("py:class", r"(T|K|R_co|P|SupportsIndex|AnyRecord)"),
+    ("py:class", r"Described"),  # the private base of Record and Source
     ("py:class", r"usnz\.(model|reading|querying|faces)\.\w+\.\w+"),  # internal modules' names
     (
         "py:class",

@@ -1,19 +1,23 @@
-"""Hypothesis strategies for every usnz value type and record kind, in one place."""
+"""Hypothesis strategies for every usnz value type and record kind, derived from their declarations."""
 
 from __future__ import annotations
 
 import calendar
+import types
 import typing
 from decimal import Decimal
 from typing import Any, TypeVar
 
+import attrs
 from hypothesis import strategies as st
 
 import usnz
-from usnz.model.doubt import DOUBT_KINDS
-from usnz.model.records import Branch, EventKind
+from usnz.model.base import DateBasis
+from usnz.model.facts import Fact, facts
 
 T = TypeVar("T")
+
+BASES = typing.get_args(DateBasis)
 
 SOURCE_ID = "test-source"
 PARAGRAPHS = 20
@@ -95,48 +99,77 @@ money = st.builds(
     approximate=st.booleans(),
     currency_stated=st.booleans(),
 )
-REF = "ref-a"
-"""The id stand-alone records refer to (see below)."""
-citations = st.builds(
-    usnz.Citation,
-    source=st.just(SOURCE_ID),
-    paragraph=st.integers(1, PARAGRAPHS),
-    note=st.none() | sentences,
-)
+# -- records, derived from their declarations -------------------------------------------------------
+#
+# Each value type is taught once (st.register_type_strategy); every record's strategy follows
+# from its fields: the declared type, and the ``fact`` metadata (a reference names one of a small
+# fixed set of records, TARGETS; a country field holds country codes). A field added to a kind is
+# generated without a change here. What no declaration says is written below, once: a few
+# fields' formats (FORMATS) and the checks across fields (_fixed).
 
-doubts = st.builds(
-    usnz.Doubt,
-    kind=st.sampled_from(DOUBT_KINDS),
-    source=st.just(SOURCE_ID),
-    paragraphs=st.lists(st.integers(1, PARAGRAPHS), min_size=1, max_size=3, unique=True).map(tuple),
-    text=sentences,
-    concerns=st.lists(st.just(REF), max_size=1).map(tuple),
-)
+TARGETS: dict[str, str] = {cls.record_kind: f"ref-{cls.record_kind}" for cls in usnz.KINDS.values()}
+"""The id each reference names, by the kind it names (``person`` -> ``ref-person``); see :func:`targets`."""
+TARGETS["source"] = SOURCE_ID
+_ANY = sorted(target for kind, target in TARGETS.items() if kind != "source")  # a record: disputes no source
+record_ids = ids.filter(lambda given: given not in TARGETS.values())  # a record never names itself
 
+FORMATS: dict[tuple[type, str], st.SearchStrategy[Any]] = {
+    (usnz.Source, "sha256"): st.from_regex(r"[0-9a-f]{64}", fullmatch=True),
+    (usnz.Event, "time"): st.from_regex(r"(?:[01][0-9]|2[0-3]):[0-5][0-9]", fullmatch=True),
+    (usnz.Role, "office"): st.sampled_from(sorted(usnz.OFFICES)),
+}
+"""The fields whose text has a format of its own (a hash, a time, an office): what their type cannot say."""
 
-def _tuple(strategy: st.SearchStrategy[T], max_size: int = 3) -> st.SearchStrategy[tuple[T, ...]]:
-    return st.lists(strategy, max_size=max_size, unique=True).map(tuple)
-
-
-def _common(**fields: Any) -> dict[str, Any]:
-    return {
-        "id": ids,
-        "citations": st.lists(citations, min_size=1, max_size=3, unique=True).map(tuple),
-        "doubts": st.lists(doubts, max_size=2, unique=True).map(tuple),
-        "notes": st.none() | sentences,
-        **fields,
-    }
+SIMPLE: dict[object, st.SearchStrategy[Any]] = {
+    str: texts,
+    bool: st.booleans(),
+    int: st.integers(1, PARAGRAPHS),  # paragraphs, war numbers: counted from 1
+}
 
 
-def _optional(strategy: st.SearchStrategy[T]) -> st.SearchStrategy[T | None]:
-    return st.none() | strategy
+def _referring(refers: tuple[str, ...]) -> st.SearchStrategy[str]:
+    """An id of a record of one of the kinds *refers* names (``any``: any record)."""
+    return st.sampled_from(_ANY if "any" in refers else sorted(TARGETS[kind] for kind in refers))
 
 
-def _literal(cls: type, field: str = "kind") -> st.SearchStrategy[str]:
-    return st.sampled_from(typing.get_args(typing.get_type_hints(cls)[field]))
+def _of_type(hint: Any, fact: Fact | None, *, required: bool) -> st.SearchStrategy[Any]:  # noqa: PLR0911 - one a shape
+    """Values of the declared type *hint*, as its field's *fact* says (a reference, a country)."""
+    args = typing.get_args(hint)
+    origin = typing.get_origin(hint)
+    if set(args) - {type(None)} == {int, float}:  # a number of a quantity
+        return st.none() | numbers if type(None) in args else numbers
+    if origin in {typing.Union, types.UnionType} and type(None) in args:
+        (inner,) = (arg for arg in args if arg is not type(None))
+        return st.none() | _of_type(inner, fact, required=False)
+    if origin is tuple:
+        items = _of_type(args[0], fact, required=True)
+        return st.lists(items, min_size=1 if required else 0, max_size=3, unique=True).map(tuple)
+    if origin is typing.Literal:
+        return st.sampled_from([arg for arg in args if arg is not None])
+    if fact is not None and fact.refers:
+        return _referring(fact.refers)
+    if fact is not None and fact.country:
+        return countries
+    return SIMPLE[hint] if hint in SIMPLE else st.from_type(hint)
 
 
-BASES = ("stated", "inferred", "external")
+def _fields(cls: type) -> dict[str, st.SearchStrategy[Any]]:
+    """A strategy for each field of the attrs class *cls*, from its declaration."""
+    hints = typing.get_type_hints(cls)
+    declared = dict(facts(cls))
+    found = {}
+    for field in attrs.fields(cls):
+        if field.name == "date_basis":
+            continue  # said by the record's dates: see _fixed
+        hint = hints[field.name]
+        formatted = FORMATS.get((cls, field.name))
+        if formatted is None:
+            found[field.name] = _of_type(hint, declared.get(field.name), required=field.default is attrs.NOTHING)
+        else:
+            found[field.name] = st.none() | formatted if type(None) in typing.get_args(hint) else formatted
+    if "id" in found:
+        found["id"] = record_ids
+    return found
 
 
 def dated(fields: dict[str, Any]) -> bool:
@@ -144,161 +177,92 @@ def dated(fields: dict[str, Any]) -> bool:
     return any(isinstance(v, usnz.PartialDate | usnz.Period) for v in fields.values())
 
 
-def _built(cls: type, **fields: Any) -> st.SearchStrategy[Any]:
-    """Records of *cls*, with a date_basis exactly when they carry a date (and a destination on visits)."""
+def _fixed(cls: type, values: dict[str, Any], draw: st.DrawFn) -> dict[str, Any]:
+    """*values* made to pass the checks across fields, which no single field's declaration says."""
+    if "date_basis" in attrs.fields_dict(cls):
+        values["date_basis"] = draw(st.sampled_from(BASES)) if dated(values) else None
+    if cls is usnz.Event and values["kind"] != "visit":
+        values["destination"] = None  # a destination on visits only
+    if cls is usnz.Figure and (values["quantity"] is None) == (values["money"] is None):
+        values["quantity" if draw(st.booleans()) else "money"] = None  # exactly one of quantity and money
+        if values["quantity"] is None and values["money"] is None:
+            values["quantity"] = draw(quantities())
+    if cls is usnz.Role:  # attested in date order, each record once
+        values["attested"] = tuple(sorted({a.record: a for a in values["attested"]}.values(), key=_attested_order))
+    return values
+
+
+def _attested_order(attestation: Any) -> tuple[Any, str]:
+    return attestation.date, attestation.record
+
+
+def derived(cls: type) -> st.SearchStrategy[Any]:
+    """Valid values of the attrs class *cls*, every field generated from its declaration."""
+    fields = _fields(cls)
 
     @st.composite
     def build(draw: st.DrawFn) -> Any:
-        values = draw(st.fixed_dictionaries(fields))
-        if dated(values):
-            values["date_basis"] = draw(st.sampled_from(BASES))
-        if cls is usnz.Event and values["kind"] == "visit":
-            values["destination"] = draw(_optional(countries))
-        return cls(**values)
+        return cls(**_fixed(cls, draw(st.fixed_dictionaries(fields)), draw))
 
     return build()
 
 
-# Records whose references point only at ids in ``people``/``organizations``/``conflicts``
-# are built by ``datasets``; these stand-alone strategies leave references empty or to
-# fixed ids (REF) and are used for round trips.
+st.register_type_strategy(usnz.PartialDate, partial_dates())
+st.register_type_strategy(usnz.Period, periods())
+st.register_type_strategy(usnz.Quantity, quantities())
+st.register_type_strategy(usnz.Money, money)
+for _value in (usnz.Citation, usnz.Doubt, usnz.Attestation, usnz.Role):  # each after what it holds
+    st.register_type_strategy(_value, st.deferred(lambda value=_value: derived(value)))
 
-agreements = _built(
-    usnz.Agreement,
-    **_common(
-        name=texts,
-        kind=_literal(usnz.Agreement),
-        summary=sentences,
-        aliases=_tuple(texts),
-        parties=_tuple(countries),
-        signed=_optional(partial_dates()),
-        period=_optional(periods()),
-        status=_optional(sentences),
-    ),
-)
-conflicts = _built(
-    usnz.Conflict,
-    **_common(
-        name=texts,
-        summary=sentences,
-        aliases=_tuple(texts),
-        period=_optional(periods()),
-        cow_warnum=_optional(st.integers(1, 999)),
-    ),
-)
-force_contributions = _built(
-    usnz.ForceContribution,
-    **_common(
-        conflict=st.just(REF),
-        country=countries,
-        summary=sentences,
-        unit=_optional(texts),
-        branch=_optional(st.sampled_from(typing.get_args(Branch))),
-        role=_optional(texts),
-        combat=_optional(st.booleans()),
-        personnel=_optional(quantities()),
-        total_served=_optional(quantities()),
-        ships=_optional(quantities()),
-        aircraft=_optional(quantities()),
-        period=_optional(periods()),
-        location=_optional(texts),
-        killed=_optional(quantities()),
-        wounded=_optional(quantities()),
-        captured=_optional(quantities()),
-    ),
-)
-assistance = _built(
-    usnz.Assistance,
-    **_common(
-        donor=countries,
-        summary=sentences,
-        recipient=_optional(countries),
-        amount=_optional(money),
-        in_kind=_optional(texts),
-        date=_optional(partial_dates()),
-        period=_optional(periods()),
-        purpose=_optional(sentences),
-    ),
-)
-events = _built(
-    usnz.Event,
-    **_common(
-        kind=st.sampled_from(typing.get_args(EventKind)),
-        title=texts,
-        summary=sentences,
-        date=_optional(partial_dates()),
-        period=_optional(periods()),
-        countries=_tuple(countries),
-        location=_optional(texts),
-        time=_optional(st.from_regex(r"(?:[01][0-9]|2[0-3]):[0-5][0-9]", fullmatch=True)),
-        agreements=_tuple(st.just(REF), max_size=1),
-    ),
-)
-roles = st.builds(
-    usnz.Role,
-    title=texts,
-    office=_optional(st.sampled_from(sorted(usnz.OFFICES))),
-    country=_optional(countries),
-    period=_optional(periods()),
-)
-people = _built(
-    usnz.Person,
-    **_common(
-        name=texts,
-        summary=sentences,
-        aliases=_tuple(texts),
-        country=_optional(countries),
-        roles=st.lists(roles, max_size=3).map(tuple),
-    ),
-)
-organizations = _built(
-    usnz.Organization,
-    **_common(
-        name=texts,
-        kind=_literal(usnz.Organization),
-        summary=sentences,
-        aliases=_tuple(texts),
-        country=_optional(countries),
-        founded=_optional(partial_dates()),
-    ),
-)
-quotes = _built(
-    usnz.Quote,
-    **_common(speaker=st.just(REF), text=sentences, occasion=_optional(sentences), date=_optional(partial_dates())),
-)
-_figure_fields = _common(measure=sentences, date=_optional(partial_dates()), countries=_tuple(countries))
-figures = st.one_of(
-    _built(usnz.Figure, **_figure_fields, quantity=quantities()),
-    _built(usnz.Figure, **_figure_fields, money=money),
-)
-sources = _built(
-    usnz.Source,
-    id=ids,
-    title=texts,
-    publisher=texts,
-    kind=_literal(usnz.Source),
-    sha256=st.from_regex(r"[0-9a-f]{64}", fullmatch=True),
-    paragraphs=st.integers(1, 500),
-    filename=texts,
-    date=_optional(partial_dates()),
-    as_of=_optional(partial_dates()),
-    doubts=st.lists(doubts, max_size=2, unique=True).map(tuple),
-    notes=_optional(sentences),
-)
+RECORDS: dict[type, st.SearchStrategy[Any]] = {cls: derived(cls) for cls in usnz.KINDS.values()}
+"""A strategy for each record class: every field, references included (to :data:`TARGETS`)."""
 
-RECORDS: dict[type, st.SearchStrategy[Any]] = {
-    usnz.Source: sources,
-    usnz.Agreement: agreements,
-    usnz.Conflict: conflicts,
-    usnz.ForceContribution: force_contributions,
-    usnz.Assistance: assistance,
-    usnz.Event: events,
-    usnz.Person: people,
-    usnz.Organization: organizations,
-    usnz.Quote: quotes,
-    usnz.Figure: figures,
-}
-"""A strategy for each record class."""
+
+def targets(record: Any) -> list[Any]:
+    """The records *record*'s references name (one of each kind), so that the whole loads.
+
+    Each is the least record of its kind, citing the test source; those *record* disputes
+    dispute it back, as the loader requires.
+    """
+    cite = (usnz.Citation(source=SOURCE_ID, paragraph=1),)
+    disputed = set(getattr(record, "disputes", ()))
+    dispute = {"disputes": (record.id,)}
+    least: dict[str, dict[str, Any]] = {
+        "agreement": {"name": "A", "kind": "treaty", "summary": "A."},
+        "conflict": {"name": "A", "summary": "A."},
+        "force-contribution": {"conflict": TARGETS["conflict"], "country": "NZL", "summary": "A."},
+        "assistance": {"donor": "USA", "summary": "A."},
+        "event": {"kind": "meeting", "title": "A", "summary": "A."},
+        "person": {"name": "A", "summary": "A."},
+        "organization": {"name": "A", "kind": "other", "summary": "A."},
+        "quote": {"speaker": TARGETS["person"], "text": "A."},
+        "figure": {"measure": "A", "quantity": usnz.Quantity(unit="a", best=1)},
+    }
+    found: list[Any] = [
+        usnz.Source(
+            id=SOURCE_ID,
+            title="Test source",
+            publisher="Tests",
+            kind="news-article",
+            sha256="0" * 64,
+            paragraphs=PARAGRAPHS,
+            filename="test.txt",
+        )
+    ]
+    for cls in usnz.KINDS.values():
+        if cls.record_kind in least:
+            target = TARGETS[cls.record_kind]
+            extra = dispute if target in disputed else {}
+            found.append(cls(id=target, citations=cite, **least[cls.record_kind], **extra))
+    return found
+
+
+def _tuple(strategy: st.SearchStrategy[T], max_size: int = 3) -> st.SearchStrategy[tuple[T, ...]]:
+    return st.lists(strategy, max_size=max_size, unique=True).map(tuple)
+
+
+def _optional(strategy: st.SearchStrategy[T]) -> st.SearchStrategy[T | None]:
+    return st.none() | strategy
 
 
 @st.composite

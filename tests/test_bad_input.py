@@ -289,7 +289,7 @@ CLI_CASES: list[tuple[str, list[str], int, str]] = [
     ("show-long", ["show", LONG], 2, "5,000 characters"),
     ("show-no-id", ["show"], 2, "required: id"),
     ("show-format", ["show", "anzus", "--format", "yaml"], 2, "invalid choice: 'yaml'"),
-    ("list-no-kind", ["list"], 2, "required: KIND"),
+    ("list-filter-no-kind", ["list", "--during", "2008"], 2, "filters need a KIND"),
     ("list-unknown-kind", ["list", "treaties"], 2, "unknown kind 'treaties'"),
     ("list-empty-during", ["list", "events", "--during", ""], 2, "during=''"),
     ("list-bad-during", ["list", "events", "--during", "19x5"], 2, "during='19x5'"),

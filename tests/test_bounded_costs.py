@@ -21,6 +21,7 @@ import pytest
 import usnz
 from usnz.cli import main
 from usnz.querying import arguments
+from usnz.reading import files as reading_files
 from usnz.reading import load as loading
 
 SOURCE = {
@@ -124,13 +125,13 @@ def test_a_long_file_path_is_printed_shortened(tmp_path: Path) -> None:
 
 def spy_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     read: list[str] = []
-    real = loading._read_file
+    real = reading_files._read_file
 
     def read_file(path: Path) -> bytes:
         read.append(path.name)
         return real(path)
 
-    monkeypatch.setattr(loading, "_read_file", read_file)
+    monkeypatch.setattr(reading_files, "_read_file", read_file)
     return read
 
 
@@ -168,7 +169,7 @@ def test_a_named_file_of_no_kind_is_not_read(tmp_path: Path, monkeypatch: pytest
 
 def test_a_file_too_large_is_refused_before_it_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = write(tmp_path, [event("x", 0)])
-    monkeypatch.setattr(loading, "MAX_FILE_BYTES", 100)
+    monkeypatch.setattr(reading_files, "MAX_FILE_BYTES", 100)
     most = peak(lambda: usnz.load(folder))
     with pytest.raises(usnz.DataError, match="file is larger than the 100-byte limit"):
         usnz.load(folder)
@@ -262,9 +263,9 @@ def test_a_file_that_grows_while_read_is_read_to_the_limit(tmp_path: Path, monke
         info = real(descriptor)
         return os.stat_result((info.st_mode, info.st_ino, info.st_dev, info.st_nlink, 0, 0, 10, 0, 0, 0))
 
-    monkeypatch.setattr(loading.os, "fstat", fstat)
+    monkeypatch.setattr(reading_files.os, "fstat", fstat)
     assert len(usnz.load(folder)) == 2  # each file "grew" from 10 bytes: read whole all the same
-    monkeypatch.setattr(loading, "MAX_FILE_BYTES", 50)
+    monkeypatch.setattr(reading_files, "MAX_FILE_BYTES", 50)
     with pytest.raises(usnz.DataError, match="file is larger than the 50-byte limit"):
         usnz.load(folder)
 

@@ -82,7 +82,7 @@ def test_a_source_dated_to_the_year(monkeypatch: pytest.MonkeyPatch) -> None:
         date=usnz.PartialDate(year=1999),
         date_basis="stated",
     )
-    monkeypatch.setattr(_cite, "_sources", lambda: (source,))
+    monkeypatch.setattr(_cite, "_sources", lambda _data: (source,))
     entry = _entries(usnz.cite("bibtex"))["year-only"]
     assert r"title = {Costs \& 100\% of \#1\_items \{braces\} \textasciitilde{}tilde}," in entry
     assert "year = {1999}," in entry
@@ -137,7 +137,7 @@ def test_special_characters_survive_a_parser(monkeypatch: pytest.MonkeyPatch) ->
         paragraphs=1,
         filename="x.txt",
     )
-    monkeypatch.setattr(_cite, "_sources", lambda: (source,))
+    monkeypatch.setattr(_cite, "_sources", lambda _data: (source,))
     (entry,) = (e for e in parse(usnz.cite("bibtex"), decode=True).entries if e.key == "specials")
     assert fields(entry)["title"] == title
     assert fields(entry)["howpublished"] == "news article; publisher: Smith & Sons {Ltd}"
@@ -192,3 +192,16 @@ def test_cli_cite(capsys: pytest.CaptureFixture[str]) -> None:
     assert capsys.readouterr().out == usnz.cite("bibtex")
     assert main(["cite", "--format", "apa"]) == 2
     assert "invalid choice: 'apa'" in capsys.readouterr().err
+
+
+def test_cite_lists_the_sources_of_the_dataset_it_is_given(tmp_path: Path) -> None:
+    first, *others = usnz.sources()
+    (tmp_path / "sources.json").write_text(json.dumps([usnz.converter.unstructure(first)]), encoding="utf-8")
+    mine = usnz.load(tmp_path)
+    text = usnz.cite(data=mine)
+    assert f'- "{first.title}"' in text
+    assert not [s.id for s in others if f'"{s.title}"' in text]
+    assert f"@misc{{{first.id}," in usnz.cite("bibtex", data=mine)
+    assert usnz.cite(data=usnz.dataset()) == usnz.cite()
+    with pytest.raises(usnz.ArgumentTypeError, match=r"data= takes a usnz\.Dataset"):
+        usnz.cite(data=[first])  # type: ignore[arg-type]

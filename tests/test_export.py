@@ -19,6 +19,8 @@ from hypothesis import strategies as st
 
 import usnz
 import usnz.export
+import usnz.export.schemas
+import usnz.export.swap
 from datapackages import check_files, check_v2
 from strategies import RECORDS
 from usnz.cli import EXPORT_FORMATS, main
@@ -295,7 +297,7 @@ def test_cli_export_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str], m
     def refuse(path: Path, content: bytes) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(usnz.export, "_write_file", refuse)
+    monkeypatch.setattr(usnz.export.swap, "_write_file", refuse)
     assert main(["export", "--out", str(tmp_path / "x")]) == 2
     err = capsys.readouterr().err
     out = str(tmp_path / "x")
@@ -313,6 +315,40 @@ def test_cli_schema(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_schemas_of_other_types() -> None:
-    assert usnz.export._schema_of(str | int, {}) == {"anyOf": [{"type": "string"}, {"type": "integer"}]}
-    assert usnz.export._schema_of(int | float, {}) == {"type": "number"}
-    assert usnz.export._schema_of(complex, {}) == {"type": "string"}
+    assert usnz.export.schemas._schema_of(str | int, {}) == {"anyOf": [{"type": "string"}, {"type": "integer"}]}
+    assert usnz.export.schemas._schema_of(int | float, {}) == {"type": "number"}
+    assert usnz.export.schemas._schema_of(complex, {}) == {"type": "string"}
+
+
+# -- a new format is one function and one registry line --------------------------------------------
+
+
+def test_a_format_registered_in_a_test_exports(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from usnz.export.formats import WRITERS, Writer
+
+    def ids(data: usnz.Dataset, name: str, files: dict[str, bytes]) -> tuple[bytes, dict[str, Any]]:
+        return "".join(f"{record.id}\n" for record in data.records(name)).encode("utf-8"), {}
+
+    monkeypatch.setitem(WRITERS, "ids", Writer(ids, "text/plain"))  # the one registry line
+    out = tmp_path / "out"
+    written = usnz.export.write(out, format="ids")  # type: ignore[arg-type] # not in Format: a throwaway
+    assert {p.name for p in written} == {f"{name}.ids" for name in usnz.KINDS} | {"datapackage.json"}
+    assert (out / "agreements.ids").read_text(encoding="utf-8").split() == [r.id for r in usnz.agreements()]
+    package = json.loads((out / "datapackage.json").read_bytes())
+    assert {r["format"] for r in package["resources"]} == {"ids"}
+    assert {r["mediatype"] for r in package["resources"]} == {"text/plain"}
+    assert "citations" not in {r["name"] for r in package["resources"]}  # not tabular: no side tables
+    usnz.export.write(out, format="ids")  # type: ignore[arg-type] # its own files are known as an export's
+    usnz.export.write(out, format="csv")  # and replaced whole by another format
+    assert not list(out.glob("*.ids"))
+    monkeypatch.delitem(WRITERS, "ids")
+    with pytest.raises(usnz.ArgumentValueError, match="not an export format; accepted: csv, json, jsonl, parquet"):
+        usnz.export.write(tmp_path / "again", format="ids")  # type: ignore[arg-type]
+
+
+def test_the_format_names_for_type_checkers_are_the_registry() -> None:
+    from typing import get_args
+
+    from usnz.export.formats import WRITERS
+
+    assert get_args(usnz.export.Format) == usnz.export.FORMATS == tuple(WRITERS) == tuple(EXPORT_FORMATS)

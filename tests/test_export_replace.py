@@ -21,6 +21,8 @@ import pytest
 
 import usnz
 import usnz.export
+import usnz.export.swap
+import usnz.export.tables
 from usnz.cli import main
 
 Snapshot = dict[str, bytes | None]
@@ -312,7 +314,7 @@ def test_a_hidden_copy_is_removed_whatever_its_permissions(tmp_path: Path) -> No
     (folder / "schemas" / "inner").chmod(stat.S_IRUSR | stat.S_IXUSR)
     (folder / "schemas").chmod(stat.S_IRUSR | stat.S_IXUSR)
     folder.chmod(stat.S_IRUSR | stat.S_IXUSR)
-    usnz.export._remove(folder)
+    usnz.export.swap._remove(folder)
     assert leftovers(tmp_path) == []
 
 
@@ -330,7 +332,7 @@ def test_a_removal_interrupted_still_removes(tmp_path: Path, monkeypatch: pytest
 
     monkeypatch.setattr(shutil, "rmtree", rmtree)
     with pytest.raises(KeyboardInterrupt):
-        usnz.export._remove(folder)
+        usnz.export.swap._remove(folder)
     assert leftovers(tmp_path) == []
     assert len(calls) == 3
 
@@ -362,7 +364,7 @@ def test_an_insistent_interruption_is_raised(tmp_path: Path, monkeypatch: pytest
 
     monkeypatch.setattr(shutil, "rmtree", rmtree)
     with pytest.raises(KeyboardInterrupt):
-        usnz.export._remove(tmp_path / ".gone.usnz-old-2")
+        usnz.export.swap._remove(tmp_path / ".gone.usnz-old-2")
 
 
 def test_csv_fields_with_line_breaks_read_back_exactly() -> None:
@@ -370,7 +372,7 @@ def test_csv_fields_with_line_breaks_read_back_exactly() -> None:
     import io
 
     texts = ["a\rb", "a\nb", "a\r\nb", "\r", 'say "hi", then\r go', "plain", "", " lead", "x,y"]
-    content = usnz.export._csv_bytes(["n", "text"], [[i, text] for i, text in enumerate(texts)])
+    content = usnz.export.tables.csv_bytes(["n", "text"], [[i, text] for i, text in enumerate(texts)])
     assert content.count(b"\n") - sum(text.count("\n") for text in texts) == len(texts) + 1
     frame = pandas.read_csv(io.BytesIO(content), keep_default_na=False, dtype=str)
     assert list(frame["text"]) == texts

@@ -20,6 +20,8 @@ import pytest
 
 import usnz
 import usnz.export
+import usnz.export.safety
+import usnz.export.swap
 from usnz.cli import main
 
 Snapshot = dict[str, bytes | None]
@@ -386,10 +388,10 @@ def test_a_descriptor_that_is_not_a_plain_file_marks_nothing(previous: Path, tmp
 
 def test_a_huge_descriptor_is_not_read(previous: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     size = (previous / "datapackage.json").stat().st_size
-    monkeypatch.setattr(usnz.export, "_LARGEST_DESCRIPTOR", size - 1)
+    monkeypatch.setattr(usnz.export.safety, "_LARGEST_DESCRIPTOR", size - 1)
     with pytest.raises(usnz.ArgumentValueError, match="is not a usnz export"):
         usnz.export.write(previous)
-    monkeypatch.setattr(usnz.export, "_LARGEST_DESCRIPTOR", size)
+    monkeypatch.setattr(usnz.export.safety, "_LARGEST_DESCRIPTOR", size)
     usnz.export.write(previous)
 
 
@@ -607,14 +609,14 @@ def test_directories_that_cannot_be_flushed(tmp_path: Path, monkeypatch: pytest.
 
 
 def test_a_failed_flush_after_the_move_is_not_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    real = usnz.export._sync_directory
+    real = usnz.export.swap._sync_directory
 
     def sync(path: Path) -> None:
         if path == tmp_path.resolve():
             raise OSError(errno.EIO, "Input/output error")
         real(path)
 
-    monkeypatch.setattr(usnz.export, "_sync_directory", sync)
+    monkeypatch.setattr(usnz.export.swap, "_sync_directory", sync)
     usnz.export.write(tmp_path / "out", format="jsonl")
     usnz.export.write(tmp_path / "out", format="csv")
     assert (tmp_path / "out" / "events.csv").is_file()

@@ -143,7 +143,7 @@ def test_get_falls_back_to_the_whole_load_when_the_fast_way_cannot_help(monkeypa
         monkeypatch.setattr(_load, "_got", {})
         monkeypatch.setattr(_load, "_read_before", {})
         if unusual == "index says another kind":
-            monkeypatch.setattr(packaged, "kind_of", lambda record_id: "people")
+            monkeypatch.setattr(packaged, "kind_of_id", lambda record_id: "people")
         else:
             monkeypatch.setattr(_load, "_read_before", {})
             monkeypatch.setattr(packaged, "read_kind", lambda stem: None)
@@ -158,7 +158,7 @@ def test_without_an_index_or_a_file_the_fast_way_steps_aside(monkeypatch) -> Non
 
     monkeypatch.setattr(packaged, "_index", {})
     monkeypatch.setattr(packaged, "_packaged_file", missing)
-    assert packaged.kind_of("anzus") is None
+    assert packaged.kind_of_id("anzus") is None
     assert packaged.read_kind("agreements") is None
 
 
@@ -261,3 +261,25 @@ def test_a_part_is_built_once(monkeypatch) -> None:
     events = _load.part("events")
     assert {type(r) for r in events} == {usnz.Source, usnz.Event}
     assert events.events() == usnz.dataset().events()
+
+
+VERSION_PROBE = textwrap.dedent(
+    """
+    import sys
+
+    import usnz
+    before = set(sys.modules)
+    assert usnz.DATA_VERSION.count(".") == 2, usnz.DATA_VERSION
+    built = sorted(set(sys.modules) - before)
+    assert built == ["usnz.reading", "usnz.reading.version"], built  # no record class, no reader
+    for heavy in ("attrs", "cattrs", "json"):
+        assert heavy not in sys.modules, f"{heavy} imported to read the data version"
+    print("ok")
+    """
+)
+
+
+def test_reading_the_data_version_builds_nothing() -> None:
+    done = subprocess.run([sys.executable, "-c", VERSION_PROBE], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok"

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 import usnz
+from usnz.reading import files as reading_files
 from usnz.reading import load as _load
 
 SOURCE = {
@@ -157,7 +158,7 @@ def test_missing_paths_and_empty_directories(tmp_path: Path) -> None:
 
 
 def test_huge_files_are_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(_load, "MAX_FILE_BYTES", 10)
+    monkeypatch.setattr(reading_files, "MAX_FILE_BYTES", 10)
     folder = _write(tmp_path, people=[PERSON])
     assert any("larger than the 10-byte limit" in p for p in _problems(folder))
 

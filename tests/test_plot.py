@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import sys
 from collections.abc import Iterator
 
@@ -58,7 +59,12 @@ def test_vietnam_contributions() -> None:
     assert all(text == by_id[i] or by_id[i].startswith(text[:-1]) for i, text in labels.items())
     legend = ax.get_legend()
     assert legend is not None
-    assert [t.get_text() for t in legend.get_texts()] == ["force contributions", "end not given"]
+    assert [t.get_text() for t in legend.get_texts()] == [
+        "force contributions",
+        "date known to the\nmonth, year or decade",
+        "start not given",
+        "end not given",
+    ]
     image = png(ax)
     assert image.startswith(b"\x89PNG\r\n\x1a\n")
     assert len(image) > 10_000
@@ -119,7 +125,9 @@ def test_everything_by_default_and_during_filters() -> None:
     ax = usnz.plot.timeline(during="1939/1975")
     expected = usnz.timeline(during="1939/1975")
     assert sorted(marks(ax)) == sorted(expected.ids())
-    assert ax.get_title() == "usnz timeline (1939/1975)"
+    assert ax.get_title(loc="left") == f"{len(expected)} dated records of 8 kinds, during 1939/1975"
+    vietnam = usnz.plot.timeline(usnz.force_contributions(conflict="vietnam-war"))
+    assert vietnam.get_title(loc="left").startswith("Force contributions: ")
     everything = usnz.plot.timeline()
     dated = [r for r in usnz.timeline() if not isinstance(r, usnz.Source)]
     assert sorted(marks(everything)) == sorted(r.id for r in dated)
@@ -189,7 +197,8 @@ def test_an_unknown_end_that_may_run_on_reaches_into_the_window() -> None:
     lo, _ = ax.get_xlim()
     bar = next(p for p in ax.patches if isinstance(p, Rectangle) and p.get_gid() == "161-battery-vietnam")
     assert bar.get_x() + bar.get_width() < lo, "known for July 1965 only"
-    stubs = [p for p in ax.patches if isinstance(p, Rectangle) and p.get_hatch() and p.get_y() == bar.get_y()]
+    stubs = [p for p in ax.patches if p.get_label() == "_end not given 161-battery-vietnam"]
+    assert all(isinstance(stub, Rectangle) and stub.get_linestyle() == "--" for stub in stubs)
     assert any(stub.get_x() + stub.get_width() > lo for stub in stubs)
     assert "161-battery-vietnam" in {t.get_gid() for t in ax.texts}
 
@@ -203,7 +212,10 @@ def test_open_ends_are_arrows_from_the_known_extent() -> None:
     assert bars["made-up-before"].get_x() == dates.date2num(dt.date(1957, 1, 1))
     prt = bars["nz-bamyan-prt"]
     spoken = dates.date2num(dt.date(2010, 11, 4)) + 1  # the encyclopedia speaks from 2010-11-04
-    assert (prt.get_x(), prt.get_x() + prt.get_width()) == (dates.date2num(dt.date(2003, 1, 1)), spoken)
+    assert (prt.get_x(), prt.get_x() + prt.get_width()) == (dates.date2num(dt.date(2004, 1, 1)), spoken)
+    pale = next(p for p in ax.patches if p.get_label() == "_pale nz-bamyan-prt")  # 2003: some day of it
+    assert isinstance(pale, Rectangle)
+    assert (pale.get_x(), pale.get_width()) == (dates.date2num(dt.date(2003, 1, 1)), 365)
     arrows = [p for p in ax.patches if isinstance(p, FancyArrowPatch)]
     assert len(arrows) == 2
     legend = ax.get_legend()
@@ -221,11 +233,11 @@ def test_the_axis_runs_over_a_window_with_an_open_end() -> None:
 def test_labels_are_cut_to_the_room_and_left_out_where_there_is_none() -> None:
     ax = usnz.plot.timeline()
     labels = {r.id: " ".join(r.label.split()) for r in usnz.timeline()}  # a label's runs of spaces drawn as one
-    texts = {t.get_gid(): t.get_text() for t in ax.texts}
+    texts = {t.get_gid(): re.sub(r" [*†≠ ]+$", "", t.get_text()).replace("\\$", "$") for t in ax.texts}
     cut = [i for i, text in texts.items() if text != labels[i]]
     assert cut
     assert all(texts[i].endswith("…") and labels[i].startswith(texts[i][:-1]) for i in cut)
-    assert all(len(texts[i]) >= 8 for i in cut)
+    assert all(len(texts[i]) >= 14 for i in cut)
 
 
 def test_no_labels_when_the_rows_are_too_close() -> None:
@@ -255,5 +267,100 @@ def test_the_legend_names_only_what_shows() -> None:
         "quotes",
         "figures",
         "date known to the\nmonth, year or decade",
+        "† dates from outside\nthe texts",  # the war in Afghanistan, dated from COW
+        "* date inferred,\nnot stated",
     ]
     assert any(isinstance(p, FancyArrowPatch) for p in ax.patches), "the arrow is drawn, after 2008"
+
+
+def _patches(ax: Axes, record: str) -> dict[str, Rectangle]:
+    """A record's bar (``bar``), its pale ends and its reaches, by label."""
+    found = {"bar": next(p for p in ax.patches if isinstance(p, Rectangle) and p.get_gid() == record)}
+    found.update(
+        (str(p.get_label()).removesuffix(f" {record}").lstrip("_"), p)
+        for p in ax.patches
+        if isinstance(p, Rectangle) and str(p.get_label()).endswith(f" {record}")
+    )
+    return found
+
+
+def test_k_force_ended_some_time_in_1957_its_start_not_given() -> None:
+    ax = usnz.plot.timeline(usnz.force_contributions(conflict="korean-war"))
+    drawn = _patches(ax, "k-force-korea")
+    bar = drawn["bar"]
+    year = (dates.date2num(dt.date(1957, 1, 1)), dates.date2num(dt.date(1958, 1, 1)))
+    assert (bar.get_x(), bar.get_x() + bar.get_width()) == year
+    assert bar.get_facecolor()[3] < 0.5, "1957 is when it ended, some day of it: pale, not a year of service"
+    reach = drawn["start not given"]
+    assert reach.get_x() + reach.get_width() == year[0]
+    assert reach.get_linestyle() == "--"
+    assert reach.get_facecolor()[3] < 0.2
+    assert not any(
+        isinstance(p, Rectangle)
+        and p.get_facecolor()[3] > 0.5
+        and p.get_x() < year[1]
+        and p.get_x() + p.get_width() > year[0]
+        for p in ax.patches
+    ), "nothing solid over 1957"
+    legend = ax.get_legend()
+    assert legend is not None
+    assert "start not given" in [t.get_text() for t in legend.get_texts()]
+
+
+def test_a_start_known_to_the_year_with_no_end_is_not_solid() -> None:
+    ax = usnz.plot.timeline([usnz.get("rnzaf-pilots-no-9-squadron")])
+    drawn = _patches(ax, "rnzaf-pilots-no-9-squadron")
+    assert drawn["bar"].get_facecolor()[3] < 0.5
+    assert drawn["end not given"].get_linestyle() == "--"
+
+
+def test_an_inferred_date_is_marked_in_its_label() -> None:
+    ax = usnz.plot.timeline([usnz.get("nz-engineers-iraq")])
+    texts = {t.get_gid(): t.get_text() for t in ax.texts}
+    assert texts["nz-engineers-iraq"].endswith(" *")
+    legend = ax.get_legend()
+    assert legend is not None
+    assert "* date inferred,\nnot stated" in [t.get_text() for t in legend.get_texts()]
+
+
+def test_dates_from_outside_the_texts_are_hatched_and_marked() -> None:
+    ax = usnz.plot.timeline(during="2010-04")
+    during = usnz.timeline(during="2010-04")
+    outside = [r.id for r in during if r.date_basis == "external" and not isinstance(r, usnz.Source)]
+    assert outside
+    assert all(_patches(ax, rid)["bar"].get_hatch() == "xxx" for rid in outside)
+    legend = ax.get_legend()
+    assert legend is not None
+    assert "† dates from outside\nthe texts" in [t.get_text() for t in legend.get_texts()]
+
+
+@pytest.mark.parametrize("title", ["$2 million", "$\\foo$ and $x^2$", "costs $5 and $6"])
+def test_a_dollar_never_turns_on_math_mode(title: str) -> None:
+    base = usnz.get("k-force-korea")
+    assert isinstance(base, usnz.ForceContribution)
+    odd = attrs.evolve(base, id="odd-label", unit=title)
+    ax = usnz.plot.timeline([odd])
+    png(ax)  # drawing raises on bad math
+    texts = {t.get_gid(): t for t in ax.texts}
+    assert texts["odd-label"].get_text() == title.replace("$", "\\$")
+    assert usnz.plot.plain("a $b$") == "a \\$b\\$"
+
+
+def test_the_figure_reads_on_a_dark_page() -> None:
+    ax = usnz.plot.timeline(usnz.force_contributions(conflict="vietnam-war"))
+    assert ax.figure.patch.get_alpha() == 0.0
+    assert ax.get_facecolor()[3] == 0.0
+    ink = [ax.title.get_color(), *(t.get_color() for t in ax.get_yticklabels()), *(t.get_color() for t in ax.texts)]
+    for colour in ink:
+        red, green, blue, _ = mpl.colors.to_rgba(colour)
+        luminance = 0.2126 * red + 0.7152 * green + 0.0722 * blue
+        assert 0.2 < luminance < 0.8, colour
+
+
+def test_a_period_known_to_the_day_is_solid_with_no_pale_legend() -> None:
+    ax = usnz.plot.timeline([usnz.get("nzsas-task-force-k-bar")])
+    bar = _patches(ax, "nzsas-task-force-k-bar")["bar"]
+    assert bar.get_facecolor()[3] > 0.5
+    legend = ax.get_legend()
+    assert legend is not None
+    assert [t.get_text() for t in legend.get_texts()] == ["force contributions"]

@@ -130,7 +130,7 @@ _NAMED_FOR_RECORDS = (
     *_NAMED,
     re.compile(r"^date_basis is required on a record with a date"),
     re.compile(r"^date_basis is '\w+' but the record has no date"),
-    re.compile(r"^citations lists a paragraph twice"),
+    _TWICE := re.compile(r"^citations lists a paragraph twice"),
     re.compile(r"a quantity needs low <= best <= high"),
     re.compile(r"^a figure needs exactly one of quantity and money"),
     re.compile(r"^destination is for visits only"),
@@ -166,7 +166,9 @@ def test_a_changed_record_schema_and_load_disagree_only_where_the_descriptions_s
     else:
         refused = []
     if not accepted:
-        within = [m for m in refused if not any(p.search(m) for p in _NAMED_FOR_RECORDS)]
+        # (the schema refuses a citation given twice exactly, uniqueItems, as load does: not the same
+        # paragraph cited twice with different notes, which its description names)
+        within = [m for m in refused if not any(p.search(m) for p in _NAMED_FOR_RECORDS if p is not _TWICE)]
         assert within, f"the schema refuses {name}={item.get(name)!r}, which usnz.load accepts"
     else:
         unnamed = [m for m in refused if not any(p.search(m) for p in _NAMED_FOR_RECORDS)]

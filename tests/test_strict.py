@@ -7,13 +7,15 @@ import time
 from pathlib import Path
 from typing import Any
 
+import attrs
 import jsonschema
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, find, given, settings
 from hypothesis import strategies as st
 
 import usnz
-from strategies import RECORDS
+from strategies import RECORDS, targets
+from usnz.model.facts import facts
 
 SOURCE = {
     "id": "my-notes",
@@ -115,7 +117,7 @@ def test_json_is_read_strictly(tmp_path: Path, text: str, message: str) -> None:
     ],
 )
 def test_nesting_is_counted_outside_strings(text: str, depth: int) -> None:
-    from usnz.reading.load import _depth, parse_json
+    from usnz.reading.jsontext import _depth, parse_json
 
     assert _depth(text) == depth
     parse_json(text)  # at most 32 deep: read
@@ -235,6 +237,44 @@ def test_valid_records_are_read_and_pass_the_schema(record: Any) -> None:
     problems: list[usnz.Problem] = []
     assert list(_records_in(f"{kind}.json", kind, json.dumps([item]).encode(), problems)) == [record]
     assert problems == []
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(sorted(RECORDS, key=lambda c: c.__name__)).flatmap(lambda cls: RECORDS[cls]))
+def test_generated_references_name_records_of_the_right_kind(record: Any) -> None:
+    from usnz.reading.load import read
+
+    whole = [*targets(record), record]
+    by_kind: dict[str, list[Any]] = {}
+    for item in whole:
+        kind = next(name for name, c in usnz.KINDS.items() if c is type(item))
+        by_kind.setdefault(kind, []).append(usnz.converter.unstructure(item))
+    files = [(f"{kind}.json", kind, json.dumps(items).encode()) for kind, items in by_kind.items()]
+    assert len(read(files)) == len(whole)  # every reference checked across the records: none refused
+
+
+def _filled(value: object) -> bool:
+    return value not in (None, (), False)
+
+
+@pytest.mark.parametrize(
+    ("cls", "field"),
+    [
+        (cls, field.name)
+        for cls in RECORDS
+        for field in attrs.fields(cls)
+        if field.name != "date_basis" or any(declared.date for _, declared in facts(cls))  # (a kind with no date)
+    ],
+    ids=lambda given: given if isinstance(given, str) else given.__name__,
+)
+def test_every_declared_field_is_generated(cls: type, field: str) -> None:
+    """A field added to a kind is generated (filled) with no change to the strategies."""
+    found = find(
+        RECORDS[cls],
+        lambda record: _filled(getattr(record, field)),
+        settings=settings(max_examples=2000, phases=[Phase.generate], database=None),
+    )
+    assert _filled(getattr(found, field))
 
 
 def test_the_problem_list_counts_what_it_does_not_keep() -> None:

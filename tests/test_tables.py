@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import re
 import subprocess
@@ -38,7 +39,13 @@ class _Cells(HTMLParser):
             self.rows.append([])
         if tag in {"td", "th"}:
             found = {name: value or "" for name, value in attrs}
-            self._cell = {"tag": tag, "style": found.get("style", ""), "title": found.get("title", ""), "text": ""}
+            self._cell = {
+                "tag": tag,
+                "style": found.get("style", ""),
+                "title": found.get("title", ""),
+                "kind": found.get("data-kind", ""),
+                "text": "",
+            }
 
     def handle_endtag(self, tag: str) -> None:
         if tag in {"td", "th"} and self._cell is not None:
@@ -72,7 +79,7 @@ def test_every_kind_has_its_columns_and_each_names_a_field_or_a_computed_value()
     assert set(SHOWN) == set(usnz.KINDS.values())
     for cls, names in SHOWN.items():
         fields = {name for name, _ in facts(cls)}
-        assert set(names) <= fields | {"when", "value", "offices"}, cls
+        assert set(names) <= fields | {"when", "value", "offices", "about", "combat"}, cls
         assert shown(cls)[0].name == "id"
         assert sorted(c.name for c in shown(cls)[1:]) == sorted(names)
 
@@ -80,7 +87,7 @@ def test_every_kind_has_its_columns_and_each_names_a_field_or_a_computed_value()
 @pytest.mark.parametrize(
     ("kind", "wanted"),
     [
-        ("force_contributions", {"id", "conflict", "country", "unit", "personnel", "killed", "period"}),
+        ("force_contributions", {"id", "conflict", "country", "about", "personnel", "killed", "period", "combat"}),
         ("figures", {"id", "value", "measure", "date"}),
         ("agreements", {"id", "signed", "parties", "name", "kind"}),
         ("events", {"id", "when", "kind", "destination", "title"}),
@@ -89,15 +96,20 @@ def test_every_kind_has_its_columns_and_each_names_a_field_or_a_computed_value()
     ],
 )
 def test_each_kind_shows_what_matters_in_html(kind: str, wanted: set[str]) -> None:
-    header = [cell["text"] for cell in cells(records_of(kind)._repr_html_())[0]]
-    assert wanted <= set(header)
+    html = records_of(kind)._repr_html_()
+    header = [cell["text"] for cell in cells(html)[0]]
+    left_out = re.search(r"Not shown for want of room: ([a-z_, ]+) \(", html)
+    assert wanted <= set(header) | set(left_out.group(1).split(", ") if left_out else ())
+    assert header[0] == "id"
     assert header[-1] == "cited"
+    assert any(cell["kind"] == "text" for cell in cells(html)[1])  # a readable label: never left out
 
 
 def test_ids_and_values_come_first_text_last() -> None:
     for cls in SHOWN:
         kinds = [c.kind for c in shown(cls)]
         assert kinds[0] == "id"
+        assert kinds[-1] == "text", cls  # every row has a readable label: a title, name, unit or summary
         assert kinds == sorted(kinds, key=lambda kind: kind == "text"), cls
 
 
@@ -106,7 +118,8 @@ def test_the_terminal_and_html_show_the_same_columns() -> None:
         records = records_of(kind)
         chosen, _ = table(records)
         html_header = [cell["text"] for cell in cells(records._repr_html_())[0]]
-        assert html_header == [c.name for c in chosen] + ["cited"]
+        assert html_header[-1] == "cited"
+        assert set(html_header[:-1]) <= {c.name for c in chosen}  # some may be left out for want of room
         text_header = table_text(records, width=1000).splitlines()[0].split()
         assert text_header == [c.name for c in chosen]
 
@@ -117,7 +130,7 @@ def test_no_column_repeats_one_value_or_is_empty(kind: str) -> None:
     for at, column in enumerate(chosen[1:], start=1):
         values = [row[at] for row in rows]
         assert any(values), column.name
-        assert len(set(values)) > 1, column.name
+        assert len(set(values)) > 1 or column.keep, column.name
 
 
 def test_a_column_every_record_shares_is_left_out() -> None:
@@ -132,8 +145,10 @@ def test_a_column_every_record_shares_is_left_out() -> None:
 def test_a_single_record_keeps_every_column_it_fills() -> None:
     one = usnz.Records((usnz.get("k-force-korea"),))
     chosen, rows = table(one)
-    assert [c.name for c in chosen] == ["id", "conflict", "personnel", "killed", "country", "period", "unit"]
-    assert rows == [("k-force-korea", "korean-war", "1,044", "33", "NZL", "/1957", "K-FORCE")]
+    assert [c.name for c in chosen] == [
+        "id", "personnel", "combat", "period", "killed", "country", "wounded", "captured", "conflict", "about"
+    ]  # fmt: skip
+    assert rows == [("k-force-korea", "1,044", "yes", "/1957", "33", "NZL", "79", "1", "korean-war", "K-FORCE")]
 
 
 def test_empty_results_show_the_mixed_columns() -> None:
@@ -170,8 +185,9 @@ def test_a_figure_in_a_column_shows_its_figure_alone() -> None:
         )
     )
     chosen, rows = table(forces)
-    assert [c.name for c in chosen] == ["id", "personnel"]
+    assert [c.name for c in chosen] == ["id", "personnel", "combat", "about"]
     assert [row[1] for row in rows] == ["~50", "40-65", "≥400,000", "≤12", "1,044"]
+    assert {row[2] for row in rows} == {"not stated"}  # combat is always shown: the question asked
     assert "≥ at least" in chosen[1].description
 
 
@@ -190,27 +206,27 @@ def _all_cells(html: str) -> list[dict[str, str]]:
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_every_cell_is_styled_inline_to_the_left_and_top(kind: str) -> None:
+def test_every_cell_is_styled_inline_numbers_right_text_left(kind: str) -> None:
     records = records_of(kind)
     for html in (records._repr_html_(), records[0]._repr_html_()):
         found = _all_cells(html)
         assert found
         for cell in found:
             style = styles(cell["style"])
-            assert style["text-align"] == "left", cell
+            number = cell["kind"] in {"number", "figure"}
+            assert style["text-align"] == ("right" if number else "left"), cell
             assert style["vertical-align"] == "top", cell
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_ids_never_wrap(kind: str) -> None:
+def test_ids_and_citations_never_wrap(kind: str) -> None:
     records = records_of(kind)
     rows = cells(records._repr_html_())
-    chosen, _ = table(records)
     for row in rows[1 : usnz.faces.html.MAX_ROWS + 1]:
-        for column, cell in zip(chosen, row, strict=False):
-            if column.kind in {"id", "value"}:
-                assert styles(cell["style"])["white-space"] == "nowrap", (column.name, cell)
-    ids = [row[0]["text"] for row in rows[1:] if len(row) > 1]
+        for cell in row:
+            if cell["kind"] in {"id", "value", "number", "cited"}:
+                assert styles(cell["style"])["white-space"] == "nowrap", cell
+    ids = [row[0]["text"].split(" ≠")[0] for row in rows[1:] if len(row) > 1]
     assert ids == list(records.ids()[: len(ids)])  # whole, unbroken: no soft hyphen, no U+2011
     assert all("\u2011" not in i and "\xad" not in i for i in ids)
 
@@ -229,17 +245,18 @@ def test_no_style_sheet_to_lose_to() -> None:
 
 
 def test_headings_explain_their_columns() -> None:
-    header = cells(usnz.force_contributions()._repr_html_())[0]
+    header = cells(usnz.force_contributions(conflict="korean-war")._repr_html_())[0]
     titles = {cell["text"]: cell["title"] for cell in header}
     assert titles["killed"].startswith("Killed in action.")
-    assert titles["conflict"] == "Id of the Conflict."
+    assert titles["combat"].startswith("Whether it fought")
 
 
 def test_citations_are_compact_with_the_full_ones_in_the_tooltip() -> None:
     anzus = usnz.get("anzus")
     row = cells(usnz.agreements(kind="treaty")._repr_html_())[2]
     assert row[0]["text"] == "anzus"
-    assert row[-1]["text"] == "¶6, ¶7, ¶17, ¶36 — encyclopedia"
+    assert row[-1]["text"] == "¶6–¶36"  # the source cited most is named once, under the table
+    assert "cited: paragraphs of encyclopedia-nz-us-relations" in usnz.agreements(kind="treaty")._repr_html_()
     assert row[-1]["title"].splitlines() == [str(c) for c in anzus.citations]
 
 
@@ -252,13 +269,16 @@ def test_citations_name_sources_by_the_fewest_words_that_tell_them_apart() -> No
     assert cited(given) == "¶1, ¶3 — nzherald-2008; ¶2 — nzpa; ¶1 — nzherald-2009"
     assert cited([citation("a-b", 1), citation("a-b-c", 2)]) == "¶1 — a-b; ¶2 — a-b-c"
     assert cited([]) == ""
+    many = [citation(f"s{n}-x", 1) for n in range(5)]
+    assert cited(many).endswith("¶1 — s4")
 
 
 def test_the_more_row_spans_every_column() -> None:
     events = usnz.events()
     last = cells(events._repr_html_())[-1]
     assert len(last) == 1
-    assert f'colspan="{len(table(events)[0]) + 1}"' in events._repr_html_()
+    header = cells(events._repr_html_())[0]
+    assert f'colspan="{len(header)}"' in events._repr_html_()
 
 
 def test_html_text_cells_are_cut_ids_are_not() -> None:
@@ -273,8 +293,8 @@ def test_html_text_cells_are_cut_ids_are_not() -> None:
     header, row = cells(records_html(usnz.Records((event,))))
     title = [cell["text"] for cell in header].index("title")
     assert row[0]["text"] == event.id
-    assert row[title]["text"].endswith("…")
-    assert len(row[title]["text"]) == 120
+    assert row[title]["text"].endswith("word…")  # cut at a word
+    assert len(row[title]["text"]) <= 90
 
 
 # -- The terminal ---------------------------------------------------------------------------------
@@ -285,8 +305,15 @@ def _listed(capsys: pytest.CaptureFixture[str], *argv: str) -> list[str]:
     return capsys.readouterr().out.splitlines()
 
 
+def _rows(lines: list[str]) -> list[str]:
+    """The table's lines between its rule and its count (continuation lines start with spaces)."""
+    end = next(at for at, line in enumerate(lines) if re.fullmatch(r"\(\d+ records?\)", line))
+    return lines[2:end]
+
+
 def _check_ids_whole(lines: list[str], records: usnz.Records[usnz.AnyRecord]) -> None:
-    assert [line.split(" ", 1)[0] for line in lines[2:-1]] == list(records.ids())
+    starts = [line.split(" ", 1)[0] for line in _rows(lines) if not line.startswith(" ")]
+    assert starts == list(records.ids())
 
 
 @pytest.mark.parametrize("width", [80, 100, 160])
@@ -298,39 +325,64 @@ def test_every_kind_fits_every_terminal_with_ids_whole(
     lines = _listed(capsys, "list", kind.replace("_", "-"))
     records = records_of(kind)
     _check_ids_whole(lines, records)
-    assert max(len(line) for line in lines) <= width
+    if max(len(i) for i in records.ids()) + 30 <= width:
+        assert max(len(line) for line in lines) <= width
     assert set(lines[1]) == {"-"}
-    assert lines[-1] == f"({len(records)} records)"
+    assert f"({len(records)} records)" in lines
+    chosen, _ = table(records)
+    label = next(c.name for c in chosen if c.kind == "text")
+    assert label in lines[0].split()  # every row says what it is
+    dates = [c.name for c in chosen if c.name in {"when", "date", "period", "signed"}]
+    if (kind, width) != ("figures", 80):  # ids 46 wide, a figure and its measure leave no room at 80
+        assert not dates or dates[0] in lines[0].split()  # the date column is kept
 
 
-def test_a_force_contribution_list_at_100_columns(
+def test_a_force_contribution_list_at_80_columns(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setenv("COLUMNS", "100")
-    lines = _listed(capsys, "list", "force-contributions")
-    assert lines[0].split() == ["id", "conflict", "personnel", "killed", "country"]
-    assert "k-force-korea" in lines[2]
-    assert lines[2].split() == ["k-force-korea", "korean-war", "1,044", "33", "NZL"]
-    assert any(line.startswith("nz-transport-aircraft-afghanistan ") for line in lines)
-    assert max(len(line) for line in lines) <= 100
+    monkeypatch.setenv("COLUMNS", "80")
+    lines = _listed(capsys, "list", "force-contributions", "--conflict", "war-in-afghanistan", "--country", "NZL")
+    assert lines[0].split()[:3] == ["id", "personnel", "period"]  # the date kept first
+    assert lines[0].split()[-1] == "about"
+    rows = {line.split()[0]: line for line in _rows(lines) if not line.startswith(" ")}
+    assert "≠1" in rows["nzsas-afghanistan-rotations"]
+    assert "≠1" in rows["nzsas-afghanistan-fifty"]
+    assert "≠" not in rows["nz-bamyan-prt"]
+    legend = " ".join(lines[lines.index("(8 records)") + 1 :])
+    assert legend.startswith("≠1 nzsas-afghanistan-rotations and nzsas-afghanistan-fifty disagree: personnel")
+    assert max(len(line) for line in lines) <= 80
 
 
-def test_a_wide_terminal_gets_more_columns(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_numbers_align_right_in_the_terminal() -> None:
+    lines = table_text(usnz.force_contributions(conflict="korean-war"), width=160).splitlines()
+    header = lines[0]
+    end = header.index("personnel") + len("personnel")
+    k_force = next(line for line in lines if line.startswith("k-force-korea "))
+    assert k_force[:end].endswith(" 1,044")
+
+
+def test_force_contributions_say_whether_they_fought(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setenv("COLUMNS", "160")
     lines = _listed(capsys, "list", "force-contributions")
-    assert lines[0].split() == ["id", "conflict", "personnel", "killed", "country", "period", "unit"]
-    assert max(len(line) for line in lines) > 100
+    assert {"conflict", "personnel", "killed", "combat", "wounded", "captured", "about"} <= set(lines[0].split())
+    assert lines[2].split()[:4] == ["k-force-korea", "1,044", "yes", "/1957"]
     assert max(len(line) for line in lines) <= 160
-    assert len(lines[1]) == 160  # the unit column takes what room is left
+    gulf = table_text(usnz.force_contributions(conflict="gulf-war"), width=160)
+    assert " no " in gulf
+    assert " yes " in gulf
 
 
-def test_text_is_cut_before_a_column_is_left_out(
+def test_long_text_wraps_onto_further_lines_and_is_cut_at_a_word(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setenv("COLUMNS", "100")
     lines = _listed(capsys, "list", "events")
     assert lines[0].split()[-1] == "title"
+    assert any(line.startswith(" ") for line in _rows(lines))  # a title wrapped onto a second line
     assert any(line.endswith("…") for line in lines)
+    assert not any(re.search(r"\w…$", line) and line.endswith("-…") for line in lines)
     assert all(len(line) <= 100 for line in lines)
 
 
@@ -347,7 +399,7 @@ def test_two_text_columns_share_the_room() -> None:
 def test_ids_are_never_cut_even_when_they_alone_are_too_wide() -> None:
     events = usnz.events()
     lines = table_text(events, width=20).splitlines()
-    assert lines[0] == "id"
+    assert lines[0].split()[0] == "id"
     _check_ids_whole(lines, events)
     assert max(len(line) for line in lines) > 20
 
@@ -361,27 +413,33 @@ def test_print_uses_the_terminal_width(monkeypatch: pytest.MonkeyPatch) -> None:
     assert max(map(len, narrow.splitlines())) <= 80
 
 
-def test_show_wraps_to_the_terminal(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.setenv("COLUMNS", "60")
-    lines = _listed(capsys, "show", "anzus")
-    assert max(len(line) for line in lines) <= 60
+@pytest.mark.parametrize("width", ["21", "60", "80"])
+def test_show_wraps_to_the_terminal_and_never_breaks_an_id(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], width: str
+) -> None:
+    monkeypatch.setenv("COLUMNS", width)
+    lines = _listed(capsys, "show", "nzsas-afghanistan-rotations")
+    if int(width) >= 60:
+        assert max(len(line) for line in lines) <= int(width)
+    text = "\n".join(lines)
+    for other in usnz.get("nzsas-afghanistan-rotations").see_also:
+        assert other in text  # never broken at a hyphen
 
 
-@pytest.mark.parametrize("width", ["100", "160"])
+@pytest.mark.parametrize("width", ["80", "100", "160"])
 def test_usnz_list_in_a_terminal_of_that_width(width: str) -> None:
     env = {**os.environ, "COLUMNS": width}
     done = subprocess.run(
-        [sys.executable, "-m", "usnz", "list", "force-contributions"],
+        [sys.executable, "-m", "usnz", "list", "events"],
         capture_output=True,
         text=True,
         env=env,
         check=True,
     )
     lines = done.stdout.splitlines()
-    _check_ids_whole(lines, usnz.force_contributions())
-    assert {"conflict", "personnel", "killed"} <= set(lines[0].split())
+    _check_ids_whole(lines, usnz.events())
+    assert {"id", "when", "title"} <= set(lines[0].split())
     assert max(len(line) for line in lines) <= int(width)
-    assert ("period" in lines[0].split()) == (width == "160")
 
 
 # -- CSV ------------------------------------------------------------------------------------------
@@ -436,3 +494,43 @@ def test_validate_on_a_missing_path_is_bad_input(capsys: pytest.CaptureFixture[s
     _, err = capsys.readouterr()
     assert err.startswith("usnz: error: cannot read ")
     assert err.count("\n") == 1
+
+
+def test_help_groups_the_commands_asking_first_each_with_an_example(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    text = capsys.readouterr().out
+    assert text.index("asking:") < text.index("data tools:")
+    asking = text[text.index("asking:") : text.index("data tools:")]
+    tools = text[text.index("data tools:") : text.index("options:")]
+    assert [line.split()[0] for line in asking.splitlines()[1:] if line.startswith("  ") and "e.g." not in line] == [
+        "show",
+        "list",
+        "search",
+        "timeline",
+        "cite",
+    ]
+    assert {"export", "schema", "validate", "verify"} <= {line.split()[0] for line in tools.splitlines()[1:] if line}
+    examples = [line.split("e.g. ", 1)[1] for line in text.splitlines() if "e.g. usnz " in line]
+    assert len(examples) == 9
+    for example in examples[:4]:  # the asking ones run
+        assert main(example.split()[1:]) == 0
+    capsys.readouterr()
+
+
+def test_list_without_a_kind_lists_the_kinds(capsys: pytest.CaptureFixture[str]) -> None:
+    lines = _listed(capsys, "list")
+    kinds = [line.split()[0] for line in lines if line and not line.startswith("usnz")]
+    assert kinds == [kind.replace("_", "-") for kind in KINDS]
+    assert lines[KINDS.index("events")].split()[1] == str(len(usnz.events()))
+    assert main(["list", "--during", "2008"]) == 2
+    assert "filters need a KIND" in capsys.readouterr().err
+    assert main(["list", "--format", "csv"]) == 0
+    assert capsys.readouterr().out.startswith("kind,records,holds\n")
+
+
+def test_list_without_a_kind_as_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["list", "--format", "json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [entry["kind"] for entry in listed] == [kind.replace("_", "-") for kind in KINDS]
+    assert all(entry["records"] > 0 for entry in listed)

@@ -173,3 +173,22 @@ def test_with_packaged_needs_paths(capsys: pytest.CaptureFixture[str], tmp_path:
     err = capsys.readouterr().err
     assert len(err.splitlines()) == 1
     assert "give its PATH" in err
+
+
+def test_verify_with_packaged_on_the_users_own_texts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Without the packaged texts: the user's records cite their own text and name a packaged person."""
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    (texts / "mine.txt").write_text(TEXT, encoding="utf-8")
+    folder = write(tmp_path / "mine", [own_source("mine.txt")], [event(participants=["helen-clark"])])
+    assert main(["verify", "--sources", str(texts), "--with-packaged", str(folder)]) == 0
+    assert capsys.readouterr().out == "ok: 1 quotes checked against 1 source texts, every one found\n"
+    wrong = write(
+        tmp_path / "wrong",
+        [own_source("mine.txt")],
+        [event(participants=["helen-clark"], citations=[{"source": "my-text", "paragraph": 2, "quote": "Third"}])],
+    )
+    assert main(["verify", "--sources", str(texts), "--with-packaged", str(wrong)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 1  # the packaged sources, whose texts are not there, are not the user's problem
+    assert "my-event citations[0].quote: not in ¶2" in lines[0]

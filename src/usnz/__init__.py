@@ -78,6 +78,7 @@ if TYPE_CHECKING:
         Source,
     )
     from usnz.model.values import OPEN, Citation, Money, PartialDate, Period, Precision, Quantity, Total, parse_edtf
+    from usnz.querying.arguments import During, RecordIds
     from usnz.querying.bound import (
         agreements,
         assistance,
@@ -100,9 +101,10 @@ if TYPE_CHECKING:
     )
     from usnz.querying.collection import Records
     from usnz.querying.dataset import Dataset
+    from usnz.querying.disputes import Disputes
     from usnz.querying.doubted import Doubted
     from usnz.querying.search import SearchHit
-    from usnz.reading.load import DATA_VERSION
+    from usnz.reading.version import DATA_VERSION
 
     converter: JsonConverter
     __version__: str
@@ -126,8 +128,10 @@ __all__ = [
     "DataError",
     "Dataset",
     "DateError",
+    "Disputes",
     "Doubt",
     "Doubted",
+    "During",
     "Error",
     "Event",
     "Figure",
@@ -144,6 +148,7 @@ __all__ = [
     "Quantity",
     "Quote",
     "Record",
+    "RecordIds",
     "Records",
     "Role",
     "SearchHit",
@@ -180,7 +185,7 @@ __all__ = [
 # The module each public name lives in. ``import usnz`` imports none of them (nor attrs):
 # each is imported on first use, then kept here as a plain attribute.
 _HOMES: dict[str, str] = {
-    "DATA_VERSION": "reading.load",
+    "DATA_VERSION": "reading.version",
     "cite": "faces.cite",
     "verify": "faces.verify",
     **dict.fromkeys(("COUNTRIES", "Country"), "model.countries"),
@@ -201,6 +206,7 @@ _HOMES: dict[str, str] = {
     ),
     **dict.fromkeys(("KINDS", "AnyRecord"), "model.records"),
     "Record": "model.base",
+    **dict.fromkeys(("During", "RecordIds"), "querying.arguments"),
     # each record kind from its own module, so attrs builds only the kinds a program uses
     "Source": "model.kinds.sources",
     "Agreement": "model.kinds.agreements",
@@ -242,6 +248,7 @@ _HOMES: dict[str, str] = {
     "Records": "querying.collection",
     "SearchHit": "querying.search",
     "Dataset": "querying.dataset",
+    "Disputes": "querying.disputes",
     "Doubted": "querying.doubted",
 }
 

@@ -23,9 +23,9 @@ import sys
 import typing
 import warnings
 from collections.abc import Callable, Sequence
-from typing import IO, TYPE_CHECKING, NoReturn
+from typing import IO, TYPE_CHECKING, Final, NoReturn
 
-from usnz.faces.text import WIDTH, field_rows, show_text, table_text, terminal_width, when_text
+from usnz.faces.text import WIDTH, field_rows, fit, show_text, table_text, terminal_width, when_text
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
@@ -66,9 +66,52 @@ class _Parser(argparse.ArgumentParser):
             message += "; " + _DASH_HINT.format("-x")
         raise UsageError(message)
 
+    def format_help(self) -> str:
+        """The top-level help: the commands in groups, asking first, then the data tools, an example each."""
+        if self.prog != "usnz":
+            return super().format_help()
+        lines = [self.format_usage().rstrip(), "", self.description or "", ""]
+        for group, commands in _GROUPS:
+            lines.append(f"{group}:")
+            for name, what, example in commands:
+                lines.append(f"  {name:<10}{what}")
+                lines.append(f"  {'':<10}  e.g. {example}")
+            lines.append("")
+        lines += [
+            "options:",
+            "  -h, --help  show this help (usnz COMMAND -h: a command's own options)",
+            "  --version   print the package and data versions",
+            "",
+        ]
+        return "\n".join(lines)
+
     def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
         # --help and usage: written as everything else is, never failing on the stream
         _put(file or sys.stdout, message)
+
+
+_GROUPS: Final = (
+    (
+        "asking",
+        (
+            ("show", "one record by id, with its citations, quotes and doubts", "usnz show anzus"),
+            ("list", "the records of one kind, filtered (no kind: the kinds)", "usnz list events --during 2008"),
+            ("search", "records whose names or text match, best first", "usnz search anzus treaty"),
+            ("timeline", "every dated record in date order", "usnz timeline --during 1939/1975"),
+            ("cite", "how to cite usnz and its sources", "usnz cite --format bibtex"),
+        ),
+    ),
+    (
+        "data tools",
+        (
+            ("export", "every kind to files, with a datapackage.json", "usnz export --format csv --out usnz-data"),
+            ("schema", "the JSON Schema of one kind", "usnz schema events"),
+            ("validate", "check data files in the usnz format", "usnz validate my-data/"),
+            ("verify", "check every quote against the source texts", "usnz verify --sources texts/"),
+        ),
+    ),
+)
+"""The commands as ``usnz --help`` lists them: what each does, and an example."""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -89,7 +132,9 @@ def _parser() -> argparse.ArgumentParser:
     show = command("show", "show one record by id, with its citations")
     show.add_argument("id", help="a record id, e.g. anzus")
     listing = command("list", "list the records of one KIND, optionally filtered")
-    listing.add_argument("record_kind", metavar="KIND", help="one of: " + ", ".join(_kind_names()))
+    listing.add_argument(
+        "record_kind", metavar="KIND", nargs="?", help="one of: " + ", ".join(_kind_names()) + " (none: list the kinds)"
+    )
     for name in _FILTERS:
         listing.add_argument(
             f"--{name}", help=_FILTER_HELP[name], choices=_CHOICES.get(name), metavar=_METAVARS.get(name)
@@ -253,6 +298,13 @@ def _list(args: argparse.Namespace) -> str:
     import usnz  # noqa: PLC0415
     from usnz.model.names import kind_name  # noqa: PLC0415
 
+    if args.record_kind is None:
+        if _filters(args, _FILTERS) or args.possibly:
+            msg = (
+                f"filters need a KIND to filter, e.g. usnz list events --during 2008; kinds: {', '.join(_kind_names())}"
+            )
+            raise UsageError(msg)
+        return _kinds(args.format)
     try:
         name = kind_name(args.record_kind)  # every spelling: force-contributions, force-contribution, ...
     except usnz.ArgumentValueError:
@@ -267,6 +319,25 @@ def _list(args: argparse.Namespace) -> str:
             msg = f"list {args.record_kind} does not take --{option}; it takes {takes}"
             raise UsageError(msg)
     return _render(query(**given), args.format, usnz.KINDS[name])
+
+
+def _kinds(output: str) -> str:
+    """``usnz list`` with no kind: each kind, how many records it has, and what it holds."""
+    import usnz  # noqa: PLC0415
+
+    data = usnz.dataset()
+    rows = [
+        (name.replace("_", "-"), str(len(getattr(data, name)())), (cls.__doc__ or "").strip().splitlines()[0])
+        for name, cls in usnz.KINDS.items()
+    ]
+    if output == "json":
+        return json.dumps([{"kind": k, "records": int(n), "holds": h} for k, n, h in rows], indent=2)
+    if output == "csv":
+        return _csv([("kind", "records", "holds"), *rows])
+    wide = max(len(kind) for kind, _, _ in rows)
+    room = max(terminal_width() - wide - 8, 20)
+    lines = [f"{kind:<{wide}}  {count:>4}  {fit(holds, room)}" for kind, count, holds in rows]
+    return "\n".join([*lines, "", "usnz list KIND [filters], e.g. usnz list force-contributions --conflict korean-war"])
 
 
 def _filters(args: argparse.Namespace, names: Sequence[str]) -> dict[str, object]:

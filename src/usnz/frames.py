@@ -3,12 +3,15 @@
 Use :meth:`usnz.Records.to_frame` or :meth:`usnz.Dataset.to_frame`; this module does the
 work and imports pandas only when called.
 
+The frame is indexed by id (``frame.loc["k-force-korea"]``), and keeps ``id`` as a column too.
 Column dtypes are set, never guessed: text is ``string``, whole numbers ``Int64``,
-fractional figures ``Float64``, flags ``boolean``, days ``datetime64[s]`` (so any year
-from 1 to 9999 fits), and kinds, choices and country codes are categoricals over every
-accepted value. Fields of several values (citations, ids, countries) are
-Python lists (``[]`` when empty), so ``.explode()`` gives one row per value. Missing
-values are ``<NA>`` / ``NaT``.
+fractional figures ``Float64`` (a quantity's ``_best``, ``_low`` and ``_high`` share one dtype),
+flags ``boolean``, days ``datetime64[s]`` (so any year from 1 to 9999 fits), and kinds,
+choices and country codes are categoricals over the values present (so ``value_counts()``
+and ``groupby`` give no rows of zeros for values no record has). Fields of several values
+(citations, ids, countries) are Python lists (``[]`` when empty), so ``.explode()`` gives one
+row per value. Missing values are ``<NA>`` / ``NaT``; pandas adds them up as 0, so add up
+with :meth:`usnz.Records.total` or ``sum(min_count=1)``.
 """
 
 # pyright: reportUnknownMemberType=false
@@ -97,16 +100,36 @@ def to_frame(
     frame: dict[str, Any] = {}
     for name, column in merged.items():
         cells = [_read(column, record) for record in records]
-        frame[name] = pd.Series(cells, dtype=object) if column.many else _array(column, cells)
-    result: pd.DataFrame = pd.DataFrame(frame)
+        frame[name] = pd.Series(cells, dtype=object).array if column.many else _array(column, cells)
+    _share_dtypes(frame)
+    result: pd.DataFrame = pd.DataFrame(frame, index=pd.Index([record.id for record in records], dtype="string"))
     if "doubts" in result:  # every kind has doubts: their count beside them
-        counts = pd.Series([len(getattr(record, "doubts", ())) for record in records], dtype="Int64")
+        counts = pd.Series(
+            [len(getattr(record, "doubts", ())) for record in records], dtype="Int64", index=result.index
+        )
         result.insert(list(result.columns).index("doubts") + 1, "doubt_count", counts)
     if quotes:
         result["quotes"] = pd.Series(
-            [[c.quote for c in getattr(record, "citations", ())] for record in records], dtype=object
+            [[c.quote for c in getattr(record, "citations", ())] for record in records],
+            dtype=object,
+            index=result.index,
         )
     return result
+
+
+_BOUNDS: Final = ("_best", "_low", "_high")
+
+
+def _share_dtypes(frame: dict[str, Any]) -> None:
+    """A quantity's best, low and high in one dtype: ``Float64`` for all when any is fractional."""
+    for name in list(frame):
+        if not name.endswith("_best"):
+            continue
+        stem = name.removesuffix("_best")
+        parts = [f"{stem}{bound}" for bound in _BOUNDS if f"{stem}{bound}" in frame]
+        if len(parts) > 1 and any(str(frame[part].dtype) == "Float64" for part in parts):
+            for part in parts:
+                frame[part] = frame[part].astype("Float64")
 
 
 def _read(column: _Merged, record: AnyRecord) -> object:
@@ -127,7 +150,10 @@ def _array(column: _Merged, values: list[Any]) -> Any:
 
     kind = column.kind
     if kind in {"choice", "country", "kind"}:
-        return pd.Categorical(values, categories=column.choices)
+        present = set(values)
+        categories = [choice for choice in column.choices if choice in present]
+        # A column no record fills keeps every accepted value: its categories' type is text all the same.
+        return pd.Categorical(values, categories=categories or column.choices)
     if kind == "date":
         import numpy as np  # noqa: PLC0415 - comes with pandas
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Final, Literal
 
 import attrs
 
+from usnz.faces.marks import DISPUTED, NOT_STATED, OUTSIDE, clean, date_mark
 from usnz.faces.text import fit
 from usnz.model.errors import ArgumentTypeError, ArgumentValueError, MissingExtraError
 from usnz.model.records import KINDS, AnyRecord, Conflict, Record, Source
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.text import Text
 
-__all__ = ["LABEL_LIMIT", "timeline"]
+__all__ = ["LABEL_LIMIT", "plain", "timeline"]
 
 LABEL_LIMIT: Final = 30
 """With at most this many marks, rows make room for each mark's whole label; with more, rows
@@ -58,8 +59,17 @@ _HEIGHT: Final = (2.5, 9.0)
 _ROW: Final = 0.2
 _FONT: Final = 7.0
 """Points: the marks' labels (smaller when the rows are too close)."""
-_FEWEST: Final = 8
-"""A label cut shorter than this many characters is left out."""
+_FEWEST: Final = 14
+"""A label cut shorter than this many characters is left out: no one-word stubs."""
+_SOLID: Final = 0.9
+_PALE: Final = 0.3
+"""How opaque the days a date may mean are (an end known to the year: some day of it)."""
+_REACH: Final = 0.08
+"""How opaque the reach of an end not given is: faded, with a dashed edge."""
+_INK: Final = "#8c8c8c"
+"""Text, axes and legend: a grey that reads on a white page and on a dark one."""
+_RULE: Final = "#8c8c8c55"
+"""Lane rules and the grid: the same grey, faint."""
 
 _End = Literal["unknown", "open"] | None
 
@@ -75,6 +85,9 @@ class _Mark:
         shape: A point (a day), a span (a date known to the month, year or decade), a period.
         before: What lies before *first*: nothing, an unknown start or an open one.
         after: What lies after *last*: nothing, an unknown end or an open one (still going).
+        solid: The part the record certainly covers, drawn solid (``None``: no day is certain,
+            as in ``/1957``, which ended some day of 1957).
+        pale: The parts it may cover: an end known only to the month, year or decade, drawn pale.
     """
 
     record: AnyRecord
@@ -83,6 +96,8 @@ class _Mark:
     shape: Literal["point", "span", "period"]
     before: _End = None
     after: _End = None
+    solid: tuple[float, float] | None = None
+    pale: tuple[tuple[float, float], ...] = ()
 
 
 def _x(day: dt.date) -> float:
@@ -151,10 +166,45 @@ def _marks(chosen: list[AnyRecord], sources: list[Source]) -> list[_Mark]:
         if first is dt.date.min:  # an open start: drawn from its end's first day, with a stub before
             first = typing.cast("PartialDate", when.end).earliest
         before, after = _end(when.start), _end(when.end)
+        solid, pale = _parts(when, _x(first), _x(last) + 1)
         marks.append(
-            _Mark(record=record, first=_x(first), last=_x(last) + 1, shape="period", before=before, after=after)
+            _Mark(
+                record=record,
+                first=_x(first),
+                last=_x(last) + 1,
+                shape="period",
+                before=before,
+                after=after,
+                solid=solid,
+                pale=pale,
+            )
         )
     return marks
+
+
+def _parts(
+    when: Period, first: float, last: float
+) -> tuple[tuple[float, float] | None, tuple[tuple[float, float], ...]]:
+    """The certain (solid) part of a period's known extent and its uncertain (pale) ends.
+
+    An end known only to the month, year or decade is pale over every day it can mean; an
+    unknown end leaves only the other end's date known (``1968/``: some day of 1968, pale);
+    an open end is certain up to the date its source speaks from.
+    """
+    start, end = when.start, when.end
+    pale: list[tuple[float, float]] = []
+    lo, hi = first, last
+    if isinstance(start, PartialDate) and start.precision is not Precision.DAY:
+        pale.append((_x(start.earliest), _x(start.latest) + 1))
+        lo = _x(start.latest) + 1
+    if isinstance(end, PartialDate) and end.precision is not Precision.DAY:
+        pale.append((_x(end.earliest), _x(end.latest) + 1))
+        hi = _x(end.earliest)
+    if end is None and isinstance(start, PartialDate):  # only the start is known: no day is certain
+        return None, ((first, last),) if start.precision is not Precision.DAY else ()
+    if start is None and isinstance(end, PartialDate):  # only the end is known
+        return None, ((first, last),) if end.precision is not Precision.DAY else ()
+    return ((lo, hi) if hi > lo else None), tuple(pale)
 
 
 @attrs.frozen(kw_only=True)
@@ -275,17 +325,23 @@ def timeline(
     kind. Sources are never drawn.
 
     **Marks**: a date known to the day is a point; a date known only to the month, year or
-    decade is a pale bar over every day it can mean; a period is a solid bar over its known
-    extent (see :meth:`usnz.Period.known`). An end the source does not give (``None``) adds a
-    hatched stub past the known extent: how far the period ran is not known. An open end
-    (:data:`usnz.OPEN`, still going) runs solid to the date its source speaks from, then
-    an arrow points on.
+    decade is a pale bar over every day it can mean. A period is a solid bar over the days it
+    certainly covers, an end known only to the month or year pale over the days it can mean
+    (see :meth:`usnz.Period.known`). An end the source does not give (``None``) adds a faded,
+    dashed reach ("start not given", "end not given"), never a solid span: ``/1957`` is a pale
+    1957 (when it ended) with a reach before it. An open end (:data:`usnz.OPEN`, still going)
+    runs solid to the date its source speaks from, then an arrow points on. Dates from outside
+    the texts (``date_basis`` ``external``) are hatched; labels carry the marks of the tables
+    (``*`` an inferred date, ``†`` one from outside the texts, ``≠`` a record in a dispute).
+
+    **Reading**: the figure is transparent, its text a grey that reads on a light page and a
+    dark one; its title says what is drawn. No label turns on math mode (see :func:`plain`).
 
     **Axes**: the x axis runs over the marks drawn, or over the ``during=`` window when
     given. A new figure is 10 inches wide and grows 0.2 inch a row, from 2.5 to 9 inches.
-    Labels are as long as their row leaves room for (cut with ``…``), right of their mark,
-    else left of it, else inside its bar; never outside the axes. They are fitted once, to
-    the figure's size when drawn.
+    Labels are as long as their row leaves room for (cut at a word with ``…``; left out rather
+    than cut to a word or two), right of their mark, else left of it, else inside its bar;
+    never outside the axes. They are fitted once, to the figure's size when drawn.
 
     Args:
         records: The records to draw, e.g. ``usnz.force_contributions(conflict="vietnam-war")``;
@@ -321,7 +377,7 @@ def timeline(
         layout = _layout(marks, window, (_WIDTH - 2.4 - 0.07 * max(map(len, names))) * 72)
         height = min(max(_HEIGHT[0], 1.2 + _ROW * layout.count), _HEIGHT[1])
         _, ax = plt.subplots(figsize=(_WIDTH, height), layout="constrained")
-        ax.set_title("usnz timeline" + (f" ({during})" if during is not None else ""))
+        ax.set_title(_title(marks, during), loc="left", fontsize=10, color=_INK)
     else:
         layout = _layout(marks, window, ax.get_window_extent().width * 72 / ax.figure.dpi * 0.8)
     _draw(ax, marks, layout)
@@ -332,52 +388,123 @@ def timeline(
 def _draw(ax: Axes, marks: list[_Mark], layout: _Layout) -> None:
     """The marks, the lanes, the axes and the legend."""
     from matplotlib import dates  # noqa: PLC0415 - the plot extra, only when drawing
-    from matplotlib.colors import to_rgba  # noqa: PLC0415
-    from matplotlib.lines import Line2D  # noqa: PLC0415
-    from matplotlib.patches import FancyArrowPatch, Patch, Rectangle  # noqa: PLC0415
 
-    seen: set[_End] = set()  # the stubs that show in the view, for the legend
+    seen: set[tuple[str, _End]] = set()  # the reaches that show in the view, for the legend
     for mark in marks:
-        y, colour = layout.rows[mark.record.id], _COLOUR_OF[mark.record.record_kind]
-        if mark.shape == "point":
-            ax.plot([(mark.first + mark.last) / 2], [y], marker="o", markersize=5, color=colour, gid=mark.record.id)
-            continue
-        pale = mark.shape == "span"
-        fill = to_rgba(colour, 0.35 if pale else 0.9)
-        bar = Rectangle((mark.first, y - 0.3), mark.last - mark.first, 0.6, facecolor=fill, edgecolor=colour)
-        ax.add_patch(bar).set(gid=mark.record.id, linewidth=0.8)
-        first, last = layout.reach(mark)
-        stubs: tuple[tuple[_End, float, float], ...] = ((mark.before, mark.first, first), (mark.after, mark.last, last))
-        for end, start, stop in stubs:
-            if min(start, stop) < layout.view[1] and max(start, stop) > layout.view[0]:
-                seen.add(end)
-            if end == "unknown":
-                stub = Rectangle((start, y - 0.3), stop - start, 0.6, facecolor="none", hatch="/////", linewidth=0)
-                ax.add_patch(stub).set(edgecolor=colour, alpha=0.7)
-            elif end == "open":
-                ax.add_patch(FancyArrowPatch((start, y), (stop, y), arrowstyle="-|>", mutation_scale=8, color=colour))
+        seen |= _draw_mark(ax, mark, layout)
     for _, base, _ in layout.lanes[1:]:
-        ax.axhline(base - 0.5, color="0.85", linewidth=0.8)
-    ax.set_yticks([base + (count - 1) / 2 for _, base, count in layout.lanes], [fit(n, 40) for n, _, _ in layout.lanes])
+        ax.axhline(base - 0.5, color=_RULE, linewidth=0.8)
+    ticks = [base + (count - 1) / 2 for _, base, count in layout.lanes]
+    ax.set_yticks(ticks, [plain(fit(n, 40)) for n, _, _ in layout.lanes])
     ax.tick_params(axis="y", length=0)
     ax.set_ylim(layout.count - 0.5, -0.5)
     ax.set_xlim(*layout.view)
     locator = dates.AutoDateLocator()  # type: ignore[no-untyped-call]
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(dates.ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
-    ax.grid(axis="x", color="0.92", linewidth=0.8)
+    ax.grid(axis="x", color=_RULE, linewidth=0.8)
     ax.set_axisbelow(True)
+    _legend(ax, marks, seen)
+    _dark_proof(ax)
+
+
+def _draw_mark(ax: Axes, mark: _Mark, layout: _Layout) -> set[tuple[str, _End]]:
+    """One mark: a point, or its certain part solid, its uncertain ends pale, its ends not given faded and dashed.
+
+    Returns the reaches (side, end) that show in the view.
+    """
+    from matplotlib.colors import to_rgba  # noqa: PLC0415 - the plot extra, only when drawing
+    from matplotlib.patches import FancyArrowPatch, Rectangle  # noqa: PLC0415
+
+    y, colour = layout.rows[mark.record.id], _COLOUR_OF[mark.record.record_kind]
+    if mark.shape == "point":
+        ax.plot([(mark.first + mark.last) / 2], [y], marker="o", markersize=5, color=colour, gid=mark.record.id)
+        return set()
+    hatch = "xxx" if getattr(mark.record, "date_basis", None) == "external" else None
+    if mark.shape == "span" or mark.solid is None:  # no day certain: pale over every day it can mean
+        main = (mark.first, mark.last)
+        pale = [part for part in mark.pale if part != main]
+        alpha = _PALE
+    else:
+        main, pale, alpha = mark.solid, list(mark.pale), _SOLID
+    bar = Rectangle(
+        (main[0], y - 0.3), main[1] - main[0], 0.6, facecolor=to_rgba(colour, alpha), edgecolor=colour, hatch=hatch
+    )
+    ax.add_patch(bar).set(gid=mark.record.id, linewidth=0.8)
+    for lo, hi in pale:
+        part = Rectangle((lo, y - 0.3), hi - lo, 0.6, facecolor=to_rgba(colour, _PALE), edgecolor=colour)
+        ax.add_patch(part).set(label=f"_pale {mark.record.id}", linewidth=0.8, hatch=hatch)
+    first, last = layout.reach(mark)
+    seen: set[tuple[str, _End]] = set()
+    reaches: tuple[tuple[str, _End, float, float], ...] = (
+        ("start", mark.before, mark.first, first),
+        ("end", mark.after, mark.last, last),
+    )
+    for side, end, start, stop in reaches:
+        if end is not None and min(start, stop) < layout.view[1] and max(start, stop) > layout.view[0]:
+            seen.add((side, end))
+        if end == "unknown":
+            lo, hi = min(start, stop), max(start, stop)
+            reach = Rectangle(
+                (lo, y - 0.3), hi - lo, 0.6, facecolor=to_rgba(colour, _REACH), edgecolor=colour, linestyle="--"
+            )
+            ax.add_patch(reach).set(label=f"_{side} not given {mark.record.id}", linewidth=0.8)
+        elif end == "open":
+            ax.add_patch(FancyArrowPatch((start, y), (stop, y), arrowstyle="-|>", mutation_scale=8, color=colour))
+    return seen
+
+
+def _legend(ax: Axes, marks: list[_Mark], seen: set[tuple[str, _End]]) -> None:
+    """The legend: the kinds drawn, then only the shapes and marks that show."""
+    from matplotlib.colors import to_rgba  # noqa: PLC0415 - the plot extra, only when drawing
+    from matplotlib.lines import Line2D  # noqa: PLC0415
+    from matplotlib.patches import Patch  # noqa: PLC0415
+
     kinds = sorted({m.record.record_kind for m in marks}, key=_KIND_ORDER.index)
     handles: list[Artist] = [Patch(color=_COLOUR_OF[k], label=_KIND_NAME[k]) for k in kinds]
-    if any(m.shape == "span" for m in marks):
-        handles.append(Patch(facecolor="0.85", edgecolor="0.5", label="date known to the\nmonth, year or decade"))
-    if "unknown" in seen:
-        handles.append(Patch(facecolor="none", edgecolor="0.4", hatch="/////", linewidth=0, label="end not given"))
-    if "open" in seen:
+    if any(m.shape == "span" or m.pale or (m.shape == "period" and m.solid is None) for m in marks):
         handles.append(
-            Line2D([], [], color="0.4", marker=">", markersize=5, label="open end (still going\nas of its source)")
+            Patch(facecolor=to_rgba(_INK, _PALE), edgecolor=_INK, label="date known to the\nmonth, year or decade")
         )
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
+    for side in ("start", "end"):
+        if (side, "unknown") in seen:
+            handles.append(
+                Patch(facecolor=to_rgba(_INK, _REACH), edgecolor=_INK, linestyle="--", label=f"{side} not given")
+            )
+    used = "".join(_marks_of(m.record) for m in marks)
+    if OUTSIDE in used:
+        handles.append(
+            Patch(facecolor="none", edgecolor=_INK, hatch="xxx", label=f"{OUTSIDE} dates from outside\nthe texts")
+        )
+    for mark, meaning in ((NOT_STATED, "date inferred,\nnot stated"), (DISPUTED, "disputes another\nrecord's claim")):
+        if mark in used:
+            handles.append(Line2D([], [], linestyle="none", marker=f"${mark}$", color=_INK, label=f"{mark} {meaning}"))
+    if ("end", "open") in seen or ("start", "open") in seen:
+        handles.append(
+            Line2D([], [], color=_INK, marker=">", markersize=5, label="open end (still going\nas of its source)")
+        )
+    legend = ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
+    for text in legend.get_texts():
+        text.set_color(_INK)
+
+
+def _dark_proof(ax: Axes) -> None:
+    """A figure that reads on a light or a dark page: transparent, its text and axes a grey both can show."""
+    ax.figure.patch.set_alpha(0.0)
+    ax.set_facecolor("none")
+    ax.tick_params(colors=_INK, labelcolor=_INK)
+    for spine in ax.spines.values():
+        spine.set_color(_INK)
+    ax.title.set_color(_INK)
+
+
+def plain(text: str) -> str:
+    r"""*text* as matplotlib draws it literally: a ``$`` escaped, so no math mode is turned on.
+
+    >>> print(plain("$2 million and $x^2$"))
+    \$2 million and \$x^2\$
+    """
+    return clean(text).replace("$", r"\$")
 
 
 def _label(ax: Axes, marks: list[_Mark], layout: _Layout) -> None:
@@ -430,21 +557,48 @@ def _fitted(
 ) -> Text | None:
     """The mark's label in the first room it fits whole in, else cut to fit the widest room."""
     label = fit(mark.record.label, 1000)
+    suffix = _marks_of(mark.record)
     inverse = ax.transData.inverted()
-    text = ax.text(0, y, label, fontsize=size, va="center", in_layout=False, gid=mark.record.id)
+    text = ax.text(0, y, plain(label + suffix), fontsize=size, va="center", in_layout=False, gid=mark.record.id)
     width = text.get_window_extent().width
     side = next((s for s, (lo, hi) in rooms.items() if hi - lo >= width), widest)
     lo, hi = rooms[side]
     chars = len(label)
     while width > hi - lo:
         chars = min(chars - 1, int(chars * (hi - lo) / width))
-        if chars < _FEWEST:
+        shorter = fit(label, chars)
+        if chars < _FEWEST or len(shorter) < _FEWEST:
             text.remove()
             return None
-        text.set_text(fit(label, chars))
+        text.set_text(plain(shorter + suffix))
         width = text.get_window_extent().width
     text.set_x(float(inverse.transform((hi if side == "left" else lo, 0))[0]))
     text.set_horizontalalignment("right" if side == "left" else "left")
-    if side == "inside" and mark.shape == "period":
+    if side == "inside" and mark.shape == "period" and mark.solid is not None:
         text.set_color("white")
+    else:
+        text.set_color(_INK)
     return text
+
+
+def _marks_of(record: AnyRecord) -> str:
+    """The marks after a record's label (:mod:`usnz.faces.marks`): its date's basis, a dispute."""
+    found = date_mark(record) + (DISPUTED if getattr(record, "disputes", ()) else "")
+    return f" {found}" if found else ""
+
+
+def _title(marks: list[_Mark], during: object) -> str:
+    """What the figure shows: the kinds drawn, how many records, and the window."""
+    kinds = sorted({m.record.record_kind for m in marks}, key=_KIND_ORDER.index)
+    names = [_KIND_NAME[k] for k in kinds]
+    count = f"{len(marks)} dated record{'s' if len(marks) != 1 else ''}"
+    if len(names) > _NAMED:  # many kinds: counted, not named (the legend names them)
+        text = f"{count} of {len(names)} kinds"
+    else:
+        what = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        text = f"{what[:1].upper()}{what[1:]}: {count}"
+    return plain(text + (f", during {during}" if during is not None else ""))
+
+
+_NAMED: Final = 3
+"""A title names the kinds drawn when they are this few."""

@@ -28,6 +28,8 @@ def install() -> None:
     hooks.register("table", _on_first_use("usnz.faces.text", "table_text"))
     hooks.register("html", _on_first_use("usnz.faces.html", "record_html"))
     hooks.register("records-html", _on_first_use("usnz.faces.html", "records_html"))
+    hooks.register("disputes", _on_first_use("usnz.faces.text", "disputes_text"))
+    hooks.register("disputes-html", _on_first_use("usnz.faces.html", "disputes_html"))
 
 
 def _on_first_use(module: str, name: str) -> Callable[..., Any]:

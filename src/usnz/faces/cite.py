@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
-from typing import Final, Literal
+from typing import TYPE_CHECKING, Final, Literal
 
-from usnz.model.errors import ArgumentValueError
+from usnz.model.errors import ArgumentTypeError, ArgumentValueError
 from usnz.model.records import Source
+
+if TYPE_CHECKING:
+    from usnz.querying.dataset import Dataset
 
 __all__ = ["cite"]
 
@@ -61,15 +64,23 @@ _SPECIAL: Final = re.compile("|".join(re.escape(char) for char in _LATEX))
 def _versions() -> tuple[str, str]:
     from importlib.metadata import version  # noqa: PLC0415 - only when asked
 
-    from usnz.reading.load import DATA_VERSION  # noqa: PLC0415 - the packaged data's version
+    from usnz.reading.version import DATA_VERSION  # noqa: PLC0415 - the packaged data's version
 
     return version("usnz"), DATA_VERSION
 
 
-def _sources() -> tuple[Source, ...]:
-    from usnz.querying.bound import dataset  # noqa: PLC0415 - the packaged data, loaded on first use
+def _sources(data: Dataset | None) -> tuple[Source, ...]:
+    """The sources of *data* (by default the packaged dataset's)."""
+    if data is None:
+        from usnz.querying.bound import dataset  # noqa: PLC0415 - the packaged data, loaded on first use
 
-    return tuple(dataset().sources())
+        return tuple(dataset().sources())
+    from usnz.querying.dataset import Dataset  # noqa: PLC0415 - the query layer only to check the type
+
+    if not isinstance(data, Dataset):
+        msg = f"data= takes a usnz.Dataset such as usnz.load(...) or usnz.dataset(); got {type(data).__name__}"
+        raise ArgumentTypeError(msg)
+    return tuple(data.sources())
 
 
 def _source_text(source: Source) -> str:
@@ -103,7 +114,7 @@ def _source_bibtex(source: Source) -> str:
     return "\n".join(lines)
 
 
-def cite(format: Literal["text", "bibtex"] = "text") -> str:  # noqa: A002 - the option's name
+def cite(format: Literal["text", "bibtex"] = "text", *, data: Dataset | None = None) -> str:  # noqa: A002 - the option's name
     """How to cite usnz, the source texts its facts are drawn from, and its crosswalk data.
 
     Cite usnz (with its data version) and the source texts; cite the Correlates of War
@@ -111,6 +122,7 @@ def cite(format: Literal["text", "bibtex"] = "text") -> str:  # noqa: A002 - the
 
     Args:
         format: ``"text"`` (plain text, the default) or ``"bibtex"``.
+        data: The dataset whose source texts are listed; by default the packaged one.
 
     >>> import usnz
     >>> print(usnz.cite().splitlines()[0])
@@ -119,6 +131,7 @@ def cite(format: Literal["text", "bibtex"] = "text") -> str:  # noqa: A002 - the
     True
 
     Raises:
+        ArgumentTypeError: when *data* is not a Dataset.
         ArgumentValueError: for a format other than ``text`` or ``bibtex``.
     """
     if format not in {"text", "bibtex"}:
@@ -126,7 +139,7 @@ def cite(format: Literal["text", "bibtex"] = "text") -> str:  # noqa: A002 - the
         raise ArgumentValueError(msg)
     version, data_version = _versions()
     year = data_version.split(".")[0]
-    sources = _sources()
+    sources = _sources(data)
     if format == "bibtex":
         usnz_entry = (
             "@misc{usnz,\n"

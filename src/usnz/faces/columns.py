@@ -25,6 +25,7 @@ from typing import Any, Final, Literal, Union
 
 import attrs
 
+from usnz.faces import marks
 from usnz.model.amounts import CURRENCIES
 from usnz.model.base import PROVENANCE, check_countries, check_country, check_id, check_ids, check_optional_id
 from usnz.model.countries import COUNTRIES
@@ -66,6 +67,7 @@ __all__ = [
     "reference_target",
     "shown",
     "table",
+    "table_marks",
 ]
 
 ColumnType = Literal[
@@ -374,7 +376,11 @@ def csv_text(value: object) -> str:
 
 # -- Tables: the few columns a table of records shows -----------------------------------------
 
-ShownKind = Literal["id", "value", "text"]
+ShownKind = Literal["id", "value", "number", "text"]
+
+
+def _no_mark(_: Any) -> str:
+    return ""
 
 
 @attrs.frozen(kw_only=True)
@@ -382,12 +388,15 @@ class Shown:
     """One column of a table of records, as the terminal and Jupyter show it.
 
     Attributes:
-        name: Its heading: a field's name, or ``when``, ``value``, ``offices``, ``kind``, ``about``.
+        name: Its heading: a field's name, or ``when``, ``value``, ``offices``, ``kind``, ``about``, ``combat``.
         description: What it shows, in words (the field's own description).
-        kind: ``id`` (ids: never cut, never wrapped), ``value`` (dates, codes, figures: short,
-            kept whole) or ``text`` (names, titles, summaries: shortened to fit).
+        kind: ``id`` (ids: never cut, never broken), ``value`` (dates, codes: short, kept whole
+            or broken after a ``/``), ``number`` (figures and amounts: right-aligned) or ``text``
+            (names, titles, summaries: wrapped, cut at a word in HTML).
         rank: How much it is wanted (0 first): a narrow terminal leaves out the highest ranks.
         get: The cell's text for a record (``""`` when not set).
+        mark: The cell's mark for a record (:mod:`usnz.faces.marks`; ``""`` for none).
+        keep: Shown even when every record has the same value (``combat``: the answer wanted).
     """
 
     name: str
@@ -395,6 +404,8 @@ class Shown:
     kind: ShownKind
     rank: int
     get: Callable[[Any], str] = attrs.field(eq=False)
+    mark: Callable[[Any], str] = attrs.field(default=_no_mark, eq=False)
+    keep: bool = False
 
 
 SHOWN: Final[Mapping[type[AnyRecord], tuple[str, ...]]] = types.MappingProxyType(
@@ -402,24 +413,51 @@ SHOWN: Final[Mapping[type[AnyRecord], tuple[str, ...]]] = types.MappingProxyType
         Source: ("title", "date", "kind", "publisher"),
         Agreement: ("name", "signed", "parties", "kind", "period"),
         Conflict: ("name", "period", "cow_warnum"),
-        ForceContribution: ("conflict", "personnel", "killed", "country", "period", "unit"),
-        Assistance: ("summary", "when", "donor", "recipient", "amount"),
+        ForceContribution: (
+            "about",
+            "personnel",
+            "combat",
+            "period",
+            "killed",
+            "country",
+            "wounded",
+            "captured",
+            "conflict",
+        ),
+        Assistance: ("summary", "when", "amount", "donor", "recipient"),
         Event: ("title", "when", "kind", "destination"),
         Person: ("name", "country", "offices"),
         Organization: ("name", "kind", "country", "founded"),
-        Quote: ("text", "speaker", "date"),
-        Figure: ("value", "measure", "date"),
+        Quote: ("text", "date", "speaker"),
+        Figure: ("measure", "value", "date"),
     }
 )
 """What a table of one kind shows after ``id``, most wanted first: fields, or ``when`` (the
 record's date or period), ``value`` (a figure's quantity or money), ``offices`` (a person's
-roles). Ids and short values come first on a line, text last."""
+roles), ``about`` (the record's label: its unit, else its summary), ``combat`` (yes, no, not
+stated). Ids, values and figures come first on a line, text last."""
+
+
+def _combat(record: Any) -> str:
+    return {True: "yes", False: "no"}.get(record.combat, "not stated")
+
+
+def _value_mark(record: Any) -> str:
+    return marks.money_mark(record.money) if record.money is not None else ""
+
 
 _COMPUTED: Final[Mapping[str, tuple[str, ShownKind, Callable[[Any], object]]]] = {
     "when": ("The record's date or period (EDTF)", "value", attrgetter("when")),
-    "value": ("The number, with what it counts, or the amount of money", "value", lambda r: str(r.quantity or r.money)),
+    "value": (
+        "The number, with what it counts, or the amount of money",
+        "number",
+        lambda r: marks.quantity_text(r.quantity) if r.quantity is not None else r.money,
+    ),
     "offices": ("The positions the sources give", "text", lambda r: tuple(dict.fromkeys(x.title for x in r.roles))),
+    "about": ("What the record is: its unit, else its summary", "text", attrgetter("label")),
+    "combat": ("Whether it fought: yes, no (support only), or not stated by the source", "value", _combat),
 }
+_COMPUTED_MARKS: Final[Mapping[str, Callable[[Any], str]]] = {"when": marks.date_mark, "value": _value_mark}
 _COMPACT: Final = (("about ", "~"), ("at least ", "≥"), ("at most ", "≤"))
 
 
@@ -431,25 +469,54 @@ def _cell(value: object) -> str:
         items: tuple[object, ...] = value  # pyright: ignore[reportUnknownVariableType]
         return SEPARATOR.join(str(item) for item in items)
     if isinstance(value, Quantity):  # the column names what is counted: 1,044, 40-65, ≥400,000, ~50
-        text = str(value).removesuffix(f" {value.unit}")
+        text = marks.quantity_text(value, unit=False)
         for long, short in _COMPACT:
             text = text.replace(long, short)
         return text
     return str(value)
 
 
+def _field_mark(cls: type, name: str) -> Callable[[Any], str]:
+    """The mark a field's cell carries: its dates' basis, an assumed currency, a country read from a name."""
+    declared, hint = dict(facts(cls))[name], field_hints(cls)[name]
+    if declared.date:
+        return marks.date_mark
+    if hint is Money:
+        return lambda record: marks.money_mark(getattr(record, name))
+    if declared.country:
+        return lambda record: marks.NOT_STATED if getattr(record, name) and marks.country_read(record) else ""
+    return _no_mark
+
+
 def _shown(cls: type, name: str, rank: int) -> Shown:
     if name in _COMPUTED:
         doc, computed, read = _COMPUTED[name]
-        return Shown(name=name, description=doc, kind=computed, rank=rank, get=lambda r: _cell(read(r)))
+        return Shown(
+            name=name,
+            description=doc,
+            kind=computed,
+            rank=rank,
+            get=lambda r: _cell(read(r)),
+            mark=_COMPUTED_MARKS.get(name, _no_mark),
+            keep=name == "combat",
+        )
     declared, hint = dict(facts(cls))[name], field_hints(cls)[name]
     several = typing.get_origin(hint) is tuple  # a list of codes may be cut short, as text is
     kind: ShownKind = "id" if declared.refers else "text" if declared.search or several else "value"
+    if hint in {Quantity, Money, int}:
+        kind = "number"
     if hint is Quantity:
         doc = f"{field_docs(cls)[name]} The figure alone: ~ about, ≥ at least, ≤ at most."
     else:
         doc = field_docs(cls)[name]
-    return Shown(name=name, description=doc, kind=kind, rank=rank, get=lambda r: _cell(getattr(r, name)))
+    return Shown(
+        name=name,
+        description=doc,
+        kind=kind,
+        rank=rank,
+        get=lambda r: _cell(getattr(r, name)),
+        mark=_field_mark(cls, name),
+    )
 
 
 _ID_SHOWN: Final = Shown(
@@ -465,13 +532,14 @@ MIXED: Final = (
 
 
 def shown(cls: type[AnyRecord]) -> tuple[Shown, ...]:
-    """The columns a table of *cls* records shows, in their order: ``id``, values, then text.
+    """The columns a table of *cls* records shows, in their order: ``id``, values and figures, then text.
 
     >>> from usnz import ForceContribution
     >>> [c.name for c in shown(ForceContribution)]
-    ['id', 'conflict', 'personnel', 'killed', 'country', 'period', 'unit']
+    ['id', 'personnel', 'combat', 'period', 'killed', 'country', 'wounded', 'captured', 'conflict', 'about']
     """
     chosen = [_shown(cls, name, rank) for rank, name in enumerate(SHOWN[cls], start=1)]
+    chosen[0] = attrs.evolve(chosen[0], keep=True)  # each kind's label first: kept, even when all rows share it
     return (_ID_SHOWN, *sorted(chosen, key=lambda column: column.kind == "text"))
 
 
@@ -479,21 +547,40 @@ def table(records: Sequence[AnyRecord]) -> tuple[tuple[Shown, ...], list[tuple[s
     """The columns a table of *records* shows and each record's cells, as both faces show them.
 
     Records of one kind show :func:`shown` columns, of several kinds (or a class of your own)
-    :data:`MIXED`. A column
-    that says nothing is left out: every cell empty, or, for two records or more, every cell
-    the same (``conflict`` when they were chosen by conflict).
+    :data:`MIXED`. A column that says nothing is left out: every cell empty, or, for two
+    records or more, every cell the same (``conflict`` when they were chosen by conflict),
+    unless it is kept (``combat``).
 
     >>> import usnz
     >>> columns, rows = table(usnz.force_contributions(conflict="korean-war"))
     >>> [c.name for c in columns]
-    ['id', 'personnel', 'killed', 'country', 'period', 'unit']
+    ['id', 'personnel', 'combat', 'period', 'killed', 'country', 'wounded', 'captured', 'about']
     """
     kinds = {type(record) for record in records}
     only = kinds.pop() if len(kinds) == 1 else None
     offered = shown(only) if only is not None and only in SHOWN else MIXED  # a class of your own: as mixed
     cells = [[column.get(record) for record in records] for column in offered]
-    kept = [at for at, cells_of in enumerate(cells) if not records or at == 0 or _informative(cells_of)]
+    kept = [
+        at for at, cells_of in enumerate(cells) if not records or at == 0 or offered[at].keep or _informative(cells_of)
+    ]
     return tuple(offered[at] for at in kept), [tuple(cells[at][row] for at in kept) for row in range(len(records))]
+
+
+def table_marks(records: Sequence[AnyRecord], chosen: Sequence[Shown]) -> tuple[list[tuple[str, ...]], list[str]]:
+    """Each cell's mark (the id's is its dispute group, ``≠1``), and the legend lines of the marks used."""
+    groups, members = marks.dispute_groups(records)
+    rows: list[tuple[str, ...]] = []
+    used: set[str] = set()
+    for record in records:
+        row = tuple(
+            f"{marks.DISPUTED}{groups[record.id]}"
+            if column is _ID_SHOWN and record.id in groups
+            else column.mark(record)
+            for column in chosen
+        )
+        used.update(row)
+        rows.append(row)
+    return rows, marks.legend(used, members, records)
 
 
 def _informative(values: list[str]) -> bool:

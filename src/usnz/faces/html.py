@@ -7,11 +7,14 @@ each element (``style=``), so a host's stylesheet cannot override them: JupyterL
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from html import escape
 from typing import TYPE_CHECKING, Any, Final
 
-from usnz.faces.columns import Shown, table
+from usnz.faces import marks
+from usnz.faces.columns import Shown, table, table_marks
+from usnz.faces.marks import cited, clean, short_names
 from usnz.faces.text import field_values, fit, value_text
 from usnz.model.facts import facts
 from usnz.model.values import Citation
@@ -19,20 +22,27 @@ from usnz.model.values import Citation
 if TYPE_CHECKING:
     from usnz.model.records import AnyRecord
 
-__all__ = ["MAX_ROWS", "STYLES", "cited", "record_html", "records_html"]
+__all__ = ["MAX_ROWS", "STYLES", "cited", "disputes_html", "legend_html", "mark_html", "record_html", "records_html"]
 
 MAX_ROWS: Final = 50
 """Most rows a results table shows; the rest are counted in its last row."""
-_LABEL_WIDTH: Final = 120
-_CELL: Final = "text-align:left;vertical-align:top;padding:0.25em 0.5em"
+_LABEL_WIDTH: Final = 90
+"""Most characters of a text cell in a results table (cut at a word with "…"): about three lines."""
+_CELL: Final = "vertical-align:top;padding:0.2em 0.4em"
+_LEFT: Final = f"text-align:left;{_CELL}"
 STYLES: Final = {
-    "id": f"{_CELL};white-space:nowrap",
-    "value": f"{_CELL};white-space:nowrap",
-    "text": f"{_CELL};white-space:normal;min-width:10em",
-    "cited": f"{_CELL};white-space:normal",
+    "id": f"{_LEFT};white-space:nowrap",
+    "value": f"{_LEFT};white-space:nowrap",
+    "period": f"{_LEFT};white-space:normal",
+    "figure": f"text-align:right;{_CELL};white-space:normal;font-variant-numeric:tabular-nums",
+    "number": f"text-align:right;{_CELL};white-space:nowrap;font-variant-numeric:tabular-nums",
+    "text": f"{_LEFT};white-space:normal;min-width:8em;max-width:22em",
+    "field": f"{_LEFT};white-space:normal;min-width:10em;max-width:40em",
+    "cited": f"{_LEFT};white-space:nowrap",
 }
 """The inline style of a cell, by the kind of its column (:attr:`usnz.faces.columns.Shown.kind`,
-or ``cited``): ids and values never wrap (an id is copied whole), text does."""
+``field`` for a record's own fields, or ``cited``): ids, values, figures and citations never
+wrap (an id is copied whole), figures align right, text wraps."""
 _TABLE: Final = 'style="border-collapse:collapse;margin-left:0;margin-right:auto"'
 _SCROLL: Final = '<div class="usnz" style="overflow-x:auto;max-width:100%">'
 """Around each table: a table wider than the page scrolls instead of being cut off."""
@@ -41,10 +51,10 @@ _CAPTION: Final = 'style="text-align:left;caption-side:top;padding:0.25em 0"'
 
 def _citation(citation: Citation) -> str:
     """A citation, with its quote folded away (open it to read the words that state the fact)."""
-    head = escape(value_text(citation))
+    head = escape(clean(value_text(citation)))
     if citation.quote is None:
         return head
-    quote = f"<blockquote>{escape(citation.quote)}</blockquote>"
+    quote = f'<blockquote><span style="white-space:pre-wrap">{escape(clean(citation.quote))}</span></blockquote>'
     return f'<details class="usnz-quote"><summary>{head}</summary>{quote}</details>'
 
 
@@ -54,14 +64,30 @@ def _field(value: object) -> str:
         return "".join(_citation(item) for item in value)  # pyright: ignore[reportUnknownArgumentType, reportUnknownVariableType]
     if isinstance(value, tuple):
         items: tuple[object, ...] = value  # pyright: ignore[reportUnknownVariableType]
-        return "<br>".join(escape(value_text(item)) for item in items)
-    return escape(value_text(value))
+        return "<br>".join(escape(clean(value_text(item))) for item in items)
+    return escape(clean(value_text(value)))
+
+
+def mark_html(mark: str, meaning: str = "") -> str:
+    """A mark (:mod:`usnz.faces.marks`) after a value, with what it means as its tooltip."""
+    if not mark:
+        return ""
+    title = meaning or marks.MEANING.get(mark[:1], "")
+    return f' <span class="usnz-mark" title="{escape(title)}">{escape(mark)}</span>'
+
+
+def legend_html(lines: Sequence[str]) -> str:
+    """The legend under a table: what each mark used means, one a line."""
+    if not lines:
+        return ""
+    items = "<br>".join(escape(clean(line)) for line in lines)
+    return f'<div class="usnz-legend" style="text-align:left;font-size:0.9em;padding:0.25em 0">{items}</div>'
 
 
 def _cell(tag: str, content: str, kind: str, title: str = "") -> str:
     """One ``<td>`` or ``<th>`` with its inline style (and a tooltip, when *title* is given)."""
-    tip = f' title="{escape(title)}"' if title else ""
-    return f'<{tag} style="{STYLES[kind]}"{tip}>{content}</{tag}>'
+    tip = f' title="{escape(clean(title))}"' if title else ""
+    return f'<{tag} data-kind="{kind}" style="{STYLES[kind]}"{tip}>{content}</{tag}>'
 
 
 def record_html(record: AnyRecord) -> str:
@@ -72,45 +98,76 @@ def record_html(record: AnyRecord) -> str:
     >>> print(html[html.index("<caption"):][:160])
     <caption style="..."><strong>Australia, New Zealand, United States Security Treaty</strong> ...
     """
+    from usnz.faces.text import show_rows  # noqa: PLC0415 - the rows usnz show prints
+
     kind: Any = type(record)
     refers = {name for name, declared in facts(kind) if declared.refers}
-    rows = "".join(
-        f"<tr>{_cell('th', escape(name), 'value')}{_cell('td', _field(value), 'id' if name in refers else 'text')}</tr>"
-        for name, value in field_values(record)
-    )
+    values = dict(field_values(record))
+    used: set[str] = set()
+    rows: list[str] = []
+    for name, shown in show_rows(record):
+        if name == "doubts":
+            content = "<br>".join(escape(clean(line)) for line in shown)
+        else:
+            mark = shown[1]
+            used.add(mark)
+            content = _field(values[name]) + mark_html(mark)
+        style = "id" if name in refers else "field"
+        rows.append(f"<tr>{_cell('th', escape(name), 'value')}{_cell('td', content, style)}</tr>")
     caption = (
-        f"<caption {_CAPTION}><strong>{escape(record.label)}</strong> "
-        f'<code style="white-space:nowrap">{escape(record.id)}</code> ({escape(record.record_kind)})</caption>'
+        f"<caption {_CAPTION}><strong>{escape(clean(record.label))}</strong> "
+        f'<code style="white-space:nowrap">{escape(clean(record.id))}</code> ({escape(record.record_kind)})</caption>'
     )
-    return f'{_SCROLL}<table class="usnz-table usnz-record" {_TABLE}>{caption}<tbody>{rows}</tbody></table></div>'
-
-
-def _short_names(sources: Sequence[str]) -> dict[str, str]:
-    """Each source id's first words, as few as tell it from the others (``encyclopedia``)."""
-
-    def short(source: str) -> str:
-        words = source.split("-")
-        unique = (n for n in range(1, len(words)) if all(o.split("-")[:n] != words[:n] for o in sources if o != source))
-        return "-".join(words[: next(unique, len(words))])
-
-    return {source: short(source) for source in sources}
-
-
-def cited(citations: Sequence[Citation], short: dict[str, str] | None = None) -> str:
-    """Citations in a few characters: each source's paragraphs, then its short name.
-
-    >>> import usnz
-    >>> cited(usnz.get("anzus").citations)
-    '¶6, ¶7, ¶17, ¶36 — encyclopedia'
-    """
-    by_source: dict[str, set[int]] = {}
-    for citation in citations:
-        by_source.setdefault(citation.source, set()).add(citation.paragraph)
-    names = short if short is not None else _short_names(list(by_source))
-    return "; ".join(
-        f"{', '.join(f'¶{n}' for n in sorted(paragraphs))} — {names[source]}"
-        for source, paragraphs in by_source.items()
+    legend = legend_html(marks.legend(used - {""}))
+    return (
+        f'{_SCROLL}<table class="usnz-table usnz-record" {_TABLE}>{caption}<tbody>{"".join(rows)}</tbody></table>'
+        f"{legend}</div>"
     )
+
+
+_BUDGET: Final = 820
+"""Pixels a results table may take: a JupyterLab notebook at 1280x800 beside the open file browser
+has about 848 for an output."""
+_CHAR: Final = 7.4
+"""Pixels a character takes, about, in JupyterLab's 13px table font."""
+_PAD: Final = 14
+_TEXT_WIDTH: Final = 118
+"""Pixels a text column takes at the least (its min-width)."""
+
+
+def _estimate(column: Shown, cells: list[str], marked: list[str]) -> float:
+    """About how many pixels wide a column's cells are laid out (text: its least width)."""
+    if column.kind == "text":
+        return max(_TEXT_WIDTH, len(column.name) * _CHAR * 1.1) + _PAD
+    pieces = [piece for cell, mark in zip(cells, marked, strict=True) for piece in _pieces(cell, mark, column.kind)]
+    widest = max((len(piece) for piece in pieces), default=0)
+    return max(widest * _CHAR, len(column.name) * _CHAR * 1.1) + _PAD
+
+
+def _pieces(text: str, mark: str, kind: str) -> list[str]:
+    """The parts of a cell kept on one line: a value breaks after a ``/`` and at spaces, else whole."""
+    whole = text + (f" {mark}" if mark else "")
+    if kind == "value":
+        return [piece for part in whole.split("/") for piece in ([part] if part else [])]
+    return whole.split(" ") if kind == "number" else [whole]
+
+
+def _fitting(
+    chosen: Sequence[Shown], rows: list[tuple[str, ...]], marks_of: list[tuple[str, ...]], cited_px: float
+) -> list[int]:
+    """The columns kept so the table fits :data:`_BUDGET`: the least wanted out first, never the id or the label."""
+    widths = [
+        _estimate(column, [row[at] for row in rows], [marked[at] for marked in marks_of])
+        for at, column in enumerate(chosen)
+    ]
+    kept = sorted(range(len(chosen)), key=lambda at: chosen[at].rank)
+    label = next((at for at in kept if chosen[at].kind == "text"), None)
+    while sum(widths[at] for at in kept) + cited_px > _BUDGET:
+        dropped = next((at for at in reversed(kept) if at not in {0, label}), None)
+        if dropped is None:
+            break
+        kept.remove(dropped)
+    return sorted(kept)
 
 
 def records_html(records: Sequence[AnyRecord]) -> str:
@@ -128,31 +185,106 @@ def records_html(records: Sequence[AnyRecord]) -> str:
     count = len(records)
     kinds = sorted({r.record_kind for r in records})
     caption = f"{count} record{'s' if count != 1 else ''}" + (f": {', '.join(kinds)}" if kinds else "")
-    chosen, rows = table(records)
-    sources = sorted({c.source for r in records for c in getattr(r, "citations", ())})
-    short = _short_names(sources)
+    shown = records[:MAX_ROWS]
+    every, all_rows = table(shown)
+    all_marks, legend = table_marks(shown, every)
+    sources = sorted({c.source for r in shown for c in getattr(r, "citations", ())})
+    short = short_names(sources)
+    counts = Counter(c.source for r in shown for c in getattr(r, "citations", ()))
+    if counts:  # the source cited most: named once, under the table; the others in their cells
+        most = min(counts, key=lambda source: (-counts[source], source))
+        short[most] = ""
+        others = " unless another source is named" if len(counts) > 1 else ""
+        legend = [*legend, f"cited: paragraphs of {most}{others}"]
+    citations = [cited(getattr(record, "citations", ()), short) for record in shown]
+    cited_px = max((len(part) for text in [*citations, "cited"] for part in text.split("; ")), default=0) * _CHAR + _PAD
+    kept = _fitting(every, all_rows, all_marks, cited_px)
+    chosen = [every[at] for at in kept]
+    left_out = [every[at].name for at in range(len(every)) if at not in kept]
+    if left_out:
+        legend = [
+            *legend,
+            f"Not shown for want of room: {', '.join(left_out)} (print() or .to_frame() shows every column)",
+        ]
     head = "".join(_cell("th", escape(c.name), c.kind, c.description) for c in chosen)
     head += _cell("th", "cited", "cited", "The source paragraphs that state the record's facts")
     body = [
         "<tr>"
-        + "".join(_cell("td", _text(text, column), column.kind) for text, column in zip(row, chosen, strict=True))
-        + _cited_cell(record, short)
+        + "".join(_cell("td", _content(row[at], every[at], marked[at]), _kind(row[at], every[at])) for at in kept)
+        + _cell(
+            "td",
+            "<br>".join(escape(part) for part in where.split("; ")),  # a source a line, each whole
+            "cited",
+            clean("\n".join(str(c) for c in getattr(record, "citations", ()))),
+        )
         + "</tr>"
-        for record, row in zip(records[:MAX_ROWS], rows, strict=False)
+        for record, row, marked, where in zip(shown, all_rows, all_marks, citations, strict=True)
     ]
     if count > MAX_ROWS:
         more = f"… and {count - MAX_ROWS} more; .to_frame() or list() gives them all"
         body.append(f'<tr><td colspan="{len(chosen) + 1}" style="{STYLES["text"]}">{more}</td></tr>')
     return (
         f'{_SCROLL}<table class="usnz-table usnz-records" {_TABLE}><caption {_CAPTION}>{escape(caption)}</caption>'
-        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>{legend_html(legend)}</div>"
     )
 
 
+def _kind(text: str, column: Shown) -> str:
+    """A cell's style: a period's may break after its ``/``."""
+    if column.kind == "number" and " " in text:
+        return "figure"
+    return "period" if column.kind == "value" and "/" in text else column.kind
+
+
+def _content(text: str, column: Shown, mark: str) -> str:
+    """A cell's markup: text cut at a word; a value broken only after a ``/``; then its mark."""
+    if column.kind == "number" and " " in text:  # a figure with words (about 500-1,000 fighters) breaks at a space
+        words = " ".join(f'<span style="white-space:nowrap">{escape(clean(word))}</span>' for word in text.split(" "))
+        return words + mark_html(mark)
+    if column.kind == "value" and "/" in text:
+        parts = [escape(clean(part)) for part in text.split("/")]
+        joined = "/<wbr>".join(f'<span style="white-space:nowrap">{part}</span>' for part in parts)
+        return joined + mark_html(mark)
+    return _text(text, column) + mark_html(mark)
+
+
 def _text(text: str, column: Shown) -> str:
-    return escape(fit(text, _LABEL_WIDTH) if column.kind == "text" else text)
+    return escape(clean(fit(text, _LABEL_WIDTH) if column.kind == "text" else text))
 
 
-def _cited_cell(record: AnyRecord, short: dict[str, str]) -> str:
-    citations: tuple[Citation, ...] = getattr(record, "citations", ())
-    return _cell("td", escape(cited(citations, short)), "cited", "\n".join(str(c) for c in citations))
+def disputes_html(groups: Sequence[Sequence[AnyRecord]]) -> str:
+    """The disputes as Jupyter shows them: a small table a group, headed by what differs.
+
+    >>> import usnz
+    >>> html = disputes_html(usnz.disputes())
+    >>> "combat: nz-gulf-war-1991 says no (support only)" in html
+    True
+    """
+    from usnz.faces.text import dispute_parts  # noqa: PLC0415 - what both faces say of a dispute
+
+    count = len(groups)
+    parts = [f'<p style="text-align:left"><strong>{count} dispute{"s" if count != 1 else ""}</strong></p>']
+    for number, group in enumerate(groups, start=1):
+        heading, sides = dispute_parts(group)
+        rows = "".join(
+            "<tr>"
+            + _cell("td", f'<code style="white-space:nowrap">{escape(clean(record.id))}</code>', "id")
+            + _cell("td", escape(record.record_kind), "value")
+            + _cell(
+                "td",
+                "<br>".join(escape(part) for part in where.split("; ")),  # a source a line, each whole
+                "cited",
+                clean("\n".join(str(c) for c in getattr(record, "citations", ()))),
+            )
+            + _cell(
+                "td",
+                escape(clean(fit(record.label, _LABEL_WIDTH)))
+                + (f"<br><small>{escape(clean(doubt))}</small>" if doubt else ""),
+                "field",
+            )
+            + "</tr>"
+            for record, where, doubt in sides
+        )
+        caption = f"<caption {_CAPTION}><strong>{marks.DISPUTED}{number}</strong> {escape(clean(heading))}</caption>"
+        parts.append(f'<table class="usnz-table usnz-dispute" {_TABLE}>{caption}<tbody>{rows}</tbody></table>')
+    return f"{_SCROLL}{''.join(parts)}</div>"

@@ -2,26 +2,36 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import sys
 import textwrap
+import typing
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from usnz.faces import marks
+from usnz.faces.marks import clean
 from usnz.model.base import PROVENANCE
 
 if TYPE_CHECKING:
+    from usnz.faces.columns import Shown
+    from usnz.model.amounts import Quantity
     from usnz.model.records import AnyRecord
     from usnz.model.values import Citation
 
 __all__ = [
     "PROVENANCE",
     "WIDTH",
+    "dispute_parts",
+    "disputes_text",
+    "field_mark",
     "field_rows",
     "field_values",
     "fit",
+    "show_rows",
     "show_text",
     "table_text",
     "terminal_width",
@@ -35,6 +45,14 @@ _GAP: Final = 2
 """Spaces between two columns of a table."""
 _NARROWEST: Final = 12
 """The fewest characters a text column (a name, a title) is cut to before it is left out."""
+_TIGHTEST: Final = 8
+"""The narrowest a text column gets, to keep a table's id, label, date and deciding number."""
+_LONGEST: Final = 16
+"""A text column is as wide as its longest word up to this many characters (longer words break)."""
+_DATES: Final = frozenset({"when", "date", "period", "signed"})
+"""The columns that date a record: kept in a narrow terminal with its id, label and deciding number."""
+_LINES: Final = 3
+"""The most lines a text cell of a terminal table wraps onto; the rest is cut at a word with "…"."""
 
 
 def terminal_width() -> int:
@@ -48,16 +66,27 @@ def when_text(record: AnyRecord) -> str:
 
 
 def fit(text: str, width: int) -> str:
-    """*text* on one line, cut to *width* characters with an ellipsis."""
+    """*text* on one line, cut to *width* characters at a word, with an ellipsis.
+
+    >>> fit("we should focus on the future", 20)
+    'we should focus on…'
+    """
     text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1]
+    at = cut.rfind(" ")
+    return (cut[:at] if at >= width // 2 else cut).rstrip(" ,;:") + "…"
 
 
 def value_text(value: object) -> str:
-    """A field's value as text: several values joined by ``; ``, a role as its fields."""
+    """A field's value as text: several values joined by ``; ``, a role as its fields, a quantity read right."""
     if isinstance(value, tuple):
         items: tuple[object, ...] = value  # pyright: ignore[reportUnknownVariableType]
         return "; ".join(value_text(v) for v in items)
+    amounts: Any = sys.modules.get("usnz.model.amounts")  # not loaded: no value is a quantity
+    if amounts is not None and isinstance(value, amounts.Quantity):
+        return marks.quantity_text(typing.cast("Quantity", value))
     role = _role_class()
     if role is not None and isinstance(value, role):
         return ", ".join(
@@ -87,81 +116,279 @@ def field_rows(record: AnyRecord) -> list[tuple[str, str]]:
     return [(name, value_text(value)) for name, value in field_values(record)]
 
 
+def _wrap(text: str, width: int, *, keep: bool = False) -> list[str]:
+    """*text* in lines of at most *width*, broken at spaces only (never at a hyphen, never inside an id).
+
+    With *keep*, the text's own spaces are kept as stored (runs of spaces too); a word longer
+    than *width* gets a line of its own, whole.
+    """
+    width = max(width, 1)
+    if not keep:
+        return textwrap.wrap(text, width, break_on_hyphens=False, break_long_words=False) or [""]
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        # A word with one space after it; a run of spaces is a piece of its own, so a line that
+        # breaks at a run starts with it, and the run stays visible.
+        for piece in re.findall(r"\S+ ?|\s+", paragraph):
+            if line and len(line) + len(piece.rstrip(" ") if piece.strip() else piece) > width:
+                lines.append(line if len(line) <= width else line.removesuffix(" "))  # the break: one space
+                line = ""
+            line += piece
+        lines.append(line)
+    return lines
+
+
 def show_text(record: AnyRecord, width: int = WIDTH) -> str:
     """The record's id and kind, then one field per line, wrapped to *width*.
 
-    Each citation gets lines of its own, with its quote (the words that state the fact) below it;
-    each doubt starts a line of its own.
+    Each citation gets lines of its own, with its quote (the words that state the fact, as
+    stored) below it; the record's doubts come one a line, the disputes first; marks and their
+    legend as in tables (:mod:`usnz.faces.marks`). Control characters are shown as escapes.
     """
-    rows = field_rows(record)
+    rows = show_rows(record)
     name_width = max(len(name) for name, _ in rows)
-    room = width - name_width - 4
-    lines = [f"{record.id} ({record.record_kind})"]
-    for name, text in rows:
+    room = max(width - name_width - 4, _NARROWEST)
+    lines = [clean(f"{record.id} ({record.record_kind})")]
+    used: set[str] = set()
+    for name, value in rows:
         if name == "citations":
             wrapped = _citation_lines(getattr(record, "citations", ()), room)
-        elif name == "doubts":  # one doubt per line (wrapped with a hanging indent)
-            doubts = getattr(record, "doubts", ())
-            wrapped = [line for doubt in doubts for line in textwrap.wrap(str(doubt), room, subsequent_indent="  ")]
+        elif name == "doubts":
+            wrapped = [  # a doubt a line, wrapped with a hanging indent
+                ("" if at == 0 else "  ") + line
+                for doubt in value
+                for at, line in enumerate(_wrap(clean(doubt), room - 2))
+            ]
         else:
-            wrapped = textwrap.wrap(text, room) or [""]
+            text, mark = value
+            used.add(mark)
+            if mark == marks.DISPUTED:
+                wrapped = _wrap(f"{mark} {clean(text)}", room)
+            else:
+                wrapped = _wrap(clean(text) + (f" {mark}" if mark else ""), room)
         lines.append(f"  {name:<{name_width}}  {wrapped[0]}")
         lines.extend(f"  {'':<{name_width}}  {line}" for line in wrapped[1:])
+    for entry in marks.legend(used - {""}):
+        lines.extend(_wrap(clean(entry), width))
     return "\n".join(lines)
 
 
+def field_mark(record: AnyRecord, name: str, value: object) -> str:
+    """The mark (:mod:`usnz.faces.marks`) a field of *record* carries, or ``""``."""
+    from usnz.model.facts import facts  # noqa: PLC0415 - the declarations, built with the kind
+
+    kind: Any = type(record)
+    fact = dict(facts(kind)).get(name)
+    if fact is not None and fact.date:
+        return marks.date_mark(record)
+    amounts: Any = sys.modules.get("usnz.model.amounts")  # not loaded: no value is money
+    if amounts is not None and isinstance(value, amounts.Money):
+        return marks.money_mark(value)
+    if fact is not None and fact.country and marks.country_read(record):
+        return marks.NOT_STATED
+    return marks.DISPUTED if name == "disputes" else ""
+
+
+def show_rows(record: AnyRecord) -> list[tuple[str, Any]]:
+    """(name, (text, mark)) of every field set; the doubts as (``doubts``, lines), contradictions first."""
+    rows: list[tuple[str, Any]] = []
+    for name, value in field_values(record):
+        if name == "doubts":
+            rows.append(("doubts", marks.doubt_lines(record)))
+        else:
+            rows.append((name, (value_text(value), field_mark(record, name, value))))
+    return rows
+
+
 def _citation_lines(citations: Sequence[Citation], width: int) -> list[str]:
-    """Each citation on a line, its quote wrapped below it in quotation marks."""
+    """Each citation on a line, its quote below it in quotation marks, exactly as stored (runs of spaces kept)."""
     lines: list[str] = []
     for citation in citations:
-        lines.extend(textwrap.wrap(str(citation), width) or [""])
+        lines.extend(_wrap(clean(str(citation)), width))
         if citation.quote is not None:
-            quote = "“" + " ".join(citation.quote.split()) + "”"
-            lines.extend(textwrap.wrap(quote, width - 4, initial_indent="    ", subsequent_indent="     "))
+            quote = _wrap("“" + clean(citation.quote) + "”", width - 5, keep=True)
+            lines.extend(f"    {line}" if at == 0 else f"     {line}" for at, line in enumerate(quote))
     return lines
 
 
 def table_text(records: Sequence[AnyRecord], width: int | None = None) -> str:
-    """One line per record, fitted to *width* (the terminal's, or ``COLUMNS``, by default), and a count.
+    """One row per record, fitted to *width* (the terminal's, or ``COLUMNS``, by default), a count and a legend.
 
     The columns are :func:`usnz.faces.columns.table`'s, as Jupyter shows them. Ids and values
-    are never cut: text (names, titles) is shortened with an ellipsis to fit, and when even
-    that does not fit, the least wanted columns are left out. A line is longer than *width*
-    only when the ids alone are.
+    are never cut: long text (names, titles) wraps onto further lines of its row, at spaces;
+    a period may break after its ``/``. Only when even that does not fit are the least wanted
+    columns left out. Marks (:mod:`usnz.faces.marks`) follow their cells, and a legend under
+    the table says what the marks used mean. A line is longer than *width* only when the ids
+    alone are.
     """
     if not records:
         return "(no records)"
     if width is None:
         width = terminal_width()
-    from usnz.faces.columns import table  # noqa: PLC0415 - every kind's columns only for a table
+    from usnz.faces.columns import table, table_marks  # noqa: PLC0415 - every kind's columns only for a table
 
     chosen, rows = table(records)
-    natural = [max(len(column.name), *(len(row[at]) for row in rows)) for at, column in enumerate(chosen)]
-    least = [
-        min(wide, _NARROWEST) if column.kind == "text" else wide for column, wide in zip(chosen, natural, strict=True)
+    row_marks, legend = table_marks(records, chosen)
+    cells = [
+        [clean(text) + (f" {mark}" if mark else "") for text, mark in zip(row, marked, strict=True)]
+        for row, marked in zip(rows, row_marks, strict=True)
     ]
-    kept = sorted(range(len(chosen)), key=lambda at: chosen[at].rank)
-    while len(kept) > 1 and sum(least[at] + _GAP for at in kept) - _GAP > width:
-        kept.pop()
-    kept.sort()
-    widths = _share(width, [(natural[at], chosen[at].kind == "text") for at in kept])
-    lines = [_line([chosen[at].name for at in kept], widths)]
+    natural = [max(len(column.name), *(len(row[at]) for row in cells)) for at, column in enumerate(chosen)]
+    least = [
+        min(natural[at], max(_NARROWEST, *(_longest_word(row[at]) for row in cells)))
+        if column.kind == "text"
+        else max(len(column.name), *(_unbroken(row[at]) for row in cells))
+        for at, column in enumerate(chosen)
+    ]
+    kept = _kept(chosen, least, width)
+    widths = _share(width, [(natural[at], least[at], chosen[at].kind == "text") for at in kept])
+    numbers = [chosen[at].kind == "number" for at in kept]
+    lines = [_line([chosen[at].name for at in kept], widths, numbers)]
     lines.append("-" * (sum(widths) + _GAP * (len(widths) - 1)))
-    lines.extend(_line([fit(row[at], room) for at, room in zip(kept, widths, strict=True)], widths) for row in rows)
+    for row in cells:
+        wrapped = [_wrap_cell(row[at], wide, chosen[at].kind) for at, wide in zip(kept, widths, strict=True)]
+        for n in range(max(len(parts) for parts in wrapped)):
+            lines.append(_line([parts[n] if n < len(parts) else "" for parts in wrapped], widths, numbers))
     lines.append(f"({len(records)} record{'s' if len(records) != 1 else ''})")
+    lines.extend(line for entry in legend for line in _wrap(clean(entry), width))
     return "\n".join(lines)
 
 
-def _share(width: int, columns: list[tuple[int, bool]]) -> list[int]:
-    """Each column's width: its natural one, the text columns sharing what room is left."""
-    room = width - sum(wide + _GAP for wide, text in columns if not text) + _GAP
-    texts = sorted((wide, at) for at, (wide, text) in enumerate(columns) if text)
-    widths = [wide for wide, _ in columns]
+def _kept(chosen: Sequence[Shown], least: list[int], width: int) -> list[int]:
+    """The columns a terminal of *width* shows, in order: the least wanted left out first.
+
+    The id, the label, the date and the first figure (the deciding number) are kept before any
+    other: when only they are left and still too wide, text narrows to :data:`_TIGHTEST`
+    before one of them goes.
+    """
+    first_number = next((at for at, column in enumerate(chosen) if column.kind == "number"), None)
+    essential = {
+        at for at, column in enumerate(chosen) if at in {0, first_number} or column.name in _DATES or column.rank == 1
+    }
+    kept = sorted(range(len(chosen)), key=lambda at: (at not in essential, chosen[at].rank))
+    narrowed = False
+
+    def wide() -> int:
+        return sum(least[at] + _GAP for at in kept) - _GAP
+
+    while len(kept) > 1 and wide() > width:
+        if not narrowed and all(at in essential for at in kept):
+            narrowed = True
+            least[:] = [min(wide, _TIGHTEST) if chosen[at].kind == "text" else wide for at, wide in enumerate(least)]
+            continue
+        kept.pop()
+    return sorted(kept)
+
+
+def _longest_word(text: str) -> int:
+    """The longest word of *text*, up to 16 characters: a text column is at least that wide when it can be."""
+    return min(max((len(word) for word in text.split()), default=0), _LONGEST)
+
+
+def _unbroken(text: str) -> int:
+    """The longest piece of a value the table keeps on one line: all of it, or a period's end (``2001-10-17/``)."""
+    return max(len(piece) for piece in re.split(r"(?<=/)|(?<=; )| ", text))
+
+
+def _wrap_cell(text: str, width: int, kind: str) -> list[str]:
+    """A cell's lines: text at spaces; a value after a ``/`` or ``; ``; an id never."""
+    if len(text) <= width or kind == "id":
+        return [text]
+    if kind == "text":
+        wrapped = textwrap.wrap(text, width, break_on_hyphens=False) or [""]
+        if len(wrapped) > _LINES:
+            wrapped[_LINES - 1] = fit(" ".join(wrapped[_LINES - 1 :]), width)
+        return wrapped[:_LINES]
+    lines: list[str] = []
+    for piece in re.split(r"(?<=/)|(?<= )", text):
+        if lines and len(lines[-1]) + len(piece) <= width:
+            lines[-1] += piece
+        else:
+            lines.append(piece)
+    return [line.rstrip() for line in lines]
+
+
+def _share(width: int, columns: list[tuple[int, int, bool]]) -> list[int]:
+    """Each column's width: its natural one if all fit, else narrower.
+
+    The text columns share what room is left; values that still do not fit break (a period
+    after its ``/``, a figure at a space).
+    """
+    widths = [wide for wide, _, _ in columns]
+    if sum(widths) + _GAP * (len(widths) - 1) <= width:
+        return widths
+    room = width - sum(wide + _GAP for wide, _, text in columns if not text) + _GAP
+    texts = sorted((wide, at) for at, (wide, _, text) in enumerate(columns) if text)
     for left, (wide, at) in zip(range(len(texts), 0, -1), texts, strict=True):
-        widths[at] = max(min(wide, room // left - _GAP), min(wide, _NARROWEST))
+        widths[at] = max(min(wide, room // left - _GAP), columns[at][1])
         room -= widths[at] + _GAP
+    over = sum(widths) + _GAP * (len(widths) - 1) - width
+    for at in sorted(range(len(columns)), key=lambda at: widths[at] - columns[at][1], reverse=True):
+        if over <= 0:
+            break
+        spare = min(over, widths[at] - columns[at][1]) if not columns[at][2] else 0
+        widths[at] -= spare
+        over -= spare
     return widths
 
 
-def _line(cells: list[str], widths: list[int]) -> str:
-    return (" " * _GAP).join(f"{cell:<{wide}}" for cell, wide in zip(cells, widths, strict=True)).rstrip()
+def _line(cells: list[str], widths: list[int], numbers: list[bool]) -> str:
+    return (
+        (" " * _GAP)
+        .join(
+            f"{cell:>{wide}}" if number else f"{cell:<{wide}}"
+            for cell, wide, number in zip(cells, widths, numbers, strict=True)
+        )
+        .rstrip()
+    )
+
+
+def _side_doubt(record: AnyRecord, others: Sequence[str]) -> str | None:
+    """The record's doubt about this dispute: a contradiction, the one concerning another side first."""
+    doubts = [d for d in getattr(record, "doubts", ()) if getattr(d, "kind", None) == "contradiction"]
+    ordered = sorted(doubts, key=lambda d: not set(getattr(d, "concerns", ())) & set(others))
+    return str(ordered[0]) if ordered else None
+
+
+def dispute_parts(group: Sequence[AnyRecord]) -> tuple[str, list[tuple[AnyRecord, str, str | None]]]:
+    """A dispute's heading (what differs), and each side: its record, where it is cited, its doubt."""
+    ids = [record.id for record in group]
+    differ = marks.differences(group)
+    if differ:
+        heading = "; ".join(
+            f"{field}: " + ", ".join(f"{rid} says {value}" for rid, value in values) for field, values in differ
+        )
+    else:
+        heading = f"{' and '.join(ids)}: their accounts differ (see each side's doubt)"
+    sides = [
+        (record, marks.cited(getattr(record, "citations", ())), _side_doubt(record, [i for i in ids if i != record.id]))
+        for record in group
+    ]
+    return heading, sides
+
+
+def disputes_text(groups: Sequence[Sequence[AnyRecord]], width: int | None = None) -> str:
+    """The disputes, one group at a time: what differs, then each side, its paragraphs and its doubt.
+
+    >>> import usnz
+    >>> print(disputes_text(usnz.disputes()[:1], width=100))  # doctest: +ELLIPSIS
+    1 dispute
+    <BLANKLINE>
+    ≠1 combat: nz-gulf-war-1991 says no (support only), nz-gulf-war-fought-claim says yes (fought)
+       nz-gulf-war-1991 (force-contribution, ¶22 — encyclopedia): New Zealand's part in the Gulf War...
+    """
+    if width is None:
+        width = terminal_width()
+    count = len(groups)
+    lines = [f"{count} dispute{'s' if count != 1 else ''}" if count else "(no disputes)"]
+    for number, group in enumerate(groups, start=1):
+        heading, sides = dispute_parts(group)
+        lines.append("")
+        lines.extend(_wrap(clean(f"{marks.DISPUTED}{number} {heading}"), width))
+        for record, where, doubt in sides:
+            head = f"{record.id} ({record.record_kind}, {where}): {fit(record.label, 200)}"
+            lines.extend(f"   {line}" for line in _wrap(clean(head), width - 3))
+            if doubt:
+                lines.extend(f"     {line}" for line in _wrap(clean(doubt), width - 5))
+    return "\n".join(lines)

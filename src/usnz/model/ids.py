@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from usnz.model.errors import shown
 
 if TYPE_CHECKING:
     import attrs
 
-__all__ = ["check_id", "check_ids"]
+__all__ = ["ID_PATTERN", "check_id", "check_ids"]
 
-_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*", re.ASCII)
+ID_PATTERN: Final = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+"""A record id, as a regular expression (kebab-case ASCII): the one pattern ids are checked and described by."""
+_ID = re.compile(ID_PATTERN, re.ASCII)
 
 
 def check_id(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:

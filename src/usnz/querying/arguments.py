@@ -9,7 +9,7 @@ import typing
 from collections.abc import Iterable, Mapping
 from typing import Final
 
-from usnz.model.base import Described, Record
+from usnz.model.base import DateBasis, Described, Record
 from usnz.model.dates import PartialDate, Period, parse_edtf
 from usnz.model.errors import ArgumentTypeError, ArgumentValueError, DateError, WrongKindError, shown
 
@@ -22,7 +22,7 @@ __all__ = [
     "check_choice",
     "check_code",
     "check_flag",
-    "check_id",
+    "id_argument",
     "many",
     "of_kind",
     "plain",
@@ -33,7 +33,7 @@ __all__ = [
 MAX_VALUES: Final = 1_000_000
 """Most values one filter takes (an iterable is read no further: an endless one is refused)."""
 
-BASES = ("stated", "inferred", "external")
+BASES: Final = typing.cast("tuple[DateBasis, ...]", typing.get_args(DateBasis))
 """The values of ``basis=`` (and of a record's ``date_basis``), strongest first."""
 
 Window = tuple[dt.date, dt.date]
@@ -130,7 +130,7 @@ def plain(value: str) -> str:
     return str.__str__(value)
 
 
-def check_id(name: str, value: object) -> str:
+def id_argument(name: str, value: object) -> str:
     """Require a non-empty string id; return it stripped."""
     if not isinstance(value, str):
         msg = f"{name}= takes a record id as a str, e.g. {name}='korean-war'; got {type(value).__name__} {shown(value)}"
@@ -193,10 +193,10 @@ def many(name: str, value: object) -> tuple[object, ...]:
 
 
 def record_id(name: str, value: object) -> str:
-    """The id of a record, or a stripped string id (see :func:`check_id`)."""
+    """The id of a record, or a stripped string id (see :func:`id_argument`)."""
     if isinstance(value, Described):
         return value.id
-    return check_id(name, value)
+    return id_argument(name, value)
 
 
 def check_flag(name: str, value: object) -> bool:

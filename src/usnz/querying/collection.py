@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
     from usnz.model.records import AnyRecord
 
-__all__ = ["Records", "SummableField"]
+__all__ = ["Records", "SummableField", "dispute_groups"]
 
 R_co = TypeVar("R_co", bound="AnyRecord", covariant=True)
 
@@ -95,7 +95,7 @@ class Records(tuple[R_co, ...]):
                 raise ArgumentValueError(_not_summable(record.record_kind, field, quantities, amounts))
             money = field in amounts
         if money:
-            return money_total(_claims(self), field)
+            return money_total(dispute_groups(self), field)
         return _total(self, field)
 
     def to_list(self) -> list[dict[str, Any]]:
@@ -191,8 +191,12 @@ def _bounds(quantity: Quantity) -> tuple[Number | None, Number | None, Number | 
     return low, quantity.best, high
 
 
-def _claims(records: tuple[AnyRecord, ...]) -> list[list[AnyRecord]]:
-    """The records grouped into claims: records that dispute each other form one claim."""
+def dispute_groups(records: tuple[AnyRecord, ...]) -> list[list[AnyRecord]]:
+    """Every record of *records* in a group: records linked by ``disputes`` form one group, the rest one each.
+
+    Each group is in the order of *records*, and the groups in the order of their first records.
+    ``Records.total`` counts a group as one claim; ``Dataset.disputes`` lists the groups that disagree.
+    """
     position = {record.id: at for at, record in enumerate(records)}
     group_of: dict[str, int] = {}
     groups: list[list[AnyRecord]] = []
@@ -222,7 +226,7 @@ def _total(records: tuple[AnyRecord, ...], field: str) -> Total:
     unbounded: list[str] = []
     units: dict[str, str] = {}
     approximate = False
-    for claim in _claims(records):
+    for claim in dispute_groups(records):
         stated = [(r, q) for r in claim if isinstance(q := getattr(r, field), Quantity)]
         if not stated:
             unknown.extend(r.id for r in claim)

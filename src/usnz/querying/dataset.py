@@ -39,7 +39,8 @@ from usnz.querying.arguments import (
     to_window,
 )
 from usnz.querying.arguments import record_id as record_id_of
-from usnz.querying.collection import Records
+from usnz.querying.collection import Records, dispute_groups
+from usnz.querying.disputes import Disputes
 from usnz.querying.doubted import Doubted
 from usnz.querying.intervals import Intervals
 from usnz.querying.search import SearchHit, SearchIndex
@@ -809,34 +810,19 @@ class Dataset:
 
     # -- across kinds ------------------------------------------------------------------
 
-    def disputes(self) -> tuple[Records[AnyRecord], ...]:
+    def disputes(self) -> Disputes:
         """The records that disagree, in groups: each group the records linked by ``disputes``.
 
         Each group is in dataset order (the order the texts tell); the groups are in the
-        order of their first records.
+        order of their first records. Printed (or shown in Jupyter), the groups say what the
+        records disagree on and which paragraphs each side rests on. Linear in the records.
 
         >>> import usnz
         >>> [group.ids() for group in usnz.disputes() if "nz-gulf-war-1991" in group.ids()]
         [('nz-gulf-war-1991', 'nz-gulf-war-fought-claim')]
         """
-        group_of: dict[str, int] = {}
-        groups: list[list[AnyRecord]] = []
-        for record in self._ordered:
-            if record.id in group_of or not getattr(record, "disputes", ()):
-                continue
-            members: list[AnyRecord] = []
-            todo = [record.id]
-            group_of[record.id] = len(groups)
-            while todo:
-                member = self._by_id[todo.pop()]
-                members.append(member)
-                for other in getattr(member, "disputes", ()):
-                    if other not in group_of and other in self._by_id:
-                        group_of[other] = len(groups)
-                        todo.append(other)
-            rank = {id(r): i for i, r in enumerate(self._ordered)}
-            groups.append(sorted(members, key=lambda r: rank[id(r)]))
-        return tuple(Records(group) for group in groups)
+        groups = dispute_groups(self._ordered)
+        return Disputes(Records(group) for group in groups if any(getattr(r, "disputes", ()) for r in group))
 
     def doubts(
         self,

@@ -30,7 +30,7 @@ class Doubted(NamedTuple):
 
     @property
     def touches(self) -> Records[AnyRecord]:
-        """Every record the doubt touches: the record that carries it, then those it concerns."""
+        """Every record the doubt touches (the record that carries it, then those it concerns)."""
         return Records((self.record, *self.concerns))
 
     def __str__(self) -> str:

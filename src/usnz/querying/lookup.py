@@ -97,7 +97,7 @@ def get(id: str, kind: type[Described] | None = None) -> Described:  # noqa: A00
         return data.get(id, kind)  # type: ignore[arg-type]  # checked there
     found = _got.get(id) if type(id) is str else None
     if found is None:
-        stem = packaged.kind_of(id) if type(id) is str else None
+        stem = packaged.kind_of_id(id) if type(id) is str else None
         if stem is not None:
             with _lock:
                 _read(stem)

@@ -23,12 +23,12 @@ TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing on th
 if TYPE_CHECKING:
     from usnz.model.records import AnyRecord
 
-__all__ = ["kind_of", "read_kind", "read_packaged", "spans"]
+__all__ = ["kind_of_id", "read_kind", "read_packaged", "spans"]
 
 _index: dict[str, str] = {}
 
 
-def kind_of(record_id: str) -> str | None:
+def kind_of_id(record_id: str) -> str | None:
     """The kind (data file stem) a packaged id is in, from the build-time index; ``None`` if none.
 
     The index (``data/ids.txt``, one ``id kind`` line per record) is written by

@@ -1,0 +1,227 @@
+"""The JSON Schema (2020-12) of each kind's records, as usnz reads and writes them."""
+
+from __future__ import annotations
+
+import copy
+import types
+import typing
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any, Final, Literal
+
+import attrs
+
+from usnz.faces.columns import field_docs, field_hints
+from usnz.model.amounts import AMOUNT, CURRENCIES, Money, Quantity, check_currency
+from usnz.model.base import (
+    check_citations,
+    check_countries,
+    check_country,
+    check_doubts,
+    check_id,
+    check_ids,
+    check_optional_id,
+    check_optional_text,
+    check_text,
+    check_texts,
+)
+from usnz.model.citation import QUOTE_LIMIT, Citation, check_quote
+from usnz.model.countries import COUNTRIES
+from usnz.model.dates import PartialDate, Period
+from usnz.model.doubt import DOUBT_LIMIT, Doubt, check_doubt_text, check_paragraphs
+from usnz.model.ids import ID_PATTERN as ID
+from usnz.model.kinds.people import OFFICES, Attestation, Role, check_office
+from usnz.model.names import kind_name
+from usnz.model.records import KINDS
+
+__all__ = ["STRICT_EDTF_DATE", "STRICT_EDTF_INTERVAL", "description", "json_schema"]
+
+_DIALECT: Final = "https://json-schema.org/draft/2020-12/schema"
+_TEXT: Final = {"type": "string", "pattern": r"^\S(?:[\s\S]*\S)?$"}
+_KNOWN_VALIDATORS: Final[dict[object, dict[str, Any]]] = {
+    check_id: {"type": "string", "pattern": f"^{ID}$"},
+    check_optional_id: {"type": "string", "pattern": f"^{ID}$"},
+    check_country: {"type": "string", "enum": list(COUNTRIES)},
+    check_text: _TEXT,
+    check_optional_text: _TEXT,
+    check_currency: {"type": "string", "enum": sorted(CURRENCIES)},
+    check_office: {"type": "string", "enum": list(OFFICES)},
+    check_quote: {"type": "string", "minLength": 1, "maxLength": QUOTE_LIMIT, "pattern": r"\S"},
+    check_doubt_text: {**_TEXT, "maxLength": DOUBT_LIMIT},
+}
+_KNOWN_ITEMS: Final[dict[object, dict[str, Any]]] = {
+    check_ids: {"items": {"type": "string", "pattern": f"^{ID}$"}, "uniqueItems": True},
+    check_countries: {"items": {"type": "string", "enum": list(COUNTRIES)}, "uniqueItems": True},
+    check_texts: {"items": _TEXT},
+    check_citations: {"minItems": 1, "uniqueItems": True},
+    check_paragraphs: {"items": {"type": "integer", "minimum": 1}, "minItems": 1, "uniqueItems": True},
+    check_doubts: {"uniqueItems": True},
+}
+# EDTF as strictly as a regular expression can say it: years 0001-9999, months 01-12, days 01-31.
+_YEAR: Final = r"(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)"
+_DECADE: Final = r"(?:[0-9]{2}[1-9]|[0-9][1-9]0|[1-9]00)X"
+_DAY_DATE: Final = rf"(?:{_YEAR}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?)?|{_DECADE})~?"
+STRICT_EDTF_DATE: Final = _DAY_DATE
+"""The dates the JSON and Table Schemas accept: ``1951``, ``2008-07``, ``1965-05-27``, ``196X``, with ``~``."""
+STRICT_EDTF_INTERVAL: Final = rf"(?:{_DAY_DATE}/(?:{_DAY_DATE}|\.\.)?|(?:\.\.)?/{_DAY_DATE})"
+"""The intervals the schemas accept: each end a date, unknown (empty) or open (``..``), a date at one end at least."""
+_NOT_CHECKED_DATE: Final = (
+    "Not checked by this pattern (usnz.load refuses it): a day past the end of its month, "
+    "such as 1965-02-30 or 2001-02-29"
+)
+_NOT_CHECKED_INTERVAL: Final = (
+    "Not checked by this pattern (usnz.load refuses both): a day past the end of its month "
+    "(1965-02-30/1966), and an end before the start (1975/1939)"
+)
+_NOT_CHECKED_RECORD: Final = (
+    "Not checked by this schema (usnz.load checks them): a date_basis exactly when the record carries "
+    "a date; a source paragraph cited once only; and what one record cannot show: ids unique across "
+    "files, references to records that exist, disputes listed both ways; numbers kept exactly (an integer "
+    "beyond ±2^53, a number so small it would be read as another, between 0 and about 2.2e-308, is refused); "
+    "text free of control characters (tab and newline aside) and lone surrogates"
+)
+_NOT_CHECKED_BY_CLASS: Final = {
+    "Quantity": "Not checked by this schema (usnz.load refuses it): low <= best <= high",
+    "Figure": "Not checked by this schema (usnz.load refuses it): exactly one of quantity and money",
+    "Event": "Not checked by this schema (usnz.load refuses it): a destination on an event that is not a visit",
+}
+
+_VALUES: Final = {
+    PartialDate: "PartialDate",
+    Period: "Period",
+    Quantity: "Quantity",
+    Money: "Money",
+    Citation: "Citation",
+    Doubt: "Doubt",
+    Role: "Role",
+    Attestation: "Attestation",
+}
+
+
+def description(cls: type) -> str:
+    """The first line of a class's docstring: what its records (or values) are."""
+    return (cls.__doc__ or cls.__name__).strip().splitlines()[0]
+
+
+def _constraints(validator: object) -> dict[str, Any]:
+    """What an attrs validator requires, as JSON Schema keywords (those it can say)."""
+    if validator in _KNOWN_VALIDATORS:
+        return dict(_KNOWN_VALIDATORS[validator])
+    if validator in _KNOWN_ITEMS:
+        return dict(_KNOWN_ITEMS[validator])
+    found: dict[str, Any] = {}
+    for part in getattr(validator, "_validators", ()):
+        found.update(_constraints(part))
+    inner = getattr(validator, "validator", None)
+    if inner is not None:
+        found.update(_constraints(inner))
+    pattern = getattr(validator, "pattern", None)
+    if pattern is not None:
+        found["pattern"] = f"^(?:{pattern.pattern})$"
+    options = getattr(validator, "options", None)
+    if isinstance(options, tuple | frozenset | set | list):
+        accepted = typing.cast("Iterable[object]", options)
+        found["enum"] = sorted((option for option in accepted if option is not None), key=str)
+    min_length = getattr(validator, "min_length", None)
+    if min_length is not None:
+        found["minLength"] = min_length
+    if getattr(validator, "compare_op", None) == ">=":
+        found["minimum"] = getattr(validator, "bound", None)
+    return found
+
+
+def _schema_of(hint: Any, defs: dict[str, Any]) -> dict[str, Any]:
+    """The JSON Schema of values of type *hint* (value types go in *defs*)."""
+    if hint in _VALUES:
+        name = _VALUES[hint]
+        if name not in defs:
+            defs[name] = {}  # claimed first, so a value type that refers to itself cannot recurse
+            defs[name] = _value_schema(hint, defs)
+        return {"$ref": f"#/$defs/{name}"}
+    origin = typing.get_origin(hint)
+    if origin is tuple:
+        return {"type": "array", "items": _schema_of(typing.get_args(hint)[0], defs)}
+    if origin is Literal:
+        return {"enum": [v for v in typing.get_args(hint) if v is not None]}
+    if origin in {typing.Union, types.UnionType}:
+        options = typing.get_args(hint)
+        if set(options) <= {int, float}:
+            return {"type": "number"}
+        return {"anyOf": [_schema_of(option, defs) for option in options]}
+    simple = {str: "string", int: "integer", bool: "boolean", float: "number", Decimal: "string"}
+    return {"type": simple.get(hint, "string")}
+
+
+def _value_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
+    if cls is PartialDate:
+        return {
+            "type": "string",
+            "pattern": f"^{STRICT_EDTF_DATE}$",
+            "description": f"An EDTF date: 1951, 2008-07, 1965-05-27, 196X, 2001~. {_NOT_CHECKED_DATE}",
+        }
+    if cls is Period:
+        return {
+            "type": "string",
+            "pattern": f"^{STRICT_EDTF_INTERVAL}$",
+            "description": "An EDTF interval: 1950/1957, 1965-07/ (end unknown), /1957 (start unknown), "
+            f"2003/.. (open); each end a date, unknown or open. {_NOT_CHECKED_INTERVAL}",
+        }
+    schema = _object(cls, defs)
+    if cls.__name__ in _NOT_CHECKED_BY_CLASS:
+        schema["description"] = f"{schema['description']} {_NOT_CHECKED_BY_CLASS[cls.__name__]}"
+    if cls is Quantity:
+        schema["anyOf"] = [{"required": [name]} for name in ("best", "low", "high")]
+    if cls is Money:
+        schema["properties"]["amount"] = {
+            "type": "string",
+            "pattern": f"^{AMOUNT}$",
+            "description": "The amount as a decimal string of digits, exactly as stated",
+        }
+    return schema
+
+
+def _object(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
+    """The JSON Schema of an attrs class: its fields, which are required, nothing else."""
+    docs = field_docs(cls)
+    optional = {name for name, hint in typing.get_type_hints(cls).items() if type(None) in typing.get_args(hint)}
+    properties: dict[str, Any] = {}
+    required: list[str] = []
+    for field in attrs.fields(cls):
+        schema = _schema_of(field_hints(cls)[field.name], defs)
+        if "$ref" not in schema:
+            schema.update(_constraints(field.validator))
+        if field.name in optional:
+            schema = {"anyOf": [schema, {"type": "null"}]}
+        properties[field.name] = {**schema, "description": docs.get(field.name, field.name)}
+        if field.default is attrs.NOTHING:
+            required.append(field.name)
+    return {
+        "type": "object",
+        "description": description(cls),
+        "properties": properties,
+        "required": required,
+        "additionalProperties": False,
+    }
+
+
+def json_schema(kind: str) -> dict[str, Any]:
+    """The JSON Schema (2020-12) of one record of a kind, as usnz reads and writes it.
+
+    A ``<kind>.json`` data file is an array of these; a ``.jsonl`` file has one per line.
+    Each call returns a new object: changing it changes nothing else.
+
+    >>> schema = json_schema("force-contributions")
+    >>> schema["required"]
+    ['id', 'citations', 'conflict', 'country', 'summary']
+
+    Raises:
+        ArgumentValueError: for a kind that does not exist.
+    """
+    cls = KINDS[kind_name(kind)]
+    defs: dict[str, Any] = {}
+    body = _object(cls, defs)
+    described = body["description"] if body["description"].endswith(".") else body["description"] + "."
+    extra = f". {_NOT_CHECKED_BY_CLASS[cls.__name__]}" if cls.__name__ in _NOT_CHECKED_BY_CLASS else ""
+    body["description"] = f"{described} {_NOT_CHECKED_RECORD}{extra}"
+    schema = {"$schema": _DIALECT, "title": f"usnz {cls.__name__}", **body, "$defs": dict(sorted(defs.items()))}
+    return copy.deepcopy(schema)  # the parts shared by every schema are not handed out

@@ -1,0 +1,264 @@
+"""The marks every face puts on what the texts do not state, and on records in a dispute.
+
+One vocabulary for the terminal's tables, Jupyter's, ``usnz show`` and the plot:
+
+- ``≠`` (with a number in a table, ``≠1``): the record disputes another record's claim; the
+  legend names the records that disagree.
+- ``*``: a value the texts do not state but that is read from them: a date whose
+  ``date_basis`` is ``inferred``, a currency assumed from a bare ``$`` (``currency_stated``
+  false), a country read from a name or from context (the record's doubts or notes say so).
+- ``†``: a date taken from outside the texts (``date_basis`` ``external``).
+
+A legend under each table says what the marks it uses mean, and only those.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Final
+
+from usnz.model.base import PROVENANCE
+from usnz.model.facts import facts
+
+if TYPE_CHECKING:
+    from usnz.model.amounts import Quantity
+    from usnz.model.records import AnyRecord
+    from usnz.model.values import Citation
+
+__all__ = [
+    "DISPUTED",
+    "MEANING",
+    "NOT_STATED",
+    "OUTSIDE",
+    "cited",
+    "clean",
+    "country_read",
+    "date_mark",
+    "differences",
+    "disagreement",
+    "dispute_groups",
+    "doubt_lines",
+    "legend",
+    "money_mark",
+    "quantity_text",
+    "short_names",
+]
+
+DISPUTED: Final = "≠"
+NOT_STATED: Final = "*"
+OUTSIDE: Final = "†"
+MEANING: Final = {
+    DISPUTED: "disputes another record's claim (usnz disputes)",
+    NOT_STATED: "not stated in the texts, read from them (an inferred date, a currency assumed from '$', "
+    "a country read from a name)",
+    OUTSIDE: "a date from outside the texts",
+}
+"""What each mark means, as the legends say it."""
+
+_CONTROL: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def clean(text: str) -> str:
+    r"""*text* safe to print: control characters (ESC, BEL, bidirectional overrides...) shown as escapes.
+
+    Tabs and newlines are kept; a lone surrogate is shown as ``\ud800``, so printing never raises.
+
+    >>> clean("a\x1b]0;title\x07b")
+    'a\\x1b]0;title\\x07b'
+    """
+    if _CONTROL.search(text) is None:
+        return text
+    return _CONTROL.sub(lambda found: found[0].encode("unicode_escape").decode("ascii"), text)
+
+
+def date_mark(record: AnyRecord) -> str:
+    """The mark of a record's dates: ``*`` inferred, ``†`` from outside the texts, else ``""``."""
+    basis = getattr(record, "date_basis", None)
+    return NOT_STATED if basis == "inferred" else OUTSIDE if basis == "external" else ""
+
+
+def money_mark(money: object) -> str:
+    """``*`` on money whose currency the text does not state (a bare ``$``), else ``""``."""
+    return NOT_STATED if getattr(money, "currency_stated", True) is False else ""
+
+
+_COUNTRY_READ: Final = re.compile(
+    r"\b(?:country|countries|donor|recipient)\b[^.;]*?\bread (?:from|as)\b", re.IGNORECASE
+)
+
+
+def country_read(record: AnyRecord) -> bool:
+    """Whether the record's country is read from a name or from context (one of its doubts, or its notes, says so)."""
+    texts = [str(getattr(doubt, "text", doubt)) for doubt in getattr(record, "doubts", ())]
+    texts.append(getattr(record, "notes", None) or "")
+    return any(_COUNTRY_READ.search(text) for text in texts)
+
+
+def doubt_lines(record: AnyRecord) -> list[str]:
+    """Each of the record's doubts as one line (``kind (source ¶N): text``), the contradictions first."""
+    doubts = list(getattr(record, "doubts", ()))
+    return [str(doubt) for doubt in sorted(doubts, key=lambda doubt: getattr(doubt, "kind", "") != "contradiction")]
+
+
+def dispute_groups(records: Sequence[AnyRecord]) -> tuple[dict[str, int], dict[int, list[str]]]:
+    """Each disputing record's group number (1, 2...), and each group's ids, in order of first records.
+
+    Records linked by ``disputes`` share a number; a group names the ids a record disputes
+    that are not in *records* too.
+    """
+    number: dict[str, int] = {}
+    members: dict[int, list[str]] = {}
+    for record in records:
+        others = getattr(record, "disputes", ())
+        if not others:
+            continue
+        known = next((number[i] for i in (record.id, *others) if i in number), None)
+        group = known if known is not None else len(members) + 1
+        for i in (record.id, *others):
+            if i not in number:
+                number[i] = group
+                members.setdefault(group, []).append(i)
+    return {record.id: number[record.id] for record in records if record.id in number}, members
+
+
+def _plain(cls: Any) -> list[str]:
+    """The fields of *cls* whose values can be compared: facts, not text, not provenance."""
+    return [
+        name
+        for name, declared in facts(cls)
+        if name not in {"id", "kind"} and name not in PROVENANCE and not declared.search and not declared.label
+    ]
+
+
+def differences(group: Sequence[AnyRecord]) -> list[tuple[str, list[tuple[str, str]]]]:
+    """What the records of a dispute disagree on: each field and each record's value.
+
+    A field counts when two records of one kind or more set it and their values differ: only
+    facts, never their wording (summaries, names) or provenance.
+    """
+    kinds = {type(record) for record in group}
+    if len(kinds) != 1:
+        return []
+    found: list[tuple[str, list[tuple[str, str]]]] = []
+    for name in _plain(kinds.pop()):
+        values = [(record.id, getattr(record, name)) for record in group]
+        stated = [(rid, value) for rid, value in values if value is not None and value != ()]
+        if len(stated) >= 2 and len({repr(value) for _, value in stated}) > 1:
+            found.append((name, [(rid, _value(value)) for rid, value in stated]))
+    return found
+
+
+def disagreement(ids: Sequence[str], records: Sequence[AnyRecord] = ()) -> str:
+    """What a dispute is, in a line: its records and, when all are given, the fields they disagree on.
+
+    >>> import usnz
+    >>> print(disagreement(["nzsas-afghanistan-rotations", "nzsas-afghanistan-fifty"], usnz.disputes()[1]))
+    nzsas-afghanistan-rotations and nzsas-afghanistan-fifty disagree: personnel 40-65 personnel / 50 personnel
+    """
+    names = " and ".join([", ".join(ids[:-1]), ids[-1]] if len(ids) > 1 else ids)
+    differ = differences(records) if {r.id for r in records} >= set(ids) else []
+    if not differ:
+        return f"{names} disagree"
+    return f"{names} disagree: " + "; ".join(
+        f"{field} {' / '.join(value for _, value in values)}" for field, values in differ
+    )
+
+
+def _value(value: object) -> str:
+    """A value in a dispute's line: a figure read right, several values joined, a flag in words."""
+    from usnz.model.amounts import Quantity  # noqa: PLC0415 - the model's value, loaded with the records
+
+    if isinstance(value, bool):
+        return "yes (fought)" if value else "no (support only)"
+    if isinstance(value, Quantity):
+        return quantity_text(value)
+    if isinstance(value, tuple):
+        items: tuple[object, ...] = value  # pyright: ignore[reportUnknownVariableType]
+        return "; ".join(str(item) for item in items)
+    return str(value)
+
+
+def legend(
+    used: Iterable[str], disputes: dict[int, list[str]] | None = None, records: Sequence[AnyRecord] = ()
+) -> list[str]:
+    """The legend lines of a table: each dispute group and what disagrees; each other mark used and its meaning."""
+    marks = set(used)
+    lines = [
+        f"{DISPUTED}{number} {disagreement(ids, [r for r in records if r.id in ids])} (usnz disputes)"
+        for number, ids in (disputes or {}).items()
+    ]
+    if not disputes and DISPUTED in marks:
+        lines.append(f"{DISPUTED} {MEANING[DISPUTED]}")
+    lines.extend(f"{mark} {MEANING[mark]}" for mark in (NOT_STATED, OUTSIDE) if mark in marks)
+    return lines
+
+
+def quantity_text(quantity: Quantity, *, unit: bool = True) -> str:
+    """A quantity read right: a calendar year as a year (``2010``, never ``2,010 year``), ``1 year`` not ``1 years``.
+
+    With *unit* false, the figure alone (a column's heading names what is counted).
+
+    >>> from usnz import Quantity
+    >>> quantity_text(Quantity(best=2010, unit="year")), quantity_text(Quantity(best=1, unit="years"))
+    ('2010', '1 year')
+    """
+    best = quantity.best
+    if quantity.unit in {"year", "years"} and isinstance(best, int) and best >= _YEAR_FROM and not quantity.approximate:
+        return str(best)
+    text = str(quantity)
+    figure = text.removesuffix(f" {quantity.unit}")
+    if not unit:
+        return figure
+    if quantity.unit == "years" and best == 1 and quantity.low is None and quantity.high is None:
+        return f"{figure} year"
+    return text
+
+
+_YEAR_FROM: Final = 1000
+"""A figure counted in years from this one up is a calendar year (``2010``), not a length."""
+
+
+def short_names(sources: Sequence[str]) -> dict[str, str]:
+    """Each source id's first words, as few as tell it from the others (``encyclopedia``).
+
+    Linear in the ids' length: each prefix is counted once.
+    """
+    counts: dict[tuple[str, ...], int] = {}
+    split = {source: tuple(source.split("-")) for source in dict.fromkeys(sources)}
+    for words in split.values():
+        for n in range(1, len(words) + 1):
+            counts[words[:n]] = counts.get(words[:n], 0) + 1
+    return {
+        source: "-".join(words[: next((n for n in range(1, len(words)) if counts[words[:n]] == 1), len(words))])
+        for source, words in split.items()
+    }
+
+
+def cited(citations: Sequence[Citation], short: dict[str, str] | None = None) -> str:
+    """Citations in a few characters: each source's paragraphs (the first and last of many), then its short name.
+
+    >>> import usnz
+    >>> cited(usnz.get("anzus").citations)
+    '¶6–¶36 — encyclopedia'
+    >>> cited(usnz.get("nzsas-afghanistan-fifty").citations)
+    '¶23 — encyclopedia'
+    """
+    by_source: dict[str, set[int]] = {}
+    for citation in citations:
+        by_source.setdefault(citation.source, set()).add(citation.paragraph)
+    names = short if short is not None else short_names(list(by_source))
+    return "; ".join(
+        _paragraphs(sorted(found)) + (f" — {names[source]}" if names[source] else "")
+        for source, found in by_source.items()
+    )
+
+
+def _paragraphs(numbers: list[int]) -> str:
+    if len(numbers) > _FEW:
+        return f"¶{numbers[0]}–¶{numbers[-1]}"
+    return ", ".join(f"¶{n}" for n in numbers)
+
+
+_FEW: Final = 3
+"""A source's paragraphs are listed when they are this few, else the first and last and how many."""

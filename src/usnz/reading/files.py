@@ -1,0 +1,150 @@
+"""The paths ``load()`` is given, checked, and the data files they name, read safely and within bounds."""
+
+from __future__ import annotations
+
+import os
+import stat
+import typing
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Final
+
+from usnz.model.errors import ArgumentTypeError, ArgumentValueError, Problem, shown
+from usnz.model.records import KINDS
+from usnz.reading.jsontext import JsonError
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+__all__ = ["MAX_FILE_BYTES", "checked_paths", "read_paths", "too_large", "unknown_file"]
+
+MAX_FILE_BYTES: Final = 16 * 1024 * 1024
+"""Largest data file usnz reads (16 MiB); a bigger file is reported as a problem."""
+
+
+def checked_paths(paths: object) -> list[str]:
+    """The paths ``load()`` was given, checked, as plain strings.
+
+    Raises:
+        ArgumentTypeError: for paths that are not ``str`` or ``os.PathLike`` (bytes included).
+        ArgumentValueError: for an empty path, one with a NUL byte, or no path at all.
+    """
+    given: Iterable[object]
+    if isinstance(paths, str | bytes | bytearray | os.PathLike):
+        given = [typing.cast("object", paths)]  # bytes: refused below, with a message that says so
+    elif isinstance(paths, Iterable):
+        given = typing.cast("Iterable[object]", paths)
+    else:
+        msg = f"load() takes a path, or a list of paths, to JSON data files; got {type(paths).__name__} {shown(paths)}"
+        raise ArgumentTypeError(msg)
+    checked: list[str] = []
+    for item in given:
+        original = shown(item)  # before isinstance narrows its type
+        kind = type(item).__name__
+        text: object = os.fspath(typing.cast("os.PathLike[str]", item)) if isinstance(item, os.PathLike) else item
+        if isinstance(text, bytes | bytearray):
+            msg = f"load() takes paths as str or os.PathLike, not bytes; got {original}; decode with os.fsdecode()"
+            raise ArgumentTypeError(msg)
+        if not isinstance(text, str):
+            msg = f"load() takes paths as str or os.PathLike; got {kind} {original}"
+            raise ArgumentTypeError(msg)
+        text = str.__str__(text)  # a plain copy: a str subclass's own methods are never called
+        if not text.strip():
+            msg = "load() was given an empty path; give a directory of <kind>.json files or the files"
+            raise ArgumentValueError(msg)
+        if "\x00" in text:
+            msg = f"load() was given a path with a NUL byte (\\x00), which no file name can hold: {shown(text)}"
+            raise ArgumentValueError(msg)
+        checked.append(text)
+    paths = checked
+    if not paths:
+        msg = "load() was given no paths; give a directory of <kind>.json files or the files"
+        raise ArgumentValueError(msg)
+    return paths
+
+
+def read_paths(paths: list[str]) -> tuple[list[tuple[str, str, bytes]], list[Problem]]:
+    """The (name, kind, bytes) of every data file *paths* name, and a problem for each that cannot be read."""
+    from pathlib import Path  # noqa: PLC0415 - not needed to read the packaged data
+
+    files: list[tuple[str, str, bytes]] = []
+    problems: list[Problem] = []
+    for raw in paths:
+        path = Path(raw)
+        try:
+            is_dir = path.is_dir()
+        except OSError:  # e.g. a name too long: reading it says why
+            is_dir = False
+        if is_dir:
+            # A JSON export's datapackage.json describes the files; it holds no records.
+            found = sorted(p for p in (*path.glob("*.json"), *path.glob("*.jsonl")) if p.name != "datapackage.json")
+            if not found:
+                message = "no .json or .jsonl data files in this directory"
+                problems.append(Problem(file=str(path), record=None, path="", message=message))
+            targets = found
+        else:
+            targets = [path]
+        for target in targets:
+            refused = _refused(target, path if is_dir else None)
+            if refused is not None:  # said from its name and place: not a byte of it is read
+                problems.append(Problem(file=str(target), record=None, path="", message=refused))
+                continue
+            try:
+                data = _read_file(target)
+            except OSError as error:
+                problems.append(
+                    Problem(file=str(target), record=None, path="", message=f"cannot read: {error.strerror}")
+                )
+                continue
+            except JsonError as error:
+                problems.append(Problem(file=str(target), record=None, path="", message=str(error)))
+                continue
+            files.append((str(target), target.stem, data))
+    return files, problems
+
+
+def unknown_file() -> str:
+    """What a file not named after a kind is told."""
+    return f"unknown data file; expected one of {', '.join(f'{k}.json' for k in KINDS)} (or <kind>.jsonl)"
+
+
+def too_large() -> str:
+    """What a file over :data:`MAX_FILE_BYTES` is told."""
+    return f"file is larger than the {MAX_FILE_BYTES:,}-byte limit (usnz.reading.load.MAX_FILE_BYTES)"
+
+
+def _refused(target: Path, folder: Path | None) -> str | None:
+    """Why the file *target* (found in *folder*, or named itself) is not read, or ``None`` to read it.
+
+    Its name must be a kind's; a file found in a folder must be in it, not a link out of it.
+    """
+    if folder is None and not os.path.lexists(target):  # a file named itself: reading it says why not
+        return None
+    if target.stem not in KINDS:
+        return unknown_file()
+    if folder is not None and target.is_symlink():
+        inside = os.path.join(os.path.realpath(folder), "")  # noqa: PTH118 - plain path text, ending in a separator
+        if not os.path.realpath(target).startswith(inside):
+            return "is a symbolic link to a file outside this folder, so it is not read; copy the file in instead"
+    return None
+
+
+def _read_file(path: Path) -> bytes:
+    """A data file's bytes: a regular file only (not a pipe or a device), read up to the size limit.
+
+    Raises:
+        OSError: when it cannot be read.
+        JsonError: when it is not a regular file, or is larger than :data:`MAX_FILE_BYTES`.
+    """
+    # Non-blocking, so that opening a pipe does not wait for a writer; nothing is read before the check.
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(descriptor, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            msg = "not a regular file (a pipe, a device or the like); give a data file"
+            raise JsonError(msg)
+        if info.st_size > MAX_FILE_BYTES:  # said before a byte is read
+            raise JsonError(too_large())
+        data = handle.read(info.st_size + 1)  # (a buffer of the file's size, not of the limit's)
+        if len(data) > info.st_size:  # it grew meanwhile: read on to the limit, which says it is too large
+            data += handle.read(MAX_FILE_BYTES + 1 - len(data))
+        return data

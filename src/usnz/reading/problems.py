@@ -1,0 +1,159 @@
+"""The problems of one load, and the diagnosis of a record the quick reader cannot vouch for.
+
+A record that fails is read again field by field with the cattrs converter, so that every
+problem of every field is reported with its path, in words.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import typing
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Any, Final
+
+import attrs
+
+from usnz.model.errors import Error, Problem
+from usnz.model.plain import unsafe
+from usnz.model.records import AnyRecord
+
+__all__ = ["MAX_PROBLEMS", "Problems", "Unread", "diagnosed", "suspect", "unsafe_text"]
+
+MAX_PROBLEMS: Final = 1000
+"""Most problems one load lists; the last line then says how many more were found."""
+
+
+class Problems(list[Problem]):
+    """The problems of one load: at most :data:`MAX_PROBLEMS` are kept, the rest counted."""
+
+    more = 0  # problems found but not kept
+    unread = 0  # records with problems not examined in detail, once the list is full
+
+    @property
+    def full(self) -> bool:
+        """Whether no more problems are kept."""
+        return len(self) >= MAX_PROBLEMS
+
+    def append(self, problem: Problem) -> None:
+        """Keep *problem*, or count it when the list is full."""
+        if len(self) < MAX_PROBLEMS:
+            super().append(problem)
+        else:
+            self.more += 1
+
+    def listed(self) -> list[Problem]:
+        """The problems kept, and a last line saying how many more there were."""
+        if not self.more and not self.unread:
+            return list(self)
+        note = f"... and {self.more:,} more problems not listed (the first {MAX_PROBLEMS:,} are)"
+        if self.unread:
+            note += f", and {self.unread:,} more records with problems not examined"
+        return [*self, Problem(file="", record=None, path="", message=note)]
+
+
+Unread = list[tuple[str, str | int, dict[str, object]]]
+"""Records that could not be read: (file, id or index, their JSON object)."""
+
+
+_RAW_CONTROL: Final = re.compile(r"[\x7f-\x9f]")
+_ESCAPED_CONTROL: Final = re.compile(r"\\(?:[bfr]|u(?:00[0189]|007[fF]|[dD][89a-fA-F]))")  # one literal start: fast
+
+
+def suspect(text: str) -> bool:
+    """Whether JSON *text* shows (or may show) a control character (tab and newline aside) or a surrogate."""
+    return _RAW_CONTROL.search(text) is not None or _ESCAPED_CONTROL.search(text) is not None
+
+
+def unsafe_text(value: object, path: str = "") -> Iterator[tuple[str, str]]:
+    """Each (path, why) of a text in a JSON value that holds a control character or a lone surrogate."""
+    if isinstance(value, str):
+        why = unsafe(value)
+        if why is not None:
+            yield path, f"text {why}"
+    elif isinstance(value, list):
+        for index, item in enumerate(typing.cast("list[object]", value)):
+            yield from unsafe_text(item, f"{path}[{index}]")
+    elif isinstance(value, dict):
+        for key, item in typing.cast("dict[str, object]", value).items():
+            why = unsafe(key)
+            where = f"{path}.{key}" if path else key
+            if why is not None:
+                yield where, f"field name {why}"
+            else:
+                yield from unsafe_text(item, where)
+
+
+def diagnosed(cls: type[AnyRecord], item: dict[str, object]) -> tuple[AnyRecord | None, list[tuple[str, str]]]:
+    """Read *item* field by field, so every problem of every field is found in one pass.
+
+    Each field is structured on its own (its nested values with cattrs' detailed paths), then
+    every field's own check runs on the fields that were read; the record is built (and the
+    checks across fields run) only when every field is right.
+    """
+    import cattrs  # noqa: PLC0415 - cattrs only for a record the quick reader doubts
+
+    from usnz.reading.convert import get_converter  # noqa: PLC0415
+
+    converter = get_converter()
+    hints = _hints(typing.cast("type", cls))
+    fields = {field.alias: field for field in attrs.fields(cls)}
+    found: list[tuple[str, str]] = [
+        (key, f"unknown field; {cls.__name__} fields are {', '.join(fields)}") for key in item if key not in fields
+    ]
+    values: dict[str, object] = {}
+    for alias, field in fields.items():
+        if alias not in item:
+            if field.default is attrs.NOTHING:
+                found.append((alias, "required field missing"))
+            continue
+        try:
+            values[alias] = converter.structure(item[alias], hints[field.name])
+        except cattrs.BaseValidationError as error:
+            for message in cattrs.transform_error(error, path=alias, format_exception=_describe):
+                text, _, path = message.rpartition(" @ ")
+                found.append((path, text))
+        except Exception as error:  # noqa: BLE001 - a hook's or a nested class's own check: reported, not raised
+            found.append((alias, _describe(error, hints[field.name])))
+    if found:
+        stub = object.__new__(cls)
+        for field in fields.values():
+            default = field.default if field.default is not attrs.NOTHING else None
+            object.__setattr__(stub, field.name, values.get(field.alias, default))
+        failed = {path.split(".")[0].split("[")[0] for path, _ in found}
+        for alias, field in fields.items():
+            if alias in values and field.validator is not None and not (failed and alias == "date_basis"):
+                # (date_basis is checked against the dates: not when a field failed to be read)
+                try:
+                    field.validator(stub, field, values[alias])
+                except Exception as error:  # noqa: BLE001 - every field's problem is reported
+                    found.append((alias, str(error)))
+        return None, found
+    try:
+        return cls(**values), []  # type: ignore[arg-type]
+    except Exception as error:  # noqa: BLE001 - a check across fields, or one field's own check
+        return None, [("", str(error))]
+
+
+@functools.cache
+def _hints(cls: Any) -> dict[str, Any]:
+    """The resolved type hints of an attrs class's fields."""
+    return typing.get_type_hints(cls)
+
+
+def _describe(error: BaseException, type_: type | None) -> str:
+    """Say what was wrong with one value, in words."""
+    from cattrs.v import format_exception  # noqa: PLC0415
+
+    if isinstance(error, KeyError):
+        return "required field missing"
+    if isinstance(error, Error) or (type_ in {Decimal, None} and isinstance(error, ValueError | TypeError)):
+        return str(error)
+    if isinstance(error, TypeError) and str(error).startswith("expected "):  # our strict hooks say what they got
+        return str(error)
+    text = format_exception(error, type_)
+    if "not in literal" in text and type_ is not None:
+        accepted = ", ".join(repr(v) for v in typing.get_args(type_))
+        return f"not one of the accepted values ({accepted})"
+    return text

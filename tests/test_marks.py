@@ -1,0 +1,353 @@
+"""What a person sees carries the caveats: marks and their legends, the disputes view, quotes as
+stored, control characters escaped, and displays whose cost grows linearly with the records."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import attrs
+import pytest
+
+import usnz
+from usnz.cli import main
+from usnz.faces import marks
+from usnz.faces.html import records_html
+from usnz.faces.text import show_text, table_text
+
+SOURCE = "encyclopedia-nz-us-relations"
+
+
+def _rows(text: str) -> dict[str, str]:
+    """Each record's first line of a terminal table, by id."""
+    return {line.split()[0]: line for line in text.splitlines()[2:] if line and not line.startswith(" ")}
+
+
+# -- Marks ------------------------------------------------------------------------------------
+
+
+def test_both_sas_rows_are_marked_as_disputed_and_not_the_prt() -> None:
+    afghanistan = usnz.force_contributions(conflict="war-in-afghanistan", country="NZL")
+    text = table_text(afghanistan, width=120)
+    rows = _rows(text)
+    assert rows["nzsas-afghanistan-rotations"].split()[1] == "≠1"
+    assert rows["nzsas-afghanistan-fifty"].split()[1] == "≠1"
+    assert "≠" not in rows["nz-bamyan-prt"]
+    assert "≠1 nzsas-afghanistan-rotations and nzsas-afghanistan-fifty disagree: personnel" in text
+    html = afghanistan._repr_html_()
+    assert html.count('class="usnz-mark"') == 2
+    assert "disagree: personnel 40-65 personnel / 50 personnel" in html
+
+
+def test_an_assumed_currency_is_marked_with_a_legend() -> None:
+    text = table_text(usnz.assistance(during=2005), width=120)
+    assert "NZD 2,000,000 *" in _rows(text)["nz-katrina-red-cross-pledge"]
+    assert text.splitlines()[-1].startswith("* not stated in the texts")
+    shown = str(usnz.get("nz-katrina-red-cross-pledge"))
+    assert "NZD 2,000,000 *" in shown
+    assert "* not stated in the texts" in shown
+    assert "usnz-mark" in usnz.get("nz-katrina-red-cross-pledge")._repr_html_()
+
+
+def test_an_inferred_start_is_marked() -> None:
+    iraq = table_text(usnz.force_contributions(conflict="iraq-war"), width=160)
+    assert "2003/2004-10 *" in _rows(iraq)["nz-engineers-iraq"]
+    assert usnz.get("nz-engineers-iraq").date_basis == "inferred"
+
+
+def test_a_date_from_outside_the_texts_is_marked_so() -> None:
+    outside = [record for record in usnz.timeline() if getattr(record, "date_basis", None) == "external"]
+    assert outside
+    text = table_text(usnz.Records(outside[:1]), width=160)
+    assert f" {marks.OUTSIDE}" in text
+    assert text.splitlines()[-1] == f"{marks.OUTSIDE} a date from outside the texts"
+
+
+def test_a_stated_record_has_no_mark_and_no_legend() -> None:
+    korea = usnz.force_contributions(conflict="korean-war")
+    text = table_text(korea, width=160)
+    assert text.splitlines()[-1] == f"({len(korea)} records)"
+    assert not any(mark in text for mark in ("≠", "†", " *"))
+
+
+def test_a_country_read_from_a_name_is_marked() -> None:
+    council = usnz.get("nz-us-council")
+    assert marks.country_read(council)
+    assert "USA *" in str(council) or "NZL *" in str(council)
+    assert not marks.country_read(usnz.get("anzus"))
+
+
+def test_quantities_read_right() -> None:
+    assert "2,010" not in str(usnz.get("apec-free-trade-target-year"))
+    assert "2010" in str(usnz.get("apec-free-trade-target-year"))
+    length = str(usnz.get("nz-engineers-iraq-deployment-length"))
+    assert "1 year" in length
+    assert "1 years" not in length
+    assert "2,010" not in table_text(usnz.figures(), width=160)
+
+
+# -- The disputes view ------------------------------------------------------------------------
+
+
+def test_disputes_are_still_a_tuple_of_groups() -> None:
+    groups = usnz.disputes()
+    assert isinstance(groups, tuple)
+    assert isinstance(groups, usnz.Disputes)
+    assert all(isinstance(group, usnz.Records) for group in groups)
+    assert ("nzsas-afghanistan-rotations", "nzsas-afghanistan-fifty") in groups.ids()
+    assert repr(groups).startswith("Disputes([(nz-gulf-war-1991, nz-gulf-war-fought-claim)")
+
+
+def test_disputes_print_what_differs_and_each_side_s_paragraphs() -> None:
+    text = str(usnz.disputes())
+    assert text.startswith("3 disputes\n")
+    assert "≠1 combat: nz-gulf-war-1991 says no (support only), nz-gulf-war-fought-claim says yes (fought)" in text
+    assert "≠2 personnel: nzsas-afghanistan-rotations says 40-65 personnel, nzsas-afghanistan-fifty says 50" in text
+    assert "nzsas-afghanistan-fifty (force-contribution, ¶23 — encyclopedia)" in text
+    assert "nz-gulf-war-fought-claim (force-contribution, ¶6, ¶8, ¶12 — encyclopedia)" in text
+    assert str(usnz.Disputes()) == "(no disputes)"
+
+
+def test_disputes_show_as_html_a_group_at_a_time() -> None:
+    html = usnz.disputes()._repr_html_()
+    assert html.count('class="usnz-table usnz-dispute"') == 3
+    assert "<strong>≠2</strong> personnel: nzsas-afghanistan-rotations says 40-65 personnel" in html
+    assert "¶23 — encyclopedia" in html
+
+
+# -- usnz show --------------------------------------------------------------------------------
+
+
+def test_show_prints_every_quote_exactly_as_stored(capsys: pytest.CaptureFixture[str]) -> None:
+    quoted = [record for record in usnz.dataset() if any(c.quote for c in getattr(record, "citations", ()))]
+    for record in quoted:  # on a wide enough line, each quote is printed whole, exactly as stored
+        text = show_text(record, width=100_000)
+        for citation in record.citations:
+            if citation.quote is not None:
+                assert f"“{citation.quote}”" in text, (record.id, citation.quote)
+    spaced = [r for r in quoted if any("  " in (c.quote or "") for c in r.citations)]
+    assert spaced  # the archive's damage: runs of spaces, kept
+    for record in spaced:
+        assert main(["show", record.id]) == 0
+        lines = capsys.readouterr().out.splitlines()
+        assert _quotes_as_printed(lines) == [c.quote for c in record.citations if c.quote is not None], record.id
+
+
+def _quotes_as_printed(lines: list[str]) -> list[str]:
+    """The quotes put back together from their wrapped lines: a line ending at a word broke at one space."""
+    quotes: list[str] = []
+    at = 0
+    while at < len(lines):
+        if "“" not in lines[at]:
+            at += 1
+            continue
+        indent = lines[at].index("“") + 1
+        text = lines[at][indent:]
+        while not text.endswith("”"):
+            at += 1
+            part = lines[at][indent:]
+            text += part if text.endswith(" ") or part.startswith(" ") else f" {part}"
+        quotes.append(text.removesuffix("”"))
+        at += 1
+    return quotes
+
+
+def test_show_lists_doubts_one_per_line_disputes_first() -> None:
+    record = usnz.get("nzsas-afghanistan-rotations")
+    lines = show_text(record, width=100).splitlines()
+    first = next(at for at, line in enumerate(lines) if line.startswith("  doubts"))
+    column = lines[first].index("contradiction")  # where each doubt starts; a doubt's further lines start 2 in
+    end = next(at for at in range(first + 1, len(lines)) if not lines[at].startswith(" " * column))
+    starts = [line[column:] for line in lines[first:end] if not line[column:].startswith(" ")]
+    assert len(starts) == len(record.doubts)  # one doubt a line, continued with a hanging indent
+    kinds = [start.split(" ", 1)[0] for start in starts]
+    assert kinds == sorted(kinds, key=lambda kind: kind != "contradiction")  # disputes first
+    assert kinds[0] == "contradiction"
+
+
+@pytest.mark.parametrize("width", [10, 21, 40])
+def test_show_prints_at_any_width(width: int) -> None:
+    text = show_text(usnz.get("nzsas-afghanistan-rotations"), width=width)
+    assert "nzsas-afghanistan-fifty" in text  # an id is never broken at its hyphens
+
+
+# -- Control characters -----------------------------------------------------------------------
+
+
+HOSTILE = "Evil\x1b]0;pwned\x07 \x1b[2J title\u202e\ud800"
+
+
+def _hostile() -> usnz.Event:
+    """A record holding control characters: refused when checked, so built with the checks off (as by a
+    caller's ``attrs.validators.disabled()``); the faces escape what they print all the same."""
+    with attrs.validators.disabled():
+        return _hostile_unchecked()
+
+
+def _hostile_unchecked() -> usnz.Event:
+    return usnz.Event(
+        id="hostile-title",
+        kind="statement",
+        title=HOSTILE,
+        summary=f"A summary {HOSTILE}",
+        date=usnz.PartialDate.parse("2008-07"),
+        date_basis="stated",
+        citations=(usnz.Citation(source="nzpa-key-leaves-us", paragraph=2, quote=f"said {HOSTILE}"),),
+    )
+
+
+@pytest.mark.parametrize(
+    "face",
+    [
+        str,
+        lambda record: str(usnz.Records((record,))),
+        lambda record: record._repr_html_(),
+        lambda record: records_html(usnz.Records((record,))),
+    ],
+)
+def test_every_face_escapes_control_characters(face: Callable[[usnz.Event], str]) -> None:
+    shown = face(_hostile())
+    assert not any(char in shown for char in "\x1b\x07\u202e")
+    assert "\\x1b" in shown
+    shown.encode("utf-8")  # no lone surrogate: printing never raises
+
+
+# -- Costs grow linearly ----------------------------------------------------------------------
+
+
+def _records(pairs: int) -> list[usnz.AnyRecord]:
+    source = usnz.get(SOURCE)
+    made: list[usnz.AnyRecord] = [source]
+    cited = (usnz.Citation(source=SOURCE, paragraph=1),)
+    for n in range(pairs):
+        for side, other in ((f"a{n}", f"b{n}"), (f"b{n}", f"a{n}")):
+            made.append(
+                usnz.Event(
+                    id=f"e-{side}",
+                    kind="statement",
+                    title=f"Event {side}",
+                    summary="A test.",
+                    date=usnz.PartialDate.parse(f"{1900 + n % 100}"),
+                    date_basis="stated",
+                    disputes=(f"e-{other}",),
+                    citations=cited,
+                )
+            )
+    return made
+
+
+def _seconds(call: Callable[[], object]) -> float:
+    best = float("inf")
+    for _ in range(5):
+        start = time.perf_counter()
+        call()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+@pytest.mark.parametrize(
+    "face",
+    [
+        lambda data: data.disputes(),
+        lambda data: data.events()._repr_html_(),
+        lambda data: data.disputes()._repr_html_(),
+    ],
+)
+def test_disputes_and_html_cost_grows_linearly(face: Callable[[usnz.Dataset], object]) -> None:
+    small, large = usnz.Dataset(_records(2000)), usnz.Dataset(_records(4000))
+    face(small)
+    once, twice = _seconds(lambda: face(small)), _seconds(lambda: face(large))
+    assert twice <= 3 * once + 0.01, (once, twice)  # linear doubles (noise aside); quadratic would be 4x
+
+
+def test_a_slice_of_the_disputes_is_a_view_too() -> None:
+    groups = usnz.disputes()
+    assert isinstance(groups[1:], usnz.Disputes)
+    assert str(groups[1:2]).startswith("1 dispute\n\n≠1 personnel")
+    assert isinstance(groups[0], usnz.Records)
+
+
+# -- Doubts as the model holds them -----------------------------------------------------------
+
+
+def _doubted() -> tuple[usnz.ForceContribution, usnz.ForceContribution]:
+    import attrs
+
+    rotations, fifty = usnz.get("nzsas-afghanistan-rotations"), usnz.get("nzsas-afghanistan-fifty")
+    assert isinstance(rotations, usnz.ForceContribution)
+    assert isinstance(fifty, usnz.ForceContribution)
+
+    def doubt(kind: str, text: str, *concerns: str) -> usnz.Doubt:
+        return usnz.Doubt(kind=kind, source=SOURCE, paragraphs=(24,), text=text, concerns=concerns)  # type: ignore[arg-type]
+
+    return (
+        attrs.evolve(
+            rotations,
+            notes=None,
+            doubts=(
+                doubt("vague", "The months are not given."),
+                doubt("contradiction", "A reading of another passage.", "someone-else"),
+                doubt("contradiction", "Paragraph 23 gives fifty.", "nzsas-afghanistan-fifty"),
+            ),
+        ),
+        attrs.evolve(fifty, notes="Only notes, no doubt.", doubts=(doubt("reading", "Units read as members."),)),
+    )
+
+
+def test_doubts_print_one_a_line_contradictions_first() -> None:
+    rotations, fifty = _doubted()
+    lines = show_text(rotations, width=100).splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("  doubts"))
+    assert "contradiction (encyclopedia-nz-us-relations ¶24): A reading" in lines[at]
+    assert lines[at + 2].strip().startswith("vague")
+    assert not any(line.startswith("  notes") for line in lines)
+    shown = show_text(fifty, width=100)
+    assert "  notes" in shown
+    assert "  reading (encyclopedia-nz-us-relations ¶24): Units read as members." in shown
+    text = str(usnz.Disputes((usnz.Records((rotations, fifty)),)))
+    assert "contradiction (encyclopedia-nz-us-relations ¶24): Paragraph 23 gives fifty." in text  # its own side
+    html = fifty._repr_html_()
+    assert "Units read as members." in html
+
+
+def test_what_differs_needs_one_kind_and_reads_lists() -> None:
+    assert marks.differences([usnz.get("anzus"), usnz.get("korean-war")]) == []
+    treaty = usnz.get("anzus")
+    other = attrs_evolve(treaty, id="anzus-two", parties=("AUS", "NZL"))
+    assert marks.differences([treaty, other]) == [("parties", [("anzus", "AUS; NZL; USA"), ("anzus-two", "AUS; NZL")])]
+    later = attrs_evolve(treaty, id="anzus-later", signed=usnz.PartialDate.parse("1952"))
+    assert marks.differences([treaty, later]) == [("signed", [("anzus", "1951"), ("anzus-later", "1952")])]
+
+
+def attrs_evolve(record: usnz.AnyRecord, **changes: object) -> usnz.AnyRecord:
+    import attrs
+
+    return attrs.evolve(record, **changes)  # type: ignore[misc]
+
+
+def test_a_table_too_wide_keeps_at_least_its_id_and_label() -> None:
+    long = [
+        attrs_evolve(usnz.get("anzus"), id=("x" * 120) + f"-{n}", name=f"Treaty {n}", parties=parties)
+        for n, parties in enumerate((("AUS",), ("NZL",)))
+    ]
+    html = records_html(usnz.Records(long))
+    assert "Not shown for want of room: parties" in html
+    assert ">name<" in html
+
+
+def test_values_read_without_the_amounts_module_loaded(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from usnz.faces.text import field_mark, value_text
+
+    monkeypatch.delitem(sys.modules, "usnz.model.amounts")  # as when no record with a figure is built
+    assert value_text("plain") == "plain"
+    assert field_mark(usnz.get("anzus"), "name", "Australia, New Zealand, United States Security Treaty") == ""
+
+
+def test_a_citation_without_a_quote_is_shown_alone() -> None:
+    with attrs.validators.disabled():
+        event = attrs_evolve(_hostile(), citations=(usnz.Citation(source="nzpa-key-leaves-us", paragraph=2),))
+    text = show_text(event, width=100)
+    assert "nzpa-key-leaves-us ¶2" in text
+    assert "“" not in text
