@@ -264,6 +264,7 @@ class Record(Described):
     date_basis: DateBasis | None = fact(
         default=None,
         validator=check_date_basis,
+        filter="basis",
         doc=(
             "How the record's dates were determined (:data:`DateBasis`): set on every record that carries a date, "
             "``None`` on the others."

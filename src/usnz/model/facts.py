@@ -1,11 +1,12 @@
 """What a field *is*, said once on the field: ``fact(...)`` and what reads it back.
 
 A record kind declares each field with :func:`fact`: its description, and whether it is the
-record's label, a date, a country, searchable text, or a reference to records of some kinds.
-Everything else reads those declarations back with :func:`facts`: the records' ``label``,
-``when``, ``references()``, ``country_codes()`` and ``search_text()``, the loader's checks of
-references, ``involving=``, search, data frames, schemas and the command line. Adding a field
-to a kind touches that kind (and its data file) only.
+record's label, a date, a country, searchable text, a reference to records of some kinds, or
+what query filter it feeds. Everything else reads those declarations back with :func:`facts`:
+the records' ``label``, ``when``, ``references()``, ``country_codes()`` and ``search_text()``,
+the loader's checks of references, the filters (:mod:`usnz.model.filters`), search, data
+frames, schemas and the command line. Adding a field to a kind touches that kind (and its data
+file) only.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Any, NamedTuple, TypeVar
 
 import attrs
 
-__all__ = ["Fact", "Keys", "documented", "fact", "facts", "involvement", "keys_of", "plan"]
+__all__ = ["Fact", "Keys", "documented", "fact", "facts", "held_classes", "involvement", "keys_of", "plan"]
 
 _KEY = "usnz"
 C = TypeVar("C", bound=type)
@@ -37,6 +38,12 @@ class Fact(NamedTuple):
         involves: Whether its ids name records the record *involves* (its participants, speaker,
             conflict, subjects...): ``involving=`` follows these fields, both ways, and no
             others (never ``see_also``, ``disputes`` or a citation's source).
+        filter: The query filters the field feeds by name (``("conflict",)``: ``conflict=``
+            finds the record by the field's values), besides the two every such field feeds:
+            a field of country codes feeds ``country=`` and ``involving=``, a field declared
+            ``involves=True`` feeds ``involving=`` (see :mod:`usnz.model.filters`).
+        choices: The values a field of text may hold, where its type does not spell them (an
+            office's slug): what its filter accepts. A field typed ``Literal[...]`` leaves it empty.
     """
 
     doc: str
@@ -46,6 +53,8 @@ class Fact(NamedTuple):
     date: bool = False
     country: bool = False
     involves: bool = False
+    filter: tuple[str, ...] = ()
+    choices: tuple[str, ...] = ()
 
 
 def fact(
@@ -57,14 +66,27 @@ def fact(
     date: bool = False,
     country: bool = False,
     involves: bool = False,
+    filter: str | tuple[str, ...] = (),  # noqa: A002 - the word the declaration reads best with
+    choices: tuple[str, ...] = (),
     **field: Any,
 ) -> Any:
-    """An ``attrs.field(**field)`` that also says what the field is (see :class:`Fact`)."""
+    """An ``attrs.field(**field)`` that also says what the field is (see :class:`Fact`).
+
+    *filter* names the query filter the field feeds (``filter="conflict"``), or several.
+    """
     if involves and not refers:
         msg = "involves=True needs refers=: only a field of record ids can name what a record involves"
         raise ValueError(msg)
     declared = Fact(
-        doc=doc, refers=refers, search=search, label=int(label), date=date, country=country, involves=involves
+        doc=doc,
+        refers=refers,
+        search=search,
+        label=int(label),
+        date=date,
+        country=country,
+        involves=involves,
+        filter=(filter,) if isinstance(filter, str) else filter,
+        choices=choices,
     )
     return attrs.field(metadata={_KEY: declared}, **field)
 
@@ -174,7 +196,7 @@ def plan(cls: Any, prefix: str = "") -> Plan:
             steps.append((name, path, declared, _REF))
         elif declared.country:
             steps.append((name, path, declared, _CODE))
-        elif _nested(cls, name):
+        elif held_classes(cls, name):
             steps.append((name, f"{path}.", declared, _NESTED))
     return functools.partial(_read_steps, tuple(steps))
 
@@ -206,8 +228,11 @@ def _read_steps(
 _NAME = re.compile(r"[A-Za-z_]\w*")
 
 
-def _nested(cls: Any, name: str) -> tuple[type, ...]:
-    """The attrs classes naming records or countries that the field *name* of *cls* is declared to hold."""
+def held_classes(cls: Any, name: str) -> tuple[type, ...]:
+    """The attrs classes naming records or countries, or feeding a filter, that the field *name* of *cls* holds.
+
+    Read from the field's annotation, as declared (``tuple[Role, ...]``: ``Role``).
+    """
     classes: tuple[type, ...] = cls.__mro__
     declared: list[dict[str, object]] = [vars(klass).get("__annotations__", {}) for klass in classes]
     annotation = next(annotations[name] for annotations in declared if name in annotations)
@@ -227,11 +252,14 @@ _seen: set[type] = set()  # the classes being asked about: a class that holds it
 
 @functools.cache
 def _names_records(cls: type) -> bool:
-    """Whether values of the attrs class *cls* may name records or countries (in its fields or nested values)."""
+    """Whether values of the attrs class *cls* may name records or countries, or feed a filter (nested too)."""
     if not attrs.has(cls) or cls in _seen:
         return False
     _seen.add(cls)
     try:
-        return any(declared.refers or declared.country or _nested(cls, name) for name, declared in facts(cls))
+        return any(
+            declared.refers or declared.country or declared.filter or held_classes(cls, name)
+            for name, declared in facts(cls)
+        )
     finally:
         _seen.discard(cls)

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 import typing
 import warnings
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Final, Literal, TypeVar
 
 from usnz.model import hooks
@@ -22,11 +21,10 @@ from usnz.model.errors import (
     outside_usnz,
     shown,
 )
-from usnz.model.facts import keys_of
+from usnz.model.filters import Filter, across_kinds, filters
 from usnz.model.kinds import CLASS_NAMES, kind_class
 from usnz.model.names import kind_name
 from usnz.querying.arguments import (
-    BASES,
     During,
     RecordIds,
     Window,
@@ -42,6 +40,7 @@ from usnz.querying.arguments import record_id as record_id_of
 from usnz.querying.collection import Records, dispute_groups
 from usnz.querying.disputes import Disputes
 from usnz.querying.doubted import Doubted
+from usnz.querying.filtering import FilterIndex
 from usnz.querying.intervals import Intervals
 from usnz.querying.search import SearchHit, SearchIndex
 from usnz.reading.collector import paused
@@ -80,8 +79,8 @@ def _kind_order(cls: type[AnyRecord]) -> int:
 
 
 _WORD: Final = re.compile(r"\w+")
-Keys = list[tuple[str, frozenset[str]]]
-"""Filters as (index name, accepted values): a record matches one of the values of each."""
+Keys = list[tuple[str, frozenset[Hashable]]]
+"""Filters as (filter name, accepted values): a record matches one of the values of each."""
 
 R = TypeVar("R", bound="AnyRecord")
 K = TypeVar("K", bound="Described")
@@ -191,7 +190,7 @@ class Dataset:
             cls: Records(by_kind[cls]) for cls in sorted(by_kind, key=_kind_order)
         }
         self._timeline: Records[AnyRecord] = Records(timeline)
-        self._index: dict[tuple[type[AnyRecord], str, str], Records[AnyRecord]] | None = None
+        self._index = FilterIndex(self._by_kind, self._by_id)  # each (kind, filter) built on first use
         self._intervals: dict[object, Intervals] = {}  # by kind, and the timeline's: built on first use
         self._search: SearchIndex | None = None
         self._citing: dict[tuple[str, int | None], Records[AnyRecord]] | None = None
@@ -216,49 +215,6 @@ class Dataset:
         part = cls(records)
         part._span, part._lenient_span = span, lenient_span
         return part
-
-    def _filters(self) -> dict[tuple[type[AnyRecord], str, str], Records[AnyRecord]]:
-        """The records of each kind by (filter, value): built on first use, once."""
-        if self._index is None:
-            self._index = self._filter_index()
-        return self._index
-
-    @paused
-    def _filter_index(self) -> dict[tuple[type[AnyRecord], str, str], Records[AnyRecord]]:
-        index: defaultdict[tuple[type[AnyRecord], str, str], list[AnyRecord]] = defaultdict(list)
-        involved: defaultdict[str, set[str]] = defaultdict(set)  # id -> the ids of the records that involve it
-        named = [keys_of(record) for record in self._ordered]  # each class's plan: no generic walk
-        for record, (refs, _) in zip(self._ordered, named, strict=True):
-            for _, ref, declared in refs:
-                if declared.involves:
-                    involved[ref].add(record.id)
-        for record, (refs, codes) in zip(self._ordered, named, strict=True):
-            cls = type(record)
-            keys = {("country", code) for code in codes} | {("involving", code) for code in codes}
-            keys |= {("involving", other) for other in involved.get(record.id, ())}  # the other way
-            for field, ref, declared in refs:
-                if declared.involves:  # never see_also, disputes or a citation's source
-                    keys.add(("involving", ref))
-                if field in {"conflict", "speaker", "disputes"}:
-                    keys.add((field, ref))
-            kind = record.record_kind
-            own_kind = getattr(record, "kind", None)  # an event's, an agreement's... (a source's kind is its text's)
-            if kind != "source" and isinstance(own_kind, str):
-                keys.add(("kind", own_kind))
-            destination = typing.cast("Event", record).destination if kind == "event" else None
-            if destination is not None:
-                keys.add(("destination", destination))
-            combat = typing.cast("ForceContribution", record).combat if kind == "force-contribution" else None
-            if combat is not None:
-                keys.add(("combat", str(combat)))
-            if kind == "person":
-                roles = typing.cast("Person", record).roles
-                keys |= {("office", role.office) for role in roles if role.office is not None}
-            if record.date_basis is not None:
-                keys.add(("basis", record.date_basis))
-            for key in keys:
-                index[(cls, key[0], key[1])].append(record)
-        return {key: Records(items) for key, items in index.items()}
 
     def _searchable(self) -> SearchIndex:
         """The search index: built on the first search, once."""
@@ -403,30 +359,31 @@ class Dataset:
         """Values of a fixed vocabulary (a kind, an office): one, or an iterable of them."""
         return frozenset(check_choice(name, item, choices) for item in many(name, value))
 
-    def _keys(
-        self,
-        keys: Keys,
-        *,
-        country: object = None,
-        involving: object = None,
-        basis: object = None,
-    ) -> Keys:
-        if country is not None:
-            keys.append(("country", self._codes("country", country)))
-        if involving is not None:
-            keys.append(("involving", self._parties("involving", involving)))
-        if basis is not None:
-            keys.append(("basis", self._choices("basis", basis, BASES)))
-        return keys
+    def _keys(self, specs: Mapping[str, Filter], given: Mapping[str, object]) -> Keys:
+        """The filters given (those not ``None``), each checked as its declaration says, in the order given."""
+        return [(name, self._values(specs[name], value)) for name, value in given.items() if value is not None]
+
+    def _values(self, spec: Filter, value: object) -> frozenset[Hashable]:
+        """The values one filter was given, checked as what it takes (see :class:`~usnz.model.filters.Filter`)."""
+        name = spec.name
+        if spec.takes == "codes":
+            return self._codes(name, value)
+        if spec.takes == "ids":
+            return self._ids(name, value, kind_class(kind_name(spec.kind)))
+        if spec.takes == "parties":
+            return self._parties(name, value)
+        if spec.takes == "choices":
+            return self._choices(name, value, spec.choices)
+        return frozenset({check_flag(name, value)})
 
     # -- selecting ---------------------------------------------------------------------
 
     def _matching(self, cls: type[AnyRecord], keys: Keys) -> Records[AnyRecord]:
         """The records of *cls* matching one value of every key, in dataset order."""
-        index = self._filters()
         sets: list[Sequence[AnyRecord]] = []
         for name, values in keys:
-            found = [index.get((cls, name, value), ()) for value in values]
+            index = self._index.get(cls, name)
+            found = [index.get(value, ()) for value in values]
             if len(found) == 1:
                 sets.append(found[0])
             else:  # several values: the union, in dataset order
@@ -438,6 +395,13 @@ class Dataset:
             others = [frozenset(map(id, s)) for s in sets[1:]]
             candidates = [r for r in candidates if all(id(r) in o for o in others)]
         return candidates if isinstance(candidates, Records) else Records(candidates)
+
+    def _query(self, cls: type[R], *, during: object, possibly: object, **given: object) -> Records[R]:
+        """A query of one kind: its filters checked and looked up as declared on its fields (see :func:`filters`).
+
+        The filters are checked in the order given (so is the first bad one reported).
+        """
+        return self._select(cls, during=during, possibly=possibly, keys=self._keys(filters(cls), given))
 
     def _select(
         self,
@@ -522,11 +486,15 @@ class Dataset:
         >>> [a.id for a in usnz.agreements(country="AUS", kind="treaty")]
         ['anzus']
         """
-        keys: Keys = []
-        if kind is not None:
-            keys.append(("kind", self._choices("kind", kind, _literal_values("agreements"))))
-        keys = self._keys(keys, country=country, involving=involving, basis=basis)
-        return self._select(kind_class("agreements"), during=during, possibly=possibly, keys=keys)
+        return self._query(
+            kind_class("agreements"),
+            during=during,
+            possibly=possibly,
+            kind=kind,
+            country=country,
+            involving=involving,
+            basis=basis,
+        )
 
     def conflicts(
         self,
@@ -544,8 +512,7 @@ class Dataset:
             basis: Only dates determined so (``"stated"``, ``"inferred"``, ``"external"``, or several).
             involving: Any record id a conflict refers to (see also), or a country code.
         """
-        keys = self._keys([], involving=involving, basis=basis)
-        return self._select(kind_class("conflicts"), during=during, possibly=possibly, keys=keys)
+        return self._query(kind_class("conflicts"), during=during, possibly=possibly, involving=involving, basis=basis)
 
     def force_contributions(
         self,
@@ -575,13 +542,16 @@ class Dataset:
         >>> str(k.personnel), str(k.total_served), str(k.killed)
         ('1,044 personnel', '3,794 personnel', '33 personnel')
         """
-        keys: Keys = []
-        if conflict is not None:
-            keys.append(("conflict", self._ids("conflict", conflict, kind_class("conflicts"))))
-        if combat is not None:
-            keys.append(("combat", frozenset({str(check_flag("combat", combat))})))
-        keys = self._keys(keys, country=country, involving=involving, basis=basis)
-        return self._select(kind_class("force_contributions"), during=during, possibly=possibly, keys=keys)
+        return self._query(
+            kind_class("force_contributions"),
+            during=during,
+            possibly=possibly,
+            conflict=conflict,
+            combat=combat,
+            country=country,
+            involving=involving,
+            basis=basis,
+        )
 
     def assistance(
         self,
@@ -601,8 +571,14 @@ class Dataset:
             basis: Only dates determined so (``"stated"``, ``"inferred"``, ``"external"``, or several).
             involving: Any record the aid refers to (the channel, a related record), or a country code.
         """
-        keys = self._keys([], country=country, involving=involving, basis=basis)
-        return self._select(kind_class("assistance"), during=during, possibly=possibly, keys=keys)
+        return self._query(
+            kind_class("assistance"),
+            during=during,
+            possibly=possibly,
+            country=country,
+            involving=involving,
+            basis=basis,
+        )
 
     def events(
         self,
@@ -633,15 +609,17 @@ class Dataset:
         >>> usnz.events(kind="visit", during="2008-07", involving="condoleezza-rice").ids()
         ('rice-visit-to-new-zealand',)
         """
-        keys: Keys = []
-        if kind is not None:
-            keys.append(("kind", self._choices("kind", kind, _literal_values("events"))))
-        if conflict is not None:
-            keys.append(("conflict", self._ids("conflict", conflict, kind_class("conflicts"))))
-        if destination is not None:
-            keys.append(("destination", self._codes("destination", destination)))
-        keys = self._keys(keys, country=country, involving=involving, basis=basis)
-        return self._select(kind_class("events"), during=during, possibly=possibly, keys=keys)
+        return self._query(
+            kind_class("events"),
+            during=during,
+            possibly=possibly,
+            kind=kind,
+            conflict=conflict,
+            destination=destination,
+            country=country,
+            involving=involving,
+            basis=basis,
+        )
 
     def people(
         self,
@@ -676,17 +654,14 @@ class Dataset:
         >>> usnz.people(office="prime-minister", country="NZL", during="2008-09").ids()
         ('helen-clark',)
         """
-        keys: Keys = []
-        from usnz.model.kinds.people import OFFICES  # noqa: PLC0415 - built by now: people are asked for
-
-        offices = None if office is None else self._choices("office", office, tuple(OFFICES))
-        if offices is not None:
-            keys.append(("office", offices))
-        keys = self._keys(keys, country=country, involving=involving)
+        cls = kind_class("people")
+        specs = filters(cls)
+        keys = self._keys(specs, {"office": office, "country": country, "involving": involving})
+        offices = next((values for name, values in keys if name == "office"), None)
         lenient = check_flag("possibly", possibly)
-        bases = None if basis is None else self._choices("basis", basis, BASES)
+        bases = None if basis is None else self._values(specs["basis"], basis)
         window = None if during is None else to_window(during)
-        found = self._select(kind_class("people"), keys=keys)
+        found = self._select(cls, keys=keys)
         if window is not None and self._outside(window, during, possibly=lenient):
             return Records()
         codes = None if offices is None or country is None else self._codes("country", country)
@@ -703,7 +678,9 @@ class Dataset:
             )
         return found
 
-    def _dated_within(self, role: Role, window: Window | None, bases: frozenset[str] | None, lenient: bool) -> bool:
+    def _dated_within(
+        self, role: Role, window: Window | None, bases: frozenset[Hashable] | None, lenient: bool
+    ) -> bool:
         """Whether *role* is stated or attested within *window* (any time if ``None``) on a date of *bases*."""
         first, last = window if window is not None else (dt.date.min, dt.date.max)
         period = role.period
@@ -752,11 +729,15 @@ class Dataset:
             basis: Only dates determined so (``"stated"``, ``"inferred"``, ``"external"``, or several).
             involving: Any record the organization refers to, or a country code.
         """
-        keys: Keys = []
-        if kind is not None:
-            keys.append(("kind", self._choices("kind", kind, _literal_values("organizations"))))
-        keys = self._keys(keys, country=country, involving=involving, basis=basis)
-        return self._select(kind_class("organizations"), during=during, possibly=possibly, keys=keys)
+        return self._query(
+            kind_class("organizations"),
+            during=during,
+            possibly=possibly,
+            kind=kind,
+            country=country,
+            involving=involving,
+            basis=basis,
+        )
 
     def quotes(
         self,
@@ -781,11 +762,9 @@ class Dataset:
         >>> len(usnz.quotes(speaker=usnz.people(office="secretary-of-state"))) > 0
         True
         """
-        keys: Keys = []
-        if speaker is not None:
-            keys.append(("speaker", self._ids("speaker", speaker, kind_class("people"))))
-        keys = self._keys(keys, involving=involving, basis=basis)
-        return self._select(kind_class("quotes"), during=during, possibly=possibly, keys=keys)
+        return self._query(
+            kind_class("quotes"), during=during, possibly=possibly, speaker=speaker, involving=involving, basis=basis
+        )
 
     def figures(
         self,
@@ -805,8 +784,9 @@ class Dataset:
             country: A country's ISO alpha-3 code (or several).
             involving: A subject (any record) or a country code.
         """
-        keys = self._keys([], country=country, involving=involving, basis=basis)
-        return self._select(kind_class("figures"), during=during, possibly=possibly, keys=keys)
+        return self._query(
+            kind_class("figures"), during=during, possibly=possibly, country=country, involving=involving, basis=basis
+        )
 
     # -- across kinds ------------------------------------------------------------------
 
@@ -1023,21 +1003,12 @@ class Dataset:
         False
         """
         lenient = check_flag("possibly", possibly)
-        keys = self._keys([], country=country, involving=involving, basis=basis)
+        keys = self._keys(across_kinds(), {"country": country, "involving": involving, "basis": basis})
         candidates: Sequence[AnyRecord] = self._timeline
         if during is not None:
             candidates = self._overlapping(candidates, during, "timeline", possibly=lenient)
-        if keys:
-            index = self._filters()
-            for name, values in keys:
-                matching = {
-                    id(r) for cls in self._by_kind for value in values for r in index.get((cls, name, value), ())
-                }
-                candidates = [r for r in candidates if id(r) in matching]
+        for name, values in keys:
+            indexes = [self._index.get(cls, name) for cls in self._by_kind]
+            matching = {id(r) for index in indexes for value in values for r in index.get(value, ())}
+            candidates = [r for r in candidates if id(r) in matching]
         return Records(candidates)
-
-
-@functools.cache
-def _literal_values(stem: str) -> tuple[str, ...]:
-    """The accepted values of a record kind's ``kind`` field."""
-    return tuple(typing.get_args(typing.get_type_hints(kind_class(stem))["kind"]))

@@ -34,7 +34,9 @@ class Agreement(Record):
 
     name: str = fact(validator=check_text, label=True, search=True, doc="The usual name.")
     kind: AgreementKind = fact(
-        validator=attrs.validators.in_(typing.get_args(AgreementKind)), doc="What sort of agreement it is."
+        validator=attrs.validators.in_(typing.get_args(AgreementKind)),
+        filter="kind",
+        doc="What sort of agreement it is.",
     )
     summary: str = fact(validator=check_text, search=True, doc="What it is, in our own words.")
     aliases: tuple[str, ...] = fact(

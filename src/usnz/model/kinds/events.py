@@ -49,7 +49,9 @@ class Event(Record):
 
     record_kind: ClassVar[str] = "event"
 
-    kind: EventKind = fact(validator=attrs.validators.in_(typing.get_args(EventKind)), doc="What sort of event.")
+    kind: EventKind = fact(
+        validator=attrs.validators.in_(typing.get_args(EventKind)), filter="kind", doc="What sort of event."
+    )
     title: str = fact(validator=check_text, label=True, search=True, doc="A short title in our own words.")
     summary: str = fact(validator=check_text, search=True, doc="What happened, in our own words.")
     date: PartialDate | None = fact(default=None, date=True, doc="When, if a source says (or implies: see ``notes``).")
@@ -80,6 +82,7 @@ class Event(Record):
         validator=check_optional_id,
         refers=("conflict",),
         involves=True,
+        filter="conflict",
         doc="Id of the conflict it belongs to, if any.",
     )
     time: str | None = fact(
@@ -91,7 +94,11 @@ class Event(Record):
         ),
     )
     destination: str | None = fact(
-        default=None, validator=check_country, country=True, doc="For a visit, the country visited (ISO alpha-3)."
+        default=None,
+        validator=check_country,
+        country=True,
+        filter="destination",
+        doc="For a visit, the country visited (ISO alpha-3).",
     )
 
     def __attrs_post_init__(self) -> None:

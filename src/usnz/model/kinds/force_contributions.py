@@ -25,7 +25,9 @@ class ForceContribution(Record):
 
     record_kind: ClassVar[str] = "force-contribution"
 
-    conflict: str = fact(validator=check_id, refers=("conflict",), involves=True, doc="Id of the :class:`Conflict`.")
+    conflict: str = fact(
+        validator=check_id, refers=("conflict",), involves=True, filter="conflict", doc="Id of the :class:`Conflict`."
+    )
     country: str = fact(validator=check_country, country=True, doc="The contributing country (ISO alpha-3).")
     summary: str = fact(
         validator=check_text, label=2, search=True, doc="What was sent and what it did, in our own words."
@@ -58,6 +60,7 @@ class ForceContribution(Record):
     combat: bool | None = fact(
         default=None,
         validator=attrs.validators.optional(attrs.validators.instance_of(bool)),
+        filter="combat",
         doc=(
             "``True`` when the source says it fought, ``False`` when it says it was support only, ``None`` when the "
             "source does not say."

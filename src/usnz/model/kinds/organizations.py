@@ -41,7 +41,7 @@ class Organization(Record):
 
     name: str = fact(validator=check_text, label=True, search=True, doc="The usual name.")
     kind: OrganizationKind = fact(
-        validator=attrs.validators.in_(typing.get_args(OrganizationKind)), doc="What sort of body."
+        validator=attrs.validators.in_(typing.get_args(OrganizationKind)), filter="kind", doc="What sort of body."
     )
     summary: str = fact(validator=check_text, search=True, doc="What it is, in our own words.")
     aliases: tuple[str, ...] = fact(

@@ -122,6 +122,8 @@ class Role:
     office: str | None = fact(
         default=None,
         validator=check_office,
+        filter="office",
+        choices=tuple(OFFICES),
         doc=(
             "What the position is, as a slug of :data:`OFFICES` (``secretary-of-state``), where one fits; ``None`` "
             "otherwise (a nominee does not hold the office)."

@@ -21,7 +21,11 @@ class Quote(Record):
     record_kind: ClassVar[str] = "quote"
 
     speaker: str = fact(
-        validator=check_id, refers=("person",), involves=True, doc="Id of the :class:`Person` who said them."
+        validator=check_id,
+        refers=("person",),
+        involves=True,
+        filter="speaker",
+        doc="Id of the :class:`Person` who said them.",
     )
     text: str = fact(
         validator=check_text, label=True, search=True, doc="The words, verbatim (the only verbatim field in usnz)."

@@ -68,5 +68,6 @@ class Source(Described):
     date_basis: DateBasis | None = fact(
         default=None,
         validator=check_date_basis,
+        filter="basis",
         doc="How ``date`` and ``as_of`` were determined (see :class:`Record`).",
     )
