@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Concatenate, Final, Literal, ParamSpec, TypeVar, overload
 
 from usnz.model.errors import ArgumentTypeError
+from usnz.model.filters import filters
+from usnz.model.kinds import kind_class
 from usnz.querying.dataset import Dataset
 from usnz.querying.lookup import dataset, get, part
 from usnz.reading.collector import collector_paused
@@ -79,14 +81,14 @@ def _bound(method: Callable[Concatenate[Dataset, P], T], stem: str | None = None
     """Call *method* on the packaged dataset; ``help()`` shows its signature without ``self``.
 
     A query of one kind (*stem*) is asked of that kind alone, until the whole dataset is
-    loaded, unless it names records (``conflict=``, ``speaker=``, ``involving=``), which may
-    be of any kind: those are checked against the whole.
+    loaded, unless it names records (``conflict=``, ``speaker=``, ``involving=``: the filters
+    its kind's fields declare taking ids), which may be of any kind: those are checked
+    against the whole.
     """
 
     @functools.wraps(method)
     def query(*args: P.args, **kwargs: P.kwargs) -> T:
-        naming = (*_NAMING_RECORDS, *_NAMING_RECORDS_OF.get(stem or "", ()))
-        names_records = args or any(kwargs.get(name) is not None for name in naming)
+        names_records = args or any(kwargs.get(name) is not None for name in _naming_records(stem or ""))
         data = part(stem) if stem is not None and not names_records else dataset()
         return method(data, *args, **kwargs)
 
@@ -97,10 +99,22 @@ def _bound(method: Callable[Concatenate[Dataset, P], T], stem: str | None = None
     return query
 
 
-_NAMING_RECORDS: Final = ("conflict", "speaker", "involving")
-"""The filters that name records of another kind: a query given one needs the whole dataset."""
 _NAMING_RECORDS_OF: Final = {"people": ("basis",)}
-"""Filters of one query that read records of another kind: a role's attestations' date bases."""
+"""Filters of one query that read records of another kind besides those naming records: a role's attestations'."""
+
+
+@functools.cache
+def _naming_records(stem: str) -> tuple[str, ...]:
+    """The filters of a query of one kind that name records (of any kind): given one, it needs the whole dataset.
+
+    Read from the declarations of the kind's fields (:func:`usnz.model.filters.filters`): the
+    filters taking ids (``conflict=``, ``speaker=``) and ``involving=``.
+    """
+    if not stem:
+        return ()
+    named = [spec.name for spec in filters(kind_class(stem)).values() if spec.takes in {"ids", "parties"}]
+    return (*named, *_NAMING_RECORDS_OF.get(stem, ()))
+
 
 sources = _bound(Dataset.sources, "sources")
 agreements = _bound(Dataset.agreements, "agreements")
