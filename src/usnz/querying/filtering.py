@@ -54,13 +54,14 @@ class FilterIndex:
     @paused
     def _build(self, cls: type[AnyRecord], name: str) -> Index:
         read = filter_plan(cls).get(name)
-        others = self._involving(cls) if name == INVOLVING else {}
+        others = self._involving(cls) if name == INVOLVING else None
         index: dict[Hashable, list[AnyRecord]] = {}
-        for record in self._by_kind.get(cls, ()):
+        for record in self._by_kind.get(cls, ()) if read is not None or others else ():
             values: list[Hashable] = []
             if read is not None:
                 read(record, values)
-            values.extend(others.get(record.id, ()))
+            if others:
+                values.extend(others.get(record.id, ()))
             for value in set(values) if len(values) > 1 else values:
                 index.setdefault(value, []).append(record)
         return {value: Records(records) for value, records in index.items()}
