@@ -118,11 +118,14 @@ def test_any_record_is_found_by_each_of_its_filters(record: Any) -> None:
 
 
 def test_what_each_filter_takes_is_read_from_its_fields() -> None:
-    assert filters(usnz.Event)["conflict"] == Filter("conflict", "ids", kind="conflict")
-    assert filters(usnz.Quote)["speaker"] == Filter("speaker", "ids", kind="person")
-    assert filters(usnz.Event)["destination"] == Filter("destination", "codes")
-    assert filters(usnz.ForceContribution)["combat"] == Filter("combat", "flag")
-    assert filters(usnz.Person)["office"].choices == tuple(usnz.OFFICES)
+    assert filters(usnz.Event)["conflict"] == Filter("conflict", "ids", kind="conflict", fields=("conflict",))
+    assert filters(usnz.Quote)["speaker"] == Filter("speaker", "ids", kind="person", fields=("speaker",))
+    assert filters(usnz.Event)["destination"] == Filter("destination", "codes", fields=("destination",))
+    assert filters(usnz.Event)["country"].fields == ("countries", "destination")
+    assert filters(usnz.ForceContribution)["combat"] == Filter("combat", "flag", fields=("combat",))
+    assert filters(usnz.Person)["office"] == Filter(
+        "office", "choices", choices=tuple(usnz.OFFICES), fields=("roles.office",)
+    )
     assert filters(usnz.Agreement)["kind"].choices[0] == "treaty"
     assert filters(usnz.Conflict) == {
         "basis": filters(usnz.Conflict)["basis"],
@@ -192,7 +195,7 @@ class Flavoured:
 
 
 def test_a_literal_or_optional_literal_field_takes_its_values() -> None:
-    assert filters(Flavoured)["flavour"] == Filter("flavour", "choices", choices=("sweet", "sour"))
+    assert filters(Flavoured)["flavour"] == Filter("flavour", "choices", choices=("sweet", "sour"), fields=("flavour",))
 
 
 def test_the_index_is_built_once_whatever_the_threads() -> None:
@@ -211,3 +214,29 @@ def test_the_index_is_built_once_whatever_the_threads() -> None:
         thread.join()
     assert all(index is found[0] for index in found)
     assert data.events(country="NZL") is found[0]["NZL"]  # type: ignore[index]
+
+
+def test_the_command_line_options_are_written_from_the_declarations(capsys: pytest.CaptureFixture[str]) -> None:
+    from usnz.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["list", "--help"])
+    shown = " ".join(capsys.readouterr().out.split())  # as wide as the terminal: lines wrap anywhere
+    for spec in (spec for cls in usnz.KINDS.values() for spec in filters(cls).values()):
+        assert f"--{spec.name}" in shown
+    assert "--speaker ID" in shown
+    assert "--kind TYPE" in shown
+    assert "--office OFFICE" in shown
+    assert "matches event.destination" in shown
+    with pytest.raises(SystemExit):
+        main(["timeline", "--help"])
+    shown = capsys.readouterr().out
+    assert all(f"--{name}" in shown for name in across_kinds())
+    assert "--office" not in shown
+
+
+def test_several_choices_are_given_comma_separated(capsys: pytest.CaptureFixture[str]) -> None:
+    from usnz.cli import main
+
+    assert main(["list", "events", "--kind", "visit,meeting", "--format", "json"]) == 0
+    assert '"kind": "visit"' in capsys.readouterr().out

@@ -23,7 +23,7 @@ import sys
 import typing
 import warnings
 from collections.abc import Callable, Sequence
-from typing import IO, TYPE_CHECKING, Final, NoReturn
+from typing import IO, TYPE_CHECKING, Any, Final, NoReturn
 
 from usnz.faces.text import WIDTH, field_rows, fit, show_text, table_text, terminal_width, when_text
 
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from _typeshed import SupportsWrite
 
     from usnz.model.errors import Problem
+    from usnz.model.filters import Filter
     from usnz.model.records import AnyRecord
     from usnz.querying.collection import Records
 
@@ -39,18 +40,6 @@ __all__ = ["WIDTH", "main"]
 FORMATS = ("table", "json", "csv")
 SCHEMA_FORMATS = ("json", "table", "csv")
 EXPORT_FORMATS = ("csv", "json", "jsonl", "parquet")
-_FILTERS = (
-    "during",
-    "basis",
-    "kind",
-    "conflict",
-    "country",
-    "involving",
-    "speaker",
-    "office",
-    "destination",
-    "combat",
-)
 
 
 class UsageError(Exception):
@@ -114,7 +103,8 @@ _GROUPS: Final = (
 """The commands as ``usnz --help`` lists them: what each does, and an example."""
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(asked: str | None = None) -> argparse.ArgumentParser:
+    """The parser; the filters of ``list`` and ``timeline`` only when *asked* is that command (read from the kinds)."""
     parser = _Parser(
         prog="usnz",
         description="Facts of New Zealand–United States relations, cited to their sources.",
@@ -135,10 +125,9 @@ def _parser() -> argparse.ArgumentParser:
     listing.add_argument(
         "record_kind", metavar="KIND", nargs="?", help="one of: " + ", ".join(_kind_names()) + " (none: list the kinds)"
     )
-    for name in _FILTERS:
-        listing.add_argument(
-            f"--{name}", help=_FILTER_HELP[name], choices=_CHOICES.get(name), metavar=_METAVARS.get(name)
-        )
+    listing.add_argument("--during", metavar="EDTF", help=_DURING_HELP)
+    for spec in _list_filters().values() if asked == "list" else ():
+        listing.add_argument(f"--{spec.name}", **_option(spec))
     listing.add_argument("--possibly", action="store_true", help=_POSSIBLY_HELP)
     search = command("search", "find records whose names, aliases or text match TEXT, best first")
     search.add_argument("text", nargs="+", help="words to look for (case-insensitive; word forms and typos match)")
@@ -189,8 +178,9 @@ def _parser() -> argparse.ArgumentParser:
         help="read PATH... as additions to the packaged data (their records may refer to it); check theirs",
     )
     timeline = command("timeline", "every dated record in date order")
-    for name in ("during", "basis", "involving", "country"):
-        timeline.add_argument(f"--{name}", help=_FILTER_HELP[name], metavar=_METAVARS[name])
+    timeline.add_argument("--during", metavar="EDTF", help=_DURING_HELP)
+    for spec in _timeline_filters().values() if asked == "timeline" else ():
+        timeline.add_argument(f"--{spec.name}", **_option(spec))
     timeline.add_argument("--possibly", action="store_true", help=_POSSIBLY_HELP)
     export = commands.add_parser(
         "export",
@@ -226,31 +216,62 @@ def _parser() -> argparse.ArgumentParser:
 
 
 _POSSIBLY_HELP = "with --during: let ends the sources do not give run on (the lenient reading)"
-_CHOICES = {"combat": ["true", "false"]}
-# KIND is always a record kind (events, force-contributions); a record's own kind field is its TYPE.
-_METAVARS = {
-    "during": "EDTF",
-    "basis": "BASIS",
-    "kind": "TYPE",
-    "conflict": "ID",
-    "country": "CODE",
-    "involving": "ID",
-    "speaker": "ID",
-    "office": "OFFICE",
-    "destination": "CODE",
+_DURING_HELP = "a year or EDTF date/interval, e.g. 1965, 2008-07, 1939/1975: records known to overlap it"
+_TAKES = {
+    "codes": "an ISO alpha-3 country code, e.g. NZL",
+    "ids": "a {kind} id",
+    "parties": "any record id (a person, an organization, a conflict...) or a country code",
+    "choices": "{choices} (several: a,b)",
+    "flag": "true or false",
 }
-_FILTER_HELP = {
-    "during": "a year or EDTF date/interval, e.g. 1965, 2008-07, 1939/1975: records known to overlap it",
-    "basis": "only dates determined so: stated, inferred or external (several: stated,inferred)",
-    "office": "an office, e.g. secretary-of-state, prime-minister",
-    "destination": "the country a visit went to, e.g. NZL",
-    "combat": "true: forces the sources say fought; false: support only",
-    "kind": "the record's own type (its kind field), e.g. visit, treaty, council",
-    "conflict": "a conflict id, e.g. korean-war",
-    "country": "an ISO alpha-3 country code, e.g. NZL",
-    "involving": "any record id (a person, an organization, a conflict...) or a country code",
-    "speaker": "a person id, e.g. condoleezza-rice",
-}
+"""What each sort of filter takes, in words (see :class:`usnz.model.filters.Filter`)."""
+_METAVAR = {"codes": "CODE", "ids": "ID", "parties": "ID"}
+
+
+def _list_filters() -> dict[str, Filter]:
+    """Every filter of every kind, read from the kinds' declarations (builds every kind: ``list`` loads them all).
+
+    A filter several kinds have takes every kind's values, and names every kind's fields
+    (``event.destination``).
+    """
+    from usnz.model.filters import filters  # noqa: PLC0415 - the model, only for list
+    from usnz.model.kinds import CLASS_NAMES, kind_class  # noqa: PLC0415
+
+    found: dict[str, Filter] = {}
+    for stem in CLASS_NAMES:
+        cls = kind_class(stem)
+        for name, spec in filters(cls).items():
+            fields = tuple(f"{cls.record_kind}.{path}" for path in spec.fields)
+            earlier = found.get(name, spec._replace(choices=(), fields=()))
+            choices = tuple(dict.fromkeys((*earlier.choices, *spec.choices)))
+            found[name] = earlier._replace(choices=choices, fields=(*earlier.fields, *fields))
+    return found
+
+
+def _timeline_filters() -> dict[str, Filter]:
+    """The filters every record may be asked by (``timeline``'s), read from the declarations."""
+    from usnz.model.filters import across_kinds  # noqa: PLC0415 - the model, only for timeline
+
+    return {name: spec._replace(fields=()) for name, spec in across_kinds().items()}
+
+
+_FIELDS_SHOWN = 3
+_CHOICES_SHOWN = 4
+"""A filter's help names the fields it matches when there are at most this many (never country's many)."""
+
+
+def _option(spec: Filter) -> dict[str, Any]:
+    """A filter's command-line option (help, metavar, choices), written from what it takes and the fields it reads."""
+    many = len(spec.choices) > _CHOICES_SHOWN
+    shown = ", ".join(spec.choices[:_CHOICES_SHOWN]) + (", ..." if many else "")
+    text = _TAKES[spec.takes].format(kind=spec.kind, choices=f"{'e.g.' if many else 'one of'} {shown}")
+    if spec.fields and len(spec.fields) <= _FIELDS_SHOWN and spec.takes != "parties":
+        text += f"; matches {', '.join(spec.fields)}"
+    if spec.takes == "flag":
+        return {"help": text, "choices": ["true", "false"]}
+    # KIND is always a record kind (events, force-contributions); a record's own kind field is its TYPE.
+    metavar = _METAVAR.get(spec.takes, "TYPE" if spec.name == "kind" else spec.name.upper())
+    return {"help": text, "metavar": metavar}
 
 
 def _kind_names() -> list[str]:
@@ -298,8 +319,9 @@ def _list(args: argparse.Namespace) -> str:
     import usnz  # noqa: PLC0415
     from usnz.model.names import kind_name  # noqa: PLC0415
 
+    names = ("during", *_list_filters())
     if args.record_kind is None:
-        if _filters(args, _FILTERS) or args.possibly:
+        if _filters(args, names) or args.possibly:
             msg = (
                 f"filters need a KIND to filter, e.g. usnz list events --during 2008; kinds: {', '.join(_kind_names())}"
             )
@@ -311,8 +333,8 @@ def _list(args: argparse.Namespace) -> str:
         msg = f"unknown kind {args.record_kind!r}; accepted: {', '.join(_kind_names())}"
         raise UsageError(msg) from None
     query: Callable[..., Records[AnyRecord]] = getattr(usnz.dataset(), name)
-    accepted = [p for p in inspect.signature(query).parameters if p in (*_FILTERS, "possibly")]
-    given = _filters(args, _FILTERS)
+    accepted = [p for p in inspect.signature(query).parameters if p in (*names, "possibly")]
+    given = _filters(args, names)
     for option in given:
         if option not in accepted:
             takes = ", ".join(f"--{p}" for p in accepted) or "no filters"
@@ -343,10 +365,13 @@ def _kinds(output: str) -> str:
 def _filters(args: argparse.Namespace, names: Sequence[str]) -> dict[str, object]:
     """The filters given on the command line, as query arguments."""
     given: dict[str, object] = {f: getattr(args, f) for f in names if getattr(args, f) is not None}
-    if "basis" in given:
-        given["basis"] = tuple(str(given["basis"]).split(","))
-    if "combat" in given:
-        given["combat"] = given["combat"] == "true"
+    specs = {**_list_filters(), **_timeline_filters()} if given else {}
+    for name, value in given.items():
+        takes = specs[name].takes if name in specs else None
+        if takes == "choices":  # several, comma-separated: stated,inferred
+            given[name] = tuple(str(value).split(","))
+        elif takes == "flag":
+            given[name] = value == "true"
     if args.possibly:
         if "during" not in given:
             msg = "--possibly changes how --during is read; give --during too"
@@ -504,7 +529,7 @@ def _run(args: argparse.Namespace) -> str:
     if handler is not None:
         return handler(args)
     if args.command == "timeline":
-        filters = _filters(args, ("during", "basis", "involving", "country"))
+        filters = _filters(args, ("during", *_timeline_filters()))
         timeline: Callable[..., Records[AnyRecord]] = usnz.timeline
         return _render(timeline(**filters), args.format)
     msg = "no command given; try: usnz timeline, usnz show anzus, usnz --help"
@@ -596,7 +621,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
-    args, extra = _parser().parse_known_args(argv)
+    words = sys.argv[1:] if argv is None else argv
+    command = next((word for word in words if not word.startswith("-")), None)
+    args, extra = _parser(command).parse_known_args(argv)
     if extra:
         msg = f"unrecognized arguments: {' '.join(extra)}"
         if args.command == "search":

@@ -70,12 +70,15 @@ class Filter(NamedTuple):
             ``"choices"`` (values of ``choices``) or ``"flag"`` (``True`` or ``False``).
         kind: The ``record_kind`` the ids of a filter of ids name.
         choices: The values a filter of choices accepts, in their declared order.
+        fields: The paths of the fields that feed it (``("countries", "destination")``,
+            ``("roles.office",)``); ``involving=`` also reads the records that involve one.
     """
 
     name: str
     takes: Takes
     kind: str = ""
     choices: tuple[str, ...] = ()
+    fields: tuple[str, ...] = ()
 
 
 def feeds(declared: Fact) -> tuple[str, ...]:
@@ -102,17 +105,20 @@ _seen: set[type] = set()  # the classes being read: a class that holds itself is
 
 
 @functools.cache
-def _fed(cls: type) -> tuple[tuple[str, type, str, Fact], ...]:
-    """Each (channel, owning class, field name, fact) of the fields feeding filters in values of *cls*, nested too."""
+def _fed(cls: type) -> tuple[tuple[str, type, str, Fact, str], ...]:
+    """Each (channel, owning class, field name, fact, path) of the fields feeding filters in values of *cls* (nested).
+
+    The path is the field's from *cls* (``roles.office``).
+    """
     if not attrs.has(cls) or cls in _seen:
         return ()
     _seen.add(cls)
     try:
-        found: list[tuple[str, type, str, Fact]] = []
+        found: list[tuple[str, type, str, Fact, str]] = []
         for name, declared in facts(cls):
-            found += [(channel, cls, name, declared) for channel in _channels(declared)]
+            found += [(channel, cls, name, declared, name) for channel in _channels(declared)]
             for held in held_classes(cls, name):
-                found += _fed(held)
+                found += [(*fed[:4], f"{name}.{fed[4]}") for fed in _fed(held)]
         return tuple(found)
     finally:
         _seen.discard(cls)
@@ -177,7 +183,9 @@ def involves_kinds(cls: Any) -> frozenset[str]:
 
 @functools.cache
 def _involves_kinds(cls: Any) -> frozenset[str]:
-    return frozenset(kind for channel, _, _, declared in _fed(cls) if channel == _INVOLVED for kind in declared.refers)
+    return frozenset(
+        kind for channel, _, _, declared, _ in _fed(cls) if channel == _INVOLVED for kind in declared.refers
+    )
 
 
 def filter_keys(record: Any) -> dict[str, frozenset[Hashable]]:
@@ -215,10 +223,12 @@ def filters(cls: Any) -> Mapping[str, Filter]:
 @functools.cache
 def _filters(cls: Any) -> Mapping[str, Filter]:
     fields: dict[str, tuple[type, str, Fact]] = {}
-    for channel, owner, name, declared in _fed(cls):
+    paths: dict[str, list[str]] = {}
+    for channel, owner, name, declared, path in _fed(cls):
         if channel != _INVOLVED:
             fields.setdefault(channel, (owner, name, declared))
-    found = {name: _taking(name, *field) for name, field in fields.items()}
+            paths.setdefault(channel, []).append(path)
+    found = {name: _taking(name, *field)._replace(fields=tuple(paths[name])) for name, field in fields.items()}
     found.setdefault(INVOLVING, Filter(INVOLVING, "parties"))  # any record may be involved by another
     return MappingProxyType(found)
 
