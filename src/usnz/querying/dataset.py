@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import typing
 import warnings
@@ -369,7 +370,7 @@ class Dataset:
         if spec.takes == "codes":
             return self._codes(name, value)
         if spec.takes == "ids":
-            return self._ids(name, value, kind_class(kind_name(spec.kind)))
+            return self._ids(name, value, _class_of(spec.kind))
         if spec.takes == "parties":
             return self._parties(name, value)
         if spec.takes == "choices":
@@ -401,7 +402,11 @@ class Dataset:
 
         The filters are checked in the order given (so is the first bad one reported).
         """
-        return self._select(cls, during=during, possibly=possibly, keys=self._keys(filters(cls), given))
+        keys: Keys = []
+        for name, value in given.items():  # a loop, not a comprehension: this is every query's path
+            if value is not None:
+                keys.append((name, self._values(filters(cls)[name], value)))
+        return self._select(cls, during=during, possibly=possibly, keys=keys)
 
     def _select(
         self,
@@ -1012,3 +1017,9 @@ class Dataset:
             matching = {id(r) for index in indexes for value in values for r in index.get(value, ())}
             candidates = [r for r in candidates if id(r) in matching]
         return Records(candidates)
+
+
+@functools.cache
+def _class_of(record_kind: str) -> type[AnyRecord]:
+    """The record class of a ``record_kind`` (``"conflict"``), as a filter of ids names it."""
+    return kind_class(kind_name(record_kind))
