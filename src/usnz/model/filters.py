@@ -24,6 +24,7 @@ of its query method.
 from __future__ import annotations
 
 import functools
+import threading
 import typing
 from collections.abc import Callable, Hashable, Mapping
 from types import MappingProxyType
@@ -102,6 +103,7 @@ def _channels(declared: Fact) -> tuple[str, ...]:
 
 
 _seen: set[type] = set()  # the classes being read: a class that holds itself is read once
+_reading = threading.RLock()  # one thread reads the classes at a time: _seen is theirs alone
 
 
 @functools.cache
@@ -110,18 +112,19 @@ def _fed(cls: type) -> tuple[tuple[str, type, str, Fact, str], ...]:
 
     The path is the field's from *cls* (``roles.office``).
     """
-    if not attrs.has(cls) or cls in _seen:
-        return ()
-    _seen.add(cls)
-    try:
-        found: list[tuple[str, type, str, Fact, str]] = []
-        for name, declared in facts(cls):
-            found += [(channel, cls, name, declared, name) for channel in _channels(declared)]
-            for held in held_classes(cls, name):
-                found += [(*fed[:4], f"{name}.{fed[4]}") for fed in _fed(held)]
-        return tuple(found)
-    finally:
-        _seen.discard(cls)
+    with _reading:
+        if not attrs.has(cls) or cls in _seen:
+            return ()
+        _seen.add(cls)
+        try:
+            found: list[tuple[str, type, str, Fact, str]] = []
+            for name, declared in facts(cls):
+                found += [(channel, cls, name, declared, name) for channel in _channels(declared)]
+                for held in held_classes(cls, name):
+                    found += [(*fed[:4], f"{name}.{fed[4]}") for fed in _fed(held)]
+            return tuple(found)
+        finally:
+            _seen.discard(cls)
 
 
 @functools.cache
