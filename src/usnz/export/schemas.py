@@ -80,11 +80,13 @@ _NOT_CHECKED_RECORD: Final = (
     "beyond ±2^53, a number so small it would be read as another, between 0 and about 2.2e-308, is refused); "
     "text free of control characters (tab and newline aside) and lone surrogates"
 )
-_NOT_CHECKED_BY_CLASS: Final = {
-    "Quantity": "Not checked by this schema (usnz.load refuses it): low <= best <= high",
-    "Figure": "Not checked by this schema (usnz.load refuses it): exactly one of quantity and money",
-    "Event": "Not checked by this schema (usnz.load refuses it): a destination on an event that is not a visit",
-}
+
+
+def _not_checked(cls: type) -> str | None:
+    """What usnz.load checks of a value of *cls* across its fields (its ``cross_check``), which this schema cannot."""
+    check: str | None = getattr(cls, "cross_check", None)
+    return None if check is None else f"Not checked by this schema (usnz.load refuses it): {check}"
+
 
 _VALUES: Final = {
     PartialDate: "PartialDate",
@@ -167,8 +169,9 @@ def _value_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
             f"2003/.. (open); each end a date, unknown or open. {_NOT_CHECKED_INTERVAL}",
         }
     schema = _object(cls, defs)
-    if cls.__name__ in _NOT_CHECKED_BY_CLASS:
-        schema["description"] = f"{schema['description']} {_NOT_CHECKED_BY_CLASS[cls.__name__]}"
+    not_checked = _not_checked(cls)
+    if not_checked is not None:
+        schema["description"] = f"{schema['description']} {not_checked}"
     if cls is Quantity:
         schema["anyOf"] = [{"required": [name]} for name in ("best", "low", "high")]
     if cls is Money:
@@ -221,7 +224,8 @@ def json_schema(kind: str) -> dict[str, Any]:
     defs: dict[str, Any] = {}
     body = _object(cls, defs)
     described = body["description"] if body["description"].endswith(".") else body["description"] + "."
-    extra = f". {_NOT_CHECKED_BY_CLASS[cls.__name__]}" if cls.__name__ in _NOT_CHECKED_BY_CLASS else ""
+    not_checked = _not_checked(cls)
+    extra = "" if not_checked is None else f". {not_checked}"
     body["description"] = f"{described} {_NOT_CHECKED_RECORD}{extra}"
     schema = {"$schema": _DIALECT, "title": f"usnz {cls.__name__}", **body, "$defs": dict(sorted(defs.items()))}
     return copy.deepcopy(schema)  # the parts shared by every schema are not handed out

@@ -6,7 +6,7 @@ approximate; money gives its amount, currency and terms; citations, lists of ids
 roles become readable text. Nothing here imports pandas.
 
 Tables of records (the terminal's and Jupyter's) show fewer columns: :func:`table` chooses
-them, the same for both faces, from each kind's :data:`SHOWN` fields.
+them, the same for both faces, from each kind's ``table_fields``.
 """
 
 # pyright: reportPrivateUsage=false
@@ -30,22 +30,8 @@ from usnz.model.amounts import CURRENCIES
 from usnz.model.base import PROVENANCE, check_countries, check_country, check_id, check_ids, check_optional_id
 from usnz.model.countries import COUNTRIES
 from usnz.model.facts import facts
-from usnz.model.records import (
-    KINDS,
-    Agreement,
-    AnyRecord,
-    Assistance,
-    Conflict,
-    Event,
-    Figure,
-    ForceContribution,
-    Organization,
-    Person,
-    Quote,
-    Role,
-    Source,
-)
-from usnz.model.values import Citation, Money, PartialDate, Period, Quantity
+from usnz.model.records import KINDS, AnyRecord
+from usnz.model.values import Money, PartialDate, Period, Quantity
 
 __all__ = [
     "COMMON",
@@ -265,7 +251,7 @@ def _field_columns(cls: type, name: str, hint: Any, doc: str) -> list[Column]:
         return _VALUE_COLUMNS[hint](name, doc)
     validator = _validator(cls, name)
     if typing.get_origin(hint) is tuple:
-        what = {Citation: "source ¶paragraph: note", Role: "title (country, period)"}.get(typing.get_args(hint)[0])
+        what: str | None = getattr(typing.get_args(hint)[0], "text_form", None)  # a value type's, as it declares
         lists: dict[object, str] = {check_ids: "ids", check_countries: "ISO alpha-3 codes"}
         what = what or lists.get(validator, "values")
         return [
@@ -409,33 +395,9 @@ class Shown:
 
 
 SHOWN: Final[Mapping[type[AnyRecord], tuple[str, ...]]] = types.MappingProxyType(
-    {
-        Source: ("title", "date", "kind", "publisher"),
-        Agreement: ("name", "signed", "parties", "kind", "period"),
-        Conflict: ("name", "period", "cow_warnum"),
-        ForceContribution: (
-            "about",
-            "personnel",
-            "combat",
-            "period",
-            "killed",
-            "country",
-            "wounded",
-            "captured",
-            "conflict",
-        ),
-        Assistance: ("summary", "when", "amount", "donor", "recipient"),
-        Event: ("title", "when", "kind", "destination"),
-        Person: ("name", "country", "offices"),
-        Organization: ("name", "kind", "country", "founded"),
-        Quote: ("text", "date", "speaker"),
-        Figure: ("measure", "value", "date"),
-    }
+    {cls: cls.table_fields for cls in KINDS.values()}
 )
-"""What a table of one kind shows after ``id``, most wanted first: fields, or ``when`` (the
-record's date or period), ``value`` (a figure's quantity or money), ``offices`` (a person's
-roles), ``about`` (the record's label: its unit, else its summary), ``combat`` (yes, no, not
-stated). Ids, values and figures come first on a line, text last."""
+"""What a table of each kind shows after ``id``: its class's ``table_fields``."""
 
 
 def _combat(record: Any) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Any, Final, Literal, Union
+from typing import Any, ClassVar, Final, Literal, Union
 
 import attrs
 
@@ -44,6 +44,9 @@ class Quantity:
     ...
     ValueError: a quantity needs low <= best <= high, got low=20, best=10, high=None
     """
+
+    cross_check: ClassVar[str] = "low <= best <= high"
+    """A check across its fields that usnz.load makes, in words: what a schema of each field alone cannot say."""
 
     unit: str = fact(
         validator=attrs.validators.and_(attrs.validators.instance_of(str), attrs.validators.min_len(1)),

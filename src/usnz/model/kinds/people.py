@@ -116,6 +116,11 @@ def _days(when: object) -> _Window:
 class Role:
     """A position a person held, as a source gives it."""
 
+    text_form: ClassVar[str] = "title (country, period)"
+    """How its text (``str``) reads: the short form."""
+    shown_by_fields: ClassVar[bool] = True
+    """A record's text (``usnz show``) shows a role field by field, not as its short form."""
+
     title: str = fact(
         validator=check_text, search=True, doc="The position as the source words it (``Secretary of State``)."
     )
@@ -173,6 +178,7 @@ class Person(Record):
     """A named person and every role the sources give them."""
 
     record_kind: ClassVar[str] = "person"
+    table_fields: ClassVar[tuple[str, ...]] = ("name", "country", "offices")
 
     name: str = fact(validator=check_text, label=True, search=True, doc="The full name as usually written.")
     summary: str = fact(validator=check_text, search=True, doc="Who they are in this story, in our own words.")
