@@ -302,3 +302,38 @@ def test_a_new_kind_is_its_module_one_registry_line_its_data_file_and_its_query(
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "ok"
+
+
+# -- the command line's export formats: usnz.export's registry, read only for an export -------
+
+
+def test_the_command_lines_export_formats_are_the_registrys_read_when_asked() -> None:
+    from usnz.cli import EXPORT_FORMATS
+    from usnz.export.formats import WRITERS
+
+    assert list(EXPORT_FORMATS) == list(WRITERS)
+    assert len(EXPORT_FORMATS) == len(WRITERS)
+    assert EXPORT_FORMATS[0] == "csv"
+    assert list(EXPORT_FORMATS[1:]) == list(WRITERS)[1:]
+    assert "parquet" in EXPORT_FORMATS
+    assert "xml" not in EXPORT_FORMATS
+    probe = textwrap.dedent(
+        """
+        import contextlib, io, sys
+        from usnz.cli import main
+        with contextlib.redirect_stdout(io.StringIO()):
+            for argv in (["--help"], ["list", "--help"], ["show", "anzus"]):
+                with contextlib.suppress(SystemExit):
+                    main(argv)
+        heavy = sorted(name for name in sys.modules if name.startswith("usnz.export"))
+        assert heavy == [], heavy
+        with contextlib.redirect_stdout(io.StringIO()) as out, contextlib.suppress(SystemExit):
+            main(["export", "--help"])
+        assert "--format {csv,json,jsonl,parquet}" in out.getvalue(), out.getvalue()
+        print("ok")
+        """
+    )
+    env = {**os.environ, "PYTHONPATH": str(SRC.parent)}
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False, env=env)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok"

@@ -11,12 +11,10 @@ from typing import Any, Final, Literal
 
 import attrs
 
-from usnz.faces.columns import field_docs, field_hints
-from usnz.model.amounts import AMOUNT, CURRENCIES, Money, Quantity, check_currency
+from usnz.faces.columns import field_docs
+from usnz.model.amounts import AMOUNT
 from usnz.model.base import (
     check_citations,
-    check_countries,
-    check_country,
     check_doubts,
     check_id,
     check_ids,
@@ -25,14 +23,13 @@ from usnz.model.base import (
     check_text,
     check_texts,
 )
-from usnz.model.citation import QUOTE_LIMIT, Citation, check_quote
+from usnz.model.citation import QUOTE_LIMIT, check_quote
 from usnz.model.countries import COUNTRIES
-from usnz.model.dates import PartialDate, Period
-from usnz.model.doubt import DOUBT_LIMIT, Doubt, check_doubt_text, check_paragraphs
+from usnz.model.doubt import DOUBT_LIMIT, check_doubt_text, check_paragraphs
 from usnz.model.ids import ID_PATTERN as ID
-from usnz.model.kinds.people import OFFICES, Attestation, Role, check_office
 from usnz.model.names import kind_name
 from usnz.model.records import KINDS
+from usnz.model.valuetypes import VALUE_TYPES, Declared, declared_type
 
 __all__ = ["STRICT_EDTF_DATE", "STRICT_EDTF_INTERVAL", "description", "json_schema"]
 
@@ -41,17 +38,13 @@ _TEXT: Final = {"type": "string", "pattern": r"^\S(?:[\s\S]*\S)?$"}
 _KNOWN_VALIDATORS: Final[dict[object, dict[str, Any]]] = {
     check_id: {"type": "string", "pattern": f"^{ID}$"},
     check_optional_id: {"type": "string", "pattern": f"^{ID}$"},
-    check_country: {"type": "string", "enum": list(COUNTRIES)},
     check_text: _TEXT,
     check_optional_text: _TEXT,
-    check_currency: {"type": "string", "enum": sorted(CURRENCIES)},
-    check_office: {"type": "string", "enum": list(OFFICES)},
     check_quote: {"type": "string", "minLength": 1, "maxLength": QUOTE_LIMIT, "pattern": r"\S"},
     check_doubt_text: {**_TEXT, "maxLength": DOUBT_LIMIT},
 }
 _KNOWN_ITEMS: Final[dict[object, dict[str, Any]]] = {
     check_ids: {"items": {"type": "string", "pattern": f"^{ID}$"}, "uniqueItems": True},
-    check_countries: {"items": {"type": "string", "enum": list(COUNTRIES)}, "uniqueItems": True},
     check_texts: {"items": _TEXT},
     check_citations: {"minItems": 1, "uniqueItems": True},
     check_paragraphs: {"items": {"type": "integer", "minimum": 1}, "minItems": 1, "uniqueItems": True},
@@ -88,16 +81,14 @@ def _not_checked(cls: type) -> str | None:
     return None if check is None else f"Not checked by this schema (usnz.load refuses it): {check}"
 
 
-_VALUES: Final = {
-    PartialDate: "PartialDate",
-    Period: "Period",
-    Quantity: "Quantity",
-    Money: "Money",
-    Citation: "Citation",
-    Doubt: "Doubt",
-    Role: "Role",
-    Attestation: "Attestation",
-}
+_COUNTRY: Final = {"type": "string", "enum": list(COUNTRIES)}
+
+
+def _declared(declared: Declared) -> dict[str, Any] | None:
+    """What a field's declaration says its values are: country codes (``country=True``), one or several."""
+    if not declared.country:
+        return None
+    return {"items": dict(_COUNTRY), "uniqueItems": True} if declared.many else dict(_COUNTRY)
 
 
 def description(cls: type) -> str:
@@ -111,6 +102,9 @@ def _constraints(validator: object) -> dict[str, Any]:
         return dict(_KNOWN_VALIDATORS[validator])
     if validator in _KNOWN_ITEMS:
         return dict(_KNOWN_ITEMS[validator])
+    accepts = getattr(validator, "accepts", None)
+    if isinstance(accepts, tuple):  # a check that declares the only values it accepts
+        return {"type": "string", "enum": list(typing.cast("tuple[str, ...]", accepts))}
     found: dict[str, Any] = {}
     for part in getattr(validator, "_validators", ()):
         found.update(_constraints(part))
@@ -134,8 +128,8 @@ def _constraints(validator: object) -> dict[str, Any]:
 
 def _schema_of(hint: Any, defs: dict[str, Any]) -> dict[str, Any]:
     """The JSON Schema of values of type *hint* (value types go in *defs*)."""
-    if hint in _VALUES:
-        name = _VALUES[hint]
+    if hint in VALUE_TYPES or attrs.has(hint):  # a value type, or values with fields of their own (a role)
+        name: str = VALUE_TYPES[hint].name if hint in VALUE_TYPES else hint.__name__
         if name not in defs:
             defs[name] = {}  # claimed first, so a value type that refers to itself cannot recurse
             defs[name] = _value_schema(hint, defs)
@@ -155,13 +149,14 @@ def _schema_of(hint: Any, defs: dict[str, Any]) -> dict[str, Any]:
 
 
 def _value_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
-    if cls is PartialDate:
+    form = VALUE_TYPES[cls].form if cls in VALUE_TYPES else "object"
+    if form == "date":
         return {
             "type": "string",
             "pattern": f"^{STRICT_EDTF_DATE}$",
             "description": f"An EDTF date: 1951, 2008-07, 1965-05-27, 196X, 2001~. {_NOT_CHECKED_DATE}",
         }
-    if cls is Period:
+    if form == "interval":
         return {
             "type": "string",
             "pattern": f"^{STRICT_EDTF_INTERVAL}$",
@@ -172,9 +167,9 @@ def _value_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
     not_checked = _not_checked(cls)
     if not_checked is not None:
         schema["description"] = f"{schema['description']} {not_checked}"
-    if cls is Quantity:
+    if form == "quantity":
         schema["anyOf"] = [{"required": [name]} for name in ("best", "low", "high")]
-    if cls is Money:
+    if form == "money":
         schema["properties"]["amount"] = {
             "type": "string",
             "pattern": f"^{AMOUNT}$",
@@ -190,9 +185,10 @@ def _object(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
     properties: dict[str, Any] = {}
     required: list[str] = []
     for field in attrs.fields(cls):
-        schema = _schema_of(field_hints(cls)[field.name], defs)
+        declared = declared_type(cls, field.name)
+        schema = _schema_of(declared.type, defs)
         if "$ref" not in schema:
-            schema.update(_constraints(field.validator))
+            schema.update(_declared(declared) or _constraints(field.validator))
         if field.name in optional:
             schema = {"anyOf": [schema, {"type": "null"}]}
         properties[field.name] = {**schema, "description": docs.get(field.name, field.name)}

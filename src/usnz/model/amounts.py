@@ -9,7 +9,7 @@ from typing import Any, ClassVar, Final, Literal, Union
 import attrs
 
 from usnz.model.errors import shown
-from usnz.model.facts import documented, fact
+from usnz.model.facts import accepting, documented, fact
 
 __all__ = ["AMOUNT", "CURRENCIES", "Money", "Number", "Quantity", "check_currency", "parse_amount"]
 
@@ -109,6 +109,7 @@ def parse_amount(text: str) -> Decimal:
     return Decimal(text)
 
 
+@accepting(sorted(CURRENCIES))
 def check_currency(instance: Money, attribute: attrs.Attribute[Any], value: str) -> None:
     """Require a currency code usnz knows."""
     if value not in CURRENCIES:

@@ -13,7 +13,7 @@ from usnz.model.base import Record, check_country, check_id, check_optional_id, 
 from usnz.model.citation import Citation
 from usnz.model.dates import PartialDate, Period, parse_edtf
 from usnz.model.errors import ArgumentTypeError, shown
-from usnz.model.facts import documented, fact
+from usnz.model.facts import accepting, documented, fact
 
 __all__ = ["OFFICES", "Attestation", "Person", "Role", "check_attestations", "check_office"]
 
@@ -36,6 +36,7 @@ OFFICES: Final[Mapping[str, str]] = MappingProxyType(
 """The offices a :class:`Role` can name (``office=``), each slug with what it means."""
 
 
+@accepting(OFFICES)
 def check_office(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     """Require a slug of :data:`OFFICES` (or ``None``)."""
     if value is not None and (not isinstance(value, str) or value not in OFFICES):
