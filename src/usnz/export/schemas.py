@@ -181,7 +181,6 @@ def _value_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
 def _object(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
     """The JSON Schema of an attrs class: its fields, which are required, nothing else."""
     docs = field_docs(cls)
-    optional = {name for name, hint in typing.get_type_hints(cls).items() if type(None) in typing.get_args(hint)}
     properties: dict[str, Any] = {}
     required: list[str] = []
     for field in attrs.fields(cls):
@@ -189,7 +188,7 @@ def _object(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
         schema = _schema_of(declared.type, defs)
         if "$ref" not in schema:
             schema.update(_declared(declared) or _constraints(field.validator))
-        if field.name in optional:
+        if declared.optional:
             schema = {"anyOf": [schema, {"type": "null"}]}
         properties[field.name] = {**schema, "description": docs.get(field.name, field.name)}
         if field.default is attrs.NOTHING:
