@@ -51,7 +51,6 @@ __all__ = [
     "field_hints",
     "join",
     "kind_of",
-    "reference_target",
     "shown",
     "table",
     "table_marks",
@@ -138,12 +137,6 @@ def field_docs(cls: type) -> dict[str, str]:
 def field_hints(cls: type) -> dict[str, Any]:
     """Each attrs field's declared type, resolved, with ``None`` taken out of optional ones."""
     return {name: declared.type for name, declared in declared_types(cls).items()}
-
-
-def reference_target(cls: type, name: str) -> str | None:
-    """The kind (plural name) a reference field of *cls* points at, if it must be one kind."""
-    declared = dict(facts(cls)).get(name)
-    return _target(() if declared is None else declared.refers)
 
 
 def _target(kinds: tuple[str, ...]) -> str | None:

@@ -137,7 +137,7 @@ disputes = _bound(Dataset.disputes)
 doubts = _bound(Dataset.doubts)
 
 
-if not TYPE_CHECKING:  # at run time only: the type checkers know just the names bound above
+if not TYPE_CHECKING:  # pragma: no branch - at run time only: the type checkers know the names bound above
 
     def __getattr__(name: str) -> Callable[..., Records[AnyRecord]]:
         """The query of a kind of :data:`~usnz.model.kinds.REGISTRY` not bound above, bound as those are.
