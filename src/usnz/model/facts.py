@@ -13,15 +13,16 @@ from __future__ import annotations
 import functools
 import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, NamedTuple, TypeVar
 
 import attrs
 
-__all__ = ["Fact", "Keys", "documented", "fact", "facts", "involvement", "keys_of", "plan"]
+__all__ = ["Fact", "Keys", "accepting", "documented", "fact", "facts", "involvement", "keys_of", "plan"]
 
 _KEY = "usnz"
 C = TypeVar("C", bound=type)
+V = TypeVar("V", bound=Callable[..., None])
 
 
 class Fact(NamedTuple):
@@ -81,6 +82,16 @@ def documented(cls: C) -> C:
     doc = (cls.__doc__ or "").rstrip()
     cls.__doc__ = f"{doc}\n\n    Attributes:\n" + "\n".join(lines) + "\n    "
     return cls
+
+
+def accepting(values: Iterable[str]) -> Callable[[V], V]:
+    """Declare the only values a field check accepts (its ``accepts``): what a schema lists as the field's enum."""
+
+    def declare(check: V) -> V:
+        setattr(check, "accepts", tuple(values))  # noqa: B010 - an attribute a function has no annotation for
+        return check
+
+    return declare
 
 
 def involvement(cls: Any) -> tuple[str, ...]:
