@@ -16,13 +16,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 import usnz  # noqa: E402
-from test_provenance import _paragraphs, quote_problems  # noqa: E402
+from test_provenance import _file, _paragraphs, quote_problems  # noqa: E402
 
 
 def main(files: list[str]) -> int:
     """Print the problems of the records in *files* (packaged data file paths); 1 if any."""
     seeds = ROOT.parent / "shared" / "seeds"
-    texts = {source.id: _paragraphs(seeds / source.filename) for source in usnz.sources()}
+    texts = {source.id: _paragraphs(_file(seeds, source)) for source in usnz.sources()}
     kinds = {usnz.KINDS[Path(f).stem] for f in files}
     records = [r for r in usnz.dataset() if type(r) in kinds and not isinstance(r, usnz.Source)]
     problems = quote_problems(records, texts)

@@ -9,7 +9,7 @@ import pytest
 
 import usnz
 import usnz.export
-from usnz.model import names
+from usnz.model import kinds, names
 from usnz.model.names import KIND_NAMES, kind_name
 
 
@@ -25,7 +25,12 @@ def test_names_needs_no_record_class() -> None:
     tree = ast.parse(Path(names.__file__).read_text(encoding="utf-8"))
     imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
     imported |= {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
-    assert {name for name in imported if name and name.startswith("usnz")} == {"usnz.model.errors"}
+    assert {name for name in imported if name and name.startswith("usnz")} == {"usnz.model.errors", "usnz.model.kinds"}
+    # the registry of the kinds' names, which builds no class either
+    tree = ast.parse(Path(kinds.__file__).read_text(encoding="utf-8"))
+    runtime = [node for node in tree.body if not isinstance(node, ast.If)]  # kinds under TYPE_CHECKING only
+    imported = {node.module for node in runtime if isinstance(node, ast.ImportFrom)}
+    assert {name for name in imported if name and name.startswith("usnz")} == set()
 
 
 @pytest.mark.parametrize(

@@ -32,6 +32,7 @@ if _started_as_command():  # Ctrl-C from now on is one line and exit code 130, n
 from importlib import import_module  # noqa: E402 - after the handler, when it is the command line
 
 from usnz.model import hooks as _hooks  # noqa: E402 - a module of a few lines, importing nothing
+from usnz.model.kinds import REGISTRY as _REGISTRY  # noqa: E402 - the kinds' names: builds no class
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING, which type checkers read as True; typing costs ~10 ms
 if TYPE_CHECKING:
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
     from usnz import plot as plot
     from usnz.faces.cite import cite
     from usnz.faces.verify import verify
+    from usnz.model.base import Record
     from usnz.model.countries import COUNTRIES, Country
     from usnz.model.dates import Open
     from usnz.model.doubt import Doubt
@@ -59,24 +61,17 @@ if TYPE_CHECKING:
         UnknownRecordError,
         WrongKindError,
     )
-    from usnz.model.records import (
-        KINDS,
-        OFFICES,
-        Agreement,
-        AnyRecord,
-        Assistance,
-        Attestation,
-        Conflict,
-        Event,
-        Figure,
-        ForceContribution,
-        Organization,
-        Person,
-        Quote,
-        Record,
-        Role,
-        Source,
-    )
+    from usnz.model.kinds.agreements import Agreement
+    from usnz.model.kinds.assistance import Assistance
+    from usnz.model.kinds.conflicts import Conflict
+    from usnz.model.kinds.events import Event
+    from usnz.model.kinds.figures import Figure
+    from usnz.model.kinds.force_contributions import ForceContribution
+    from usnz.model.kinds.organizations import Organization
+    from usnz.model.kinds.people import OFFICES, Attestation, Person, Role
+    from usnz.model.kinds.quotes import Quote
+    from usnz.model.kinds.sources import Source
+    from usnz.model.records import KINDS, AnyRecord
     from usnz.model.values import OPEN, Citation, Money, PartialDate, Period, Precision, Quantity, Total, parse_edtf
     from usnz.querying.arguments import During, RecordIds
     from usnz.querying.bound import (
@@ -208,42 +203,16 @@ _HOMES: dict[str, str] = {
     "Record": "model.base",
     **dict.fromkeys(("During", "RecordIds"), "querying.arguments"),
     # each record kind from its own module, so attrs builds only the kinds a program uses
-    "Source": "model.kinds.sources",
-    "Agreement": "model.kinds.agreements",
-    "Conflict": "model.kinds.conflicts",
-    "ForceContribution": "model.kinds.force_contributions",
-    "Assistance": "model.kinds.assistance",
-    "Event": "model.kinds.events",
-    **dict.fromkeys(("OFFICES", "Attestation", "Person", "Role"), "model.kinds.people"),
-    "Organization": "model.kinds.organizations",
-    "Quote": "model.kinds.quotes",
-    "Figure": "model.kinds.figures",
+    **{kind.class_name: kind.module.removeprefix("usnz.") for kind in _REGISTRY},
+    **dict.fromkeys(("OFFICES", "Attestation", "Role"), "model.kinds.people"),
     **dict.fromkeys(("OPEN", "Open", "PartialDate", "Period", "Precision", "parse_edtf"), "model.dates"),
     **dict.fromkeys(("Money", "Quantity"), "model.amounts"),
     "Citation": "model.citation",
     "Doubt": "model.doubt",
     "Total": "model.total",
-    **dict.fromkeys(
-        (
-            "agreements",
-            "assistance",
-            "citing",
-            "conflicts",
-            "disputes",
-            "doubts",
-            "events",
-            "figures",
-            "force_contributions",
-            "load",
-            "organizations",
-            "people",
-            "quotes",
-            "search",
-            "sources",
-            "timeline",
-        ),
-        "querying.bound",
-    ),
+    # each kind's query, bound to the packaged dataset, and the queries across kinds
+    **dict.fromkeys((kind.plural for kind in _REGISTRY), "querying.bound"),
+    **dict.fromkeys(("citing", "disputes", "doubts", "load", "search", "timeline"), "querying.bound"),
     **dict.fromkeys(("dataset", "get"), "querying.lookup"),
     "Records": "querying.collection",
     "SearchHit": "querying.search",

@@ -39,7 +39,40 @@ __all__ = ["WIDTH", "main"]
 
 FORMATS = ("table", "json", "csv")
 SCHEMA_FORMATS = ("json", "table", "csv")
-EXPORT_FORMATS = ("csv", "json", "jsonl", "parquet")
+
+
+class _ExportFormats(Sequence[str]):
+    """The names of ``usnz.export``'s formats, read from its registry when first asked, never at start-up.
+
+    Only ``usnz export`` (its option's value, its help) asks; no other command imports the export.
+    """
+
+    def _names(self) -> tuple[str, ...]:
+        from usnz.export.formats import FORMATS as names  # noqa: N811, PLC0415 - the registry, when asked
+
+        return names
+
+    @typing.overload
+    def __getitem__(self, index: int) -> str: ...
+    @typing.overload
+    def __getitem__(self, index: slice) -> Sequence[str]: ...
+    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
+        """A format's name, by position in the registry."""
+        return self._names()[index]
+
+    def __len__(self) -> int:
+        """How many formats there are."""
+        return len(self._names())
+
+    def __eq__(self, other: object) -> bool:
+        """Equal to the tuple of the same names."""
+        return tuple(self) == other
+
+    __hash__ = None  # type: ignore[assignment]  # pyright: ignore[reportAssignmentType] - equal to a tuple, so never hashed
+
+
+EXPORT_FORMATS: Final = _ExportFormats()
+"""The export formats, as ``usnz.export`` registers them."""
 
 
 class UsageError(Exception):
@@ -187,7 +220,8 @@ def _parser(asked: str | None = None) -> argparse.ArgumentParser:
         help="write the data to DIR: one file per kind and a Frictionless datapackage.json",
         description="Write the data to DIR: one file per kind and a Frictionless datapackage.json.",
     )
-    export.add_argument("--format", choices=EXPORT_FORMATS, default="csv", help="file format (default: csv)")
+    formats = export.add_argument("--format", default="csv", help="file format (default: csv)")
+    formats.choices = EXPORT_FORMATS  # after adding: argparse reads them only for an export, or its help
     export.add_argument("--out", required=True, metavar="DIR", help="the directory to write (created if needed)")
     export.add_argument(
         "--force",

@@ -21,8 +21,11 @@ import attrs
 
 from usnz.faces.marks import DISPUTED, NOT_STATED, OUTSIDE, clean, date_mark
 from usnz.faces.text import fit
+from usnz.model.base import Record
 from usnz.model.errors import ArgumentTypeError, ArgumentValueError, MissingExtraError
-from usnz.model.records import KINDS, AnyRecord, Conflict, Record, Source
+from usnz.model.kinds.conflicts import Conflict
+from usnz.model.kinds.sources import Source
+from usnz.model.records import KINDS, AnyRecord
 from usnz.model.values import OPEN, PartialDate, Period, Precision
 from usnz.querying.arguments import During, to_window
 from usnz.querying.dataset import Dataset

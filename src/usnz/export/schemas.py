@@ -11,12 +11,10 @@ from typing import Any, Final, Literal
 
 import attrs
 
-from usnz.faces.columns import field_docs, field_hints
-from usnz.model.amounts import AMOUNT, CURRENCIES, Money, Quantity, check_currency
+from usnz.faces.columns import field_docs
+from usnz.model.amounts import AMOUNT
 from usnz.model.base import (
     check_citations,
-    check_countries,
-    check_country,
     check_doubts,
     check_id,
     check_ids,
@@ -25,14 +23,13 @@ from usnz.model.base import (
     check_text,
     check_texts,
 )
-from usnz.model.citation import QUOTE_LIMIT, Citation, check_quote
+from usnz.model.citation import QUOTE_LIMIT, check_quote
 from usnz.model.countries import COUNTRIES
-from usnz.model.dates import PartialDate, Period
-from usnz.model.doubt import DOUBT_LIMIT, Doubt, check_doubt_text, check_paragraphs
+from usnz.model.doubt import DOUBT_LIMIT, check_doubt_text, check_paragraphs
 from usnz.model.ids import ID_PATTERN as ID
-from usnz.model.kinds.people import OFFICES, Attestation, Role, check_office
 from usnz.model.names import kind_name
 from usnz.model.records import KINDS
+from usnz.model.valuetypes import VALUE_TYPES, Declared, declared_type
 
 __all__ = ["STRICT_EDTF_DATE", "STRICT_EDTF_INTERVAL", "description", "json_schema"]
 
@@ -41,17 +38,13 @@ _TEXT: Final = {"type": "string", "pattern": r"^\S(?:[\s\S]*\S)?$"}
 _KNOWN_VALIDATORS: Final[dict[object, dict[str, Any]]] = {
     check_id: {"type": "string", "pattern": f"^{ID}$"},
     check_optional_id: {"type": "string", "pattern": f"^{ID}$"},
-    check_country: {"type": "string", "enum": list(COUNTRIES)},
     check_text: _TEXT,
     check_optional_text: _TEXT,
-    check_currency: {"type": "string", "enum": sorted(CURRENCIES)},
-    check_office: {"type": "string", "enum": list(OFFICES)},
     check_quote: {"type": "string", "minLength": 1, "maxLength": QUOTE_LIMIT, "pattern": r"\S"},
     check_doubt_text: {**_TEXT, "maxLength": DOUBT_LIMIT},
 }
 _KNOWN_ITEMS: Final[dict[object, dict[str, Any]]] = {
     check_ids: {"items": {"type": "string", "pattern": f"^{ID}$"}, "uniqueItems": True},
-    check_countries: {"items": {"type": "string", "enum": list(COUNTRIES)}, "uniqueItems": True},
     check_texts: {"items": _TEXT},
     check_citations: {"minItems": 1, "uniqueItems": True},
     check_paragraphs: {"items": {"type": "integer", "minimum": 1}, "minItems": 1, "uniqueItems": True},
@@ -80,22 +73,22 @@ _NOT_CHECKED_RECORD: Final = (
     "beyond ±2^53, a number so small it would be read as another, between 0 and about 2.2e-308, is refused); "
     "text free of control characters (tab and newline aside) and lone surrogates"
 )
-_NOT_CHECKED_BY_CLASS: Final = {
-    "Quantity": "Not checked by this schema (usnz.load refuses it): low <= best <= high",
-    "Figure": "Not checked by this schema (usnz.load refuses it): exactly one of quantity and money",
-    "Event": "Not checked by this schema (usnz.load refuses it): a destination on an event that is not a visit",
-}
 
-_VALUES: Final = {
-    PartialDate: "PartialDate",
-    Period: "Period",
-    Quantity: "Quantity",
-    Money: "Money",
-    Citation: "Citation",
-    Doubt: "Doubt",
-    Role: "Role",
-    Attestation: "Attestation",
-}
+
+def _not_checked(cls: type) -> str | None:
+    """What usnz.load checks of a value of *cls* across its fields (its ``cross_check``), which this schema cannot."""
+    check: str | None = getattr(cls, "cross_check", None)
+    return None if check is None else f"Not checked by this schema (usnz.load refuses it): {check}"
+
+
+_COUNTRY: Final = {"type": "string", "enum": list(COUNTRIES)}
+
+
+def _declared(declared: Declared) -> dict[str, Any] | None:
+    """What a field's declaration says its values are: country codes (``country=True``), one or several."""
+    if not declared.country:
+        return None
+    return {"items": dict(_COUNTRY), "uniqueItems": True} if declared.many else dict(_COUNTRY)
 
 
 def description(cls: type) -> str:
@@ -109,6 +102,9 @@ def _constraints(validator: object) -> dict[str, Any]:
         return dict(_KNOWN_VALIDATORS[validator])
     if validator in _KNOWN_ITEMS:
         return dict(_KNOWN_ITEMS[validator])
+    accepts = getattr(validator, "accepts", None)
+    if isinstance(accepts, tuple):  # a check that declares the only values it accepts
+        return {"type": "string", "enum": list(typing.cast("tuple[str, ...]", accepts))}
     found: dict[str, Any] = {}
     for part in getattr(validator, "_validators", ()):
         found.update(_constraints(part))
@@ -132,8 +128,8 @@ def _constraints(validator: object) -> dict[str, Any]:
 
 def _schema_of(hint: Any, defs: dict[str, Any]) -> dict[str, Any]:
     """The JSON Schema of values of type *hint* (value types go in *defs*)."""
-    if hint in _VALUES:
-        name = _VALUES[hint]
+    if hint in VALUE_TYPES or attrs.has(hint):  # a value type, or values with fields of their own (a role)
+        name: str = VALUE_TYPES[hint].name if hint in VALUE_TYPES else hint.__name__
         if name not in defs:
             defs[name] = {}  # claimed first, so a value type that refers to itself cannot recurse
             defs[name] = _value_schema(hint, defs)
@@ -153,13 +149,14 @@ def _schema_of(hint: Any, defs: dict[str, Any]) -> dict[str, Any]:
 
 
 def _value_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
-    if cls is PartialDate:
+    form = VALUE_TYPES[cls].form if cls in VALUE_TYPES else "object"
+    if form == "date":
         return {
             "type": "string",
             "pattern": f"^{STRICT_EDTF_DATE}$",
             "description": f"An EDTF date: 1951, 2008-07, 1965-05-27, 196X, 2001~. {_NOT_CHECKED_DATE}",
         }
-    if cls is Period:
+    if form == "interval":
         return {
             "type": "string",
             "pattern": f"^{STRICT_EDTF_INTERVAL}$",
@@ -167,11 +164,12 @@ def _value_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
             f"2003/.. (open); each end a date, unknown or open. {_NOT_CHECKED_INTERVAL}",
         }
     schema = _object(cls, defs)
-    if cls.__name__ in _NOT_CHECKED_BY_CLASS:
-        schema["description"] = f"{schema['description']} {_NOT_CHECKED_BY_CLASS[cls.__name__]}"
-    if cls is Quantity:
+    not_checked = _not_checked(cls)
+    if not_checked is not None:
+        schema["description"] = f"{schema['description']} {not_checked}"
+    if form == "quantity":
         schema["anyOf"] = [{"required": [name]} for name in ("best", "low", "high")]
-    if cls is Money:
+    if form == "money":
         schema["properties"]["amount"] = {
             "type": "string",
             "pattern": f"^{AMOUNT}$",
@@ -183,14 +181,14 @@ def _value_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
 def _object(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
     """The JSON Schema of an attrs class: its fields, which are required, nothing else."""
     docs = field_docs(cls)
-    optional = {name for name, hint in typing.get_type_hints(cls).items() if type(None) in typing.get_args(hint)}
     properties: dict[str, Any] = {}
     required: list[str] = []
     for field in attrs.fields(cls):
-        schema = _schema_of(field_hints(cls)[field.name], defs)
+        declared = declared_type(cls, field.name)
+        schema = _schema_of(declared.type, defs)
         if "$ref" not in schema:
-            schema.update(_constraints(field.validator))
-        if field.name in optional:
+            schema.update(_declared(declared) or _constraints(field.validator))
+        if declared.optional:
             schema = {"anyOf": [schema, {"type": "null"}]}
         properties[field.name] = {**schema, "description": docs.get(field.name, field.name)}
         if field.default is attrs.NOTHING:
@@ -221,7 +219,8 @@ def json_schema(kind: str) -> dict[str, Any]:
     defs: dict[str, Any] = {}
     body = _object(cls, defs)
     described = body["description"] if body["description"].endswith(".") else body["description"] + "."
-    extra = f". {_NOT_CHECKED_BY_CLASS[cls.__name__]}" if cls.__name__ in _NOT_CHECKED_BY_CLASS else ""
+    not_checked = _not_checked(cls)
+    extra = "" if not_checked is None else f". {not_checked}"
     body["description"] = f"{described} {_NOT_CHECKED_RECORD}{extra}"
     schema = {"$schema": _DIALECT, "title": f"usnz {cls.__name__}", **body, "$defs": dict(sorted(defs.items()))}
     return copy.deepcopy(schema)  # the parts shared by every schema are not handed out

@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING, Final, Literal
 
 from usnz.model.errors import ArgumentTypeError, ArgumentValueError
-from usnz.model.records import Source
+from usnz.model.kinds.sources import Source
 
 if TYPE_CHECKING:
     from usnz.querying.dataset import Dataset

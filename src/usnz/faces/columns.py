@@ -6,7 +6,7 @@ approximate; money gives its amount, currency and terms; citations, lists of ids
 roles become readable text. Nothing here imports pandas.
 
 Tables of records (the terminal's and Jupyter's) show fewer columns: :func:`table` chooses
-them, the same for both faces, from each kind's :data:`SHOWN` fields.
+them, the same for both faces, from each kind's ``table_fields``.
 """
 
 # pyright: reportPrivateUsage=false
@@ -21,31 +21,18 @@ import typing
 from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from operator import attrgetter
-from typing import Any, Final, Literal, Union
+from typing import Any, Final, Literal
 
 import attrs
 
 from usnz.faces import marks
 from usnz.model.amounts import CURRENCIES
-from usnz.model.base import PROVENANCE, check_countries, check_country, check_id, check_ids, check_optional_id
+from usnz.model.base import PROVENANCE
 from usnz.model.countries import COUNTRIES
 from usnz.model.facts import facts
-from usnz.model.records import (
-    KINDS,
-    Agreement,
-    AnyRecord,
-    Assistance,
-    Conflict,
-    Event,
-    Figure,
-    ForceContribution,
-    Organization,
-    Person,
-    Quote,
-    Role,
-    Source,
-)
-from usnz.model.values import Citation, Money, PartialDate, Period, Quantity
+from usnz.model.records import KINDS, AnyRecord
+from usnz.model.values import Money, PartialDate, Period, Quantity
+from usnz.model.valuetypes import Declared, ValueForm, declared_type, declared_types
 
 __all__ = [
     "COMMON",
@@ -64,7 +51,6 @@ __all__ = [
     "field_hints",
     "join",
     "kind_of",
-    "reference_target",
     "shown",
     "table",
     "table_marks",
@@ -149,28 +135,14 @@ def field_docs(cls: type) -> dict[str, str]:
 
 @functools.cache
 def field_hints(cls: type) -> dict[str, Any]:
-    """Each attrs field's annotation, resolved, with ``None`` taken out of optional ones."""
-    hints = typing.get_type_hints(cls)
-    return {field.name: _required(hints[field.name]) for field in attrs.fields(cls)}
+    """Each attrs field's declared type, resolved, with ``None`` taken out of optional ones."""
+    return {name: declared.type for name, declared in declared_types(cls).items()}
 
 
-def _required(hint: Any) -> Any:
-    if typing.get_origin(hint) in {Union, types.UnionType}:
-        args = tuple(arg for arg in typing.get_args(hint) if arg is not type(None))
-        return args[0] if len(args) == 1 else Union[args]  # noqa: UP007 - rebuilt at run time
-    return hint
-
-
-def reference_target(cls: type, name: str) -> str | None:
-    """The kind (plural name) a reference field of *cls* points at, if it must be one kind."""
-    declared = dict(facts(cls)).get(name)
-    kinds = () if declared is None else declared.refers
+def _target(kinds: tuple[str, ...]) -> str | None:
+    """The kind (plural name) of the records a field refers to, if it must be one kind."""
     by_kind = {kind.record_kind: kind for kind in KINDS.values()}
     return kind_of(by_kind[kinds[0]]) if len(kinds) == 1 and kinds[0] in by_kind else None
-
-
-def _validator(cls: type, name: str) -> object:
-    return attrs.fields_dict(cls)[name].validator
 
 
 def _then(name: str, read: Callable[[Any], object] | None = None) -> Callable[[Any], object]:
@@ -251,23 +223,22 @@ _MONEY_PARTS: Final[tuple[_Part, ...]] = (
     ("approximate", "boolean", "whether the source gives the amount as approximate", ()),
     ("currency_stated", "boolean", "false when the source writes only '$' and the currency is read from context", ()),
 )
-_VALUE_COLUMNS: Final[dict[object, Callable[[str, str], list[Column]]]] = {
-    PartialDate: _date_columns,
-    Period: _period_columns,
-    Quantity: lambda name, doc: _parts(name, doc, _QUANTITY_PARTS),
-    Money: lambda name, doc: _parts(name, doc, _MONEY_PARTS),
+_VALUE_COLUMNS: Final[Mapping[ValueForm, Callable[[str, str], list[Column]]]] = {
+    "date": _date_columns,
+    "interval": _period_columns,
+    "quantity": lambda name, doc: _parts(name, doc, _QUANTITY_PARTS),
+    "money": lambda name, doc: _parts(name, doc, _MONEY_PARTS),
 }
 
 
-def _field_columns(cls: type, name: str, hint: Any, doc: str) -> list[Column]:
-    """The columns one field becomes."""
-    if hint in _VALUE_COLUMNS:
-        return _VALUE_COLUMNS[hint](name, doc)
-    validator = _validator(cls, name)
-    if typing.get_origin(hint) is tuple:
-        what = {Citation: "source ¶paragraph: note", Role: "title (country, period)"}.get(typing.get_args(hint)[0])
-        lists: dict[object, str] = {check_ids: "ids", check_countries: "ISO alpha-3 codes"}
-        what = what or lists.get(validator, "values")
+def _field_columns(cls: type, name: str, doc: str) -> list[Column]:
+    """The columns one field becomes, by what it is declared to hold."""
+    declared = declared_type(cls, name)
+    if declared.value is not None and not declared.many and declared.value.form in _VALUE_COLUMNS:
+        return _VALUE_COLUMNS[declared.value.form](name, doc)
+    if declared.many:
+        what: str | None = getattr(declared.item, "text_form", None)  # a value type's, as it declares
+        what = what or ("ids" if declared.refers else "ISO alpha-3 codes" if declared.country else "values")
         return [
             Column(
                 name=name,
@@ -277,7 +248,7 @@ def _field_columns(cls: type, name: str, hint: Any, doc: str) -> list[Column]:
                 items=lambda record: [str(value) for value in getattr(record, name) or ()],
             )
         ]
-    if validator is check_country:
+    if declared.country:
         return [
             Column(name=name, type="country", description=doc, get=_then(name), choices=tuple(COUNTRIES)),
             Column(
@@ -287,18 +258,19 @@ def _field_columns(cls: type, name: str, hint: Any, doc: str) -> list[Column]:
                 get=_then(name, _cow_ccode),
             ),
         ]
-    return [_column(cls, name, hint, doc)]
+    return [_column(declared, doc)]
 
 
-def _column(cls: type, name: str, hint: Any, doc: str) -> Column:
+def _column(declared: Declared, doc: str) -> Column:
     """The one column of a field of a plain type."""
-    validator = _validator(cls, name)
+    name, hint = declared.name, declared.type
     if typing.get_origin(hint) is Literal:
         return Column(name=name, type="choice", description=doc, get=_then(name), choices=typing.get_args(hint))
     if name == "id":
         return Column(name=name, type="id", description=doc, get=_then(name))
-    if validator in {check_id, check_optional_id}:
-        return Column(name=name, type="reference", description=doc, get=_then(name), target=reference_target(cls, name))
+    if declared.refers:
+        target = _target(declared.fact.refers if declared.fact is not None else ())
+        return Column(name=name, type="reference", description=doc, get=_then(name), target=target)
     simple: dict[object, ColumnType] = {str: "string", int: "integer", bool: "boolean"}
     kind = simple.get(hint)
     # A value of a type with no column type of its own is written as text.
@@ -332,7 +304,7 @@ def _columns(cls: type) -> tuple[Column, ...]:
     names = ["id", *(n for n in hints if n != "id" and n not in PROVENANCE), *(n for n in PROVENANCE if n in hints)]
     built: list[Column] = []
     for name in names:
-        built.extend(_field_columns(cls, name, hints[name], docs.get(name, name).rstrip(".")))
+        built.extend(_field_columns(cls, name, docs.get(name, name).rstrip(".")))
     return tuple(built)
 
 
@@ -409,33 +381,9 @@ class Shown:
 
 
 SHOWN: Final[Mapping[type[AnyRecord], tuple[str, ...]]] = types.MappingProxyType(
-    {
-        Source: ("title", "date", "kind", "publisher"),
-        Agreement: ("name", "signed", "parties", "kind", "period"),
-        Conflict: ("name", "period", "cow_warnum"),
-        ForceContribution: (
-            "about",
-            "personnel",
-            "combat",
-            "period",
-            "killed",
-            "country",
-            "wounded",
-            "captured",
-            "conflict",
-        ),
-        Assistance: ("summary", "when", "amount", "donor", "recipient"),
-        Event: ("title", "when", "kind", "destination"),
-        Person: ("name", "country", "offices"),
-        Organization: ("name", "kind", "country", "founded"),
-        Quote: ("text", "date", "speaker"),
-        Figure: ("measure", "value", "date"),
-    }
+    {cls: cls.table_fields for cls in KINDS.values()}
 )
-"""What a table of one kind shows after ``id``, most wanted first: fields, or ``when`` (the
-record's date or period), ``value`` (a figure's quantity or money), ``offices`` (a person's
-roles), ``about`` (the record's label: its unit, else its summary), ``combat`` (yes, no, not
-stated). Ids, values and figures come first on a line, text last."""
+"""What a table of each kind shows after ``id``: its class's ``table_fields``."""
 
 
 def _combat(record: Any) -> str:

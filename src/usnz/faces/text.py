@@ -87,20 +87,14 @@ def value_text(value: object) -> str:
     amounts: Any = sys.modules.get("usnz.model.amounts")  # not loaded: no value is a quantity
     if amounts is not None and isinstance(value, amounts.Quantity):
         return marks.quantity_text(typing.cast("Quantity", value))
-    role = _role_class()
-    if role is not None and isinstance(value, role):
+    kind: Any = type(value)
+    if getattr(kind, "shown_by_fields", False) is True and attrs.has(kind):  # a role: its str is the short form
         return ", ".join(
             f"{a.name}={value_text(getattr(value, a.name))}"
-            for a in attrs.fields(role)
+            for a in attrs.fields(kind)
             if getattr(value, a.name) not in {None, ()}
         )
     return str(value)
-
-
-def _role_class() -> Any:
-    """The :class:`~usnz.Role` class if it is built: no role exists before (asked without building it)."""
-    people = sys.modules.get("usnz.model.kinds.people")
-    return getattr(people, "Role", None)  # (another thread may be importing it: Role not yet defined)
 
 
 def field_values(record: AnyRecord) -> list[tuple[str, object]]:

@@ -15,8 +15,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
+from usnz.model.base import Record, citations_in
 from usnz.model.errors import ArgumentTypeError, ArgumentValueError, Problem, shown
-from usnz.model.records import Person, Record, Source
+from usnz.model.kinds.sources import Source
 
 if TYPE_CHECKING:
     from usnz.querying.dataset import Dataset
@@ -170,14 +171,7 @@ def verify(
                 problems.append(Problem(file=doubt.source, record=record.id, path=f"doubts[{index}]", message=message))
         if isinstance(record, Source) or not isinstance(record, Record):
             continue
-        cited = [(f"citations[{index}]", citation) for index, citation in enumerate(record.citations)]
-        if isinstance(record, Person):  # a role's attestations quote the words naming them by the title
-            cited += [
-                (f"roles[{i}].attested[{j}].citation", attestation.citation)
-                for i, role in enumerate(record.roles)
-                for j, attestation in enumerate(role.attested)
-            ]
-        for field, citation in cited:
+        for field, citation in citations_in(record):  # a role's attestations' too: they quote the title
             paragraphs = texts.get(citation.source)
             if citation.quote is None or paragraphs is None:
                 continue

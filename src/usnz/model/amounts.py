@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Any, Final, Literal, Union
+from typing import Any, ClassVar, Final, Literal, Union
 
 import attrs
 
 from usnz.model.errors import shown
-from usnz.model.facts import documented, fact
+from usnz.model.facts import accepting, documented, fact
 
 __all__ = ["AMOUNT", "CURRENCIES", "Money", "Number", "Quantity", "check_currency", "parse_amount"]
 
@@ -44,6 +44,9 @@ class Quantity:
     ...
     ValueError: a quantity needs low <= best <= high, got low=20, best=10, high=None
     """
+
+    cross_check: ClassVar[str] = "low <= best <= high"
+    """A check across its fields that usnz.load makes, in words: what a schema of each field alone cannot say."""
 
     unit: str = fact(
         validator=attrs.validators.and_(attrs.validators.instance_of(str), attrs.validators.min_len(1)),
@@ -106,6 +109,7 @@ def parse_amount(text: str) -> Decimal:
     return Decimal(text)
 
 
+@accepting(sorted(CURRENCIES))
 def check_currency(instance: Money, attribute: attrs.Attribute[Any], value: str) -> None:
     """Require a currency code usnz knows."""
     if value not in CURRENCIES:

@@ -39,6 +39,7 @@ __all__ = [
     "check_optional_text",
     "check_text",
     "check_texts",
+    "citations_in",
     "dates_of",
 ]
 
@@ -127,6 +128,19 @@ def dates_of(record: attrs.AttrsInstance) -> Iterator[PartialDate | Period]:
             yield value
 
 
+def citations_in(record: attrs.AttrsInstance) -> Iterator[tuple[str, Citation]]:
+    """Each (path, citation) a record carries, in field order: its own, and those in its values.
+
+    A person's roles' attestations carry citations too (``roles[0].attested[1].citation``).
+    """
+    for path, _, value in walk(record):
+        if isinstance(value, Citation):
+            yield path, value
+        elif isinstance(value, tuple):
+            items: tuple[object, ...] = value  # pyright: ignore[reportUnknownVariableType]
+            yield from ((f"{path}[{at}]", item) for at, item in enumerate(items) if isinstance(item, Citation))
+
+
 def check_date_basis(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     """Require ``date_basis`` exactly when the record carries a date."""
     dated = next(dates_of(typing.cast("attrs.AttrsInstance", instance)), None) is not None
@@ -151,6 +165,13 @@ class Described:
 
     __slots__ = ()
     record_kind: ClassVar[str]
+    cross_check: ClassVar[str | None] = None
+    """A check across its fields that usnz.load makes, in words: what a schema of each field alone cannot say."""
+    table_fields: ClassVar[tuple[str, ...]] = ()
+    """What a table of records of this kind shows after ``id``, most wanted first: fields, or
+    ``when`` (the record's date or period), ``value`` (a figure's quantity or money), ``offices``
+    (a person's roles), ``about`` (the record's label: its unit, else its summary), ``combat``
+    (yes, no, not stated). Ids, values and figures come first on a line, text last."""
     if typing.TYPE_CHECKING:
         id: str
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Final
+from typing import Any, ClassVar, Final
 
 import attrs
 
@@ -50,6 +50,9 @@ class Citation:
     >>> str(Citation(source="wikipedia-nz-us-relations", paragraph=6))
     'wikipedia-nz-us-relations ¶6'
     """
+
+    text_form: ClassVar[str] = "source ¶paragraph: note"
+    """How its text (``str``) reads."""
 
     source: str = fact(
         validator=attrs.validators.and_(attrs.validators.instance_of(str), attrs.validators.min_len(1)),

@@ -14,15 +14,27 @@ from __future__ import annotations
 import functools
 import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, NamedTuple, TypeVar
 
 import attrs
 
-__all__ = ["Fact", "Keys", "documented", "fact", "facts", "held_classes", "involvement", "keys_of", "plan"]
+__all__ = [
+    "Fact",
+    "Keys",
+    "accepting",
+    "documented",
+    "fact",
+    "facts",
+    "held_classes",
+    "involvement",
+    "keys_of",
+    "plan",
+]
 
 _KEY = "usnz"
 C = TypeVar("C", bound=type)
+V = TypeVar("V", bound=Callable[..., None])
 
 
 class Fact(NamedTuple):
@@ -42,8 +54,6 @@ class Fact(NamedTuple):
             finds the record by the field's values), besides the two every such field feeds:
             a field of country codes feeds ``country=`` and ``involving=``, a field declared
             ``involves=True`` feeds ``involving=`` (see :mod:`usnz.model.filters`).
-        choices: The values a field of text may hold, where its type does not spell them (an
-            office's slug): what its filter accepts. A field typed ``Literal[...]`` leaves it empty.
     """
 
     doc: str
@@ -54,7 +64,6 @@ class Fact(NamedTuple):
     country: bool = False
     involves: bool = False
     filter: tuple[str, ...] = ()
-    choices: tuple[str, ...] = ()
 
 
 def fact(
@@ -67,7 +76,6 @@ def fact(
     country: bool = False,
     involves: bool = False,
     filter: str | tuple[str, ...] = (),  # noqa: A002 - the word the declaration reads best with
-    choices: tuple[str, ...] = (),
     **field: Any,
 ) -> Any:
     """An ``attrs.field(**field)`` that also says what the field is (see :class:`Fact`).
@@ -86,7 +94,6 @@ def fact(
         country=country,
         involves=involves,
         filter=(filter,) if isinstance(filter, str) else filter,
-        choices=choices,
     )
     return attrs.field(metadata={_KEY: declared}, **field)
 
@@ -103,6 +110,16 @@ def documented(cls: C) -> C:
     doc = (cls.__doc__ or "").rstrip()
     cls.__doc__ = f"{doc}\n\n    Attributes:\n" + "\n".join(lines) + "\n    "
     return cls
+
+
+def accepting(values: Iterable[str]) -> Callable[[V], V]:
+    """Declare the only values a field check accepts (its ``accepts``): what a schema lists as the field's enum."""
+
+    def declare(check: V) -> V:
+        setattr(check, "accepts", tuple(values))  # noqa: B010 - an attribute a function has no annotation for
+        return check
+
+    return declare
 
 
 def involvement(cls: Any) -> tuple[str, ...]:

@@ -214,8 +214,8 @@ def filters(cls: Any) -> Mapping[str, Filter]:
 
     Read from the fields that feed the filter (the first of them, for a filter several feed: they
     must agree): country codes for a field of codes; ids of the kind it refers to for a field of
-    ids; the values of a ``Literal`` type or of the field's ``choices``; ``True`` or ``False``
-    for a ``bool``.
+    ids; the values its check declares it accepts (``@accepting(OFFICES)``), or those of its
+    ``Literal`` type; ``True`` or ``False`` for a ``bool``.
 
     Raises:
         TypeError: when a field of another type feeds a filter (a declaration to fix).
@@ -244,8 +244,9 @@ def _taking(filter_name: str, owner: type, name: str, declared: Fact) -> Filter:
         return Filter(filter_name, "codes")
     if declared.refers:
         return Filter(filter_name, "ids", kind=declared.refers[0])
-    if declared.choices:
-        return Filter(filter_name, "choices", choices=declared.choices)
+    accepts = getattr(attrs.fields_dict(owner)[name].validator, "accepts", None)
+    if accepts is not None:  # a check declaring the values it accepts (@accepting(OFFICES))
+        return Filter(filter_name, "choices", choices=tuple(accepts))
     hint = typing.get_type_hints(owner)[name]
     options = (hint,) if typing.get_origin(hint) is Literal else typing.get_args(hint)
     for option in options:
@@ -253,7 +254,7 @@ def _taking(filter_name: str, owner: type, name: str, declared: Fact) -> Filter:
             return Filter(filter_name, "flag")
         if typing.get_origin(option) is Literal:
             return Filter(filter_name, "choices", choices=typing.get_args(option))
-    msg = f"{owner.__name__}.{name} feeds {filter_name}= but is neither codes, ids, a Literal, a bool nor has choices="
+    msg = f"{owner.__name__}.{name} feeds {filter_name}= but holds no codes, ids, Literal, bool or accepted values"
     raise TypeError(msg)
 
 

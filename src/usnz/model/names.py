@@ -1,7 +1,8 @@
 """Record kind names: every spelling a user may type, resolved to one kind, without the record classes.
 
-Each kind has a singular name (its ``record_kind``, ``force-contribution``), a plural
-name (its data file's, ``force_contributions``) and a class name (``ForceContribution``).
+Each kind of :data:`usnz.model.kinds.REGISTRY` has a singular name (its ``record_kind``,
+``force-contribution``), a plural name (its data file's, ``force_contributions``) and a class
+name (``ForceContribution``).
 :func:`kind_name` accepts any of them, with ``-`` or ``_``, in any case.
 """
 
@@ -11,21 +12,11 @@ import functools
 from typing import Final
 
 from usnz.model.errors import ArgumentTypeError, ArgumentValueError, shown
+from usnz.model.kinds import REGISTRY
 
 __all__ = ["KIND_NAMES", "kind_name"]
 
-KIND_NAMES: Final = (
-    ("source", "sources", "Source"),
-    ("agreement", "agreements", "Agreement"),
-    ("conflict", "conflicts", "Conflict"),
-    ("force-contribution", "force_contributions", "ForceContribution"),
-    ("assistance", "assistance", "Assistance"),
-    ("event", "events", "Event"),
-    ("person", "people", "Person"),
-    ("organization", "organizations", "Organization"),
-    ("quote", "quotes", "Quote"),
-    ("figure", "figures", "Figure"),
-)
+KIND_NAMES: Final = tuple((kind.singular, kind.plural, kind.class_name) for kind in REGISTRY)
 """Each record kind as (``record_kind``, plural name, class name), in the order of ``usnz.KINDS``."""
 
 

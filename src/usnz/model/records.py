@@ -1,58 +1,38 @@
 """Every record kind in one place: the classes, :data:`KINDS` and :data:`AnyRecord`.
 
-Each kind lives in its own module of :mod:`usnz.model.kinds` (built on first use); importing
-this module builds them all. Records refer to each other by id (``conflict="korean-war"``);
-the dataset checks every reference when it loads. Countries are ISO 3166-1 alpha-3 codes.
+Each kind lives in its own module of :mod:`usnz.model.kinds` (built on first use), named in
+its registry; importing this module builds them all. Records refer to each other by id
+(``conflict="korean-war"``); the dataset checks every reference when it loads. Countries are
+ISO 3166-1 alpha-3 codes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from importlib import import_module
 from types import MappingProxyType
 from typing import Final
 
 from usnz.model.base import DateBasis, Described, Record, dates_of
-from usnz.model.kinds import CLASS_NAMES, kind_class
-from usnz.model.kinds.agreements import Agreement, AgreementKind
-from usnz.model.kinds.assistance import Assistance
-from usnz.model.kinds.conflicts import Conflict
-from usnz.model.kinds.events import Event, EventKind
-from usnz.model.kinds.figures import Figure
-from usnz.model.kinds.force_contributions import Branch, ForceContribution
-from usnz.model.kinds.organizations import Organization, OrganizationKind
-from usnz.model.kinds.people import OFFICES, Attestation, Person, Role
-from usnz.model.kinds.quotes import Quote
-from usnz.model.kinds.sources import Source, SourceKind
+from usnz.model.kinds import REGISTRY, kind_class
+from usnz.model.kinds.sources import Source
 
-__all__ = [
-    "KINDS",
-    "OFFICES",
-    "Agreement",
-    "AgreementKind",
-    "AnyRecord",
-    "Assistance",
-    "Attestation",
-    "Branch",
-    "Conflict",
-    "DateBasis",
-    "Described",
-    "Event",
-    "EventKind",
-    "Figure",
-    "ForceContribution",
-    "Organization",
-    "OrganizationKind",
-    "Person",
-    "Quote",
-    "Record",
-    "Role",
-    "Source",
-    "SourceKind",
-    "dates_of",
-]
+__all__ = ["KINDS", "AnyRecord", "DateBasis", "Described", "Record", "dates_of"]
 
 AnyRecord = Record | Source
 """Any record usnz holds: a fact record or a source."""
 
-KINDS: Final[Mapping[str, type[AnyRecord]]] = MappingProxyType({stem: kind_class(stem) for stem in CLASS_NAMES})
+KINDS: Final[Mapping[str, type[AnyRecord]]] = MappingProxyType(
+    {kind.plural: kind_class(kind.plural) for kind in REGISTRY}
+)
 """Each record kind by its plural name (also its data file's name, ``<name>.json``)."""
+
+
+def __getattr__(name: str) -> object:
+    """A public name of a kind's module (its class, ``Branch``, ``OFFICES``...), as if defined here."""
+    for kind in REGISTRY:
+        module = import_module(kind.module)
+        if name in module.__all__:
+            return getattr(module, name)
+    msg = f"module {__name__!r} has no attribute {name!r}"
+    raise AttributeError(msg)

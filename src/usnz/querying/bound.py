@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Concatenate, Final, Literal, ParamSpec, TypeVa
 
 from usnz.model.errors import ArgumentTypeError
 from usnz.model.filters import filters
-from usnz.model.kinds import kind_class
+from usnz.model.kinds import CLASS_NAMES, kind_class
 from usnz.querying.dataset import Dataset
 from usnz.querying.lookup import dataset, get, part
 from usnz.reading.collector import collector_paused
@@ -148,3 +148,19 @@ timeline = _bound(Dataset.timeline)
 citing = _bound(Dataset.citing)
 disputes = _bound(Dataset.disputes)
 doubts = _bound(Dataset.doubts)
+
+
+if not TYPE_CHECKING:  # pragma: no branch - at run time only: the type checkers know the names bound above
+
+    def __getattr__(name: str) -> Callable[..., Records[AnyRecord]]:
+        """The query of a kind of :data:`~usnz.model.kinds.REGISTRY` not bound above, bound as those are.
+
+        A kind added to the registry (with its :class:`~usnz.Dataset` method) is ``usnz.<plural>()``
+        at once; a line above gives it its type for the type checkers.
+        """
+        if name in CLASS_NAMES and hasattr(Dataset, name):
+            query: Callable[..., Records[AnyRecord]] = _bound(getattr(Dataset, name), name)
+            globals()[name] = query
+            return query
+        msg = f"module {__name__!r} has no attribute {name!r}"
+        raise AttributeError(msg)

@@ -7,7 +7,7 @@ import json
 from typing import TYPE_CHECKING, Any, Literal, SupportsIndex, TypeVar, overload
 
 from usnz.model import hooks
-from usnz.model.amounts import Money, Number, Quantity
+from usnz.model.amounts import Number, Quantity
 from usnz.model.errors import ArgumentTypeError, ArgumentValueError, shown
 from usnz.model.total import Total, money_total
 
@@ -154,12 +154,12 @@ class Records(tuple[R_co, ...]):
 
 @functools.cache
 def _summable(cls: Any) -> tuple[frozenset[str], frozenset[str]]:
-    """The names of a record class's quantity fields and of its money fields."""
-    import attrs  # noqa: PLC0415 - attrs is imported by then; only the name is needed here
+    """The names of a record class's quantity fields and of its money fields, as they are declared."""
+    from usnz.model.valuetypes import declared_types  # noqa: PLC0415 - the declared types only for a total
 
-    fields = attrs.fields(cls)
-    quantities = frozenset(f.name for f in fields if f.type in {Quantity | None, "Quantity | None"})
-    amounts = frozenset(f.name for f in fields if f.type in {Money | None, "Money | None"})
+    forms = {name: held.value.form for name, held in declared_types(cls).items() if held.value and not held.many}
+    quantities = frozenset(name for name, form in forms.items() if form == "quantity")
+    amounts = frozenset(name for name, form in forms.items() if form == "money")
     return quantities, amounts
 
 

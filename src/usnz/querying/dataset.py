@@ -50,20 +50,17 @@ if TYPE_CHECKING:
     from pandas import DataFrame
 
     from usnz.model.base import Described
-    from usnz.model.records import (
-        Agreement,
-        AnyRecord,
-        Assistance,
-        Conflict,
-        Event,
-        Figure,
-        ForceContribution,
-        Organization,
-        Person,
-        Quote,
-        Role,
-        Source,
-    )
+    from usnz.model.kinds.agreements import Agreement
+    from usnz.model.kinds.assistance import Assistance
+    from usnz.model.kinds.conflicts import Conflict
+    from usnz.model.kinds.events import Event
+    from usnz.model.kinds.figures import Figure
+    from usnz.model.kinds.force_contributions import ForceContribution
+    from usnz.model.kinds.organizations import Organization
+    from usnz.model.kinds.people import Person, Role
+    from usnz.model.kinds.quotes import Quote
+    from usnz.model.kinds.sources import Source
+    from usnz.model.records import AnyRecord
 
 __all__ = ["Dataset"]
 

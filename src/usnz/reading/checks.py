@@ -7,10 +7,12 @@ import typing
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from usnz.model.base import Record
 from usnz.model.countries import COUNTRIES
 from usnz.model.errors import Problem, shown
 from usnz.model.facts import Fact, facts, keys_of
-from usnz.model.records import KINDS, AnyRecord, Record, Source
+from usnz.model.kinds.sources import Source
+from usnz.model.records import KINDS, AnyRecord
 from usnz.reading.problems import Unread
 
 __all__ = ["check"]

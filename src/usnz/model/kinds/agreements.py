@@ -31,6 +31,7 @@ class Agreement(Record):
     """A treaty, declaration, trade agreement or negotiation, intelligence agreement or UN resolution."""
 
     record_kind: ClassVar[str] = "agreement"
+    table_fields: ClassVar[tuple[str, ...]] = ("name", "signed", "parties", "kind", "period")
 
     name: str = fact(validator=check_text, label=True, search=True, doc="The usual name.")
     kind: AgreementKind = fact(

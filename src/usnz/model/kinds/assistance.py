@@ -20,6 +20,7 @@ class Assistance(Record):
     """Non-military help one country gave another: money or in kind."""
 
     record_kind: ClassVar[str] = "assistance"
+    table_fields: ClassVar[tuple[str, ...]] = ("summary", "when", "amount", "donor", "recipient")
 
     donor: str = fact(validator=check_country, country=True, doc="The giving country (ISO alpha-3).")
     summary: str = fact(validator=check_text, label=True, search=True, doc="What was given and why, in our own words.")

@@ -19,6 +19,7 @@ class Conflict(Record):
     """A war or military operation."""
 
     record_kind: ClassVar[str] = "conflict"
+    table_fields: ClassVar[tuple[str, ...]] = ("name", "period", "cow_warnum")
 
     name: str = fact(validator=check_text, label=True, search=True, doc="The usual name.")
     summary: str = fact(validator=check_text, search=True, doc="What it was, in our own words.")

@@ -48,6 +48,8 @@ class Event(Record):
     """Something that happened at a time: a visit, meeting, announcement, award..."""
 
     record_kind: ClassVar[str] = "event"
+    cross_check: ClassVar[str | None] = "a destination on an event that is not a visit"
+    table_fields: ClassVar[tuple[str, ...]] = ("title", "when", "kind", "destination")
 
     kind: EventKind = fact(
         validator=attrs.validators.in_(typing.get_args(EventKind)), filter="kind", doc="What sort of event."

@@ -20,6 +20,8 @@ class Figure(Record):
     """Any other stated number: a count, share, projection, prize, span of years."""
 
     record_kind: ClassVar[str] = "figure"
+    cross_check: ClassVar[str | None] = "exactly one of quantity and money"
+    table_fields: ClassVar[tuple[str, ...]] = ("measure", "value", "date")
 
     measure: str = fact(
         validator=check_text, label=True, search=True, doc="What the number measures, in our own words."

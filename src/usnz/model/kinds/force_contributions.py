@@ -24,6 +24,17 @@ class ForceContribution(Record):
     """What a country sent to a conflict, and what it cost."""
 
     record_kind: ClassVar[str] = "force-contribution"
+    table_fields: ClassVar[tuple[str, ...]] = (
+        "about",
+        "personnel",
+        "combat",
+        "period",
+        "killed",
+        "country",
+        "wounded",
+        "captured",
+        "conflict",
+    )
 
     conflict: str = fact(
         validator=check_id, refers=("conflict",), involves=True, filter="conflict", doc="Id of the :class:`Conflict`."

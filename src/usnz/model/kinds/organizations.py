@@ -38,6 +38,7 @@ class Organization(Record):
     """A council, caucus, agency, military unit, company, team or other body."""
 
     record_kind: ClassVar[str] = "organization"
+    table_fields: ClassVar[tuple[str, ...]] = ("name", "kind", "country", "founded")
 
     name: str = fact(validator=check_text, label=True, search=True, doc="The usual name.")
     kind: OrganizationKind = fact(

@@ -13,7 +13,7 @@ from usnz.model.base import Record, check_country, check_id, check_optional_id, 
 from usnz.model.citation import Citation
 from usnz.model.dates import PartialDate, Period, parse_edtf
 from usnz.model.errors import ArgumentTypeError, shown
-from usnz.model.facts import documented, fact
+from usnz.model.facts import accepting, documented, fact
 
 __all__ = ["OFFICES", "Attestation", "Person", "Role", "check_attestations", "check_office"]
 
@@ -36,6 +36,7 @@ OFFICES: Final[Mapping[str, str]] = MappingProxyType(
 """The offices a :class:`Role` can name (``office=``), each slug with what it means."""
 
 
+@accepting(OFFICES)
 def check_office(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     """Require a slug of :data:`OFFICES` (or ``None``)."""
     if value is not None and (not isinstance(value, str) or value not in OFFICES):
@@ -116,6 +117,11 @@ def _days(when: object) -> _Window:
 class Role:
     """A position a person held, as a source gives it."""
 
+    text_form: ClassVar[str] = "title (country, period)"
+    """How its text (``str``) reads: the short form."""
+    shown_by_fields: ClassVar[bool] = True
+    """A record's text (``usnz show``) shows a role field by field, not as its short form."""
+
     title: str = fact(
         validator=check_text, search=True, doc="The position as the source words it (``Secretary of State``)."
     )
@@ -123,7 +129,6 @@ class Role:
         default=None,
         validator=check_office,
         filter="office",
-        choices=tuple(OFFICES),
         doc=(
             "What the position is, as a slug of :data:`OFFICES` (``secretary-of-state``), where one fits; ``None`` "
             "otherwise (a nominee does not hold the office)."
@@ -175,6 +180,7 @@ class Person(Record):
     """A named person and every role the sources give them."""
 
     record_kind: ClassVar[str] = "person"
+    table_fields: ClassVar[tuple[str, ...]] = ("name", "country", "offices")
 
     name: str = fact(validator=check_text, label=True, search=True, doc="The full name as usually written.")
     summary: str = fact(validator=check_text, search=True, doc="Who they are in this story, in our own words.")

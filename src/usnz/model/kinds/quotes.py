@@ -19,6 +19,7 @@ class Quote(Record):
     """Words a named person said, verbatim as the source prints them."""
 
     record_kind: ClassVar[str] = "quote"
+    table_fields: ClassVar[tuple[str, ...]] = ("text", "date", "speaker")
 
     speaker: str = fact(
         validator=check_id,

@@ -34,6 +34,7 @@ class Source(Described):
     """A source text every fact is drawn from."""
 
     record_kind: ClassVar[str] = "source"
+    table_fields: ClassVar[tuple[str, ...]] = ("title", "date", "kind", "publisher")
 
     id: str = fact(validator=check_id, doc="Stable kebab-case slug.")
     title: str = fact(validator=check_text, label=True, search=True, doc="The text's title.")
