@@ -290,8 +290,9 @@ def _timeline_filters() -> dict[str, Filter]:
 
 
 _FIELDS_SHOWN = 3
-_CHOICES_SHOWN = 4
 """A filter's help names the fields it matches when there are at most this many (never country's many)."""
+_CHOICES_SHOWN = 4
+"""A filter's help lists its values when there are at most this many, else the first few as examples."""
 
 
 def _option(spec: Filter) -> dict[str, Any]:
