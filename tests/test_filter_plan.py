@@ -240,3 +240,20 @@ def test_several_choices_are_given_comma_separated(capsys: pytest.CaptureFixture
 
     assert main(["list", "events", "--kind", "visit,meeting", "--format", "json"]) == 0
     assert '"kind": "visit"' in capsys.readouterr().out
+
+
+class _BuiltMeanwhile(dict[Any, Any]):
+    """The built indexes, as a thread finds them that waited for the lock while another built its index."""
+
+    asked = 0
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        self.asked += 1
+        return None if self.asked == 1 else super().get(key, default)
+
+
+def test_an_index_built_while_waiting_for_the_lock_is_taken_not_built_again() -> None:
+    data = usnz.Dataset(list(usnz.dataset()))
+    built = data._index.get(usnz.Event, "kind")
+    data._index._built = _BuiltMeanwhile({(usnz.Event, "kind"): built})  # type: ignore[misc]
+    assert data._index.get(usnz.Event, "kind") is built
