@@ -50,9 +50,9 @@ class Fact(NamedTuple):
         involves: Whether its ids name records the record *involves* (its participants, speaker,
             conflict, subjects...): ``involving=`` follows these fields, both ways, and no
             others (never ``see_also``, ``disputes`` or a citation's source).
-        filter: The query filters the field feeds by name (``("conflict",)``: ``conflict=``
-            finds the record by the field's values), besides the two every such field feeds:
-            a field of country codes feeds ``country=`` and ``involving=``, a field declared
+        filter: The query filters the field feeds, by name (``("conflict",)``: ``conflict=``
+            finds the record by the field's values), besides those it feeds by what it is: a
+            field of country codes feeds ``country=`` and ``involving=``, a field declared
             ``involves=True`` feeds ``involving=`` (see :mod:`usnz.model.filters`).
     """
 
