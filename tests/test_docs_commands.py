@@ -1,4 +1,4 @@
-"""Every ``usnz`` command shown in the docs runs: ``sh`` blocks exit 0, ``console`` blocks print what they show."""
+"""Every ``usnz`` command shown in the docs and the README runs: ``sh`` blocks exit 0, ``console`` blocks print what they show."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ _BLOCK = re.compile(r"^```(sh|console)\n(.*?)^```", re.MULTILINE | re.DOTALL)
 
 def _blocks(language: str) -> list[tuple[str, str]]:
     found = []
-    for page in sorted(DOCS.glob("*.md")):
+    for page in [*sorted(DOCS.glob("*.md")), DOCS.parent / "README.md"]:
         found += [
             (page.name, body) for lang, body in _BLOCK.findall(page.read_text(encoding="utf-8")) if lang == language
         ]
