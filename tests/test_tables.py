@@ -372,6 +372,15 @@ def test_a_column_marked_keep_survives_narrowing(width: int) -> None:
     assert max(len(line) for line in lines) <= width
 
 
+def test_a_column_marked_keep_is_never_left_out_of_the_html_table(monkeypatch: pytest.MonkeyPatch) -> None:
+    from usnz.faces import html as html_face
+
+    monkeypatch.setattr(html_face, "_BUDGET", 100)  # room for almost nothing
+    shown = re.findall(r"<th[^>]*>([^<]*)</th>", html_face.records_html(usnz.force_contributions()))
+    assert "combat" in shown
+    assert "personnel" not in shown  # not marked keep: left out for want of room
+
+
 def test_a_column_marked_keep_goes_only_after_every_other_but_the_id() -> None:
     records = usnz.force_contributions()
     for width in range(80, 30, -1):
