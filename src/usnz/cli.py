@@ -20,6 +20,7 @@ import json
 import os
 import re
 import sys
+import textwrap
 import typing
 import warnings
 from collections.abc import Callable, Sequence
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from usnz.model.errors import Problem
     from usnz.model.records import AnyRecord
     from usnz.querying.collection import Records
+    from usnz.querying.doubted import Doubted
 
 __all__ = ["WIDTH", "main"]
 
@@ -131,6 +133,7 @@ _GROUPS: Final = (
             ("list", "the records of one kind, filtered (no kind: the kinds)", "usnz list events --during 2008"),
             ("search", "records whose names or text match, best first", "usnz search anzus treaty"),
             ("timeline", "every dated record in date order", "usnz timeline --during 1939/1975"),
+            ("doubts", "the doubtful spots of the texts, by kind or paragraph", "usnz doubts --kind contradiction"),
             ("cite", "how to cite usnz and its sources", "usnz cite --format bibtex"),
         ),
     ),
@@ -177,6 +180,16 @@ def _parser() -> argparse.ArgumentParser:
     search.add_argument("text", nargs="+", help="words to look for (case-insensitive; word forms and typos match)")
     search.add_argument(
         "--kind", metavar="KIND", help="only records of this kind, e.g. person, event, force-contribution"
+    )
+    doubts = command("doubts", "the doubtful spots of the texts: each doubt with the record that carries it")
+    doubts.add_argument(
+        "--kind",
+        metavar="KIND",
+        help="only doubts of this kind: " + ", ".join(_DOUBT_KINDS) + " (several: contradiction,vague)",
+    )
+    doubts.add_argument("--source", metavar="ID", help="only doubts lying in this source text, e.g. nzpa-nz-us-ties")
+    doubts.add_argument(
+        "--paragraph", type=int, metavar="N", help="only doubts lying in this paragraph (of --source, or of any)"
     )
     validate = commands.add_parser(
         "validate",
@@ -285,6 +298,67 @@ _FILTER_HELP = {
     "involving": "any record id (a person, an organization, a conflict...) or a country code",
     "speaker": "a person id, e.g. condoleezza-rice",
 }
+
+
+_DOUBT_KINDS: Final = ("contradiction", "vague", "garbled", "typo", "reading", "outside")
+"""The kinds of doubt, as ``usnz.DOUBT_KINDS`` (a test keeps them in step), without importing the model."""
+
+
+def _doubts(args: argparse.Namespace) -> str:
+    """``usnz doubts``: every doubt ``usnz.doubts()`` finds, with its record, kind, paragraphs and text."""
+    import usnz  # noqa: PLC0415
+
+    kind = None if args.kind is None else tuple(args.kind.split(","))
+    for one in kind or ():
+        if one not in _DOUBT_KINDS:
+            msg = f"--kind {one!r} is not a kind of doubt; accepted: {', '.join(_DOUBT_KINDS)}"
+            raise UsageError(msg)
+    try:
+        found = usnz.doubts(kind=kind, source=args.source, paragraph=args.paragraph)
+    except usnz.Error as error:  # an unknown source or paragraph, named as the option
+        message = str(error).replace("source=", "--source ", 1).replace("paragraph=", "--paragraph ", 1)
+        raise UsageError(message.replace("usnz.search()", "usnz search")) from None
+    rows = [
+        (
+            item.record.id,
+            item.doubt.kind,
+            item.doubt.source,
+            "; ".join(str(n) for n in item.doubt.paragraphs),
+            item.doubt.text,
+            "; ".join(item.doubt.concerns),
+        )
+        for item in found
+    ]
+    if args.format == "json":
+        keys = ("record", "kind", "source", "paragraphs", "text", "concerns")
+        items = [
+            {**dict(zip(keys, row, strict=True)), "paragraphs": list(d.paragraphs), "concerns": list(d.concerns)}
+            for row, d in zip(rows, (item.doubt for item in found), strict=True)
+        ]
+        return json.dumps(items, indent=2, ensure_ascii=False)
+    if args.format == "csv":
+        return _csv([("record", "kind", "source", "paragraphs", "text", "concerns"), *rows])
+    return _doubts_text(found)
+
+
+def _doubts_text(found: Sequence[Doubted]) -> str:
+    """Each doubt as a line naming its record, kind and paragraphs, then its text wrapped under it."""
+    from usnz.faces.marks import clean  # noqa: PLC0415
+
+    width = terminal_width()
+    # at spaces only: an id in the text (nzsas-afghanistan-fifty) is never broken
+    wrapper = textwrap.TextWrapper(width, initial_indent="    ", subsequent_indent="    ", break_on_hyphens=False)
+    lines: list[str] = []
+    for item in found:
+        head = clean(f"{item.record.id}  {item.doubt.kind}")
+        where = clean(item.doubt.where)
+        # the source and paragraphs beside the id when they fit, else on a line of their own
+        lines += [f"{head}  {where}"] if len(head) + 2 + len(where) <= width else [head, f"    {where}"]
+        lines.extend(wrapper.wrap(clean(item.doubt.text)))
+        if item.doubt.concerns:
+            lines.append(clean("    concerns: " + ", ".join(item.doubt.concerns)))
+    lines.append(f"({len(found)} doubt{'s' if len(found) != 1 else ''})")
+    return "\n".join(lines)
 
 
 def _kind_names() -> list[str]:
@@ -515,6 +589,7 @@ def _type_text(field: dict[str, object]) -> str:
 
 
 _HANDLERS: dict[str, Callable[[argparse.Namespace], str]] = {
+    "doubts": _doubts,
     "validate": _validate,
     "verify": _verify,
     "export": _export,

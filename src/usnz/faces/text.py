@@ -252,15 +252,19 @@ def table_text(records: Sequence[AnyRecord], width: int | None = None) -> str:
 def _kept(chosen: Sequence[Shown], least: list[int], width: int) -> list[int]:
     """The columns a terminal of *width* shows, in order: the least wanted left out first.
 
-    The id, the label, the date and the first figure (the deciding number) are kept before any
+    The id, the label, the date, the first figure (the deciding number) and every column marked
+    ``keep`` (the answer wanted, such as a force contribution's ``combat``) are kept before any
     other: when only they are left and still too wide, text narrows to :data:`_TIGHTEST`
-    before one of them goes.
+    before one of them goes, and a column marked ``keep`` goes only after every other but the id.
     """
     first_number = next((at for at, column in enumerate(chosen) if column.kind == "number"), None)
     essential = {
-        at for at, column in enumerate(chosen) if at in {0, first_number} or column.name in _DATES or column.rank == 1
+        at
+        for at, column in enumerate(chosen)
+        if at in {0, first_number} or column.name in _DATES or column.rank == 1 or column.keep
     }
-    kept = sorted(range(len(chosen)), key=lambda at: (at not in essential, chosen[at].rank))
+    last = {at for at, column in enumerate(chosen) if at == 0 or column.keep}  # the id and what is marked keep
+    kept = sorted(range(len(chosen)), key=lambda at: (at not in essential, at not in last, chosen[at].rank))
     narrowed = False
 
     def wide() -> int:
