@@ -19,11 +19,15 @@ from typing import Any
 import usnz
 
 # Fields that hold record ids (alone or in a list), at any depth (``citations[].source``,
-# ``roles[].organization``). A reference this list misses still points at copy 0, so the
-# data stays valid.
+# ``roles[].organization``, ``roles[].attested[].record``, ``doubts[].concerns``): every field
+# declared with ``refers=``. A copy's attestation names its copy's record, which cites its
+# copy's source, as load checks.
 REFERENCE_FIELDS = frozenset(
     {
         "id",
+        "agreements",
+        "concerns",
+        "record",
         "see_also",
         "disputes",
         "source",

@@ -50,3 +50,16 @@ def test_large_kinds_are_split_into_parts_under_the_file_limit(make_data, tmp_pa
     assert all(path.stat().st_size <= 60_000 for path in tmp_path.rglob("*.json"))
     data = usnz.load(make_data.data_paths(tmp_path))
     assert count == len(data) == 2 * len(usnz.dataset())
+
+
+def test_every_reference_field_is_renamed(make_data) -> None:
+    """Each field declared to hold ids is renamed in a copy (a copy's attestation names its copy's record)."""
+    from usnz.model.facts import facts
+
+    declared = {
+        name
+        for cls in [*usnz.KINDS.values(), usnz.Role, usnz.Attestation, usnz.Citation, usnz.Doubt]
+        for name, fact in facts(cls)
+        if fact.refers
+    }
+    assert declared <= make_data.REFERENCE_FIELDS, declared - make_data.REFERENCE_FIELDS
