@@ -632,8 +632,8 @@ def _main(argv: Sequence[str] | None) -> int:
     except Exception as error:  # noqa: BLE001 - a bug must still be one line, not a traceback
         _tell(f"usnz: error: unexpected {type(error).__name__}: {error}; please report this")
         return 2
-    for warning in caught:
-        _tell(f"usnz: warning: {warning.message}")
+    for warning in caught:  # the option as the command line spells it
+        _tell(f"usnz: warning: {str(warning.message).replace('possibly=True', '--possibly')}")
     return 0 if _print(output) else 2
 
 
