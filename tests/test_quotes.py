@@ -215,3 +215,20 @@ def test_cli_verify_user_data_that_does_not_load(tmp_path: Path, capsys: pytest.
     (data / "events.json").write_text("[{}]", encoding="utf-8")
     assert main(["verify", "--sources", str(texts), str(data)]) == 1
     assert "required field missing" in capsys.readouterr().out
+
+
+def test_cli_verify_counts_the_packaged_quotes(seeds: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Every packaged citation quote and attestation quote is counted, as docs/cli.md shows."""
+    records = [r for r in usnz.dataset() if isinstance(r, usnz.Record)]
+    citations = sum(1 for r in records for c in r.citations if c.quote is not None)
+    attestations = sum(
+        1 for r in records if isinstance(r, usnz.Person) for role in r.roles for a in role.attested if a.citation.quote
+    )
+    assert main(["verify", "--sources", str(seeds), "--sources", str(seeds.parent / "crosswalk")]) == 0
+    out = capsys.readouterr().out
+    assert out == (
+        f"ok: {citations} citation quotes and {attestations} attestation quotes checked against "
+        f"{len(usnz.sources())} source texts, every one found\n"
+    )
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "cli.md").read_text(encoding="utf-8")
+    assert " ".join(out.split()) in " ".join(docs.split())
