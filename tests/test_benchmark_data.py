@@ -77,3 +77,16 @@ def test_every_reference_of_a_copy_stays_in_its_copy(make_data, tmp_path: Path) 
     assert {"roles.attested.record", "doubts.concerns", "agreements", "citations.source"} <= checked
     attested = data.get("condoleezza-rice-copy-1").roles
     assert any(a.record.endswith("-copy-1") for role in attested for a in role.attested)
+
+
+def test_every_reference_field_is_renamed(make_data) -> None:
+    """Each field declared to hold ids is renamed in a copy (a copy's attestation names its copy's record)."""
+    from usnz.model.facts import facts
+
+    declared = {
+        name
+        for cls in [*usnz.KINDS.values(), usnz.Role, usnz.Attestation, usnz.Citation, usnz.Doubt]
+        for name, fact in facts(cls)
+        if fact.refers
+    }
+    assert declared <= make_data.REFERENCE_FIELDS, declared - make_data.REFERENCE_FIELDS

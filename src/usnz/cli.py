@@ -210,10 +210,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     verify = commands.add_parser(
         "verify",
-        help="check every citation's quote against the source texts in DIR (found by SHA-256)",
+        help="check every citation's and role attestation's quote against the source texts in DIR (by SHA-256)",
         description=(
-            "Check every citation's quote against the source texts in DIR, each found by its SHA-256: "
-            "every mismatch is listed, one per line (exit 1), or ok (exit 0)."
+            "Check every quote (each citation's, and each role attestation's) against the source texts in DIR, "
+            "each found by its SHA-256: every mismatch is listed, one per line (exit 1), or ok with how many "
+            "quotes of each were checked (exit 0)."
         ),
     )
     verify.add_argument(
@@ -514,19 +515,29 @@ def _verify(args: argparse.Namespace) -> str:
             raise ValidationFailedError("\n".join(_one_line(str(problem)) for problem in error.problems)) from None
     checked = data if data is not None else usnz.dataset()
     problems = usnz.verify(sources=args.sources, data=checked)
+    from usnz.faces.verify import cited  # noqa: PLC0415
+
     records = list(checked)
     if args.with_packaged:  # the user's records, and the sources they cite: not the packaged data's
         packaged = {record.id for record in usnz.dataset()}
         records = [record for record in records if record.id not in packaged]
-        cited = {c.source for r in records if isinstance(r, usnz.Record) for c in r.citations}
-        mine = {record.id for record in records} | cited
+        mine = {record.id for record in records} | {c.source for r in records for _, c in cited(r)}
         problems = tuple(problem for problem in problems if problem.record in mine)
     if problems:
         raise ValidationFailedError("\n".join(_one_line(str(problem)) for problem in problems))
-    quotes = sum(1 for r in records if isinstance(r, usnz.Record) for c in r.citations if c.quote is not None)
-    sources = {c.source for r in records if isinstance(r, usnz.Record) for c in r.citations}
+    quoted = [(field, c) for r in records for field, c in cited(r) if c.quote is not None]
+    attested = sum(1 for field, _ in quoted if ".attested[" in field)
+    sources = {c.source for r in records for _, c in cited(r)}
     texts = len(sources) if args.with_packaged else len(checked.sources())
-    return f"ok: {quotes} quotes checked against {texts} source texts, every one found"
+    return (
+        f"ok: {_count(len(quoted) - attested, 'citation quote')} and {_count(attested, 'attestation quote')} "
+        f"checked against {_count(texts, 'source text')}, every one found"
+    )
+
+
+def _count(number: int, noun: str) -> str:
+    """``1 source text``, ``3 source texts``."""
+    return f"{number:,} {noun}" if number == 1 else f"{number:,} {noun}s"
 
 
 def _export(args: argparse.Namespace) -> str:
@@ -730,8 +741,8 @@ def _main(argv: Sequence[str] | None) -> int:
     except Exception as error:  # noqa: BLE001 - a bug must still be one line, not a traceback
         _tell(f"usnz: error: unexpected {type(error).__name__}: {error}; please report this")
         return 2
-    for warning in caught:
-        _tell(f"usnz: warning: {warning.message}")
+    for warning in caught:  # the option as the command line spells it
+        _tell(f"usnz: warning: {str(warning.message).replace('possibly=True', '--possibly')}")
     return 0 if _print(output) else 2
 
 
