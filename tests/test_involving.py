@@ -89,7 +89,7 @@ def test_the_declared_involvement_fields() -> None:
         "assistance": ("via",),
         "events": ("participants", "organizations", "agreements", "conflict"),
         "people": ("roles.organization",),
-        "quotes": ("speaker", "event"),
+        "quotes": ("speaker", "event", "subjects"),
         "figures": ("subjects",),
     }
     for kind in KINDS.values():
