@@ -372,6 +372,21 @@ def test_a_column_marked_keep_survives_narrowing(width: int) -> None:
     assert max(len(line) for line in lines) <= width
 
 
+def test_a_label_too_narrow_to_read_goes_under_its_row_whole_words_only() -> None:
+    """At 80 columns the Afghanistan rows keep their numbers, combat and period; the unit reads below."""
+    records = usnz.force_contributions(conflict="war-in-afghanistan", country="NZL")
+    lines = table_text(records, width=80).splitlines()
+    assert lines[0].split() == ["id", "personnel", "combat", "period", "↓", "about"]
+    at = lines.index(next(line for line in lines if line.startswith("nz-bamyan-prt ")))
+    assert lines[at + 1] == "    Provincial Reconstruction Team"
+    words = {word for record in records for word in record.label.split()}
+    under = [line for line in lines[2:] if line.startswith("    ") and not line.startswith("     ")]
+    assert len(under) >= len(records)
+    for line in under:  # wrapped at spaces: every piece a whole word (or cut with "…")
+        assert all(word in words or word.endswith("…") for word in line.split()), line
+    assert max(len(line) for line in lines) <= 80
+
+
 def test_a_column_marked_keep_is_never_left_out_of_the_html_table(monkeypatch: pytest.MonkeyPatch) -> None:
     from usnz.faces import html as html_face
 
@@ -386,7 +401,7 @@ def test_a_column_marked_keep_goes_only_after_every_other_but_the_id() -> None:
     for width in range(80, 30, -1):
         header = table_text(records, width=width).splitlines()[0].split()
         if "combat" not in header:
-            assert header in (["id", "about"], ["id"]), (width, header)
+            assert header in (["id", "about"], ["id", "↓", "about"], ["id"]), (width, header)
 
 
 def test_numbers_align_right_in_the_terminal() -> None:

@@ -51,6 +51,8 @@ _LONGEST: Final = 16
 """A text column is as wide as its longest word up to this many characters (longer words break)."""
 _DATES: Final = frozenset({"when", "date", "period", "signed"})
 """The columns that date a record: kept in a narrow terminal with its id, label and deciding number."""
+_BELOW: Final = "    "
+"""The indent of a text column moved under its row (too narrow beside the rest)."""
 _LINES: Final = 3
 """The most lines a text cell of a terminal table wraps onto; the rest is cut at a word with "…"."""
 
@@ -235,15 +237,31 @@ def table_text(records: Sequence[AnyRecord], width: int | None = None) -> str:
         else max(len(column.name), *(_unbroken(row[at]) for row in cells))
         for at, column in enumerate(chosen)
     ]
-    kept = _kept(chosen, least, width)
+    unnarrowed = list(least)
+    kept = _kept(chosen, least, width)  # narrows the text columns' least widths as it must
     widths = _share(width, [(natural[at], least[at], chosen[at].kind == "text") for at in kept])
+    below = [
+        at
+        for at, wide in zip(kept, widths, strict=True)
+        if chosen[at].kind == "text" and wide < min(natural[at], _NARROWEST)
+    ]
+    heading = "".join(f"  ↓ {chosen[at].name}" for at in below)
+    if below:  # too narrow to read beside the rest: on an indented line under each row instead
+        rest = [at for at in range(len(chosen)) if at not in below]
+        least = [unnarrowed[at] for at in rest]
+        kept = [rest[at] for at in _kept([chosen[at] for at in rest], least, width - len(heading))]
+        least = [least[rest.index(at)] for at in kept]
+        sizes = [(natural[at], wide, chosen[at].kind == "text") for at, wide in zip(kept, least, strict=True)]
+        widths = _share(width - len(heading), sizes)
     numbers = [chosen[at].kind == "number" for at in kept]
-    lines = [_line([chosen[at].name for at in kept], widths, numbers)]
-    lines.append("-" * (sum(widths) + _GAP * (len(widths) - 1)))
+    lines = [_line([chosen[at].name for at in kept], widths, numbers) + heading]
+    lines.append("-" * max(sum(widths) + _GAP * (len(widths) - 1) + len(heading), 1))
     for row in cells:
         wrapped = [_wrap_cell(row[at], wide, chosen[at].kind) for at, wide in zip(kept, widths, strict=True)]
         for n in range(max(len(parts) for parts in wrapped)):
             lines.append(_line([parts[n] if n < len(parts) else "" for parts in wrapped], widths, numbers))
+        for at in below:
+            lines.extend(_BELOW + part for part in _wrap_cell(row[at], width - len(_BELOW), "text") if part)
     lines.append(f"({len(records)} record{'s' if len(records) != 1 else ''})")
     lines.extend(line for entry in legend for line in _wrap(clean(entry), width))
     return "\n".join(lines)
