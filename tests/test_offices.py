@@ -10,6 +10,7 @@ import attrs
 import pytest
 
 import usnz
+from user_data import a_source
 
 # What names each office in the texts (the words an attestation's quote must hold).
 TITLES = {
@@ -182,17 +183,7 @@ def test_verify_checks_attestation_quotes(seeds: Path) -> None:
     assert [(p.record, p.path) for p in problems] == [("helen-clark", "roles[0].attested[0].citation.quote")]
 
 
-MY_SOURCE = {
-    "id": "my-notes",
-    "title": "My notes",
-    "publisher": "Me",
-    "kind": "news-article",
-    "sha256": "a" * 64,
-    "paragraphs": 3,
-    "filename": "notes.txt",
-    "as_of": "2012-06",
-    "date_basis": "stated",
-}
+MY_SOURCE = a_source(as_of="2012-06", date_basis="stated")
 MY_CITE = {"source": "my-notes", "paragraph": 2, "quote": "Prime Minister Jane Doe"}
 
 

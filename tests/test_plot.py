@@ -24,6 +24,7 @@ from matplotlib.patches import FancyArrowPatch, Rectangle
 
 import usnz
 import usnz.plot
+from user_data import edge_source
 
 
 @pytest.fixture(autouse=True)
@@ -370,15 +371,7 @@ def test_a_period_known_to_the_day_is_solid_with_no_pale_legend() -> None:
 
 # -- user data at the calendar's edges ---------------------------------------------------------
 
-_EDGE_SOURCE = {
-    "id": "s",
-    "title": "T",
-    "publisher": "P",
-    "kind": "news-article",
-    "sha256": "0" * 64,
-    "paragraphs": 1,
-    "filename": "s.txt",
-}
+_EDGE_SOURCE = edge_source()
 
 
 def _edge_data(tmp_path: Path, **dated: str) -> usnz.Dataset:
