@@ -98,6 +98,7 @@ STOP_WORDS: Final = frozenset({
 # fmt: on
 """Small words a record need not hold: they count only where they stand in a phrase."""
 _APART: Final = " \n "  # between the texts of a zone
+_KEBAB: Final = dict.fromkeys(map(ord, "abcdefghijklmnopqrstuvwxyz0123456789-\n"))  # what kebab-case ids hold
 _BLANK_LINES: Final = re.compile(r"^[^\w\n]*$", re.MULTILINE)  # an id without a word
 _NOTE_FIELDS: Final = frozenset({"notes", "doubts"})
 _EVIDENCE_FIELDS: Final = frozenset({"quote", "note"})  # a citation's own words
@@ -165,7 +166,7 @@ class _Plan(NamedTuple):
 
     get: Callable[[Any], tuple[Any, ...]]
     steps: tuple[tuple[int, int, _Plan | None, str], ...]  # (how, zone or -1, the held values' plan, top field)
-    key: Callable[[Any], Any]  # what the value's zones (all but the ids its notes name) are a function of
+    key: Callable[[Any], Any] | None  # what the value's texts (but the ids its notes name) are a function of
     refs: Callable[[Any], Any] | None  # what the ids its notes name are a function of, if it can name any
 
 
@@ -232,9 +233,9 @@ def _plan(cls: type, top: str | None, quote: bool) -> _Plan:
         how, held = _how(hints[name], zone) if name in hints else (_ANY, None)
         if how >= 0:
             names.append(name)
+            zone = NOTES if how == _ANY and zone == _REFS else zone  # ids only of a declared type
             steps.append((how, zone, _plan(held, field_top, quote) if held is not None else None, field_top))
-    get = _getter(names)
-    return _Plan(get, tuple(steps), _part(get, steps, refs=False), _part(get, steps, refs=True))
+    return _Plan(_getter(names), tuple(steps), _part(names, steps, refs=False), _part(names, steps, refs=True))
 
 
 def _getter(names: list[str]) -> Callable[[Any], tuple[Any, ...]]:
@@ -247,39 +248,50 @@ def _getter(names: list[str]) -> Callable[[Any], tuple[Any, ...]]:
     return lambda _: ()
 
 
-def _part(
-    get: Callable[[Any], tuple[Any, ...]], steps: list[tuple[int, int, _Plan | None, str]], *, refs: bool
-) -> Callable[[Any], Any] | None:
-    """What a value's zones are a function of (or, with *refs*, the ids its notes name): a hashable key.
+def _part(names: list[str], steps: list[tuple[int, int, _Plan | None, str]], *, refs: bool) -> Callable[[Any], Any] | None:
+    """What a value's texts are a function of, a hashable key; or None if it has none.
 
-    The key holds the texts read as they are, and what the values held in fields read, recursively.
+    Without *refs*, every text it has but the ids its notes name; with *refs*, those ids. The key
+    holds the texts read as they are, and the keys of the values held in its fields, recursively:
+    for a value holding no other values, one C call.
     """
-    plain: list[int] = []
-    held: list[tuple[int, bool, Callable[[Any], Any]]] = []  # (where, a tuple of them, the part they read)
-    for at, (how, zone, inner, _) in enumerate(steps):
-        if inner is not None and how in {_ITEMS, _ONE}:
-            part = inner.refs if refs else inner.key
-            if part is not None:
-                held.append((at, how == _ITEMS, part))
-        elif how == _ANY or (zone == _REFS) == refs:
-            plain.append(at)
-    if not plain and not held:
-        return None
-    pick = operator.itemgetter(*plain) if plain else None
+    plain = [
+        name
+        for name, (how, zone, _, _) in zip(names, steps, strict=True)
+        if how not in {_ITEMS, _ONE} and (zone == _REFS) == refs
+    ]
+    held = [
+        (operator.attrgetter(name), how == _ITEMS, part)
+        for name, (how, _, inner, _) in zip(names, steps, strict=True)
+        if how in {_ITEMS, _ONE} and inner is not None and (part := inner.refs if refs else inner.key) is not None
+    ]
+    get = operator.attrgetter(*plain) if plain else None
     if not held:
-        return lambda value: pick(get(value))  # type: ignore[misc]
+        return get
 
     def read(value: Any) -> tuple[Any, ...]:
-        values = get(value)
         return (
-            pick(values) if pick is not None else None,
+            get(value) if get is not None else None,
             *[
-                (tuple(map(part, values[at] or ())) if many else None if values[at] is None else part(values[at]))
-                for at, many, part in held
+                (tuple(map(part, field(value) or ())) if many else None if (item := field(value)) is None else part(item))
+                for field, many, part in held
             ],
         )
 
     return read
+
+
+def _flat(key: object) -> list[str]:
+    """The texts of a key (its strings, at any depth of its tuples)."""
+    found: list[str] = []
+    stack = [key]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            found.append(value)
+        elif isinstance(value, tuple):
+            stack.extend(value)  # pyright: ignore[reportUnknownArgumentType]
+    return found
 
 
 def _fill(value: Any, plan: _Plan, found: tuple[list[str], ...], quote: bool) -> None:
@@ -429,24 +441,6 @@ class _Group(NamedTuple):
         )
 
 
-def _named_ids(key: Any, record: AnyRecord) -> list[str]:
-    """The ids a record's notes name, from its key (read again from the record if the key holds values not texts)."""
-    found: list[str] = []
-    stack = [key]
-    while stack:
-        value = stack.pop()
-        if isinstance(value, str):
-            found.append(value)
-        elif type(value) is tuple:
-            stack.extend(value)  # pyright: ignore[reportUnknownArgumentType]
-        elif value is not None:
-            texts: tuple[list[str], ...] = ([], [], [], [], [], [])
-            quote = record.record_kind == "quote"
-            _fill(record, _plan(type(record), None, quote), texts, quote)
-            return texts[_REFS]
-    return found
-
-
 class SearchIndex:
     """Each record's words by zone, the records of each word with its weight there, and what refers to what.
 
@@ -464,16 +458,17 @@ class SearchIndex:
         "_group_of",
         "_groups",
         "_id_words",
+        "_ids_named",
         "_members",
         "_naming",
         "_postings",
         "_ref_of",
+        "_ref_sizes",
         "_referring",
-        "_refs",
         "_starts",
         "_typos",
         "_word_groups",
-        "_word_refs",
+        "_word_ids",
         "_zones",
         "kinds",
         "positions",
@@ -486,10 +481,36 @@ class SearchIndex:
         """Index *records* (in the order results keep when their scores are equal)."""
         self.records = tuple(records)
         self.positions = {record.id: at for at, record in enumerate(self.records)}
+        self._group_records()
+        lengths = [0] * len(ZONES)  # how many words each zone has in all
+        holding = [0] * len(ZONES)  # how many records have words in each zone
+        self._read_ids(lengths, holding)
+        self._read_named(lengths, holding)
+        for group, texts in zip(self._members, self._groups, strict=True):
+            for zone in (LABEL, BODY, NOTES, EVIDENCE):
+                lengths[zone] += texts.zones[zone].words * len(group)
+                holding[zone] += len(group) if texts.zones[zone].words else 0
+        self._average = [max(total / max(count, 1), 1.0) for total, count in zip(lengths, holding, strict=True)]
+        word_groups: dict[str, list[int]] = {}
+        for group, texts in enumerate(self._groups):
+            for word in set[str]().union(*(zone.count for zone in texts.zones)):
+                word_groups.setdefault(word, []).append(group)
+        self._word_groups = word_groups
+        self.words = self._id_words.union(word_groups, self._word_ids)
+        """Every word of the records (and joined compound)."""
+        self.vocabulary = sorted(self.words)
+        self._postings: dict[str, list[tuple[int, float]]] = {}
+        self._backwards: list[str] | None = None
+        self._typos: dict[str, list[str]] | None = None
+        self._zones: dict[int, tuple[_Zone, ...]] = {}
+        self._referring: dict[int, set[int]] = {}
+
+    def _group_records(self) -> None:
+        """Each record's group (the records sharing its texts), and the ids its notes name."""
         groups: dict[tuple[type, Any], int] = {}
         members: list[list[int]] = []  # the records of each group
         group_of: list[int] = []
-        named: dict[tuple[type, Any], int] = {}
+        named: dict[Any, int] = {}
         naming: list[list[int]] = []  # the records naming each list of ids in their notes
         ref_of: list[int] = []
         plans: dict[type, _Plan] = {}
@@ -505,10 +526,10 @@ class SearchIndex:
                 members.append([])
             members[group].append(at)
             group_of.append(group)
-            key = (cls, plan.refs(record) if plan.refs is not None else None)
-            group = named.get(key)
+            ids = plan.refs(record) if plan.refs is not None else None
+            group = named.get(ids)
             if group is None:
-                group = named[key] = len(naming)
+                group = named[ids] = len(naming)
                 naming.append([])
             naming[group].append(at)
             ref_of.append(group)
@@ -518,49 +539,53 @@ class SearchIndex:
         self.kinds: dict[type, frozenset[int]] = {cls: frozenset(at) for cls, at in kinds.items()}
         """The positions of the records of each class: what ``kind=`` keeps."""
         self._groups = [_Group.of(self.records[at[0]]) for at in members]
-        self._refs = [
-            _counted(_named_ids(key, self.records[naming[group][0]]))[0] for (_, key), group in named.items()
-        ]
         self._members, self._group_of, self._naming, self._ref_of = members, group_of, naming, ref_of
+        self._ids_named = list(named)
+
+    def _read_ids(self, lengths: list[int], holding: list[int]) -> None:
+        """Every record's id, read in one pass: its words, and where each id starts in one text of them all."""
         ids = [record.id for record in self.records]
         blob = "\n".join(ids)
         if blob.count("\n") != max(len(ids) - 1, 0):  # an id with a line break (no valid id): read as a space
             blob = "\n".join(ident.replace("\n", " ") for ident in ids)
         self._blob = blob = blob.casefold()
-        self._starts = array("q", itertools.accumulate(map(len, blob.split("\n")), _after, initial=0))
-        id_words = _WORD.findall(blob)
-        self._id_words = frozenset(id_words)
-        lengths = [0] * len(ZONES)
-        holding = [0] * len(ZONES)  # how many records have words in each zone
-        lengths[ID] = len(id_words)
-        holding[ID] = len(ids) - len(_BLANK_LINES.findall(blob)) if ids else 0
-        for group, texts in zip(members, self._groups, strict=True):
-            for zone in (LABEL, BODY, NOTES, EVIDENCE):
-                lengths[zone] += texts.zones[zone].words * len(group)
-                holding[zone] += len(group) if texts.zones[zone].words else 0
-        quiet = [not texts.zones[NOTES].words for texts in self._groups]
-        for group, texts in zip(naming, self._refs, strict=True):
-            lengths[NOTES] += texts.words * len(group)
-            if texts.words and any(quiet):  # the records with no other words in their notes
-                holding[NOTES] += sum(quiet[group_of[at]] for at in group)
-        self._average = [max(total / max(count, 1), 1.0) for total, count in zip(lengths, holding, strict=True)]
-        word_groups: dict[str, list[int]] = {}
-        for group, texts in enumerate(self._groups):
-            for word in set().union(*(zone.count for zone in texts.zones)):
-                word_groups.setdefault(word, []).append(group)
-        word_refs: dict[str, list[int]] = {}
-        for group, texts in enumerate(self._refs):
-            for word in texts.count:
-                word_refs.setdefault(word, []).append(group)
-        self._word_groups, self._word_refs = word_groups, word_refs
-        self.words = frozenset(self._id_words.union(word_groups, word_refs))
-        """Every word of the records (and joined compound)."""
-        self.vocabulary = sorted(self.words)
-        self._postings: dict[str, list[tuple[int, float]]] = {}
-        self._backwards: list[str] | None = None
-        self._typos: dict[str, list[str]] | None = None
-        self._zones: dict[int, tuple[_Zone, ...]] = {}
-        self._referring: dict[int, set[int]] = {}
+        sizes = map(len, blob.split("\n"))
+        self._starts = array("q", map(operator.add, itertools.accumulate(sizes, initial=0), itertools.count()))
+        words = blob.replace("\n", "-").split("-") if ids and not blob.translate(_KEBAB) else [""]
+        if "" in words:  # not every id kebab-case: read each word as any text's
+            words = _WORD.findall(blob)
+            holding[ID] = len(ids) - len(_BLANK_LINES.findall(blob)) if ids else 0
+        else:
+            holding[ID] = len(ids)
+        self._id_words = frozenset(words)
+        lengths[ID] = len(words)
+
+    def _read_named(self, lengths: list[int], holding: list[int]) -> None:
+        """The words of the ids records' notes name (their doubts' sources), each id read once."""
+        counted: dict[str, _Texts] = {}
+        id_groups: dict[str, list[int]] = {}  # each id, the lists naming it (once a time named)
+        sizes: list[int] = []
+        quiet = [not texts.zones[NOTES].words for texts in self._groups]  # groups without words in their notes
+        for group, named in enumerate(self._ids_named):
+            size = words = 0
+            for ident in _flat(named):
+                texts = counted.get(ident)
+                if texts is None:
+                    texts = counted[ident] = _counted([ident])[0]
+                    id_groups[ident] = []
+                id_groups[ident].append(group)
+                size += texts.size
+                words += texts.words
+            sizes.append(size)
+            lengths[NOTES] += words * len(self._naming[group])
+            if words and any(quiet):  # the records with no other words in their notes
+                holding[NOTES] += sum(quiet[self._group_of[at]] for at in self._naming[group])
+        self._ref_sizes = sizes
+        word_ids: dict[str, list[tuple[int, list[int]]]] = {}  # each word, how many times each id holds it
+        for ident, texts in counted.items():
+            for word, times in texts.count.items():
+                word_ids.setdefault(word, []).append((times, id_groups[ident]))
+        self._word_ids = word_ids
 
     def postings(self, word: str) -> list[tuple[int, float]]:
         """The records holding *word*, each with its weight there (a BM25F sum over the zones), once per word."""
@@ -571,13 +596,16 @@ class SearchIndex:
 
     def _weights(self, word: str) -> list[tuple[int, float]]:
         extra: dict[int, list[int]] = {}  # the word's count in a record's id, and in the ids its notes name
-        for group in self._word_refs.get(word, ()):
-            times = self._refs[group].count[word]
-            for at in self._naming[group]:
-                extra.setdefault(at, [0, 0])[1] += times
+        for times, groups in self._word_ids.get(word, ()):
+            for group in groups:
+                for at in self._naming[group]:
+                    extra.setdefault(at, [0, 0])[1] += times
         if word in self._id_words:
-            for match in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", self._blob):
-                extra.setdefault(bisect_right(self._starts, match.start()) - 1, [0, 0])[0] += 1
+            blob, starts = self._blob, self._starts
+            for match in re.finditer(rf"{re.escape(word)}(?!\w)", blob):  # a literal first: a quick scan
+                start = match.start()
+                if not start or not _WORD.match(blob, start - 1):  # the word whole, not the end of another
+                    extra.setdefault(bisect_right(starts, start) - 1, [0, 0])[0] += 1
         found: list[tuple[int, float]] = []
         for group in self._word_groups.get(word, ()):
             zones = self._groups[group].zones
@@ -605,7 +633,7 @@ class SearchIndex:
                 if zone == ID:
                     size = len(_WORD.findall(self.records[position].id.casefold()))
                 elif zone == NOTES:
-                    size = group.zones[NOTES].size + self._refs[self._ref_of[position]].size
+                    size = group.zones[NOTES].size + self._ref_sizes[self._ref_of[position]]
                 else:
                     size = group.zones[zone].size
                 share = _SIDE if group.side and zone == BODY else _WEIGHTS[zone]
