@@ -51,7 +51,7 @@ from typing import TYPE_CHECKING, Any, Final, NamedTuple
 import attrs
 
 from usnz.model.amounts import Money, Quantity
-from usnz.model.facts import Fact, facts, keys_of
+from usnz.model.facts import facts, keys_of
 
 if TYPE_CHECKING:
     from usnz.model.records import AnyRecord
@@ -248,7 +248,9 @@ def _getter(names: list[str]) -> Callable[[Any], tuple[Any, ...]]:
     return lambda _: ()
 
 
-def _part(names: list[str], steps: list[tuple[int, int, _Plan | None, str]], *, refs: bool) -> Callable[[Any], Any] | None:
+def _part(
+    names: list[str], steps: list[tuple[int, int, _Plan | None, str]], *, refs: bool
+) -> Callable[[Any], Any] | None:
     """What a value's texts are a function of, a hashable key; or None if it has none.
 
     Without *refs*, every text it has but the ids its notes name; with *refs*, those ids. The key
@@ -273,7 +275,13 @@ def _part(names: list[str], steps: list[tuple[int, int, _Plan | None, str]], *, 
         return (
             get(value) if get is not None else None,
             *[
-                (tuple(map(part, field(value) or ())) if many else None if (item := field(value)) is None else part(item))
+                (
+                    tuple(map(part, field(value) or ()))
+                    if many
+                    else None
+                    if (item := field(value)) is None
+                    else part(item)
+                )
                 for field, many, part in held
             ],
         )
@@ -320,20 +328,22 @@ def _fill_any(item: Any, zone: int, top: str, found: tuple[list[str], ...], quot
         found[BODY].append(str(item))
     elif (texts := _texts(item)) and zone >= 0:
         found[zone].extend(texts)
-    kind: type = type(item)
+    kind: Any = type(item)  # pyright: ignore[reportUnknownVariableType]
     if _walked(kind):
         _fill(item, _plan(kind, top, quote), found, quote)
-    elif type(item) is tuple and item and attrs.has(type(item[0])):
-        for each in item:
-            _fill(each, _plan(type(each), top, quote), found, quote)
+    elif type(item) is tuple and item and attrs.has(type(item[0])):  # pyright: ignore[reportUnknownArgumentType]
+        for each in item:  # pyright: ignore[reportUnknownVariableType]
+            each_kind: Any = type(each)  # pyright: ignore[reportUnknownArgumentType, reportUnknownVariableType]
+            _fill(each, _plan(each_kind, top, quote), found, quote)
 
 
 def zones_of(record: AnyRecord) -> tuple[str, str, str, str, str]:
     """A record's indexed text by zone: label, id, description, notes, citation quotes."""
     notes: list[str] = []
-    found = ([], [record.id], [], notes, [], notes)  # the ids its notes name stand in its notes
+    found: tuple[list[str], ...] = ([], [record.id], [], notes, [], notes)  # the ids its notes name: in its notes
     quote = record.record_kind == "quote"  # a quote's words are what it contains, not its name
-    _fill(record, _plan(type(record), None, quote), found, quote)
+    kind: Any = type(record)
+    _fill(record, _plan(kind, None, quote), found, quote)
     label, ident, body, notes_text, evidence = (_APART.join(texts) for texts in found[:_REFS])
     return label, ident, body, notes_text, evidence
 
@@ -361,11 +371,6 @@ def _root(word: str) -> str:
         if word.endswith(ending) and len(word) - len(ending) >= 3:
             return word[: -len(ending)]
     return word
-
-
-def _after(start: int, length: int) -> int:
-    """Where the next line starts, after one of *length* characters starting at *start*."""
-    return start + length + 1
 
 
 def _deletes(word: str) -> set[str]:
@@ -401,7 +406,7 @@ def _starting(vocabulary: list[str], prefix: str) -> Iterator[str]:
 class _Texts(NamedTuple):
     """The words of one text zone: how many each word is there (joined compounds too), and how many words."""
 
-    count: Counter[str]
+    counts: Counter[str]
     words: int  # its words (what a zone's average length counts)
     size: int  # its words and joined compounds (what a record's length counts)
 
@@ -429,7 +434,8 @@ class _Group(NamedTuple):
         """The group of *record*, read from it."""
         found: tuple[list[str], ...] = ([], [], [], [], [], [])
         quote = record.record_kind == "quote"
-        _fill(record, _plan(type(record), None, quote), found, quote)
+        kind: Any = type(record)
+        _fill(record, _plan(kind, None, quote), found, quote)
         counted = [_counted(texts) for texts in found[:_REFS]]
         label = _APART.join(found[LABEL])
         return cls(
@@ -486,14 +492,14 @@ class SearchIndex:
         holding = [0] * len(ZONES)  # how many records have words in each zone
         self._read_ids(lengths, holding)
         self._read_named(lengths, holding)
-        for group, texts in zip(self._members, self._groups, strict=True):
+        for held, texts in zip(self._members, self._groups, strict=True):
             for zone in (LABEL, BODY, NOTES, EVIDENCE):
-                lengths[zone] += texts.zones[zone].words * len(group)
-                holding[zone] += len(group) if texts.zones[zone].words else 0
+                lengths[zone] += texts.zones[zone].words * len(held)
+                holding[zone] += len(held) if texts.zones[zone].words else 0
         self._average = [max(total / max(count, 1), 1.0) for total, count in zip(lengths, holding, strict=True)]
         word_groups: dict[str, list[int]] = {}
         for group, texts in enumerate(self._groups):
-            for word in set[str]().union(*(zone.count for zone in texts.zones)):
+            for word in set[str]().union(*(zone.counts for zone in texts.zones)):
                 word_groups.setdefault(word, []).append(group)
         self._word_groups = word_groups
         self.words = self._id_words.union(word_groups, self._word_ids)
@@ -515,7 +521,7 @@ class SearchIndex:
         ref_of: list[int] = []
         plans: dict[type, _Plan] = {}
         for at, record in enumerate(self.records):
-            cls = type(record)
+            cls: Any = type(record)
             plan = plans.get(cls)
             if plan is None:
                 plan = plans[cls] = _plan(cls, None, record.record_kind == "quote")
@@ -583,7 +589,7 @@ class SearchIndex:
         self._ref_sizes = sizes
         word_ids: dict[str, list[tuple[int, list[int]]]] = {}  # each word, how many times each id holds it
         for ident, texts in counted.items():
-            for word, times in texts.count.items():
+            for word, times in texts.counts.items():
                 word_ids.setdefault(word, []).append((times, id_groups[ident]))
         self._word_ids = word_ids
 
@@ -609,7 +615,7 @@ class SearchIndex:
         found: list[tuple[int, float]] = []
         for group in self._word_groups.get(word, ()):
             zones = self._groups[group].zones
-            label, body, notes, evidence = (zones[zone].count[word] for zone in (LABEL, BODY, NOTES, EVIDENCE))
+            label, body, notes, evidence = (zones[zone].counts[word] for zone in (LABEL, BODY, NOTES, EVIDENCE))
             alike: dict[int, float] = {}  # the records of the group alike: by the ids their notes name, if it counts
             for at in self._members[group]:
                 more = extra.pop(at, None)
