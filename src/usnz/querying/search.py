@@ -168,6 +168,7 @@ class _Plan(NamedTuple):
     steps: tuple[tuple[int, int, _Plan | None, str], ...]  # (how, zone or -1, the held values' plan, top field)
     key: Callable[[Any], Any] | None  # what the value's texts (but the ids its notes name) are a function of
     refs: Callable[[Any], Any] | None  # what the ids its notes name are a function of, if it can name any
+    both: Callable[[Any], tuple[Any, Any]]  # the key and the refs' key at once (one read of each field)
 
 
 def _leaves(hint: Any) -> set[Any]:
@@ -235,7 +236,8 @@ def _plan(cls: type, top: str | None, quote: bool) -> _Plan:
             names.append(name)
             zone = NOTES if how == _ANY and zone == _REFS else zone  # ids only of a declared type
             steps.append((how, zone, _plan(held, field_top, quote) if held is not None else None, field_top))
-    return _Plan(_getter(names), tuple(steps), _part(names, steps, refs=False), _part(names, steps, refs=True))
+    key, refs = _part(names, steps, refs=False), _part(names, steps, refs=True)
+    return _Plan(_getter(names), tuple(steps), key, refs, _both(names, steps, key, refs))
 
 
 def _getter(names: list[str]) -> Callable[[Any], tuple[Any, ...]]:
@@ -285,6 +287,49 @@ def _part(
                 for field, many, part in held
             ],
         )
+
+    return read
+
+
+def _both(
+    names: list[str],
+    steps: list[tuple[int, int, _Plan | None, str]],
+    key: Callable[[Any], Any] | None,
+    refs: Callable[[Any], Any] | None,
+) -> Callable[[Any], tuple[Any, Any]]:
+    """The key and the refs' key of a value at once, each field holding values read once (what a record uses).
+
+    They hold what :func:`_part`'s keys hold, in another shape: the refs' key holds the ids alone.
+    """
+    held = [
+        (operator.attrgetter(name), how == _ITEMS, inner.key, inner.refs)
+        for name, (how, _, inner, _) in zip(names, steps, strict=True)
+        if how in {_ITEMS, _ONE} and inner is not None
+    ]
+    if not held:
+        return lambda value: (key(value) if key is not None else None, refs(value) if refs is not None else None)
+    plain = [(name, zone) for name, (how, zone, _, _) in zip(names, steps, strict=True) if how not in {_ITEMS, _ONE}]
+    keyed = [name for name, zone in plain if zone != _REFS]
+    referring = [name for name, zone in plain if zone == _REFS]
+    get_key = operator.attrgetter(*keyed) if keyed else None
+    get_refs = operator.attrgetter(*referring) if referring else None
+
+    def read(value: Any) -> tuple[Any, Any]:
+        keys: list[Any] = [get_key(value) if get_key is not None else None]
+        ids: list[Any] = [get_refs(value) if get_refs is not None else None]
+        for field, many, key_part, refs_part in held:
+            item = field(value)
+            if not item:
+                keys.append(item)
+            elif many:
+                keys.append(tuple(map(key_part, item)) if key_part is not None else None)
+                if refs_part is not None:
+                    ids.append(tuple(map(refs_part, item)))
+            else:
+                keys.append(key_part(item) if key_part is not None else None)
+                if refs_part is not None:
+                    ids.append(refs_part(item))
+        return tuple(keys), tuple(ids)
 
     return read
 
@@ -525,14 +570,14 @@ class SearchIndex:
             plan = plans.get(cls)
             if plan is None:
                 plan = plans[cls] = _plan(cls, None, record.record_kind == "quote")
-            key = (cls, plan.key(record) if plan.key is not None else None)
+            texts, ids = plan.both(record)
+            key = (cls, texts)
             group = groups.get(key)
             if group is None:
                 group = groups[key] = len(members)
                 members.append([])
             members[group].append(at)
             group_of.append(group)
-            ids = plan.refs(record) if plan.refs is not None else None
             group = named.get(ids)
             if group is None:
                 group = named[ids] = len(naming)
