@@ -172,12 +172,15 @@ class _Plan(NamedTuple):
 
 
 def _leaves(hint: Any) -> set[Any]:
-    """The types a declared type is made of (a literal's values' types; ``tuple`` for a tuple)."""
+    """The types a declared type is made of (a literal's values' types; ``tuple`` marks a tuple's items).
+
+    A type that says nothing of what it holds (``object``, a bare ``tuple``, ``Any``) is ``object``.
+    """
     args = typing.get_args(hint)
     if typing.get_origin(hint) is typing.Literal:
         return {type(arg) for arg in args}
     if not args:
-        return {hint}
+        return {object if hint in {tuple, typing.Any} or not isinstance(hint, type) else hint}
     found: set[Any] = {tuple} if typing.get_origin(hint) is tuple else set()
     for arg in args:
         if arg is not Ellipsis:
@@ -188,22 +191,19 @@ def _leaves(hint: Any) -> set[Any]:
 def _how(hint: Any, zone: int) -> tuple[int, type | None]:
     """How a field of the declared type *hint* is read (-1: never), and the attrs class of its values."""
     leaves = _leaves(hint) - {type(None)}
-    held = [leaf for leaf in leaves if isinstance(leaf, type) and attrs.has(leaf)]
-    if leaves <= {str}:
-        return _TEXT if zone >= 0 else -1, None
-    if typing.get_origin(hint) is tuple and leaves == {tuple, str}:
-        return _TEXTS if zone >= 0 else -1, None
-    if typing.get_origin(hint) is tuple and len(held) == 1 and leaves == {tuple, held[0]}:
-        return _ITEMS, held[0]
-    if len(leaves) == 1 and leaves <= {Quantity, Money}:
-        return _AMOUNT, None
-    if len(held) == 1 and leaves == {held[0]}:
-        return (_ONE if _walked(held[0]) else -1), held[0]
-    plain = all(
-        isinstance(leaf, type) and (leaf is tuple or not issubclass(leaf, str | Quantity | Money)) and not held
-        for leaf in leaves
-    )
-    return -1 if plain else _ANY, None
+    held = [leaf for leaf in leaves if attrs.has(leaf)]
+    many = typing.get_origin(hint) is tuple
+    if leaves <= {str} or (many and leaves == {tuple, str}):
+        how = -1 if zone < 0 else _TEXTS if many else _TEXT
+    elif len(leaves) == 1 and leaves <= {Quantity, Money}:
+        how = _AMOUNT
+    elif len(held) == 1 and leaves == ({tuple, held[0]} if many else {held[0]}):
+        return (_ITEMS if many else _ONE if _walked(held[0]) else -1), held[0]
+    elif held or any(leaf is object or issubclass(leaf, str | Quantity | Money) for leaf in leaves):
+        how = _ANY  # what it holds is read when it is met
+    else:
+        how = -1  # numbers, dates, flags: never text
+    return how, None
 
 
 @functools.cache
@@ -302,11 +302,11 @@ def _both(
     They hold what :func:`_part`'s keys hold, in another shape: the refs' key holds the ids alone.
     """
     held = [
-        (operator.attrgetter(name), how == _ITEMS, inner.key, inner.refs)
+        (operator.attrgetter(name), inner.key, inner.refs)
         for name, (how, _, inner, _) in zip(names, steps, strict=True)
         if how in {_ITEMS, _ONE} and inner is not None
     ]
-    if not held:
+    if not held or any(how == _ONE for how, _, _, _ in steps):  # a kind holding one value: each key on its own
         return lambda value: (key(value) if key is not None else None, refs(value) if refs is not None else None)
     plain = [(name, zone) for name, (how, zone, _, _) in zip(names, steps, strict=True) if how not in {_ITEMS, _ONE}]
     keyed = [name for name, zone in plain if zone != _REFS]
@@ -317,18 +317,14 @@ def _both(
     def read(value: Any) -> tuple[Any, Any]:
         keys: list[Any] = [get_key(value) if get_key is not None else None]
         ids: list[Any] = [get_refs(value) if get_refs is not None else None]
-        for field, many, key_part, refs_part in held:
-            item = field(value)
-            if not item:
-                keys.append(item)
-            elif many:
-                keys.append(tuple(map(key_part, item)) if key_part is not None else None)
-                if refs_part is not None:
-                    ids.append(tuple(map(refs_part, item)))
-            else:
-                keys.append(key_part(item) if key_part is not None else None)
-                if refs_part is not None:
-                    ids.append(refs_part(item))
+        for field, key_part, refs_part in held:
+            items = field(value)
+            if not items:
+                keys.append(items)
+                continue
+            keys.append(tuple(map(key_part, items)) if key_part is not None else None)
+            if refs_part is not None:
+                ids.append(tuple(map(refs_part, items)))
         return tuple(keys), tuple(ids)
 
     return read
@@ -373,6 +369,7 @@ def _fill_any(item: Any, zone: int, top: str, found: tuple[list[str], ...], quot
         found[BODY].append(str(item))
     elif (texts := _texts(item)) and zone >= 0:
         found[zone].extend(texts)
+    found = (*found[:_REFS], found[NOTES])  # its key holds it whole: the ids its notes name stand in its notes
     kind: Any = type(item)  # pyright: ignore[reportUnknownVariableType]
     if _walked(kind):
         _fill(item, _plan(kind, top, quote), found, quote)
