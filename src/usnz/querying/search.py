@@ -500,6 +500,7 @@ class SearchIndex:
     """
 
     __slots__ = (
+        "_about",
         "_average",
         "_backwards",
         "_blob",
@@ -552,6 +553,7 @@ class SearchIndex:
         self._typos: dict[str, list[str]] | None = None
         self._zones: dict[int, tuple[_Zone, ...]] = {}
         self._referring: dict[int, set[int]] = {}
+        self._about: dict[int, frozenset[int]] = {}
 
     def _group_records(self) -> None:
         """Each record's group (the records sharing its texts), and the ids its notes name."""
@@ -709,7 +711,13 @@ class SearchIndex:
 
     def refers(self, position: int) -> frozenset[int]:
         """The records the record at *position* is about (a link both ways says neither is the other's subject)."""
-        return frozenset(other for other in self._referred(position) if position not in self._referred(other))
+        found = self._about.get(position)
+        if found is None:
+            referred = self._referred(position)
+            found = self._about[position] = frozenset(
+                other for other in referred if position not in self._referred(other)
+            )
+        return found
 
     def _typo_index(self) -> dict[str, list[str]]:
         """Each vocabulary word, and each of its one-letter deletions, to the words it comes from."""
@@ -815,10 +823,11 @@ class SearchIndex:
             for position, base in ranked[:_RERANKED]
         }
         top = max(best.values())
+        about = {other: self.refers(other) for other in best}
         final = {
             position: own
             + min(
-                _POINTED * max((best[other] ** 3 for other in self._pointing(position, best)), default=0) / top**2,
+                _POINTED * max((best[other] ** 3 for other in self._pointing(position, about)), default=0) / top**2,
                 _POINTED_MOST * own,
             )
             for position, own in best.items()
@@ -826,9 +835,10 @@ class SearchIndex:
         head = sorted(final.items(), key=lambda item: (-item[1], item[0]))
         return head + ranked[_RERANKED:]
 
-    def _pointing(self, position: int, best: Iterable[int]) -> Iterable[int]:
-        """The best candidates that refer to the record at *position*."""
-        return (other for other in best if position in self.refers(other))
+    @staticmethod
+    def _pointing(position: int, about: dict[int, frozenset[int]]) -> Iterable[int]:
+        """The best candidates that refer to the record at *position* (*about*: what each is about)."""
+        return (other for other, targets in about.items() if position in targets)
 
     def _phrases(self, position: int, matches: list[dict[str, int]], required: list[dict[str, int]]) -> float:
         """The bonus of one record: its zones holding the query words in order, its label holding them all.
