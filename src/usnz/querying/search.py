@@ -514,6 +514,7 @@ class SearchIndex:
         "_ref_of",
         "_ref_sizes",
         "_referring",
+        "_sizes",
         "_starts",
         "_typos",
         "_word_groups",
@@ -554,6 +555,7 @@ class SearchIndex:
         self._zones: dict[int, tuple[_Zone, ...]] = {}
         self._referring: dict[int, set[int]] = {}
         self._about: dict[int, frozenset[int]] = {}
+        self._sizes: dict[int, dict[int, list[int]]] = {}
 
     def _group_records(self) -> None:
         """Each record's group (the records sharing its texts), and the ids its notes name."""
@@ -660,18 +662,28 @@ class SearchIndex:
         for group in self._word_groups.get(word, ()):
             zones = self._groups[group].zones
             label, body, notes, evidence = (zones[zone].counts[word] for zone in (LABEL, BODY, NOTES, EVIDENCE))
-            alike: dict[int, float] = {}  # the records of the group alike: by the ids their notes name, if it counts
-            for at in self._members[group]:
-                more = extra.pop(at, None)
-                if more is None:
-                    key = self._ref_of[at] if notes else -1
-                    weight = alike.get(key)
-                    if weight is None:
-                        weight = alike[key] = self._weight(at, (label, 0, body, notes, evidence))
-                else:
-                    weight = self._weight(at, (label, more[0], body, notes + more[1], evidence))
-                found.append((at, weight))
+            members = self._members[group]
+            if extra and not extra.keys().isdisjoint(members):  # some hold it in their ids too: one by one
+                for at in members:
+                    more = extra.pop(at, [0, 0])
+                    found.append((at, self._weight(at, (label, more[0], body, notes + more[1], evidence))))
+                continue
+            counted = (label, 0, body, notes, evidence)
+            if not notes:  # the group's records alike
+                found.extend(zip(members, itertools.repeat(self._weight(members[0], counted))))
+                continue
+            for alike in self._notes_sizes(group).values():  # alike but for the length of their notes
+                found.extend(zip(alike, itertools.repeat(self._weight(alike[0], counted))))
         found.extend((at, self._weight(at, (0, more[0], 0, more[1], 0))) for at, more in extra.items())
+        return found
+
+    def _notes_sizes(self, group: int) -> dict[int, list[int]]:
+        """The records of a group by how many words the ids their notes name add to their notes, once per group."""
+        found = self._sizes.get(group)
+        if found is None:
+            found = self._sizes[group] = {}
+            for at in self._members[group]:
+                found.setdefault(self._ref_sizes[self._ref_of[at]], []).append(at)
         return found
 
     def _weight(self, position: int, times: tuple[int, int, int, int, int]) -> float:
