@@ -121,6 +121,15 @@ class _Outer:
 
 
 @attrs.frozen(kw_only=True)
+class _Node:
+    """A value that may hold another of its class."""
+
+    words: str = fact(search=True, doc="Its words.")
+    where: str = fact(refers=("any",), doc="A record it names.")
+    child: _Node | None = fact(default=None, search=True, doc="Another node.")
+
+
+@attrs.frozen(kw_only=True)
 class _Loose(Record):
     """A kind whose field's type says nothing of what it holds."""
 
@@ -129,6 +138,7 @@ class _Loose(Record):
     unknown: tuple = fact(default=(), search=True, doc="A tuple of anything.")  # type: ignore[type-arg]
     number: int | None = fact(default=None, doc="A number: never text.")
     outer: _Outer | None = fact(default=None, search=True, doc="One value holding others.")
+    node: _Node | None = fact(default=None, search=True, doc="A value holding one of its own class.")
 
 
 @attrs.frozen(kw_only=True)
@@ -153,6 +163,11 @@ def _odd_records() -> list[Any]:
             outer=_Outer(where="e-1", inners=(_Inner(words="In", where="e-2"),)),
         ),
         _Loose(id="loose-6", citations=CITE, outer=_Outer(where="e-1")),
+        _Loose(
+            id="loose-7",
+            citations=CITE,
+            node=_Node(words="Top node", where="e-1", child=_Node(words="Deeper node", where="e-2")),
+        ),
         _Loose(id="loose-5", citations=CITE, anything=Money(amount=Decimal(5), currency="NZD")),
         _Unresolved(id="unresolved-1", citations=CITE, odd="The walrus again", doubts=(doubt,)),
         _Unresolved(id="unresolved-2", citations=CITE, odd=CITE),

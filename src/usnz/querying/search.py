@@ -219,6 +219,22 @@ def _plan(cls: type, top: str | None, quote: bool) -> _Plan:
         hints = typing.get_type_hints(cls)
     except (NameError, TypeError):  # a type not resolvable here: each field is read for what it holds
         hints = {}
+    _planning.add((cls, top, quote))
+    try:
+        names, steps = _steps(cls, top, quote, hints)
+    finally:
+        _planning.discard((cls, top, quote))
+    key, refs = _part(names, steps, refs=False), _part(names, steps, refs=True)
+    return _Plan(_getter(names), tuple(steps), key, refs, _both(names, steps, key, refs))
+
+
+_planning: set[tuple[type, str | None, bool]] = set()  # the plans being made: a class holding itself
+
+
+def _steps(
+    cls: type, top: str | None, quote: bool, hints: dict[str, Any]
+) -> tuple[list[str], list[tuple[int, int, _Plan | None, str]]]:
+    """The fields a plan reads, and how."""
     names: list[str] = []
     steps: list[tuple[int, int, _Plan | None, str]] = []
     for name, declared in facts(cls):
@@ -232,12 +248,13 @@ def _plan(cls: type, top: str | None, quote: bool) -> _Plan:
         else:
             zone = -1
         how, held = _how(hints[name], zone) if name in hints else (_ANY, None)
+        if held is not None and how >= 0 and (held, field_top, quote) in _planning:
+            how, held = _ANY, None  # a value of a class being planned: read for what it holds
         if how >= 0:
             names.append(name)
             zone = NOTES if how == _ANY and zone == _REFS else zone  # ids only of a declared type
             steps.append((how, zone, _plan(held, field_top, quote) if held is not None else None, field_top))
-    key, refs = _part(names, steps, refs=False), _part(names, steps, refs=True)
-    return _Plan(_getter(names), tuple(steps), key, refs, _both(names, steps, key, refs))
+    return names, steps
 
 
 def _getter(names: list[str]) -> Callable[[Any], tuple[Any, ...]]:
