@@ -12,32 +12,44 @@ from __future__ import annotations
 
 import argparse
 import json
+import typing
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import usnz
+import attrs
 
-# Fields that hold record ids (alone or in a list), at any depth (``citations[].source``,
-# ``roles[].organization``). A reference this list misses still points at copy 0, so the
-# data stays valid.
-REFERENCE_FIELDS = frozenset(
-    {
-        "id",
-        "see_also",
-        "disputes",
-        "source",
-        "conflict",
-        "speaker",
-        "participants",
-        "signatories",
-        "organizations",
-        "organization",
-        "via",
-        "event",
-        "subjects",
-    }
-)
+import usnz
+from usnz.model.facts import facts
+
+
+def reference_fields() -> frozenset[str]:
+    """The names of the fields that hold record ids (alone or in a list), at any depth, and ``id``.
+
+    Read from the model's declarations (every field declared with ``refers=``, in the record
+    kinds and in the values nested in them: ``citations[].source``, ``roles[].organization``,
+    ``roles[].attested[].record``, ``doubts[].concerns``...), so a reference field added to the
+    model is renamed with the rest: a reference left out would point at copy 0 from copy k.
+    """
+    found = {"id"}
+    seen: set[type] = set()
+    pending: list[object] = list(usnz.KINDS.values())
+    while pending:
+        cls = pending.pop()
+        if not (isinstance(cls, type) and attrs.has(cls)) or cls in seen:
+            pending.extend(typing.get_args(cls))  # tuple[Citation, ...], Role | None...
+            continue
+        seen.add(cls)
+        hints = typing.get_type_hints(cls)
+        for name, declared in facts(cls):
+            if declared.refers:
+                found.add(name)
+            pending.append(hints[name])
+    return frozenset(found)
+
+
+REFERENCE_FIELDS = reference_fields()
+"""The fields whose ids are renamed in each copy (see :func:`reference_fields`)."""
 
 
 def packaged() -> dict[str, list[dict[str, Any]]]:

@@ -263,6 +263,7 @@ def _duckdb_frame_us(folder: Path, repeat: int) -> float | None:
 
     events = ", ".join("'" + str(path).replace("'", "''") + "'" for path in _files(folder, "events"))
     connection = duckdb.connect()
+    connection.execute("SET enable_progress_bar = false")  # it writes to stdout, where the child's JSON goes
     query = f"select * from read_json_auto([{events}], maximum_object_size=268435456)"  # noqa: S608 - our own paths
     connection.sql(query).df()  # warm: what DuckDB caches
     taken = []

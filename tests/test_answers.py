@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 from typing import Any
 
 import attrs
@@ -76,7 +77,68 @@ def test_an_open_end_with_no_dated_source_stops_at_its_start() -> None:
     data = usnz.Dataset([source, force])
     assert data.force_contributions(during=2003).ids() == ("f",)
     assert data.force_contributions(during="2003/2004").ids() == ("f",)
-    assert data.force_contributions(during=2004, possibly=True).ids() == ("f",)
+    # 2004 lies past all the data is known to cover: warned alike with possibly=True or not.
+    with pytest.warns(usnz.CoverageWarning, match=r"during=2004 lies outside .* nothing can match \(possibly=True"):
+        assert data.force_contributions(during=2004) == ()
+    with pytest.warns(usnz.CoverageWarning, match="no record is known to be in it; possibly=True gives only those"):
+        assert data.force_contributions(during=2004, possibly=True).ids() == ("f",)
+
+
+QUERIES_WITH_DURING = [
+    "agreements",
+    "conflicts",
+    "force_contributions",
+    "assistance",
+    "events",
+    "people",
+    "organizations",
+    "quotes",
+    "figures",
+    "timeline",
+]
+
+
+@pytest.mark.parametrize("query", QUERIES_WITH_DURING)
+@pytest.mark.parametrize("during", [1700, "2020/2030", 9999])
+def test_every_query_warns_alike_outside_the_known_span(query: str, during: object) -> None:
+    """Outside what the data is known to cover, each query warns, possibly or not; possibly=True still answers."""
+    ask = getattr(usnz.dataset(), query)
+    with pytest.warns(usnz.CoverageWarning, match="nothing can match") as strict:
+        assert ask(during=during) == ()
+    with pytest.warns(usnz.CoverageWarning, match="no record is known to be in it") as lenient:
+        maybe = ask(during=during, possibly=True)
+    assert len(strict) == len(lenient) == 1
+    for record in maybe:  # only what an unknown or open end may carry so far
+        periods = [role.period for role in record.roles] if isinstance(record, usnz.Person) else [record.when]
+        assert any(
+            isinstance(p, usnz.Period)
+            and not (isinstance(p.start, usnz.PartialDate) and isinstance(p.end, usnz.PartialDate))
+            for p in periods
+        ), record.id
+
+
+def test_possibly_outside_the_known_span_finds_only_unknown_ends() -> None:
+    with pytest.warns(usnz.CoverageWarning):
+        assert usnz.people(office="consul", during=2020, possibly=True).ids() == ("james-reddy-clendon",)
+    with pytest.warns(usnz.CoverageWarning):
+        late = usnz.timeline(during=2020, possibly=True)
+    assert "161-battery-vietnam" in late.ids()  # "1965-07/": the end unknown
+    assert all(isinstance(r.when, usnz.Period) and not isinstance(r.when.end, usnz.PartialDate) for r in late)
+
+
+def test_outside_where_not_even_an_unknown_end_reaches_nothing_can_match() -> None:
+    data = usnz.Dataset([_force("f", period=usnz.Period.parse("1950/1951"), date_basis="stated")])
+    for possibly in (False, True):
+        with pytest.warns(usnz.CoverageWarning, match=r"\(1950-01-01/1951-12-31\); nothing can match$"):
+            assert data.force_contributions(during=2000, possibly=possibly) == ()
+        with pytest.warns(usnz.CoverageWarning, match=r"\(1950-01-01/1951-12-31\); nothing can match$"):
+            assert data.people(during=2000, possibly=possibly) == ()
+    empty = usnz.Dataset([])
+    assert empty.span is None  # no dated record: no span to be outside of
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert empty.timeline(during=1700, possibly=True) == ()
+        assert empty.people(during=1700) == ()
 
 
 # -- date_basis -------------------------------------------------------------------------------

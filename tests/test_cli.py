@@ -80,6 +80,11 @@ def test_search_and_timeline(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     assert out.strip() == "id,record_kind,date,label,citations"
     assert err.startswith("usnz: warning: during='1700' lies outside the span the data covers")
+    assert err.rstrip().endswith("nothing can match (--possibly lets unknown and open ends run on to it)")
+    code, out, err = run(capsys, "timeline", "--during", "2020", "--possibly", "--format", "csv")
+    assert code == 0
+    assert "161-battery-vietnam" in out  # its end unknown: it may run on to 2020
+    assert "no record is known to be in it; --possibly gives only those" in err
 
 
 def test_empty_table(capsys: pytest.CaptureFixture[str]) -> None:

@@ -12,17 +12,10 @@ import attrs
 import pytest
 
 import usnz
+from user_data import a_source
 from usnz.model.doubt import DOUBT_LIMIT
 
-SOURCE = {
-    "id": "my-notes",
-    "title": "My notes",
-    "publisher": "Me",
-    "kind": "news-article",
-    "sha256": "a" * 64,
-    "paragraphs": 3,
-    "filename": "notes.txt",
-}
+SOURCE = a_source()
 CITE = [{"source": "my-notes", "paragraph": 1}]
 DOUBT = {"kind": "vague", "source": "my-notes", "paragraphs": [2], "text": "The year is not said."}
 

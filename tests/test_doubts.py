@@ -246,3 +246,10 @@ def test_a_total_of_ships_is_open_and_names_the_record() -> None:
     assert str(ships).startswith("at least 6 ships")
     about = usnz.Records([usnz.get("nzsas-afghanistan-rotations")]).total("personnel")
     assert about.open == ()  # a range has an upper bound
+
+
+def test_every_date_from_outside_the_texts_carries_an_outside_doubt() -> None:
+    external = [r for r in usnz.dataset() if getattr(r, "date_basis", None) == "external"]
+    assert len(external) >= 20  # the NZPA item's records and the wars dated from COW
+    lacking = [r.id for r in external if not any(d.kind == "outside" for d in r.doubts)]
+    assert lacking == [], "records dated from outside the texts with no `outside` doubt"

@@ -150,16 +150,104 @@ def test_a_link_or_folder_in_place_of_a_file_is_a_change(exports: dict[str, Path
     assert elsewhere.is_file()
 
 
-def test_a_file_without_a_hash_cannot_be_known_unchanged(exports: dict[str, Path], tmp_path: Path) -> None:
-    out = copy_of(exports, "json", tmp_path)
+def as_written_by_an_earlier_usnz(out: Path) -> None:
+    """Make the export in *out* look as an earlier usnz wrote it: no size and hash for its schemas."""
     package = json.loads((out / "datapackage.json").read_bytes())
     for resource in package["resources"]:
-        del resource["usnz:jsonSchemaHash"]
+        del resource["usnz:jsonSchemaHash"], resource["usnz:jsonSchemaBytes"]
     (out / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
-    with pytest.raises(usnz.ArgumentValueError, match=r"has no size and SHA-256 in datapackage\.json"):
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_an_earlier_usnzs_export_with_the_schemas_of_now_is_replaced(
+    exports: dict[str, Path], tmp_path: Path, fmt: str
+) -> None:
+    """Its schema files have no hash, but are byte for byte those usnz writes: nothing of the user's is lost."""
+    out = copy_of(exports, fmt, tmp_path)
+    as_written_by_an_earlier_usnz(out)
+    (out / "events.json" if fmt == "json" else out / "events.jsonl").unlink()  # an earlier export's other kinds
+    usnz.export.write(out, format=fmt)
+    assert snapshot(out) == snapshot(exports[fmt])
+    assert leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("change", ["same-size", "appended", "emptied"])
+def test_an_earlier_usnzs_schema_that_differs_is_refused(exports: dict[str, Path], tmp_path: Path, change: str) -> None:
+    out = copy_of(exports, "json", tmp_path)
+    as_written_by_an_earlier_usnz(out)
+    schema = out / "schemas" / "people.schema.json"
+    original = schema.read_bytes()
+    changed = {
+        "same-size": original.replace(b'"id"', b'"ID"', 1),
+        "appended": original + b" ",
+        "emptied": b"",
+    }[change]
+    assert changed != original
+    schema.write_bytes(changed)
+    before = snapshot(out)
+    with pytest.raises(usnz.ArgumentValueError) as caught:
         usnz.export.write(out)
+    message = str(caught.value)
+    assert "its 'schemas/people.schema.json' has no size and SHA-256 in datapackage.json" in message
+    assert "differs from the schema usnz writes now" in message
+    assert snapshot(out) == before
+    usnz.export.write(out, format="json", force=True)
+    assert snapshot(out) == snapshot(exports["json"])
+
+
+def test_a_data_file_without_a_hash_cannot_be_known_unchanged(exports: dict[str, Path], tmp_path: Path) -> None:
+    """Only a kind's schema is compared with what usnz writes now: a data file needs its size and hash."""
+    out = copy_of(exports, "json", tmp_path)
+    as_written_by_an_earlier_usnz(out)
+    package = json.loads((out / "datapackage.json").read_bytes())
+    del package["resources"][0]["hash"]
+    (out / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
+    before = snapshot(out)
+    name = package["resources"][0]["path"]
+    with pytest.raises(
+        usnz.ArgumentValueError, match=rf"its '{name}' has no size and SHA-256 in datapackage\.json, so"
+    ):
+        usnz.export.write(out)
+    assert snapshot(out) == before
     usnz.export.write(out, force=True)
-    assert snapshot(out) != {}
+    assert snapshot(out) != before
+
+
+def test_a_schema_file_of_no_kind_without_a_hash_cannot_be_known_unchanged(
+    exports: dict[str, Path], tmp_path: Path
+) -> None:
+    out = copy_of(exports, "json", tmp_path)
+    as_written_by_an_earlier_usnz(out)
+    package = json.loads((out / "datapackage.json").read_bytes())
+    assert package["resources"][0]["jsonSchema"] == "schemas/sources.schema.json"
+    package["resources"][0]["jsonSchema"] = "schemas/treaties.schema.json"
+    (out / "schemas" / "sources.schema.json").unlink()
+    (out / "schemas" / "treaties.schema.json").write_bytes(b"{}\n")
+    (out / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
+    with pytest.raises(usnz.ArgumentValueError, match=r"'schemas/treaties\.schema\.json' has no size and SHA-256"):
+        usnz.export.write(out)
+    assert (out / "schemas" / "treaties.schema.json").read_bytes() == b"{}\n"
+
+
+def test_a_parquet_export_is_replaced_unless_changed(tmp_path: Path) -> None:
+    """Parquet files have their size and hash under usnz's own names (frictionless cannot hash them)."""
+    pytest.importorskip("pyarrow")
+    out = tmp_path / "pq"
+    usnz.export.write(out, format="parquet")
+    package = json.loads((out / "datapackage.json").read_bytes())
+    for resource in package["resources"]:
+        data = (out / resource["path"]).read_bytes()
+        assert "hash" not in resource
+        assert resource["usnz:bytes"] == len(data)
+        assert resource["usnz:hash"] == "sha256:" + hashlib.sha256(data).hexdigest()
+    before = snapshot(out)
+    usnz.export.write(out, format="parquet")
+    assert snapshot(out) == before
+    (out / "events.parquet").write_bytes((out / "events.parquet").read_bytes() + b"\0")
+    with pytest.raises(usnz.ArgumentValueError, match=r"its 'events\.parquet' was changed"):
+        usnz.export.write(out, format="parquet")
+    usnz.export.write(out, format="parquet", force=True)
+    assert snapshot(out) == before
 
 
 def test_the_descriptor_gives_every_schemas_hash(exports: dict[str, Path]) -> None:

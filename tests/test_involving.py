@@ -86,10 +86,10 @@ def test_the_declared_involvement_fields() -> None:
     assert declared == {
         "agreements": ("signatories",),
         "force_contributions": ("conflict", "organization"),
-        "assistance": ("via",),
+        "assistance": ("via", "subjects"),
         "events": ("participants", "organizations", "agreements", "conflict"),
         "people": ("roles.organization",),
-        "quotes": ("speaker", "event"),
+        "quotes": ("speaker", "event", "subjects"),
         "figures": ("subjects",),
     }
     for kind in KINDS.values():

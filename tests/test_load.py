@@ -9,18 +9,11 @@ from typing import Any
 import pytest
 
 import usnz
+from user_data import a_source
 from usnz.reading import files as reading_files
 from usnz.reading import load as _load
 
-SOURCE = {
-    "id": "my-notes",
-    "title": "My notes",
-    "publisher": "Me",
-    "kind": "news-article",
-    "sha256": "a" * 64,
-    "paragraphs": 3,
-    "filename": "notes.txt",
-}
+SOURCE = a_source()
 CITE = [{"source": "my-notes", "paragraph": 1}]
 PERSON = {"id": "jane-doe", "name": "Jane Doe", "summary": "A diplomat.", "citations": CITE}
 EVENT = {

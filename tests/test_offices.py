@@ -10,6 +10,7 @@ import attrs
 import pytest
 
 import usnz
+from user_data import a_source
 
 # What names each office in the texts (the words an attestation's quote must hold).
 TITLES = {
@@ -180,3 +181,134 @@ def test_verify_checks_attestation_quotes(seeds: Path) -> None:
     changed = usnz.Dataset([*usnz.sources(), attrs.evolve(clark, roles=(role,))])
     problems = usnz.verify(sources=(seeds, seeds.parent / "crosswalk"), data=changed)
     assert [(p.record, p.path) for p in problems] == [("helen-clark", "roles[0].attested[0].citation.quote")]
+
+
+MY_SOURCE = a_source(as_of="2012-06", date_basis="stated")
+MY_CITE = {"source": "my-notes", "paragraph": 2, "quote": "Prime Minister Jane Doe"}
+
+
+def _my_event(id_: str, **dated: str) -> dict[str, object]:
+    return {
+        "id": id_,
+        "kind": "visit",
+        "title": "Jane Doe visits Washington",
+        "summary": "A visit.",
+        **dated,
+        **({"date_basis": "stated"} if dated else {}),
+        "participants": ["jane-doe"],
+        "citations": [{"source": "my-notes", "paragraph": 2, "quote": "Jane Doe visited Washington"}],
+    }
+
+
+def _my_people(*attested: dict[str, object]) -> list[dict[str, object]]:
+    role = {"title": "Prime Minister", "office": "prime-minister", "country": "NZL", "attested": list(attested)}
+    return [
+        {
+            "id": "jane-doe",
+            "name": "Jane Doe",
+            "summary": "A prime minister.",
+            "roles": [role],
+            "citations": [{"source": "my-notes", "paragraph": 1}],
+        }
+    ]
+
+
+def _load_mine(tmp_path: Path, events: list[dict[str, object]], people: list[dict[str, object]]) -> usnz.Dataset:
+    for stem, items in (("sources", [MY_SOURCE]), ("events", events), ("people", people)):
+        (tmp_path / f"{stem}.json").write_text(json.dumps(items), encoding="utf-8")
+    return usnz.load(tmp_path)
+
+
+def _problems_of(tmp_path: Path, events: list[dict[str, object]], people: list[dict[str, object]]) -> list[str]:
+    with pytest.raises(usnz.DataError) as caught:
+        _load_mine(tmp_path, events, people)
+    return [f"{p.path}: {p.message}" for p in caught.value.problems]
+
+
+def test_an_attestation_matching_its_record_loads(tmp_path: Path) -> None:
+    """The record's date (approximate as it is), a paragraph it cites; a date within a period's known extent."""
+    events = [
+        _my_event("visit-a", date="2009-05~"),
+        _my_event("visit-b", period="2010-03/2010-05"),
+        _my_event("visit-c", period="2011/.."),  # open: known to the source's as_of, 1 June 2012
+    ]
+    attested = [
+        {"date": "2009-05~", "record": "visit-a", "citation": MY_CITE},
+        {"date": "2010-04-02", "record": "visit-b", "citation": MY_CITE},
+        {"date": "2012-05", "record": "visit-c", "citation": {"source": "my-notes", "paragraph": 2}},
+    ]
+    data = _load_mine(tmp_path, events, _my_people(*attested))
+    assert data.people(office="prime-minister", during="2010-04").ids() == ("jane-doe",)
+
+
+def test_an_attestation_is_checked_against_the_record_it_names(tmp_path: Path) -> None:
+    """Each mismatch is a load problem saying what was given and what was expected."""
+    events = [
+        _my_event("visit-a", date="2009-05~"),
+        _my_event("visit-b", period="2010-03/2010-05"),
+        _my_event("visit-c", period="2011/"),  # unknown end: known for 2011 only
+        _my_event("visit-d", period="/2011-02"),  # unknown start: known for February 2011 only
+        _my_event("visit-e"),
+    ]
+    attested = [
+        {"date": "2009-05", "record": "visit-a", "citation": MY_CITE},  # not approximate as the record is
+        {"date": "2010", "record": "visit-b", "citation": {**MY_CITE, "paragraph": 3}},
+        {"date": "2011-01", "record": "visit-d", "citation": MY_CITE},
+        {"date": "2012", "record": "visit-c", "citation": {**MY_CITE, "source": "other-notes"}},
+        {"date": "2013", "record": "visit-e", "citation": MY_CITE},
+    ]
+    other = {**MY_SOURCE, "id": "other-notes", "sha256": "b" * 64, "filename": "other.txt"}
+    (tmp_path / "sources.json").write_text(json.dumps([MY_SOURCE, other]), encoding="utf-8")
+    (tmp_path / "events.json").write_text(json.dumps(events), encoding="utf-8")
+    (tmp_path / "people.json").write_text(json.dumps(_my_people(*attested)), encoding="utf-8")
+    with pytest.raises(usnz.DataError) as caught:
+        usnz.load(tmp_path)
+    found = [f"{p.record} {p.path}: {p.message}" for p in caught.value.problems]
+    assert found == [
+        (
+            "jane-doe roles[0].attested[0].date: is 2009-05, but 'visit-a' is dated 2009-05~; "
+            "an attestation's date is its record's date"
+        ),
+        (
+            "jane-doe roles[0].attested[1].date: is 2010, but 'visit-b' is dated 2010-03/2010-05 "
+            "(known 2010-03-01 to 2010-05-31); an attestation's date lies within its record's period"
+        ),
+        (
+            "jane-doe roles[0].attested[1].citation: cites my-notes ¶3, which 'visit-b' does not cite; "
+            "an attestation cites a paragraph of its record: my-notes ¶2"
+        ),
+        (
+            "jane-doe roles[0].attested[2].date: is 2011-01, but 'visit-d' is dated /2011-02 "
+            "(known 2011-02-01 to 2011-02-28); an attestation's date lies within its record's period"
+        ),
+        (
+            "jane-doe roles[0].attested[3].date: is 2012, but 'visit-c' is dated 2011/ "
+            "(known 2011-01-01 to 2011-12-31); an attestation's date lies within its record's period"
+        ),
+        (
+            "jane-doe roles[0].attested[3].citation: cites other-notes ¶2, which 'visit-c' does not cite; "
+            "an attestation cites a paragraph of its record: my-notes ¶2"
+        ),
+        (
+            "jane-doe roles[0].attested[4].record: names 'visit-e', which has no date; "
+            "an attestation is dated by its record"
+        ),
+    ]
+
+
+def test_an_attestation_of_an_open_start_and_of_a_missing_record(tmp_path: Path) -> None:
+    """An open start runs back without limit; a missing record or one of another kind is a reference problem only."""
+    events = [_my_event("visit-a", period="../2011")]
+    attested = [
+        {"date": "1990", "record": "visit-a", "citation": MY_CITE},
+        {"date": "2012", "record": "visit-a-b", "citation": MY_CITE},
+        {"date": "2013", "record": "my-notes", "citation": MY_CITE},
+    ]
+    assert _problems_of(tmp_path, events, _my_people(*attested)) == [
+        "roles[0].attested[1].record: refers to 'visit-a-b', which no record has as its id",
+        "roles[0].attested[2].record: refers to 'my-notes', a source; expected an event or quote or figure",
+    ]
+    attested[0]["date"] = "2012"
+    (tmp_path / "people.json").write_text(json.dumps(_my_people(attested[0])), encoding="utf-8")
+    with pytest.raises(usnz.DataError, match=r"'visit-a' is dated \.\./2011 \(known to 2011-12-31\)"):
+        usnz.load(tmp_path)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import re
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import attrs
 import matplotlib as mpl
@@ -22,6 +24,7 @@ from matplotlib.patches import FancyArrowPatch, Rectangle
 
 import usnz
 import usnz.plot
+from user_data import edge_source
 
 
 @pytest.fixture(autouse=True)
@@ -364,3 +367,96 @@ def test_a_period_known_to_the_day_is_solid_with_no_pale_legend() -> None:
     legend = ax.get_legend()
     assert legend is not None
     assert [t.get_text() for t in legend.get_texts()] == ["force contributions"]
+
+
+# -- user data at the calendar's edges ---------------------------------------------------------
+
+_EDGE_SOURCE = edge_source()
+
+
+def _edge_data(tmp_path: Path, **dated: str) -> usnz.Dataset:
+    """User data: one event per (id, EDTF date or interval), loaded as a user would."""
+    events = [
+        {
+            "id": name.replace("_", "-"),
+            "kind": "other",
+            "title": f"Event {name}",
+            "summary": "S.",
+            ("period" if "/" in when else "date"): when,
+            "date_basis": "stated",
+            "citations": [{"source": "s", "paragraph": 1}],
+        }
+        for name, when in dated.items()
+    ]
+    (tmp_path / "sources.json").write_text(json.dumps([_EDGE_SOURCE]), encoding="utf-8")
+    (tmp_path / "events.json").write_text(json.dumps(events), encoding="utf-8")
+    return usnz.load(tmp_path)
+
+
+_CALENDAR = (dates.date2num(dt.date(1, 1, 1)), dates.date2num(dt.date(9999, 12, 31)) + 1)
+
+
+@pytest.mark.parametrize(
+    "when",
+    [
+        "0001-01-01",
+        "0001",
+        "9999-12-31",
+        "9999",
+        "0001-01-01/0002",
+        "9990/9999-12-31",
+        "/0001",
+        "/0005",
+        "0001/",
+        "9999/",
+        "9995/",
+        "/9999",
+        "9998/..",
+        "../0002",
+    ],
+)
+def test_a_record_at_the_calendars_edge_is_drawn_within_it(tmp_path: Path, when: str) -> None:
+    data = _edge_data(tmp_path, edge=when, middle="1950")
+    for records in (data.events(), [data.get("edge")]):
+        ax = usnz.plot.timeline(records)
+        lo, hi = ax.get_xlim()
+        assert _CALENDAR[0] <= lo < hi <= _CALENDAR[1], (when, lo, hi)
+        assert "edge" in marks(ax)
+        for patch in ax.patches:
+            if isinstance(patch, Rectangle) and str(patch.get_label()).startswith(("_start", "_end")):
+                assert _CALENDAR[0] <= patch.get_x() <= patch.get_x() + patch.get_width() <= _CALENDAR[1]
+        assert png(ax).startswith(b"\x89PNG")  # the ticks and their labels are drawn too
+        plt.close("all")
+
+
+@pytest.mark.parametrize("during", ["0001", "0001/0003", "9999", "9990/9999", "0001/9999"])
+def test_a_window_at_the_calendars_edge(tmp_path: Path, during: str) -> None:
+    data = _edge_data(tmp_path, first="0001/", last="/9999", both="0001/9999")
+    ax = usnz.plot.timeline(data.events(), during=during, possibly=True)
+    lo, hi = ax.get_xlim()
+    assert _CALENDAR[0] <= lo < hi <= _CALENDAR[1]
+    assert png(ax).startswith(b"\x89PNG")
+
+
+def test_an_unknown_end_near_the_calendars_edge_is_drawn_unknown(tmp_path: Path) -> None:
+    """``/0005`` ended some day of year 5, its start not given; ``9995/`` began in 9995: never a solid span."""
+    data = _edge_data(tmp_path, early="/0005", late="9995/")
+    ax = usnz.plot.timeline(data.events())
+    legend = ax.get_legend()
+    assert legend is not None
+    texts = [t.get_text() for t in legend.get_texts()]
+    assert "start not given" in texts
+    assert "end not given" in texts
+    for record, side, year in (("early", "start", 5), ("late", "end", 9995)):
+        drawn = _patches(ax, record)
+        bar = drawn["bar"]
+        assert (bar.get_x(), bar.get_x() + bar.get_width()) == (
+            dates.date2num(dt.date(year, 1, 1)),
+            dates.date2num(dt.date(year, 12, 31)) + 1,
+        )
+        assert bar.get_facecolor()[3] < 0.5, "some day of the year, not a year of it"
+        reach = drawn[f"{side} not given"]
+        assert reach.get_linestyle() == "--"
+        assert reach.get_width() > 0
+        assert _CALENDAR[0] <= reach.get_x() <= reach.get_x() + reach.get_width() <= _CALENDAR[1]
+    assert not any(isinstance(p, Rectangle) and p.get_facecolor()[3] > 0.5 for p in ax.patches)

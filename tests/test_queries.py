@@ -53,8 +53,8 @@ def _overlaps(record: Any, first: dt.date, last: dt.date, as_of: dict[str, dt.da
 )
 def test_during_matches_an_overlap_oracle(records: list[Any], during: Any, possibly: bool) -> None:
     data = usnz.Dataset(records)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", usnz.CoverageWarning)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", usnz.CoverageWarning)
         got = data.events(during=during, possibly=possibly)
         forces = data.force_contributions(during=during, possibly=possibly)
         timeline = data.timeline(during=during, possibly=possibly)
@@ -63,6 +63,8 @@ def test_during_matches_an_overlap_oracle(records: list[Any], during: Any, possi
     days = [d for r in records if r.when is not None for d in (r.when.earliest, r.when.latest, *_known(r, as_of))]
     finite = [d for d in days if d not in {dt.date.min, dt.date.max}]
     outside = bool(finite) and (during.latest < min(finite) or during.earliest > max(finite))
+    # Outside the known span every query warns, possibly or not; inside it none does.
+    assert [w.category for w in caught] == [usnz.CoverageWarning] * (4 if outside else 0)
     if possibly and finite:  # the lenient reading covers as far as any unknown end may run
         spans = [(r.when.earliest, r.when.latest) for r in records if r.when is not None]
         outside = during.latest < min(w[0] for w in spans) or during.earliest > max(w[1] for w in spans)

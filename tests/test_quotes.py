@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 from pathlib import Path
 
@@ -13,6 +14,8 @@ import usnz
 from conftest import OWN_TEXT as TEXT
 from conftest import OwnTexts, write_own_texts
 from usnz.cli import main
+
+ONE_QUOTE = "ok: 1 citation quote and 0 attestation quotes checked against 1 source text, every one found\n"
 
 
 def _user_data(tmp_path: Path, quote: str = "The Treaty was signed in 1951") -> tuple[Path, Path]:
@@ -109,12 +112,45 @@ def test_cli_verify_the_packaged_data_against_copies(
     """``usnz verify --sources DIR`` checks the packaged data: here, a packaged dataset that cites our own text."""
     monkeypatch.setattr(usnz, "dataset", lambda: usnz.load(own_texts.data))
     assert main(["verify", "--sources", str(own_texts.texts)]) == 0
-    assert capsys.readouterr().out == "ok: 1 quotes checked against 1 source texts, every one found\n"
+    assert capsys.readouterr().out == ONE_QUOTE
 
 
 def test_cli_verify_own_data_that_holds(own_texts: OwnTexts, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["verify", "--sources", str(own_texts.texts), str(own_texts.data)]) == 0
-    assert capsys.readouterr().out == "ok: 1 quotes checked against 1 source texts, every one found\n"
+    assert capsys.readouterr().out == ONE_QUOTE
+
+
+def _with_an_attestation(data: Path, quote: str) -> None:
+    """Add a person whose role is attested by the event ``signing`` (1951, ¶2 of ``my-text``), quoting *quote*."""
+    attestation = {
+        "date": "1951",
+        "record": "signing",
+        "citation": {"source": "my-text", "paragraph": 2, "quote": quote},
+    }
+    person = {
+        "id": "jane-doe",
+        "name": "Jane Doe",
+        "summary": "A signatory.",
+        "roles": [{"title": "Signatory", "attested": [attestation]}],
+        "citations": [{"source": "my-text", "paragraph": 2}],  # no quote: nothing to check
+    }
+    (data / "people.json").write_text(json.dumps([person]), encoding="utf-8")
+
+
+def test_cli_verify_counts_and_checks_attestation_quotes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An attestation's quote is checked against its paragraph as a citation's is, and counted apart."""
+    texts, data = _user_data(tmp_path)
+    _with_an_attestation(data, "by three countries")
+    assert main(["verify", "--sources", str(texts), str(data)]) == 0
+    assert capsys.readouterr().out == (
+        "ok: 1 citation quote and 1 attestation quote checked against 1 source text, every one found\n"
+    )
+    _with_an_attestation(data, "by four countries")
+    assert main(["verify", "--sources", str(texts), str(data)]) == 1
+    out = capsys.readouterr().out
+    assert "jane-doe roles[0].attested[0].citation.quote: not in ¶2 of my-text: 'by four countries'" in out
+    problems = usnz.verify(sources=texts, data=usnz.load(data))
+    assert [(p.record, p.path) for p in problems] == [("jane-doe", "roles[0].attested[0].citation.quote")]
 
 
 def test_cli_verify_user_data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -179,3 +215,20 @@ def test_cli_verify_user_data_that_does_not_load(tmp_path: Path, capsys: pytest.
     (data / "events.json").write_text("[{}]", encoding="utf-8")
     assert main(["verify", "--sources", str(texts), str(data)]) == 1
     assert "required field missing" in capsys.readouterr().out
+
+
+def test_cli_verify_counts_the_packaged_quotes(seeds: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Every packaged citation quote and attestation quote is counted, as docs/cli.md shows."""
+    records = [r for r in usnz.dataset() if isinstance(r, usnz.Record)]
+    citations = sum(1 for r in records for c in r.citations if c.quote is not None)
+    attestations = sum(
+        1 for r in records if isinstance(r, usnz.Person) for role in r.roles for a in role.attested if a.citation.quote
+    )
+    assert main(["verify", "--sources", str(seeds), "--sources", str(seeds.parent / "crosswalk")]) == 0
+    out = capsys.readouterr().out
+    assert out == (
+        f"ok: {citations} citation quotes and {attestations} attestation quotes checked against "
+        f"{len(usnz.sources())} source texts, every one found\n"
+    )
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "cli.md").read_text(encoding="utf-8")
+    assert " ".join(out.split()) in " ".join(docs.split())

@@ -92,6 +92,6 @@ def test_source_views() -> None:
     assert isinstance(source, usnz.Source)
     assert source.label == "John Key leaves US for Canada"
     assert str(source.when) == "2010-04~"
-    assert list(source.references()) == []
+    assert list(source.references()) == [("doubts[0].source", "nzpa-key-leaves-us")]  # its own date's doubt
     assert source.country_codes() == frozenset()
     assert "NZPA" in source.search_text()

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 import usnz
+from user_data import edge_source
 
 SRC = str(Path(__file__).resolve().parent.parent / "src")
 
@@ -69,15 +70,7 @@ def dated(record_id: str, **dates: str) -> dict[str, Any]:
 @pytest.fixture(scope="module")
 def edges(tmp_path_factory: pytest.TempPathFactory) -> usnz.Dataset:
     folder = tmp_path_factory.mktemp("edges")
-    source = {
-        "id": "s",
-        "title": "T",
-        "publisher": "P",
-        "kind": "news-article",
-        "sha256": "0" * 64,
-        "paragraphs": 1,
-        "filename": "s.txt",
-    }
+    source = edge_source()
     events = [
         dated("a-undated"),
         dated("b-first-day", date="0001-01-01"),

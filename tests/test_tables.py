@@ -342,7 +342,8 @@ def test_a_force_contribution_list_at_80_columns(
 ) -> None:
     monkeypatch.setenv("COLUMNS", "80")
     lines = _listed(capsys, "list", "force-contributions", "--conflict", "war-in-afghanistan", "--country", "NZL")
-    assert lines[0].split()[:3] == ["id", "personnel", "period"]  # the date kept first
+    # the deciding number, whether they fought (kept: the answer wanted) and the date come first
+    assert lines[0].split()[:4] == ["id", "personnel", "combat", "period"]
     assert lines[0].split()[-1] == "about"
     rows = {line.split()[0]: line for line in _rows(lines) if not line.startswith(" ")}
     assert "≠1" in rows["nzsas-afghanistan-rotations"]
@@ -351,6 +352,56 @@ def test_a_force_contribution_list_at_80_columns(
     legend = " ".join(lines[lines.index("(8 records)") + 1 :])
     assert legend.startswith("≠1 nzsas-afghanistan-rotations and nzsas-afghanistan-fifty disagree: personnel")
     assert max(len(line) for line in lines) <= 80
+
+
+@pytest.mark.parametrize("width", [80, 100])
+def test_a_column_marked_keep_survives_narrowing(width: int) -> None:
+    """``combat`` decides whether a contribution fought: at 80 columns other columns go first."""
+    records = usnz.force_contributions()
+    chosen, _ = table(records)
+    kept = [column.name for column in chosen if column.keep]
+    assert "combat" in kept
+    lines = table_text(records, width=width).splitlines()
+    header = lines[0].split()
+    assert set(kept) <= set(header)
+    if width == 80:
+        assert {"killed", "wounded"}.isdisjoint(header)  # columns not marked keep were left out to fit
+    at = lines[0].index("combat")
+    k_force = next(line for line in lines if line.startswith("k-force-korea "))
+    assert k_force[at:].split()[0] == "yes"
+    assert max(len(line) for line in lines) <= width
+
+
+def test_a_label_too_narrow_to_read_goes_under_its_row_whole_words_only() -> None:
+    """At 80 columns the Afghanistan rows keep their numbers, combat and period; the unit reads below."""
+    records = usnz.force_contributions(conflict="war-in-afghanistan", country="NZL")
+    lines = table_text(records, width=80).splitlines()
+    assert lines[0].split() == ["id", "personnel", "combat", "period", "↓", "about"]
+    at = lines.index(next(line for line in lines if line.startswith("nz-bamyan-prt ")))
+    assert lines[at + 1] == "    Provincial Reconstruction Team"
+    words = {word for record in records for word in record.label.split()}
+    under = [line for line in lines[2:] if line.startswith("    ") and not line.startswith("     ")]
+    assert len(under) >= len(records)
+    for line in under:  # wrapped at spaces: every piece a whole word (or cut with "…")
+        assert all(word in words or word.endswith("…") for word in line.split()), line
+    assert max(len(line) for line in lines) <= 80
+
+
+def test_a_column_marked_keep_is_never_left_out_of_the_html_table(monkeypatch: pytest.MonkeyPatch) -> None:
+    from usnz.faces import html as html_face
+
+    monkeypatch.setattr(html_face, "_BUDGET", 100)  # room for almost nothing
+    shown = re.findall(r"<th[^>]*>([^<]*)</th>", html_face.records_html(usnz.force_contributions()))
+    assert "combat" in shown
+    assert "personnel" not in shown  # not marked keep: left out for want of room
+
+
+def test_a_column_marked_keep_goes_only_after_every_other_but_the_id() -> None:
+    records = usnz.force_contributions()
+    for width in range(80, 30, -1):
+        header = table_text(records, width=width).splitlines()[0].split()
+        if "combat" not in header:
+            assert header in (["id", "about"], ["id", "↓", "about"], ["id"]), (width, header)
 
 
 def test_numbers_align_right_in_the_terminal() -> None:
@@ -508,12 +559,13 @@ def test_help_groups_the_commands_asking_first_each_with_an_example(capsys: pyte
         "list",
         "search",
         "timeline",
+        "doubts",
         "cite",
     ]
     assert {"export", "schema", "validate", "verify"} <= {line.split()[0] for line in tools.splitlines()[1:] if line}
     examples = [line.split("e.g. ", 1)[1] for line in text.splitlines() if "e.g. usnz " in line]
-    assert len(examples) == 9
-    for example in examples[:4]:  # the asking ones run
+    assert len(examples) == 10
+    for example in examples[:6]:  # the asking ones run
         assert main(example.split()[1:]) == 0
     capsys.readouterr()
 

@@ -151,7 +151,9 @@ def test_verify_with_packaged_checks_the_users_records(
     assert main(["verify", "--sources", str(seeds), str(folder)]) == 1  # alone, its references are unknown
     assert "helen-clark" in capsys.readouterr().out
     assert main(["verify", "--sources", str(seeds), "--with-packaged", str(folder)]) == 0
-    assert capsys.readouterr().out == "ok: 1 quotes checked against 1 source texts, every one found\n"
+    assert capsys.readouterr().out == (
+        "ok: 1 citation quote and 0 attestation quotes checked against 1 source text, every one found\n"
+    )
 
 
 def test_verify_with_packaged_reports_only_the_users_problems(
@@ -182,7 +184,9 @@ def test_verify_with_packaged_on_the_users_own_texts(tmp_path: Path, capsys: pyt
     (texts / "mine.txt").write_text(TEXT, encoding="utf-8")
     folder = write(tmp_path / "mine", [own_source("mine.txt")], [event(participants=["helen-clark"])])
     assert main(["verify", "--sources", str(texts), "--with-packaged", str(folder)]) == 0
-    assert capsys.readouterr().out == "ok: 1 quotes checked against 1 source texts, every one found\n"
+    assert capsys.readouterr().out == (
+        "ok: 1 citation quote and 0 attestation quotes checked against 1 source text, every one found\n"
+    )
     wrong = write(
         tmp_path / "wrong",
         [own_source("mine.txt")],

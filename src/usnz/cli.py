@@ -20,6 +20,7 @@ import json
 import os
 import re
 import sys
+import textwrap
 import typing
 import warnings
 from collections.abc import Callable, Sequence
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
     from usnz.model.filters import Filter
     from usnz.model.records import AnyRecord
     from usnz.querying.collection import Records
+    from usnz.querying.doubted import Doubted
 
 __all__ = ["WIDTH", "main"]
 
@@ -120,6 +122,7 @@ _GROUPS: Final = (
             ("list", "the records of one kind, filtered (no kind: the kinds)", "usnz list events --during 2008"),
             ("search", "records whose names or text match, best first", "usnz search anzus treaty"),
             ("timeline", "every dated record in date order", "usnz timeline --during 1939/1975"),
+            ("doubts", "the doubtful spots of the texts, by kind or paragraph", "usnz doubts --kind contradiction"),
             ("cite", "how to cite usnz and its sources", "usnz cite --format bibtex"),
         ),
     ),
@@ -167,6 +170,16 @@ def _parser(asked: str | None = None) -> argparse.ArgumentParser:
     search.add_argument(
         "--kind", metavar="KIND", help="only records of this kind, e.g. person, event, force-contribution"
     )
+    doubts = command("doubts", "the doubtful spots of the texts: each doubt with the record that carries it")
+    doubts.add_argument(
+        "--kind",
+        metavar="KIND",
+        help="only doubts of this kind: " + ", ".join(_DOUBT_KINDS) + " (several: contradiction,vague)",
+    )
+    doubts.add_argument("--source", metavar="ID", help="only doubts lying in this source text, e.g. nzpa-nz-us-ties")
+    doubts.add_argument(
+        "--paragraph", type=int, metavar="N", help="only doubts lying in this paragraph (of --source, or of any)"
+    )
     validate = commands.add_parser(
         "validate",
         help="check data files in the usnz format; list every problem (exit 1) or none (exit 0)",
@@ -186,10 +199,11 @@ def _parser(asked: str | None = None) -> argparse.ArgumentParser:
     )
     verify = commands.add_parser(
         "verify",
-        help="check every citation's quote against the source texts in DIR (found by SHA-256)",
+        help="check every citation's and role attestation's quote against the source texts in DIR (by SHA-256)",
         description=(
-            "Check every citation's quote against the source texts in DIR, each found by its SHA-256: "
-            "every mismatch is listed, one per line (exit 1), or ok (exit 0)."
+            "Check every quote (each citation's, and each role attestation's) against the source texts in DIR, "
+            "each found by its SHA-256: every mismatch is listed, one per line (exit 1), or ok with how many "
+            "quotes of each were checked (exit 0)."
         ),
     )
     verify.add_argument(
@@ -307,6 +321,67 @@ def _option(spec: Filter) -> dict[str, Any]:
     # KIND is always a record kind (events, force-contributions); a record's own kind field is its TYPE.
     metavar = _METAVAR.get(spec.takes, "TYPE" if spec.name == "kind" else spec.name.upper())
     return {"help": text, "metavar": metavar}
+
+
+_DOUBT_KINDS: Final = ("contradiction", "vague", "garbled", "typo", "reading", "outside")
+"""The kinds of doubt, as ``usnz.DOUBT_KINDS`` (a test keeps them in step), without importing the model."""
+
+
+def _doubts(args: argparse.Namespace) -> str:
+    """``usnz doubts``: every doubt ``usnz.doubts()`` finds, with its record, kind, paragraphs and text."""
+    import usnz  # noqa: PLC0415
+
+    kind = None if args.kind is None else tuple(args.kind.split(","))
+    for one in kind or ():
+        if one not in _DOUBT_KINDS:
+            msg = f"--kind {one!r} is not a kind of doubt; accepted: {', '.join(_DOUBT_KINDS)}"
+            raise UsageError(msg)
+    try:
+        found = usnz.doubts(kind=kind, source=args.source, paragraph=args.paragraph)
+    except usnz.Error as error:  # an unknown source or paragraph, named as the option
+        message = str(error).replace("source=", "--source ", 1).replace("paragraph=", "--paragraph ", 1)
+        raise UsageError(message.replace("usnz.search()", "usnz search")) from None
+    rows = [
+        (
+            item.record.id,
+            item.doubt.kind,
+            item.doubt.source,
+            "; ".join(str(n) for n in item.doubt.paragraphs),
+            item.doubt.text,
+            "; ".join(item.doubt.concerns),
+        )
+        for item in found
+    ]
+    if args.format == "json":
+        keys = ("record", "kind", "source", "paragraphs", "text", "concerns")
+        items = [
+            {**dict(zip(keys, row, strict=True)), "paragraphs": list(d.paragraphs), "concerns": list(d.concerns)}
+            for row, d in zip(rows, (item.doubt for item in found), strict=True)
+        ]
+        return json.dumps(items, indent=2, ensure_ascii=False)
+    if args.format == "csv":
+        return _csv([("record", "kind", "source", "paragraphs", "text", "concerns"), *rows])
+    return _doubts_text(found)
+
+
+def _doubts_text(found: Sequence[Doubted]) -> str:
+    """Each doubt as a line naming its record, kind and paragraphs, then its text wrapped under it."""
+    from usnz.faces.marks import clean  # noqa: PLC0415
+
+    width = terminal_width()
+    # at spaces only: an id in the text (nzsas-afghanistan-fifty) is never broken
+    wrapper = textwrap.TextWrapper(width, initial_indent="    ", subsequent_indent="    ", break_on_hyphens=False)
+    lines: list[str] = []
+    for item in found:
+        head = clean(f"{item.record.id}  {item.doubt.kind}")
+        where = clean(item.doubt.where)
+        # the source and paragraphs beside the id when they fit, else on a line of their own
+        lines += [f"{head}  {where}"] if len(head) + 2 + len(where) <= width else [head, f"    {where}"]
+        lines.extend(wrapper.wrap(clean(item.doubt.text)))
+        if item.doubt.concerns:
+            lines.append(clean("    concerns: " + ", ".join(item.doubt.concerns)))
+    lines.append(f"({len(found)} doubt{'s' if len(found) != 1 else ''})")
+    return "\n".join(lines)
 
 
 def _kind_names() -> list[str]:
@@ -466,19 +541,29 @@ def _verify(args: argparse.Namespace) -> str:
             raise ValidationFailedError("\n".join(_one_line(str(problem)) for problem in error.problems)) from None
     checked = data if data is not None else usnz.dataset()
     problems = usnz.verify(sources=args.sources, data=checked)
+    from usnz.faces.verify import cited  # noqa: PLC0415
+
     records = list(checked)
     if args.with_packaged:  # the user's records, and the sources they cite: not the packaged data's
         packaged = {record.id for record in usnz.dataset()}
         records = [record for record in records if record.id not in packaged]
-        cited = {c.source for r in records if isinstance(r, usnz.Record) for c in r.citations}
-        mine = {record.id for record in records} | cited
+        mine = {record.id for record in records} | {c.source for r in records for _, c in cited(r)}
         problems = tuple(problem for problem in problems if problem.record in mine)
     if problems:
         raise ValidationFailedError("\n".join(_one_line(str(problem)) for problem in problems))
-    quotes = sum(1 for r in records if isinstance(r, usnz.Record) for c in r.citations if c.quote is not None)
-    sources = {c.source for r in records if isinstance(r, usnz.Record) for c in r.citations}
+    quoted = [(field, c) for r in records for field, c in cited(r) if c.quote is not None]
+    attested = sum(1 for field, _ in quoted if ".attested[" in field)
+    sources = {c.source for r in records for _, c in cited(r)}
     texts = len(sources) if args.with_packaged else len(checked.sources())
-    return f"ok: {quotes} quotes checked against {texts} source texts, every one found"
+    return (
+        f"ok: {_count(len(quoted) - attested, 'citation quote')} and {_count(attested, 'attestation quote')} "
+        f"checked against {_count(texts, 'source text')}, every one found"
+    )
+
+
+def _count(number: int, noun: str) -> str:
+    """``1 source text``, ``3 source texts``."""
+    return f"{number:,} {noun}" if number == 1 else f"{number:,} {noun}s"
 
 
 def _export(args: argparse.Namespace) -> str:
@@ -541,6 +626,7 @@ def _type_text(field: dict[str, object]) -> str:
 
 
 _HANDLERS: dict[str, Callable[[argparse.Namespace], str]] = {
+    "doubts": _doubts,
     "validate": _validate,
     "verify": _verify,
     "export": _export,
@@ -683,8 +769,8 @@ def _main(argv: Sequence[str] | None) -> int:
     except Exception as error:  # noqa: BLE001 - a bug must still be one line, not a traceback
         _tell(f"usnz: error: unexpected {type(error).__name__}: {error}; please report this")
         return 2
-    for warning in caught:
-        _tell(f"usnz: warning: {warning.message}")
+    for warning in caught:  # the option as the command line spells it
+        _tell(f"usnz: warning: {str(warning.message).replace('possibly=True', '--possibly')}")
     return 0 if _print(output) else 2
 
 

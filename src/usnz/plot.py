@@ -111,6 +111,15 @@ def _x(day: dt.date) -> float:
     return number
 
 
+def _calendar() -> tuple[float, float]:
+    """The first and the last moment matplotlib can draw (1 January 1 and 31 December 9999), as x values.
+
+    No view, reach or arrow goes past them: a record of year 1 or 9999 (user data may hold one)
+    is drawn up to the calendar's edge, never off its scale.
+    """
+    return _x(dt.date.min), _x(dt.date.max) + 0.999  # the last day's end, a moment before year 10000
+
+
 def _chosen(
     records: Iterable[AnyRecord] | None, during: During | None, possibly: bool
 ) -> tuple[list[AnyRecord], list[Source]]:
@@ -238,8 +247,9 @@ class _Layout:
         the ``during=`` window: its stub then reaches into it.)
         """
         lo, hi = self.view
-        first = min(mark.first - self.stub, hi - self.stub) if mark.before else mark.first
-        last = max(mark.last + self.stub, lo + self.stub) if mark.after else mark.last
+        floor, ceiling = _calendar()
+        first = max(min(mark.first - self.stub, hi - self.stub), floor) if mark.before else mark.first
+        last = min(max(mark.last + self.stub, lo + self.stub), ceiling) if mark.after else mark.last
         return first, last
 
 
@@ -252,7 +262,9 @@ def _view(marks: list[_Mark], window: tuple[dt.date, dt.date] | None) -> tuple[t
     lo = min(m.first - (stub if m.before else 0) for m in marks)
     hi = max(m.last + (stub if m.after else 0) for m in marks)
     pad = max((hi - lo) / 50, 15.0)
-    return (start if start is not None else lo - pad, end if end is not None else hi + pad), stub
+    floor, ceiling = _calendar()  # a record of year 1 or 9999 is drawn to the calendar's edge, not past it
+    view = (start if start is not None else lo - pad, end if end is not None else hi + pad)
+    return (max(view[0], floor), min(view[1], ceiling)), stub
 
 
 def _lane(record: AnyRecord, names: dict[str, str]) -> tuple[str, int]:
@@ -341,7 +353,9 @@ def timeline(
     dark one; its title says what is drawn. No label turns on math mode (see :func:`plain`).
 
     **Axes**: the x axis runs over the marks drawn, or over the ``during=`` window when
-    given. A new figure is 10 inches wide and grows 0.2 inch a row, from 2.5 to 9 inches.
+    given, never past 1 January 1 or 31 December 9999 (where matplotlib's dates end: a record
+    of year 1 or 9999 is drawn to the edge, its reach not given cut there). A new figure is 10
+    inches wide and grows 0.2 inch a row, from 2.5 to 9 inches.
     Labels are as long as their row leaves room for (cut at a word with ``…``; left out rather
     than cut to a word or two), right of their mark, else left of it, else inside its bar;
     never outside the axes. They are fitted once, to the figure's size when drawn.
@@ -446,7 +460,7 @@ def _draw_mark(ax: Axes, mark: _Mark, layout: _Layout) -> set[tuple[str, _End]]:
     for side, end, start, stop in reaches:
         if end is not None and min(start, stop) < layout.view[1] and max(start, stop) > layout.view[0]:
             seen.add((side, end))
-        if end == "unknown":
+        if end == "unknown" and start != stop:  # (none left where the calendar ends: ``/0001``)
             lo, hi = min(start, stop), max(start, stop)
             reach = Rectangle(
                 (lo, y - 0.3), hi - lo, 0.6, facecolor=to_rgba(colour, _REACH), edgecolor=colour, linestyle="--"

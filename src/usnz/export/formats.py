@@ -21,7 +21,17 @@ from usnz.faces import parquet
 from usnz.model.records import KINDS
 from usnz.querying.dataset import Dataset
 
-__all__ = ["FORMATS", "SCHEMA_BYTES", "SCHEMA_HASH", "WRITERS", "Format", "Writer", "json_bytes"]
+__all__ = [
+    "BINARY_BYTES",
+    "BINARY_HASH",
+    "FORMATS",
+    "SCHEMA_BYTES",
+    "SCHEMA_HASH",
+    "WRITERS",
+    "Format",
+    "Writer",
+    "json_bytes",
+]
 
 Format = Literal["csv", "json", "jsonl", "parquet"]
 """The names of the export formats, for type checkers (``tests/test_export.py`` keeps it in step with WRITERS)."""
@@ -30,6 +40,11 @@ SCHEMA_HASH: Final = "usnz:jsonSchemaHash"
 """The resource property that holds the SHA-256 of its JSON Schema file (``sha256:...``)."""
 SCHEMA_BYTES: Final = "usnz:jsonSchemaBytes"
 """The resource property that holds the size of its JSON Schema file (bytes)."""
+
+BINARY_HASH: Final = "usnz:hash"
+"""The resource property that holds the SHA-256 of a binary (Parquet) file, which frictionless cannot hash."""
+BINARY_BYTES: Final = "usnz:bytes"
+"""The resource property that holds the size of a binary (Parquet) file (bytes), which frictionless cannot count."""
 
 KindWriter = Callable[[Dataset, str, dict[str, bytes]], tuple[bytes, dict[str, Any]]]
 """Writes one kind (by its plural) of a dataset: its file's bytes and its resource's own properties.

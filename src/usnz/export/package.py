@@ -7,7 +7,7 @@ import types
 import uuid
 from typing import Any, Final
 
-from usnz.export.formats import WRITERS
+from usnz.export.formats import BINARY_BYTES, BINARY_HASH, WRITERS
 from usnz.export.schemas import description
 from usnz.export.tables import SIDE_TABLES
 from usnz.model.records import KINDS
@@ -58,7 +58,9 @@ def _resource(name: str, path: str, data: bytes, about: str, fmt: str) -> dict[s
     if writer.text:
         resource["encoding"] = "utf-8"
     else:  # frictionless reads a binary format (Parquet) through its library: it cannot count bytes or hash them
-        del resource["bytes"], resource["hash"]
+        # so they go under usnz's own names, by which a later export knows the file unchanged
+        resource[BINARY_BYTES] = resource.pop("bytes")
+        resource[BINARY_HASH] = resource.pop("hash")
     return resource
 
 

@@ -14,9 +14,11 @@ import typing
 from pathlib import Path, PurePosixPath
 from typing import Final, Literal
 
-from usnz.export.formats import SCHEMA_BYTES, SCHEMA_HASH, WRITERS
+from usnz.export.formats import BINARY_BYTES, BINARY_HASH, SCHEMA_BYTES, SCHEMA_HASH, WRITERS, json_bytes
 from usnz.export.package import PROFILE
+from usnz.export.schemas import json_schema
 from usnz.model.errors import ArgumentTypeError, ArgumentValueError, shown
+from usnz.model.records import KINDS
 
 __all__ = ["DESCRIPTOR", "State", "out_text", "state_of"]
 
@@ -104,7 +106,10 @@ def _listed(descriptor: object) -> _Expected | None:
                 continue
             if not _written(name):
                 return None
-            expected[name] = _size_and_hash(entries, size_key, hash_key)
+            given = _size_and_hash(entries, size_key, hash_key)
+            if given is None and key == "path":  # a binary file's (Parquet's) are under usnz's own names
+                given = _size_and_hash(entries, BINARY_BYTES, BINARY_HASH)
+            expected[name] = given
     return expected
 
 
@@ -161,12 +166,43 @@ def _sha256(path: Path) -> str:
     return f"sha256:{digest.hexdigest()}"
 
 
+_SCHEMA_FILE: Final = re.compile(r"schemas/([a-z][a-z_]{0,39})\.schema\.json", re.ASCII)
+
+
+def _schema_now(name: str) -> bytes | None:
+    """The bytes this usnz writes at *name* when it is a kind's JSON Schema file (None for any other name)."""
+    match = _SCHEMA_FILE.fullmatch(name)
+    if match is None or match[1] not in KINDS:
+        return None
+    return json_bytes(json_schema(match[1]))
+
+
+def _unhashed(name: str, path: Path) -> str | None:
+    """How a file the descriptor gives no size and SHA-256 for may differ from what usnz wrote (None: it cannot).
+
+    An export by an earlier usnz gave none for its ``schemas/`` files: such a file is known
+    unchanged when it is, byte for byte, the schema this usnz writes (nothing of the user's
+    is lost with it). Any other file without them cannot be known unchanged.
+    """
+    now = _schema_now(name)
+    if now is None:
+        return "has no size and SHA-256 in datapackage.json, so it cannot be known unchanged"
+    if path.stat().st_size == len(now) and path.read_bytes() == now:
+        return None
+    return (
+        "has no size and SHA-256 in datapackage.json (an export by an earlier usnz) and differs from the "
+        "schema usnz writes now, so it cannot be known unchanged"
+    )
+
+
 def _changed(folder: Path, listed: _Expected) -> tuple[str, str] | None:
     """The first file of the export in *folder* that is not as usnz wrote it, and how it differs.
 
     Each file its descriptor names must have the size and SHA-256 the descriptor gives (the
     size is compared first, so a changed file of another size is not read). A named file
-    that is missing is no change: nothing of the user's is lost with it.
+    that is missing is no change: nothing of the user's is lost with it. A JSON Schema file
+    for which an earlier usnz gave no size and hash must be the one this usnz writes
+    (:func:`_unhashed`).
     """
     for name, expected in sorted(listed.items()):
         if name == DESCRIPTOR:
@@ -179,7 +215,10 @@ def _changed(folder: Path, listed: _Expected) -> tuple[str, str] | None:
         if not stat.S_ISREG(info.st_mode):
             return name, "is not a plain file (usnz writes only plain files)"
         if expected is None:
-            return name, "has no size and SHA-256 in datapackage.json, so it cannot be known unchanged"
+            how = _unhashed(name, path)
+            if how is None:
+                continue
+            return name, how
         size, digest = expected
         if info.st_size != size or _sha256(path) != digest:
             return name, "was changed since usnz wrote it (its size or SHA-256 differs from datapackage.json's)"

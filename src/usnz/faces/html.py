@@ -155,7 +155,10 @@ def _pieces(text: str, mark: str, kind: str) -> list[str]:
 def _fitting(
     chosen: Sequence[Shown], rows: list[tuple[str, ...]], marks_of: list[tuple[str, ...]], cited_px: float
 ) -> list[int]:
-    """The columns kept so the table fits :data:`_BUDGET`: the least wanted out first, never the id or the label."""
+    """The columns kept so the table fits :data:`_BUDGET`: the least wanted out first.
+
+    Never the id, the label or a column marked ``keep`` (the answer wanted, such as ``combat``).
+    """
     widths = [
         _estimate(column, [row[at] for row in rows], [marked[at] for marked in marks_of])
         for at, column in enumerate(chosen)
@@ -163,7 +166,7 @@ def _fitting(
     kept = sorted(range(len(chosen)), key=lambda at: chosen[at].rank)
     label = next((at for at in kept if chosen[at].kind == "text"), None)
     while sum(widths[at] for at in kept) + cited_px > _BUDGET:
-        dropped = next((at for at in reversed(kept) if at not in {0, label}), None)
+        dropped = next((at for at in reversed(kept) if at not in {0, label} and not chosen[at].keep), None)
         if dropped is None:
             break
         kept.remove(dropped)

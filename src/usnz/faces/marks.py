@@ -49,7 +49,7 @@ DISPUTED: Final = "≠"
 NOT_STATED: Final = "*"
 OUTSIDE: Final = "†"
 MEANING: Final = {
-    DISPUTED: "disputes another record's claim (usnz disputes)",
+    DISPUTED: "disputes another record's claim (usnz.disputes())",
     NOT_STATED: "not stated in the texts, read from them (an inferred date, a currency assumed from '$', "
     "a country read from a name)",
     OUTSIDE: "a date from outside the texts",
@@ -185,7 +185,7 @@ def legend(
     """The legend lines of a table: each dispute group and what disagrees; each other mark used and its meaning."""
     marks = set(used)
     lines = [
-        f"{DISPUTED}{number} {disagreement(ids, [r for r in records if r.id in ids])} (usnz disputes)"
+        f"{DISPUTED}{number} {disagreement(ids, [r for r in records if r.id in ids])} (usnz.disputes())"
         for number, ids in (disputes or {}).items()
     ]
     if not disputes and DISPUTED in marks:

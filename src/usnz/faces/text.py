@@ -51,6 +51,8 @@ _LONGEST: Final = 16
 """A text column is as wide as its longest word up to this many characters (longer words break)."""
 _DATES: Final = frozenset({"when", "date", "period", "signed"})
 """The columns that date a record: kept in a narrow terminal with its id, label and deciding number."""
+_BELOW: Final = "    "
+"""The indent of a text column moved under its row (too narrow beside the rest)."""
 _LINES: Final = 3
 """The most lines a text cell of a terminal table wraps onto; the rest is cut at a word with "…"."""
 
@@ -235,15 +237,31 @@ def table_text(records: Sequence[AnyRecord], width: int | None = None) -> str:
         else max(len(column.name), *(_unbroken(row[at]) for row in cells))
         for at, column in enumerate(chosen)
     ]
-    kept = _kept(chosen, least, width)
+    unnarrowed = list(least)
+    kept = _kept(chosen, least, width)  # narrows the text columns' least widths as it must
     widths = _share(width, [(natural[at], least[at], chosen[at].kind == "text") for at in kept])
+    below = [
+        at
+        for at, wide in zip(kept, widths, strict=True)
+        if chosen[at].kind == "text" and wide < min(natural[at], _NARROWEST)
+    ]
+    heading = "".join(f"  ↓ {chosen[at].name}" for at in below)
+    if below:  # too narrow to read beside the rest: on an indented line under each row instead
+        rest = [at for at in range(len(chosen)) if at not in below]
+        least = [unnarrowed[at] for at in rest]
+        kept = [rest[at] for at in _kept([chosen[at] for at in rest], least, width - len(heading))]
+        least = [least[rest.index(at)] for at in kept]
+        sizes = [(natural[at], wide, chosen[at].kind == "text") for at, wide in zip(kept, least, strict=True)]
+        widths = _share(width - len(heading), sizes)
     numbers = [chosen[at].kind == "number" for at in kept]
-    lines = [_line([chosen[at].name for at in kept], widths, numbers)]
-    lines.append("-" * (sum(widths) + _GAP * (len(widths) - 1)))
+    lines = [_line([chosen[at].name for at in kept], widths, numbers) + heading]
+    lines.append("-" * max(sum(widths) + _GAP * (len(widths) - 1) + len(heading), 1))
     for row in cells:
         wrapped = [_wrap_cell(row[at], wide, chosen[at].kind) for at, wide in zip(kept, widths, strict=True)]
         for n in range(max(len(parts) for parts in wrapped)):
             lines.append(_line([parts[n] if n < len(parts) else "" for parts in wrapped], widths, numbers))
+        for at in below:
+            lines.extend(_BELOW + part for part in _wrap_cell(row[at], width - len(_BELOW), "text") if part)
     lines.append(f"({len(records)} record{'s' if len(records) != 1 else ''})")
     lines.extend(line for entry in legend for line in _wrap(clean(entry), width))
     return "\n".join(lines)
@@ -252,15 +270,19 @@ def table_text(records: Sequence[AnyRecord], width: int | None = None) -> str:
 def _kept(chosen: Sequence[Shown], least: list[int], width: int) -> list[int]:
     """The columns a terminal of *width* shows, in order: the least wanted left out first.
 
-    The id, the label, the date and the first figure (the deciding number) are kept before any
+    The id, the label, the date, the first figure (the deciding number) and every column marked
+    ``keep`` (the answer wanted, such as a force contribution's ``combat``) are kept before any
     other: when only they are left and still too wide, text narrows to :data:`_TIGHTEST`
-    before one of them goes.
+    before one of them goes, and a column marked ``keep`` goes only after every other but the id.
     """
     first_number = next((at for at, column in enumerate(chosen) if column.kind == "number"), None)
     essential = {
-        at for at, column in enumerate(chosen) if at in {0, first_number} or column.name in _DATES or column.rank == 1
+        at
+        for at, column in enumerate(chosen)
+        if at in {0, first_number} or column.name in _DATES or column.rank == 1 or column.keep
     }
-    kept = sorted(range(len(chosen)), key=lambda at: (at not in essential, chosen[at].rank))
+    last = {at for at, column in enumerate(chosen) if at == 0 or column.keep}  # the id and what is marked keep
+    kept = sorted(range(len(chosen)), key=lambda at: (at not in essential, at not in last, chosen[at].rank))
     narrowed = False
 
     def wide() -> int:

@@ -1,8 +1,9 @@
-"""Checking every citation's quote against the source texts themselves.
+"""Checking every quote against the source texts themselves: citations' and role attestations'.
 
 Given a folder of texts, each :class:`~usnz.Source` is matched to the file with its SHA-256,
-and every quote is looked for in its paragraph (line N of that file; runs of whitespace
-compared as one). Anyone with the texts can so check every fact's evidence mechanically.
+and every quote (each citation's, and each role attestation's: the words naming a person by
+the title) is looked for in its paragraph (line N of that file; runs of whitespace compared as
+one). Anyone with the texts can so check every fact's evidence mechanically.
 """
 
 from __future__ import annotations
@@ -16,13 +17,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from usnz.model.base import Record, citations_in
+from usnz.model.citation import Citation
 from usnz.model.errors import ArgumentTypeError, ArgumentValueError, Problem, shown
 from usnz.model.kinds.sources import Source
 
 if TYPE_CHECKING:
     from usnz.querying.dataset import Dataset
 
-__all__ = ["verify"]
+__all__ = ["cited", "verify"]
 
 _LARGEST: Final = 16 * 1024 * 1024  # a source text larger than this is not read
 
@@ -112,14 +114,25 @@ def _paragraphs(path: Path) -> list[str]:
     return lines[:-1] if lines and lines[-1] == "" else lines
 
 
+def cited(record: object) -> list[tuple[str, Citation]]:
+    """Each citation *record* carries, with its field path: its ``citations``, then its roles' attestations'.
+
+    A source, or anything but a record, carries none.
+    """
+    if isinstance(record, Source) or not isinstance(record, Record):
+        return []
+    return list(citations_in(record))  # a role's attestations' too: they quote the title
+
+
 def verify(
     *, sources: str | os.PathLike[str] | Sequence[str | os.PathLike[str]], data: Dataset | None = None
 ) -> tuple[Problem, ...]:
     """Check every quote of *data* against the source texts in the folder (or folders) *sources*.
 
     Each source is found among the folders' files by its SHA-256 (file names do not matter);
-    each citation's quote must occur in its paragraph. Citations without a quote (allowed in
-    your own data) are not checked.
+    each citation's quote must occur in its paragraph, and so must each role attestation's
+    (``Role.attested``: the words naming the person by the title). Citations without a quote
+    (allowed in your own data) are not checked.
 
     Args:
         sources: A folder holding the source texts, or several (the packaged data also cites the
@@ -129,7 +142,9 @@ def verify(
     Returns:
         Every mismatch found, as :class:`~usnz.Problem` (file, record, field path, message):
         a source with no file of its SHA-256, a paragraph the text does not have (a citation's
-        or a doubt's), a quote not in its paragraph. Empty when every quote is verified.
+        or a doubt's), a quote not in its paragraph (a citation's, path ``citations[0].quote``,
+        or an attestation's, ``roles[0].attested[1].citation.quote``). Empty when every quote
+        is verified.
 
     >>> import usnz
     >>> usnz.verify(sources="copies-of-the-texts")  # doctest: +SKIP
@@ -169,9 +184,7 @@ def verify(
             if paragraphs is not None and beyond:
                 message = f"{doubt.source} has {len(paragraphs)} paragraphs, not {beyond[0]}"
                 problems.append(Problem(file=doubt.source, record=record.id, path=f"doubts[{index}]", message=message))
-        if isinstance(record, Source) or not isinstance(record, Record):
-            continue
-        for field, citation in citations_in(record):  # a role's attestations' too: they quote the title
+        for field, citation in cited(record):
             paragraphs = texts.get(citation.source)
             if citation.quote is None or paragraphs is None:
                 continue

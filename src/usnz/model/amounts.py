@@ -46,7 +46,7 @@ class Quantity:
     """
 
     cross_check: ClassVar[str] = "low <= best <= high"
-    """A check across its fields that usnz.load makes, in words: what a schema of each field alone cannot say."""
+    """What usnz.load checks across its fields, in words (what a schema of each field alone cannot say)."""
 
     unit: str = fact(
         validator=attrs.validators.and_(attrs.validators.instance_of(str), attrs.validators.min_len(1)),

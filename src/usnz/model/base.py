@@ -166,7 +166,7 @@ class Described:
     __slots__ = ()
     record_kind: ClassVar[str]
     cross_check: ClassVar[str | None] = None
-    """A check across its fields that usnz.load makes, in words: what a schema of each field alone cannot say."""
+    """What usnz.load checks across its fields, in words (what a schema of each field alone cannot say)."""
     table_fields: ClassVar[tuple[str, ...]] = ()
     """What a table of records of this kind shows after ``id``, most wanted first: fields, or
     ``when`` (the record's date or period), ``value`` (a figure's quantity or money), ``offices``

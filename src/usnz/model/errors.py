@@ -202,7 +202,10 @@ class DataError(Error, ValueError):
 
 
 class CoverageWarning(UserWarning):
-    """A query asked about a time the sources do not cover, so nothing can match.
+    """A query asked about a time the data is not known to cover.
+
+    Without ``possibly=True`` nothing can match; with it, only records whose unknown or open
+    ends may run on that far (none is known to be in that time). Every query warns alike.
 
     It points at the line of the caller's code that asked (the first frame outside usnz).
     """

@@ -164,7 +164,8 @@ def check_choice(name: str, value: object, choices: tuple[str, ...]) -> str:
     if value not in choices:
         close = difflib.get_close_matches(value.strip().lower().replace("_", "-").replace(" ", "-"), choices, n=3)
         hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
-        msg = f"{name}={shown(value)} is not accepted{hint} accepted: {', '.join(choices)}"
+        accepted = f"{' Accepted' if close else '; accepted'}: {', '.join(choices)}"
+        msg = f"{name}={shown(value)} is not accepted{hint}{accepted}"
         raise ArgumentValueError(msg)
     return value
 

@@ -439,15 +439,8 @@ class Dataset:
         built on first use, and the known extents are then looked up in it, at the cost of
         the answer's size rather than of *records*'.
         """
-        first, last = to_window(during)
-        covered = self._lenient_span if possibly else self._span
-        if covered is not None and (last < covered[0] or first > covered[1]):
-            span = Period.parse(f"{self._span[0].isoformat()}/{self._span[1].isoformat()}")  # type: ignore[index]
-            warnings.warn(
-                f"during={shown(during)} lies outside the span the data covers ({span}); nothing can match",
-                CoverageWarning,
-                stacklevel=outside_usnz(),
-            )
+        first, last = window = to_window(during)
+        if self._outside(window, during, possibly=possibly):
             return []
         if indexed is not None and not possibly:
             intervals = self._intervals.get(indexed)
@@ -699,17 +692,31 @@ class Dataset:
         return False
 
     def _outside(self, window: Window, during: object, *, possibly: bool) -> bool:
-        """Whether *window* lies wholly outside the span the data covers (then warn, as every query does)."""
-        covered = self._lenient_span if possibly else self._span
-        if covered is None or (covered[0] <= window[1] and window[0] <= covered[1]):
+        """Warn when *window* lies wholly outside the span the data is known to cover; whether nothing can match.
+
+        Every query with ``during=`` warns alike, with *possibly* or not: outside the known
+        span no record is known to be in *window*. Without *possibly* nothing can match
+        (``True``); with it, only records whose unknown or open ends may run on to *window*
+        can (``False``: the query goes on), unless none reaches so far.
+        """
+        known = self._span
+        if known is None or (known[0] <= window[1] and window[0] <= known[1]):
             return False
-        span = Period.parse(f"{covered[0].isoformat()}/{covered[1].isoformat()}")
-        warnings.warn(
-            f"during={shown(during)} lies outside the span the data covers ({span}); nothing can match",
-            CoverageWarning,
-            stacklevel=4,
-        )
-        return True
+        lenient = typing.cast("Window", self._lenient_span)  # set whenever the known span is
+        reaches = lenient[0] <= window[1] and window[0] <= lenient[1]
+        span = Period.parse(f"{known[0].isoformat()}/{known[1].isoformat()}")
+        said = f"during={shown(during)} lies outside the span the data covers ({span})"
+        if possibly and reaches:
+            message = (
+                f"{said}: no record is known to be in it; possibly=True gives only those whose unknown or "
+                "open ends may run on to it"
+            )
+        elif reaches:
+            message = f"{said}; nothing can match (possibly=True lets unknown and open ends run on to it)"
+        else:
+            message = f"{said}; nothing can match"
+        warnings.warn(message, CoverageWarning, stacklevel=outside_usnz())
+        return not (possibly and reaches)
 
     def organizations(
         self,

@@ -39,16 +39,19 @@ from __future__ import annotations
 import functools
 import itertools
 import math
+import operator
 import re
-from bisect import bisect_left
+import typing
+from array import array
+from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 import attrs
 
 from usnz.model.amounts import Money, Quantity
-from usnz.model.facts import Fact, facts, keys_of
+from usnz.model.facts import facts, keys_of
 
 if TYPE_CHECKING:
     from usnz.model.records import AnyRecord
@@ -95,6 +98,8 @@ STOP_WORDS: Final = frozenset({
 # fmt: on
 """Small words a record need not hold: they count only where they stand in a phrase."""
 _APART: Final = " \n "  # between the texts of a zone
+_KEBAB: Final = dict.fromkeys(map(ord, "abcdefghijklmnopqrstuvwxyz0123456789-\n"))  # what kebab-case ids hold
+_BLANK_LINES: Final = re.compile(r"^[^\w\n]*$", re.MULTILINE)  # an id without a word
 _NOTE_FIELDS: Final = frozenset({"notes", "doubts"})
 _EVIDENCE_FIELDS: Final = frozenset({"quote", "note"})  # a citation's own words
 
@@ -150,43 +155,256 @@ def _texts(value: object) -> tuple[str, ...]:
     return tuple(item for item in items if isinstance(item, str))
 
 
+# How a zone plan reads one field, from its declared type: a text, texts, values holding fields of
+# their own (one or a tuple of them), an amount (its text), or whatever it holds (a type not read ahead).
+_TEXT, _TEXTS, _ITEMS, _ONE, _AMOUNT, _ANY = range(6)
+_REFS: Final = 5  # where a plan puts the ids a record's notes name (its doubts' sources): see SearchIndex
+
+
+class _Plan(NamedTuple):
+    """How a zone plan reads a value of one class: its fields read (at once), and each one's step."""
+
+    get: Callable[[Any], tuple[Any, ...]]
+    steps: tuple[tuple[int, int, _Plan | None, str], ...]  # (how, zone or -1, the held values' plan, top field)
+    key: Callable[[Any], Any] | None  # what the value's texts (but the ids its notes name) are a function of
+    refs: Callable[[Any], Any] | None  # what the ids its notes name are a function of, if it can name any
+    both: Callable[[Any], tuple[Any, Any]]  # the key and the refs' key at once (one read of each field)
+
+
+def _leaves(hint: Any) -> set[Any]:
+    """The types a declared type is made of (a literal's values' types; ``tuple`` marks a tuple's items).
+
+    A type that says nothing of what it holds (``object``, a bare ``tuple``, ``Any``) is ``object``.
+    """
+    args = typing.get_args(hint)
+    if typing.get_origin(hint) is typing.Literal:
+        return {type(arg) for arg in args}
+    if not args:
+        return {object if hint in {tuple, typing.Any} or not isinstance(hint, type) else hint}
+    found: set[Any] = {tuple} if typing.get_origin(hint) is tuple else set()
+    for arg in args:
+        if arg is not Ellipsis:
+            found |= _leaves(arg)
+    return found
+
+
+def _how(hint: Any, zone: int) -> tuple[int, type | None]:
+    """How a field of the declared type *hint* is read (-1: never), and the attrs class of its values."""
+    leaves = _leaves(hint) - {type(None)}
+    held = [leaf for leaf in leaves if attrs.has(leaf)]
+    many = typing.get_origin(hint) is tuple
+    if leaves <= {str} or (many and leaves == {tuple, str}):
+        how = -1 if zone < 0 else _TEXTS if many else _TEXT
+    elif len(leaves) == 1 and leaves <= {Quantity, Money}:
+        how = _AMOUNT
+    elif len(held) == 1 and leaves == ({tuple, held[0]} if many else {held[0]}):
+        return (_ITEMS if many else _ONE if _walked(held[0]) else -1), held[0]
+    elif held or any(leaf is object or issubclass(leaf, str | Quantity | Money) for leaf in leaves):
+        how = _ANY  # what it holds is read when it is met
+    else:
+        how = -1  # numbers, dates, flags: never text
+    return how, None
+
+
+@functools.cache
+def _plan(cls: type, top: str | None, quote: bool) -> _Plan:
+    """How to read the zones of a value of *cls*: a plan built once per class from its declarations.
+
+    *top* is the record's field the value stands in (``None`` for a record itself), *quote*
+    whether the record is a quote. It finds what the generic reading of every field found, in
+    the same order, reading only the fields whose declared type may hold text; and it gives the
+    key the texts are a function of, so that records sharing their texts are tokenized once.
+    """
+    try:
+        hints = typing.get_type_hints(cls)
+    except (NameError, TypeError):  # a type not resolvable here: each field is read for what it holds
+        hints = {}
+    _planning.add((cls, top, quote))
+    try:
+        names, steps = _steps(cls, top, quote, hints)
+    finally:
+        _planning.discard((cls, top, quote))
+    key, refs = _part(names, steps, refs=False), _part(names, steps, refs=True)
+    return _Plan(_getter(names), tuple(steps), key, refs, _both(names, steps, key, refs))
+
+
+_planning: set[tuple[type, str | None, bool]] = set()  # the plans being made: a class holding itself
+
+
+def _steps(
+    cls: type, top: str | None, quote: bool, hints: dict[str, Any]
+) -> tuple[list[str], list[tuple[int, int, _Plan | None, str]]]:
+    """The fields a plan reads, and how."""
+    names: list[str] = []
+    steps: list[tuple[int, int, _Plan | None, str]] = []
+    for name, declared in facts(cls):
+        field_top = name if top is None else top
+        if field_top in _NOTE_FIELDS:
+            zone = _REFS if declared.refers else NOTES
+        elif field_top == "citations":
+            zone = EVIDENCE if top is not None and name in _EVIDENCE_FIELDS else -1
+        elif declared.search:
+            zone = LABEL if (declared.label == 1 and not quote) or field_top == "aliases" else BODY
+        else:
+            zone = -1
+        how, held = _how(hints[name], zone) if name in hints else (_ANY, None)
+        if held is not None and how >= 0 and (held, field_top, quote) in _planning:
+            how, held = _ANY, None  # a value of a class being planned: read for what it holds
+        if how >= 0:
+            names.append(name)
+            zone = NOTES if how == _ANY and zone == _REFS else zone  # ids only of a declared type
+            steps.append((how, zone, _plan(held, field_top, quote) if held is not None else None, field_top))
+    return names, steps
+
+
+def _getter(names: list[str]) -> Callable[[Any], tuple[Any, ...]]:
+    """The values of the fields *names* of a value, as a tuple (read by one C call)."""
+    if len(names) > 1:
+        return operator.attrgetter(*names)
+    if names:
+        one = operator.attrgetter(names[0])
+        return lambda value: (one(value),)
+    return lambda _: ()
+
+
+def _part(
+    names: list[str], steps: list[tuple[int, int, _Plan | None, str]], *, refs: bool
+) -> Callable[[Any], Any] | None:
+    """What a value's texts are a function of, a hashable key; or None if it has none.
+
+    Without *refs*, every text it has but the ids its notes name; with *refs*, those ids. The key
+    holds the texts read as they are, and the keys of the values held in its fields, recursively:
+    for a value holding no other values, one C call.
+    """
+    plain = [
+        name
+        for name, (how, zone, _, _) in zip(names, steps, strict=True)
+        if how not in {_ITEMS, _ONE} and (zone == _REFS) == refs
+    ]
+    held = [
+        (operator.attrgetter(name), how == _ITEMS, part)
+        for name, (how, _, inner, _) in zip(names, steps, strict=True)
+        if how in {_ITEMS, _ONE} and inner is not None and (part := inner.refs if refs else inner.key) is not None
+    ]
+    get = operator.attrgetter(*plain) if plain else None
+    if not held:
+        return get
+
+    def read(value: Any) -> tuple[Any, ...]:
+        return (
+            get(value) if get is not None else None,
+            *[
+                (
+                    tuple(map(part, field(value) or ()))
+                    if many
+                    else None
+                    if (item := field(value)) is None
+                    else part(item)
+                )
+                for field, many, part in held
+            ],
+        )
+
+    return read
+
+
+def _both(
+    names: list[str],
+    steps: list[tuple[int, int, _Plan | None, str]],
+    key: Callable[[Any], Any] | None,
+    refs: Callable[[Any], Any] | None,
+) -> Callable[[Any], tuple[Any, Any]]:
+    """The key and the refs' key of a value at once, each field holding values read once (what a record uses).
+
+    They hold what :func:`_part`'s keys hold, in another shape: the refs' key holds the ids alone.
+    """
+    held = [
+        (operator.attrgetter(name), inner.key, inner.refs)
+        for name, (how, _, inner, _) in zip(names, steps, strict=True)
+        if how in {_ITEMS, _ONE} and inner is not None
+    ]
+    if not held or any(how == _ONE for how, _, _, _ in steps):  # a kind holding one value: each key on its own
+        return lambda value: (key(value) if key is not None else None, refs(value) if refs is not None else None)
+    plain = [(name, zone) for name, (how, zone, _, _) in zip(names, steps, strict=True) if how not in {_ITEMS, _ONE}]
+    keyed = [name for name, zone in plain if zone != _REFS]
+    referring = [name for name, zone in plain if zone == _REFS]
+    get_key = operator.attrgetter(*keyed) if keyed else None
+    get_refs = operator.attrgetter(*referring) if referring else None
+
+    def read(value: Any) -> tuple[Any, Any]:
+        keys: list[Any] = [get_key(value) if get_key is not None else None]
+        ids: list[Any] = [get_refs(value) if get_refs is not None else None]
+        for field, key_part, refs_part in held:
+            items = field(value)
+            if not items:
+                keys.append(items)
+                continue
+            keys.append(tuple(map(key_part, items)) if key_part is not None else None)
+            if refs_part is not None:
+                ids.append(tuple(map(refs_part, items)))
+        return tuple(keys), tuple(ids)
+
+    return read
+
+
+def _flat(key: object) -> list[str]:
+    """The texts of a key (its strings, at any depth of its tuples)."""
+    found: list[str] = []
+    stack = [key]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            found.append(value)
+        elif isinstance(value, tuple):
+            stack.extend(value)  # pyright: ignore[reportUnknownArgumentType]
+    return found
+
+
+def _fill(value: Any, plan: _Plan, found: tuple[list[str], ...], quote: bool) -> None:
+    """Add the texts of *value*'s fields (and of the values nested in them) to their zones, in field order."""
+    for item, (how, zone, held, top) in zip(plan.get(value), plan.steps, strict=True):
+        if item is None:
+            continue
+        if how == _TEXT:
+            found[zone].append(item)
+        elif how == _TEXTS:
+            found[zone].extend(item)
+        elif how == _ITEMS and held is not None:
+            for each in item:
+                _fill(each, held, found, quote)
+        elif how == _ONE and held is not None:
+            _fill(item, held, found, quote)
+        elif how == _AMOUNT:
+            found[BODY].append(str(item))
+        else:
+            _fill_any(item, zone, top, found, quote)
+
+
+def _fill_any(item: Any, zone: int, top: str, found: tuple[list[str], ...], quote: bool) -> None:
+    """A value its declared type says nothing of: read for what it holds, as the generic walk read it."""
+    if isinstance(item, Quantity | Money):
+        found[BODY].append(str(item))
+    elif (texts := _texts(item)) and zone >= 0:
+        found[zone].extend(texts)
+    found = (*found[:_REFS], found[NOTES])  # its key holds it whole: the ids its notes name stand in its notes
+    kind: Any = type(item)  # pyright: ignore[reportUnknownVariableType]
+    if _walked(kind):
+        _fill(item, _plan(kind, top, quote), found, quote)
+    elif type(item) is tuple and item and attrs.has(type(item[0])):  # pyright: ignore[reportUnknownArgumentType]
+        for each in item:  # pyright: ignore[reportUnknownVariableType]
+            each_kind: Any = type(each)  # pyright: ignore[reportUnknownArgumentType, reportUnknownVariableType]
+            _fill(each, _plan(each_kind, top, quote), found, quote)
+
+
 def zones_of(record: AnyRecord) -> tuple[str, str, str, str, str]:
     """A record's indexed text by zone: label, id, description, notes, citation quotes."""
-    found: tuple[list[str], ...] = ([], [record.id], [], [], [])
+    notes: list[str] = []
+    found: tuple[list[str], ...] = ([], [record.id], [], notes, [], notes)  # the ids its notes name: in its notes
     quote = record.record_kind == "quote"  # a quote's words are what it contains, not its name
     kind: Any = type(record)
-    for name, declared in facts(kind):
-        _zone_texts(found, getattr(record, name), name, declared, top=name, quote=quote, nested=False)
-    label, ident, body, notes, evidence = (_APART.join(texts) for texts in found)
-    return label, ident, body, notes, evidence
-
-
-def _zone_texts(
-    found: tuple[list[str], ...], value: object, name: str, declared: Fact, *, top: str, quote: bool, nested: bool
-) -> None:
-    """Add the texts of one field's *value* (and of the values nested in it) to their zones, in field order."""
-    if isinstance(value, Quantity | Money):
-        found[BODY].append(str(value))
-    elif texts := _texts(value):
-        if top in _NOTE_FIELDS:
-            found[NOTES].extend(texts)
-        elif top == "citations":
-            if nested and name in _EVIDENCE_FIELDS:
-                found[EVIDENCE].extend(texts)
-        elif declared.search:
-            names = (declared.label == 1 and not quote) or top == "aliases"
-            found[LABEL if names else BODY].extend(texts)
-    kind: type = type(value)
-    if _walked(kind):
-        items: tuple[object, ...] = (value,)
-    elif type(value) is tuple and value and attrs.has(type(value[0])):  # pyright: ignore[reportUnknownArgumentType]
-        items = value  # pyright: ignore[reportUnknownVariableType]
-    else:
-        return
-    for item in items:
-        item_kind: Any = type(item)
-        for sub, sub_declared in facts(item_kind):
-            _zone_texts(found, getattr(item, sub), sub, sub_declared, top=top, quote=quote, nested=True)
+    _fill(record, _plan(kind, None, quote), found, quote)
+    label, ident, body, notes_text, evidence = (_APART.join(texts) for texts in found[:_REFS])
+    return label, ident, body, notes_text, evidence
 
 
 @functools.cache
@@ -244,92 +462,291 @@ def _starting(vocabulary: list[str], prefix: str) -> Iterator[str]:
         at += 1
 
 
+class _Texts(NamedTuple):
+    """The words of one text zone: how many each word is there (joined compounds too), and how many words."""
+
+    counts: Counter[str]
+    words: int  # its words (what a zone's average length counts)
+    size: int  # its words and joined compounds (what a record's length counts)
+
+
+def _counted(texts: list[str], *, joins: bool = True) -> tuple[_Texts, list[str]]:
+    """The words of a zone's *texts* counted, and the words in order."""
+    words, joined = _tokens(_APART.join(texts))
+    count = Counter(words)
+    if joins and joined:
+        count.update(joined)
+    return _Texts(count, len(words), count.total()), words
+
+
+class _Group(NamedTuple):
+    """What records sharing every text but their id and the ids their notes name share."""
+
+    zones: tuple[_Texts, ...]  # label, (no id), description, notes less the ids, citation quotes
+    label: tuple[str, ...]  # the label's words in order
+    body: tuple[str, ...]  # the description's words in order
+    names: tuple[tuple[str, ...], ...]  # each name's words
+    side: bool  # a person or organization (their descriptions weigh less)
+
+    @classmethod
+    def of(cls, record: AnyRecord) -> _Group:
+        """The group of *record*, read from it."""
+        found: tuple[list[str], ...] = ([], [], [], [], [], [])
+        quote = record.record_kind == "quote"
+        kind: Any = type(record)
+        _fill(record, _plan(kind, None, quote), found, quote)
+        counted = [_counted(texts) for texts in found[:_REFS]]
+        label = _APART.join(found[LABEL])
+        return cls(
+            tuple(zone for zone, _ in counted),
+            tuple(counted[LABEL][1]),
+            tuple(counted[BODY][1]),
+            tuple(tuple(_WORD.findall(name.casefold())) for name in label.split(_APART)),
+            record.record_kind in _SIDE_KINDS,
+        )
+
+
 class SearchIndex:
-    """Each record's words by zone, the records of each word with its weight there, and what refers to what."""
+    """Each record's words by zone, the records of each word with its weight there, and what refers to what.
+
+    Built on the first search at the cost of reading each record's texts once: records sharing
+    every text but their id and the ids their notes name form a *group*, whose texts are
+    tokenized once, and the ids are read in one pass over them all. The records holding a
+    word, with the word's weight in each, are worked out when a search first asks for the
+    word; a record's word sequences and references, when it comes among the best candidates.
+    """
 
     __slots__ = (
+        "_about",
+        "_average",
         "_backwards",
+        "_blob",
+        "_group_of",
+        "_groups",
+        "_id_words",
+        "_ids_named",
+        "_members",
+        "_naming",
+        "_postings",
+        "_ref_of",
+        "_ref_sizes",
+        "_referring",
+        "_sizes",
+        "_starts",
         "_typos",
+        "_word_groups",
+        "_word_ids",
         "_zones",
         "kinds",
-        "names",
         "positions",
-        "postings",
         "records",
-        "refers",
-        "sequences",
         "vocabulary",
+        "words",
     )
 
     def __init__(self, records: Sequence[AnyRecord]) -> None:
         """Index *records* (in the order results keep when their scores are equal)."""
         self.records = tuple(records)
         self.positions = {record.id: at for at, record in enumerate(self.records)}
-        kinds: dict[type, list[int]] = {}
-        for at, record in enumerate(self.records):
-            kinds.setdefault(type(record), []).append(at)
-        self.kinds: dict[type, frozenset[int]] = {cls: frozenset(at) for cls, at in kinds.items()}
-        """The positions of the records of each class: what ``kind=`` keeps."""
-        counts: list[list[Counter[str]]] = []
-        sequences: list[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = []
-        names: list[tuple[tuple[str, ...], ...]] = []
-        lengths = [0.0] * len(ZONES)
+        self._group_records()
+        lengths = [0] * len(ZONES)  # how many words each zone has in all
         holding = [0] * len(ZONES)  # how many records have words in each zone
-        for record in self.records:
-            zones = zones_of(record)
-            per_zone: list[Counter[str]] = []
-            kept: list[tuple[str, ...]] = []
-            for zone, text in enumerate(zones):
-                words, joined = _tokens(text)
-                if zone == ID:
-                    joined = []  # an id's words run together are no word of it
-                count = Counter(words)
-                if joined:
-                    count.update(joined)
-                per_zone.append(count)
-                lengths[zone] += len(words)
-                holding[zone] += bool(words)
-                if zone <= BODY:
-                    kept.append(tuple(words))
-            counts.append(per_zone)
-            sequences.append((kept[0], kept[1], kept[2]))
-            names.append(tuple(tuple(_WORD.findall(name.casefold())) for name in zones[LABEL].split(_APART)))
-        average = [max(total / max(count, 1), 1.0) for total, count in zip(lengths, holding, strict=True)]
-        postings: dict[str, list[tuple[int, float]]] = {}
-        for position, per_zone in enumerate(counts):
-            weights: dict[str, float] = {}
-            is_side = self.records[position].record_kind in _SIDE_KINDS
-            for zone, count in enumerate(per_zone):
-                size = count.total()
-                norm = (_SIDE if is_side and zone == BODY else _WEIGHTS[zone]) / (1 - _B + _B * size / average[zone])
-                for word, times in count.items():
-                    weights[word] = weights.get(word, 0.0) + times * norm
-            for word, weight in weights.items():
-                postings.setdefault(word, []).append((position, weight))
-        self.postings = postings
-        self.vocabulary = sorted(postings)
-        self.sequences = tuple(sequences)
-        self.names = tuple(names)
-        named = {record.id for record in self.records if record.record_kind in _SIDE_KINDS}  # never what one is about
-        # a figure measures something of a force it names in subjects (its length, its strength): the force comes first
-        measured = {record.id for record in self.records if record.record_kind == "force-contribution"}
-        refers = [
-            {
-                self.positions[ref]
-                for field, ref, _ in keys_of(record).refs
-                if (field in _ABOUT or (field == "subjects" and ref in measured))
-                and ref in self.positions
-                and ref not in named
-            }
-            for record in self.records
-        ]
-        self.refers = tuple(  # a link both ways says neither is the other's subject
-            frozenset(other for other in targets if position not in refers[other])
-            for position, targets in enumerate(refers)
-        )
+        self._read_ids(lengths, holding)
+        self._read_named(lengths, holding)
+        for held, texts in zip(self._members, self._groups, strict=True):
+            for zone in (LABEL, BODY, NOTES, EVIDENCE):
+                lengths[zone] += texts.zones[zone].words * len(held)
+                holding[zone] += len(held) if texts.zones[zone].words else 0
+        self._average = [max(total / max(count, 1), 1.0) for total, count in zip(lengths, holding, strict=True)]
+        word_groups: dict[str, list[int]] = {}
+        for group, texts in enumerate(self._groups):
+            for word in set[str]().union(*(zone.counts for zone in texts.zones)):
+                word_groups.setdefault(word, []).append(group)
+        self._word_groups = word_groups
+        self.words = self._id_words.union(word_groups, self._word_ids)
+        """Every word of the records (and joined compound)."""
+        self.vocabulary = sorted(self.words)
+        self._postings: dict[str, list[tuple[int, float]]] = {}
         self._backwards: list[str] | None = None
         self._typos: dict[str, list[str]] | None = None
         self._zones: dict[int, tuple[_Zone, ...]] = {}
+        self._referring: dict[int, set[int]] = {}
+        self._about: dict[int, frozenset[int]] = {}
+        self._sizes: dict[int, dict[int, list[int]]] = {}
+
+    def _group_records(self) -> None:
+        """Each record's group (the records sharing its texts), and the ids its notes name."""
+        groups: dict[tuple[type, Any], int] = {}
+        members: list[list[int]] = []  # the records of each group
+        group_of: list[int] = []
+        named: dict[Any, int] = {}
+        naming: list[list[int]] = []  # the records naming each list of ids in their notes
+        ref_of: list[int] = []
+        plans: dict[type, _Plan] = {}
+        for at, record in enumerate(self.records):
+            cls: Any = type(record)
+            plan = plans.get(cls)
+            if plan is None:
+                plan = plans[cls] = _plan(cls, None, record.record_kind == "quote")
+            texts, ids = plan.both(record)
+            key = (cls, texts)
+            group = groups.get(key)
+            if group is None:
+                group = groups[key] = len(members)
+                members.append([])
+            members[group].append(at)
+            group_of.append(group)
+            group = named.get(ids)
+            if group is None:
+                group = named[ids] = len(naming)
+                naming.append([])
+            naming[group].append(at)
+            ref_of.append(group)
+        kinds: dict[type, list[int]] = {}
+        for (cls, _), group in groups.items():
+            kinds.setdefault(cls, []).extend(members[group])
+        self.kinds: dict[type, frozenset[int]] = {cls: frozenset(at) for cls, at in kinds.items()}
+        """The positions of the records of each class: what ``kind=`` keeps."""
+        self._groups = [_Group.of(self.records[at[0]]) for at in members]
+        self._members, self._group_of, self._naming, self._ref_of = members, group_of, naming, ref_of
+        self._ids_named = list(named)
+
+    def _read_ids(self, lengths: list[int], holding: list[int]) -> None:
+        """Every record's id, read in one pass: its words, and where each id starts in one text of them all."""
+        ids = [record.id for record in self.records]
+        blob = "\n".join(ids)
+        if blob.count("\n") != max(len(ids) - 1, 0):  # an id with a line break (no valid id): read as a space
+            blob = "\n".join(ident.replace("\n", " ") for ident in ids)
+        self._blob = blob = blob.casefold()
+        sizes = map(len, blob.split("\n"))
+        self._starts = array("q", map(operator.add, itertools.accumulate(sizes, initial=0), itertools.count()))
+        words = blob.replace("\n", "-").split("-") if ids and not blob.translate(_KEBAB) else [""]
+        if "" in words:  # not every id kebab-case: read each word as any text's
+            words = _WORD.findall(blob)
+            holding[ID] = len(ids) - len(_BLANK_LINES.findall(blob)) if ids else 0
+        else:
+            holding[ID] = len(ids)
+        self._id_words = frozenset(words)
+        lengths[ID] = len(words)
+
+    def _read_named(self, lengths: list[int], holding: list[int]) -> None:
+        """The words of the ids records' notes name (their doubts' sources), each id read once."""
+        counted: dict[str, _Texts] = {}
+        id_groups: dict[str, list[int]] = {}  # each id, the lists naming it (once a time named)
+        sizes: list[int] = []
+        quiet = [not texts.zones[NOTES].words for texts in self._groups]  # groups without words in their notes
+        for group, named in enumerate(self._ids_named):
+            size = words = 0
+            for ident in _flat(named):
+                texts = counted.get(ident)
+                if texts is None:
+                    texts = counted[ident] = _counted([ident])[0]
+                    id_groups[ident] = []
+                id_groups[ident].append(group)
+                size += texts.size
+                words += texts.words
+            sizes.append(size)
+            lengths[NOTES] += words * len(self._naming[group])
+            if words and any(quiet):  # the records with no other words in their notes
+                holding[NOTES] += sum(quiet[self._group_of[at]] for at in self._naming[group])
+        self._ref_sizes = sizes
+        word_ids: dict[str, list[tuple[int, list[int]]]] = {}  # each word, how many times each id holds it
+        for ident, texts in counted.items():
+            for word, times in texts.counts.items():
+                word_ids.setdefault(word, []).append((times, id_groups[ident]))
+        self._word_ids = word_ids
+
+    def postings(self, word: str) -> list[tuple[int, float]]:
+        """The records holding *word*, each with its weight there (a BM25F sum over the zones), once per word."""
+        found = self._postings.get(word)
+        if found is None:
+            found = self._postings[word] = self._weights(word)
+        return found
+
+    def _weights(self, word: str) -> list[tuple[int, float]]:
+        extra: dict[int, list[int]] = {}  # the word's count in a record's id, and in the ids its notes name
+        for times, groups in self._word_ids.get(word, ()):
+            for group in groups:
+                for at in self._naming[group]:
+                    extra.setdefault(at, [0, 0])[1] += times
+        if word in self._id_words:
+            blob, starts = self._blob, self._starts
+            for match in re.finditer(rf"{re.escape(word)}(?!\w)", blob):  # a literal first: a quick scan
+                start = match.start()
+                if not start or not _WORD.match(blob, start - 1):  # the word whole, not the end of another
+                    extra.setdefault(bisect_right(starts, start) - 1, [0, 0])[0] += 1
+        found: list[tuple[int, float]] = []
+        for group in self._word_groups.get(word, ()):
+            zones = self._groups[group].zones
+            label, body, notes, evidence = (zones[zone].counts[word] for zone in (LABEL, BODY, NOTES, EVIDENCE))
+            members = self._members[group]
+            if extra and not extra.keys().isdisjoint(members):  # some hold it in their ids too: one by one
+                for at in members:
+                    more = extra.pop(at, [0, 0])
+                    found.append((at, self._weight(at, (label, more[0], body, notes + more[1], evidence))))
+                continue
+            counted = (label, 0, body, notes, evidence)
+            if not notes:  # the group's records alike
+                found.extend(zip(members, itertools.repeat(self._weight(members[0], counted))))
+                continue
+            for alike in self._notes_sizes(group).values():  # alike but for the length of their notes
+                found.extend(zip(alike, itertools.repeat(self._weight(alike[0], counted))))
+        found.extend((at, self._weight(at, (0, more[0], 0, more[1], 0))) for at, more in extra.items())
+        return found
+
+    def _notes_sizes(self, group: int) -> dict[int, list[int]]:
+        """The records of a group by how many words the ids their notes name add to their notes, once per group."""
+        found = self._sizes.get(group)
+        if found is None:
+            found = self._sizes[group] = {}
+            for at in self._members[group]:
+                found.setdefault(self._ref_sizes[self._ref_of[at]], []).append(at)
+        return found
+
+    def _weight(self, position: int, times: tuple[int, int, int, int, int]) -> float:
+        """A word's weight in a record, from how many times each zone holds it."""
+        group = self._groups[self._group_of[position]]
+        weight = 0.0
+        for zone, many in enumerate(times):
+            if many:
+                if zone == ID:
+                    size = len(_WORD.findall(self.records[position].id.casefold()))
+                elif zone == NOTES:
+                    size = group.zones[NOTES].size + self._ref_sizes[self._ref_of[position]]
+                else:
+                    size = group.zones[zone].size
+                share = _SIDE if group.side and zone == BODY else _WEIGHTS[zone]
+                weight += many * (share / (1 - _B + _B * size / self._average[zone]))
+        return weight
+
+    def _sequences(self, position: int) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+        """The words of a record's label, id and description, in order."""
+        group = self._groups[self._group_of[position]]
+        return group.label, tuple(_WORD.findall(self.records[position].id.casefold())), group.body
+
+    def _referred(self, position: int) -> set[int]:
+        """The records a record says it is about (its ``see_also``, its ``event``...), by position."""
+        found = self._referring.get(position)
+        if found is None:
+            found = self._referring[position] = set()
+            for field, ref, _ in keys_of(self.records[position]).refs:
+                at = self.positions.get(ref)
+                if at is None or (kind := self.records[at].record_kind) in _SIDE_KINDS:
+                    continue  # a person or an organization is never what one is about
+                # a figure measures something of a force it names in subjects (its length, its strength)
+                if field in _ABOUT or (field == "subjects" and kind == "force-contribution"):
+                    found.add(at)
+        return found
+
+    def refers(self, position: int) -> frozenset[int]:
+        """The records the record at *position* is about (a link both ways says neither is the other's subject)."""
+        found = self._about.get(position)
+        if found is None:
+            referred = self._referred(position)
+            found = self._about[position] = frozenset(
+                other for other in referred if position not in self._referred(other)
+            )
+        return found
 
     def _typo_index(self) -> dict[str, list[str]]:
         """Each vocabulary word, and each of its one-letter deletions, to the words it comes from."""
@@ -398,7 +815,7 @@ class SearchIndex:
             here: dict[int, float] = {}  # each record's best match: its closeness times its saturated weight
             for other, how in expansions.items():
                 quality = _QUALITY[how] * (_K1 + 1)
-                for position, tf in self.postings[other]:
+                for position, tf in self.postings(other):
                     score = quality * tf / (tf + _K1)
                     if score > here.get(position, 0.0):
                         here[position] = score
@@ -421,7 +838,7 @@ class SearchIndex:
         folded = text.casefold()
         for found, words in _compounds(folded):
             joined = "".join(words)
-            if joined in self.postings:
+            if joined in self.words:
                 folded = folded.replace(found, joined, 1)
         return words_of(folded)
 
@@ -435,10 +852,11 @@ class SearchIndex:
             for position, base in ranked[:_RERANKED]
         }
         top = max(best.values())
+        about = {other: self.refers(other) for other in best}
         final = {
             position: own
             + min(
-                _POINTED * max((best[other] ** 3 for other in self._pointing(position, best)), default=0) / top**2,
+                _POINTED * max((best[other] ** 3 for other in self._pointing(position, about)), default=0) / top**2,
                 _POINTED_MOST * own,
             )
             for position, own in best.items()
@@ -446,9 +864,10 @@ class SearchIndex:
         head = sorted(final.items(), key=lambda item: (-item[1], item[0]))
         return head + ranked[_RERANKED:]
 
-    def _pointing(self, position: int, best: Iterable[int]) -> Iterable[int]:
-        """The best candidates that refer to the record at *position*."""
-        return (other for other in best if position in self.refers[other])
+    @staticmethod
+    def _pointing(position: int, about: dict[int, frozenset[int]]) -> Iterable[int]:
+        """The best candidates that refer to the record at *position* (*about*: what each is about)."""
+        return (other for other, targets in about.items() if position in targets)
 
     def _phrases(self, position: int, matches: list[dict[str, int]], required: list[dict[str, int]]) -> float:
         """The bonus of one record: its zones holding the query words in order, its label holding them all.
@@ -459,11 +878,11 @@ class SearchIndex:
         if len(matches) > 1:
             zones = self._zones.get(position)
             if zones is None:  # where each word stands: built for the records that come this far, once
-                zones = self._zones[position] = tuple(_zone(words) for words in self.sequences[position])
+                zones = self._zones[position] = tuple(_zone(words) for words in self._sequences(position))
             for zone, share in zip(zones, _PHRASE, strict=True):
                 bonus += share * _phrase(zone, matches)
         best = 0.0  # the name the query's words fill the most of (a name each fills wholly is the record's)
-        for at, name in enumerate(self.names[position]):
+        for at, name in enumerate(self._groups[self._group_of[position]].names):
             if not name or any(found.keys().isdisjoint(name) for found in required):
                 continue
             qualities = [

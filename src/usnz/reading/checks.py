@@ -1,7 +1,8 @@
-"""What no single record can show, checked across them: ids used twice, references, citations, disputes."""
+"""What no single record can show, checked across them: ids used twice, references, citations, attestations."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import typing
 from collections.abc import Callable, Iterator
@@ -9,8 +10,10 @@ from typing import Any
 
 from usnz.model.base import Record
 from usnz.model.countries import COUNTRIES
+from usnz.model.dates import OPEN, PartialDate
 from usnz.model.errors import Problem, shown
 from usnz.model.facts import Fact, facts, keys_of
+from usnz.model.kinds.people import Attestation, Person
 from usnz.model.kinds.sources import Source
 from usnz.model.records import KINDS, AnyRecord
 from usnz.reading.problems import Unread
@@ -45,7 +48,7 @@ def check(
     problems: list[Problem],
     unread: Unread = (),  # type: ignore[assignment] # never mutated
 ) -> None:
-    """Check what no single record can: unique ids, references, citations, countries.
+    """Check what no single record can: unique ids, references, citations, countries, attestations.
 
     *unread* are the records that could not be read: their ids count as taken, and the ids
     they refer to are checked too, so one pass finds every problem.
@@ -79,6 +82,7 @@ def check(
 
     known = COUNTRIES.keys()
     paragraphs = {record.id: record.paragraphs for _, record in records if isinstance(record, Source)}
+    spoken: dict[str, dt.date] | None = None  # each source's as_of, for an attested record's open period
     for name, record in records:
         refs, codes = keys_of(record)
         for field, ref, declared in refs:
@@ -106,6 +110,14 @@ def check(
             if beyond:
                 message = f"{doubt.source} has {count} paragraphs, not {beyond[0]}"
                 add(name, record.id, f"doubts[{index}].paragraphs", message)
+        if isinstance(record, Person) and any(role.attested for role in record.roles):
+            if spoken is None:
+                spoken = {
+                    r.id: said.earliest for _, r in records if isinstance(r, Source) and (said := r.as_of or r.date)
+                }
+            for path, attestation in _attestations(record):
+                for where, message in _attestation_problems(attestation, by_id.get(attestation.record), spoken):
+                    add(name, record.id, f"{path}.{where}", message)
         if isinstance(record, Record):
             for index, citation in enumerate(record.citations):
                 count = paragraphs.get(citation.source)
@@ -150,4 +162,62 @@ def _check_references(
             add(name, record.id, field, f"refers to {shown(ref)}, which no record has as its id")
         elif expected and not isinstance(target, expected):
             wanted = " or ".join(cls.record_kind for cls in expected)
-            add(name, record.id, field, f"refers to {shown(ref)}, a {target.record_kind}; expected a {wanted}")
+            add(name, record.id, field, f"refers to {shown(ref)}, {_a(target.record_kind)}; expected {_a(wanted)}")
+
+
+def _attestations(person: Person) -> Iterator[tuple[str, Attestation]]:
+    """Each attestation of *person*'s roles, with its path (``roles[0].attested[2]``)."""
+    for i, role in enumerate(person.roles):
+        for j, attestation in enumerate(role.attested):
+            yield f"roles[{i}].attested[{j}]", attestation
+
+
+def _attestation_problems(
+    attestation: Attestation, target: AnyRecord | None, as_of: dict[str, dt.date]
+) -> Iterator[tuple[str, str]]:
+    """What is wrong with *attestation* against *target*, the record it names, as (field, message).
+
+    The record must be dated; the attestation's date is the record's date (or, for a record
+    dated by a period, a date within the period's known extent: what the record is known to
+    cover, an open end running on to its sources' dates); and its citation cites a paragraph the
+    record cites (its quote, the words naming the person by the title, lies in that paragraph:
+    ``usnz verify`` checks it against the text). A record that is missing or of another kind is
+    reported with the references.
+    """
+    if not isinstance(target, Record):
+        return
+    ref = shown(target.id)
+    when = target.when
+    if when is None:
+        yield "record", f"names {ref}, which has no date; an attestation is dated by its record"
+    elif isinstance(when, PartialDate):
+        if attestation.date != when:
+            expected = f"is {attestation.date}, but {ref} is dated {when}; an attestation's date is its record's date"
+            yield "date", expected
+    else:
+        spoken = [as_of[c.source] for c in target.citations if c.source in as_of]
+        first, last = when.known(max(spoken) if spoken else None)
+        if not (first <= attestation.date.earliest and attestation.date.latest <= last):
+            known = f"to {last.isoformat()}" if when.start is OPEN else f"{first.isoformat()} to {last.isoformat()}"
+            yield (
+                "date",
+                (
+                    f"is {attestation.date}, but {ref} is dated {when} (known {known}); "
+                    "an attestation's date lies within its record's period"
+                ),
+            )
+    given = attestation.citation
+    cited = [f"{c.source} ¶{c.paragraph}" for c in target.citations]
+    if not any(c.source == given.source and c.paragraph == given.paragraph for c in target.citations):
+        yield (
+            "citation",
+            (
+                f"cites {given.source} ¶{given.paragraph}, which {ref} does not cite; "
+                f"an attestation cites a paragraph of its record: {', '.join(dict.fromkeys(cited))}"
+            ),
+        )
+
+
+def _a(noun: str) -> str:
+    """*noun* with its indefinite article (``an event``, ``a quote``)."""
+    return f"{'an' if noun[:1] in set('aeiou') else 'a'} {noun}"

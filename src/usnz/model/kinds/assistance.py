@@ -7,7 +7,7 @@ from typing import ClassVar
 import attrs
 
 from usnz.model.amounts import Money
-from usnz.model.base import Record, check_country, check_optional_id, check_optional_text, check_text
+from usnz.model.base import Record, check_country, check_ids, check_optional_id, check_optional_text, check_text
 from usnz.model.dates import PartialDate, Period
 from usnz.model.facts import documented, fact
 
@@ -41,3 +41,10 @@ class Assistance(Record):
     date: PartialDate | None = fact(default=None, date=True, doc="When it was given or pledged.")
     period: Period | None = fact(default=None, date=True, doc="When recurring help ran.")
     purpose: str | None = fact(default=None, validator=check_optional_text, search=True, doc="What it was for.")
+    subjects: tuple[str, ...] = fact(
+        default=(),
+        validator=check_ids,
+        refers=("any",),
+        involves=True,
+        doc="Ids of records the help answered (a disaster, a war...), where a source says so.",
+    )

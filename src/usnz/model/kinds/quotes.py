@@ -6,7 +6,7 @@ from typing import ClassVar
 
 import attrs
 
-from usnz.model.base import Record, check_id, check_optional_id, check_optional_text, check_text
+from usnz.model.base import Record, check_id, check_ids, check_optional_id, check_optional_text, check_text
 from usnz.model.dates import PartialDate
 from usnz.model.facts import documented, fact
 
@@ -41,4 +41,11 @@ class Quote(Record):
         refers=("event",),
         involves=True,
         doc="Id of the :class:`Event` they were said at, if it has a record.",
+    )
+    subjects: tuple[str, ...] = fact(
+        default=(),
+        validator=check_ids,
+        refers=("any",),
+        involves=True,
+        doc="Ids of records the words are about (an agreement, a conflict...), where a source says so.",
     )
