@@ -16,6 +16,7 @@ import usnz
 import usnz.export
 from conftest import write_own_texts
 from strategies import RECORDS
+from user_data import a_source
 from usnz.cli import main
 
 
@@ -52,7 +53,9 @@ _NEAR = st.one_of(
     st.text(alphabet="0123456789-/.X~?", max_size=12),
 )
 _NAMED = (
-    re.compile(r"is not a real date: day must be an int from 1 to (28|29|30) in "),  # past the end of its month
+    re.compile(
+        r"is not a real date: day must be an int from 1 to (28|29|30) in \S+, got (29|30|31)\b"
+    ),  # past its month's end
     re.compile(r"a period cannot end \(.*\) before it starts"),
 )
 """The refusals the descriptions name: a day past the end of its month, an end before the start."""
@@ -140,6 +143,17 @@ _NAMED_FOR_RECORDS = (
     re.compile(r"is too small to be kept|is beyond ±2\^53|control character|lone surrogate"),
 )
 """What the records' descriptions name as not checked by the schema (with the date refusals above)."""
+
+
+def test_a_day_zero_is_refused_by_the_schema_and_load_alike(tmp_path: Path) -> None:
+    """Day 00 is outside the schema's 01-31, not a day past its month's end: not a named refusal."""
+    source = a_source(as_of="0001-02-00")
+    assert not jsonschema.Draft202012Validator(usnz.export.json_schema("sources")).is_valid(source)
+    (tmp_path / "sources.json").write_text(json.dumps([source]), encoding="utf-8")
+    with pytest.raises(usnz.DataError) as refused:
+        usnz.load(tmp_path)
+    messages = [problem.message for problem in refused.value.problems]
+    assert messages and not any(p.search(m) for p in _NAMED for m in messages), messages
 
 
 @settings(max_examples=200, deadline=None)
