@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import re
 import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, NamedTuple, TypeVar
 
@@ -265,18 +266,20 @@ def held_classes(cls: Any, name: str) -> tuple[type, ...]:
 
 
 _seen: set[type] = set()  # the classes being asked about: a class that holds itself is asked once
+_asking = threading.RLock()  # one thread asks at a time: another's class in _seen is not "names none"
 
 
 @functools.cache
 def _names_records(cls: type) -> bool:
     """Whether values of the attrs class *cls* may name records or countries, or feed a filter (nested too)."""
-    if not attrs.has(cls) or cls in _seen:
-        return False
-    _seen.add(cls)
-    try:
-        return any(
-            declared.refers or declared.country or declared.filter or held_classes(cls, name)
-            for name, declared in facts(cls)
-        )
-    finally:
-        _seen.discard(cls)
+    with _asking:
+        if not attrs.has(cls) or cls in _seen:
+            return False
+        _seen.add(cls)
+        try:
+            return any(
+                declared.refers or declared.country or declared.filter or held_classes(cls, name)
+                for name, declared in facts(cls)
+            )
+        finally:
+            _seen.discard(cls)
