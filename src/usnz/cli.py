@@ -208,6 +208,7 @@ def _parser(asked: str | None = None) -> argparse.ArgumentParser:
     )
     verify.add_argument(
         "--sources",
+        dest="folders",  # folders of texts, not the record kind
         required=True,
         action="append",
         metavar="DIR",
@@ -540,8 +541,9 @@ def _verify(args: argparse.Namespace) -> str:
         except usnz.DataError as error:
             raise ValidationFailedError("\n".join(_one_line(str(problem)) for problem in error.problems)) from None
     checked = data if data is not None else usnz.dataset()
-    problems = usnz.verify(sources=args.sources, data=checked)
+    problems = usnz.verify(sources=args.folders, data=checked)
     from usnz.faces.verify import cited  # noqa: PLC0415
+    from usnz.model.records import source_texts  # noqa: PLC0415
 
     records = list(checked)
     if args.with_packaged:  # the user's records, and the sources they cite: not the packaged data's
@@ -554,7 +556,7 @@ def _verify(args: argparse.Namespace) -> str:
     quoted = [(field, c) for r in records for field, c in cited(r) if c.quote is not None]
     attested = sum(1 for field, _ in quoted if ".attested[" in field)
     sources = {c.source for r in records for _, c in cited(r)}
-    texts = len(sources) if args.with_packaged else len(checked.sources())
+    texts = len(sources) if args.with_packaged else len(source_texts(checked))
     return (
         f"ok: {_count(len(quoted) - attested, 'citation quote')} and {_count(attested, 'attestation quote')} "
         f"checked against {_count(texts, 'source text')}, every one found"

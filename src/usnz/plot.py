@@ -24,8 +24,7 @@ from usnz.faces.text import fit
 from usnz.model.base import Record
 from usnz.model.errors import ArgumentTypeError, ArgumentValueError, MissingExtraError
 from usnz.model.kinds.conflicts import Conflict
-from usnz.model.kinds.sources import Source
-from usnz.model.records import KINDS, AnyRecord
+from usnz.model.records import KINDS, AnyRecord, is_source, source_texts, spoken_dates
 from usnz.model.values import OPEN, PartialDate, Period, Precision
 from usnz.querying.arguments import During, to_window
 from usnz.querying.dataset import Dataset
@@ -122,12 +121,12 @@ def _calendar() -> tuple[float, float]:
 
 def _chosen(
     records: Iterable[AnyRecord] | None, during: During | None, possibly: bool
-) -> tuple[list[AnyRecord], list[Source]]:
+) -> tuple[list[AnyRecord], list[AnyRecord]]:
     """The dated records to draw (sources never), and the sources given with them."""
     from usnz.querying.bound import dataset  # noqa: PLC0415 - the packaged data, loaded on first use
 
     if records is None:
-        return [r for r in dataset().timeline(during=during, possibly=possibly) if not isinstance(r, Source)], []
+        return [r for r in dataset().timeline(during=during, possibly=possibly) if not is_source(r)], []
     if isinstance(records, str | bytes) or not isinstance(records, Iterable):
         msg = (
             "records= takes usnz records (a query's result), or None for every dated record; "
@@ -135,9 +134,9 @@ def _chosen(
         )
         raise ArgumentTypeError(msg)
     chosen: list[AnyRecord] = []
-    sources: list[Source] = []
+    sources: list[AnyRecord] = []
     for record in records:
-        if isinstance(record, Source):
+        if is_source(record):
             sources.append(record)
         elif not isinstance(record, Record):
             msg = f"records= takes usnz records (a query's result); it holds a {type(record).__name__}: {record!r:.80}"
@@ -149,7 +148,7 @@ def _chosen(
     # The same reading of during= as every query: the records' own dataset, with the sources they cite.
     given = {id(r) for r in chosen}
     known = {r.id for r in [*chosen, *sources]}
-    kept = Dataset([*(s for s in dataset().sources() if s.id not in known), *sources, *chosen]).timeline(
+    kept = Dataset([*(s for s in source_texts(dataset()) if s.id not in known), *sources, *chosen]).timeline(
         during=during, possibly=possibly
     )
     return [r for r in kept if id(r) in given], sources
@@ -160,11 +159,11 @@ def _end(end: object) -> _End:
     return None if isinstance(end, PartialDate) else "open" if end is OPEN else "unknown"
 
 
-def _marks(chosen: list[AnyRecord], sources: list[Source]) -> list[_Mark]:
+def _marks(chosen: list[AnyRecord], sources: list[AnyRecord]) -> list[_Mark]:
     """How each record is drawn; an open end runs to the date its source speaks from."""
     from usnz.querying.bound import dataset  # noqa: PLC0415 - the packaged data, loaded on first use
 
-    as_of = {s.id: said.earliest for s in [*dataset().sources(), *sources] if (said := s.as_of or s.date)}
+    as_of = spoken_dates([*source_texts(dataset()), *sources])
     marks: list[_Mark] = []
     for record in chosen:
         when = record.when

@@ -10,7 +10,7 @@ from typing import Any, Final
 from usnz.export.formats import BINARY_BYTES, BINARY_HASH, WRITERS
 from usnz.export.schemas import description
 from usnz.export.tables import SIDE_TABLES
-from usnz.model.records import KINDS
+from usnz.model.records import KINDS, source_texts
 from usnz.querying.dataset import Dataset
 
 __all__ = ["CROSSWALK_SOURCES", "LICENSE", "PROFILE", "package"]
@@ -91,7 +91,9 @@ def package(fmt: str, data: Dataset) -> tuple[dict[str, Any], dict[str, bytes]]:
     hashes = (f"sha256:{hashlib.sha256(files[r['path']]).hexdigest()}" for r in resources)
     digest = hashlib.sha256("\n".join(hashes).encode("ascii")).hexdigest()
     year, month, _ = DATA_VERSION.split(".")
-    sources = [{"title": f"{s.title} ({s.kind}, publisher: {s.publisher}; SHA-256 {s.sha256})"} for s in data.sources()]
+    sources = [
+        {"title": f"{s.title} ({s.kind}, publisher: {s.publisher}; SHA-256 {s.sha256})"} for s in source_texts(data)
+    ]
     descriptor = {
         "$schema": PROFILE,
         "name": "usnz",

@@ -9,6 +9,7 @@ from typing import Any, Final
 
 from usnz.export.schemas import STRICT_EDTF_DATE, STRICT_EDTF_INTERVAL
 from usnz.faces.columns import COMMON, Column, columns, csv_text
+from usnz.model.citation import cited_kind
 from usnz.model.countries import COUNTRIES
 from usnz.model.doubt import DOUBT_KINDS
 from usnz.model.ids import ID_PATTERN as ID
@@ -148,7 +149,7 @@ def _citations_table(data: Dataset) -> tuple[list[tuple[object, ...]], dict[str,
     schema = {
         "fields": fields,
         "primaryKey": ["record", "position"],
-        "foreignKeys": [{"fields": ["source"], "reference": {"resource": "sources", "fields": ["id"]}}],
+        "foreignKeys": [{"fields": ["source"], "reference": {"resource": cited_kind(), "fields": ["id"]}}],
         "missingValues": [""],
     }
     return rows, schema
@@ -182,7 +183,7 @@ def _doubts_table(data: Dataset) -> tuple[list[tuple[object, ...]], dict[str, An
     schema = {
         "fields": fields,
         "primaryKey": ["record", "position"],
-        "foreignKeys": [{"fields": ["source"], "reference": {"resource": "sources", "fields": ["id"]}}],
+        "foreignKeys": [{"fields": ["source"], "reference": {"resource": cited_kind(), "fields": ["id"]}}],
         "missingValues": [""],
     }
     return rows, schema

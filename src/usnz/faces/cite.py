@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Final, Literal
+from typing import TYPE_CHECKING, Final, Literal, Protocol
 
 from usnz.model.errors import ArgumentTypeError, ArgumentValueError
-from usnz.model.kinds.sources import Source
+from usnz.model.records import source_texts
 
 if TYPE_CHECKING:
+    from usnz.model.dates import PartialDate
     from usnz.querying.dataset import Dataset
 
 __all__ = ["cite"]
@@ -69,21 +70,38 @@ def _versions() -> tuple[str, str]:
     return version("usnz"), DATA_VERSION
 
 
-def _sources(data: Dataset | None) -> tuple[Source, ...]:
+class _Text(Protocol):
+    """What a citation of a source reads of it."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def publisher(self) -> str: ...
+    @property
+    def date(self) -> PartialDate | None: ...
+    @property
+    def sha256(self) -> str: ...
+
+
+def _sources(data: Dataset | None) -> tuple[_Text, ...]:
     """The sources of *data* (by default the packaged dataset's)."""
     if data is None:
         from usnz.querying.bound import dataset  # noqa: PLC0415 - the packaged data, loaded on first use
 
-        return tuple(dataset().sources())
+        return tuple(source_texts(dataset()))
     from usnz.querying.dataset import Dataset  # noqa: PLC0415 - the query layer only to check the type
 
     if not isinstance(data, Dataset):
         msg = f"data= takes a usnz.Dataset such as usnz.load(...) or usnz.dataset(); got {type(data).__name__}"
         raise ArgumentTypeError(msg)
-    return tuple(data.sources())
+    return tuple(source_texts(data))
 
 
-def _source_text(source: Source) -> str:
+def _source_text(source: _Text) -> str:
     date = "undated" if source.date is None else str(source.date)
     kind = source.kind.replace("-", " ")
     return f'"{source.title}". {kind.capitalize()}, publisher: {source.publisher}, {date}. SHA-256 {source.sha256}.'
@@ -98,7 +116,7 @@ def _bib(text: str) -> str:
     return _SPECIAL.sub(lambda found: _LATEX[found[0]], text)
 
 
-def _source_bibtex(source: Source) -> str:
+def _source_bibtex(source: _Text) -> str:
     lines = [
         f"@misc{{{source.id},",
         f"  title = {{{_bib(source.title)}}},",

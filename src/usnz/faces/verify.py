@@ -14,12 +14,12 @@ import stat
 import typing
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, Protocol
 
 from usnz.model.base import Record, citations_in
 from usnz.model.citation import Citation
 from usnz.model.errors import ArgumentTypeError, ArgumentValueError, Problem, shown
-from usnz.model.kinds.sources import Source
+from usnz.model.records import source_texts
 
 if TYPE_CHECKING:
     from usnz.querying.dataset import Dataset
@@ -87,7 +87,18 @@ def _folders(sources: Any) -> list[Path]:
     return folders
 
 
-def _source_problems(source: Source, folders: list[Path], *, found: bool) -> list[Problem]:
+class _Text(Protocol):
+    """What verify reads of a source: its id, its text's file name and its SHA-256."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def filename(self) -> str: ...
+    @property
+    def sha256(self) -> str: ...
+
+
+def _source_problems(source: _Text, folders: list[Path], *, found: bool) -> list[Problem]:
     """A source's file name if it is not plain (never looked up), and its text if *found* in none of *folders*."""
     odd = _not_plain(source.filename)
     where = " or ".join(str(f) for f in folders)
@@ -119,7 +130,7 @@ def cited(record: object) -> list[tuple[str, Citation]]:
 
     A source, or anything but a record, carries none.
     """
-    if isinstance(record, Source) or not isinstance(record, Record):
+    if not isinstance(record, Record):  # a source is not one
         return []
     return list(citations_in(record))  # a role's attestations' too: they quote the title
 
@@ -173,7 +184,7 @@ def verify(
         data = dataset()
     problems: list[Problem] = []
     texts: dict[str, list[str]] = {}
-    for source in data.sources():
+    for source in source_texts(data):
         problems.extend(_source_problems(source, folders, found=source.sha256 in by_hash))
         if source.sha256 in by_hash:
             texts[source.id] = _paragraphs(by_hash[source.sha256])

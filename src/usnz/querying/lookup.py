@@ -121,14 +121,17 @@ def part(stem: str) -> Dataset:
     data = _packaged
     if data is not None:
         return data
+    from usnz.model.citation import cited_kind  # noqa: PLC0415 - as the kind's class, on a first query
+
+    cited = cited_kind()  # the texts the kind's records cite
     with _lock:
         found = _parts.get(stem)
         if found is None and _packaged is None:
             whole = packaged.spans()
-            if whole is not None and _read(stem) and _read("sources"):
+            if whole is not None and _read(stem) and _read(cited):
                 from usnz.querying.dataset import Dataset  # noqa: PLC0415 - the query layer with the first query
 
-                records = _read_before["sources"] + ([] if stem == "sources" else _read_before[stem])
+                records = _read_before[cited] + ([] if stem == cited else _read_before[stem])
                 found = _parts[stem] = Dataset._part(records, *whole)  # noqa: SLF001  # pyright: ignore[reportPrivateUsage]
     return found if found is not None else dataset()
 

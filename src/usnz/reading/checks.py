@@ -14,8 +14,7 @@ from usnz.model.dates import OPEN, PartialDate
 from usnz.model.errors import Problem, shown
 from usnz.model.facts import Fact, facts, keys_of
 from usnz.model.kinds.people import Attestation, Person
-from usnz.model.kinds.sources import Source
-from usnz.model.records import KINDS, AnyRecord
+from usnz.model.records import KINDS, AnyRecord, is_source, paragraph_counts, spoken_dates
 from usnz.reading.problems import Unread
 
 __all__ = ["check"]
@@ -81,7 +80,7 @@ def check(
         return expected
 
     known = COUNTRIES.keys()
-    paragraphs = {record.id: record.paragraphs for _, record in records if isinstance(record, Source)}
+    paragraphs = paragraph_counts(record for _, record in records)
     spoken: dict[str, dt.date] | None = None  # each source's as_of, for an attested record's open period
     for name, record in records:
         refs, codes = keys_of(record)
@@ -112,9 +111,7 @@ def check(
                 add(name, record.id, f"doubts[{index}].paragraphs", message)
         if isinstance(record, Person) and any(role.attested for role in record.roles):
             if spoken is None:
-                spoken = {
-                    r.id: said.earliest for _, r in records if isinstance(r, Source) and (said := r.as_of or r.date)
-                }
+                spoken = spoken_dates(r for _, r in records)
             for path, attestation in _attestations(record):
                 for where, message in _attestation_problems(attestation, by_id.get(attestation.record), spoken):
                     add(name, record.id, f"{path}.{where}", message)
@@ -126,7 +123,7 @@ def check(
                     add(name, record.id, f"citations[{index}].paragraph", message)
             for other in record.disputes:
                 target = by_id.get(other)
-                if isinstance(target, Source):
+                if is_source(target):
                     add(
                         name,
                         record.id,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import typing
-from typing import ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal, TypeGuard
 
 import attrs
 
@@ -21,7 +21,11 @@ from usnz.model.dates import PartialDate
 from usnz.model.doubt import Doubt
 from usnz.model.facts import documented, fact
 
-__all__ = ["Source", "SourceKind"]
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Iterable
+
+__all__ = ["Source", "SourceKind", "is_source", "paragraph_counts", "source_texts", "spoken_dates"]
 
 _SHA256 = re.compile(r"[0-9a-f]{64}", re.ASCII)
 SourceKind = Literal["encyclopedia-article", "news-article", "dataset"]
@@ -72,3 +76,35 @@ class Source(Described):
         filter="basis",
         doc="How ``date`` and ``as_of`` were determined (see :class:`Record`).",
     )
+
+
+# -- what the rest of usnz asks of the sources: the checks, the faces and the exports read these,
+#    not the class, so the kind is named in its module, the registry and the query layer only.
+
+
+def is_source(record: object) -> TypeGuard[Source]:
+    """Whether *record* is a source (a text the facts are drawn from) rather than a fact record."""
+    return isinstance(record, Source)
+
+
+def source_texts(records: Iterable[object]) -> list[Source]:
+    """The sources among *records* (a dataset, a query's result, any records), in their order."""
+    return [record for record in records if isinstance(record, Source)]
+
+
+def paragraph_counts(records: Iterable[object]) -> dict[str, int]:
+    """How many paragraphs each source among *records* has (the most a citation of it may cite), by its id."""
+    return {record.id: record.paragraphs for record in records if isinstance(record, Source)}
+
+
+def spoken_dates(records: Iterable[object]) -> dict[str, dt.date]:
+    """The first day of the date each source among *records* speaks from, by its id.
+
+    That is its ``as_of``, else its ``date``; a source with neither is left out. A period a
+    record citing the source calls ongoing is known to run at least to this day.
+    """
+    return {
+        record.id: said.earliest
+        for record in records
+        if isinstance(record, Source) and (said := record.as_of or record.date) is not None
+    }
