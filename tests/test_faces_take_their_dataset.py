@@ -2,14 +2,17 @@
 
 A user's dataset here differs from the packaged one in every way a face could notice: its one
 source is not a packaged source, and the one packaged source it keeps is retitled. ``cite``,
-``verify`` and the exports must read it, and nothing of the packaged data.
+``verify`` and the exports must read it, and nothing of the packaged data; so must a timeline
+(``data=``): the records it draws by default, the dates of its texts, the names of its wars.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
+import attrs
 import pytest
 
 import usnz
@@ -78,3 +81,43 @@ def test_the_sources_are_asked_through_their_module(mine: tuple[Path, usnz.Datas
     assert cited_kind() == kind_name(dict(facts(Citation))["source"].refers[0])
     assert cited_kind() == kind_name(dict(facts(Doubt))["source"].refers[0])  # the doubts table's key too
     assert usnz.KINDS[cited_kind()] is type(usnz.sources()[0])
+
+
+def _my_war() -> usnz.Dataset:
+    """A dataset of a user's own: a text speaking from mid-1960, a war and a force still serving in it."""
+    source = attrs.evolve(usnz.sources()[0], id="my-text", as_of=usnz.PartialDate.parse("1960-06-01"))
+    cited = (usnz.Citation(source="my-text", paragraph=1),)
+    war = attrs.evolve(usnz.get("korean-war"), id="my-war", name="My War", citations=cited, see_also=())
+    force = usnz.get("k-force-korea")
+    assert isinstance(force, usnz.ForceContribution)
+    serving = attrs.evolve(
+        force, id="my-force", conflict="my-war", period=usnz.Period.parse("1950/.."), citations=cited, see_also=()
+    )
+    return usnz.Dataset([source, war, serving])
+
+
+def test_a_timeline_draws_the_dataset_given() -> None:
+    pytest.importorskip("matplotlib")  # the plot extra
+    import matplotlib.pyplot as plt
+    from matplotlib import dates
+    from matplotlib.patches import Rectangle
+
+    import usnz.plot
+
+    data = _my_war()
+    try:
+        drawn = usnz.plot.timeline(data=data)
+        assert {p.get_gid() for p in drawn.patches if isinstance(p, Rectangle) and p.get_gid()} == {
+            "my-war",
+            "my-force",
+        }
+        alone = usnz.plot.timeline([data.get("my-force")], data=data)  # its text and its war: the dataset's
+        assert [label.get_text() for label in alone.get_yticklabels()] == ["My War"]
+        bar = next(p for p in alone.patches if isinstance(p, Rectangle) and p.get_gid() == "my-force")
+        assert bar.get_x() + bar.get_width() == dates.date2num(dt.date(1960, 6, 1)) + 1  # on to the text's as_of
+        packaged = usnz.plot.timeline([data.get("my-force")])  # the default: the packaged data knows neither
+        assert [label.get_text() for label in packaged.get_yticklabels()] == ["my-war"]
+        with pytest.raises(usnz.ArgumentTypeError, match=r"data= takes a usnz\.Dataset"):
+            usnz.plot.timeline(data=list(data))  # type: ignore[arg-type]
+    finally:
+        plt.close("all")

@@ -119,14 +119,24 @@ def _calendar() -> tuple[float, float]:
     return _x(dt.date.min), _x(dt.date.max) + 0.999  # the last day's end, a moment before year 10000
 
 
+def _dataset(data: Dataset | None) -> Dataset:
+    """*data*, the dataset the records drawn come from; by default the packaged one."""
+    if data is None:
+        from usnz.querying.bound import dataset  # noqa: PLC0415 - the packaged data, loaded on first use
+
+        return dataset()
+    if not isinstance(data, Dataset):
+        msg = f"data= takes a usnz.Dataset such as usnz.load(...) or usnz.dataset(); got {type(data).__name__}"
+        raise ArgumentTypeError(msg)
+    return data
+
+
 def _chosen(
-    records: Iterable[AnyRecord] | None, during: During | None, possibly: bool
+    records: Iterable[AnyRecord] | None, during: During | None, possibly: bool, data: Dataset
 ) -> tuple[list[AnyRecord], list[AnyRecord]]:
     """The dated records to draw (sources never), and the sources given with them."""
-    from usnz.querying.bound import dataset  # noqa: PLC0415 - the packaged data, loaded on first use
-
     if records is None:
-        return [r for r in dataset().timeline(during=during, possibly=possibly) if not is_source(r)], []
+        return [r for r in data.timeline(during=during, possibly=possibly) if not is_source(r)], []
     if isinstance(records, str | bytes) or not isinstance(records, Iterable):
         msg = (
             "records= takes usnz records (a query's result), or None for every dated record; "
@@ -148,7 +158,7 @@ def _chosen(
     # The same reading of during= as every query: the records' own dataset, with the sources they cite.
     given = {id(r) for r in chosen}
     known = {r.id for r in [*chosen, *sources]}
-    kept = Dataset([*(s for s in source_texts(dataset()) if s.id not in known), *sources, *chosen]).timeline(
+    kept = Dataset([*(s for s in source_texts(data) if s.id not in known), *sources, *chosen]).timeline(
         during=during, possibly=possibly
     )
     return [r for r in kept if id(r) in given], sources
@@ -159,11 +169,9 @@ def _end(end: object) -> _End:
     return None if isinstance(end, PartialDate) else "open" if end is OPEN else "unknown"
 
 
-def _marks(chosen: list[AnyRecord], sources: list[AnyRecord]) -> list[_Mark]:
-    """How each record is drawn; an open end runs to the date its source speaks from."""
-    from usnz.querying.bound import dataset  # noqa: PLC0415 - the packaged data, loaded on first use
-
-    as_of = spoken_dates([*source_texts(dataset()), *sources])
+def _marks(chosen: list[AnyRecord], sources: list[AnyRecord], data: Dataset) -> list[_Mark]:
+    """How each record is drawn; an open end runs to the date its source (given, else *data*'s) speaks from."""
+    as_of = spoken_dates([*source_texts(data), *sources])
     marks: list[_Mark] = []
     for record in chosen:
         when = record.when
@@ -274,12 +282,10 @@ def _lane(record: AnyRecord, names: dict[str, str]) -> tuple[str, int]:
     return _KIND_NAME[record.record_kind], 1 + _KIND_ORDER.index(record.record_kind)
 
 
-def _layout(marks: list[_Mark], window: tuple[dt.date, dt.date] | None, points_wide: float) -> _Layout:
+def _layout(marks: list[_Mark], window: tuple[dt.date, dt.date] | None, points_wide: float, data: Dataset) -> _Layout:
     """Lanes of rows so no two marks in a row overlap, nor (with few marks) their labels."""
-    from usnz.querying.bound import dataset  # noqa: PLC0415 - the packaged data, loaded on first use
-
     view, stub = _view(marks, window)
-    names = {c.id: c.name for c in dataset().conflicts()}
+    names = {c.id: c.name for c in data.conflicts()}
     names.update((m.record.id, m.record.name) for m in marks if isinstance(m.record, Conflict))
     day = (view[1] - view[0]) / points_wide  # days a point
     placed = _Layout(view=view, stub=stub, rows={}, lanes=[])
@@ -329,6 +335,7 @@ def timeline(
     during: During | None = None,
     possibly: bool = False,
     ax: Axes | None = None,
+    data: Dataset | None = None,
 ) -> Axes:
     """Draw dated records on a time axis, in lanes, each mark labelled where there is room.
 
@@ -361,41 +368,46 @@ def timeline(
 
     Args:
         records: The records to draw, e.g. ``usnz.force_contributions(conflict="vietnam-war")``;
-            by default every dated record (``usnz.timeline(during=during)``).
+            by default every dated record of *data* (``data.timeline(during=during)``).
         during: Only records whose known extent overlaps this time (a year, an EDTF
             string, a ``PartialDate`` or a ``Period``), as every query reads ``during=``;
             the x axis then runs over it.
         possibly: Let unknown ends run on (the lenient reading of ``during=``).
         ax: The matplotlib Axes to draw on; by default a new figure's.
+        data: The dataset the records come from (by default the packaged one): drawn whole
+            when no records are given; its sources date the open ends of records given without
+            theirs, and its conflicts name their lanes.
 
     Returns:
         The Axes drawn on. Each mark's ``gid`` is its record's id.
 
     Raises:
         MissingExtraError: when matplotlib is not installed (``pip install ".[plot]"`` in a clone).
+        ArgumentTypeError: when *records* are not records, or *data* is not a Dataset.
         ArgumentValueError: when no dated record is left to draw.
     """
     try:
         import matplotlib.pyplot as plt  # noqa: PLC0415 - the plot extra, only when asked
     except ImportError as error:
         raise MissingExtraError(feature="usnz.plot.timeline()", package="matplotlib", extra="plot") from error
-    chosen, sources = _chosen(records, during, possibly)
+    whole = _dataset(data)
+    chosen, sources = _chosen(records, during, possibly, whole)
     if not chosen:
         given = "every dated record" if records is None else "the records given"
         where = f" overlapping during={during!r}" if during is not None else ""
         msg = f"nothing to plot: none of {given} is a dated record (sources are not drawn){where}; "
         msg += "give dated records or a wider during="
         raise ArgumentValueError(msg)
-    marks = _marks(chosen, sources)
+    marks = _marks(chosen, sources, whole)
     window = None if during is None else to_window(during)
     if ax is None:
         names = {_lane(m.record, {})[0] for m in marks}
-        layout = _layout(marks, window, (_WIDTH - 2.4 - 0.07 * max(map(len, names))) * 72)
+        layout = _layout(marks, window, (_WIDTH - 2.4 - 0.07 * max(map(len, names))) * 72, whole)
         height = min(max(_HEIGHT[0], 1.2 + _ROW * layout.count), _HEIGHT[1])
         _, ax = plt.subplots(figsize=(_WIDTH, height), layout="constrained")
         ax.set_title(_title(marks, during), loc="left", fontsize=10, color=_INK)
     else:
-        layout = _layout(marks, window, ax.get_window_extent().width * 72 / ax.figure.dpi * 0.8)
+        layout = _layout(marks, window, ax.get_window_extent().width * 72 / ax.figure.dpi * 0.8, whole)
     _draw(ax, marks, layout)
     _label(ax, marks, layout)
     return ax
