@@ -130,7 +130,7 @@ def cited(record: object) -> list[tuple[str, Citation]]:
 
     A source, or anything but a record, carries none.
     """
-    if not isinstance(record, Record):  # a source is not one
+    if not isinstance(record, Record):  # a source is no Record: it cites nothing
         return []
     return list(citations_in(record))  # a role's attestations' too: they quote the title
 
