@@ -21,8 +21,12 @@ from typing import Any, NamedTuple, TypeVar
 import attrs
 
 __all__ = [
+    "CODE",
+    "NESTED",
+    "REF",
     "Fact",
     "Keys",
+    "Step",
     "accepting",
     "documented",
     "fact",
@@ -31,6 +35,7 @@ __all__ = [
     "involvement",
     "keys_of",
     "plan",
+    "steps",
 ]
 
 _KEY = "usnz"
@@ -184,7 +189,8 @@ class Keys(NamedTuple):
     codes: frozenset[str]
 
 
-_REF, _CODE, _NESTED = range(3)
+REF, CODE, NESTED = range(3)
+"""How a :data:`Step` reads its field: ids, country codes, or values with fields of their own."""
 Plan = Callable[[Any, list[tuple[str, str, Fact]], list[str]], None]
 """Adds what one value names to the lists it is given: (path, id, fact) references, country codes."""
 
@@ -198,25 +204,39 @@ def keys_of(record: Any) -> Keys:
     return Keys(tuple(refs), frozenset(codes))
 
 
+Step = tuple[str, str, Fact, int]
+"""One field a plan reads: (name, path, fact, how): ``REF`` ids, ``CODE`` country codes, ``NESTED``
+values with fields of their own (its path then ends in ``.``, the prefix of theirs)."""
+
+
+@functools.cache
+def steps(cls: Any, prefix: str = "") -> tuple[Step, ...]:
+    """The fields of *cls* a :func:`plan` reads, in declaration order (none for a class that is no attrs class).
+
+    Only the fields declared ``refers=`` or ``country=``, and those declared to hold values with
+    such fields, are read; *prefix* begins each path.
+    """
+    found: list[Step] = []
+    for name, declared in facts(cls) if attrs.has(cls) else ():
+        path = f"{prefix}{name}"
+        if declared.refers:
+            found.append((name, path, declared, REF))
+        elif declared.country:
+            found.append((name, path, declared, CODE))
+        elif held_classes(cls, name):
+            found.append((name, f"{path}.", declared, NESTED))
+    return tuple(found)
+
+
 @functools.cache
 def plan(cls: Any, prefix: str = "") -> Plan:
     """The reader of what values of *cls* name, built once per class (and path) from its declarations.
 
     It adds each (path, id, fact) a value of *cls* refers to, and each country code it holds,
     to the lists it is given: what :func:`walk` finds (paths without positions), without asking
-    every field and value what it is. Only the fields declared ``refers=`` or ``country=``, and
-    those declared to hold values with such fields, are read.
+    every field and value what it is: it reads the fields of :func:`steps`.
     """
-    steps: list[tuple[str, str, Fact, int]] = []
-    for name, declared in facts(cls) if attrs.has(cls) else ():
-        path = f"{prefix}{name}"
-        if declared.refers:
-            steps.append((name, path, declared, _REF))
-        elif declared.country:
-            steps.append((name, path, declared, _CODE))
-        elif held_classes(cls, name):
-            steps.append((name, f"{path}.", declared, _NESTED))
-    return functools.partial(_read_steps, tuple(steps))
+    return functools.partial(_read_steps, steps(cls, prefix))
 
 
 def _read_steps(
@@ -224,12 +244,12 @@ def _read_steps(
 ) -> None:
     for name, path, declared, how in steps:
         found: Any = getattr(value, name)
-        if how == _REF:
+        if how == REF:
             if isinstance(found, str):
                 refs.append((path, found, declared))
             elif type(found) is tuple:
                 refs.extend((path, ref, declared) for ref in found if isinstance(ref, str))  # pyright: ignore[reportUnknownVariableType]
-        elif how == _CODE:
+        elif how == CODE:
             if isinstance(found, str):
                 codes.append(found)
             elif type(found) is tuple:
