@@ -12,6 +12,7 @@ file) only.
 from __future__ import annotations
 
 import functools
+import operator
 import re
 import sys
 import threading
@@ -234,33 +235,60 @@ def plan(cls: Any, prefix: str = "") -> Plan:
 
     It adds each (path, id, fact) a value of *cls* refers to, and each country code it holds,
     to the lists it is given: what :func:`walk` finds (paths without positions), without asking
-    every field and value what it is: it reads the fields of :func:`steps`.
+    every field and value what it is. It is one reader per field of :func:`steps`, each a
+    closure over its field's getter, path and fact: nothing is looked up while it reads.
     """
-    return functools.partial(_read_steps, steps(cls, prefix))
+    readers = tuple(_reader(name, path, declared, how) for name, path, declared, how in steps(cls, prefix))
+    if len(readers) == 1:
+        return readers[0]
+
+    def read(value: Any, refs: list[tuple[str, str, Fact]], codes: list[str]) -> None:
+        for reader in readers:
+            reader(value, refs, codes)
+
+    return read
 
 
-def _read_steps(
-    steps: tuple[tuple[str, str, Fact, int], ...], value: Any, refs: list[tuple[str, str, Fact]], codes: list[str]
-) -> None:
-    for name, path, declared, how in steps:
-        found: Any = getattr(value, name)
-        if how == REF:
-            if isinstance(found, str):
+def _reader(name: str, path: str, declared: Fact, how: int) -> Plan:
+    """The reader of one field (a :data:`Step`): ids or codes (one, or a tuple of them), or values of their own."""
+    get = operator.attrgetter(name)
+    if how == REF:
+
+        def read_ids(value: Any, refs: list[tuple[str, str, Fact]], codes: list[str]) -> None:
+            found: Any = get(value)
+            if type(found) is tuple:
+                refs.extend([(path, ref, declared) for ref in found if isinstance(ref, str)])  # pyright: ignore[reportUnknownVariableType]
+            elif isinstance(found, str):
                 refs.append((path, found, declared))
-            elif type(found) is tuple:
-                refs.extend((path, ref, declared) for ref in found if isinstance(ref, str))  # pyright: ignore[reportUnknownVariableType]
-        elif how == CODE:
-            if isinstance(found, str):
+
+        return read_ids
+    if how == CODE:
+
+        def read_codes(value: Any, refs: list[tuple[str, str, Fact]], codes: list[str]) -> None:
+            found: Any = get(value)
+            if type(found) is tuple:
+                codes.extend([code for code in found if isinstance(code, str)])  # pyright: ignore[reportUnknownVariableType]
+            elif isinstance(found, str):
                 codes.append(found)
-            elif type(found) is tuple:
-                codes.extend(code for code in found if isinstance(code, str))  # pyright: ignore[reportUnknownVariableType]
-        elif type(found) is tuple:
+
+        return read_codes
+    plans: dict[type, Plan] = {}  # the plan of each class of value the field has held, at its path
+
+    def plan_of(kind: Any) -> Plan:
+        found = plans.get(kind)
+        if found is None:
+            found = plans[kind] = plan(kind, path)
+        return found
+
+    def read_values(value: Any, refs: list[tuple[str, str, Fact]], codes: list[str]) -> None:
+        found: Any = get(value)
+        if type(found) is tuple:
             for item in found:  # pyright: ignore[reportUnknownVariableType]
-                item_kind: Any = type(item)  # pyright: ignore[reportUnknownVariableType, reportUnknownArgumentType]
-                plan(item_kind, path)(item, refs, codes)
+                plan_of(type(item))(item, refs, codes)  # pyright: ignore[reportUnknownArgumentType]
         elif found is not None:
-            found_kind: Any = type(found)  # pyright: ignore[reportUnknownVariableType]
-            plan(found_kind, path)(found, refs, codes)
+            plan_of(type(found))(found, refs, codes)
+
+    return read_values
 
 
 _NAME = re.compile(r"[A-Za-z_]\w*")

@@ -112,11 +112,11 @@ def _date_order(known: list[Window], possible: list[Window], ids: list[str]) -> 
     day's ordinal and the last known day's.
     """
     ordinal = dt.date.toordinal
-    first = map(operator.lshift, map(ordinal, map(operator.itemgetter(0), known)), itertools.repeat(2 * _DAY_BITS + 1))
-    undated = map(
-        operator.lshift, map(operator.is_, known, itertools.repeat(_UNDATED)), itertools.repeat(2 * _DAY_BITS)
-    )
-    earliest = map(operator.lshift, map(ordinal, map(operator.itemgetter(0), possible)), itertools.repeat(_DAY_BITS))
+    shift: typing.Callable[[int, int], int] = operator.lshift  # pyright: ignore[reportUnknownVariableType, reportUnknownMemberType]
+    start = map(operator.itemgetter(0), known)
+    first = map(shift, map(ordinal, start), itertools.repeat(2 * _DAY_BITS + 1))
+    undated = map(shift, map(operator.is_, known, itertools.repeat(_UNDATED)), itertools.repeat(2 * _DAY_BITS))
+    earliest = map(shift, map(ordinal, map(operator.itemgetter(0), possible)), itertools.repeat(_DAY_BITS))
     last = map(ordinal, map(operator.itemgetter(1), known))
     keys = list(map(sum, zip(first, undated, earliest, last, strict=True)))
     order = sorted(range(len(ids)), key=ids.__getitem__)
