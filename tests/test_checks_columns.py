@@ -101,9 +101,10 @@ def _text_for_ids(records: list[Any]) -> None:  # one see_also a text, not a tup
     records[at] = _set(records[at], see_also=records[at].id)
 
 
-def _text_for_ids_resolved(records: list[Any]) -> None:
+def _text_for_ids_resolved(records: list[Any]) -> None:  # and another record's see_also None
     at = _first(records, lambda r: getattr(r, "see_also", ()))
     records[at] = _set(records[at], see_also=records[at].see_also[0])
+    records[at + 1] = _set(records[at + 1], see_also=None)
 
 
 def _unhashable(records: list[Any]) -> None:
