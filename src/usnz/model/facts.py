@@ -12,6 +12,7 @@ file) only.
 from __future__ import annotations
 
 import functools
+import operator
 import re
 import sys
 import threading
@@ -21,8 +22,12 @@ from typing import Any, NamedTuple, TypeVar
 import attrs
 
 __all__ = [
+    "CODE",
+    "NESTED",
+    "REF",
     "Fact",
     "Keys",
+    "Step",
     "accepting",
     "documented",
     "fact",
@@ -31,6 +36,7 @@ __all__ = [
     "involvement",
     "keys_of",
     "plan",
+    "steps",
 ]
 
 _KEY = "usnz"
@@ -184,7 +190,8 @@ class Keys(NamedTuple):
     codes: frozenset[str]
 
 
-_REF, _CODE, _NESTED = range(3)
+REF, CODE, NESTED = range(3)
+"""How a :data:`Step` reads its field: ids, country codes, or values with fields of their own."""
 Plan = Callable[[Any, list[tuple[str, str, Fact]], list[str]], None]
 """Adds what one value names to the lists it is given: (path, id, fact) references, country codes."""
 
@@ -198,49 +205,90 @@ def keys_of(record: Any) -> Keys:
     return Keys(tuple(refs), frozenset(codes))
 
 
+Step = tuple[str, str, Fact, int]
+"""One field a plan reads: (name, path, fact, how): ``REF`` ids, ``CODE`` country codes, ``NESTED``
+values with fields of their own (its path then ends in ``.``, the prefix of theirs)."""
+
+
+@functools.cache
+def steps(cls: Any, prefix: str = "") -> tuple[Step, ...]:
+    """The fields of *cls* a :func:`plan` reads, in declaration order (none for a class that is no attrs class).
+
+    Only the fields declared ``refers=`` or ``country=``, and those declared to hold values with
+    such fields, are read; *prefix* begins each path.
+    """
+    found: list[Step] = []
+    for name, declared in facts(cls) if attrs.has(cls) else ():
+        path = f"{prefix}{name}"
+        if declared.refers:
+            found.append((name, path, declared, REF))
+        elif declared.country:
+            found.append((name, path, declared, CODE))
+        elif held_classes(cls, name):
+            found.append((name, f"{path}.", declared, NESTED))
+    return tuple(found)
+
+
 @functools.cache
 def plan(cls: Any, prefix: str = "") -> Plan:
     """The reader of what values of *cls* name, built once per class (and path) from its declarations.
 
     It adds each (path, id, fact) a value of *cls* refers to, and each country code it holds,
     to the lists it is given: what :func:`walk` finds (paths without positions), without asking
-    every field and value what it is. Only the fields declared ``refers=`` or ``country=``, and
-    those declared to hold values with such fields, are read.
+    every field and value what it is. It is one reader per field of :func:`steps`, each a
+    closure over its field's getter, path and fact: nothing is looked up while it reads.
     """
-    steps: list[tuple[str, str, Fact, int]] = []
-    for name, declared in facts(cls) if attrs.has(cls) else ():
-        path = f"{prefix}{name}"
-        if declared.refers:
-            steps.append((name, path, declared, _REF))
-        elif declared.country:
-            steps.append((name, path, declared, _CODE))
-        elif held_classes(cls, name):
-            steps.append((name, f"{path}.", declared, _NESTED))
-    return functools.partial(_read_steps, tuple(steps))
+    readers = tuple(_reader(name, path, declared, how) for name, path, declared, how in steps(cls, prefix))
+    if len(readers) == 1:
+        return readers[0]
+
+    def read(value: Any, refs: list[tuple[str, str, Fact]], codes: list[str]) -> None:
+        for reader in readers:
+            reader(value, refs, codes)
+
+    return read
 
 
-def _read_steps(
-    steps: tuple[tuple[str, str, Fact, int], ...], value: Any, refs: list[tuple[str, str, Fact]], codes: list[str]
-) -> None:
-    for name, path, declared, how in steps:
-        found: Any = getattr(value, name)
-        if how == _REF:
-            if isinstance(found, str):
+def _reader(name: str, path: str, declared: Fact, how: int) -> Plan:
+    """The reader of one field (a :data:`Step`): ids or codes (one, or a tuple of them), or values of their own."""
+    get = operator.attrgetter(name)
+    if how == REF:
+
+        def read_ids(value: Any, refs: list[tuple[str, str, Fact]], codes: list[str]) -> None:
+            found: Any = get(value)
+            if type(found) is tuple:
+                refs.extend([(path, ref, declared) for ref in found if isinstance(ref, str)])  # pyright: ignore[reportUnknownVariableType]
+            elif isinstance(found, str):
                 refs.append((path, found, declared))
-            elif type(found) is tuple:
-                refs.extend((path, ref, declared) for ref in found if isinstance(ref, str))  # pyright: ignore[reportUnknownVariableType]
-        elif how == _CODE:
-            if isinstance(found, str):
+
+        return read_ids
+    if how == CODE:
+
+        def read_codes(value: Any, refs: list[tuple[str, str, Fact]], codes: list[str]) -> None:
+            found: Any = get(value)
+            if type(found) is tuple:
+                codes.extend([code for code in found if isinstance(code, str)])  # pyright: ignore[reportUnknownVariableType]
+            elif isinstance(found, str):
                 codes.append(found)
-            elif type(found) is tuple:
-                codes.extend(code for code in found if isinstance(code, str))  # pyright: ignore[reportUnknownVariableType]
-        elif type(found) is tuple:
+
+        return read_codes
+    plans: dict[type, Plan] = {}  # the plan of each class of value the field has held, at its path
+
+    def plan_of(kind: Any) -> Plan:
+        found = plans.get(kind)
+        if found is None:
+            found = plans[kind] = plan(kind, path)
+        return found
+
+    def read_values(value: Any, refs: list[tuple[str, str, Fact]], codes: list[str]) -> None:
+        found: Any = get(value)
+        if type(found) is tuple:
             for item in found:  # pyright: ignore[reportUnknownVariableType]
-                item_kind: Any = type(item)  # pyright: ignore[reportUnknownVariableType, reportUnknownArgumentType]
-                plan(item_kind, path)(item, refs, codes)
+                plan_of(type(item))(item, refs, codes)  # pyright: ignore[reportUnknownArgumentType]
         elif found is not None:
-            found_kind: Any = type(found)  # pyright: ignore[reportUnknownVariableType]
-            plan(found_kind, path)(found, refs, codes)
+            plan_of(type(found))(found, refs, codes)
+
+    return read_values
 
 
 _NAME = re.compile(r"[A-Za-z_]\w*")

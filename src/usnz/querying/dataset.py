@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
+import operator
 import re
 import typing
 import warnings
@@ -96,6 +98,32 @@ def _windows(record: AnyRecord, as_of: Mapping[str, dt.date]) -> tuple[Window, W
     return when.known(max(ongoing) if ongoing else None), (when.earliest, when.latest)
 
 
+_DAY_BITS: Final = 22  # a day's ordinal is below 2**22 (date.max's is 3,652,059)
+
+
+def _date_order(known: list[Window], possible: list[Window], ids: list[str]) -> list[int]:
+    """The positions of records in the order the texts tell, from their known and possible extents and ids.
+
+    By first known day (undated last), then earliest possible day (what may have begun before
+    comes first: what ended then before what began then), then last known day (a month before
+    the year around it), then id. Sorted twice, each sort comparing in C: by id, then (the sort
+    is stable) by one integer that packs, most significant first, the first known day's ordinal,
+    whether undated (a record of 9999-12-31 is dated: before the undated), the earliest possible
+    day's ordinal and the last known day's.
+    """
+    ordinal = dt.date.toordinal
+    shift: typing.Callable[[int, int], int] = operator.lshift  # pyright: ignore[reportUnknownVariableType, reportUnknownMemberType]
+    start = map(operator.itemgetter(0), known)
+    first = map(shift, map(ordinal, start), itertools.repeat(2 * _DAY_BITS + 1))
+    undated = map(shift, map(operator.is_, known, itertools.repeat(_UNDATED)), itertools.repeat(2 * _DAY_BITS))
+    earliest = map(shift, map(ordinal, map(operator.itemgetter(0), possible)), itertools.repeat(_DAY_BITS))
+    last = map(ordinal, map(operator.itemgetter(1), known))
+    keys = list(map(sum, zip(first, undated, earliest, last, strict=True)))
+    order = sorted(range(len(ids)), key=ids.__getitem__)
+    order.sort(key=keys.__getitem__)
+    return order
+
+
 def _fold(text: str) -> str:
     return " ".join(_WORD.findall(text.casefold()))
 
@@ -126,11 +154,10 @@ class Dataset:
         "_index",
         "_intervals",
         "_known",
-        "_lenient_span",
         "_ordered",
         "_possible",
         "_search",
-        "_span",
+        "_spans",
         "_timeline",
     )
 
@@ -142,35 +169,18 @@ class Dataset:
         on the first query that needs them, once.
         """
         given = list(records)
-        as_of: dict[str, dt.date] = {}
-        for record in given:
-            if record.record_kind == "source":
-                source = typing.cast("Source", record)
-                spoken = source.as_of or source.date
-                if spoken is not None:
-                    as_of[source.id] = spoken.earliest
+        said = map(operator.eq, map(operator.attrgetter("record_kind"), given), itertools.repeat("source"))
+        sources = typing.cast("list[Source]", list(itertools.compress(given, said)))
+        as_of = {source.id: spoken.earliest for source in sources if (spoken := source.as_of or source.date)}
         # Each record is read once, in the order given (the order it was built in, so memory
         # is read in order); the date order is then worked out on these compact lists.
-        known: list[Window] = []
-        possible: list[Window] = []
-        ids: list[str] = []
-        kinds: list[type[AnyRecord]] = []
-        for record in given:  # one pass: each record's memory is read once
-            window, lenient = _windows(record, as_of)
-            known.append(window)
-            possible.append(lenient)
-            ids.append(record.id)
-            kinds.append(type(record))
-        # The order the texts tell: by first known day (undated last), then earliest possible day (what
-        # may have begun before comes first: what ended then before what began then), then last known
-        # day (a month before the year around it), then id; compared in C, not by a key function.
-        starts = [span[0] for span in known]
-        undated = [span is _UNDATED for span in known]  # (a record of 9999-12-31 is dated: before the undated)
-        earliest = [span[0] for span in possible]
-        ends = [span[1] for span in known]
-        keys = zip(starts, undated, earliest, ends, ids, strict=True)
-        order = [i for _, i in sorted(zip(keys, range(len(given)), strict=True))]
-        self._ordered: tuple[AnyRecord, ...] = tuple([given[i] for i in order])
+        windows = [_windows(record, as_of) for record in given]
+        known: list[Window] = list(map(operator.itemgetter(0), windows))
+        possible: list[Window] = list(map(operator.itemgetter(1), windows))
+        ids: list[str] = list(map(operator.attrgetter("id"), given))
+        order = _date_order(known, possible, ids)
+        ordered = list(map(given.__getitem__, order))
+        self._ordered: tuple[AnyRecord, ...] = tuple(ordered)
         self._by_id: dict[str, AnyRecord] = dict(zip(ids, given, strict=True))
         self._known: dict[str, Window] = dict(zip(ids, known, strict=True))
         self._possible: dict[str, Window] = dict(zip(ids, possible, strict=True))
@@ -178,12 +188,14 @@ class Dataset:
             self._by_id = {ids[i]: given[i] for i in order}
             self._known = {ids[i]: known[i] for i in order}
             self._possible = {ids[i]: possible[i] for i in order}
-        by_kind: dict[type[AnyRecord], list[AnyRecord]] = {}  # the kinds given only: no other class is built
-        timeline: list[AnyRecord] = []
-        for i in order:
-            by_kind.setdefault(kinds[i], []).append(given[i])
-            if known[i] is not _UNDATED:  # _windows gives this very tuple to undated records only
-                timeline.append(given[i])
+        kinds = list(map(type, ordered))
+        by_kind = {  # the kinds given only: no other class is built
+            cls: list(itertools.compress(ordered, map(operator.is_, kinds, itertools.repeat(cls))))
+            for cls in set(kinds)
+        }
+        # _windows gives the very tuple _UNDATED to undated records only
+        dated = map(operator.is_not, map(known.__getitem__, order), itertools.repeat(_UNDATED))
+        timeline = list(itertools.compress(ordered, dated))
         self._by_kind: dict[type[AnyRecord], Records[AnyRecord]] = {
             cls: Records(by_kind[cls]) for cls in sorted(by_kind, key=_kind_order)
         }
@@ -193,15 +205,25 @@ class Dataset:
         self._search: SearchIndex | None = None
         self._citing: dict[tuple[str, int | None], Records[AnyRecord]] | None = None
         self._doubted: tuple[Doubted, ...] | None = None
-        windows = (*self._known.values(), *self._possible.values())
-        # An open or unknown end is the very object date.min or date.max (see Period.earliest); a record's
-        # own days are other objects, so a record of 0001-01-01 or 9999-12-31 counts in the span.
-        finite = [d for window in windows for d in window if d is not dt.date.min and d is not dt.date.max]
-        self._span: Window | None = (min(finite), max(finite)) if finite else None
-        dated = [window for window in self._possible.values() if window is not _UNDATED]
-        self._lenient_span: Window | None = (
-            (min(w[0] for w in dated), max(w[1] for w in dated)) if self._span is not None else None
-        )
+        self._spans: tuple[Window | None, Window | None] | None = None  # worked out when first asked
+
+    @property
+    def _lenient_span(self) -> Window | None:
+        """The days the records' dates may cover, unknown ends running on (what ``scripts/snapshot.py`` writes)."""
+        return self._spanned()[1]
+
+    def _spanned(self) -> tuple[Window | None, Window | None]:
+        """The days the records' dates are known to cover, and may cover (unknown ends running on): once."""
+        if self._spans is None:
+            windows = (*self._known.values(), *self._possible.values())
+            # An open or unknown end is the very object date.min or date.max (see Period.earliest); a record's
+            # own days are other objects, so a record of 0001-01-01 or 9999-12-31 counts in the span.
+            finite = [d for window in windows for d in window if d is not dt.date.min and d is not dt.date.max]
+            known: Window | None = (min(finite), max(finite)) if finite else None
+            dated = [window for window in self._possible.values() if window is not _UNDATED]
+            lenient = (min(w[0] for w in dated), max(w[1] for w in dated)) if known is not None else None
+            self._spans = (known, lenient)
+        return self._spans
 
     @classmethod
     def _part(cls, records: Iterable[AnyRecord], span: Window, lenient_span: Window) -> Dataset:
@@ -211,7 +233,7 @@ class Dataset:
         does not name records of other kinds (``usnz.querying.bound`` asks only those).
         """
         part = cls(records)
-        part._span, part._lenient_span = span, lenient_span
+        part._spans = (span, lenient_span)
         return part
 
     def _searchable(self) -> SearchIndex:
@@ -225,7 +247,7 @@ class Dataset:
     @property
     def span(self) -> Window | None:
         """The first and last day any record's date covers (``None`` if no record is dated)."""
-        return self._span
+        return self._spanned()[0]
 
     def __len__(self) -> int:
         """How many records, of every kind."""
@@ -699,10 +721,10 @@ class Dataset:
         (``True``); with it, only records whose unknown or open ends may run on to *window*
         can (``False``: the query goes on), unless none reaches so far.
         """
-        known = self._span
+        known, lenient_span = self._spanned()
         if known is None or (known[0] <= window[1] and window[0] <= known[1]):
             return False
-        lenient = typing.cast("Window", self._lenient_span)  # set whenever the known span is
+        lenient = typing.cast("Window", lenient_span)  # set whenever the known span is
         reaches = lenient[0] <= window[1] and window[0] <= lenient[1]
         span = Period.parse(f"{known[0].isoformat()}/{known[1].isoformat()}")
         said = f"during={shown(during)} lies outside the span the data covers ({span})"

@@ -3,21 +3,28 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import itertools
+import operator
 import os
+import sys
 import typing
 from collections.abc import Callable, Iterator
-from typing import Any
+from operator import attrgetter, itemgetter
+from typing import Any, TypeVar
 
 from usnz.model.base import Record
 from usnz.model.countries import COUNTRIES
 from usnz.model.dates import OPEN, PartialDate
 from usnz.model.errors import Problem, shown
-from usnz.model.facts import Fact, facts, keys_of
+from usnz.model.facts import CODE, NESTED, Fact, facts, keys_of, steps
 from usnz.model.kinds.people import Attestation, Person
-from usnz.model.records import KINDS, AnyRecord, is_source, paragraph_counts, spoken_dates
+from usnz.model.records import KINDS, AnyRecord, is_source, paragraph_counts, source_texts, spoken_dates
 from usnz.reading.problems import Unread
 
 __all__ = ["check"]
+
+T = TypeVar("T")
 
 
 def _raw_references(cls: type[AnyRecord], item: dict[str, object]) -> Iterator[tuple[str, str]]:
@@ -51,17 +58,25 @@ def check(
 
     *unread* are the records that could not be read: their ids count as taken, and the ids
     they refer to are checked too, so one pass finds every problem.
+
+    The references, countries, paragraphs and disputes of all records are first asked by column
+    (:func:`_all_well`); only when something may be wrong is each record read on its own, to
+    say what and where.
     """
 
     def add(file: str, record: str | int, path: str, message: str) -> None:
         problems.append(Problem(file=file, record=record, path=path, message=message))
 
-    by_id: dict[str, AnyRecord] = {}
-    for name, record in records:
-        if record.id in by_id:
-            add(name, record.id, "id", f"id is used twice (also a {by_id[record.id].record_kind})")
-        else:
-            by_id[record.id] = record
+    given = list(map(itemgetter(1), records))
+    by_id: dict[str, AnyRecord] = dict(zip(map(attrgetter("id"), given), given, strict=True))
+    unique = len(by_id) == len(given)
+    if not unique:  # said in record order, each later record after the first with its id
+        by_id = {}
+        for name, record in records:
+            if record.id in by_id:
+                add(name, record.id, "id", f"id is used twice (also a {by_id[record.id].record_kind})")
+            else:
+                by_id[record.id] = record
     unreadable = {label for _, label, _ in unread if isinstance(label, str)}
     for name, label, item in unread:
         if isinstance(label, str) and label in by_id:
@@ -70,8 +85,31 @@ def check(
         for field, ref in _raw_references(kind, item):
             if ref not in by_id and ref not in unreadable:
                 add(name, label, field, f"refers to {shown(ref)}, which no record has as its id")
+    expected_for = _expected()
+    sources = source_texts(given)
+    paragraphs = paragraph_counts(sources)
+    spoken = spoken_dates(sources)  # where open periods run to
+    if not (unique and _all_well(given, by_id, paragraphs, expected_for)):
+        for name, record in records:
+            _check_one(
+                name,
+                record,
+                by_id=by_id,
+                unreadable=unreadable,
+                paragraphs=paragraphs,
+                expected_for=expected_for,
+                add=add,
+            )
+            _check_attested(name, record, by_id, spoken, add)
+        return
+    for name, record in itertools.compress(records, map(isinstance, given, itertools.repeat(Person))):
+        _check_attested(name, record, by_id, spoken, add)  # all else is well
+
+
+def _expected() -> Callable[[Fact], tuple[type[AnyRecord], ...]]:
+    """The classes a field's ids may name, from its :class:`Fact` (none: any), each worked out once."""
     kinds = {cls.record_kind: cls for cls in KINDS.values()}
-    expected_of: dict[Fact, tuple[type[AnyRecord], ...]] = {}  # the classes a field's ids may name
+    expected_of: dict[Fact, tuple[type[AnyRecord], ...]] = {}
 
     def expected_for(declared: Fact) -> tuple[type[AnyRecord], ...]:
         expected = expected_of.get(declared)
@@ -79,62 +117,229 @@ def check(
             expected = expected_of[declared] = tuple(kinds[kind] for kind in declared.refers if kind in kinds)
         return expected
 
+    return expected_for
+
+
+def _check_one(
+    name: str,
+    record: AnyRecord,
+    *,
+    by_id: dict[str, AnyRecord],
+    unreadable: set[str],
+    paragraphs: dict[str, int],
+    expected_for: Callable[[Fact], tuple[type[AnyRecord], ...]],
+    add: Callable[[str, str | int, str, str], None],
+) -> None:
+    """Check one record's references, countries, paragraphs and disputes, saying what is wrong and where."""
+    refs, codes = keys_of(record)
+    for field, ref, declared in refs:
+        target = by_id.get(ref)
+        expected = expected_for(declared)
+        if (
+            target is None
+            or (expected and not isinstance(target, expected))
+            or (ref == record.id and (field in {"see_also", "disputes"} or field.endswith(".concerns")))
+        ):
+            _check_references(
+                name, record, by_id=by_id, unreadable=unreadable, expected_for=expected_for, add=add
+            )  # the paths, said exactly
+            break
     known = COUNTRIES.keys()
-    paragraphs = paragraph_counts(record for _, record in records)
-    spoken: dict[str, dt.date] | None = None  # each source's as_of, for an attested record's open period
-    for name, record in records:
-        refs, codes = keys_of(record)
-        for field, ref, declared in refs:
-            target = by_id.get(ref)
-            expected = expected_for(declared)
-            if (
-                target is None
-                or (expected and not isinstance(target, expected))
-                or (ref == record.id and (field in {"see_also", "disputes"} or field.endswith(".concerns")))
-            ):
-                _check_references(
-                    name, record, by_id=by_id, unreadable=unreadable, expected_for=expected_for, add=add
-                )  # the paths, said exactly
-                break
-        for code in sorted(codes - known) if codes and not codes <= known else ():
-            add(
-                name,
-                record.id,
-                "",
-                f"country code {shown(code)} is not in usnz's country table ({', '.join(sorted(COUNTRIES))})",
+    for code in sorted(codes - known) if codes and not codes <= known else ():
+        add(
+            name,
+            record.id,
+            "",
+            f"country code {shown(code)} is not in usnz's country table ({', '.join(sorted(COUNTRIES))})",
+        )
+    for index, doubt in enumerate(record.doubts):
+        count = paragraphs.get(doubt.source)
+        beyond = [n for n in doubt.paragraphs if n > count] if count is not None else []
+        if beyond:
+            message = f"{doubt.source} has {count} paragraphs, not {beyond[0]}"
+            add(name, record.id, f"doubts[{index}].paragraphs", message)
+    if isinstance(record, Record):
+        for index, citation in enumerate(record.citations):
+            count = paragraphs.get(citation.source)
+            if count is not None and citation.paragraph > count:
+                message = f"{citation.source} has {count} paragraphs, not {citation.paragraph}"
+                add(name, record.id, f"citations[{index}].paragraph", message)
+        for other in record.disputes:
+            target = by_id.get(other)
+            if is_source(target):
+                add(
+                    name,
+                    record.id,
+                    "disputes",
+                    f"disputes {shown(other)}, a source; a record disputes another record's claim",
+                )
+            elif isinstance(target, Record) and record.id not in target.disputes and other != record.id:
+                message = (
+                    f"disputes {shown(other)}, but {shown(other)} does not list {shown(record.id)} in its disputes"
+                )
+                add(name, record.id, "disputes", message)
+
+
+def _check_attested(
+    name: str,
+    record: AnyRecord,
+    by_id: dict[str, AnyRecord],
+    spoken: dict[str, dt.date],
+    add: Callable[[str, str | int, str, str], None],
+) -> None:
+    """Check the attestations of a person's roles (*spoken*: each source's earliest day, for an open period)."""
+    if isinstance(record, Person) and any(role.attested for role in record.roles):
+        for path, attestation in _attestations(record):
+            for where, message in _attestation_problems(attestation, by_id.get(attestation.record), spoken):
+                add(name, record.id, f"{path}.{where}", message)
+
+
+def _all_well(
+    records: list[AnyRecord],
+    by_id: dict[str, AnyRecord],
+    paragraphs: dict[str, int],
+    expected_for: Callable[[Fact], tuple[type[AnyRecord], ...]],
+) -> bool:
+    """Whether the records' references, countries, paragraphs and disputes are all as they must be.
+
+    Asked of whole columns at once (every event's ``see_also``, every citation's source...)
+    with set operations and ``map``, read by each class's :func:`~usnz.model.facts.steps`. It
+    may answer ``False`` when all is well; never ``True`` when a record has a problem: each
+    record is then checked on its own, to say what and where. Attestations are not asked here.
+    """
+    by_class: dict[type[AnyRecord], list[AnyRecord]] = {}
+    for cls, run in itertools.groupby(records, type):  # a file's records are of one class
+        by_class.setdefault(cls, []).extend(run)
+    named = _Named()
+    for cls, group in by_class.items():
+        if not _read_columns(cls, "", group, list(map(attrgetter("id"), group)), named):
+            return False
+    claims = [group for cls, group in by_class.items() if issubclass(cls, Record)]
+    return (
+        named.codes <= COUNTRIES.keys()
+        and all(_resolved(ids, by_id, expected_for(declared)) for declared, ids in named.refs.items())
+        and _within(named.held.get("citations.", []), named.held.get("doubts.", []), paragraphs)
+        and _mutual(typing.cast("list[Record]", list(itertools.chain.from_iterable(claims))), by_id)
+    )
+
+
+def _resolved(ids: set[str], by_id: dict[str, AnyRecord], expected: tuple[type[AnyRecord], ...]) -> bool:
+    """Whether each of *ids* is the id of a record, of one of the classes *expected* (if any)."""
+    if expected:
+        return all(map(isinstance, map(by_id.get, ids), itertools.repeat(expected)))
+    return ids <= by_id.keys()
+
+
+def _within(citations: list[Any], doubts: list[Any], paragraphs: dict[str, int]) -> bool:
+    """Whether each of *citations* and *doubts* names paragraphs its source has (of the sources in *paragraphs*)."""
+    counts = map(paragraphs.get, map(attrgetter("source"), citations), itertools.repeat(_NO_LIMIT))
+    if any(map(operator.gt, map(attrgetter("paragraph"), citations), counts)):
+        return False
+    doubts = list(itertools.compress(doubts, map(attrgetter("paragraphs"), doubts)))  # those that name paragraphs
+    counts = map(paragraphs.get, map(attrgetter("source"), doubts), itertools.repeat(_NO_LIMIT))
+    return not any(map(operator.gt, map(max, map(attrgetter("paragraphs"), doubts)), counts))
+
+
+def _mutual(records: list[Record], by_id: dict[str, AnyRecord]) -> bool:
+    """Whether each record one of *records* disputes is a record (no source) that disputes it back."""
+    for record in itertools.compress(records, map(attrgetter("disputes"), records)):
+        for other in record.disputes:
+            target = by_id.get(other)
+            if is_source(target) or (isinstance(target, Record) and record.id not in target.disputes):
+                return False
+    return True
+
+
+_NO_LIMIT = sys.maxsize  # what a paragraph is compared with when its source is not read
+_ITSELF = ("see_also", "disputes", ".concerns")  # where a record's own id is a problem (a path ending so)
+
+
+class _Named:
+    """What records name, by column.
+
+    The ids each field's :class:`Fact` names, every country code, and the values held in
+    fields of their own (each citation, each doubt), by path (``citations.``).
+    """
+
+    __slots__ = ("codes", "held", "refs")
+
+    def __init__(self) -> None:
+        self.refs: dict[Fact, set[str]] = {}
+        self.codes: set[str] = set()
+        self.held: dict[str, list[Any]] = {}
+
+
+def _read_columns(cls: Any, prefix: str, values: list[Any], owners: list[str] | None, named: _Named) -> bool:
+    """Add to *named* what the fields of *values* (each of class *cls*, at *prefix*) name, read by its :func:`steps`.
+
+    *owners* are the ids of the records *values* are in, one each: given where a field of
+    *cls*, or below it, may hold its record's own id (``see_also``, a doubt's ``concerns``).
+    ``False`` if a column holds what may be a problem: a record naming itself, a value that
+    is no id where ids are, or values of several classes in one field.
+    """
+    for name, path, declared, how in steps(cls, prefix):
+        column = list(map(attrgetter(name), values))
+        kinds = set(map(type, column))
+        if how == NESTED:
+            items = _spread(column, kinds)
+            named.held.setdefault(path, []).extend(items)
+            held = set(map(type, items))
+            if len(held) > 1:
+                return False  # (values of several classes in one field: each record is read on its own)
+            for kind in held:
+                whose = None
+                if owners is not None and _owned(kind, path):
+                    whose = _owners(column, kinds, owners)
+                if not _read_columns(kind, path, items, whose, named):
+                    return False
+            continue
+        if owners is not None and path.endswith(_ITSELF):
+            holds = operator.contains if kinds == {tuple} else _holds
+            if any(map(holds, column, owners)):
+                return False
+        try:
+            (named.codes if how == CODE else named.refs.setdefault(declared, set())).update(
+                itertools.chain.from_iterable(column) if kinds == {tuple} else _spread(column, kinds)
             )
-        for index, doubt in enumerate(record.doubts):
-            count = paragraphs.get(doubt.source)
-            beyond = [n for n in doubt.paragraphs if n > count] if count is not None else []
-            if beyond:
-                message = f"{doubt.source} has {count} paragraphs, not {beyond[0]}"
-                add(name, record.id, f"doubts[{index}].paragraphs", message)
-        if isinstance(record, Person) and any(role.attested for role in record.roles):
-            if spoken is None:
-                spoken = spoken_dates(r for _, r in records)
-            for path, attestation in _attestations(record):
-                for where, message in _attestation_problems(attestation, by_id.get(attestation.record), spoken):
-                    add(name, record.id, f"{path}.{where}", message)
-        if isinstance(record, Record):
-            for index, citation in enumerate(record.citations):
-                count = paragraphs.get(citation.source)
-                if count is not None and citation.paragraph > count:
-                    message = f"{citation.source} has {count} paragraphs, not {citation.paragraph}"
-                    add(name, record.id, f"citations[{index}].paragraph", message)
-            for other in record.disputes:
-                target = by_id.get(other)
-                if is_source(target):
-                    add(
-                        name,
-                        record.id,
-                        "disputes",
-                        f"disputes {shown(other)}, a source; a record disputes another record's claim",
-                    )
-                elif isinstance(target, Record) and record.id not in target.disputes and other != record.id:
-                    message = (
-                        f"disputes {shown(other)}, but {shown(other)} does not list {shown(record.id)} in its disputes"
-                    )
-                    add(name, record.id, "disputes", message)
+        except TypeError:  # an unhashable value, no id (the exact checks pass it by)
+            return False
+    return True
+
+
+def _owners(column: list[Any], kinds: set[type], owners: list[str]) -> list[str]:
+    """The owner of each value of a field's *column* (as :func:`_spread` gives them), from the owner of each entry."""
+    if kinds == {tuple}:
+        return list(itertools.chain.from_iterable(map(itertools.repeat, owners, map(len, column))))
+    whose: list[str] = []
+    for value, owner in zip(column, owners, strict=True):
+        whose.extend([owner] * (len(value) if type(value) is tuple else value is not None))  # pyright: ignore[reportUnknownArgumentType]
+    return whose
+
+
+def _holds(value: object, ref: str) -> bool:
+    """Whether a field's *value* (an id, or a tuple of them) is or holds *ref*."""
+    return ref in value if type(value) is tuple else value == ref  # pyright: ignore[reportUnknownVariableType]
+
+
+@functools.cache
+def _owned(cls: Any, prefix: str) -> bool:
+    """Whether a field of *cls* (at *prefix*) may hold its record's own id, or holds values of their own that may."""
+    return any(path.endswith(_ITSELF) or how == NESTED for _, path, _, how in steps(cls, prefix))
+
+
+def _spread(column: list[Any], kinds: set[type]) -> list[Any]:
+    """The values of one field's *column*: each a tuple of them, one value, or ``None`` (*kinds*: their classes)."""
+    if kinds == {tuple}:
+        return list(itertools.chain.from_iterable(column))
+    if tuple not in kinds:  # one value or None each
+        return list(itertools.compress(column, map(operator.is_not, column, itertools.repeat(None))))
+    items: list[Any] = []
+    for value in column:
+        if type(value) is tuple:
+            items.extend(value)  # pyright: ignore[reportUnknownArgumentType]
+        elif value is not None:
+            items.append(value)
+    return items
 
 
 def _check_references(
