@@ -9,6 +9,7 @@ it. ``tests/test_quick_load.py`` proves it returns what the converter returns fo
 
 from __future__ import annotations
 
+import functools
 import sys
 import types
 import typing
@@ -32,6 +33,10 @@ class UnsureError(Exception):
     """The quick reader cannot vouch for a value: cattrs reads the record instead."""
 
 
+_accepted: dict[Reader, frozenset[type]] = {}
+"""The types a reader returns as they are (what it checks, read in the class reader's loop without a call)."""
+
+
 def _unsure(value: object) -> Any:
     """The reader of a type the quick reader does not know: always defer to cattrs."""
     raise UnsureError
@@ -45,6 +50,7 @@ def _exact(cls: type) -> Reader:
             return value
         raise UnsureError
 
+    _accepted[read] = frozenset({cls})
     return read
 
 
@@ -84,9 +90,25 @@ def _tuple_of(item: Reader) -> Reader:
 
 
 def _optional(inner: Reader) -> Reader:
+    exact = next((c for c in (str, int, bool) if _readers.get(c) is inner), None)
+    if exact is not None:  # the common case, in one call
+        return _optional_exact(exact)
+
     def read(value: object) -> object:
         return None if value is None else inner(value)
 
+    return read
+
+
+def _optional_exact(cls: type) -> Reader:
+    """``cls | None``: a value of exactly *cls*, or ``None``."""
+
+    def read(value: object) -> object:
+        if value is None or type(value) is cls:
+            return value
+        raise UnsureError
+
+    _accepted[read] = frozenset({cls, type(None)})
     return read
 
 
@@ -97,10 +119,12 @@ def _number(value: object) -> object:
     raise UnsureError
 
 
-# The hooks the converter registers for our value types (see convert.py), as parsers.
+# The hooks the converter registers for our value types (see convert.py), as parsers. A date or
+# period is immutable, and the same text is read again and again in a large dataset (a year, a
+# day of a visit): each text read lately is parsed once, and its value shared.
 _PARSERS: Final[dict[object, Callable[[str], object]]] = {
-    PartialDate: PartialDate.parse,
-    Period: Period.parse,
+    PartialDate: functools.lru_cache(maxsize=4096)(PartialDate.parse),
+    Period: functools.lru_cache(maxsize=1024)(Period.parse),
 }
 _readers: dict[object, Reader] = {}  # by type hint
 
@@ -245,14 +269,13 @@ def _class_reader(cls: type[Any]) -> Reader:
     """Read a JSON object as an attrs class: no unknown key, every required field given."""
     _readers[cls] = _unsure  # until built: a class that contains itself is left to cattrs
     readers = _field_readers(cls)
-    plan: dict[str, tuple[str, Reader, type | None]] = {}
+    plan: dict[str, tuple[str, Reader, frozenset[type]]] = {}
     required: set[str] = set()
     for field in attrs.fields(cls):
         if not field.init or field.name not in readers:
             return _unsure
         read_field = readers[field.name]
-        exact = next((c for c in (str, int, bool) if _readers.get(c) is read_field), None)
-        plan[field.name] = (field.alias, read_field, exact)
+        plan[field.name] = (field.alias, read_field, _accepted.get(read_field, frozenset()))
         if field.default is attrs.NOTHING:
             required.add(field.name)
     needed = frozenset(required)
@@ -265,13 +288,9 @@ def _class_reader(cls: type[Any]) -> Reader:
             raise UnsureError
         kwargs: dict[str, object] = {}
         for key, raw in given.items():
-            alias, read_field, exact = plan[key]  # an unknown key is a KeyError: cattrs reports it
-            if exact is None:
-                kwargs[alias] = read_field(raw)
-            elif type(raw) is exact:  # the common case, without a call
-                kwargs[alias] = raw
-            else:
-                raise UnsureError
+            alias, read_field, accepted = plan[key]  # an unknown key is a KeyError: cattrs reports it
+            # a value its reader would return as it is, without the call (the common case), else the reader's
+            kwargs[alias] = raw if type(raw) in accepted else read_field(raw)
         return cls(**kwargs)
 
     return read
