@@ -33,6 +33,7 @@ from usnz.reading.problems import MAX_PROBLEMS, Unread
 from usnz.reading.problems import Problems as _Problems
 from usnz.reading.problems import diagnosed as _diagnosed
 from usnz.reading.problems import suspect as _suspect
+from usnz.reading.problems import suspect_utf8 as _suspect_utf8
 from usnz.reading.problems import unsafe_text as _unsafe_text
 from usnz.reading.quick import Reader, read_quickly, reader
 from usnz.reading.version import DATA_VERSION
@@ -99,7 +100,7 @@ def _records_in(  # noqa: PLR0911 - one return per way a file can fail
         )
         return
     read = reader(cls)
-    suspect = _suspect(text)  # a control character or a surrogate may be in the text
+    suspect = _suspect_utf8(data)  # a control character or a surrogate may be in the text
     entries: list[object] = items if isinstance(items, list) else []  # pyright: ignore[reportUnknownVariableType]
     quick: list[AnyRecord | None] = [None] * len(entries) if suspect else [_quickly(read, entry) for entry in entries]
     if entries is items and None not in quick:  # the fast path: every record has its class's shape
