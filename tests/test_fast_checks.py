@@ -20,6 +20,7 @@ from usnz.model.base import check_text, dates_of
 from usnz.model.ids import check_ids
 from usnz.model.kinds.events import Event
 from usnz.model.plain import UNSAFE, unsafe
+from usnz.reading import quick
 from usnz.reading.problems import suspect, suspect_utf8
 
 ASKED = st.characters(codec="utf-8") | st.sampled_from('\x7f\x80\x85\x9f\xa0\\"ubfrn0123789dD\t\n')
@@ -103,3 +104,15 @@ def test_the_date_test_agrees_with_dates_of() -> None:
         _event(date_basis="stated")
     with pytest.raises(ValueError, match="date_basis is required"):
         _event(date=day)
+
+
+def test_codes_and_source_ids_are_shared_between_records() -> None:
+    """A country code or a source id read quickly is one string, however many records name it."""
+    read = quick.reader(Citation)
+    given = json.loads('[{"source": "wikipedia", "paragraph": 1}, {"source": "wikipedia", "paragraph": 2}]')
+    assert given[0]["source"] is not given[1]["source"]  # two strings, as parsed
+    first, second = map(read, given)
+    assert first.source is second.source
+    assert quick.read_quickly(read, {"source": 7, "paragraph": 1}) is None  # not a str: cattrs says why
+    int_reader = quick.reader(int)
+    assert quick._shared(int_reader, frozenset({int})) == (int_reader, frozenset({int}))  # nothing to share

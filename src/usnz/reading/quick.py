@@ -19,6 +19,7 @@ from typing import Any, Final, Literal, Union
 import attrs
 
 from usnz.model.dates import PartialDate, Period
+from usnz.model.facts import facts
 
 if typing.TYPE_CHECKING:
     from usnz.model.records import AnyRecord
@@ -81,12 +82,18 @@ def _literal(values: tuple[object, ...]) -> Reader:
 
 
 def _tuple_of(item: Reader) -> Reader:
+    if item in _tuples:
+        return _tuples[item]
+
     def read(value: object) -> tuple[object, ...]:
         if type(value) is list:
             return tuple(map(item, value))  # pyright: ignore[reportUnknownArgumentType]
         raise UnsureError
 
-    return read
+    return _tuples.setdefault(item, read)
+
+
+_tuples: dict[Reader, Reader] = {}  # by item reader
 
 
 def _optional(inner: Reader) -> Reader:
@@ -102,6 +109,8 @@ def _optional(inner: Reader) -> Reader:
 
 def _optional_exact(cls: type) -> Reader:
     """``cls | None``: a value of exactly *cls*, or ``None``."""
+    if cls in _optionals:
+        return _optionals[cls]
 
     def read(value: object) -> object:
         if value is None or type(value) is cls:
@@ -109,7 +118,37 @@ def _optional_exact(cls: type) -> Reader:
         raise UnsureError
 
     _accepted[read] = frozenset({cls, type(None)})
-    return read
+    return _optionals.setdefault(cls, read)
+
+
+_optionals: dict[type, Reader] = {}  # by class
+
+
+def _shared_strs(value: object) -> tuple[str, ...]:
+    """A list of strings, each as the one copy every record shares (:func:`sys.intern` takes a ``str`` only)."""
+    if type(value) is list:
+        return tuple(map(sys.intern, value))  # pyright: ignore[reportUnknownArgumentType]
+    raise UnsureError
+
+
+def _shared(read: Reader, accepted: frozenset[type]) -> tuple[Reader, frozenset[type]]:
+    """What reads as *read* does, each string the one copy every record shares (country codes, source ids).
+
+    A field of few values each named by many records: a source by every citation and doubt on it,
+    a code by every record of its country. One string each, not one a mention. (Record ids are
+    many, each named a few times: sharing them cost a large load more time than it saved memory.)
+    :func:`sys.intern` takes exactly a ``str`` (a ``TypeError`` for anything else: the record goes
+    to cattrs) and forgets a string no record holds any more. *accepted*: the types the class
+    reader passes as they are.
+    """
+    text = reader(str)
+    if read is text:
+        return sys.intern, frozenset()
+    if read is _optional_exact(str):
+        return sys.intern, frozenset({type(None)})  # None as it is
+    if read is _tuple_of(text):
+        return _shared_strs, frozenset()
+    return read, accepted
 
 
 def _number(value: object) -> object:
@@ -269,13 +308,17 @@ def _class_reader(cls: type[Any]) -> Reader:
     """Read a JSON object as an attrs class: no unknown key, every required field given."""
     _readers[cls] = _unsure  # until built: a class that contains itself is left to cattrs
     readers = _field_readers(cls)
+    kind: Any = cls
+    shared = {name for name, declared in facts(kind) if declared.country or declared.refers == ("source",)}
     plan: dict[str, tuple[str, Reader, frozenset[type]]] = {}
     required: set[str] = set()
     for field in attrs.fields(cls):
         if not field.init or field.name not in readers:
             return _unsure
-        read_field = readers[field.name]
-        plan[field.name] = (field.alias, read_field, _accepted.get(read_field, frozenset()))
+        read_field, accepted = readers[field.name], _accepted.get(readers[field.name], frozenset())
+        if field.name in shared:
+            read_field, accepted = _shared(read_field, accepted)
+        plan[field.name] = (field.alias, read_field, accepted)
         if field.default is attrs.NOTHING:
             required.add(field.name)
     needed = frozenset(required)
