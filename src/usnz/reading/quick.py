@@ -24,7 +24,7 @@ from usnz.model.facts import facts
 if typing.TYPE_CHECKING:
     from usnz.model.records import AnyRecord
 
-__all__ = ["Reader", "UnsureError", "read_quickly", "reader"]
+__all__ = ["Reader", "UnsureError", "read_all", "read_quickly", "reader"]
 
 Reader = Callable[[Any], Any]
 """Reads one JSON value as one annotated type, or raises :class:`UnsureError`."""
@@ -68,15 +68,13 @@ def _parsed(parse: Callable[[str], object]) -> Reader:
 
 def _literal(values: tuple[object, ...]) -> Reader:
     """Accept one of *values*, as the declared value itself: every record shares one string, not a copy each."""
-    classes = frozenset(type(v) for v in values)
     canonical = {(type(v), v): v for v in values}
 
     def read(value: object) -> object:
-        if type(value) in classes:
-            key = (type(value), value)
-            if key in canonical:
-                return canonical[key]
-        raise UnsureError
+        try:
+            return canonical[type(value), value]
+        except (KeyError, TypeError):  # not one of them, or unhashable (a list): cattrs decides
+            raise UnsureError from None
 
     return read
 
@@ -337,6 +335,14 @@ def _class_reader(cls: type[Any]) -> Reader:
         return cls(**kwargs)
 
     return read
+
+
+def read_all(read: Reader, entries: list[object]) -> list[AnyRecord] | None:
+    """The record *read* makes of each of *entries*, or ``None`` when any needs cattrs' detailed reading."""
+    try:
+        return [read(entry) for entry in entries]  # a class reader takes a JSON object only
+    except Exception:  # noqa: BLE001 - any doubt at all: the entries are read one by one, and cattrs says what is wrong
+        return None
 
 
 def read_quickly(read: Reader, item: dict[str, object]) -> AnyRecord | None:
