@@ -114,5 +114,7 @@ def test_codes_and_source_ids_are_shared_between_records() -> None:
     first, second = map(read, given)
     assert first.source is second.source
     assert quick.read_quickly(read, {"source": 7, "paragraph": 1}) is None  # not a str: cattrs says why
+    assert quick.read_quickly(read, {"source": "s", "paragraph": 1, "note": 5}) is None  # nor is a note of 5
+    assert quick._optional_exact(str)(None) is None
     int_reader = quick.reader(int)
     assert quick._shared(int_reader, frozenset({int})) == (int_reader, frozenset({int}))  # nothing to share
