@@ -7,6 +7,7 @@ here are what their fields validate with.
 from __future__ import annotations
 
 import functools
+import operator
 import re
 import typing
 from collections.abc import Iterator
@@ -71,13 +72,15 @@ def check_countries(instance: object, attribute: attrs.Attribute[Any], value: tu
     """Require a tuple of alpha-3 codes, none twice."""
     for item in value:
         check_country(instance, attribute, item)
-    if len(set(value)) != len(value):
+    if len(value) != 1 and len(set(value)) != len(value):
         msg = f"{attribute.name} lists a country twice: {shown(value)}"
         raise ValueError(msg)
 
 
 def check_text(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     """Require non-empty text without leading or trailing spaces, control characters or lone surrogates."""
+    if type(value) is str and value.isprintable() and value and value == value.strip():  # the common case
+        return
     if not isinstance(value, str) or not value.strip() or value != value.strip():
         msg = f"{attribute.name} must be non-empty text without leading or trailing spaces, got {shown(value)}"
         raise ValueError(msg)
@@ -104,18 +107,20 @@ def check_citations(instance: object, attribute: attrs.Attribute[Any], value: tu
     if not value:
         msg = "citations must name at least one source paragraph"
         raise ValueError(msg)
-    if len(set(value)) != len(value):
+    if len(value) != 1 and len(set(value)) != len(value):
         msg = f"citations lists a paragraph twice: {value!r}"
         raise ValueError(msg)
 
 
 def check_doubts(instance: object, attribute: attrs.Attribute[Any], value: tuple[Doubt, ...]) -> None:
     """Require a tuple of :class:`~usnz.Doubt` values, none twice."""
+    if type(value) is tuple and not value:  # the common case: none
+        return
     for item in value:
         if not isinstance(item, Doubt):
             msg = f"{attribute.name} must hold Doubt values, got {type(item).__name__}"
             raise TypeError(msg)
-    if len(set(value)) != len(value):
+    if len(value) != 1 and len(set(value)) != len(value):
         msg = f"{attribute.name} lists a doubt twice: {value!r}"
         raise ValueError(msg)
 
@@ -141,9 +146,33 @@ def citations_in(record: attrs.AttrsInstance) -> Iterator[tuple[str, Citation]]:
             yield from ((f"{path}[{at}]", item) for at, item in enumerate(items) if isinstance(item, Citation))
 
 
+class _DateTypes(dict[type, bool]):
+    """Whether values of a type are dates or periods, by type: asked once a type."""
+
+    def __missing__(self, kind: type) -> bool:
+        self[kind] = dated = issubclass(kind, PartialDate | Period)
+        return dated
+
+
+_DATE_TYPES: Final = _DateTypes()
+_DATE_BASES: Final = typing.get_args(DateBasis)
+
+
+@functools.cache
+def _all_fields(cls: Any) -> operator.attrgetter[tuple[Any, ...]]:
+    """What reads every field of an attrs class at once, as a tuple."""
+    return operator.attrgetter(*(field.name for field in attrs.fields(cls)), "__class__")  # a tuple, even of one field
+
+
+def _dated(record: object) -> bool:
+    """Whether :func:`dates_of` finds a date in *record*: its fields' types asked, in C."""
+    kind: Any = type(record)
+    return any(map(_DATE_TYPES.__getitem__, map(type, _all_fields(kind)(record))))
+
+
 def check_date_basis(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     """Require ``date_basis`` exactly when the record carries a date."""
-    dated = next(dates_of(typing.cast("attrs.AttrsInstance", instance)), None) is not None
+    dated = _dated(instance)
     if value is None:
         if dated:
             msg = (
@@ -152,7 +181,7 @@ def check_date_basis(instance: object, attribute: attrs.Attribute[Any], value: A
             )
             raise ValueError(msg)
         return
-    if value not in typing.get_args(DateBasis):
+    if value not in _DATE_BASES:
         msg = f"date_basis must be one of 'stated', 'inferred', 'external', got {value!r}"
         raise ValueError(msg)
     if not dated:

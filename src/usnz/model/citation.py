@@ -11,6 +11,7 @@ from usnz.model.errors import shown
 from usnz.model.facts import documented, fact, facts
 from usnz.model.names import kind_name
 from usnz.model.plain import unsafe
+from usnz.model.validators import non_empty_str, positive_int
 
 __all__ = ["QUOTE_JOIN", "QUOTE_LIMIT", "Citation", "check_quote", "cited_kind"]
 
@@ -57,12 +58,12 @@ class Citation:
     """How its text (``str``) reads."""
 
     source: str = fact(
-        validator=attrs.validators.and_(attrs.validators.instance_of(str), attrs.validators.min_len(1)),
+        validator=non_empty_str(),
         refers=("source",),
         doc="The id of a :class:`~usnz.Source`.",
     )
     paragraph: int = fact(
-        validator=attrs.validators.and_(attrs.validators.instance_of(int), attrs.validators.ge(1)),
+        validator=positive_int(),
         doc="The paragraph number, counting from 1 (line N of the source text).",
     )
     note: str | None = fact(

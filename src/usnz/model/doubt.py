@@ -10,6 +10,7 @@ import attrs
 from usnz.model.errors import shown
 from usnz.model.facts import documented, fact
 from usnz.model.ids import check_ids
+from usnz.model.validators import non_empty_str
 
 __all__ = [
     "DOUBT_KINDS",
@@ -42,6 +43,8 @@ def check_doubt_text(instance: object, attribute: attrs.Attribute[Any], value: A
 
 def check_paragraphs(instance: object, attribute: attrs.Attribute[Any], value: tuple[int, ...]) -> None:
     """Require at least one paragraph number (each 1 or more), none twice."""
+    if type(value) is tuple and len(value) == 1 and type(value[0]) is int and value[0] >= 1:  # the common case
+        return
     if not value:
         msg = f"{attribute.name} must name at least one paragraph of the source, got ()"
         raise ValueError(msg)
@@ -72,7 +75,7 @@ class Doubt:
         ),
     )
     source: str = fact(
-        validator=attrs.validators.and_(attrs.validators.instance_of(str), attrs.validators.min_len(1)),
+        validator=non_empty_str(),
         refers=("source",),
         doc="The id of the :class:`~usnz.Source` the doubt lies in.",
     )

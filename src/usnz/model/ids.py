@@ -28,8 +28,11 @@ def check_id(instance: object, attribute: attrs.Attribute[Any], value: Any) -> N
 
 def check_ids(instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
     """Require a tuple of kebab-case ids, none twice."""
+    if type(value) is tuple and not value:  # the common case: none given
+        return
     for item in value:
-        check_id(instance, attribute, item)
-    if len(set(value)) != len(value):
+        if type(item) is not str or _ID.fullmatch(item) is None:
+            check_id(instance, attribute, item)
+    if len(value) != 1 and len(set(value)) != len(value):
         msg = f"{attribute.name} lists an id twice: {shown(value)}"
         raise ValueError(msg)

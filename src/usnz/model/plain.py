@@ -24,6 +24,8 @@ def unsafe(text: str) -> str | None:
     >>> unsafe("bell\a")
     'holds a control character (U+0007) at position 4; text may hold tabs and newlines, no other control character'
     """
+    if text.isprintable():  # no control character, no surrogate: the common case, faster than the search
+        return None
     found = UNSAFE.search(text)
     if found is None:
         return None

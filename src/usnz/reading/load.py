@@ -13,7 +13,6 @@ builds a :class:`~usnz.Dataset` of what is read. The names of ``__all__`` stay i
 from __future__ import annotations
 
 import json
-import typing
 from collections.abc import Iterable, Iterator
 
 from usnz.model.errors import DataError, Problem
@@ -33,8 +32,9 @@ from usnz.reading.problems import MAX_PROBLEMS, Unread
 from usnz.reading.problems import Problems as _Problems
 from usnz.reading.problems import diagnosed as _diagnosed
 from usnz.reading.problems import suspect as _suspect
+from usnz.reading.problems import suspect_utf8 as _suspect_utf8
 from usnz.reading.problems import unsafe_text as _unsafe_text
-from usnz.reading.quick import Reader, read_quickly, reader
+from usnz.reading.quick import Reader, read_all, read_quickly, reader
 from usnz.reading.version import DATA_VERSION
 
 __all__ = [
@@ -99,12 +99,13 @@ def _records_in(  # noqa: PLR0911 - one return per way a file can fail
         )
         return
     read = reader(cls)
-    suspect = _suspect(text)  # a control character or a surrogate may be in the text
+    suspect = _suspect_utf8(data)  # a control character or a surrogate may be in the text
     entries: list[object] = items if isinstance(items, list) else []  # pyright: ignore[reportUnknownVariableType]
-    quick: list[AnyRecord | None] = [None] * len(entries) if suspect else [_quickly(read, entry) for entry in entries]
-    if entries is items and None not in quick:  # the fast path: every record has its class's shape
-        yield from typing.cast("list[AnyRecord]", quick)
+    every = None if suspect or entries is not items else read_all(read, entries)
+    if every is not None:  # the fast path: every record has its class's shape
+        yield from every
         return
+    quick: list[AnyRecord | None] = [None] * len(entries) if suspect else [_quickly(read, entry) for entry in entries]
     yield from _slowly(name, cls, text, items, quick, problems, unchecked)  # pyright: ignore[reportUnknownArgumentType]
 
 

@@ -9,6 +9,7 @@ it. ``tests/test_quick_load.py`` proves it returns what the converter returns fo
 
 from __future__ import annotations
 
+import functools
 import sys
 import types
 import typing
@@ -18,11 +19,12 @@ from typing import Any, Final, Literal, Union
 import attrs
 
 from usnz.model.dates import PartialDate, Period
+from usnz.model.facts import facts
 
 if typing.TYPE_CHECKING:
     from usnz.model.records import AnyRecord
 
-__all__ = ["Reader", "UnsureError", "read_quickly", "reader"]
+__all__ = ["Reader", "UnsureError", "read_all", "read_quickly", "reader"]
 
 Reader = Callable[[Any], Any]
 """Reads one JSON value as one annotated type, or raises :class:`UnsureError`."""
@@ -30,6 +32,10 @@ Reader = Callable[[Any], Any]
 
 class UnsureError(Exception):
     """The quick reader cannot vouch for a value: cattrs reads the record instead."""
+
+
+_accepted: dict[Reader, frozenset[type]] = {}
+"""The types a reader returns as they are (what it checks, read in the class reader's loop without a call)."""
 
 
 def _unsure(value: object) -> Any:
@@ -45,6 +51,7 @@ def _exact(cls: type) -> Reader:
             return value
         raise UnsureError
 
+    _accepted[read] = frozenset({cls})
     return read
 
 
@@ -61,33 +68,85 @@ def _parsed(parse: Callable[[str], object]) -> Reader:
 
 def _literal(values: tuple[object, ...]) -> Reader:
     """Accept one of *values*, as the declared value itself: every record shares one string, not a copy each."""
-    classes = frozenset(type(v) for v in values)
     canonical = {(type(v), v): v for v in values}
 
     def read(value: object) -> object:
-        if type(value) in classes:
-            key = (type(value), value)
-            if key in canonical:
-                return canonical[key]
-        raise UnsureError
+        try:
+            return canonical[type(value), value]
+        except (KeyError, TypeError):  # not one of them, or unhashable (a list): cattrs decides
+            raise UnsureError from None
 
     return read
 
 
 def _tuple_of(item: Reader) -> Reader:
+    if item in _tuples:
+        return _tuples[item]
+
     def read(value: object) -> tuple[object, ...]:
         if type(value) is list:
             return tuple(map(item, value))  # pyright: ignore[reportUnknownArgumentType]
         raise UnsureError
 
-    return read
+    return _tuples.setdefault(item, read)
+
+
+_tuples: dict[Reader, Reader] = {}  # by item reader
 
 
 def _optional(inner: Reader) -> Reader:
+    exact = next((c for c in (str, int, bool) if _readers.get(c) is inner), None)
+    if exact is not None:  # the common case, in one call
+        return _optional_exact(exact)
+
     def read(value: object) -> object:
         return None if value is None else inner(value)
 
     return read
+
+
+def _optional_exact(cls: type) -> Reader:
+    """``cls | None``: a value of exactly *cls*, or ``None``."""
+    if cls in _optionals:
+        return _optionals[cls]
+
+    def read(value: object) -> object:
+        if value is None or type(value) is cls:
+            return value
+        raise UnsureError
+
+    _accepted[read] = frozenset({cls, type(None)})
+    return _optionals.setdefault(cls, read)
+
+
+_optionals: dict[type, Reader] = {}  # by class
+
+
+def _shared_strs(value: object) -> tuple[str, ...]:
+    """A list of strings, each as the one copy every record shares (:func:`sys.intern` takes a ``str`` only)."""
+    if type(value) is list:
+        return tuple(map(sys.intern, value))  # pyright: ignore[reportUnknownArgumentType]
+    raise UnsureError
+
+
+def _shared(read: Reader, accepted: frozenset[type]) -> tuple[Reader, frozenset[type]]:
+    """What reads as *read* does, each string the one copy every record shares (country codes, source ids).
+
+    A field of few values each named by many records: a source by every citation and doubt on it,
+    a code by every record of its country. One string each, not one a mention. (Record ids are
+    many, each named a few times: sharing them cost a large load more time than it saved memory.)
+    :func:`sys.intern` takes exactly a ``str`` (a ``TypeError`` for anything else: the record goes
+    to cattrs) and forgets a string no record holds any more. *accepted*: the types the class
+    reader passes as they are.
+    """
+    text = reader(str)
+    if read is text:
+        return sys.intern, frozenset()
+    if read is _optional_exact(str):
+        return sys.intern, frozenset({type(None)})  # None as it is
+    if read is _tuple_of(text):
+        return _shared_strs, frozenset()
+    return read, accepted
 
 
 def _number(value: object) -> object:
@@ -97,10 +156,12 @@ def _number(value: object) -> object:
     raise UnsureError
 
 
-# The hooks the converter registers for our value types (see convert.py), as parsers.
+# The hooks the converter registers for our value types (see convert.py), as parsers. A date or
+# period is immutable, and the same text is read again and again in a large dataset (a year, a
+# day of a visit): each text read lately is parsed once, and its value shared.
 _PARSERS: Final[dict[object, Callable[[str], object]]] = {
-    PartialDate: PartialDate.parse,
-    Period: Period.parse,
+    PartialDate: functools.lru_cache(maxsize=4096)(PartialDate.parse),
+    Period: functools.lru_cache(maxsize=1024)(Period.parse),
 }
 _readers: dict[object, Reader] = {}  # by type hint
 
@@ -245,14 +306,17 @@ def _class_reader(cls: type[Any]) -> Reader:
     """Read a JSON object as an attrs class: no unknown key, every required field given."""
     _readers[cls] = _unsure  # until built: a class that contains itself is left to cattrs
     readers = _field_readers(cls)
-    plan: dict[str, tuple[str, Reader, type | None]] = {}
+    kind: Any = cls
+    shared = {name for name, declared in facts(kind) if declared.country or declared.refers == ("source",)}
+    plan: dict[str, tuple[str, Reader, frozenset[type]]] = {}
     required: set[str] = set()
     for field in attrs.fields(cls):
         if not field.init or field.name not in readers:
             return _unsure
-        read_field = readers[field.name]
-        exact = next((c for c in (str, int, bool) if _readers.get(c) is read_field), None)
-        plan[field.name] = (field.alias, read_field, exact)
+        read_field, accepted = readers[field.name], _accepted.get(readers[field.name], frozenset())
+        if field.name in shared:
+            read_field, accepted = _shared(read_field, accepted)
+        plan[field.name] = (field.alias, read_field, accepted)
         if field.default is attrs.NOTHING:
             required.add(field.name)
     needed = frozenset(required)
@@ -265,16 +329,20 @@ def _class_reader(cls: type[Any]) -> Reader:
             raise UnsureError
         kwargs: dict[str, object] = {}
         for key, raw in given.items():
-            alias, read_field, exact = plan[key]  # an unknown key is a KeyError: cattrs reports it
-            if exact is None:
-                kwargs[alias] = read_field(raw)
-            elif type(raw) is exact:  # the common case, without a call
-                kwargs[alias] = raw
-            else:
-                raise UnsureError
+            alias, read_field, accepted = plan[key]  # an unknown key is a KeyError: cattrs reports it
+            # a value its reader would return as it is, without the call (the common case), else the reader's
+            kwargs[alias] = raw if type(raw) in accepted else read_field(raw)
         return cls(**kwargs)
 
     return read
+
+
+def read_all(read: Reader, entries: list[object]) -> list[AnyRecord] | None:
+    """The record *read* makes of each of *entries*, or ``None`` when any needs cattrs' detailed reading."""
+    try:
+        return [read(entry) for entry in entries]  # a class reader takes a JSON object only
+    except Exception:  # noqa: BLE001 - any doubt at all: the entries are read one by one, and cattrs says what is wrong
+        return None
 
 
 def read_quickly(read: Reader, item: dict[str, object]) -> AnyRecord | None:

@@ -1,0 +1,120 @@
+"""The fast paths of loading say exactly what the slow ones say.
+
+Validators accept the common value in one call and hand anything else to the checks they
+stand for; a file's text is searched for control characters as UTF-8 bytes; a record's
+date test reads its fields in C. Each is compared here with what it replaces.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from usnz import Citation, Doubt, PartialDate, Period
+from usnz.model.base import check_text, dates_of
+from usnz.model.ids import check_ids
+from usnz.model.kinds.events import Event
+from usnz.model.plain import UNSAFE, unsafe
+from usnz.reading import quick
+from usnz.reading.problems import suspect, suspect_utf8
+
+ASKED = st.characters(codec="utf-8") | st.sampled_from('\x7f\x80\x85\x9f\xa0\\"ubfrn0123789dD\t\n')
+
+
+@given(st.text(ASKED, max_size=30))
+def test_the_bytes_are_suspect_exactly_when_the_text_is(text: str) -> None:
+    for form in (text, json.dumps(text), json.dumps(text, ensure_ascii=False)):
+        assert suspect_utf8(form.encode("utf-8")) == suspect(form), form
+
+
+@given(st.text(ASKED | st.sampled_from("\ud800\x00\x1b"), max_size=12))
+def test_text_is_refused_exactly_as_before(text: str) -> None:
+    """``unsafe``'s printable shortcut and ``check_text``'s common case change no answer."""
+    found = UNSAFE.search(text)
+    assert (unsafe(text) is None) == (found is None)
+    note = attrs.fields(Citation).note  # any attribute: only its name is shown
+    if text.strip() and text == text.strip() and found is None:
+        check_text(None, note, text)
+    else:
+        with pytest.raises(ValueError, match="note"):
+            check_text(None, note, text)
+
+
+@pytest.mark.parametrize(
+    ("value", "error", "message"),
+    [
+        ("", ValueError, "Length of 'source' must be >= 1: 0"),
+        (7, TypeError, "'source' must be <class 'str'>"),
+    ],
+)
+def test_a_source_is_refused_as_and_refused_it(value: object, error: type[Exception], message: str) -> None:
+    with pytest.raises(error, match=message):
+        Citation(source=value, paragraph=1)  # type: ignore[arg-type]
+    with pytest.raises(error, match=message):
+        Doubt(kind="typo", source=value, paragraphs=(1,), text="A typo.")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("value", "error", "message"),
+    [(0, ValueError, "'paragraph' must be >= 1: 0"), ("1", TypeError, "'paragraph' must be <class 'int'>")],
+)
+def test_a_paragraph_is_refused_as_and_refused_it(value: object, error: type[Exception], message: str) -> None:
+    with pytest.raises(error, match=message):
+        Citation(source="s", paragraph=value)  # type: ignore[arg-type]
+    assert Citation(source="s", paragraph=True).paragraph is True  # what and_(instance_of(int), ge(1)) let through
+
+
+def test_ids_and_paragraphs_lists() -> None:
+    field = attrs.fields(Event).see_also
+    check_ids(None, field, ())
+    check_ids(None, field, [])
+    check_ids(None, field, ("a", "b"))
+    with pytest.raises(ValueError, match="lists an id twice"):
+        check_ids(None, field, ("a", "a"))
+    with pytest.raises(ValueError, match="kebab-case"):
+        check_ids(None, field, ("a", "B"))
+    with pytest.raises(ValueError, match="lists a paragraph twice"):
+        Doubt(kind="typo", source="s", paragraphs=(2, 2), text="A typo.")
+    assert Doubt(kind="typo", source="s", paragraphs=[3], text="A typo.").paragraphs == [3]  # type: ignore[arg-type]
+
+
+class _Day(PartialDate):
+    """A date of another class: still a date to ``date_basis``."""
+
+
+def _event(**fields: Any) -> Event:
+    return Event(id="e", citations=(Citation(source="s", paragraph=1),), kind="visit", title="T", summary="S", **fields)
+
+
+def test_the_date_test_agrees_with_dates_of() -> None:
+    day = _Day(year=1951)
+    for fields in (
+        {},
+        {"date": day, "date_basis": "stated"},
+        {"period": Period.parse("1951/1952"), "date_basis": "stated"},
+    ):
+        record = _event(**fields)
+        assert bool(list(dates_of(record))) == bool(fields)
+    with pytest.raises(ValueError, match="has no date"):
+        _event(date_basis="stated")
+    with pytest.raises(ValueError, match="date_basis is required"):
+        _event(date=day)
+
+
+def test_codes_and_source_ids_are_shared_between_records() -> None:
+    """A country code or a source id read quickly is one string, however many records name it."""
+    read = quick.reader(Citation)
+    given = json.loads('[{"source": "wikipedia", "paragraph": 1}, {"source": "wikipedia", "paragraph": 2}]')
+    assert given[0]["source"] is not given[1]["source"]  # two strings, as parsed
+    first, second = map(read, given)
+    assert first.source is second.source
+    assert quick.read_quickly(read, {"source": 7, "paragraph": 1}) is None  # not a str: cattrs says why
+    assert quick.read_quickly(read, {"source": "s", "paragraph": 1, "note": 5}) is None  # nor is a note of 5
+    assert quick._optional_exact(str)(None) is None
+    int_reader = quick.reader(int)
+    assert quick._shared(int_reader, frozenset({int})) == (int_reader, frozenset({int}))  # nothing to share
