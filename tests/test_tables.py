@@ -586,3 +586,18 @@ def test_list_without_a_kind_as_json(capsys: pytest.CaptureFixture[str]) -> None
     listed = json.loads(capsys.readouterr().out)
     assert [entry["kind"] for entry in listed] == [kind.replace("_", "-") for kind in KINDS]
     assert all(entry["records"] > 0 for entry in listed)
+
+
+def test_figures_at_80_columns_keep_their_value_and_date_and_read_the_measure_below() -> None:
+    """Ids as wide as 46 characters leave no room for the date beside a heading at the end: it goes above the ids."""
+    records = usnz.figures()
+    assert max(len(record.id) for record in records) >= 40
+    lines = table_text(records, width=80).splitlines()
+    assert lines[0].split() == ["id", "↓", "measure", "value", "date"]
+    assert max(len(line) for line in lines) <= 80
+    at = lines.index(next(line for line in lines if line.startswith("key-biden-meeting-length ")))
+    assert lines[at].split()[1:4] == ["40", "minutes", str(usnz.get("key-biden-meeting-length").when)]
+    assert lines[at + 1] == "    Time John Key spent with Vice President Joe Biden"
+    rows = {line.split()[0]: line for line in lines[2:] if line[:1].strip()}
+    for record in records:  # every row holds its date beside its id
+        assert record.when is None or f"  {record.when}" in rows[record.id], record.id
