@@ -250,8 +250,7 @@ def cited(citations: Sequence[Citation], short: dict[str, str] | None = None) ->
         by_source.setdefault(citation.source, set()).add(citation.paragraph)
     names = short if short is not None else short_names(list(by_source))
     return "; ".join(
-        paragraphs_text(found) + (f" — {names[source]}" if names[source] else "")
-        for source, found in by_source.items()
+        paragraphs_text(found) + (f" — {names[source]}" if names[source] else "") for source, found in by_source.items()
     )
 
 
