@@ -47,6 +47,8 @@ QUESTIONS = [
     ("condolences", "clark-condolences-to-bush"),
     ("anzsu", "anzus"),
     ("ANZUS treaty", "anzus"),
+    ("Korea casualties", "k-force-korea"),
+    ("killed Afghanistan", "nzsas-afghanistan-rotations"),
 ]
 KFORCE = {"k-force", "k-force-korea"}  # either K-FORCE record is right for "kforce"
 WEIGHTS = (6.0, 2.5, 1.5, 0.5, 0.3)  # label, id, description, notes, citation quotes: usnz's own

@@ -253,3 +253,17 @@ def test_every_date_from_outside_the_texts_carries_an_outside_doubt() -> None:
     assert len(external) >= 20  # the NZPA item's records and the wars dated from COW
     lacking = [r.id for r in external if not any(d.kind == "outside" for d in r.doubts)]
     assert lacking == [], "records dated from outside the texts with no `outside` doubt"
+
+
+def test_the_nzpa_items_date_from_outside_is_one_doubt_in_one_wording() -> None:
+    """The item and what it reports rest on the same outside fact (the summit's month) and leave the same gap."""
+    found = usnz.doubts(kind="outside", source="nzpa-key-leaves-us", paragraph=2)
+    dated = {item.record.id for item in found if item.record.when == usnz.PartialDate.parse("2010-04~")}
+    dated -= {"nuclear-security-summit"}  # dated by the outside fact itself, not by following it
+    assert len(dated) == 16
+    assert "nzpa-key-leaves-us" in dated
+    texts = {item.doubt.text for item in found if item.record.id in dated}
+    assert len(texts) == 1
+    summit = {item.doubt.text for item in found if item.record.id == "nuclear-security-summit"}
+    assert len(summit) == 1
+    assert summit != texts  # the summit's own date: its month, not approximate, another doubt

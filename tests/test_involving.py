@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -87,7 +89,7 @@ def test_the_declared_involvement_fields() -> None:
         "agreements": ("signatories",),
         "force_contributions": ("conflict", "organization"),
         "assistance": ("via", "subjects"),
-        "events": ("participants", "organizations", "agreements", "conflict"),
+        "events": ("participants", "organizations", "agreements", "conflict", "subjects"),
         "people": ("roles.organization",),
         "quotes": ("speaker", "event", "subjects"),
         "figures": ("subjects",),
@@ -112,3 +114,27 @@ def test_a_users_record_is_involved_both_ways() -> None:
     assert smaller.people(involving=event.id).ids() == data.people(involving=event.id).ids()
     assert smaller.events(involving="jim-bolger").ids() == (event.id,)
     assert attrs.has(type(event))
+
+
+def test_the_katrina_events_name_the_hurricane_and_are_found_from_it() -> None:
+    """Events name the event they answer (``Event.subjects``): the hurricane's timeline holds them, not only the help."""
+    found = usnz.timeline(involving="hurricane-katrina").ids()
+    assert set(found) == {
+        "john-titmus-undac-katrina",
+        "nz-katrina-disaster-personnel-offer",
+        "nz-katrina-red-cross-pledge",
+        "titmus-leads-undac-team",  # ¶33 names the hurricane
+        "us-embassy-thanks-nz-for-katrina-help",  # read from ¶33, with a reading doubt
+        "clark-condolences-to-bush",  # ¶32 names no disaster: read from ¶33, with its doubt
+        "goff-sympathy-message-to-rice",
+    }
+    assert set(usnz.events(involving="titmus-leads-undac-team").ids()) >= {"hurricane-katrina"}
+    thanks = usnz.get("us-embassy-thanks-nz-for-katrina-help", usnz.Event)
+    assert any(d.kind == "reading" and "hurricane-katrina" in d.concerns for d in thanks.doubts)
+
+
+def test_an_event_names_only_events_as_its_subjects(tmp_path: Path) -> None:
+    event = attrs.evolve(usnz.get("titmus-leads-undac-team", usnz.Event), id="my-event", subjects=("korean-war",))
+    (tmp_path / "events.json").write_text(json.dumps([usnz.converter.unstructure(event)]), encoding="utf-8")
+    with pytest.raises(usnz.DataError, match="subjects: refers to 'korean-war', a conflict; expected an event"):
+        usnz.load(tmp_path, extends=usnz.dataset())

@@ -268,3 +268,44 @@ def test_doubling_the_records_at_most_doubles_the_search_index() -> None:
     large_time, large_memory = _cost(build(large))
     assert large_memory <= 2.5 * small_memory
     assert large_time <= 3 * small_time + 0.02  # twice, with room for a busy machine
+
+
+# -- the words a stated number answers to ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("Korea casualties", "k-force-korea"),  # 33 killed, 79 wounded, one captured
+        ("deaths Korea", "k-force-korea"),
+        ("killed Afghanistan", "nzsas-afghanistan-rotations"),  # none killed: a stated zero
+        ("casualties Afghanistan", "nzsas-afghanistan-rotations"),
+    ],
+)
+def test_casualty_words_find_the_force_contribution_that_states_them(text: str, first: str) -> None:
+    assert usnz.search(text)[0].id == first
+
+
+def test_the_texts_give_no_vietnam_casualties_so_none_is_found() -> None:
+    assert not any(record.killed or record.wounded for record in usnz.force_contributions(conflict="vietnam-war"))
+    assert usnz.search("casualties Vietnam") == ()
+
+
+def _contribution(id: str, **fields: Any) -> usnz.ForceContribution:  # noqa: A002 - record field name
+    return usnz.ForceContribution(
+        id=id, conflict="walrus-war", country="NZL", summary="A force was sent.", citations=CITE, **fields
+    )
+
+
+def test_a_field_answers_to_its_terms_only_when_it_has_a_value() -> None:
+    records = [
+        _contribution("fc-killed", killed=usnz.Quantity(unit="personnel", best=3)),
+        _contribution("fc-none-killed", killed=usnz.Quantity(unit="personnel", best=0)),
+        _contribution("fc-unknown"),  # killed not stated: no casualty words
+        _contribution("fc-wounded", wounded=usnz.Quantity(unit="personnel", best=2)),
+    ]
+    index = SearchIndex(records)
+    assert {records[at].id for at, _ in index.search("casualties")} == {"fc-killed", "fc-none-killed", "fc-wounded"}
+    assert {records[at].id for at, _ in index.search("deaths")} == {"fc-killed", "fc-none-killed"}
+    assert {records[at].id for at, _ in index.search("injured")} == {"fc-wounded"}
+    assert index.search("dead unknown") == []

@@ -32,6 +32,8 @@ def _walk_texts(value: object) -> tuple[str, ...]:
 def _walk(
     found: tuple[list[str], ...], value: object, name: str, declared: Fact, top: str, *, quote: bool, nested: bool
 ) -> None:
+    if declared.terms and value is not None:
+        found[4].append(" ".join(declared.terms))
     if isinstance(value, Quantity | Money):
         found[2].append(str(value))
     elif texts := _walk_texts(value):
@@ -137,6 +139,7 @@ class _Loose(Record):
     anything: object = fact(default=None, search=True, doc="Whatever it holds.")
     unknown: tuple = fact(default=(), search=True, doc="A tuple of anything.")  # type: ignore[type-arg]
     number: int | None = fact(default=None, doc="A number: never text.")
+    tally: int | None = fact(default=None, terms=("tally", "count"), doc="A number answering to words when set.")
     outer: _Outer | None = fact(default=None, search=True, doc="One value holding others.")
     node: _Node | None = fact(default=None, search=True, doc="A value holding one of its own class.")
 
@@ -153,7 +156,7 @@ def _odd_records() -> list[Any]:
     quantity = Quantity(unit="ships", best=3)
     doubt = usnz.Doubt(kind="vague", source="src-b", paragraphs=(2,), text="Unclear.", concerns=("e-1", "e-2"))
     return [
-        _Loose(id="loose-1", citations=CITE, anything="A walrus text", unknown=("one", CITE[0], 3), number=4),
+        _Loose(id="loose-1", citations=CITE, anything="A walrus text", unknown=("one", CITE[0], 3), number=4, tally=0),
         _Loose(id="loose-2", citations=CITE, anything=quantity, unknown=CITE),
         _Loose(id="loose-3", citations=CITE, anything=CITE, doubts=(doubt,)),
         _Loose(

@@ -255,7 +255,7 @@ def test_citations_are_compact_with_the_full_ones_in_the_tooltip() -> None:
     anzus = usnz.get("anzus")
     row = cells(usnz.agreements(kind="treaty")._repr_html_())[2]
     assert row[0]["text"] == "anzus"
-    assert row[-1]["text"] == "¶6–¶36"  # the source cited most is named once, under the table
+    assert row[-1]["text"] == "¶6–¶7, ¶17, ¶36"  # the source cited most is named once, under the table
     assert "cited: paragraphs of encyclopedia-nz-us-relations" in usnz.agreements(kind="treaty")._repr_html_()
     assert row[-1]["title"].splitlines() == [str(c) for c in anzus.citations]
 
@@ -586,3 +586,54 @@ def test_list_without_a_kind_as_json(capsys: pytest.CaptureFixture[str]) -> None
     listed = json.loads(capsys.readouterr().out)
     assert [entry["kind"] for entry in listed] == [kind.replace("_", "-") for kind in KINDS]
     assert all(entry["records"] > 0 for entry in listed)
+
+
+def test_figures_at_80_columns_keep_their_value_and_date_and_read_the_measure_below() -> None:
+    """Ids as wide as 46 characters leave no room for the date beside a heading at the end: it goes above the ids."""
+    records = usnz.figures()
+    assert max(len(record.id) for record in records) >= 40
+    lines = table_text(records, width=80).splitlines()
+    assert lines[0].split() == ["id", "↓", "measure", "value", "date"]
+    assert max(len(line) for line in lines) <= 80
+    at = lines.index(next(line for line in lines if line.startswith("key-biden-meeting-length ")))
+    assert lines[at].split()[1:4] == ["40", "minutes", str(usnz.get("key-biden-meeting-length").when)]
+    assert lines[at + 1] == "    Time John Key spent with Vice President Joe Biden"
+    rows = {line.split()[0]: line for line in lines[2:] if line[:1].strip()}
+    for record in records:  # every row holds its date beside its id
+        assert record.when is None or f"  {record.when}" in rows[record.id], record.id
+
+
+@pytest.mark.parametrize(
+    ("numbers", "text"),
+    [
+        ([6, 23], "¶6, ¶23"),  # two paragraphs apart: never a range
+        ([23, 6, 6], "¶6, ¶23"),
+        ([24, 25, 26, 27], "¶24–¶27"),  # a range only where every paragraph between is cited
+        ([6, 7, 17, 36], "¶6–¶7, ¶17, ¶36"),
+        ([6, 8, 9, 12, 22, 23], "¶6, ¶8–¶9 … +3"),  # long: the first two pieces, and how many paragraphs more
+        ([1, 3, 5, 7], "¶1, ¶3 … +2"),
+        ([], ""),
+    ],
+)
+def test_cited_paragraphs_never_read_as_a_range_across_a_gap(numbers: list[int], text: str) -> None:
+    from usnz.faces.marks import paragraphs_text
+
+    assert paragraphs_text(numbers) == text
+
+
+def test_the_cited_cell_shows_gaps_in_html_and_in_text() -> None:
+    fought = usnz.get("nz-afghanistan-fought")
+    assert sorted({c.paragraph for c in fought.citations if c.source == "encyclopedia-nz-us-relations"}) == [
+        6,
+        8,
+        9,
+        12,
+        22,
+        23,
+    ]
+    html = usnz.Records([fought])._repr_html_()
+    assert "¶6, ¶8–¶9 … +3" in html
+    assert "¶6–¶23" not in html
+    from usnz.faces.marks import cited  # what the text face's disputes and the HTML cell both show
+
+    assert cited(fought.citations) == "¶6, ¶8–¶9 … +3 — encyclopedia; ¶5 — nzpa"

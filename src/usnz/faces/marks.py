@@ -41,6 +41,7 @@ __all__ = [
     "doubt_lines",
     "legend",
     "money_mark",
+    "paragraphs_text",
     "quantity_text",
     "short_names",
 ]
@@ -236,11 +237,11 @@ def short_names(sources: Sequence[str]) -> dict[str, str]:
 
 
 def cited(citations: Sequence[Citation], short: dict[str, str] | None = None) -> str:
-    """Citations in a few characters: each source's paragraphs (the first and last of many), then its short name.
+    """Citations in a few characters: each source's paragraphs (see :func:`paragraphs_text`), then its short name.
 
     >>> import usnz
     >>> cited(usnz.get("anzus").citations)
-    '¶6–¶36 — encyclopedia'
+    '¶6–¶7, ¶17, ¶36 — encyclopedia'
     >>> cited(usnz.get("nzsas-afghanistan-fifty").citations)
     '¶23 — encyclopedia'
     """
@@ -249,16 +250,36 @@ def cited(citations: Sequence[Citation], short: dict[str, str] | None = None) ->
         by_source.setdefault(citation.source, set()).add(citation.paragraph)
     names = short if short is not None else short_names(list(by_source))
     return "; ".join(
-        _paragraphs(sorted(found)) + (f" — {names[source]}" if names[source] else "")
-        for source, found in by_source.items()
+        paragraphs_text(found) + (f" — {names[source]}" if names[source] else "") for source, found in by_source.items()
     )
 
 
-def _paragraphs(numbers: list[int]) -> str:
-    if len(numbers) > _FEW:
-        return f"¶{numbers[0]}–¶{numbers[-1]}"
-    return ", ".join(f"¶{n}" for n in numbers)
+def paragraphs_text(numbers: Iterable[int]) -> str:
+    """Paragraph numbers in a few characters: a dash joins consecutive ones only, never a gap.
+
+    Runs of consecutive paragraphs read as ranges, the others are listed; past :data:`_FEW`
+    pieces, the first two are shown and ``… +N`` says how many paragraphs are not.
+
+    >>> paragraphs_text([6, 23])
+    '¶6, ¶23'
+    >>> paragraphs_text([24, 25, 26, 27])
+    '¶24–¶27'
+    >>> paragraphs_text([6, 8, 9, 12, 22, 23])
+    '¶6, ¶8–¶9 … +3'
+    """
+    runs: list[list[int]] = []
+    for number in sorted(set(numbers)):
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    pieces = [f"¶{run[0]}" if len(run) == 1 else f"¶{run[0]}–¶{run[-1]}" for run in runs]
+    if len(pieces) <= _FEW:
+        return ", ".join(pieces)
+    left = sum(len(run) for run in runs[_FEW - 1 :])
+    return f"{', '.join(pieces[: _FEW - 1])} … +{left}"
 
 
 _FEW: Final = 3
-"""A source's paragraphs are listed when they are this few, else the first and last and how many."""
+"""A source's paragraphs are listed when they make this few pieces (runs read as ranges), else the first two and
+how many more."""

@@ -246,16 +246,26 @@ def table_text(records: Sequence[AnyRecord], width: int | None = None) -> str:
         if chosen[at].kind == "text" and wide < min(natural[at], _NARROWEST)
     ]
     heading = "".join(f"  ↓ {chosen[at].name}" for at in below)
+    inside = False  # the heading of the columns moved under the rows: after the id's (not the last) heading
     if below:  # too narrow to read beside the rest: on an indented line under each row instead
         rest = [at for at in range(len(chosen)) if at not in below]
         least = [unnarrowed[at] for at in rest]
         kept = [rest[at] for at in _kept([chosen[at] for at in rest], least, width - len(heading))]
+        roomy_least = [unnarrowed[at] for at in rest]
+        roomy = [rest[at] for at in _kept([chosen[at] for at in rest], roomy_least, width)]
+        essential = _essential(chosen)
+        if (
+            any(at in essential and at not in kept for at in roomy)  # the heading at the end costs a date or number
+            and len(chosen[0].name + heading) <= unnarrowed[0]  # and it fits above the ids
+        ):
+            kept, least, inside = roomy, roomy_least, True
         least = [least[rest.index(at)] for at in kept]
         sizes = [(natural[at], wide, chosen[at].kind == "text") for at, wide in zip(kept, least, strict=True)]
-        widths = _share(width - len(heading), sizes)
+        widths = _share(width - (0 if inside else len(heading)), sizes)
     numbers = [chosen[at].kind == "number" for at in kept]
-    lines = [_line([chosen[at].name for at in kept], widths, numbers) + heading]
-    lines.append("-" * max(sum(widths) + _GAP * (len(widths) - 1) + len(heading), 1))
+    names = [chosen[at].name + (heading if inside and n == 0 else "") for n, at in enumerate(kept)]
+    lines = [_line(names, widths, numbers) + ("" if inside else heading)]
+    lines.append("-" * max(sum(widths) + _GAP * (len(widths) - 1) + (0 if inside else len(heading)), 1))
     for row in cells:
         wrapped = [_wrap_cell(row[at], wide, chosen[at].kind) for at, wide in zip(kept, widths, strict=True)]
         for n in range(max(len(parts) for parts in wrapped)):
@@ -275,12 +285,7 @@ def _kept(chosen: Sequence[Shown], least: list[int], width: int) -> list[int]:
     other: when only they are left and still too wide, text narrows to :data:`_TIGHTEST`
     before one of them goes, and a column marked ``keep`` goes only after every other but the id.
     """
-    first_number = next((at for at, column in enumerate(chosen) if column.kind == "number"), None)
-    essential = {
-        at
-        for at, column in enumerate(chosen)
-        if at in {0, first_number} or column.name in _DATES or column.rank == 1 or column.keep
-    }
+    essential = _essential(chosen)
     last = {at for at, column in enumerate(chosen) if at == 0 or column.keep}  # the id and what is marked keep
     kept = sorted(range(len(chosen)), key=lambda at: (at not in essential, at not in last, chosen[at].rank))
     narrowed = False
@@ -295,6 +300,16 @@ def _kept(chosen: Sequence[Shown], least: list[int], width: int) -> list[int]:
             continue
         kept.pop()
     return sorted(kept)
+
+
+def _essential(chosen: Sequence[Shown]) -> set[int]:
+    """The columns kept before any other: the id, the label, the date, the first figure and those marked ``keep``."""
+    first_number = next((at for at, column in enumerate(chosen) if column.kind == "number"), None)
+    return {
+        at
+        for at, column in enumerate(chosen)
+        if at in {0, first_number} or column.name in _DATES or column.rank == 1 or column.keep
+    }
 
 
 def _longest_word(text: str) -> int:

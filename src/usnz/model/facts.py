@@ -61,6 +61,8 @@ class Fact(NamedTuple):
             finds the record by the field's values), besides those it feeds by what it is: a
             field of country codes feeds ``country=`` and ``involving=``, a field declared
             ``involves=True`` feeds ``involving=`` (see :mod:`usnz.model.filters`).
+        terms: The words ``search()`` finds the record by when the field has a value (never when it is
+            unknown): what a number answers to (``killed``: ``("casualties", "killed", ...)``).
     """
 
     doc: str
@@ -71,6 +73,7 @@ class Fact(NamedTuple):
     country: bool = False
     involves: bool = False
     filter: tuple[str, ...] = ()
+    terms: tuple[str, ...] = ()
 
 
 def fact(
@@ -83,6 +86,7 @@ def fact(
     country: bool = False,
     involves: bool = False,
     filter: str | tuple[str, ...] = (),  # noqa: A002 - the word the declaration reads best with
+    terms: tuple[str, ...] = (),
     **field: Any,
 ) -> Any:
     """An ``attrs.field(**field)`` that also says what the field is (see :class:`Fact`).
@@ -101,6 +105,7 @@ def fact(
         country=country,
         involves=involves,
         filter=(filter,) if isinstance(filter, str) else filter,
+        terms=terms,
     )
     return attrs.field(metadata={_KEY: declared}, **field)
 

@@ -21,7 +21,9 @@ Its score is a BM25F sum over the query words: each word weighs by how rare it i
 inverse document frequency), and by where the record has it: its names (name, title,
 aliases: its *label*) most, then its id, then its own description (summary, measure, unit, a
 figure's value with its unit, location, occasion...), then its notes, and least the quotes
-of its citations, which are evidence rather than description; closer matches count more (exactly
+of its citations, which are evidence rather than description, with the words its set numbers
+answer to (a force contribution whose ``killed`` is stated answers to "casualties", "killed",
+"deaths" and "dead": see the ``terms`` of :class:`~usnz.model.facts.Fact`); closer matches count more (exactly
 1, inflected 0.95, as typed 0.85, another form 0.75, a compound 0.6, a typo 0.5). Then the best
 candidates gain for the query words standing together in the order given (a phrase), in the
 label above all; for a name the words fill, and a title that begins with them (for several
@@ -156,8 +158,9 @@ def _texts(value: object) -> tuple[str, ...]:
 
 
 # How a zone plan reads one field, from its declared type: a text, texts, values holding fields of
-# their own (one or a tuple of them), an amount (its text), or whatever it holds (a type not read ahead).
-_TEXT, _TEXTS, _ITEMS, _ONE, _AMOUNT, _ANY = range(6)
+# their own (one or a tuple of them), an amount (its text), or whatever it holds (a type not read ahead);
+# and, for a field declared with ``terms=``, the words it answers to when it is set (a step of its own).
+_TEXT, _TEXTS, _ITEMS, _ONE, _AMOUNT, _ANY, _TERMS = range(7)
 _REFS: Final = 5  # where a plan puts the ids a record's notes name (its doubts' sources): see SearchIndex
 
 
@@ -254,6 +257,9 @@ def _steps(
             names.append(name)
             zone = NOTES if how == _ANY and zone == _REFS else zone  # ids only of a declared type
             steps.append((how, zone, _plan(held, field_top, quote) if held is not None else None, field_top))
+        if declared.terms:  # what a set value answers to, in the lowest zone: its words, in the step's last place
+            names.append(name)
+            steps.append((_TERMS, EVIDENCE, None, " ".join(declared.terms)))
     return names, steps
 
 
@@ -376,6 +382,8 @@ def _fill(value: Any, plan: _Plan, found: tuple[list[str], ...], quote: bool) ->
             _fill(item, held, found, quote)
         elif how == _AMOUNT:
             found[BODY].append(str(item))
+        elif how == _TERMS:
+            found[zone].append(top)  # the words the field answers to
         else:
             _fill_any(item, zone, top, found, quote)
 
@@ -397,7 +405,7 @@ def _fill_any(item: Any, zone: int, top: str, found: tuple[list[str], ...], quot
 
 
 def zones_of(record: AnyRecord) -> tuple[str, str, str, str, str]:
-    """A record's indexed text by zone: label, id, description, notes, citation quotes."""
+    """A record's indexed text by zone: label, id, description, notes, citation quotes (and the terms of set fields)."""
     notes: list[str] = []
     found: tuple[list[str], ...] = ([], [record.id], [], notes, [], notes)  # the ids its notes name: in its notes
     quote = record.record_kind == "quote"  # a quote's words are what it contains, not its name

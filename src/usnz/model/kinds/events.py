@@ -87,6 +87,16 @@ class Event(Record):
         filter="conflict",
         doc="Id of the conflict it belongs to, if any.",
     )
+    subjects: tuple[str, ...] = fact(
+        default=(),
+        validator=check_ids,
+        refers=("event",),
+        involves=True,
+        doc=(
+            "Ids of the events it is part of or answers (a disaster it responded to...), where a source says so; a "
+            "conflict goes in ``conflict``."
+        ),
+    )
     time: str | None = fact(
         default=None,
         validator=attrs.validators.optional(attrs.validators.matches_re(_TIME)),

@@ -89,6 +89,10 @@ class ForceContribution(Record):
     aircraft: Quantity | None = fact(default=None, doc="How many aircraft.")
     period: Period | None = fact(default=None, date=True, doc="When it served.")
     location: str | None = fact(default=None, validator=check_optional_text, search=True, doc="Where it served.")
-    killed: Quantity | None = fact(default=None, doc="Killed in action.")
-    wounded: Quantity | None = fact(default=None, doc="Wounded.")
-    captured: Quantity | None = fact(default=None, doc="Taken prisoner.")
+    killed: Quantity | None = fact(
+        default=None, terms=("casualties", "killed", "deaths", "dead", "fatalities"), doc="Killed in action."
+    )
+    wounded: Quantity | None = fact(default=None, terms=("casualties", "wounded", "injured"), doc="Wounded.")
+    captured: Quantity | None = fact(
+        default=None, terms=("casualties", "captured", "prisoners", "prisoner"), doc="Taken prisoner."
+    )
