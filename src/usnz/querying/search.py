@@ -704,19 +704,21 @@ class SearchIndex:
     def _read_named(self, lengths: list[int], holding: list[int]) -> None:
         """The words of the ids records' notes name (their doubts' sources), each id read once."""
         named, naming = self._named
-        distinct = list(dict.fromkeys(named))
+        number = dict.fromkeys(named, 0)
+        distinct = list(number)
+        number.update(zip(distinct, itertools.count()))
+        numbers = list(map(number.__getitem__, named))
         sizes, words, word_ids = _id_words(distinct)
-        number = dict(zip(distinct, itertools.count()))
         ref_sizes = [0] * len(self.records)  # the words (and joined compounds) of the ids each record names
-        ref_words = [0] * len(self.records)
         named_by: list[list[int]] = [[] for _ in distinct]  # the records naming each id (once a time named)
-        for ident, at in zip(map(number.__getitem__, named), naming, strict=True):
+        for ident, at in zip(numbers, naming, strict=True):
             ref_sizes[at] += sizes[ident]
-            ref_words[at] += words[ident]
             named_by[ident].append(at)
-        lengths[NOTES] += sum(ref_words)
+        lengths[NOTES] += sum(map(words.__getitem__, numbers))
         quiet = [not texts.zones[NOTES].words for texts in self._groups]  # groups without words in their notes
-        holding[NOTES] += sum(map(operator.and_, map(bool, ref_words), map(quiet.__getitem__, self._group_of)))
+        if any(quiet):  # the records with no other words in their notes, but in the ids they name
+            worded = set(itertools.compress(naming, map(words.__getitem__, numbers)))
+            holding[NOTES] += sum(map(quiet.__getitem__, map(self._group_of.__getitem__, worded)))
         self._ref_sizes, self._naming, self._word_ids = ref_sizes, named_by, word_ids
 
     def postings(self, word: str) -> list[tuple[int, float]]:
