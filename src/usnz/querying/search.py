@@ -545,7 +545,7 @@ def _id_words(ids: list[str]) -> tuple[list[int], list[int], dict[str, list[int]
     word_ids: dict[str, list[int]] = {}
     if ids and not blob.translate(_KEBAB) and blob.count("\n") == len(ids) - 1 and "" not in words:
         hyphens = list(map(str.count, ids, itertools.repeat("-")))
-        counts = [hyphen + 1 for hyphen in hyphens]
+        counts: list[int] = [hyphen + 1 for hyphen in hyphens]
         owners = itertools.chain.from_iterable(map(itertools.repeat, itertools.count(), counts))
         for word, at in zip(words, owners, strict=True):
             word_ids.setdefault(word, []).append(at)
