@@ -4,14 +4,30 @@ Run from a clone: ``python benchmarks/compare_search.py``. Prints, for each engi
 the questions get the expected record first, the median time of one query and the time to
 build the index. The questions are the issue's examples and an analyst's first calls
 (``tests/test_search.py``).
+
+To check that a change to the index leaves every ranking as it was, bit for bit (every record
+found, in order, with the very same float score), write the rankings of many queries with the
+code before the change and compare them with the code after it::
+
+    PYTHONPATH=<old>/src python benchmarks/compare_search.py --rankings before.json [DATA_FOLDER...]
+    PYTHONPATH=src python benchmarks/compare_search.py --rankings after.json --against before.json [DATA_FOLDER...]
+
+The queries are the questions above and words, pairs of words, prefixes and typos drawn evenly
+from the vocabulary, each also with a kind; the data is the packaged data and each folder given
+(``benchmarks/make_data.py`` writes them; ``--every N`` draws fewer words for large ones).
 """
 
 from __future__ import annotations
 
+import argparse
+import hashlib
+import json
 import re
 import sqlite3
 import statistics
+import sys
 import time
+from pathlib import Path
 
 import usnz
 from usnz.querying.search import SearchIndex, zones_of
@@ -90,8 +106,65 @@ def _timed(call: object, repeat: int = 50) -> float:
     return statistics.median(times) * 1e6
 
 
+def _queries(index: SearchIndex, every: int) -> list[str]:
+    """The questions, and words, pairs, prefixes and typos drawn evenly from the index's vocabulary."""
+    words = [word for word in index.vocabulary[::every] if word.isalpha()]
+    found = [text for text, _ in QUESTIONS]
+    for at, word in enumerate(words):
+        found.append(word)
+        found.append(f"{word} {words[(at * 7 + 3) % len(words)]}")
+        if len(word) > 4:
+            found.append(word[:-2])  # a prefix, another form
+            found.append(word[0] + word[2] + word[1] + word[3:])  # a typo: two letters swapped
+    return found
+
+
+def rankings(folders: list[Path], every: int) -> dict[str, str]:
+    """Each query's ranking (ids and exact scores) on the packaged data and each folder, by query, as a digest."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    from make_data import data_paths
+
+    found: dict[str, str] = {}
+    sets = [("1x", usnz.dataset())] + [(str(folder), usnz.load(data_paths(folder))) for folder in folders]
+    for name, data in sets:
+        start = time.process_time()
+        index = data._searchable()  # noqa: SLF001 - the index the dataset's search uses
+        print(f"{name}: index built in {time.process_time() - start:.2f} s", file=sys.stderr)
+        for text in _queries(index, every if name != "1x" else 1):
+            for kind in (None, "person", "event"):
+                hits = data.search(text, kind=kind, scores=True)
+                ranking = [(hit.record.id, repr(hit.score)) for hit in hits]
+                raw = [(data._searchable().records[at].id, repr(score)) for at, score in index.search(text)]  # noqa: SLF001
+                digest = hashlib.sha256(repr((ranking, raw if kind is None else None)).encode()).hexdigest()
+                found[f"{name} | {kind} | {text}"] = digest
+    return found
+
+
+def check(folders: list[Path], out: Path, against: Path | None, every: int) -> int:
+    """Write the rankings to *out*; with *against*, say which differ from those (0: none)."""
+    found = rankings(folders, every)
+    out.write_text(json.dumps(found, indent=0, sort_keys=True), encoding="utf-8")
+    print(f"{len(found)} rankings written to {out}")
+    if against is None:
+        return 0
+    before = json.loads(against.read_text(encoding="utf-8"))
+    changed = sorted(key for key in before.keys() | found.keys() if before.get(key) != found.get(key))
+    for key in changed[:20]:
+        print(f"changed: {key}")
+    print(f"{len(changed)} of {len(before)} rankings changed")
+    return 1 if changed else 0
+
+
 def main() -> None:
-    """Compare the two engines and print a Markdown table."""
+    """Compare the two engines and print a Markdown table (or, with --rankings, check rankings bit for bit)."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folders", nargs="*", type=Path, help="data folders (make_data.py) to rank on too")
+    parser.add_argument("--rankings", type=Path, help="write every query's ranking digest to this file")
+    parser.add_argument("--against", type=Path, help="rankings written before: say which changed")
+    parser.add_argument("--every", type=int, default=1, help="draw every Nth vocabulary word on the folders")
+    args = parser.parse_args()
+    if args.rankings is not None:
+        sys.exit(check(args.folders, args.rankings, args.against, args.every))
     data = usnz.dataset()
     records = list(data.timeline()) + [r for r in data if r.when is None]
     start = time.perf_counter()

@@ -255,3 +255,18 @@ def test_no_records_no_words() -> None:
 def test_a_kind_not_read_ahead_is_read_for_what_it_holds(kind: type) -> None:
     record = kind(id="x-1", citations=CITE, **({"anything": "Loose words"} if kind is _Loose else {"odd": "Odd words"}))
     assert "words" in zones_of(record)[2]
+
+
+def test_odd_values_where_ids_are_named_index_as_read_whole() -> None:
+    doubt = usnz.Doubt(kind="vague", source="src-a", paragraphs=(1,), text="Unclear.", concerns=("e-1",))
+    with attrs.validators.disabled():
+        records = [
+            _event("e-1", doubts=None),  # no doubts at all, not even a tuple
+            _event("e-2", doubts=(attrs.evolve(doubt, source=None),)),  # a doubt naming no source
+            _event("e-3", doubts=(attrs.evolve(doubt, source="Src_B", concerns=("Odd_ID",)),)),  # ids not kebab-case
+            _event("e-1", doubts=(doubt,)),  # an id twice: the later is the one referred to
+        ]
+    _same_as_reference(records)
+    index = SearchIndex(records)
+    assert index.positions["e-1"] == 3
+    assert [position for position, _ in index.search("src_b")] == [2]

@@ -170,8 +170,11 @@ class _Plan(NamedTuple):
     get: Callable[[Any], tuple[Any, ...]]
     steps: tuple[tuple[int, int, _Plan | None, str], ...]  # (how, zone or -1, the held values' plan, top field)
     key: Callable[[Any], Any] | None  # what the value's texts (but the ids its notes name) are a function of
-    refs: Callable[[Any], Any] | None  # what the ids its notes name are a function of, if it can name any
-    both: Callable[[Any], tuple[Any, Any]]  # the key and the refs' key at once (one read of each field)
+    batch: Callable[[list[Any]], list[Any]]  # the keys of many values, field by field
+    named: _Named | None  # the ids the notes of many values name, if they can name any
+
+
+_Named = Callable[[list[Any]], tuple[list[Any], list[int]]]  # the ids many values name, each with the value's index
 
 
 def _leaves(hint: Any) -> set[Any]:
@@ -227,8 +230,7 @@ def _plan(cls: type, top: str | None, quote: bool) -> _Plan:
         names, steps = _steps(cls, top, quote, hints)
     finally:
         _planning.discard((cls, top, quote))
-    key, refs = _part(names, steps, refs=False), _part(names, steps, refs=True)
-    return _Plan(_getter(names), tuple(steps), key, refs, _both(names, steps, key, refs))
+    return _Plan(_getter(names), tuple(steps), _part(names, steps), _batch(names, steps), _named(names, steps))
 
 
 _planning: set[tuple[type, str | None, bool]] = set()  # the plans being made: a class holding itself
@@ -273,24 +275,21 @@ def _getter(names: list[str]) -> Callable[[Any], tuple[Any, ...]]:
     return lambda _: ()
 
 
-def _part(
-    names: list[str], steps: list[tuple[int, int, _Plan | None, str]], *, refs: bool
-) -> Callable[[Any], Any] | None:
-    """What a value's texts are a function of, a hashable key; or None if it has none.
+def _part(names: list[str], steps: list[tuple[int, int, _Plan | None, str]]) -> Callable[[Any], Any] | None:
+    """What a value's texts (but the ids its notes name) are a function of, a hashable key; or None if it has none.
 
-    Without *refs*, every text it has but the ids its notes name; with *refs*, those ids. The key
-    holds the texts read as they are, and the keys of the values held in its fields, recursively:
-    for a value holding no other values, one C call.
+    The key holds the texts read as they are, and the keys of the values held in its fields,
+    recursively: for a value holding no other values, one C call.
     """
     plain = [
         name
         for name, (how, zone, _, _) in zip(names, steps, strict=True)
-        if how not in {_ITEMS, _ONE} and (zone == _REFS) == refs
+        if how not in {_ITEMS, _ONE} and zone != _REFS
     ]
     held = [
-        (operator.attrgetter(name), how == _ITEMS, part)
+        (operator.attrgetter(name), how == _ITEMS, inner.key)
         for name, (how, _, inner, _) in zip(names, steps, strict=True)
-        if how in {_ITEMS, _ONE} and inner is not None and (part := inner.refs if refs else inner.key) is not None
+        if how in {_ITEMS, _ONE} and inner is not None and inner.key is not None
     ]
     get = operator.attrgetter(*plain) if plain else None
     if not held:
@@ -314,56 +313,81 @@ def _part(
     return read
 
 
-def _both(
-    names: list[str],
-    steps: list[tuple[int, int, _Plan | None, str]],
-    key: Callable[[Any], Any] | None,
-    refs: Callable[[Any], Any] | None,
-) -> Callable[[Any], tuple[Any, Any]]:
-    """The key and the refs' key of a value at once, each field holding values read once (what a record uses).
+def _batch(names: list[str], steps: list[tuple[int, int, _Plan | None, str]]) -> Callable[[list[Any]], list[Any]]:
+    """The keys of many values of one class at once, field by field (what the records use).
 
-    They hold what :func:`_part`'s keys hold, in another shape: the refs' key holds the ids alone.
+    Each field is read for every value by one chain of C calls, not value by value. A value's
+    key holds what :func:`_part`'s key holds, in another shape (its fields side by side): equal
+    keys still mean equal texts.
     """
-    held = [
-        (operator.attrgetter(name), inner.key, inner.refs)
-        for name, (how, _, inner, _) in zip(names, steps, strict=True)
-        if how in {_ITEMS, _ONE} and inner is not None
+    keyed = [
+        name
+        for name, (how, zone, _, _) in zip(names, steps, strict=True)
+        if how not in {_ITEMS, _ONE} and zone != _REFS
     ]
-    if not held or any(how == _ONE for how, _, _, _ in steps):  # a kind holding one value: each key on its own
-        return lambda value: (key(value) if key is not None else None, refs(value) if refs is not None else None)
-    plain = [(name, zone) for name, (how, zone, _, _) in zip(names, steps, strict=True) if how not in {_ITEMS, _ONE}]
-    keyed = [name for name, zone in plain if zone != _REFS]
-    referring = [name for name, zone in plain if zone == _REFS]
     get_key = operator.attrgetter(*keyed) if keyed else None
-    get_refs = operator.attrgetter(*referring) if referring else None
+    held = [
+        (operator.attrgetter(name), how == _ITEMS, inner.key)
+        for name, (how, _, inner, _) in zip(names, steps, strict=True)
+        if how in {_ITEMS, _ONE} and inner is not None and inner.key is not None
+    ]
 
-    def read(value: Any) -> tuple[Any, Any]:
-        keys: list[Any] = [get_key(value) if get_key is not None else None]
-        ids: list[Any] = [get_refs(value) if get_refs is not None else None]
-        for field, key_part, refs_part in held:
-            items = field(value)
-            if not items:
-                keys.append(items)
-                continue
-            keys.append(tuple(map(key_part, items)) if key_part is not None else None)
-            if refs_part is not None:
-                ids.append(tuple(map(refs_part, items)))
-        return tuple(keys), tuple(ids)
+    def read(values: list[Any]) -> list[Any]:
+        columns: list[Iterable[Any]] = [] if get_key is None else [map(get_key, values)]
+        for field, many, part in held:
+            columns.append(_each(part, list(map(field, values)), many=many))
+        return list(zip(*columns, strict=True)) if columns else [()] * len(values)
 
     return read
 
 
-def _flat(key: object) -> list[str]:
-    """The texts of a key (its strings, at any depth of its tuples)."""
-    found: list[str] = []
-    stack = [key]
-    while stack:
-        value = stack.pop()
-        if isinstance(value, str):
-            found.append(value)
-        elif isinstance(value, tuple):
-            stack.extend(value)  # pyright: ignore[reportUnknownArgumentType]
-    return found
+def _named(names: list[str], steps: list[tuple[int, int, _Plan | None, str]]) -> _Named | None:
+    """The ids the notes of many values name (their doubts' sources), each with the index of the value naming it.
+
+    Read field by field for every value at once, as :func:`_batch` reads; None if they can name none.
+    """
+    parts = [
+        (operator.attrgetter(name), how in {_TEXT, _ONE}, inner.named if inner is not None else None)
+        for name, (how, zone, inner, _) in zip(names, steps, strict=True)
+        if (how in {_TEXT, _TEXTS} and zone == _REFS) or (how in {_ITEMS, _ONE} and inner is not None and inner.named)
+    ]
+    if not parts:
+        return None
+
+    def read(values: list[Any]) -> tuple[list[Any], list[int]]:
+        found: list[Any] = []
+        owners: list[int] = []
+        for field, one, inner in parts:
+            kept = list(map(field, values))
+            at: list[int] | range = range(len(kept))  # the index of the value each kept item is read from
+            if kept.count(None):  # a field that may hold nothing
+                held = list(map(operator.is_not, kept, itertools.repeat(None)))
+                kept, at = list(itertools.compress(kept, held)), list(itertools.compress(at, held))
+            if not one:  # each value's tuple of them: the values holding some, each as many times
+                sizes = list(map(len, kept))
+                at = list(
+                    itertools.chain.from_iterable(
+                        map(itertools.repeat, itertools.compress(at, sizes), filter(None, sizes))
+                    )
+                )
+                kept = list(itertools.chain.from_iterable(kept))
+            if inner is not None:
+                kept, inner_at = inner(kept)
+                at = list(map(at.__getitem__, inner_at))
+            found += kept
+            owners += at
+        return found, owners
+
+    return read
+
+
+def _each(part: Callable[[Any], Any], items: list[Any], *, many: bool) -> Iterable[Any]:
+    """The keys of the values held in one field of many values: a tuple of keys, or one key; None for none."""
+    if any(map(operator.is_, items, itertools.repeat(None))):  # a field that may hold nothing
+        if many:
+            return [None if item is None else tuple(map(part, item)) for item in items]
+        return [None if item is None else part(item) for item in items]
+    return map(tuple, map(map, itertools.repeat(part), items)) if many else map(part, items)
 
 
 def _fill(value: Any, plan: _Plan, found: tuple[list[str], ...], quote: bool) -> None:
@@ -514,6 +538,48 @@ class _Group(NamedTuple):
         )
 
 
+_FIRST: Final = operator.itemgetter(0)
+_ID: Final = operator.attrgetter("id")
+_SECOND: Final = operator.itemgetter(1)
+
+
+def _id_words(ids: list[str]) -> tuple[list[int], list[int], dict[str, list[int]]]:
+    """Each id's size (its words and joined compounds) and words, and each word's ids (once a time it holds it).
+
+    Ids in kebab-case (lower-case letters, digits, single hyphens) are read in one pass over them all.
+    """
+    blob = "\n".join(ids)
+    words = blob.replace("\n", "-").split("-")
+    word_ids: dict[str, list[int]] = {}
+    if ids and not blob.translate(_KEBAB) and blob.count("\n") == len(ids) - 1 and "" not in words:
+        hyphens = list(map(str.count, ids, itertools.repeat("-")))
+        counts: list[int] = [hyphen + 1 for hyphen in hyphens]
+        owners = itertools.chain.from_iterable(map(itertools.repeat, itertools.count(), counts))
+        for word, at in zip(words, owners, strict=True):
+            word_ids.setdefault(word, []).append(at)
+        for at, ident in enumerate(ids):
+            if hyphens[at]:
+                word_ids.setdefault(ident.replace("-", ""), []).append(at)
+        return [count + (count > 1) for count in counts], counts, word_ids
+    sizes: list[int] = []
+    counts = []
+    for at, ident in enumerate(ids):
+        texts = _counted([ident])[0]
+        sizes.append(texts.size)
+        counts.append(texts.words)
+        for word, times in texts.counts.items():
+            word_ids.setdefault(word, []).extend([at] * times)
+    return sizes, counts, word_ids
+
+
+def _members(group_of: list[int], count: int) -> list[list[int]]:
+    """The positions in each of *count* groups, in order, from each position's group."""
+    members: list[list[int]] = [[] for _ in range(count)]
+    for at, group in enumerate(group_of):
+        members[group].append(at)
+    return members
+
+
 class SearchIndex:
     """Each record's words by zone, the records of each word with its weight there, and what refers to what.
 
@@ -531,12 +597,12 @@ class SearchIndex:
         "_blob",
         "_group_of",
         "_groups",
+        "_id_at",
         "_id_words",
-        "_ids_named",
         "_members",
+        "_named",
         "_naming",
         "_postings",
-        "_ref_of",
         "_ref_sizes",
         "_referring",
         "_sizes",
@@ -555,11 +621,10 @@ class SearchIndex:
     def __init__(self, records: Sequence[AnyRecord]) -> None:
         """Index *records* (in the order results keep when their scores are equal)."""
         self.records = tuple(records)
-        self.positions = {record.id: at for at, record in enumerate(self.records)}
-        self._group_records()
+        ids = self._group_records()
         lengths = [0] * len(ZONES)  # how many words each zone has in all
         holding = [0] * len(ZONES)  # how many records have words in each zone
-        self._read_ids(lengths, holding)
+        self._read_ids(ids, lengths, holding)
         self._read_named(lengths, holding)
         for held, texts in zip(self._members, self._groups, strict=True):
             for zone in (LABEL, BODY, NOTES, EVIDENCE):
@@ -582,51 +647,58 @@ class SearchIndex:
         self._about: dict[int, frozenset[int]] = {}
         self._sizes: dict[int, dict[int, list[int]]] = {}
 
-    def _group_records(self) -> None:
-        """Each record's group (the records sharing its texts), and the ids its notes name."""
-        groups: dict[tuple[type, Any], int] = {}
-        members: list[list[int]] = []  # the records of each group
-        group_of: list[int] = []
-        named: dict[Any, int] = {}
-        naming: list[list[int]] = []  # the records naming each list of ids in their notes
-        ref_of: list[int] = []
-        plans: dict[type, _Plan] = {}
-        for at, record in enumerate(self.records):
-            cls: Any = type(record)
-            plan = plans.get(cls)
-            if plan is None:
-                plan = plans[cls] = _plan(cls, None, record.record_kind == "quote")
-            texts, ids = plan.both(record)
-            key = (cls, texts)
-            group = groups.get(key)
-            if group is None:
-                group = groups[key] = len(members)
-                members.append([])
-            members[group].append(at)
-            group_of.append(group)
-            group = named.get(ids)
-            if group is None:
-                group = named[ids] = len(naming)
-                naming.append([])
-            naming[group].append(at)
-            ref_of.append(group)
-        kinds: dict[type, list[int]] = {}
-        for (cls, _), group in groups.items():
-            kinds.setdefault(cls, []).extend(members[group])
-        self.kinds: dict[type, frozenset[int]] = {cls: frozenset(at) for cls, at in kinds.items()}
-        """The positions of the records of each class: what ``kind=`` keeps."""
-        self._groups = [_Group.of(self.records[at[0]]) for at in members]
-        self._members, self._group_of, self._naming, self._ref_of = members, group_of, naming, ref_of
-        self._ids_named = list(named)
+    def _group_records(self) -> list[str]:
+        """Each record's group (the records sharing its texts), and the ids its notes name; their ids, as read.
 
-    def _read_ids(self, lengths: list[int], holding: list[int]) -> None:
+        The records are read class by class in the order they lie in memory (their fields
+        beside them), each field of a class's records at once; the groups are then numbered in
+        the order of their first records, as reading the records in order would number them.
+        """
+        records = self.records
+        addresses = list(map(id, records))
+        order = sorted(range(len(records)), key=addresses.__getitem__)
+        by_class: dict[type, list[int]] = {}
+        for cls, run in itertools.groupby(zip(map(type, map(records.__getitem__, order)), order, strict=True), _FIRST):
+            by_class.setdefault(cls, []).extend(map(_SECOND, run))
+        first_of = [0] * len(records)  # each record's group, as the position of its first record
+        firsts: list[int] = []
+        named: list[Any] = []  # the ids records' notes name (once a time named)
+        naming: list[int] = []  # the position of the record naming each
+        ids: list[str] = []  # the records' ids, in the order read
+        self._id_at: list[int] = []  # the position of each
+        for cls, positions in by_class.items():
+            values = list(map(records.__getitem__, positions))
+            ids += map(_ID, values)
+            self._id_at += positions
+            plan = _plan(cls, None, values[0].record_kind == "quote")
+            groups: dict[Any, int] = {}  # each key of this class's texts, and its first record
+            for at, first in zip(positions, map(groups.setdefault, plan.batch(values), positions), strict=True):
+                first_of[at] = first
+            firsts += groups.values()
+            if plan.named is not None:
+                found, owners = plan.named(values)
+                named += found
+                naming += map(positions.__getitem__, owners)
+        self.kinds: dict[type, frozenset[int]] = {cls: frozenset(at) for cls, at in by_class.items()}
+        """The positions of the records of each class: what ``kind=`` keeps."""
+        firsts.sort()
+        self._group_of = group_of = list(map(dict(zip(firsts, itertools.count())).__getitem__, first_of))
+        self._members = _members(group_of, len(firsts))
+        self._groups = [_Group.of(records[at]) for at in firsts]
+        self._named: tuple[list[Any], list[int]] = (named, naming)
+        self.positions = dict(zip(ids, self._id_at, strict=True))
+        if len(self.positions) < len(records):  # an id twice (never in loaded data): the later wins
+            self.positions = {record.id: at for at, record in enumerate(records)}
+        return ids
+
+    def _read_ids(self, ids: list[str], lengths: list[int], holding: list[int]) -> None:
         """Every record's id, read in one pass: its words, and where each id starts in one text of them all."""
-        ids = [record.id for record in self.records]
         blob = "\n".join(ids)
         if blob.count("\n") != max(len(ids) - 1, 0):  # an id with a line break (no valid id): read as a space
             blob = "\n".join(ident.replace("\n", " ") for ident in ids)
+        plain = blob.isascii()  # folded, each id as long as it was
         self._blob = blob = blob.casefold()
-        sizes = map(len, blob.split("\n"))
+        sizes = map(len, ids if plain else blob.split("\n"))
         self._starts = array("q", map(operator.add, itertools.accumulate(sizes, initial=0), itertools.count()))
         words = blob.replace("\n", "-").split("-") if ids and not blob.translate(_KEBAB) else [""]
         if "" in words:  # not every id kebab-case: read each word as any text's
@@ -639,30 +711,23 @@ class SearchIndex:
 
     def _read_named(self, lengths: list[int], holding: list[int]) -> None:
         """The words of the ids records' notes name (their doubts' sources), each id read once."""
-        counted: dict[str, _Texts] = {}
-        id_groups: dict[str, list[int]] = {}  # each id, the lists naming it (once a time named)
-        sizes: list[int] = []
+        named, naming = self._named
+        number = dict.fromkeys(named, 0)
+        distinct = list(number)
+        number.update(zip(distinct, itertools.count()))
+        numbers = list(map(number.__getitem__, named))
+        sizes, words, word_ids = _id_words(distinct)
+        ref_sizes = [0] * len(self.records)  # the words (and joined compounds) of the ids each record names
+        named_by: list[list[int]] = [[] for _ in distinct]  # the records naming each id (once a time named)
+        for ident, at in zip(numbers, naming, strict=True):
+            ref_sizes[at] += sizes[ident]
+            named_by[ident].append(at)
+        lengths[NOTES] += sum(map(words.__getitem__, numbers))
         quiet = [not texts.zones[NOTES].words for texts in self._groups]  # groups without words in their notes
-        for group, named in enumerate(self._ids_named):
-            size = words = 0
-            for ident in _flat(named):
-                texts = counted.get(ident)
-                if texts is None:
-                    texts = counted[ident] = _counted([ident])[0]
-                    id_groups[ident] = []
-                id_groups[ident].append(group)
-                size += texts.size
-                words += texts.words
-            sizes.append(size)
-            lengths[NOTES] += words * len(self._naming[group])
-            if words and any(quiet):  # the records with no other words in their notes
-                holding[NOTES] += sum(quiet[self._group_of[at]] for at in self._naming[group])
-        self._ref_sizes = sizes
-        word_ids: dict[str, list[tuple[int, list[int]]]] = {}  # each word, how many times each id holds it
-        for ident, texts in counted.items():
-            for word, times in texts.counts.items():
-                word_ids.setdefault(word, []).append((times, id_groups[ident]))
-        self._word_ids = word_ids
+        if any(quiet):  # the records with no other words in their notes, but in the ids they name
+            worded = set(itertools.compress(naming, map(words.__getitem__, numbers)))
+            holding[NOTES] += sum(map(quiet.__getitem__, map(self._group_of.__getitem__, worded)))
+        self._ref_sizes, self._naming, self._word_ids = ref_sizes, named_by, word_ids
 
     def postings(self, word: str) -> list[tuple[int, float]]:
         """The records holding *word*, each with its weight there (a BM25F sum over the zones), once per word."""
@@ -673,16 +738,15 @@ class SearchIndex:
 
     def _weights(self, word: str) -> list[tuple[int, float]]:
         extra: dict[int, list[int]] = {}  # the word's count in a record's id, and in the ids its notes name
-        for times, groups in self._word_ids.get(word, ()):
-            for group in groups:
-                for at in self._naming[group]:
-                    extra.setdefault(at, [0, 0])[1] += times
+        for ident in self._word_ids.get(word, ()):
+            for at in self._naming[ident]:
+                extra.setdefault(at, [0, 0])[1] += 1
         if word in self._id_words:
             blob, starts = self._blob, self._starts
             for match in re.finditer(rf"{re.escape(word)}(?!\w)", blob):  # a literal first: a quick scan
                 start = match.start()
                 if not start or not _WORD.match(blob, start - 1):  # the word whole, not the end of another
-                    extra.setdefault(bisect_right(starts, start) - 1, [0, 0])[0] += 1
+                    extra.setdefault(self._id_at[bisect_right(starts, start) - 1], [0, 0])[0] += 1
         found: list[tuple[int, float]] = []
         for group in self._word_groups.get(word, ()):
             zones = self._groups[group].zones
@@ -708,7 +772,7 @@ class SearchIndex:
         if found is None:
             found = self._sizes[group] = {}
             for at in self._members[group]:
-                found.setdefault(self._ref_sizes[self._ref_of[at]], []).append(at)
+                found.setdefault(self._ref_sizes[at], []).append(at)
         return found
 
     def _weight(self, position: int, times: tuple[int, int, int, int, int]) -> float:
@@ -720,7 +784,7 @@ class SearchIndex:
                 if zone == ID:
                     size = len(_WORD.findall(self.records[position].id.casefold()))
                 elif zone == NOTES:
-                    size = group.zones[NOTES].size + self._ref_sizes[self._ref_of[position]]
+                    size = group.zones[NOTES].size + self._ref_sizes[position]
                 else:
                     size = group.zones[zone].size
                 share = _SIDE if group.side and zone == BODY else _WEIGHTS[zone]
