@@ -18,10 +18,10 @@ import pytest
 import usnz
 import usnz.export
 from conftest import write_own_texts
-from usnz.model.citation import Citation, cited_kind
+from usnz.model.citation import Citation
 from usnz.model.doubt import Doubt
 from usnz.model.facts import facts
-from usnz.model.names import kind_name
+from usnz.model.names import cited_kind, kind_name
 from usnz.model.records import is_source, paragraph_counts, source_texts, spoken_dates
 
 RETITLED = "A packaged text, retitled by the user"

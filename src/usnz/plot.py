@@ -28,6 +28,7 @@ from usnz.model.records import KINDS, AnyRecord, is_source, source_texts, spoken
 from usnz.model.values import OPEN, PartialDate, Period, Precision
 from usnz.querying.arguments import During, to_window
 from usnz.querying.dataset import Dataset
+from usnz.querying.lookup import given_dataset
 
 if TYPE_CHECKING:
     from matplotlib.artist import Artist
@@ -117,18 +118,6 @@ def _calendar() -> tuple[float, float]:
     is drawn up to the calendar's edge, never off its scale.
     """
     return _x(dt.date.min), _x(dt.date.max) + 0.999  # the last day's end, a moment before year 10000
-
-
-def _dataset(data: Dataset | None) -> Dataset:
-    """*data*, the dataset the records drawn come from; by default the packaged one."""
-    if data is None:
-        from usnz.querying.bound import dataset  # noqa: PLC0415 - the packaged data, loaded on first use
-
-        return dataset()
-    if not isinstance(data, Dataset):
-        msg = f"data= takes a usnz.Dataset such as usnz.load(...) or usnz.dataset(); got {type(data).__name__}"
-        raise ArgumentTypeError(msg)
-    return data
 
 
 def _chosen(
@@ -390,7 +379,7 @@ def timeline(
         import matplotlib.pyplot as plt  # noqa: PLC0415 - the plot extra, only when asked
     except ImportError as error:
         raise MissingExtraError(feature="usnz.plot.timeline()", package="matplotlib", extra="plot") from error
-    whole = _dataset(data)
+    whole = given_dataset(data)
     chosen, sources = _chosen(records, during, possibly, whole)
     if not chosen:
         given = "every dated record" if records is None else "the records given"

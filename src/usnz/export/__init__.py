@@ -52,6 +52,7 @@ from usnz.export.swap import install
 from usnz.model.errors import ArgumentTypeError, ArgumentValueError, shown
 from usnz.model.names import kind_name
 from usnz.querying.dataset import Dataset
+from usnz.querying.lookup import given_dataset
 
 __all__ = ["FORMATS", "datapackage", "json_schema", "kind_name", "write"]
 
@@ -68,7 +69,7 @@ def datapackage(*, format: Format = "csv", data: Dataset | None = None) -> dict[
     Raises:
         MissingExtraError: for ``parquet`` when pyarrow (or pandas) is not installed.
     """
-    descriptor, _ = _package(_check_format(format), _dataset(data))
+    descriptor, _ = _package(_check_format(format), given_dataset(data))
     return copy.deepcopy(descriptor)
 
 
@@ -78,17 +79,6 @@ def _check_format(fmt: object) -> Format:
             return typing.cast("Format", known)
     msg = f"format={fmt!r:.80} is not an export format; accepted: {', '.join(WRITERS)}"
     raise ArgumentValueError(msg)
-
-
-def _dataset(data: Dataset | None) -> Dataset:
-    if data is None:
-        from usnz.querying.bound import dataset  # noqa: PLC0415 - the packaged data, loaded on first use
-
-        return dataset()
-    if not isinstance(data, Dataset):
-        msg = f"data= takes a usnz.Dataset such as usnz.dataset(); got {type(data).__name__}"
-        raise ArgumentTypeError(msg)
-    return data
 
 
 def write(
@@ -139,7 +129,7 @@ def write(
     if not isinstance(force, bool):
         msg = f"force= takes True or False; got {type(force).__name__} {shown(force)}"
         raise ArgumentTypeError(msg)
-    checked = _dataset(data)
+    checked = given_dataset(data)
     target = Path(os.path.realpath(text))
     state_of(text, target, force=force)  # refuse at once, before the work
     descriptor, files = _package(fmt, checked)

@@ -9,10 +9,10 @@ from typing import Any, Final
 
 from usnz.export.schemas import STRICT_EDTF_DATE, STRICT_EDTF_INTERVAL
 from usnz.faces.columns import COMMON, Column, columns, csv_text
-from usnz.model.citation import cited_kind
 from usnz.model.countries import COUNTRIES
 from usnz.model.doubt import DOUBT_KINDS
 from usnz.model.ids import ID_PATTERN as ID
+from usnz.model.names import cited_kind
 from usnz.model.records import AnyRecord
 from usnz.querying.dataset import Dataset
 

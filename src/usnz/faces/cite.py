@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Final, Literal, Protocol
 
-from usnz.model.errors import ArgumentTypeError, ArgumentValueError
+from usnz.model.errors import ArgumentValueError
 from usnz.model.records import source_texts
 
 if TYPE_CHECKING:
@@ -89,16 +89,9 @@ class _Text(Protocol):
 
 def _sources(data: Dataset | None) -> tuple[_Text, ...]:
     """The sources of *data* (by default the packaged dataset's)."""
-    if data is None:
-        from usnz.querying.bound import dataset  # noqa: PLC0415 - the packaged data, loaded on first use
+    from usnz.querying.lookup import given_dataset  # noqa: PLC0415 - the packaged data, loaded on first use
 
-        return tuple(source_texts(dataset()))
-    from usnz.querying.dataset import Dataset  # noqa: PLC0415 - the query layer only to check the type
-
-    if not isinstance(data, Dataset):
-        msg = f"data= takes a usnz.Dataset such as usnz.load(...) or usnz.dataset(); got {type(data).__name__}"
-        raise ArgumentTypeError(msg)
-    return tuple(source_texts(data))
+    return tuple(source_texts(given_dataset(data)))
 
 
 def _source_text(source: _Text) -> str:

@@ -169,19 +169,12 @@ def verify(
         ArgumentValueError: when *sources* is not a folder.
     """
     folders = _folders(sources)
-    if data is not None:
-        from usnz.querying.dataset import Dataset  # noqa: PLC0415 - the query layer only to check the type
+    from usnz.querying.lookup import given_dataset  # noqa: PLC0415 - the packaged data, loaded on first use
 
-        if not isinstance(data, Dataset):
-            msg = f"data= takes a usnz.Dataset such as usnz.load(...) or usnz.dataset(); got {type(data).__name__}"
-            raise ArgumentTypeError(msg)
+    data = given_dataset(data)
     by_hash: dict[str, Path] = {}
     for folder in folders:
         by_hash = {**_texts(folder), **by_hash}
-    if data is None:
-        from usnz.querying.bound import dataset  # noqa: PLC0415 - the packaged data, loaded on first use
-
-        data = dataset()
     problems: list[Problem] = []
     texts: dict[str, list[str]] = {}
     for source in source_texts(data):

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import functools
 from typing import Any, ClassVar, Final
 
 import attrs
 
 from usnz.model.errors import shown
-from usnz.model.facts import documented, fact, facts
-from usnz.model.names import kind_name
+from usnz.model.facts import documented, fact
 from usnz.model.plain import unsafe
 from usnz.model.validators import non_empty_str, positive_int
 
-__all__ = ["QUOTE_JOIN", "QUOTE_LIMIT", "Citation", "check_quote", "cited_kind"]
+__all__ = ["QUOTE_JOIN", "QUOTE_LIMIT", "Citation", "check_quote"]
 
 QUOTE_LIMIT: Final = 400
 """The longest a citation's quote may be, in characters."""
@@ -88,13 +86,3 @@ class Citation:
         """``source ¶N`` (with the note after a colon)."""
         text = f"{self.source} ¶{self.paragraph}"
         return f"{text}: {self.note}" if self.note else text
-
-
-@functools.cache
-def cited_kind() -> str:
-    """The kind of record a citation points at (its plural name, a key of ``usnz.KINDS``), as ``source`` declares it.
-
-    >>> cited_kind()
-    'sources'
-    """
-    return kind_name(dict(facts(Citation))["source"].refers[0])

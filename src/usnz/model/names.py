@@ -14,7 +14,7 @@ from typing import Final
 from usnz.model.errors import ArgumentTypeError, ArgumentValueError, shown
 from usnz.model.kinds import REGISTRY
 
-__all__ = ["KIND_NAMES", "kind_name"]
+__all__ = ["KIND_NAMES", "cited_kind", "kind_name"]
 
 KIND_NAMES: Final = tuple((kind.singular, kind.plural, kind.class_name) for kind in REGISTRY)
 """Each record kind as (``record_kind``, plural name, class name), in the order of ``usnz.KINDS``."""
@@ -71,3 +71,16 @@ def kind_name(kind: object, *, name: str = "kind") -> str:
     accepted = ", ".join(plural.replace("_", "-") for _, plural, _ in KIND_NAMES)
     msg = f"{name}={shown(kind)} is not a record kind{hint} accepted: {accepted}"
     raise ArgumentValueError(msg)
+
+
+@functools.cache
+def cited_kind() -> str:
+    """The kind of record a citation points at (its plural name, a key of ``usnz.KINDS``), as ``source`` declares it.
+
+    >>> cited_kind()
+    'sources'
+    """
+    from usnz.model.citation import Citation  # noqa: PLC0415 - the record classes, only when asked
+    from usnz.model.facts import facts  # noqa: PLC0415
+
+    return kind_name(dict(facts(Citation))["source"].refers[0])

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import threading
 
+from usnz.model.errors import ArgumentTypeError
 from usnz.reading import packaged
 from usnz.reading.collector import collector_paused
 
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 
     K = TypeVar("K", bound=Described)
 
-__all__ = ["dataset", "get", "part"]
+__all__ = ["dataset", "get", "given_dataset", "part"]
 
 _lock = threading.Lock()
 _packaged: Dataset | None = None
@@ -111,6 +112,22 @@ def get(id: str, kind: type[Described] | None = None) -> Described:  # noqa: A00
     return of_kind(found, kind)
 
 
+def given_dataset(data: object) -> Dataset:
+    """The dataset a face works on: *data* itself, or the packaged one when ``None``.
+
+    Raises:
+        ArgumentTypeError: when *data* is neither ``None`` nor a :class:`~usnz.Dataset`.
+    """
+    if data is None:
+        return dataset()
+    from usnz.querying.dataset import Dataset  # noqa: PLC0415 - the query layer only to check the type
+
+    if not isinstance(data, Dataset):
+        msg = f"data= takes a usnz.Dataset such as usnz.load(...) or usnz.dataset(); got {type(data).__name__}"
+        raise ArgumentTypeError(msg)
+    return data
+
+
 def part(stem: str) -> Dataset:
     """A dataset of one kind (and the sources, whose dates its periods run to), or the whole one.
 
@@ -121,7 +138,7 @@ def part(stem: str) -> Dataset:
     data = _packaged
     if data is not None:
         return data
-    from usnz.model.citation import cited_kind  # noqa: PLC0415 - as the kind's class, on a first query
+    from usnz.model.names import cited_kind  # noqa: PLC0415 - as the kind's class, on a first query
 
     cited = cited_kind()  # the texts the kind's records cite
     with _lock:
