@@ -637,3 +637,51 @@ def test_the_cited_cell_shows_gaps_in_html_and_in_text() -> None:
     from usnz.faces.marks import cited  # what the text face's disputes and the HTML cell both show
 
     assert cited(fought.citations) == "¶6, ¶8–¶9 … +3 — encyclopedia; ¶5 — nzpa"
+
+
+@pytest.mark.parametrize("width", [40, 50, 60, 70])
+def test_figures_in_a_narrow_terminal_keep_value_and_date_under_each_id(width: int) -> None:
+    """Ids too wide to leave room beside them: each on a line of its own, its value and date under it."""
+    records = usnz.figures()
+    lines = table_text(records, width=width).splitlines()
+    assert lines[0].split()[:3] == ["id", "value", "date"]
+    rows = lines[2 : lines.index(f"({len(records)} records)")]
+    ids = [line for line in rows if not line.startswith(" ")]
+    assert ids == list(records.ids())  # each id whole, alone on its line
+    for record in records:
+        under = rows[rows.index(record.id) + 1]
+        assert under.startswith("    ")
+        assert record.when is None or f"  {record.when}" in under, (record.id, under)
+    chosen, cells = table(records)
+    value = [column.name for column in chosen].index("value")
+    for record, row in zip(records, cells, strict=True):  # the value's first piece, under its id
+        assert row[value].split()[0] in rows[rows.index(record.id) + 1].split(), record.id
+    assert max(len(line) for line in lines if line not in ids) <= width
+
+
+def test_a_table_that_fits_beside_its_ids_is_not_stacked() -> None:
+    lines = table_text(usnz.figures(), width=80).splitlines()
+    assert lines[2].startswith("dong-ba-thin-team-navy-members ")  # the id and its value on one line
+    people = table_text(usnz.people(), width=40).splitlines()
+    assert people[0].split() == ["id", "name"]  # nothing decisive lost beside short ids
+    assert people[2].split() == ["barack-obama", "Barack", "Obama"]
+
+
+def test_too_narrow_even_under_the_ids_shows_the_ids_alone() -> None:
+    lines = table_text(usnz.figures(), width=12).splitlines()
+    assert lines[0] == "id"
+    assert not any(line.startswith(" ") for line in lines[2:])
+
+
+def test_events_at_40_columns_keep_each_date_under_its_id() -> None:
+    events = usnz.events()
+    lines = table_text(events, width=40).splitlines()
+    assert lines[0].split()[:2] == ["id", "when"]
+    rows = lines[2 : lines.index(f"({len(events)} records)")]
+    at = {line.split()[0]: n for n, line in enumerate(rows) if not line.startswith(" ")}  # an id, and its marks
+    assert list(at) == list(events.ids())
+    for event in events:
+        if event.when is not None:
+            first = rows[at[event.id] + 1].split()[0]  # a period may break after its "/"
+            assert first in {str(event.when), str(event.when).partition("/")[0] + "/"}, event.id
+    assert max(len(line) for line in lines if not line.startswith(tuple(events.ids()))) <= 40

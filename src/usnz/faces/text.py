@@ -7,8 +7,8 @@ import shutil
 import sys
 import textwrap
 import typing
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, Final
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 import attrs
 
@@ -213,7 +213,9 @@ def table_text(records: Sequence[AnyRecord], width: int | None = None) -> str:
 
     The columns are :func:`usnz.faces.columns.table`'s, as Jupyter shows them. Ids and values
     are never cut: long text (names, titles) wraps onto further lines of its row, at spaces;
-    a period may break after its ``/``. Only when even that does not fit are the least wanted
+    a period may break after its ``/``. When the ids leave too little room beside them for a
+    record's label, date or deciding number, each id gets a line of its own and the rest of
+    its row reads, indented, under it. Only when even that does not fit are the least wanted
     columns left out. Marks (:mod:`usnz.faces.marks`) follow their cells, and a legend under
     the table says what the marks used mean. A line is longer than *width* only when the ids
     alone are.
@@ -237,44 +239,113 @@ def table_text(records: Sequence[AnyRecord], width: int | None = None) -> str:
         else max(len(column.name), *(_unbroken(row[at]) for row in cells))
         for at, column in enumerate(chosen)
     ]
-    unnarrowed = list(least)
-    kept = _kept(chosen, least, width)  # narrows the text columns' least widths as it must
-    widths = _share(width, [(natural[at], least[at], chosen[at].kind == "text") for at in kept])
-    below = [
-        at
-        for at, wide in zip(kept, widths, strict=True)
-        if chosen[at].kind == "text" and wide < min(natural[at], _NARROWEST)
-    ]
-    heading = "".join(f"  ↓ {chosen[at].name}" for at in below)
-    inside = False  # the heading of the columns moved under the rows: after the id's (not the last) heading
-    if below:  # too narrow to read beside the rest: on an indented line under each row instead
-        rest = [at for at in range(len(chosen)) if at not in below]
-        least = [unnarrowed[at] for at in rest]
-        kept = [rest[at] for at in _kept([chosen[at] for at in rest], least, width - len(heading))]
-        roomy_least = [unnarrowed[at] for at in rest]
-        roomy = [rest[at] for at in _kept([chosen[at] for at in rest], roomy_least, width)]
-        essential = _essential(chosen)
-        if (
-            any(at in essential and at not in kept for at in roomy)  # the heading at the end costs a date or number
-            and len(chosen[0].name + heading) <= unnarrowed[0]  # and it fits above the ids
-        ):
-            kept, least, inside = roomy, roomy_least, True
-        least = [least[rest.index(at)] for at in kept]
-        sizes = [(natural[at], wide, chosen[at].kind == "text") for at, wide in zip(kept, least, strict=True)]
-        widths = _share(width - (0 if inside else len(heading)), sizes)
-    numbers = [chosen[at].kind == "number" for at in kept]
-    names = [chosen[at].name + (heading if inside and n == 0 else "") for n, at in enumerate(kept)]
-    lines = [_line(names, widths, numbers) + ("" if inside else heading)]
-    lines.append("-" * max(sum(widths) + _GAP * (len(widths) - 1) + (0 if inside else len(heading)), 1))
-    for row in cells:
-        wrapped = [_wrap_cell(row[at], wide, chosen[at].kind) for at, wide in zip(kept, widths, strict=True)]
-        for n in range(max(len(parts) for parts in wrapped)):
-            lines.append(_line([parts[n] if n < len(parts) else "" for parts in wrapped], widths, numbers))
-        for at in below:
-            lines.extend(_BELOW + part for part in _wrap_cell(row[at], width - len(_BELOW), "text") if part)
+    flat = _layout(chosen, natural, least, width, list(range(len(chosen))))
+    stacked = _stacked(chosen, natural, least, width, flat)
+    if stacked is None:
+        header, rule, lines_of = _rendered(flat, chosen, width)
+        lines = [header, "-" * rule]
+        for row in cells:
+            lines.extend(lines_of(row))
+    else:
+        header, rule, lines_of = _rendered(stacked, chosen, width - len(_BELOW))
+        lines = [f"{chosen[0].name:<{len(_BELOW) - _GAP}}" + " " * _GAP + header]
+        lines.append("-" * max(rule + len(_BELOW), min(natural[0], width)))
+        for row in cells:
+            lines.append(row[0])
+            lines.extend(_BELOW + line if line else line for line in lines_of(row))
     lines.append(f"({len(records)} record{'s' if len(records) != 1 else ''})")
     lines.extend(line for entry in legend for line in _wrap(clean(entry), width))
     return "\n".join(lines)
+
+
+class _Layout(NamedTuple):
+    """Where a table's columns go: beside each other (each with its width), or under each row."""
+
+    kept: list[int]  # the columns beside each other, in order (positions in the table's columns)
+    widths: list[int]
+    below: list[int]  # text columns too narrow beside the rest: read on lines of their own under each row
+    inside: bool  # the headings of the columns below follow the first heading (not the last)
+
+
+def _layout(chosen: Sequence[Shown], natural: list[int], least: list[int], width: int, columns: list[int]) -> _Layout:
+    """How the table's *columns* (positions in *chosen*; the first is the row's id) fit *width*."""
+    shown = [chosen[at] for at in columns]
+    natural = [natural[at] for at in columns]
+    least = [least[at] for at in columns]
+    unnarrowed = list(least)
+    kept = _kept(shown, least, width)  # narrows the text columns' least widths as it must
+    widths = _share(width, [(natural[at], least[at], shown[at].kind == "text") for at in kept])
+    below = [
+        at
+        for at, wide in zip(kept, widths, strict=True)
+        if shown[at].kind == "text" and wide < min(natural[at], _NARROWEST)
+    ]
+    heading = len(_heading(shown, below))
+    inside = False
+    if below:  # too narrow to read beside the rest: on an indented line under each row instead
+        rest = [at for at in range(len(shown)) if at not in below]
+        least = [unnarrowed[at] for at in rest]
+        kept = [rest[at] for at in _kept([shown[at] for at in rest], least, width - heading)]
+        roomy_least = [unnarrowed[at] for at in rest]
+        roomy = [rest[at] for at in _kept([shown[at] for at in rest], roomy_least, width)]
+        essential = _essential(shown)
+        if (
+            any(at in essential and at not in kept for at in roomy)  # the heading at the end costs a date or number
+            and len(shown[0].name) + heading <= unnarrowed[0]  # and it fits above the first column
+        ):
+            kept, least, inside = roomy, roomy_least, True
+        least = [least[rest.index(at)] for at in kept]
+        sizes = [(natural[at], wide, shown[at].kind == "text") for at, wide in zip(kept, least, strict=True)]
+        widths = _share(width - (0 if inside else heading), sizes)
+    return _Layout([columns[at] for at in kept], widths, [columns[at] for at in below], inside)
+
+
+def _stacked(
+    chosen: Sequence[Shown], natural: list[int], least: list[int], width: int, flat: _Layout
+) -> _Layout | None:
+    """The layout of all but the id, under it, when that keeps more of what decides a row than *flat* does; else None.
+
+    Only when the rows so laid out fit *width* (less the indent) and the ids are what crowds the rest out.
+    """
+    essential = _essential(chosen)
+    if essential <= {*flat.kept, *flat.below}:
+        return None
+    room = width - len(_BELOW)
+    stacked = _layout(chosen, natural, least, room, list(range(1, len(chosen))))
+    beside = sum(stacked.widths) + _GAP * (len(stacked.widths) - 1) + len(_heading(chosen, stacked.below))
+    keeps = len(essential & {0, *stacked.kept, *stacked.below})
+    if beside > room or keeps <= len(essential & {*flat.kept, *flat.below}):
+        return None
+    return stacked
+
+
+def _heading(chosen: Sequence[Shown], below: list[int]) -> str:
+    """The headings of the columns read under each row, each after a ``↓``."""
+    return "".join(f"  ↓ {chosen[at].name}" for at in below)
+
+
+def _rendered(
+    layout: _Layout, chosen: Sequence[Shown], width: int
+) -> tuple[str, int, Callable[[list[str]], list[str]]]:
+    """A layout's heading line, the length of its rule, and how it writes a row's cells as lines."""
+    heading = _heading(chosen, layout.below)
+    numbers = [chosen[at].kind == "number" for at in layout.kept]
+    names = [chosen[at].name + (heading if layout.inside and n == 0 else "") for n, at in enumerate(layout.kept)]
+    header = _line(names, layout.widths, numbers) + ("" if layout.inside else heading)
+    widths = layout.widths
+    rule = max(sum(widths) + _GAP * (len(widths) - 1) + (0 if layout.inside else len(heading)), 1)
+
+    def lines_of(row: list[str]) -> list[str]:
+        wrapped = [_wrap_cell(row[at], wide, chosen[at].kind) for at, wide in zip(layout.kept, widths, strict=True)]
+        lines = [
+            _line([parts[n] if n < len(parts) else "" for parts in wrapped], widths, numbers)
+            for n in range(max(len(parts) for parts in wrapped))
+        ]
+        for at in layout.below:
+            lines.extend(_BELOW + part for part in _wrap_cell(row[at], width - len(_BELOW), "text") if part)
+        return lines
+
+    return header, rule, lines_of
 
 
 def _kept(chosen: Sequence[Shown], least: list[int], width: int) -> list[int]:
