@@ -267,3 +267,19 @@ def test_the_nzpa_items_date_from_outside_is_one_doubt_in_one_wording() -> None:
     summit = {item.doubt.text for item in found if item.record.id == "nuclear-security-summit"}
     assert len(summit) == 1
     assert summit != texts  # the summit's own date: its month, not approximate, another doubt
+
+
+@pytest.mark.parametrize(("kind", "paragraphs"), [("vague", (1,)), ("vague", (12,)), ("outside", (2,))])
+def test_the_nzpa_items_undated_spots_read_alike_on_every_record(kind: str, paragraphs: tuple[int, ...]) -> None:
+    """One doubt of the text, one wording: "tonight" (¶1), "yesterday" (¶12), the summit's month (¶2)."""
+    found = {
+        record.id: doubt.text
+        for record in RECORDS
+        for doubt in record.doubts
+        if (doubt.source, doubt.kind, doubt.paragraphs) == ("nzpa-key-leaves-us", kind, paragraphs)
+        and record.id != "nuclear-security-summit"  # dated from outside by its own month, not after it
+    }
+    assert len(found) >= 3
+    assert len(set(found.values())) == 1, found
+    if paragraphs == (12,):
+        assert {"key-biden-talks", "john-key", "joe-biden", "key-biden-meeting-length"} <= set(found)
