@@ -13,20 +13,7 @@ import attrs
 
 from usnz.faces.columns import field_docs
 from usnz.model.amounts import AMOUNT
-from usnz.model.base import (
-    check_citations,
-    check_doubts,
-    check_id,
-    check_ids,
-    check_optional_id,
-    check_optional_text,
-    check_text,
-    check_texts,
-)
-from usnz.model.citation import QUOTE_LIMIT, check_quote
 from usnz.model.countries import COUNTRIES
-from usnz.model.doubt import DOUBT_LIMIT, check_doubt_text, check_paragraphs
-from usnz.model.ids import ID_PATTERN as ID
 from usnz.model.names import kind_name
 from usnz.model.records import KINDS
 from usnz.model.valuetypes import VALUE_TYPES, Declared, declared_type
@@ -34,22 +21,6 @@ from usnz.model.valuetypes import VALUE_TYPES, Declared, declared_type
 __all__ = ["STRICT_EDTF_DATE", "STRICT_EDTF_INTERVAL", "description", "json_schema"]
 
 _DIALECT: Final = "https://json-schema.org/draft/2020-12/schema"
-_TEXT: Final = {"type": "string", "pattern": r"^\S(?:[\s\S]*\S)?$"}
-_KNOWN_VALIDATORS: Final[dict[object, dict[str, Any]]] = {
-    check_id: {"type": "string", "pattern": f"^{ID}$"},
-    check_optional_id: {"type": "string", "pattern": f"^{ID}$"},
-    check_text: _TEXT,
-    check_optional_text: _TEXT,
-    check_quote: {"type": "string", "minLength": 1, "maxLength": QUOTE_LIMIT, "pattern": r"\S"},
-    check_doubt_text: {**_TEXT, "maxLength": DOUBT_LIMIT},
-}
-_KNOWN_ITEMS: Final[dict[object, dict[str, Any]]] = {
-    check_ids: {"items": {"type": "string", "pattern": f"^{ID}$"}, "uniqueItems": True},
-    check_texts: {"items": _TEXT},
-    check_citations: {"minItems": 1, "uniqueItems": True},
-    check_paragraphs: {"items": {"type": "integer", "minimum": 1}, "minItems": 1, "uniqueItems": True},
-    check_doubts: {"uniqueItems": True},
-}
 # EDTF as strictly as a regular expression can say it: years 0001-9999, months 01-12, days 01-31.
 _YEAR: Final = r"(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)"
 _DECADE: Final = r"(?:[0-9]{2}[1-9]|[0-9][1-9]0|[1-9]00)X"
@@ -98,10 +69,9 @@ def description(cls: type) -> str:
 
 def _constraints(validator: object) -> dict[str, Any]:
     """What an attrs validator requires, as JSON Schema keywords (those it can say)."""
-    if validator in _KNOWN_VALIDATORS:
-        return dict(_KNOWN_VALIDATORS[validator])
-    if validator in _KNOWN_ITEMS:
-        return dict(_KNOWN_ITEMS[validator])
+    requires = getattr(validator, "requires", None)
+    if requires is not None:  # a check that declares what it requires (@requiring)
+        return copy.deepcopy(dict(typing.cast("dict[str, Any]", requires)))
     accepts = getattr(validator, "accepts", None)
     if isinstance(accepts, tuple):  # a check that declares the only values it accepts
         return {"type": "string", "enum": list(typing.cast("tuple[str, ...]", accepts))}

@@ -20,9 +20,9 @@ from usnz.model.citation import Citation
 from usnz.model.dates import PartialDate, Period
 from usnz.model.doubt import Doubt
 from usnz.model.errors import shown
-from usnz.model.facts import Fact, documented, fact, facts, keys_of, walk
-from usnz.model.ids import check_id, check_ids
-from usnz.model.plain import unsafe
+from usnz.model.facts import Fact, documented, fact, facts, keys_of, requiring, walk
+from usnz.model.ids import ID_PATTERN, check_id, check_ids
+from usnz.model.plain import TEXT_PATTERN, unsafe
 
 __all__ = [
     "PROVENANCE",
@@ -55,6 +55,7 @@ DateBasis = Literal["stated", "inferred", "external"]
 texts (the notes say how); or it comes from outside both texts (the notes name what)."""
 
 
+@requiring({"type": "string", "pattern": f"^{ID_PATTERN}$"})
 def check_optional_id(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     """Require a kebab-case id or ``None``."""
     if value is not None:
@@ -77,6 +78,7 @@ def check_countries(instance: object, attribute: attrs.Attribute[Any], value: tu
         raise ValueError(msg)
 
 
+@requiring({"type": "string", "pattern": TEXT_PATTERN})
 def check_text(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     """Require non-empty text without leading or trailing spaces, control characters or lone surrogates."""
     if type(value) is str and value.isprintable() and value and value == value.strip():  # the common case
@@ -90,18 +92,21 @@ def check_text(instance: object, attribute: attrs.Attribute[Any], value: Any) ->
         raise ValueError(msg)
 
 
+@requiring({"type": "string", "pattern": TEXT_PATTERN})
 def check_optional_text(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     """Require text as :func:`check_text` does, or ``None``."""
     if value is not None:
         check_text(instance, attribute, value)
 
 
+@requiring({"items": {"type": "string", "pattern": TEXT_PATTERN}})
 def check_texts(instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
     """Require a tuple of texts as :func:`check_text` does."""
     for item in value:
         check_text(instance, attribute, item)
 
 
+@requiring({"minItems": 1, "uniqueItems": True})
 def check_citations(instance: object, attribute: attrs.Attribute[Any], value: tuple[Citation, ...]) -> None:
     """Require at least one citation, none twice."""
     if not value:
@@ -112,6 +117,7 @@ def check_citations(instance: object, attribute: attrs.Attribute[Any], value: tu
         raise ValueError(msg)
 
 
+@requiring({"uniqueItems": True})
 def check_doubts(instance: object, attribute: attrs.Attribute[Any], value: tuple[Doubt, ...]) -> None:
     """Require a tuple of :class:`~usnz.Doubt` values, none twice."""
     if type(value) is tuple and not value:  # the common case: none

@@ -7,7 +7,7 @@ from typing import Any, ClassVar, Final
 import attrs
 
 from usnz.model.errors import shown
-from usnz.model.facts import documented, fact
+from usnz.model.facts import documented, fact, requiring
 from usnz.model.plain import unsafe
 from usnz.model.validators import non_empty_str, positive_int
 
@@ -19,6 +19,7 @@ QUOTE_JOIN: Final = " … "
 """What joins two passages of one paragraph in a citation's quote."""
 
 
+@requiring({"type": "string", "minLength": 1, "maxLength": QUOTE_LIMIT, "pattern": r"\S"})
 def check_quote(instance: Citation, attribute: attrs.Attribute[Any], value: str | None) -> None:
     """Require a quote of non-empty text, at most :data:`QUOTE_LIMIT` characters (or ``None``)."""
     if value is None:

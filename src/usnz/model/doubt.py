@@ -8,8 +8,9 @@ from typing import Any, Final, Literal
 import attrs
 
 from usnz.model.errors import shown
-from usnz.model.facts import documented, fact
+from usnz.model.facts import documented, fact, requiring
 from usnz.model.ids import check_ids
+from usnz.model.plain import TEXT_PATTERN
 from usnz.model.validators import non_empty_str
 
 __all__ = [
@@ -31,6 +32,7 @@ DOUBT_LIMIT: Final = 400
 """The longest a doubt's text may be, in characters (say one doubt, in about 300)."""
 
 
+@requiring({"type": "string", "pattern": TEXT_PATTERN, "maxLength": DOUBT_LIMIT})
 def check_doubt_text(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     """Require non-empty text without leading or trailing spaces, at most :data:`DOUBT_LIMIT` characters."""
     if not isinstance(value, str) or not value.strip() or value != value.strip():
@@ -41,6 +43,7 @@ def check_doubt_text(instance: object, attribute: attrs.Attribute[Any], value: A
         raise ValueError(msg)
 
 
+@requiring({"items": {"type": "integer", "minimum": 1}, "minItems": 1, "uniqueItems": True})
 def check_paragraphs(instance: object, attribute: attrs.Attribute[Any], value: tuple[int, ...]) -> None:
     """Require at least one paragraph number (each 1 or more), none twice."""
     if type(value) is tuple and len(value) == 1 and type(value[0]) is int and value[0] >= 1:  # the common case

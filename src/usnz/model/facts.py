@@ -16,7 +16,8 @@ import operator
 import re
 import sys
 import threading
-from collections.abc import Callable, Iterable, Iterator
+import types
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, NamedTuple, TypeVar
 
 import attrs
@@ -36,6 +37,7 @@ __all__ = [
     "involvement",
     "keys_of",
     "plan",
+    "requiring",
     "steps",
 ]
 
@@ -129,6 +131,25 @@ def accepting(values: Iterable[str]) -> Callable[[V], V]:
 
     def declare(check: V) -> V:
         setattr(check, "accepts", tuple(values))  # noqa: B010 - an attribute a function has no annotation for
+        return check
+
+    return declare
+
+
+def requiring(keywords: Mapping[str, Any]) -> Callable[[V], V]:
+    """Declare what a field check requires of a value, as JSON Schema keywords (its ``requires``).
+
+    Said where the check is, so the schemas (:func:`usnz.export.json_schema`) say what it
+    checks without knowing which check a field uses.
+
+    >>> @requiring({"type": "string", "minLength": 1})
+    ... def check_name(instance: object, attribute: object, value: object) -> None: ...
+    >>> dict(check_name.requires)
+    {'type': 'string', 'minLength': 1}
+    """
+
+    def declare(check: V) -> V:
+        setattr(check, "requires", types.MappingProxyType(dict(keywords)))  # noqa: B010 - as ``accepting``
         return check
 
     return declare

@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING, Any, Final
 
 from usnz.model.errors import shown
+from usnz.model.facts import requiring
 
 if TYPE_CHECKING:
     import attrs
@@ -17,6 +18,7 @@ ID_PATTERN: Final = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 _ID = re.compile(ID_PATTERN, re.ASCII)
 
 
+@requiring({"type": "string", "pattern": f"^{ID_PATTERN}$"})
 def check_id(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     """Require a kebab-case id."""
     if not isinstance(value, str) or _ID.fullmatch(value) is None:
@@ -26,6 +28,7 @@ def check_id(instance: object, attribute: attrs.Attribute[Any], value: Any) -> N
         raise ValueError(msg)
 
 
+@requiring({"items": {"type": "string", "pattern": f"^{ID_PATTERN}$"}, "uniqueItems": True})
 def check_ids(instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
     """Require a tuple of kebab-case ids, none twice."""
     if type(value) is tuple and not value:  # the common case: none given

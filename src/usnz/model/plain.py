@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 from typing import Final
 
-__all__ = ["UNSAFE", "unsafe"]
+__all__ = ["TEXT_PATTERN", "UNSAFE", "unsafe"]
 
 UNSAFE: Final = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 """A character text may not hold: C0 controls but tab and newline, DEL, C1 controls, lone surrogates."""
+TEXT_PATTERN: Final = r"^\S(?:[\s\S]*\S)?$"
+"""Text a record's field holds, as a JSON Schema pattern: not empty, no space at either end."""
 
 
 def unsafe(text: str) -> str | None:
