@@ -428,22 +428,34 @@ def test_force_contributions_say_whether_they_fought(
 def test_long_text_wraps_onto_further_lines_and_is_cut_at_a_word(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setenv("COLUMNS", "100")
-    lines = _listed(capsys, "list", "events")
-    assert lines[0].split()[-1] == "title"
-    assert any(line.startswith(" ") for line in _rows(lines))  # a title wrapped onto a second line
+    monkeypatch.setenv("COLUMNS", "160")
+    lines = _listed(capsys, "list", "quotes")
+    assert lines[0].split()[-1] == "text"
+    assert any(line.startswith(" ") for line in _rows(lines))  # a quote wrapped onto a second line
     assert any(line.endswith("…") for line in lines)
     assert not any(re.search(r"\w…$", line) and line.endswith("-…") for line in lines)
+    assert all(len(line) <= 160 for line in lines)
+
+
+@pytest.mark.parametrize(("kind", "column"), [("events", "title"), ("figures", "measure"), ("sources", "publisher")])
+def test_text_too_narrow_to_read_whole_beside_the_rest_reads_whole_under_its_row(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], kind: str, column: str
+) -> None:
+    """At 100 columns a title squeezed to a dozen characters would lose its end: it reads under its row, whole."""
+    monkeypatch.setenv("COLUMNS", "100")
+    lines = _listed(capsys, "list", kind)
+    assert lines[0].split()[-2:] == ["↓", column]
+    assert not any(line.endswith("…") for line in lines)
     assert all(len(line) <= 100 for line in lines)
 
 
 def test_two_text_columns_share_the_room() -> None:
-    text = table_text(usnz.sources(), width=100)
+    text = table_text(usnz.sources(), width=160)
     header = text.splitlines()[0].split()
     assert header[-2:] == ["title", "publisher"]
-    assert all(len(line) <= 100 for line in text.splitlines())
+    assert all(len(line) <= 160 for line in text.splitlines())
     people = table_text(usnz.people(), width=70).splitlines()
-    assert people[0].split() == ["id", "country", "name", "offices"]
+    assert people[0].split() == ["id", "country", "name", "↓", "offices"]  # offices too narrow to read whole
     assert all(len(line) <= 70 for line in people)
 
 

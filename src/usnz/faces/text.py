@@ -45,6 +45,8 @@ _GAP: Final = 2
 """Spaces between two columns of a table."""
 _NARROWEST: Final = 12
 """The fewest characters a text column (a name, a title) is cut to before it is left out."""
+_READABLE: Final = 30
+"""A text column narrower than this that would cut its text reads it whole on a line of its own under each row."""
 _TIGHTEST: Final = 8
 """The narrowest a text column gets, to keep a table's id, label, date and deciding number."""
 _LONGEST: Final = 16
@@ -239,8 +241,9 @@ def table_text(records: Sequence[AnyRecord], width: int | None = None) -> str:
         else max(len(column.name), *(_unbroken(row[at]) for row in cells))
         for at, column in enumerate(chosen)
     ]
-    flat = _layout(chosen, natural, least, width, list(range(len(chosen))))
-    stacked = _stacked(chosen, natural, least, width, flat)
+    sized = _Sized(chosen, cells, natural, least)
+    flat = _layout(sized, width, list(range(len(chosen))))
+    stacked = _stacked(sized, width, flat)
     if stacked is None:
         header, rule, lines_of = _rendered(flat, chosen, width)
         lines = [header, "-" * rule]
@@ -267,18 +270,28 @@ class _Layout(NamedTuple):
     inside: bool  # the headings of the columns below follow the first heading (not the last)
 
 
-def _layout(chosen: Sequence[Shown], natural: list[int], least: list[int], width: int, columns: list[int]) -> _Layout:
-    """How the table's *columns* (positions in *chosen*; the first is the row's id) fit *width*."""
-    shown = [chosen[at] for at in columns]
-    natural = [natural[at] for at in columns]
-    least = [least[at] for at in columns]
+class _Sized(NamedTuple):
+    """A table's columns, its rows' cells, and each column's natural and least widths."""
+
+    chosen: Sequence[Shown]
+    cells: list[list[str]]
+    natural: list[int]
+    least: list[int]
+
+
+def _layout(sized: _Sized, width: int, columns: list[int]) -> _Layout:
+    """How the table's *columns* (positions in its columns; the first is the row's id) fit *width*."""
+    shown = [sized.chosen[at] for at in columns]
+    natural = [sized.natural[at] for at in columns]
+    least = [sized.least[at] for at in columns]
     unnarrowed = list(least)
     kept = _kept(shown, least, width)  # narrows the text columns' least widths as it must
     widths = _share(width, [(natural[at], least[at], shown[at].kind == "text") for at in kept])
     below = [
         at
         for at, wide in zip(kept, widths, strict=True)
-        if shown[at].kind == "text" and wide < min(natural[at], _NARROWEST)
+        if shown[at].kind == "text"
+        and (wide < min(natural[at], _NARROWEST) or (wide < _READABLE and _cut(sized.cells, columns[at], wide)))
     ]
     heading = len(_heading(shown, below))
     inside = False
@@ -300,23 +313,27 @@ def _layout(chosen: Sequence[Shown], natural: list[int], least: list[int], width
     return _Layout([columns[at] for at in kept], widths, [columns[at] for at in below], inside)
 
 
-def _stacked(
-    chosen: Sequence[Shown], natural: list[int], least: list[int], width: int, flat: _Layout
-) -> _Layout | None:
+def _stacked(sized: _Sized, width: int, flat: _Layout) -> _Layout | None:
     """The layout of all but the id, under it, when that keeps more of what decides a row than *flat* does; else None.
 
     Only when the rows so laid out fit *width* (less the indent) and the ids are what crowds the rest out.
     """
+    chosen = sized.chosen
     essential = _essential(chosen)
     if essential <= {*flat.kept, *flat.below}:
         return None
     room = width - len(_BELOW)
-    stacked = _layout(chosen, natural, least, room, list(range(1, len(chosen))))
+    stacked = _layout(sized, room, list(range(1, len(chosen))))
     beside = sum(stacked.widths) + _GAP * (len(stacked.widths) - 1) + len(_heading(chosen, stacked.below))
     keeps = len(essential & {0, *stacked.kept, *stacked.below})
     if beside > room or keeps <= len(essential & {*flat.kept, *flat.below}):
         return None
     return stacked
+
+
+def _cut(cells: list[list[str]], at: int, width: int) -> bool:
+    """Whether a text column *width* wide would cut some row's text (more than :data:`_LINES` lines)."""
+    return any(len(textwrap.wrap(row[at], width, break_on_hyphens=False)) > _LINES for row in cells)
 
 
 def _heading(chosen: Sequence[Shown], below: list[int]) -> str:
