@@ -10,7 +10,7 @@ import functools
 import operator
 import re
 import typing
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, ClassVar, Final, Literal
 
 import attrs
@@ -25,6 +25,7 @@ from usnz.model.ids import ID_PATTERN, check_id, check_ids
 from usnz.model.plain import TEXT_PATTERN, unsafe
 
 __all__ = [
+    "DATE_BASES",
     "PROVENANCE",
     "DateBasis",
     "Described",
@@ -42,6 +43,7 @@ __all__ = [
     "check_texts",
     "citations_in",
     "dates_of",
+    "is_date_type",
 ]
 
 PROVENANCE: Final = ("date_basis", "citations", "doubts", "notes", "see_also", "disputes")
@@ -161,7 +163,10 @@ class _DateTypes(dict[type, bool]):
 
 
 _DATE_TYPES: Final = _DateTypes()
-_DATE_BASES: Final = typing.get_args(DateBasis)
+DATE_BASES: Final[tuple[str, ...]] = typing.get_args(DateBasis)
+"""Every :data:`DateBasis`."""
+is_date_type: Final[Callable[[type], bool]] = _DATE_TYPES.__getitem__
+"""Whether values of a type are dates or periods (asked in C, each type worked out once)."""
 
 
 @functools.cache
@@ -187,7 +192,7 @@ def check_date_basis(instance: object, attribute: attrs.Attribute[Any], value: A
             )
             raise ValueError(msg)
         return
-    if value not in _DATE_BASES:
+    if value not in DATE_BASES:
         msg = f"date_basis must be one of 'stated', 'inferred', 'external', got {value!r}"
         raise ValueError(msg)
     if not dated:

@@ -101,7 +101,7 @@ def _records_in(  # noqa: PLR0911 - one return per way a file can fail
     read = reader(cls)
     suspect = _suspect_utf8(data)  # a control character or a surrogate may be in the text
     entries: list[object] = items if isinstance(items, list) else []  # pyright: ignore[reportUnknownVariableType]
-    every = None if suspect or entries is not items else read_all(read, entries)
+    every = None if suspect or entries is not items else read_all(read, entries, safe=True)
     if every is not None:  # the fast path: every record has its class's shape
         yield from every
         return

@@ -9,17 +9,23 @@ it. ``tests/test_quick_load.py`` proves it returns what the converter returns fo
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import itertools
+import operator
 import sys
 import types
 import typing
+from collections import deque
 from collections.abc import Callable
 from typing import Any, Final, Literal, Union
 
 import attrs
 
+from usnz.model.base import check_date_basis
 from usnz.model.dates import PartialDate, Period
 from usnz.model.facts import facts
+from usnz.reading.columns import column_check, date_basis_check, dated, safe_text
 
 if typing.TYPE_CHECKING:
     from usnz.model.records import AnyRecord
@@ -28,6 +34,8 @@ __all__ = ["Reader", "UnsureError", "read_all", "read_quickly", "reader"]
 
 Reader = Callable[[Any], Any]
 """Reads one JSON value as one annotated type, or raises :class:`UnsureError`."""
+Column = Callable[[list[Any]], list[Any]]
+"""Reads a list of JSON values as a reader reads each (a default value passes as it is), or raises."""
 
 
 class UnsureError(Exception):
@@ -36,6 +44,33 @@ class UnsureError(Exception):
 
 _accepted: dict[Reader, frozenset[type]] = {}
 """The types a reader returns as they are (what it checks, read in the class reader's loop without a call)."""
+_columns: dict[Reader, Column] = {}
+"""The column reader of each reader that has one: what reads a whole file's values of a field at once."""
+_NONE: Final = type(None)
+
+
+def _of_types(allowed: frozenset[type]) -> Column:
+    """Accept a column of values of exactly the types *allowed*, as they are."""
+
+    def read(values: list[Any]) -> list[Any]:
+        if set(map(type, values)) <= allowed:
+            return values
+        raise UnsureError
+
+    return read
+
+
+def _optional_column(inner: Column) -> Column:
+    """Read the values that are not ``None`` as *inner* does; ``None`` stays."""
+
+    def read(values: list[Any]) -> list[Any]:
+        if _NONE not in set(map(type, values)):
+            return inner(values)
+        present = list(itertools.compress(values, map(operator.is_not, values, itertools.repeat(None))))
+        got = iter(inner(present))
+        return [None if value is None else next(got) for value in values]
+
+    return read
 
 
 def _unsure(value: object) -> Any:
@@ -52,6 +87,7 @@ def _exact(cls: type) -> Reader:
         raise UnsureError
 
     _accepted[read] = frozenset({cls})
+    _columns[read] = _of_types(frozenset({cls}))
     return read
 
 
@@ -63,6 +99,12 @@ def _parsed(parse: Callable[[str], object]) -> Reader:
             return parse(value)
         raise UnsureError
 
+    def column(values: list[Any]) -> list[Any]:
+        if set(map(type, values)) <= {str}:
+            return list(map(parse, values))
+        raise UnsureError
+
+    _columns[read] = column
     return read
 
 
@@ -76,6 +118,10 @@ def _literal(values: tuple[object, ...]) -> Reader:
         except (KeyError, TypeError):  # not one of them, or unhashable (a list): cattrs decides
             raise UnsureError from None
 
+    def column(values: list[Any]) -> list[Any]:
+        return list(map(canonical.__getitem__, zip(map(type, values), values, strict=True)))
+
+    _columns[read] = column
     return read
 
 
@@ -88,7 +134,26 @@ def _tuple_of(item: Reader) -> Reader:
             return tuple(map(item, value))  # pyright: ignore[reportUnknownArgumentType]
         raise UnsureError
 
+    inner = _columns.get(item)
+    if inner is not None:
+        _columns[read] = _tuple_column(inner)
     return _tuples.setdefault(item, read)
+
+
+def _tuple_column(inner: Column) -> Column:
+    """Read lists as tuples, their items read as *inner* reads a column (a tuple: a default, as it is)."""
+
+    def read(values: list[Any]) -> list[Any]:
+        if not set(map(type, values)) <= {list, tuple}:
+            raise UnsureError
+        flat = list(itertools.chain.from_iterable(values))
+        got = inner(flat)
+        if got is flat:  # the items as they are
+            return list(map(tuple, values))
+        items = iter(got)
+        return list(map(tuple, map(itertools.islice, itertools.repeat(items), map(len, values))))
+
+    return read
 
 
 _tuples: dict[Reader, Reader] = {}  # by item reader
@@ -102,6 +167,9 @@ def _optional(inner: Reader) -> Reader:
     def read(value: object) -> object:
         return None if value is None else inner(value)
 
+    column = _columns.get(inner)
+    if column is not None:
+        _columns[read] = _optional_column(column)
     return read
 
 
@@ -116,6 +184,7 @@ def _optional_exact(cls: type) -> Reader:
         raise UnsureError
 
     _accepted[read] = frozenset({cls, type(None)})
+    _columns[read] = _of_types(frozenset({cls, _NONE}))
     return _optionals.setdefault(cls, read)
 
 
@@ -127,6 +196,18 @@ def _shared_strs(value: object) -> tuple[str, ...]:
     if type(value) is list:
         return tuple(map(sys.intern, value))  # pyright: ignore[reportUnknownArgumentType]
     raise UnsureError
+
+
+def _shared_strs_column(values: list[Any]) -> list[Any]:
+    """:func:`_shared_strs` of each of *values* (a tuple: a default, its strings shared too)."""
+    if set(map(type, values)) <= {list, tuple}:
+        return list(map(tuple, map(map, itertools.repeat(sys.intern), values)))
+    raise UnsureError
+
+
+def _shared_column(values: list[Any]) -> list[Any]:
+    """:func:`sys.intern` of each of *values*."""
+    return list(map(sys.intern, values))
 
 
 def _shared(read: Reader, accepted: frozenset[type]) -> tuple[Reader, frozenset[type]]:
@@ -154,6 +235,11 @@ def _number(value: object) -> object:
     if type(value) is int or type(value) is float:
         return value
     raise UnsureError
+
+
+_columns[_number] = _of_types(frozenset({int, float}))
+_columns[_shared_strs] = _shared_strs_column
+_columns[sys.intern] = _shared_column
 
 
 # The hooks the converter registers for our value types (see convert.py), as parsers. A date or
@@ -334,12 +420,116 @@ def _class_reader(cls: type[Any]) -> Reader:
             kwargs[alias] = raw if type(raw) in accepted else read_field(raw)
         return cls(**kwargs)
 
+    column = _class_column(cls, plan)
+    if column is not None:
+        _columns[read] = column
     return read
 
 
-def read_all(read: Reader, entries: list[object]) -> list[AnyRecord] | None:
-    """The record *read* makes of each of *entries*, or ``None`` when any needs cattrs' detailed reading."""
+_FACTORY: Final = typing.cast("type", type(attrs.Factory(list)))  # pyright: ignore[reportUnknownArgumentType]
+_NOT_GIVEN: Final = object()
+"""What a required field's column holds for a record that does not give it."""
+
+
+def _built_as_attrs_builds(cls: type[Any]) -> bool:
+    """Whether an instance of *cls* is made by setting its fields, checking them, then ``__attrs_post_init__``.
+
+    What attrs' own ``__init__`` does for a class with no converter, no pre-init, no cached hash
+    and no factory default; an ``__init__`` of the class's own is not known.
+    """
+    code = getattr(cls.__init__, "__code__", None)
+    return (
+        code is not None
+        and code.co_filename.startswith("<attrs generated")
+        and not hasattr(cls, "__attrs_pre_init__")
+        and "_attrs_cached_hash" not in code.co_names
+        and all(field.converter is None and not isinstance(field.default, _FACTORY) for field in attrs.fields(cls))
+    )
+
+
+def _class_column(cls: type[Any], plan: dict[str, tuple[str, Reader, frozenset[type]]]) -> Column | None:
+    """Read a column of JSON objects as *cls*, a field at a time, or ``None`` if it cannot be read so.
+
+    Each instance is made as attrs' ``__init__`` makes it (its fields set, then each field's
+    validator, then ``__attrs_post_init__``), for a whole column at once: each field's values
+    set on every instance in C, each validator asked of the column (:mod:`usnz.reading.columns`).
+    A field not given holds its default, as the default itself.
+    """
+    if not _built_as_attrs_builds(cls):
+        return None
+    steps: list[tuple[attrs.Attribute[Any], Column, object, Any]] = []
+    for field in attrs.fields(cls):
+        _, read_field, accepted = plan[field.name]
+        column = _columns.get(read_field)
+        if column is not None and read_field is sys.intern and _NONE in accepted:
+            column = _optional_column(column)
+        if column is None:
+            return None
+        default = _NOT_GIVEN if field.default is attrs.NOTHING else field.default
+        if default is not _NOT_GIVEN:
+            try:
+                kept = column([default])[0] is default
+            except Exception:  # noqa: BLE001 - a default the column reader refuses: read a record at a time
+                kept = False
+            if not kept:
+                return None
+        check: Callable[..., None] | None = None
+        if field.validator is check_date_basis:
+            check = date_basis_check
+        elif field.validator is not None:
+            check = column_check(field.validator)
+        steps.append((field, column, default, check))
+    allowed = frozenset(plan)
+    finish = getattr(cls, "__attrs_post_init__", None)
+    new = object.__new__
+    set_field = object.__setattr__
+
+    def read(values: list[dict[str, Any]]) -> list[Any]:
+        count = len(values)
+        if not set(map(type, values)) <= {dict} or not all(map(allowed.issuperset, values)):
+            raise UnsureError
+        made = list(map(new, itertools.repeat(cls, count)))
+        read_values: list[list[Any]] = []
+        for field, column, default, _ in steps:
+            raw = (
+                list(map(operator.getitem, values, itertools.repeat(field.name)))  # a KeyError if one is not given
+                if default is _NOT_GIVEN
+                else list(map(dict[str, Any].get, values, itertools.repeat(field.name), itertools.repeat(default)))
+            )
+            got = column(raw)
+            deque(map(set_field, made, itertools.repeat(field.name), got), maxlen=0)
+            read_values.append(got)
+        whether_dated: list[bool] | None = None
+        for (field, _, _, check), got in zip(steps, read_values, strict=True):
+            if check is date_basis_check:
+                whether_dated = dated(read_values, count) if whether_dated is None else whether_dated
+                date_basis_check(made, field, got, whether_dated)
+            elif check is not None:
+                check(made, field, got)
+        if finish is not None:
+            finished: map[None] = map(finish, made)
+            deque(finished, maxlen=0)
+        return made
+
+    return read
+
+
+_CHUNK: Final = 500
+"""How many records a class read by columns reads at once."""
+
+
+def read_all(read: Reader, entries: list[object], *, safe: bool = False) -> list[AnyRecord] | None:
+    """The record *read* makes of each of *entries*, or ``None`` when any needs cattrs' detailed reading.
+
+    A class read by columns (:func:`_class_column`) is read a field at a time, many records at
+    once. *safe*: no text of *entries* holds a character :func:`~usnz.model.plain.unsafe` refuses
+    (the loader has searched the file for them), so the fields' checks do not search each text again.
+    """
+    column = _columns.get(read)
     try:
+        if column is not None:  # a chunk at a time: what a chunk's fields hold stays in the processor's cache
+            with safe_text() if safe else contextlib.nullcontext():
+                return [record for at in range(0, len(entries), _CHUNK) for record in column(entries[at : at + _CHUNK])]
         return [read(entry) for entry in entries]  # a class reader takes a JSON object only
     except Exception:  # noqa: BLE001 - any doubt at all: the entries are read one by one, and cattrs says what is wrong
         return None

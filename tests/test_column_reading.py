@@ -1,0 +1,232 @@
+"""A file's records read a field at a time (``quick.read_all``) are the records read one at a time.
+
+The column reader makes each instance as attrs' ``__init__`` does (fields set, validators,
+``__attrs_post_init__``) and asks each validator of the whole column, by a test in C where
+usnz has one (:mod:`usnz.reading.columns`). It is never more lenient than the record-at-a-time
+reader, and gives exactly its records.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Literal
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import usnz
+from strategies import RECORDS
+from test_quick_load import JSON_VALUES, _paths, _raw, _set
+from usnz.model import base, citation, doubt, ids
+from usnz.reading import columns, packaged
+from usnz.reading import quick as quick_reader
+from usnz.reading.problems import suspect
+
+
+def _one_at_a_time(cls: type[Any], raws: list[Any]) -> list[Any] | None:
+    read = quick_reader.reader(cls)
+    records = [quick_reader.read_quickly(read, raw) for raw in raws]
+    return None if None in records else records
+
+
+@pytest.mark.parametrize("cls", list(RECORDS), ids=lambda c: c.__name__)
+@given(data=st.data())
+def test_valid_records_are_read_by_columns_as_one_at_a_time(cls: type[Any], data: st.DataObject) -> None:
+    raws = [_raw(record) for record in data.draw(st.lists(RECORDS[cls], min_size=1, max_size=4))]
+    expected = _one_at_a_time(cls, raws)
+    assert expected is not None
+    for safe in (False, not suspect(json.dumps(raws))):
+        got = quick_reader.read_all(quick_reader.reader(cls), raws, safe=safe)
+        assert got == expected
+        assert repr(got) == repr(expected)
+        assert list(map(type, got or [])) == list(map(type, expected))
+
+
+@pytest.mark.parametrize("cls", list(RECORDS), ids=lambda c: c.__name__)
+@given(data=st.data())
+def test_a_damaged_file_is_never_read_by_columns_more_leniently(cls: type[Any], data: st.DataObject) -> None:
+    raws = [_raw(record) for record in data.draw(st.lists(RECORDS[cls], min_size=1, max_size=3))]
+    raw = raws[data.draw(st.integers(0, len(raws) - 1))]
+    action = data.draw(st.sampled_from(["replace", "drop", "add"]))
+    if action == "add":
+        raw[data.draw(st.text(min_size=1, max_size=12))] = data.draw(JSON_VALUES)
+    else:
+        path = data.draw(st.sampled_from(_paths(raw)))
+        if action == "drop":
+            container = raw
+            for step in path[:-1]:
+                container = container[step]
+            del container[path[-1]]
+        else:
+            _set(raw, path, data.draw(JSON_VALUES))
+    got = quick_reader.read_all(quick_reader.reader(cls), raws, safe=not suspect(json.dumps(raws)))
+    if got is not None:
+        assert got == _one_at_a_time(cls, raws)
+
+
+def test_the_packaged_files_are_read_by_columns_as_one_at_a_time() -> None:
+    for stem, cls in usnz.KINDS.items():
+        raws = json.loads(packaged._packaged_file(f"{stem}.json"))
+        got = quick_reader.read_all(quick_reader.reader(cls), raws, safe=True)
+        assert got is not None
+        assert repr(got) == repr(_one_at_a_time(cls, raws))
+
+
+def test_text_the_quick_test_doubts_is_asked_of_the_validator() -> None:
+    """A tab or a newline is no printable character, but text may hold them."""
+    event = {
+        "id": "e",
+        "kind": "visit",
+        "title": "T",
+        "summary": "a\tb\nc",
+        "citations": [{"source": "s", "paragraph": 1}],
+    }
+    for safe in (False, True):
+        got = quick_reader.read_all(quick_reader.reader(usnz.Event), [event], safe=safe)
+        assert got is not None
+        assert got[0].summary == "a\tb\nc"
+    refused = {**event, "summary": "a\x1bb"}
+    assert quick_reader.read_all(quick_reader.reader(usnz.Event), [refused]) is None
+
+
+@pytest.mark.parametrize(
+    ("validator", "values", "accepted"),
+    [
+        (ids.check_id, ["a-b", "c1"], True),
+        (ids.check_id, ["a-b", 5], False),
+        (ids.check_id, ["é"], False),
+        (ids.check_id, ["a\nb"], False),
+        (ids.check_id, ["a--b"], False),
+        (ids.check_id, ["-a"], False),
+        (ids.check_id, [""], False),
+        (ids.check_ids, [("a", "b"), ()], True),
+        (ids.check_ids, [("a", "a")], False),
+        (ids.check_ids, [["a"]], True),  # not a tuple: the validator itself is asked
+        (base.check_countries, [("NZL", "USA")], True),
+        (base.check_countries, [("NZL", "NZL")], False),
+        (base.check_countries, [("nzl",)], False),
+        (base.check_country, [None, "NZ"], False),
+        (base.check_texts, [("A", "B")], True),
+        (base.check_texts, [(" A",)], False),
+        (base.check_citations, [()], False),
+        (doubt.check_paragraphs, [(1, 2)], True),
+        (doubt.check_paragraphs, [(0,)], False),
+        (doubt.check_paragraphs, [(1, 1)], False),
+        (doubt.check_doubt_text, ["x" * (doubt.DOUBT_LIMIT + 1)], False),
+        (citation.check_quote, [None, " a quote "], True),
+        (citation.check_quote, ["x" * (citation.QUOTE_LIMIT + 1)], False),
+        (citation.check_note, [None, "a\x1bb"], False),
+        (attrs.validators.in_({"a"}), ["a"], True),
+        (attrs.validators.in_({"a"}), ["b"], False),
+        (attrs.validators.in_(frozenset({"a"})), [["a"]], False),  # unhashable: the validator says so
+        (attrs.validators.optional(attrs.validators.instance_of(int)), [None, 1], True),
+        (attrs.validators.optional(attrs.validators.instance_of(int)), ["1"], False),
+    ],
+)
+def test_a_column_is_accepted_only_as_its_validator_accepts_each_value(
+    validator: Any, values: list[Any], accepted: bool
+) -> None:
+    attribute = attrs.fields(usnz.Citation).note  # any attribute: only its name is shown
+    objects = [None] * len(values)
+    try:
+        for value in values:
+            validator(None, attribute, value)
+    except (ValueError, TypeError):
+        assert not accepted
+        with pytest.raises((ValueError, TypeError)):
+            columns.column_check(validator)(objects, attribute, values)
+    else:
+        assert accepted
+        columns.column_check(validator)(objects, attribute, values)
+
+
+def test_a_validator_usnz_has_no_test_for_is_asked_of_each_value() -> None:
+    class Unhashable:
+        __hash__ = None  # type: ignore[assignment]
+
+        def __call__(self, instance: object, attribute: object, value: object) -> None:
+            if value != 1:
+                raise ValueError(value)
+
+    attribute = attrs.fields(usnz.Citation).note
+    check = columns.column_check(Unhashable())
+    check([None, None], attribute, [1, 1])
+    with pytest.raises(ValueError, match="2"):
+        check([None, None], attribute, [1, 2])
+
+
+def test_classes_not_built_as_attrs_builds_them_are_read_one_at_a_time() -> None:
+    @attrs.frozen
+    class Pre:
+        value: int
+
+        def __attrs_pre_init__(self) -> None:
+            pass
+
+    @attrs.frozen
+    class Converted:
+        value: int = attrs.field(converter=int)
+
+    @attrs.frozen
+    class Made:
+        values: tuple[int, ...] = attrs.field(factory=tuple)
+
+    @attrs.define(init=False)
+    class Own:
+        value: int
+
+        def __init__(self, value: int) -> None:
+            self.value = value
+
+    for cls, raw in ((Pre, {"value": 1}), (Converted, {"value": 1}), (Made, {}), (Own, {"value": 1})):
+        read = quick_reader.reader(cls)
+        assert read not in quick_reader._columns, cls
+        assert quick_reader.read_all(read, [raw]) == [read(raw)]
+
+
+def test_a_default_the_column_reader_would_not_keep_leaves_the_class_to_one_at_a_time() -> None:
+    spelled = "".join(["x", "y"])  # noqa: FLY002 - equal to the literal's value, not the very string
+
+    @attrs.frozen
+    class Refused:
+        value: str | None = 5  # type: ignore[assignment]
+
+    @attrs.frozen
+    class Copied:
+        value: Literal["xy"] = spelled  # type: ignore[assignment]
+
+    for cls in (Refused, Copied):
+        assert quick_reader.reader(cls) not in quick_reader._columns
+
+
+class Unknown:
+    """A type the quick reader does not know."""
+
+
+def test_fields_of_types_without_a_column_reader_leave_the_class_to_one_at_a_time() -> None:
+    @attrs.frozen
+    class Odd:
+        items: tuple[Unknown, ...] = ()
+        maybe: Unknown | None = None
+
+    read = quick_reader.reader(Odd)
+    assert read not in quick_reader._columns
+    assert quick_reader.read_all(read, [{}]) == [Odd()]  # read one at a time
+    assert quick_reader.read_all(read, [{"items": [1]}]) is None  # (no Unknown is read quickly: cattrs reads it)
+
+
+def test_optional_values_are_read_by_columns_where_given() -> None:
+    @attrs.frozen
+    class Dated:
+        when: usnz.PartialDate | None = None
+
+    read = quick_reader.reader(Dated)
+    assert quick_reader.read_all(read, [{"when": "2001"}, {}, {"when": None}]) == [
+        Dated(when=usnz.PartialDate.parse("2001")),
+        Dated(),
+        Dated(),
+    ]
+    assert quick_reader.read_all(read, [{"when": 2001}]) is None
+    assert quick_reader.read_all(read, [{"when": "2001"}, ["no object"]]) is None
