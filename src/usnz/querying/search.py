@@ -538,6 +538,7 @@ class _Group(NamedTuple):
         )
 
 
+_AT_ONCE: Final = 256  # how many records of a class are read together (their objects still in the CPU's caches)
 _FIRST: Final = operator.itemgetter(0)
 _ID: Final = operator.attrgetter("id")
 _SECOND: Final = operator.itemgetter(1)
@@ -651,7 +652,8 @@ class SearchIndex:
         """Each record's group (the records sharing its texts), and the ids its notes name; their ids, as read.
 
         The records are read class by class in the order they lie in memory (their fields
-        beside them), each field of a class's records at once; the groups are then numbered in
+        beside them), each field of a run of :data:`_AT_ONCE` of a class's records at once (keys
+        built and hashed while what they read is still in the CPU's caches); the groups are then numbered in
         the order of their first records, as reading the records in order would number them.
         """
         records = self.records
@@ -667,18 +669,20 @@ class SearchIndex:
         ids: list[str] = []  # the records' ids, in the order read
         self._id_at: list[int] = []  # the position of each
         for cls, positions in by_class.items():
-            values = list(map(records.__getitem__, positions))
-            ids += map(_ID, values)
-            self._id_at += positions
-            plan = _plan(cls, None, values[0].record_kind == "quote")
+            plan = _plan(cls, None, records[positions[0]].record_kind == "quote")
             groups: dict[Any, int] = {}  # each key of this class's texts, and its first record
-            for at, first in zip(positions, map(groups.setdefault, plan.batch(values), positions), strict=True):
-                first_of[at] = first
+            for start in range(0, len(positions), _AT_ONCE):  # a few at a time: what is read is still at hand
+                some = positions[start : start + _AT_ONCE]
+                values = list(map(records.__getitem__, some))
+                ids += map(_ID, values)
+                for at, first in zip(some, map(groups.setdefault, plan.batch(values), some), strict=True):
+                    first_of[at] = first
+                if plan.named is not None:
+                    found, owners = plan.named(values)
+                    named += found
+                    naming += map(some.__getitem__, owners)
+            self._id_at += positions
             firsts += groups.values()
-            if plan.named is not None:
-                found, owners = plan.named(values)
-                named += found
-                naming += map(positions.__getitem__, owners)
         self.kinds: dict[type, frozenset[int]] = {cls: frozenset(at) for cls, at in by_class.items()}
         """The positions of the records of each class: what ``kind=`` keeps."""
         firsts.sort()
