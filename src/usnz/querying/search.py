@@ -703,15 +703,21 @@ class SearchIndex:
         plain = blob.isascii()  # folded, each id as long as it was
         self._blob = blob = blob.casefold()
         sizes = map(len, ids if plain else blob.split("\n"))
-        self._starts = array("q", map(operator.add, itertools.accumulate(sizes, initial=0), itertools.count()))
-        words = blob.replace("\n", "-").split("-") if ids and not blob.translate(_KEBAB) else [""]
-        if "" in words:  # not every id kebab-case: read each word as any text's
-            words = _WORD.findall(blob)
+        self._starts = starts = array("q", map(operator.add, itertools.accumulate(sizes, initial=0), itertools.count()))
+        words: set[str] = set()
+        if ids and not blob.translate(_KEBAB):  # kebab-case: the words are what hyphens part, a run of ids at a time
+            for start in range(0, len(ids), _AT_ONCE):
+                run = blob[starts[start] : starts[min(start + _AT_ONCE, len(ids))] - 1]
+                words.update(run.replace("\n", "-").split("-"))
+        if not words or "" in words:  # not every id kebab-case: read each word as any text's
+            found = _WORD.findall(blob)
+            words = set(found)
+            lengths[ID] = len(found)
             holding[ID] = len(ids) - len(_BLANK_LINES.findall(blob)) if ids else 0
         else:
+            lengths[ID] = blob.count("-") + len(ids)
             holding[ID] = len(ids)
         self._id_words = frozenset(words)
-        lengths[ID] = len(words)
 
     def _read_named(self, lengths: list[int], holding: list[int]) -> None:
         """The words of the ids records' notes name (their doubts' sources), each id read once."""
