@@ -198,6 +198,12 @@ def test_records_of_kinds_not_read_ahead_index_as_read_whole() -> None:
     _same_as_reference(_odd_records())
 
 
+def test_records_read_a_few_at_a_time_index_as_read_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(search, "_AT_ONCE", 2)  # every class's records in several runs
+    _same_as_reference(_odd_records())
+    _same_as_reference(list(usnz.dataset())[::4])
+
+
 def test_ids_that_are_not_kebab_case_index_as_read_whole() -> None:
     with attrs.validators.disabled():
         records = [

@@ -538,6 +538,7 @@ class _Group(NamedTuple):
         )
 
 
+_AT_ONCE: Final = 256  # how many records of a class are read together (their objects still in the CPU's caches)
 _FIRST: Final = operator.itemgetter(0)
 _ID: Final = operator.attrgetter("id")
 _SECOND: Final = operator.itemgetter(1)
@@ -651,7 +652,8 @@ class SearchIndex:
         """Each record's group (the records sharing its texts), and the ids its notes name; their ids, as read.
 
         The records are read class by class in the order they lie in memory (their fields
-        beside them), each field of a class's records at once; the groups are then numbered in
+        beside them), each field of a run of :data:`_AT_ONCE` of a class's records at once (keys
+        built and hashed while what they read is still in the CPU's caches); the groups are then numbered in
         the order of their first records, as reading the records in order would number them.
         """
         records = self.records
@@ -667,18 +669,20 @@ class SearchIndex:
         ids: list[str] = []  # the records' ids, in the order read
         self._id_at: list[int] = []  # the position of each
         for cls, positions in by_class.items():
-            values = list(map(records.__getitem__, positions))
-            ids += map(_ID, values)
-            self._id_at += positions
-            plan = _plan(cls, None, values[0].record_kind == "quote")
+            plan = _plan(cls, None, records[positions[0]].record_kind == "quote")
             groups: dict[Any, int] = {}  # each key of this class's texts, and its first record
-            for at, first in zip(positions, map(groups.setdefault, plan.batch(values), positions), strict=True):
-                first_of[at] = first
+            for start in range(0, len(positions), _AT_ONCE):  # a few at a time: what is read is still at hand
+                some = positions[start : start + _AT_ONCE]
+                values = list(map(records.__getitem__, some))
+                ids += map(_ID, values)
+                for at, first in zip(some, map(groups.setdefault, plan.batch(values), some), strict=True):
+                    first_of[at] = first
+                if plan.named is not None:
+                    found, owners = plan.named(values)
+                    named += found
+                    naming += map(some.__getitem__, owners)
+            self._id_at += positions
             firsts += groups.values()
-            if plan.named is not None:
-                found, owners = plan.named(values)
-                named += found
-                naming += map(positions.__getitem__, owners)
         self.kinds: dict[type, frozenset[int]] = {cls: frozenset(at) for cls, at in by_class.items()}
         """The positions of the records of each class: what ``kind=`` keeps."""
         firsts.sort()
@@ -699,15 +703,21 @@ class SearchIndex:
         plain = blob.isascii()  # folded, each id as long as it was
         self._blob = blob = blob.casefold()
         sizes = map(len, ids if plain else blob.split("\n"))
-        self._starts = array("q", map(operator.add, itertools.accumulate(sizes, initial=0), itertools.count()))
-        words = blob.replace("\n", "-").split("-") if ids and not blob.translate(_KEBAB) else [""]
-        if "" in words:  # not every id kebab-case: read each word as any text's
-            words = _WORD.findall(blob)
+        self._starts = starts = array("q", map(operator.add, itertools.accumulate(sizes, initial=0), itertools.count()))
+        words: set[str] = set()
+        if ids and not blob.translate(_KEBAB):  # kebab-case: the words are what hyphens part, a run of ids at a time
+            for start in range(0, len(ids), _AT_ONCE):
+                run = blob[starts[start] : starts[min(start + _AT_ONCE, len(ids))] - 1]
+                words.update(run.replace("\n", "-").split("-"))
+        if not words or "" in words:  # not every id kebab-case: read each word as any text's
+            found = _WORD.findall(blob)
+            words = set(found)
+            lengths[ID] = len(found)
             holding[ID] = len(ids) - len(_BLANK_LINES.findall(blob)) if ids else 0
         else:
+            lengths[ID] = blob.count("-") + len(ids)
             holding[ID] = len(ids)
         self._id_words = frozenset(words)
-        lengths[ID] = len(words)
 
     def _read_named(self, lengths: list[int], holding: list[int]) -> None:
         """The words of the ids records' notes name (their doubts' sources), each id read once."""
