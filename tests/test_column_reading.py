@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 import usnz
 from strategies import RECORDS
-from test_quick_load import JSON_VALUES, _paths, _raw, _set
+from test_quick_load import _raw, damage
 from usnz.model import base, citation, doubt, ids
 from usnz.reading import columns, packaged
 from usnz.reading import quick as quick_reader
@@ -49,18 +49,7 @@ def test_valid_records_are_read_by_columns_as_one_at_a_time(cls: type[Any], data
 def test_a_damaged_file_is_never_read_by_columns_more_leniently(cls: type[Any], data: st.DataObject) -> None:
     raws = [_raw(record) for record in data.draw(st.lists(RECORDS[cls], min_size=1, max_size=3))]
     raw = raws[data.draw(st.integers(0, len(raws) - 1))]
-    action = data.draw(st.sampled_from(["replace", "drop", "add"]))
-    if action == "add":
-        raw[data.draw(st.text(min_size=1, max_size=12))] = data.draw(JSON_VALUES)
-    else:
-        path = data.draw(st.sampled_from(_paths(raw)))
-        if action == "drop":
-            container = raw
-            for step in path[:-1]:
-                container = container[step]
-            del container[path[-1]]
-        else:
-            _set(raw, path, data.draw(JSON_VALUES))
+    damage(raw, data)
     got = quick_reader.read_all(quick_reader.reader(cls), raws, safe=not suspect(json.dumps(raws)))
     if got is not None:
         assert got == _one_at_a_time(cls, raws)

@@ -77,12 +77,8 @@ def _set(value: Any, path: tuple[Any, ...], new: Any) -> None:
     value[path[-1]] = new
 
 
-@pytest.mark.parametrize("cls", list(RECORDS), ids=lambda c: c.__name__)
-@given(data=st.data())
-def test_a_damaged_record_is_never_read_more_leniently_than_cattrs_reads_it(
-    cls: type[Any], data: st.DataObject
-) -> None:
-    raw = _raw(data.draw(RECORDS[cls]))
+def damage(raw: dict[str, Any], data: st.DataObject) -> None:
+    """Damage one record's JSON as hypothesis draws it: a key added, a value replaced or dropped at any depth."""
     action = data.draw(st.sampled_from(["replace", "drop", "add"]))
     if action == "add":
         raw[data.draw(st.text(min_size=1, max_size=12))] = data.draw(JSON_VALUES)
@@ -95,6 +91,15 @@ def test_a_damaged_record_is_never_read_more_leniently_than_cattrs_reads_it(
             del container[path[-1]]
         else:
             _set(raw, path, data.draw(JSON_VALUES))
+
+
+@pytest.mark.parametrize("cls", list(RECORDS), ids=lambda c: c.__name__)
+@given(data=st.data())
+def test_a_damaged_record_is_never_read_more_leniently_than_cattrs_reads_it(
+    cls: type[Any], data: st.DataObject
+) -> None:
+    raw = _raw(data.draw(RECORDS[cls]))
+    damage(raw, data)
     quick = quick_reader.read_quickly(quick_reader.reader(cls), raw)
     if quick is not None:
         assert quick == _cattrs(raw, cls)
