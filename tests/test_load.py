@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 import usnz
@@ -141,6 +142,37 @@ def test_reference_and_country_problems(tmp_path: Path) -> None:
 def test_file_level_problems(tmp_path: Path, files: dict[str, Any], message: str) -> None:
     folder = _write(tmp_path, **files)
     assert any(message in p for p in _problems(folder))
+
+
+def test_a_file_with_a_byte_order_mark_is_refused_with_what_to_do(tmp_path: Path) -> None:
+    folder = _write(tmp_path, sources=[SOURCE], people=b"\xef\xbb\xbf" + json.dumps([PERSON]).encode())
+    (problem,) = _problems(folder)
+    assert "people.json: starts with a byte order mark; save it as UTF-8 without one" in problem
+
+
+@pytest.mark.parametrize("broken", ["", "[1, 2", '{"id": "x"}', "[" * 100 + "]" * 100])
+def test_a_file_not_read_at_all_does_not_bury_its_problem_under_references(tmp_path: Path, broken: str) -> None:
+    """The ids of a file not read are unknown: references that may name them are not reported missing."""
+    bad = {**EVENT, "id": "bad-visit", "organizations": ["no-such-org"], "see_also": ["jane-doe"]}
+    quote = {"id": "q", "speaker": "jane-doe", "text": "Hello.", "bogus": 1, "citations": CITE}  # not read either
+    folder = _write(tmp_path, sources=[SOURCE], people=broken, events=[EVENT, bad], quotes=[quote])
+    problems = _problems(folder)
+    assert problems == [
+        f"{folder / 'people.json'}: {_first_problem(broken)}; references to people are not checked until this file is read",
+        f"{folder / 'quotes.json'} q bogus: unknown field; Quote fields are {', '.join(f.name for f in attrs.fields(usnz.Quote))}",
+        f"{folder / 'events.json'} bad-visit organizations: refers to 'no-such-org', which no record has as its id",
+    ]
+
+
+def _first_problem(broken: str) -> str:
+    """What the loader says of a people.json holding *broken*."""
+    if not broken:
+        return "file is empty; expected a JSON array of records"
+    if broken.startswith("[1"):
+        return "not valid JSON: Expecting ',' delimiter at line 1, column 6"
+    if broken.startswith("{"):
+        return "expected a JSON array of records, got a JSON dict"
+    return "not read: arrays and objects nest more than 32 deep"
 
 
 def test_missing_paths_and_empty_directories(tmp_path: Path) -> None:

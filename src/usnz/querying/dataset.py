@@ -357,7 +357,7 @@ class Dataset:
             by_name = {_fold(c.name): c.code for c in COUNTRIES.values()}
             suggestions = [by_name[_fold(code)]] if _fold(code) in by_name else []
             suggestions += _close_matches(code, list(COUNTRIES))
-            raise UnknownRecordError(code, suggestions[:3], kind="country", argument=name)
+            raise UnknownRecordError(str(value), suggestions[:3], kind="country", argument=name)
         return code
 
     def _parties(self, name: str, value: object) -> frozenset[str]:

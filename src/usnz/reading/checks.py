@@ -27,37 +27,40 @@ __all__ = ["check"]
 T = TypeVar("T")
 
 
-def _raw_references(cls: type[AnyRecord], item: dict[str, object]) -> Iterator[tuple[str, str]]:
-    """Each (field, id) a record that could not be read refers to, as far as its JSON shows."""
-    referring = {name for name, declared in facts(typing.cast("Any", cls)) if declared.refers}
+def _raw_references(cls: type[AnyRecord], item: dict[str, object]) -> Iterator[tuple[str, str, tuple[str, ...]]]:
+    """Each (field, id, kinds it may name) a record that could not be read refers to, as far as its JSON shows."""
+    referring = {name: declared.refers for name, declared in facts(typing.cast("Any", cls)) if declared.refers}
     for key, value in item.items():
         values: list[object] = value if isinstance(value, list) else [value]  # pyright: ignore[reportUnknownVariableType]
         if key == "citations":
             for citation in values:
                 source = citation.get("source") if isinstance(citation, dict) else None  # pyright: ignore[reportUnknownMemberType, reportUnknownVariableType]
                 if isinstance(source, str):
-                    yield "citations.source", source
+                    yield "citations.source", source, ("source",)
         elif key == "doubts":
             for doubt in values:
                 given: dict[str, object] = doubt if isinstance(doubt, dict) else {}  # pyright: ignore[reportUnknownVariableType]
                 source, concerns = given.get("source"), given.get("concerns")
                 if isinstance(source, str):
-                    yield "doubts.source", source
+                    yield "doubts.source", source, ("source",)
                 named: list[object] = concerns if isinstance(concerns, list) else []  # pyright: ignore[reportUnknownVariableType]
-                yield from (("doubts.concerns", ref) for ref in named if isinstance(ref, str))
+                yield from (("doubts.concerns", ref, ("any",)) for ref in named if isinstance(ref, str))
         elif key in referring:
-            yield from ((key, ref) for ref in values if isinstance(ref, str))
+            yield from ((key, ref, referring[key]) for ref in values if isinstance(ref, str))
 
 
 def check(
     records: list[tuple[str, AnyRecord]],
     problems: list[Problem],
     unread: Unread = (),  # type: ignore[assignment] # never mutated
+    unread_kinds: tuple[type[AnyRecord], ...] = (),
 ) -> None:
     """Check what no single record can: unique ids, references, citations, countries, attestations.
 
     *unread* are the records that could not be read: their ids count as taken, and the ids
-    they refer to are checked too, so one pass finds every problem.
+    they refer to are checked too, so one pass finds every problem. *unread_kinds* are the
+    kinds of a file that could not be read at all: an id no record has is not reported where
+    it may name a record of one of them (it may be in that file).
 
     The references, countries, paragraphs and disputes of all records are first asked by column
     (:func:`_all_well`); only when something may be wrong is each record read on its own, to
@@ -78,12 +81,13 @@ def check(
             else:
                 by_id[record.id] = record
     unreadable = {label for _, label, _ in unread if isinstance(label, str)}
+    unknown = _unknown(unread_kinds)
     for name, label, item in unread:
         if isinstance(label, str) and label in by_id:
             add(name, label, "id", f"id is used twice (also a {by_id[label].record_kind})")
         kind = KINDS[os.path.splitext(os.path.basename(name))[0]]  # noqa: PTH119, PTH122 - a name, not a file
-        for field, ref in _raw_references(kind, item):
-            if ref not in by_id and ref not in unreadable:
+        for field, ref, refers in _raw_references(kind, item):
+            if ref not in by_id and ref not in unreadable and not unknown(refers):
                 add(name, label, field, f"refers to {shown(ref)}, which no record has as its id")
     expected_for = _expected()
     sources = source_texts(given)
@@ -96,6 +100,7 @@ def check(
                 record,
                 by_id=by_id,
                 unreadable=unreadable,
+                unknown=unknown,
                 paragraphs=paragraphs,
                 expected_for=expected_for,
                 add=add,
@@ -104,6 +109,16 @@ def check(
         return
     for name, record in itertools.compress(records, map(isinstance, given, itertools.repeat(Person))):
         _check_attested(name, record, by_id, spoken, add)  # all else is well
+
+
+def _unknown(unread_kinds: tuple[type[AnyRecord], ...]) -> Callable[[tuple[str, ...]], bool]:
+    """Whether an id that may name a record of the kinds given (``refers``) may be in a file not read at all."""
+    unread = {cls.record_kind for cls in unread_kinds}
+
+    def unknown(refers: tuple[str, ...]) -> bool:
+        return bool(unread) and ("any" in refers or not unread.isdisjoint(refers))
+
+    return unknown
 
 
 def _expected() -> Callable[[Fact], tuple[type[AnyRecord], ...]]:
@@ -126,6 +141,7 @@ def _check_one(
     *,
     by_id: dict[str, AnyRecord],
     unreadable: set[str],
+    unknown: Callable[[tuple[str, ...]], bool],
     paragraphs: dict[str, int],
     expected_for: Callable[[Fact], tuple[type[AnyRecord], ...]],
     add: Callable[[str, str | int, str, str], None],
@@ -141,7 +157,7 @@ def _check_one(
             or (ref == record.id and (field in {"see_also", "disputes"} or field.endswith(".concerns")))
         ):
             _check_references(
-                name, record, by_id=by_id, unreadable=unreadable, expected_for=expected_for, add=add
+                name, record, by_id=by_id, unreadable=unreadable, unknown=unknown, expected_for=expected_for, add=add
             )  # the paths, said exactly
             break
     known = COUNTRIES.keys()
@@ -348,6 +364,7 @@ def _check_references(
     *,
     by_id: dict[str, AnyRecord],
     unreadable: set[str],
+    unknown: Callable[[tuple[str, ...]], bool],
     expected_for: Callable[[Fact], tuple[type[AnyRecord], ...]],
     add: Callable[[str, str | int, str, str], None],
 ) -> None:
@@ -361,7 +378,8 @@ def _check_references(
         target = by_id.get(ref)
         expected = expected_for(declared)
         if target is None:
-            add(name, record.id, field, f"refers to {shown(ref)}, which no record has as its id")
+            if not unknown(declared.refers):
+                add(name, record.id, field, f"refers to {shown(ref)}, which no record has as its id")
         elif expected and not isinstance(target, expected):
             wanted = " or ".join(cls.record_kind for cls in expected)
             add(name, record.id, field, f"refers to {shown(ref)}, {_a(target.record_kind)}; expected {_a(wanted)}")

@@ -12,6 +12,7 @@ builds a :class:`~usnz.Dataset` of what is read. The names of ``__all__`` stay i
 
 from __future__ import annotations
 
+import codecs
 import json
 from collections.abc import Iterable, Iterator
 
@@ -78,6 +79,10 @@ def _records_in(  # noqa: PLR0911 - one return per way a file can fail
         problems.append(
             Problem(file=name, record=None, path="", message="file is empty; expected a JSON array of records")
         )
+        return
+    if data.startswith(codecs.BOM_UTF8):
+        bom = "starts with a byte order mark; save it as UTF-8 without one"
+        problems.append(Problem(file=name, record=None, path="", message=bom))
         return
     try:
         text = data.decode("utf-8")
@@ -177,6 +182,21 @@ def _slowly(  # noqa: PLR0917 - what the file held, and what was read of it
             unchecked.append((name, label, item))
 
 
+def _unread_file(problems: _Problems, before: int, name: str, stem: str) -> bool:
+    """Whether the problems added since *before* say the whole file *name* was not read (none of its records).
+
+    Its ids are then unknown, so references to records of its kind (*stem*) are not checked
+    (nor reported missing) until it is read; the problem says so.
+    """
+    for index in range(before, len(problems)):
+        problem = problems[index]
+        if problem.file == name and problem.record is None:
+            unchecked = f"; references to {stem.replace('_', ' ')} are not checked until this file is read"
+            problems[index] = problem._replace(message=problem.message + unchecked)
+            return True
+    return False
+
+
 def read(
     files: list[tuple[str, str, bytes]],
     extends: Iterable[AnyRecord] = (),
@@ -194,11 +214,15 @@ def read(
     files.reverse()
     with collector_paused():
         records = [("<extended dataset>", r) for r in extends]
+        unread_kinds: list[type[AnyRecord]] = []  # kinds with a file not read at all: its ids are not known
         while files:
             name, stem, data = files.pop()
+            before = len(collected)
             records.extend((name, record) for record in _records_in(name, stem, data, collected, unread))
             del data
-        _check(records, collected, unread)
+            if stem in KINDS and _unread_file(collected, before, name, stem):
+                unread_kinds.append(KINDS[stem])
+        _check(records, collected, unread, tuple(unread_kinds))
         if collected:
             raise DataError(collected.listed())
         return [record for _, record in records]
