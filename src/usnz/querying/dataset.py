@@ -26,6 +26,7 @@ from usnz.model.errors import (
 )
 from usnz.model.filters import Filter, across_kinds, filters
 from usnz.model.kinds import CLASS_NAMES, kind_class
+from usnz.model.kinds.sources import spoken_dates
 from usnz.model.names import kind_name
 from usnz.querying.arguments import (
     During,
@@ -169,9 +170,7 @@ class Dataset:
         on the first query that needs them, once.
         """
         given = list(records)
-        said = map(operator.eq, map(operator.attrgetter("record_kind"), given), itertools.repeat("source"))
-        sources = typing.cast("list[Source]", list(itertools.compress(given, said)))
-        as_of = {source.id: spoken.earliest for source in sources if (spoken := source.as_of or source.date)}
+        as_of = spoken_dates(given)
         # Each record is read once, in the order given (the order it was built in, so memory
         # is read in order); the date order is then worked out on these compact lists.
         windows = [_windows(record, as_of) for record in given]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import typing
 from typing import TYPE_CHECKING, ClassVar, Literal, TypeGuard
@@ -89,7 +90,9 @@ def is_source(record: object) -> TypeGuard[Source]:
 
 def source_texts(records: Iterable[object]) -> list[Source]:
     """The sources among *records* (a dataset, a query's result, any records), in their order."""
-    return [record for record in records if isinstance(record, Source)]
+    given = list(records)
+    found = itertools.compress(given, map(isinstance, given, itertools.repeat(Source)))  # (one pass in C)
+    return typing.cast("list[Source]", list(found))
 
 
 def paragraph_counts(records: Iterable[object]) -> dict[str, int]:
@@ -103,8 +106,4 @@ def spoken_dates(records: Iterable[object]) -> dict[str, dt.date]:
     That is its ``as_of``, else its ``date``; a source with neither is left out. A period a
     record citing the source calls ongoing is known to run at least to this day.
     """
-    return {
-        record.id: said.earliest
-        for record in records
-        if isinstance(record, Source) and (said := record.as_of or record.date) is not None
-    }
+    return {source.id: said.earliest for source in source_texts(records) if (said := source.as_of or source.date)}
