@@ -496,7 +496,8 @@ class Dataset:
             possibly: Let unknown ends run on (the lenient reading of ``during=``).
             basis: Only dates determined so: ``"stated"``, ``"inferred"``, ``"external"`` (or several).
             country: A party's ISO alpha-3 code.
-            involving: Any record (a signatory, a related record) or a country code.
+            involving: A record involved with the agreement, either way (an event it is part of, a
+                signatory: see :ref:`involving`), or a country code.
 
         >>> import usnz
         >>> [a.id for a in usnz.agreements(country="AUS", kind="treaty")]
@@ -526,7 +527,8 @@ class Dataset:
             during: Fought (at least partly) within this time: see :ref:`during`.
             possibly: Let unknown ends run on (the lenient reading of ``during=``).
             basis: Only dates determined so (``"stated"``, ``"inferred"``, ``"external"``, or several).
-            involving: Any record id a conflict refers to (see also), or a country code.
+            involving: A record involved with the conflict, either way (a force sent to it, an event
+                in it: see :ref:`involving`), or a country code.
         """
         return self._query(kind_class("conflicts"), during=during, possibly=possibly, involving=involving, basis=basis)
 
@@ -551,7 +553,8 @@ class Dataset:
             during: Served (at least partly) within this time: see :ref:`during`.
             possibly: Let unknown ends run on (the lenient reading of ``during=``).
             basis: Only dates determined so (``"stated"``, ``"inferred"``, ``"external"``, or several).
-            involving: Any record the contribution refers to (a unit, a conflict), or a country code.
+            involving: A record involved with the contribution, either way (its unit, its conflict:
+                see :ref:`involving`), or a country code.
 
         >>> import usnz
         >>> k = usnz.get("k-force-korea")
@@ -585,7 +588,8 @@ class Dataset:
             during: Given within this time: see :ref:`during`.
             possibly: Let unknown ends run on (the lenient reading of ``during=``).
             basis: Only dates determined so (``"stated"``, ``"inferred"``, ``"external"``, or several).
-            involving: Any record the aid refers to (the channel, a related record), or a country code.
+            involving: A record involved with the aid, either way (the body it went through, what it
+                answered: see :ref:`involving`), or a country code.
         """
         return self._query(
             kind_class("assistance"),
@@ -615,8 +619,8 @@ class Dataset:
             during: Happened within this time: see :ref:`during`.
             possibly: Let unknown ends run on (the lenient reading of ``during=``).
             basis: Only dates determined so (``"stated"``, ``"inferred"``, ``"external"``, or several).
-            involving: Any record the event refers to (a participant, an organization, a
-                conflict, a related record), or a country code.
+            involving: A record involved with the event, either way (a participant, an organization,
+                an agreement, its conflict, a quote said at it: see :ref:`involving`), or a country code.
             country: A country's ISO alpha-3 code (or several).
             destination: The country a visit went to (ISO alpha-3, or several).
             conflict: A conflict id or record.
@@ -661,8 +665,9 @@ class Dataset:
                 the date it is, never a term.
             basis: Only dates determined so: an attestation's is its record's ``date_basis``,
                 a stated period's ``"stated"`` (or several).
-            involving: An organization id a role is held in, any record the person refers to,
-                or any record that refers to the person (an event they took part in).
+            involving: A record involved with the person, either way (an organization a role is held
+                in, an event they took part in, a quote they said: see :ref:`involving`), or a
+                country code.
 
         >>> import usnz
         >>> usnz.people(office="secretary-of-state", country="USA").ids()
@@ -757,7 +762,8 @@ class Dataset:
             during: Founded within this time: see :ref:`during`.
             possibly: Accepted for symmetry (a founding date has no unknown end).
             basis: Only dates determined so (``"stated"``, ``"inferred"``, ``"external"``, or several).
-            involving: Any record the organization refers to, or a country code.
+            involving: A record involved with the organization, either way (a person holding a role
+                in it, an event it took part in: see :ref:`involving`), or a country code.
         """
         return self._query(
             kind_class("organizations"),
@@ -786,7 +792,8 @@ class Dataset:
             during: Said within this time: see :ref:`during`.
             possibly: Accepted for symmetry (a quote's date has no unknown end).
             basis: Only dates determined so (``"stated"``, ``"inferred"``, ``"external"``, or several).
-            involving: Any record the quote refers to (its speaker, its event), or a country code.
+            involving: A record involved with the quote, either way (its speaker, its event, what it
+                is about: see :ref:`involving`), or a country code.
 
         >>> import usnz
         >>> len(usnz.quotes(speaker=usnz.people(office="secretary-of-state"))) > 0
@@ -812,7 +819,8 @@ class Dataset:
             possibly: Accepted for symmetry (a figure's date has no unknown end).
             basis: Only dates determined so (``"stated"``, ``"inferred"``, ``"external"``, or several).
             country: A country's ISO alpha-3 code (or several).
-            involving: A subject (any record) or a country code.
+            involving: A record involved with the figure, either way (a subject of it: see
+                :ref:`involving`), or a country code.
         """
         return self._query(
             kind_class("figures"), during=during, possibly=possibly, country=country, involving=involving, basis=basis
@@ -1024,7 +1032,9 @@ class Dataset:
             during: Only records whose known extent overlaps this time: see :ref:`during`.
             possibly: Let unknown ends run on (the lenient reading of ``during=``).
             basis: Only dates determined so (``"stated"``, ``"inferred"``, ``"external"``, or several).
-            involving: Only records referring to this record, or naming this country.
+            involving: Only records involved with this record, either way (see :ref:`involving`),
+                or naming this country (undated records, such as events the texts give no date,
+                are never on the timeline: ask the kind's query for them).
             country: Only records naming this country.
 
         >>> import usnz
