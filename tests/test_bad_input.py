@@ -108,6 +108,13 @@ PYTHON_CASES: list[tuple[str, Callable[[], object], type[Exception], tuple[str, 
     ("kind-organization", lambda: usnz.organizations(kind="club"), A, ("kind='club'", "council")),
     ("kind-records", lambda: usnz.dataset().records("war"), A, ("kind='war'", "conflicts")),
     ("kind-records-type", lambda: usnz.dataset().records(None), T, ("kind= takes a record kind as a str",)),  # type: ignore[arg-type]
+    (
+        "kind-search-class",
+        lambda: usnz.search("anzus", kind=usnz.Agreement),  # type: ignore[arg-type]
+        T,
+        ("kind= takes a record kind as a str", "for usnz.Agreement, give 'agreement'"),
+    ),
+    ("kind-search-base-class", lambda: usnz.search("anzus", kind=usnz.Record), T, ("got type",)),  # type: ignore[arg-type]
     # involving=
     ("involving-empty", lambda: usnz.events(involving=""), A, ("involving= takes a record id, got an empty string",)),
     ("involving-int", lambda: usnz.events(involving=42), T, ("involving= takes a record id as a str", "int 42")),  # type: ignore[arg-type]

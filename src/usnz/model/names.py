@@ -9,6 +9,7 @@ name (``ForceContribution``).
 from __future__ import annotations
 
 import functools
+import typing
 from typing import Final
 
 from usnz.model.errors import ArgumentTypeError, ArgumentValueError, shown
@@ -34,6 +35,14 @@ def _spellings() -> dict[str, tuple[str, str]]:
     return found
 
 
+def _named(kind: object) -> str:
+    """What to give instead of a record class given as a kind (``usnz.Agreement``: ``'agreement'``), or nothing."""
+    said = getattr(kind, "record_kind", None) if isinstance(kind, type) else None
+    if not isinstance(said, str) or _folded(said) not in _spellings():
+        return ""
+    return f"; for usnz.{typing.cast('type', kind).__name__}, give {said!r}"
+
+
 def kind_name(kind: object, *, name: str = "kind") -> str:
     """A record kind's plural name (a key of ``usnz.KINDS``) from any spelling of it.
 
@@ -57,7 +66,8 @@ def kind_name(kind: object, *, name: str = "kind") -> str:
         ArgumentValueError: when it names no kind; the message suggests the closest.
     """
     if not isinstance(kind, str):
-        msg = f"{name}= takes a record kind as a str, e.g. 'events'; got {type(kind).__name__} {shown(kind)}"
+        given = f"{type(kind).__name__} {shown(kind)}"
+        msg = f"{name}= takes a record kind as a str, e.g. 'events'; got {given}{_named(kind)}"
         raise ArgumentTypeError(msg)
     given = _folded(str.__str__(kind))
     spellings = _spellings()
