@@ -670,6 +670,14 @@ ONE_WORDING: list[tuple[str, str, tuple[int, ...], str, tuple[str, ...]]] = [
         ),
     ),
     (ENC, "garbled", (56,), "¶56 ends 'said", ("nz-ccip", "nz-ccip-statement-on-cyber-storm-2")),
+    (ENC, "reading", (54, 56), "¶56 does not name", ("nz-ccip", "nz-ccip-statement-on-cyber-storm-2")),
+    (
+        "nzpa-key-leaves-us",
+        "vague",
+        (4,),
+        "The 'difficult times'",
+        ("key-difficult-times", "key-speech-to-us-nz-council"),
+    ),
     (ENC, "typo", (14,), "'after the armistices':", ("k-force-korea", "korean-war-prisoner-captivity-length")),
     (
         ENC,
