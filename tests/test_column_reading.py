@@ -20,6 +20,7 @@ import usnz
 from strategies import RECORDS
 from test_quick_load import _raw, damage
 from usnz.model import base, citation, doubt, ids
+from usnz.model.facts import batched
 from usnz.reading import columns, packaged
 from usnz.reading import quick as quick_reader
 from usnz.reading.problems import suspect
@@ -219,3 +220,22 @@ def test_optional_values_are_read_by_columns_where_given() -> None:
     ]
     assert quick_reader.read_all(read, [{"when": 2001}]) is None
     assert quick_reader.read_all(read, [{"when": "2001"}, ["no object"]]) is None
+
+
+def test_a_check_is_first_asked_by_the_column_test_it_declares() -> None:
+    asked: list[list[Any]] = []
+
+    def all_ones(values: list[Any]) -> bool:
+        asked.append(values)
+        return set(values) <= {1}
+
+    @batched(all_ones)
+    def check_one(instance: object, attribute: object, value: object) -> None:
+        if value != 1:
+            raise ValueError(value)
+
+    attribute = attrs.fields(usnz.Citation).note
+    columns.column_check(check_one)([None, None], attribute, [1, 1])
+    assert asked == [[1, 1]]
+    with pytest.raises(ValueError, match="2"):  # not sure: the check is asked of each value
+        columns.column_check(check_one)([None, None], attribute, [1, 2])

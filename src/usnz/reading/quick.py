@@ -25,7 +25,8 @@ import attrs
 from usnz.model.base import check_date_basis
 from usnz.model.dates import PartialDate, Period
 from usnz.model.facts import facts
-from usnz.reading.columns import column_check, date_basis_check, dated, safe_text
+from usnz.model.plain import safe_text
+from usnz.reading.columns import column_check, date_basis_check, dated
 
 if typing.TYPE_CHECKING:
     from usnz.model.records import AnyRecord
