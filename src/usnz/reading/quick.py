@@ -27,11 +27,12 @@ from usnz.model.dates import PartialDate, Period
 from usnz.model.facts import facts
 from usnz.model.plain import safe_text
 from usnz.reading.columns import column_check, date_basis_check, dated
+from usnz.reading.jsontext import MAX_INT
 
 if typing.TYPE_CHECKING:
     from usnz.model.records import AnyRecord
 
-__all__ = ["Reader", "UnsureError", "read_all", "read_quickly", "reader"]
+__all__ = ["Reader", "UnsureError", "by_columns", "read_all", "read_quickly", "reader"]
 
 Reader = Callable[[Any], Any]
 """Reads one JSON value as one annotated type, or raises :class:`UnsureError`."""
@@ -50,11 +51,24 @@ _columns: dict[Reader, Column] = {}
 _NONE: Final = type(None)
 
 
+def _within_bounds(values: list[Any], types: set[type]) -> bool:
+    """Whether no ``int`` of *values* (of *types*) lies beyond ±:data:`~usnz.reading.jsontext.MAX_INT`.
+
+    What the strict JSON parser refuses: a column read says so itself, so that a file parsed
+    without that bound (:func:`~usnz.reading.jsontext.parse_unbounded`) is read only within it.
+    """
+    if int not in types:
+        return True
+    ints = values if len(types) == 1 else [value for value in values if type(value) is int]
+    return min(ints) >= -MAX_INT and max(ints) <= MAX_INT
+
+
 def _of_types(allowed: frozenset[type]) -> Column:
-    """Accept a column of values of exactly the types *allowed*, as they are."""
+    """Accept a column of values of exactly the types *allowed*, as they are (integers within bounds)."""
 
     def read(values: list[Any]) -> list[Any]:
-        if set(map(type, values)) <= allowed:
+        types = set(map(type, values))
+        if types <= allowed and _within_bounds(values, types):
             return values
         raise UnsureError
 
@@ -517,6 +531,14 @@ def _class_column(cls: type[Any], plan: dict[str, tuple[str, Reader, frozenset[t
 
 _CHUNK: Final = 500
 """How many records a class read by columns reads at once."""
+
+
+def by_columns(read: Reader) -> bool:
+    """Whether :func:`read_all` reads with *read* by columns: and so refuses an integer beyond ±``MAX_INT`` anywhere.
+
+    (A record read one at a time passes an ``int`` as it is: the strict JSON parser has bounded it.)
+    """
+    return read in _columns
 
 
 def read_all(read: Reader, entries: list[object], *, safe: bool = False) -> list[AnyRecord] | None:
