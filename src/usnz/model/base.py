@@ -52,7 +52,10 @@ PROVENANCE: Final = ("date_basis", "citations", "doubts", "notes", "see_also", "
 
 _COUNTRY = re.compile(r"[A-Z]{3}", re.ASCII)
 _CITATION: Final = operator.attrgetter(*(field.name for field in attrs.fields(Citation)))
+_CITED: Final = operator.attrgetter("source", "paragraph")
+"""Part of a citation: two citations of a record differ in it, almost always (compared first)."""
 _DOUBT: Final = operator.attrgetter(*(field.name for field in attrs.fields(Doubt)))
+_DOUBT_TEXT: Final = operator.attrgetter("text")
 
 
 DateBasis = Literal["stated", "inferred", "external"]
@@ -138,7 +141,12 @@ def check_texts(instance: object, attribute: attrs.Attribute[Any], value: tuple[
 def _all_citations(values: list[Any]) -> bool:
     """Whether each of *values* is a tuple of citations, at least one, none twice."""
     found = flat(values)
-    return found is not None and all(values) and set(map(type, found)) <= {Citation} and distinct(values, _CITATION)
+    return (
+        found is not None
+        and all(values)
+        and set(map(type, found)) <= {Citation}
+        and distinct(values, _CITATION, first_by=_CITED)
+    )
 
 
 @batched(_all_citations)
@@ -156,7 +164,7 @@ def check_citations(instance: object, attribute: attrs.Attribute[Any], value: tu
 def _all_doubts(values: list[Any]) -> bool:
     """Whether each of *values* is a tuple of doubts, none twice."""
     found = flat(values)
-    return found is not None and set(map(type, found)) <= {Doubt} and distinct(values, _DOUBT)
+    return found is not None and set(map(type, found)) <= {Doubt} and distinct(values, _DOUBT, first_by=_DOUBT_TEXT)
 
 
 @batched(_all_doubts)

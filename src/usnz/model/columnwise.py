@@ -37,15 +37,30 @@ def strs(values: list[Any]) -> bool:
     return set(map(type, values)) <= {str}
 
 
-def distinct(values: list[Any], key: Callable[[Any], Any] | None = None) -> bool:
-    """Whether no tuple of *values* holds an item twice (items compared by *key*)."""
+def distinct(
+    values: list[Any], key: Callable[[Any], Any] | None = None, *, first_by: Callable[[Any], Any] | None = None
+) -> bool:
+    """Whether no tuple of *values* holds an item twice (items compared by *key*).
+
+    *first_by*: a part of *key* (a field or two), cheaper to compare: items that differ in it
+    differ, so only the tuples in which it repeats are compared by *key*.
+    """
     several: list[tuple[Any, ...]] = list(
         itertools.compress(values, map(operator.gt, map(len, values), itertools.repeat(1)))
     )
+    if first_by is not None:
+        several = _repeating(several, first_by)
     if key is not None:
         keyed: map[map[Any]] = map(map, itertools.repeat(key), several)
         several = list(map(tuple, keyed))
     return list(map(len, map(set[Any], several))) == list(map(len, several))
+
+
+def _repeating(several: list[tuple[Any, ...]], part: Callable[[Any], Any]) -> list[tuple[Any, ...]]:
+    """The tuples of *several* in which two items have the same *part*."""
+    parts: map[map[Any]] = map(map, itertools.repeat(part), several)
+    differing = map(len, map(set[Any], parts))
+    return list(itertools.compress(several, map(operator.ne, map(len, several), differing)))
 
 
 def optional(test: ColumnTest) -> ColumnTest:

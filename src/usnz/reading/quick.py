@@ -462,6 +462,27 @@ def _built_as_attrs_builds(cls: type[Any]) -> bool:
     )
 
 
+def _setter(cls: type[Any], name: str) -> Callable[[list[Any], list[Any]], None]:
+    """What sets field *name* of each instance of *cls* to its value, as attrs' ``__init__`` does.
+
+    That is ``object.__setattr__``, which finds the slot that holds the field on the class (or
+    its bases) and asks it: here the slot is found once, and asked in C for every instance.
+    """
+    held = next((vars(klass)[name] for klass in cls.__mro__ if name in vars(klass)), None)
+    if type(held) is types.MemberDescriptorType:
+        set_slot = held.__set__
+
+        def set_slots(made: list[Any], values: list[Any]) -> None:
+            deque(map(set_slot, made, values), maxlen=0)
+
+        return set_slots
+
+    def set_attributes(made: list[Any], values: list[Any]) -> None:  # a class without slots
+        deque(map(object.__setattr__, made, itertools.repeat(name), values), maxlen=0)
+
+    return set_attributes
+
+
 def _class_column(cls: type[Any], plan: dict[str, tuple[str, Reader, frozenset[type]]]) -> Column | None:
     """Read a column of JSON objects as *cls*, a field at a time, or ``None`` if it cannot be read so.
 
@@ -472,7 +493,7 @@ def _class_column(cls: type[Any], plan: dict[str, tuple[str, Reader, frozenset[t
     """
     if not _built_as_attrs_builds(cls):
         return None
-    steps: list[tuple[attrs.Attribute[Any], Column, object, Any]] = []
+    steps: list[tuple[attrs.Attribute[Any], Column, object, Any, Callable[[list[Any], list[Any]], None]]] = []
     for field in attrs.fields(cls):
         _, read_field, accepted = plan[field.name]
         column = _columns.get(read_field)
@@ -493,11 +514,10 @@ def _class_column(cls: type[Any], plan: dict[str, tuple[str, Reader, frozenset[t
             check = date_basis_check
         elif field.validator is not None:
             check = column_check(field.validator)
-        steps.append((field, column, default, check))
+        steps.append((field, column, default, check, _setter(cls, field.name)))
     allowed = frozenset(plan)
     finish = getattr(cls, "__attrs_post_init__", None)
     new = object.__new__
-    set_field = object.__setattr__
 
     def read(values: list[dict[str, Any]]) -> list[Any]:
         count = len(values)
@@ -505,17 +525,17 @@ def _class_column(cls: type[Any], plan: dict[str, tuple[str, Reader, frozenset[t
             raise UnsureError
         made = list(map(new, itertools.repeat(cls, count)))
         read_values: list[list[Any]] = []
-        for field, column, default, _ in steps:
+        for field, column, default, _, set_each in steps:
             raw = (
                 list(map(operator.getitem, values, itertools.repeat(field.name)))  # a KeyError if one is not given
                 if default is _NOT_GIVEN
                 else list(map(dict[str, Any].get, values, itertools.repeat(field.name), itertools.repeat(default)))
             )
             got = column(raw)
-            deque(map(set_field, made, itertools.repeat(field.name), got), maxlen=0)
+            set_each(made, got)
             read_values.append(got)
         whether_dated: list[bool] | None = None
-        for (field, _, _, check), got in zip(steps, read_values, strict=True):
+        for (field, _, _, check, _), got in zip(steps, read_values, strict=True):
             if check is date_basis_check:
                 whether_dated = dated(read_values, count) if whether_dated is None else whether_dated
                 date_basis_check(made, field, got, whether_dated)
