@@ -97,6 +97,7 @@ _DOUBTED: dict[str, Any] = {"source": "s", "paragraphs": (1,), "text": "t"}
         (ids.check_id, ["-a"], False),
         (ids.check_id, [""], False),
         (ids.check_ids, [("a", "b"), ()], True),
+        (ids.check_ids, [(), ()], True),
         (ids.check_ids, [("a", "a")], False),
         (ids.check_ids, [["a"]], True),  # not a tuple: the validator itself is asked
         (base.check_countries, [("NZL", "USA")], True),
@@ -240,6 +241,11 @@ def test_optional_values_are_read_by_columns_where_given() -> None:
     ]
     assert quick_reader.read_all(read, [{"when": 2001}]) is None
     assert quick_reader.read_all(read, [{"when": "2001"}, ["no object"]]) is None
+
+
+def test_a_column_of_no_ids_is_accepted_by_the_test_alone() -> None:
+    assert ids.all_ids([])
+    assert ids.check_ids.column([(), ()])  # type: ignore[attr-defined]
 
 
 def test_a_check_is_first_asked_by_the_column_test_it_declares() -> None:

@@ -22,6 +22,8 @@ _ID_CHARACTERS: Final = b"abcdefghijklmnopqrstuvwxyz0123456789-"
 
 def all_ids(values: list[Any]) -> bool:
     """Whether each of *values* is a kebab-case id (``[a-z0-9]+(?:-[a-z0-9]+)*``, ASCII), asked of them joined."""
+    if not values:
+        return True
     if not strs(values):
         return False
     joined = "\n".join(values)
