@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 import usnz
 from strategies import RECORDS
 from test_quick_load import _raw, damage
-from usnz.model import base, citation, columnwise, doubt, ids
+from usnz.model import amounts, base, citation, columnwise, doubt, ids
 from usnz.model.facts import batched
 from usnz.reading import columns, packaged
 from usnz.reading import quick as quick_reader
@@ -98,6 +98,11 @@ _DOUBTED: dict[str, Any] = {"source": "s", "paragraphs": (1,), "text": "t"}
         (ids.check_id, [""], False),
         (ids.check_ids, [("a", "b"), ()], True),
         (ids.check_ids, [(), ()], True),
+        (amounts._check_number, [None, 1, 2.5, -(2**53)], True),
+        (amounts._check_number, [1, float("nan")], False),
+        (amounts._check_number, [float("-inf"), None], False),
+        (amounts._check_number, [True], False),
+        (amounts._check_number, ["1"], False),
         (ids.check_ids, [("a", "a")], False),
         (ids.check_ids, [["a"]], True),  # not a tuple: the validator itself is asked
         (base.check_countries, [("NZL", "USA")], True),
