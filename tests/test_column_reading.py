@@ -9,6 +9,7 @@ reader, and gives exactly its records.
 from __future__ import annotations
 
 import json
+import operator
 from typing import Any, Literal
 
 import attrs
@@ -19,7 +20,8 @@ from hypothesis import strategies as st
 import usnz
 from strategies import RECORDS
 from test_quick_load import _raw, damage
-from usnz.model import base, citation, doubt, ids
+from usnz.model import amounts, base, citation, columnwise, doubt, ids
+from usnz.model.facts import batched
 from usnz.reading import columns, packaged
 from usnz.reading import quick as quick_reader
 from usnz.reading.problems import suspect
@@ -80,6 +82,10 @@ def test_text_the_quick_test_doubts_is_asked_of_the_validator() -> None:
     assert quick_reader.read_all(quick_reader.reader(usnz.Event), [refused]) is None
 
 
+_CITED_TWICE = usnz.Citation(source="s", paragraph=1, quote="b")
+_DOUBTED: dict[str, Any] = {"source": "s", "paragraphs": (1,), "text": "t"}
+
+
 @pytest.mark.parametrize(
     ("validator", "values", "accepted"),
     [
@@ -91,6 +97,12 @@ def test_text_the_quick_test_doubts_is_asked_of_the_validator() -> None:
         (ids.check_id, ["-a"], False),
         (ids.check_id, [""], False),
         (ids.check_ids, [("a", "b"), ()], True),
+        (ids.check_ids, [(), ()], True),
+        (amounts._check_number, [None, 1, 2.5, -(2**53)], True),
+        (amounts._check_number, [1, float("nan")], False),
+        (amounts._check_number, [float("-inf"), None], False),
+        (amounts._check_number, [True], False),
+        (amounts._check_number, ["1"], False),
         (ids.check_ids, [("a", "a")], False),
         (ids.check_ids, [["a"]], True),  # not a tuple: the validator itself is asked
         (base.check_countries, [("NZL", "USA")], True),
@@ -100,6 +112,10 @@ def test_text_the_quick_test_doubts_is_asked_of_the_validator() -> None:
         (base.check_texts, [("A", "B")], True),
         (base.check_texts, [(" A",)], False),
         (base.check_citations, [()], False),
+        (base.check_citations, [(usnz.Citation(source="s", paragraph=1, quote="a"), _CITED_TWICE)], True),
+        (base.check_citations, [(_CITED_TWICE, usnz.Citation(source="s", paragraph=1, quote="b"))], False),
+        (base.check_doubts, [(usnz.Doubt(kind="vague", **_DOUBTED), usnz.Doubt(kind="typo", **_DOUBTED))], True),
+        (base.check_doubts, [(usnz.Doubt(kind="typo", **_DOUBTED), usnz.Doubt(kind="typo", **_DOUBTED))], False),
         (doubt.check_paragraphs, [(1, 2)], True),
         (doubt.check_paragraphs, [(0,)], False),
         (doubt.check_paragraphs, [(1, 1)], False),
@@ -175,6 +191,17 @@ def test_classes_not_built_as_attrs_builds_them_are_read_one_at_a_time() -> None
         assert quick_reader.read_all(read, [raw]) == [read(raw)]
 
 
+def test_a_class_without_slots_is_read_by_columns_too() -> None:
+    @attrs.frozen(slots=False)
+    class Plain:
+        value: int
+        note: str | None = None
+
+    read = quick_reader.reader(Plain)
+    assert read in quick_reader._columns
+    assert quick_reader.read_all(read, [{"value": 1}, {"value": 2, "note": "n"}]) == [Plain(1), Plain(2, "n")]
+
+
 def test_a_default_the_column_reader_would_not_keep_leaves_the_class_to_one_at_a_time() -> None:
     spelled = "".join(["x", "y"])  # noqa: FLY002 - equal to the literal's value, not the very string
 
@@ -219,3 +246,36 @@ def test_optional_values_are_read_by_columns_where_given() -> None:
     ]
     assert quick_reader.read_all(read, [{"when": 2001}]) is None
     assert quick_reader.read_all(read, [{"when": "2001"}, ["no object"]]) is None
+
+
+def test_a_column_of_no_ids_is_accepted_by_the_test_alone() -> None:
+    assert ids.all_ids([])
+    assert ids.check_ids.column([(), ()])  # type: ignore[attr-defined]
+
+
+def test_a_check_is_first_asked_by_the_column_test_it_declares() -> None:
+    asked: list[list[Any]] = []
+
+    def all_ones(values: list[Any]) -> bool:
+        asked.append(values)
+        return set(values) <= {1}
+
+    @batched(all_ones)
+    def check_one(instance: object, attribute: object, value: object) -> None:
+        if value != 1:
+            raise ValueError(value)
+
+    attribute = attrs.fields(usnz.Citation).note
+    columns.column_check(check_one)([None, None], attribute, [1, 1])
+    assert asked == [[1, 1]]
+    with pytest.raises(ValueError, match="2"):  # not sure: the check is asked of each value
+        columns.column_check(check_one)([None, None], attribute, [1, 2])
+
+
+@given(st.lists(st.lists(st.tuples(st.integers(0, 2), st.integers(0, 2)), max_size=4).map(tuple), max_size=5))
+def test_items_compared_first_by_a_part_are_told_apart_as_by_the_whole(values: list[tuple[Any, ...]]) -> None:
+    whole = operator.itemgetter(0, 1)
+    expected = all(len(set(items)) == len(items) for items in values)
+    assert columnwise.distinct(values, whole) is expected
+    assert columnwise.distinct(values, whole, first_by=operator.itemgetter(0)) is expected
+    assert columnwise.distinct(values, whole, first_by=operator.itemgetter(1)) is expected

@@ -2,20 +2,32 @@
 
 from __future__ import annotations
 
+import math
 import re
 from decimal import Decimal
 from typing import Any, ClassVar, Final, Literal, Union
 
 import attrs
 
+from usnz.model.columnwise import present
 from usnz.model.errors import shown
-from usnz.model.facts import accepting, documented, fact
+from usnz.model.facts import accepting, batched, documented, fact
+from usnz.model.validators import non_empty_str
 
 __all__ = ["AMOUNT", "CURRENCIES", "Money", "Number", "Quantity", "check_currency", "parse_amount"]
 
 Number = Union[int, float]  # noqa: UP007 - a runtime alias cattrs reads
 
 
+def _all_numbers(values: list[Any]) -> bool:
+    """Whether each of *values* is ``None``, an ``int`` or a finite ``float`` (not a subclass of either)."""
+    numbers = present(values)
+    kinds = set(map(type, numbers))
+    floats = [number for number in numbers if type(number) is float] if float in kinds else []
+    return kinds <= {int, float} and all(map(math.isfinite, floats))
+
+
+@batched(_all_numbers)
 def _check_number(instance: object, attribute: attrs.Attribute[Any], value: Number | None) -> None:
     if value is None:
         return
@@ -49,7 +61,7 @@ class Quantity:
     """What usnz.load checks across its fields, in words (what a schema of each field alone cannot say)."""
 
     unit: str = fact(
-        validator=attrs.validators.and_(attrs.validators.instance_of(str), attrs.validators.min_len(1)),
+        validator=non_empty_str(),
         doc="What is counted or measured, e.g. ``personnel``, ``ships``, ``percent``.",
     )
     best: Number | None = fact(

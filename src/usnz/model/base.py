@@ -17,12 +17,13 @@ import attrs
 
 from usnz.model import hooks
 from usnz.model.citation import Citation
+from usnz.model.columnwise import distinct, flat, items, optional, strs
 from usnz.model.dates import PartialDate, Period
 from usnz.model.doubt import Doubt
 from usnz.model.errors import shown
-from usnz.model.facts import Fact, documented, fact, facts, keys_of, requiring, walk
-from usnz.model.ids import ID_PATTERN, check_id, check_ids
-from usnz.model.plain import TEXT_PATTERN, unsafe
+from usnz.model.facts import Fact, batched, documented, fact, facts, keys_of, requiring, walk
+from usnz.model.ids import ID_PATTERN, all_ids, check_id, check_ids
+from usnz.model.plain import TEXT_PATTERN, all_safe, unsafe
 
 __all__ = [
     "DATE_BASES",
@@ -50,6 +51,11 @@ PROVENANCE: Final = ("date_basis", "citations", "doubts", "notes", "see_also", "
 """The fields that say where a record comes from: shown after its own facts."""
 
 _COUNTRY = re.compile(r"[A-Z]{3}", re.ASCII)
+_CITATION: Final = operator.attrgetter(*(field.name for field in attrs.fields(Citation)))
+_CITED: Final = operator.attrgetter("source", "paragraph")
+"""Part of a citation: two citations of a record differ in it, almost always (compared first)."""
+_DOUBT: Final = operator.attrgetter(*(field.name for field in attrs.fields(Doubt)))
+_DOUBT_TEXT: Final = operator.attrgetter("text")
 
 
 DateBasis = Literal["stated", "inferred", "external"]
@@ -57,6 +63,7 @@ DateBasis = Literal["stated", "inferred", "external"]
 texts (the notes say how); or it comes from outside both texts (the notes name what)."""
 
 
+@batched(optional(all_ids))
 @requiring({"type": "string", "pattern": f"^{ID_PATTERN}$"})
 def check_optional_id(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     """Require a kebab-case id or ``None``."""
@@ -64,6 +71,15 @@ def check_optional_id(instance: object, attribute: attrs.Attribute[Any], value: 
         check_id(instance, attribute, value)
 
 
+def _all_codes(values: list[Any]) -> bool:
+    """Whether each of *values* is three ASCII capitals."""
+    if not strs(values) or not set(map(len, values)) <= {3}:
+        return False
+    joined = "".join(values)
+    return not joined or (joined.isascii() and joined.isalpha() and joined.isupper())
+
+
+@batched(optional(_all_codes))
 def check_country(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     """Require an ISO 3166-1 alpha-3 code (or ``None``)."""
     if value is not None and (not isinstance(value, str) or _COUNTRY.fullmatch(value) is None):
@@ -71,6 +87,7 @@ def check_country(instance: object, attribute: attrs.Attribute[Any], value: Any)
         raise ValueError(msg)
 
 
+@batched(items(_all_codes, unique=True))
 def check_countries(instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
     """Require a tuple of alpha-3 codes, none twice."""
     for item in value:
@@ -80,6 +97,17 @@ def check_countries(instance: object, attribute: attrs.Attribute[Any], value: tu
         raise ValueError(msg)
 
 
+def _all_texts(values: list[Any]) -> bool:
+    """Whether each of *values* is printable text, not empty, without leading or trailing spaces."""
+    return (
+        strs(values)
+        and all(values)
+        and list(map(str.strip, values)) == values  # (strip returns a str itself when it has nothing to strip)
+        and all_safe(values)
+    )
+
+
+@batched(_all_texts)
 @requiring({"type": "string", "pattern": TEXT_PATTERN})
 def check_text(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     """Require non-empty text without leading or trailing spaces, control characters or lone surrogates."""
@@ -94,6 +122,7 @@ def check_text(instance: object, attribute: attrs.Attribute[Any], value: Any) ->
         raise ValueError(msg)
 
 
+@batched(optional(_all_texts))
 @requiring({"type": "string", "pattern": TEXT_PATTERN})
 def check_optional_text(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     """Require text as :func:`check_text` does, or ``None``."""
@@ -101,6 +130,7 @@ def check_optional_text(instance: object, attribute: attrs.Attribute[Any], value
         check_text(instance, attribute, value)
 
 
+@batched(items(_all_texts))
 @requiring({"items": {"type": "string", "pattern": TEXT_PATTERN}})
 def check_texts(instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
     """Require a tuple of texts as :func:`check_text` does."""
@@ -108,6 +138,18 @@ def check_texts(instance: object, attribute: attrs.Attribute[Any], value: tuple[
         check_text(instance, attribute, item)
 
 
+def _all_citations(values: list[Any]) -> bool:
+    """Whether each of *values* is a tuple of citations, at least one, none twice."""
+    found = flat(values)
+    return (
+        found is not None
+        and all(values)
+        and set(map(type, found)) <= {Citation}
+        and distinct(values, _CITATION, first_by=_CITED)
+    )
+
+
+@batched(_all_citations)
 @requiring({"minItems": 1, "uniqueItems": True})
 def check_citations(instance: object, attribute: attrs.Attribute[Any], value: tuple[Citation, ...]) -> None:
     """Require at least one citation, none twice."""
@@ -119,6 +161,13 @@ def check_citations(instance: object, attribute: attrs.Attribute[Any], value: tu
         raise ValueError(msg)
 
 
+def _all_doubts(values: list[Any]) -> bool:
+    """Whether each of *values* is a tuple of doubts, none twice."""
+    found = flat(values)
+    return found is not None and set(map(type, found)) <= {Doubt} and distinct(values, _DOUBT, first_by=_DOUBT_TEXT)
+
+
+@batched(_all_doubts)
 @requiring({"uniqueItems": True})
 def check_doubts(instance: object, attribute: attrs.Attribute[Any], value: tuple[Doubt, ...]) -> None:
     """Require a tuple of :class:`~usnz.Doubt` values, none twice."""

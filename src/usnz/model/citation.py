@@ -6,9 +6,10 @@ from typing import Any, ClassVar, Final
 
 import attrs
 
+from usnz.model.columnwise import optional, strs
 from usnz.model.errors import shown
-from usnz.model.facts import documented, fact, requiring
-from usnz.model.plain import unsafe
+from usnz.model.facts import batched, documented, fact, requiring
+from usnz.model.plain import all_safe, unsafe
 from usnz.model.validators import non_empty_str, positive_int
 
 __all__ = ["QUOTE_JOIN", "QUOTE_LIMIT", "Citation", "check_quote"]
@@ -19,6 +20,22 @@ QUOTE_JOIN: Final = " … "
 """What joins two passages of one paragraph in a citation's quote."""
 
 
+def _all_quotes(values: list[Any]) -> bool:
+    """Whether each of *values* is printable text with a character not a space, at most the limit long."""
+    return (
+        strs(values)
+        and all(map(str.strip, values))
+        and max(map(len, values), default=0) <= QUOTE_LIMIT
+        and all_safe(values)
+    )
+
+
+def _all_notes(values: list[Any]) -> bool:
+    """Whether each of *values* is printable text."""
+    return strs(values) and all_safe(values)
+
+
+@batched(optional(_all_quotes))
 @requiring({"type": "string", "minLength": 1, "maxLength": QUOTE_LIMIT, "pattern": r"\S"})
 def check_quote(instance: Citation, attribute: attrs.Attribute[Any], value: str | None) -> None:
     """Require a quote of non-empty text, at most :data:`QUOTE_LIMIT` characters (or ``None``)."""
@@ -36,6 +53,7 @@ def check_quote(instance: Citation, attribute: attrs.Attribute[Any], value: str 
         raise ValueError(msg)
 
 
+@batched(optional(_all_notes))
 def check_note(instance: Citation, attribute: attrs.Attribute[Any], value: str | None) -> None:
     """Require text without control characters or lone surrogates (or ``None``)."""
     why = unsafe(value) if isinstance(value, str) else None

@@ -7,8 +7,9 @@ from typing import Any, Final, Literal
 
 import attrs
 
+from usnz.model.columnwise import distinct, flat, strs
 from usnz.model.errors import shown
-from usnz.model.facts import documented, fact, requiring
+from usnz.model.facts import batched, documented, fact, requiring
 from usnz.model.ids import check_ids
 from usnz.model.plain import TEXT_PATTERN
 from usnz.model.validators import non_empty_str
@@ -32,6 +33,17 @@ DOUBT_LIMIT: Final = 400
 """The longest a doubt's text may be, in characters (say one doubt, in about 300)."""
 
 
+def _all_doubt_texts(values: list[Any]) -> bool:
+    """Whether each of *values* is text, not empty, without leading or trailing spaces, at most the limit long."""
+    return (
+        strs(values)
+        and all(values)
+        and list(map(str.strip, values)) == values
+        and max(map(len, values), default=0) <= DOUBT_LIMIT
+    )
+
+
+@batched(_all_doubt_texts)
 @requiring({"type": "string", "pattern": TEXT_PATTERN, "maxLength": DOUBT_LIMIT})
 def check_doubt_text(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     """Require non-empty text without leading or trailing spaces, at most :data:`DOUBT_LIMIT` characters."""
@@ -43,6 +55,19 @@ def check_doubt_text(instance: object, attribute: attrs.Attribute[Any], value: A
         raise ValueError(msg)
 
 
+def _all_paragraphs(values: list[Any]) -> bool:
+    """Whether each of *values* is a tuple of paragraph numbers (integers from 1), at least one, none twice."""
+    found = flat(values)
+    return (
+        found is not None
+        and all(values)
+        and set(map(type, found)) <= {int}
+        and (not found or min(found) >= 1)
+        and distinct(values)
+    )
+
+
+@batched(_all_paragraphs)
 @requiring({"items": {"type": "integer", "minimum": 1}, "minItems": 1, "uniqueItems": True})
 def check_paragraphs(instance: object, attribute: attrs.Attribute[Any], value: tuple[int, ...]) -> None:
     """Require at least one paragraph number (each 1 or more), none twice."""

@@ -30,6 +30,7 @@ __all__ = [
     "Keys",
     "Step",
     "accepting",
+    "batched",
     "documented",
     "fact",
     "facts",
@@ -150,6 +151,26 @@ def requiring(keywords: Mapping[str, Any]) -> Callable[[V], V]:
 
     def declare(check: V) -> V:
         setattr(check, "requires", types.MappingProxyType(dict(keywords)))  # noqa: B010 - as ``accepting``
+        return check
+
+    return declare
+
+
+def batched(test: Callable[[list[Any]], bool]) -> Callable[[V], V]:
+    """Declare a test of a whole column of values that is true only when a field check accepts each (its ``column``).
+
+    Said where the check is, so the quick reader (:mod:`usnz.reading.columns`) asks a file's
+    column of the field at once, in C, and the check itself of each value only when the test
+    is not sure, without knowing which check a field uses (:mod:`usnz.model.columnwise`).
+
+    >>> @batched(lambda values: all(map(bool, values)))
+    ... def check_name(instance: object, attribute: object, value: object) -> None: ...
+    >>> check_name.column(["a", ""])
+    False
+    """
+
+    def declare(check: V) -> V:
+        setattr(check, "column", test)  # noqa: B010 - as ``accepting``
         return check
 
     return declare

@@ -5,19 +5,41 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any, Final
 
+from usnz.model.columnwise import items, strs
 from usnz.model.errors import shown
-from usnz.model.facts import requiring
+from usnz.model.facts import batched, requiring
 
 if TYPE_CHECKING:
     import attrs
 
-__all__ = ["ID_PATTERN", "check_id", "check_ids"]
+__all__ = ["ID_PATTERN", "all_ids", "check_id", "check_ids"]
 
 ID_PATTERN: Final = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 """A record id, as a regular expression (kebab-case ASCII): the one pattern ids are checked and described by."""
 _ID = re.compile(ID_PATTERN, re.ASCII)
+_ID_CHARACTERS: Final = b"abcdefghijklmnopqrstuvwxyz0123456789-"
 
 
+def all_ids(values: list[Any]) -> bool:
+    """Whether each of *values* is a kebab-case id (``[a-z0-9]+(?:-[a-z0-9]+)*``, ASCII), asked of them joined."""
+    if not values:
+        return True
+    if not strs(values):
+        return False
+    joined = "\n".join(values)
+    if not joined.isascii():
+        return False
+    text = b"\n" + joined.encode() + b"\n"
+    return (
+        text.translate(None, _ID_CHARACTERS) == b"\n" * (len(values) + 1)  # no other character, no newline in an id
+        and b"\n\n" not in text
+        and b"\n-" not in text
+        and b"-\n" not in text
+        and b"--" not in text
+    )
+
+
+@batched(all_ids)
 @requiring({"type": "string", "pattern": f"^{ID_PATTERN}$"})
 def check_id(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     """Require a kebab-case id."""
@@ -28,6 +50,7 @@ def check_id(instance: object, attribute: attrs.Attribute[Any], value: Any) -> N
         raise ValueError(msg)
 
 
+@batched(items(all_ids, unique=True))
 @requiring({"items": {"type": "string", "pattern": f"^{ID_PATTERN}$"}, "uniqueItems": True})
 def check_ids(instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
     """Require a tuple of kebab-case ids, none twice."""

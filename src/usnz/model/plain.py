@@ -7,15 +7,19 @@ terminal or split a line of a file instead of being read.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import re
+from collections.abc import Generator
 from typing import Final
 
-__all__ = ["TEXT_PATTERN", "UNSAFE", "unsafe"]
+__all__ = ["TEXT_PATTERN", "UNSAFE", "all_safe", "safe_text", "unsafe"]
 
 UNSAFE: Final = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 """A character text may not hold: C0 controls but tab and newline, DEL, C1 controls, lone surrogates."""
 TEXT_PATTERN: Final = r"^\S(?:[\s\S]*\S)?$"
 """Text a record's field holds, as a JSON Schema pattern: not empty, no space at either end."""
+_KNOWN_SAFE: Final = contextvars.ContextVar("usnz_safe_text", default=False)
 
 
 def unsafe(text: str) -> str | None:
@@ -39,3 +43,22 @@ def unsafe(text: str) -> str | None:
         f"holds a control character (U+{code:04X}) at position {found.start()}; "
         "text may hold tabs and newlines, no other control character"
     )
+
+
+@contextlib.contextmanager
+def safe_text() -> Generator[None, None, None]:
+    """Within the block, every text read is known to hold no character :func:`unsafe` refuses.
+
+    So a column test (:func:`all_safe`) does not look for them again: what the loader knows of a
+    whole file whose bytes show none (:func:`usnz.reading.problems.suspect_utf8`).
+    """
+    token = _KNOWN_SAFE.set(True)
+    try:
+        yield
+    finally:
+        _KNOWN_SAFE.reset(token)
+
+
+def all_safe(texts: list[str]) -> bool:
+    """Whether no text of *texts* holds a character :func:`unsafe` refuses (printable text none), asked at once."""
+    return _KNOWN_SAFE.get() or "".join(texts).isprintable()

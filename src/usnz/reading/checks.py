@@ -427,8 +427,8 @@ def _attestation_problems(
                 ),
             )
     given = attestation.citation
-    cited = [f"{c.source} ¶{c.paragraph}" for c in target.citations]
     if not any(c.source == given.source and c.paragraph == given.paragraph for c in target.citations):
+        cited = [f"{c.source} ¶{c.paragraph}" for c in target.citations]
         yield (
             "citation",
             (

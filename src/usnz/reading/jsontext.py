@@ -6,11 +6,12 @@ import itertools
 import json
 import re
 import sys
+from collections.abc import Callable
 from typing import Final
 
 from usnz.model.errors import shown
 
-__all__ = ["MAX_DEPTH", "MAX_DIGITS", "MAX_INT", "JsonError", "json_lines", "parse_json"]
+__all__ = ["MAX_DEPTH", "MAX_DIGITS", "MAX_INT", "JsonError", "json_lines", "parse_json", "parse_unbounded"]
 
 MAX_DEPTH: Final = 32
 """Deepest nesting of JSON arrays and objects a data file may have (records need about 5)."""
@@ -79,6 +80,21 @@ def _depth(text: str) -> int:
     return max(itertools.accumulate(map(_STEP.__getitem__, brackets)), default=0)
 
 
+def _loads(text: str, parse_int: Callable[[str], int]) -> object:
+    """Parse JSON strictly (finite numbers, keys once), integers made by *parse_int*."""
+    try:
+        return json.loads(
+            text,
+            object_pairs_hook=_unique_keys,
+            parse_constant=_refuse_constant,
+            parse_float=_finite,
+            parse_int=parse_int,  # (``int`` itself: made in C, without a call each)
+        )
+    except RecursionError:
+        msg = f"arrays and objects nest more than {MAX_DEPTH} deep"
+        raise JsonError(msg) from None
+
+
 def parse_json(text: str) -> object:
     """Read JSON strictly, as usnz reads data files.
 
@@ -111,18 +127,21 @@ def parse_shallow(text: str) -> object:
     The limit is checked on the slow path only (:func:`check_depth`): a record the quick
     reader reads has its class's shape, which nests a few levels deep, never 32.
     """
-    try:
-        value = json.loads(
-            text,
-            object_pairs_hook=_unique_keys,
-            parse_constant=_refuse_constant,
-            parse_float=_finite,
-            parse_int=_bounded_int,
-        )
-    except RecursionError:
-        msg = f"arrays and objects nest more than {MAX_DEPTH} deep"
-        raise JsonError(msg) from None
-    return value
+    return _loads(text, _bounded_int)
+
+
+def parse_unbounded(text: str) -> object:
+    """Parse JSON as :func:`parse_shallow` does, all but the bound on integers: any ``int`` is kept.
+
+    For a reader that bounds the integers it accepts itself (:func:`usnz.reading.quick.read_all`):
+    Python's parser makes integers faster without a call for each. What this refuses, or what
+    that reader does not vouch for, is parsed again by :func:`parse_shallow`, which says why.
+
+    Raises:
+        ValueError: for malformed JSON, or an integer too long for Python to read.
+        JsonError: as :func:`parse_shallow` does, for all but integers.
+    """
+    return _loads(text, int)
 
 
 def json_lines(text: str) -> list[object]:

@@ -13,6 +13,7 @@ builds a :class:`~usnz.Dataset` of what is read. The names of ``__all__`` stay i
 from __future__ import annotations
 
 import codecs
+import itertools
 import json
 from collections.abc import Iterable, Iterator
 
@@ -25,7 +26,7 @@ from usnz.reading.collector import collector_paused
 from usnz.reading.files import MAX_FILE_BYTES, checked_paths, read_paths
 from usnz.reading.files import too_large as _too_large
 from usnz.reading.files import unknown_file as _unknown_file
-from usnz.reading.jsontext import MAX_INT, parse_json, parse_shallow
+from usnz.reading.jsontext import MAX_INT, parse_json, parse_shallow, parse_unbounded
 from usnz.reading.jsontext import JsonError as _JsonError
 from usnz.reading.jsontext import check_depth as _check_depth
 from usnz.reading.jsontext import json_lines as _json_lines
@@ -35,7 +36,7 @@ from usnz.reading.problems import diagnosed as _diagnosed
 from usnz.reading.problems import suspect as _suspect
 from usnz.reading.problems import suspect_utf8 as _suspect_utf8
 from usnz.reading.problems import unsafe_text as _unsafe_text
-from usnz.reading.quick import Reader, read_all, read_quickly, reader
+from usnz.reading.quick import Reader, by_columns, read_all, read_quickly, reader
 from usnz.reading.version import DATA_VERSION
 
 __all__ = [
@@ -75,7 +76,7 @@ def _records_in(  # noqa: PLR0911 - one return per way a file can fail
             )
         )
         return
-    if not data.strip():
+    if not data or data.isspace():  # (no copy of the bytes stripped)
         problems.append(
             Problem(file=name, record=None, path="", message="file is empty; expected a JSON array of records")
         )
@@ -86,12 +87,21 @@ def _records_in(  # noqa: PLR0911 - one return per way a file can fail
         return
     try:
         text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        problems.append(Problem(file=name, record=None, path="", message=f"not valid UTF-8 (byte {error.start})"))
+        return
+    read = reader(cls)
+    suspect = _suspect_utf8(data)  # a control character or a surrogate may be in the text
+    unbounded = not suspect and not name.endswith(".jsonl") and by_columns(read)
+    if unbounded:
+        every = _read_unbounded(read, text)
+        if every is not None:  # the fast path: every record has its class's shape, every integer in bounds
+            yield from every
+            return
+    try:
         items: object = _json_lines(text) if name.endswith(".jsonl") else parse_shallow(text)
     except _JsonError as error:
         problems.append(Problem(file=name, record=None, path="", message=f"not read: {error}"))
-        return
-    except UnicodeDecodeError as error:
-        problems.append(Problem(file=name, record=None, path="", message=f"not valid UTF-8 (byte {error.start})"))
         return
     except json.JSONDecodeError as error:
         problems.append(
@@ -103,15 +113,28 @@ def _records_in(  # noqa: PLR0911 - one return per way a file can fail
             )
         )
         return
-    read = reader(cls)
-    suspect = _suspect_utf8(data)  # a control character or a surrogate may be in the text
     entries: list[object] = items if isinstance(items, list) else []  # pyright: ignore[reportUnknownVariableType]
-    every = None if suspect or entries is not items else read_all(read, entries, safe=True)
+    # (a file read unbounded was read by columns already: parsed strictly, its values are the same)
+    every = None if suspect or unbounded or entries is not items else read_all(read, entries, safe=True)
     if every is not None:  # the fast path: every record has its class's shape
         yield from every
         return
     quick: list[AnyRecord | None] = [None] * len(entries) if suspect else [_quickly(read, entry) for entry in entries]
     yield from _slowly(name, cls, text, items, quick, problems, unchecked)  # pyright: ignore[reportUnknownArgumentType]
+
+
+def _read_unbounded(read: Reader, text: str) -> list[AnyRecord] | None:
+    """Every record of a file's JSON *text* (no character in it suspect), read by columns; ``None`` when in doubt.
+
+    The JSON is parsed without the strict parser's bound on integers
+    (:func:`~usnz.reading.jsontext.parse_unbounded`): the columns read bound every integer
+    themselves (:func:`~usnz.reading.quick.by_columns`). A file it refuses is parsed again strictly.
+    """
+    try:
+        items = parse_unbounded(text)
+    except (ValueError, _JsonError):  # the strict parser says what is wrong
+        return None
+    return read_all(read, items, safe=True) if type(items) is list else None  # pyright: ignore[reportUnknownArgumentType]
 
 
 def _quickly(read: Reader, entry: object) -> AnyRecord | None:
@@ -218,7 +241,7 @@ def read(
         while files:
             name, stem, data = files.pop()
             before = len(collected)
-            records.extend((name, record) for record in _records_in(name, stem, data, collected, unread))
+            records.extend(zip(itertools.repeat(name), _records_in(name, stem, data, collected, unread)))
             del data
             if stem in KINDS and _unread_file(collected, before, name, stem):
                 unread_kinds.append(KINDS[stem])

@@ -25,12 +25,14 @@ import attrs
 from usnz.model.base import check_date_basis
 from usnz.model.dates import PartialDate, Period
 from usnz.model.facts import facts
-from usnz.reading.columns import column_check, date_basis_check, dated, safe_text
+from usnz.model.plain import safe_text
+from usnz.reading.columns import column_check, date_basis_check, dated
+from usnz.reading.jsontext import MAX_INT
 
 if typing.TYPE_CHECKING:
     from usnz.model.records import AnyRecord
 
-__all__ = ["Reader", "UnsureError", "read_all", "read_quickly", "reader"]
+__all__ = ["Reader", "UnsureError", "by_columns", "read_all", "read_quickly", "reader"]
 
 Reader = Callable[[Any], Any]
 """Reads one JSON value as one annotated type, or raises :class:`UnsureError`."""
@@ -49,11 +51,24 @@ _columns: dict[Reader, Column] = {}
 _NONE: Final = type(None)
 
 
+def _within_bounds(values: list[Any], types: set[type]) -> bool:
+    """Whether no ``int`` of *values* (of *types*) lies beyond ±:data:`~usnz.reading.jsontext.MAX_INT`.
+
+    What the strict JSON parser refuses: a column read says so itself, so that a file parsed
+    without that bound (:func:`~usnz.reading.jsontext.parse_unbounded`) is read only within it.
+    """
+    if int not in types:
+        return True
+    ints = values if len(types) == 1 else [value for value in values if type(value) is int]
+    return min(ints) >= -MAX_INT and max(ints) <= MAX_INT
+
+
 def _of_types(allowed: frozenset[type]) -> Column:
-    """Accept a column of values of exactly the types *allowed*, as they are."""
+    """Accept a column of values of exactly the types *allowed*, as they are (integers within bounds)."""
 
     def read(values: list[Any]) -> list[Any]:
-        if set(map(type, values)) <= allowed:
+        types = set(map(type, values))
+        if types <= allowed and _within_bounds(values, types):
             return values
         raise UnsureError
 
@@ -447,6 +462,27 @@ def _built_as_attrs_builds(cls: type[Any]) -> bool:
     )
 
 
+def _setter(cls: type[Any], name: str) -> Callable[[list[Any], list[Any]], None]:
+    """What sets field *name* of each instance of *cls* to its value, as attrs' ``__init__`` does.
+
+    That is ``object.__setattr__``, which finds the slot that holds the field on the class (or
+    its bases) and asks it: here the slot is found once, and asked in C for every instance.
+    """
+    held = next((vars(klass)[name] for klass in cls.__mro__ if name in vars(klass)), None)
+    if type(held) is types.MemberDescriptorType:
+        set_slot = held.__set__
+
+        def set_slots(made: list[Any], values: list[Any]) -> None:
+            deque(map(set_slot, made, values), maxlen=0)
+
+        return set_slots
+
+    def set_attributes(made: list[Any], values: list[Any]) -> None:  # a class without slots
+        deque(map(object.__setattr__, made, itertools.repeat(name), values), maxlen=0)
+
+    return set_attributes
+
+
 def _class_column(cls: type[Any], plan: dict[str, tuple[str, Reader, frozenset[type]]]) -> Column | None:
     """Read a column of JSON objects as *cls*, a field at a time, or ``None`` if it cannot be read so.
 
@@ -457,7 +493,7 @@ def _class_column(cls: type[Any], plan: dict[str, tuple[str, Reader, frozenset[t
     """
     if not _built_as_attrs_builds(cls):
         return None
-    steps: list[tuple[attrs.Attribute[Any], Column, object, Any]] = []
+    steps: list[tuple[attrs.Attribute[Any], Column, object, Any, Callable[[list[Any], list[Any]], None]]] = []
     for field in attrs.fields(cls):
         _, read_field, accepted = plan[field.name]
         column = _columns.get(read_field)
@@ -478,11 +514,10 @@ def _class_column(cls: type[Any], plan: dict[str, tuple[str, Reader, frozenset[t
             check = date_basis_check
         elif field.validator is not None:
             check = column_check(field.validator)
-        steps.append((field, column, default, check))
+        steps.append((field, column, default, check, _setter(cls, field.name)))
     allowed = frozenset(plan)
     finish = getattr(cls, "__attrs_post_init__", None)
     new = object.__new__
-    set_field = object.__setattr__
 
     def read(values: list[dict[str, Any]]) -> list[Any]:
         count = len(values)
@@ -490,17 +525,17 @@ def _class_column(cls: type[Any], plan: dict[str, tuple[str, Reader, frozenset[t
             raise UnsureError
         made = list(map(new, itertools.repeat(cls, count)))
         read_values: list[list[Any]] = []
-        for field, column, default, _ in steps:
+        for field, column, default, _, set_each in steps:
             raw = (
                 list(map(operator.getitem, values, itertools.repeat(field.name)))  # a KeyError if one is not given
                 if default is _NOT_GIVEN
                 else list(map(dict[str, Any].get, values, itertools.repeat(field.name), itertools.repeat(default)))
             )
             got = column(raw)
-            deque(map(set_field, made, itertools.repeat(field.name), got), maxlen=0)
+            set_each(made, got)
             read_values.append(got)
         whether_dated: list[bool] | None = None
-        for (field, _, _, check), got in zip(steps, read_values, strict=True):
+        for (field, _, _, check, _), got in zip(steps, read_values, strict=True):
             if check is date_basis_check:
                 whether_dated = dated(read_values, count) if whether_dated is None else whether_dated
                 date_basis_check(made, field, got, whether_dated)
@@ -516,6 +551,14 @@ def _class_column(cls: type[Any], plan: dict[str, tuple[str, Reader, frozenset[t
 
 _CHUNK: Final = 500
 """How many records a class read by columns reads at once."""
+
+
+def by_columns(read: Reader) -> bool:
+    """Whether :func:`read_all` reads with *read* by columns: and so refuses an integer beyond ±``MAX_INT`` anywhere.
+
+    (A record read one at a time passes an ``int`` as it is: the strict JSON parser has bounded it.)
+    """
+    return read in _columns
 
 
 def read_all(read: Reader, entries: list[object], *, safe: bool = False) -> list[AnyRecord] | None:
