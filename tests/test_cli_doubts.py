@@ -32,9 +32,13 @@ def test_a_paragraphs_contradictions_as_a_table(
     lines = out.splitlines()
     expected = usnz.doubts(kind="contradiction", paragraph=23)
     assert lines[0] == "nzsas-afghanistan-rotations  contradiction  encyclopedia-nz-us-relations ¶23, ¶24"
-    assert lines[-1] == f"({len(expected)} doubts)"
+    carriers: dict[usnz.Doubt, list[str]] = {}
+    for item in expected:
+        carriers.setdefault(item.doubt, []).append(item.record.id)
+    records = len({item.record.id for item in expected})
+    assert lines[-1] == f"({len(carriers)} doubts; {records} records)"
     heads = [line for line in lines if not line.startswith(" ") and not line.startswith("(")]
-    assert heads == [f"{d.record.id}  {d.doubt.kind}  {d.doubt.where}" for d in expected]
+    assert heads == [f"{', '.join(ids)}  {d.kind}  {d.where}" for d, ids in carriers.items()]
     assert max(len(line) for line in lines) <= 100
     monkeypatch.setenv("COLUMNS", "80")  # the source and paragraphs go under the id when they do not fit beside it
     code, out, err = run(capsys, "doubts", "--kind", "contradiction", "--paragraph", "23")
@@ -85,6 +89,31 @@ def test_csv_has_a_header_and_a_row_per_doubt(capsys: pytest.CaptureFixture[str]
     first = next(row for row in rows[1:] if row[0] == "nzsas-afghanistan-rotations")
     assert first[1:4] == ["contradiction", "encyclopedia-nz-us-relations", "23; 24"]
     assert first[5] == "nzsas-afghanistan-fifty"
+
+
+def test_a_doubt_several_records_carry_is_listed_once_naming_them_all(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "60")
+    code, out, err = run(capsys, "doubts", "--source", "encyclopedia-nz-us-relations", "--paragraph", "19")
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    garbled = [item for item in usnz.doubts(kind="garbled", paragraph=19) if "integrated" in item.doubt.text]
+    shared = max({item.doubt for item in garbled}, key=lambda d: sum(item.doubt == d for item in garbled))
+    ids = [item.record.id for item in garbled if item.doubt == shared]
+    assert len(ids) > 3
+    start = next(i for i, line in enumerate(lines) if line.startswith(f"{ids[0]}, {ids[1]}, "))  # wrapped at commas
+    named = []
+    for line in lines[start:]:
+        if line.startswith("    "):
+            assert line == "    garbled  encyclopedia-nz-us-relations ¶19"
+            break
+        named.append(line)
+    assert " ".join(named).split(", ") == ids
+    said = " ".join(line.strip() for line in lines)
+    assert said.count("who 'they' were is not in the surviving text. Quotes keep it") == 1  # the shared one, once
+    assert "anzac-battalion-vietnam  garbled" in lines  # its own wording (a reading added), its own entry
+    assert max(len(line) for line in lines) <= 60
 
 
 def test_no_doubt_found(capsys: pytest.CaptureFixture[str]) -> None:
