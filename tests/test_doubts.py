@@ -187,6 +187,37 @@ def test_doubts_finds_them_by_kind_source_and_paragraph() -> None:
     assert all(19 in item.doubt.paragraphs for item in usnz.doubts(paragraph=19))
 
 
+def test_doubts_read_each_doubt_once_with_the_records_that_carry_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    found = usnz.doubts(paragraph=19)
+    assert isinstance(found, usnz.Doubts)
+    assert isinstance(found, tuple)
+    assert isinstance(found[0], usnz.Doubted)
+    assert isinstance(found[:3], usnz.Doubts)
+    assert len(found[:3]) == 3
+    carried = found.by_doubt()
+    assert sum(len(records) for records in carried.values()) == len(found)  # every record, under its doubt
+    garbled = next(
+        d
+        for d in carried
+        if d.kind == "garbled" and d.text.endswith("not in the surviving text. Quotes keep it as archived.")
+    )
+    assert carried[garbled].ids() == tuple(item.record.id for item in found if item.doubt == garbled)
+    assert len(carried[garbled]) == 11  # one garbled line of ¶19, eleven records built on it
+    assert repr(found[:1]) == "Doubts([<vague encyclopedia-nz-us-relations ¶19 on rnzaf-pilots-no-9-squadron>])"
+    assert len(repr(found)) < 100 * len(found)  # no record's whole repr
+    monkeypatch.setenv("COLUMNS", "100")
+    text = str(found)
+    assert text.count(garbled.text[:40]) == sum(d.text.startswith(garbled.text[:40]) for d in carried)  # each once
+    assert text.count("    garbled  encyclopedia-nz-us-relations ¶19") == 1  # the eleven ids, wrapped, then this
+    assert text.splitlines()[-1] == f"({len(carried)} doubts; {len({i.record.id for i in found})} records)"
+    html = found._repr_html_()
+    assert html.count("they were integrated") == sum(("they were integrated" in d.text) for d in carried)
+    assert "<code>us-forces-vietnam</code>" in html
+    assert str(usnz.doubts(paragraph=17, source="nzpa-key-leaves-us")) == "(0 doubts)"
+    every = usnz.doubts()._repr_html_()
+    assert f"… and {len(usnz.doubts().by_doubt()) - 50} more; print() or .by_doubt() gives them all" in every
+
+
 @pytest.mark.parametrize(
     ("kwargs", "error", "message"),
     [

@@ -97,7 +97,7 @@ if TYPE_CHECKING:
     from usnz.querying.collection import Records
     from usnz.querying.dataset import Dataset
     from usnz.querying.disputes import Disputes
-    from usnz.querying.doubted import Doubted
+    from usnz.querying.doubted import Doubted, Doubts
     from usnz.querying.search import SearchHit
     from usnz.reading.version import DATA_VERSION
 
@@ -126,6 +126,7 @@ __all__ = [
     "Disputes",
     "Doubt",
     "Doubted",
+    "Doubts",
     "During",
     "Error",
     "Event",
@@ -219,6 +220,7 @@ _HOMES: dict[str, str] = {
     "Dataset": "querying.dataset",
     "Disputes": "querying.disputes",
     "Doubted": "querying.doubted",
+    "Doubts": "querying.doubted",
 }
 
 # The public modules of the optional faces (``usnz.plot.timeline(...)``), imported on first use.

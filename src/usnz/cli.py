@@ -20,23 +20,20 @@ import json
 import os
 import re
 import sys
-import textwrap
 import typing
 import warnings
 from collections.abc import Callable, Sequence
 from typing import IO, TYPE_CHECKING, Any, Final, NoReturn
 
-from usnz.faces.text import WIDTH, field_rows, fit, show_text, table_text, terminal_width, when_text
+from usnz.faces.text import WIDTH, doubts_text, field_rows, fit, show_text, table_text, terminal_width, when_text
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
 
-    from usnz.model.doubt import Doubt
     from usnz.model.errors import Problem
     from usnz.model.filters import Filter
     from usnz.model.records import AnyRecord
     from usnz.querying.collection import Records
-    from usnz.querying.doubted import Doubted
 
 __all__ = ["WIDTH", "main"]
 
@@ -363,43 +360,7 @@ def _doubts(args: argparse.Namespace) -> str:
         return json.dumps(items, indent=2, ensure_ascii=False)
     if args.format == "csv":
         return _csv([("record", "kind", "source", "paragraphs", "text", "concerns"), *rows])
-    return _doubts_text(found)
-
-
-def _doubts_text(found: Sequence[Doubted]) -> str:
-    """Each doubt once, as a line naming every record that carries it, its kind and paragraphs, then its text.
-
-    A doubt several records carry (the same spot, in the same words) is one entry naming them
-    all, in the order ``usnz.doubts()`` gives them.
-    """
-    from usnz.faces.marks import clean  # noqa: PLC0415
-
-    width = terminal_width()
-    # at spaces only: an id in the text (nzsas-afghanistan-fifty) is never broken
-    wrapper = textwrap.TextWrapper(width, initial_indent="    ", subsequent_indent="    ", break_on_hyphens=False)
-    carriers: dict[Doubt, list[str]] = {}
-    for item in found:
-        carriers.setdefault(item.doubt, []).append(item.record.id)
-    lines: list[str] = []
-    for doubt, ids in carriers.items():
-        lines += _doubt_head(clean(", ".join(ids)), clean(doubt.kind), clean(doubt.where), width)
-        lines.extend(wrapper.wrap(clean(doubt.text)))
-        if doubt.concerns:
-            lines.append(clean("    concerns: " + ", ".join(doubt.concerns)))
-    records = len({item.record.id for item in found})
-    counted = f"{len(carriers)} doubt{'s' if len(carriers) != 1 else ''}"
-    lines.append(f"({counted})" if not found else f"({counted}; {records} record{'s' if records != 1 else ''})")
-    return "\n".join(lines)
-
-
-def _doubt_head(ids: str, kind: str, where: str, width: int) -> list[str]:
-    """The lines that name a doubt's records, kind, source and paragraphs: one when they fit, else more."""
-    if len(ids) + len(kind) + len(where) + 4 <= width:
-        return [f"{ids}  {kind}  {where}"]
-    if len(ids) + len(kind) + 2 <= width:  # the source and paragraphs on a line of their own
-        return [f"{ids}  {kind}", f"    {where}"]
-    named = textwrap.wrap(ids, width, break_on_hyphens=False, break_long_words=False)
-    return [*named, f"    {kind}  {where}"]
+    return doubts_text(found)
 
 
 def _kind_names() -> list[str]:

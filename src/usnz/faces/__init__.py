@@ -30,6 +30,8 @@ def install() -> None:
     hooks.register("records-html", _on_first_use("usnz.faces.html", "records_html"))
     hooks.register("disputes", _on_first_use("usnz.faces.text", "disputes_text"))
     hooks.register("disputes-html", _on_first_use("usnz.faces.html", "disputes_html"))
+    hooks.register("doubts", _on_first_use("usnz.faces.text", "doubts_text"))
+    hooks.register("doubts-html", _on_first_use("usnz.faces.html", "doubts_html"))
 
 
 def _on_first_use(module: str, name: str) -> Callable[..., Any]:

@@ -15,14 +15,25 @@ from typing import TYPE_CHECKING, Any, Final
 from usnz.faces import marks
 from usnz.faces.columns import Shown, table, table_marks
 from usnz.faces.marks import cited, clean, short_names
-from usnz.faces.text import field_values, fit, value_text
+from usnz.faces.text import doubts_count, field_values, fit, value_text
 from usnz.model.facts import facts
 from usnz.model.values import Citation
 
 if TYPE_CHECKING:
     from usnz.model.records import AnyRecord
+    from usnz.querying.doubted import Doubts
 
-__all__ = ["MAX_ROWS", "STYLES", "cited", "disputes_html", "legend_html", "mark_html", "record_html", "records_html"]
+__all__ = [
+    "MAX_ROWS",
+    "STYLES",
+    "cited",
+    "disputes_html",
+    "doubts_html",
+    "legend_html",
+    "mark_html",
+    "record_html",
+    "records_html",
+]
 
 MAX_ROWS: Final = 50
 """Most rows a results table shows; the rest are counted in its last row."""
@@ -291,3 +302,44 @@ def disputes_html(groups: Sequence[Sequence[AnyRecord]]) -> str:
         caption = f"<caption {_CAPTION}><strong>{marks.DISPUTED}{number}</strong> {escape(clean(heading))}</caption>"
         parts.append(f'<table class="usnz-table usnz-dispute" {_TABLE}>{caption}<tbody>{rows}</tbody></table>')
     return f"{_SCROLL}{''.join(parts)}</div>"
+
+
+def doubts_html(found: Doubts) -> str:
+    """The doubts as Jupyter shows them: a table of each doubt once, with the records that carry it.
+
+    Shows the first :data:`MAX_ROWS` doubts and counts the rest.
+
+    >>> import usnz
+    >>> html = doubts_html(usnz.doubts(kind="garbled", paragraph=19))
+    >>> html.count("they were integrated") < len(usnz.doubts(kind="garbled", paragraph=19))
+    True
+    """
+    carried = list(found.by_doubt().items())
+    head = (
+        _cell("th", "records", "id", "The records that carry the doubt")
+        + _cell("th", "kind", "value", "contradiction, vague, garbled, typo, reading or outside")
+        + _cell("th", "where", "cited", "The source and paragraphs the doubt lies in")
+        + _cell("th", "doubt", "field", "What the text says and leaves open, and the reading taken")
+    )
+    body = [
+        "<tr>"
+        + _cell("td", "<br>".join(f"<code>{escape(clean(i))}</code>" for i in records.ids()), "id")
+        + _cell("td", escape(doubt.kind), "value")
+        + _cell("td", "<br>".join(escape(clean(part)) for part in doubt.where.split(" ", 1)), "cited")
+        + _cell(
+            "td",
+            escape(clean(doubt.text))
+            + (f"<br><small>concerns: {escape(clean(', '.join(doubt.concerns)))}</small>" if doubt.concerns else ""),
+            "field",
+        )
+        + "</tr>"
+        for doubt, records in carried[:MAX_ROWS]
+    ]
+    if len(carried) > MAX_ROWS:
+        more = f"… and {len(carried) - MAX_ROWS} more; print() or .by_doubt() gives them all"
+        body.append(f'<tr><td colspan="4" style="{STYLES["text"]}">{more}</td></tr>')
+    caption = escape(doubts_count(found))
+    return (
+        f'{_SCROLL}<table class="usnz-table usnz-doubts" {_TABLE}><caption {_CAPTION}>{caption}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
+    )

@@ -21,12 +21,15 @@ if TYPE_CHECKING:
     from usnz.model.amounts import Quantity
     from usnz.model.records import AnyRecord
     from usnz.model.values import Citation
+    from usnz.querying.doubted import Doubts
 
 __all__ = [
     "PROVENANCE",
     "WIDTH",
     "dispute_parts",
     "disputes_text",
+    "doubts_count",
+    "doubts_text",
     "field_mark",
     "field_rows",
     "field_values",
@@ -511,3 +514,47 @@ def disputes_text(groups: Sequence[Sequence[AnyRecord]], width: int | None = Non
             if doubt:
                 lines.extend(f"     {line}" for line in _wrap(clean(doubt), width - 5))
     return "\n".join(lines)
+
+
+def doubts_text(found: Doubts, width: int | None = None) -> str:
+    """Each doubt once, as a line naming every record that carries it, its kind and paragraphs, then its text.
+
+    A doubt several records carry (the same spot, in the same words) is one entry naming them
+    all, in the order ``usnz.doubts()`` gives them; the count of doubts and of records last.
+
+    >>> import usnz
+    >>> print(doubts_text(usnz.doubts(kind="contradiction", paragraph=23), width=100).splitlines()[0])
+    nzsas-afghanistan-rotations  contradiction  encyclopedia-nz-us-relations ¶23, ¶24
+    """
+    width = terminal_width() if width is None else width
+    # at spaces only: an id in the text (nzsas-afghanistan-fifty) is never broken
+    wrapper = textwrap.TextWrapper(width, initial_indent="    ", subsequent_indent="    ", break_on_hyphens=False)
+    carried = found.by_doubt()
+    lines: list[str] = []
+    for doubt, records in carried.items():
+        lines += _doubt_head(clean(", ".join(records.ids())), clean(doubt.kind), clean(doubt.where), width)
+        lines.extend(wrapper.wrap(clean(doubt.text)))
+        if doubt.concerns:
+            lines.append(clean("    concerns: " + ", ".join(doubt.concerns)))
+    lines.append(f"({doubts_count(found)})")
+    return "\n".join(lines)
+
+
+def doubts_count(found: Doubts) -> str:
+    """``3 doubts; 7 records``: how many doubts (each once) and how many records carry them."""
+    doubts = len(found.by_doubt())
+    counted = f"{doubts} doubt{'s' if doubts != 1 else ''}"
+    if not found:
+        return counted
+    records = len({item.record.id for item in found})
+    return f"{counted}; {records} record{'s' if records != 1 else ''}"
+
+
+def _doubt_head(ids: str, kind: str, where: str, width: int) -> list[str]:
+    """The lines that name a doubt's records, kind, source and paragraphs: one when they fit, else more."""
+    if len(ids) + len(kind) + len(where) + 4 <= width:
+        return [f"{ids}  {kind}  {where}"]
+    if len(ids) + len(kind) + 2 <= width:  # the source and paragraphs on a line of their own
+        return [f"{ids}  {kind}", f"    {where}"]
+    named = textwrap.wrap(ids, width, break_on_hyphens=False, break_long_words=False)
+    return [*named, f"    {kind}  {where}"]

@@ -43,7 +43,7 @@ from usnz.querying.arguments import (
 from usnz.querying.arguments import record_id as record_id_of
 from usnz.querying.collection import Records, dispute_groups
 from usnz.querying.disputes import Disputes
-from usnz.querying.doubted import Doubted
+from usnz.querying.doubted import Doubted, Doubts
 from usnz.querying.filtering import FilterIndex
 from usnz.querying.intervals import Intervals
 from usnz.querying.search import SearchHit, SearchIndex
@@ -848,13 +848,15 @@ class Dataset:
         kind: str | Iterable[str] | None = None,
         source: str | Source | None = None,
         paragraph: int | None = None,
-    ) -> tuple[Doubted, ...]:
+    ) -> Doubts:
         """The doubtful spots of the texts, each a :class:`Doubted`: a doubt with the records it touches.
 
         Every doubt of every record (and source), in a fixed order: by kind (contradictions
         first, as :class:`~usnz.Doubt` lists them), then by source and paragraph, then in
         dataset order of the records that carry them. A spot several records touch appears
-        once for each record that carries a doubt about it.
+        once for each record that carries a doubt about it; printed or shown in Jupyter, the
+        :class:`~usnz.Doubts` read each doubt once with every record that carries it
+        (:meth:`~usnz.Doubts.by_doubt`).
 
         Args:
             kind: Only doubts of this kind (``"contradiction"``, ``"vague"``, ``"garbled"``,
@@ -886,7 +888,7 @@ class Dataset:
                 of = repr(found) if found is not None else "any source"
                 msg = f"paragraph={shown(paragraph)} is not a paragraph of {of}; accepted: {accepted}"
                 raise ArgumentValueError(msg)
-        return tuple(
+        return Doubts(
             item
             for item in self._all_doubted()
             if (kinds is None or item.doubt.kind in kinds)

@@ -1,16 +1,17 @@
-"""``Doubted``: what :func:`usnz.doubts` returns, a doubt with the records it touches."""
+"""``Doubted`` and ``Doubts``: what :func:`usnz.doubts` returns, each doubt with the records it touches."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, SupportsIndex, overload
 
+from usnz.model import hooks
 from usnz.querying.collection import Records
 
 if TYPE_CHECKING:
     from usnz.model.doubt import Doubt
     from usnz.model.records import AnyRecord
 
-__all__ = ["Doubted"]
+__all__ = ["Doubted", "Doubts"]
 
 
 class Doubted(NamedTuple):
@@ -36,3 +37,56 @@ class Doubted(NamedTuple):
     def __str__(self) -> str:
         """``record-id: kind (source ¶N): text``."""
         return f"{self.record.id}: {self.doubt}"
+
+
+class Doubts(tuple[Doubted, ...]):
+    """The doubts :func:`usnz.doubts` finds: still a tuple of :class:`Doubted`, one for each record that carries one.
+
+    Printed, or shown in Jupyter, it reads each doubt once, naming every record that carries
+    it (the same spot in the same words), as ``usnz doubts`` prints them.
+
+    >>> import usnz
+    >>> found = usnz.doubts(kind="garbled", paragraph=19)
+    >>> isinstance(found, tuple), len(found) > len(found.by_doubt())
+    (True, True)
+    """
+
+    __slots__ = ()
+
+    @overload
+    def __getitem__(self, index: SupportsIndex, /) -> Doubted: ...
+    @overload
+    def __getitem__(self, index: slice, /) -> Doubts: ...
+    def __getitem__(self, index: SupportsIndex | slice, /) -> Doubted | Doubts:
+        """Index (a :class:`Doubted`) or slice (a ``Doubts``)."""
+        if isinstance(index, slice):
+            return Doubts(super().__getitem__(index))
+        return super().__getitem__(index)
+
+    def by_doubt(self) -> dict[Doubt, Records[AnyRecord]]:
+        """Each doubt once, with the records that carry it, in the order found.
+
+        >>> import usnz
+        >>> carried = usnz.doubts(kind="garbled", paragraph=19).by_doubt()
+        >>> max(len(records) for records in carried.values()) > 10
+        True
+        """
+        carriers: dict[Doubt, list[AnyRecord]] = {}
+        for item in self:
+            carriers.setdefault(item.doubt, []).append(item.record)
+        return {doubt: Records(records) for doubt, records in carriers.items()}
+
+    def __repr__(self) -> str:
+        """``Doubts([...])`` naming each doubt by kind, place and record."""
+        inner = ", ".join(f"<{item.doubt.kind} {item.doubt.where} on {item.record.id}>" for item in self)
+        return f"Doubts([{inner}])"
+
+    def __str__(self) -> str:
+        """Each doubt once: the records that carry it, its kind and paragraphs, then its text."""
+        text: str = hooks.face("doubts")(self)
+        return text
+
+    def _repr_html_(self) -> str:
+        """A table of the doubts, each once with the records that carry it: how Jupyter shows them."""
+        html: str = hooks.face("doubts-html")(self)
+        return html
