@@ -205,6 +205,11 @@ def test_doubts_read_each_doubt_once_with_the_records_that_carry_it(monkeypatch:
     assert len(carried[garbled]) == 11  # one garbled line of ¶19, eleven records built on it
     assert repr(found[:1]) == "Doubts([<vague encyclopedia-nz-us-relations ¶19 on rnzaf-pilots-no-9-squadron>])"
     assert len(repr(found)) < 100 * len(found)  # no record's whole repr
+    assert repr(usnz.doubts(kind="contradiction", paragraph=23)[0]) == (
+        "Doubted(<contradiction encyclopedia-nz-us-relations ¶23, ¶24> on"
+        " <force-contribution nzsas-afghanistan-rotations>, concerns=[nzsas-afghanistan-fifty])"
+    )
+    assert repr(found[0]).endswith("on <force-contribution rnzaf-pilots-no-9-squadron>)")
     monkeypatch.setenv("COLUMNS", "100")
     text = str(found)
     assert text.count(garbled.text[:40]) == sum(d.text.startswith(garbled.text[:40]) for d in carried)  # each once

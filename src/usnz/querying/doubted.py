@@ -38,6 +38,12 @@ class Doubted(NamedTuple):
         """``record-id: kind (source ¶N): text``."""
         return f"{self.record.id}: {self.doubt}"
 
+    def __repr__(self) -> str:
+        """``Doubted(<kind source ¶N> on <record-kind id>, concerns=[...])``: the record named, not shown whole."""
+        concerns = f", concerns=[{', '.join(self.concerns.ids())}]" if self.concerns else ""
+        on = f"<{self.record.record_kind} {self.record.id}>"
+        return f"Doubted(<{self.doubt.kind} {self.doubt.where}> on {on}{concerns})"
+
 
 class Doubts(tuple[Doubted, ...]):
     """The doubts :func:`usnz.doubts` finds: still a tuple of :class:`Doubted`, one for each record that carries one.
