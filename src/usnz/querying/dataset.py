@@ -239,7 +239,7 @@ class Dataset:
     def _searchable(self) -> SearchIndex:
         """The search index: built on the first search, once."""
         if self._search is None:
-            self._search = paused(SearchIndex)(self._ordered)
+            self._search = paused(SearchIndex)(self._ordered, self._by_id)
         return self._search
 
     # -- whole dataset -----------------------------------------------------------------
