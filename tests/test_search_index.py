@@ -288,3 +288,10 @@ def test_what_a_record_refers_to_is_found_through_the_ids_given_as_through_its_o
     given = SearchIndex(data, {record.id: record for record in data})
     for text in ("ANZUS treaty", "Korea casualties", "Red Cross pledge", "condolences"):
         assert given.search(text) == SearchIndex(data).search(text), text
+
+
+def test_the_records_of_a_kind_are_worked_out_once_and_none_for_a_kind_not_there() -> None:
+    index = SearchIndex([_event("e-1"), _event("e-2")])
+    assert index.of_kind(usnz.Event) == {0, 1}
+    assert index.of_kind(usnz.Event) is index.of_kind(usnz.Event)
+    assert index.of_kind(usnz.Person) == frozenset()

@@ -953,7 +953,7 @@ class Dataset:
         index = self._searchable()
         if kind is not None:
             classes = {kind_class(kind_name(item)) for item in many("kind", kind)}
-            kept = [index.kinds.get(cls, frozenset()) for cls in classes]
+            kept = [index.of_kind(cls) for cls in classes]
             allowed = kept[0] if len(kept) == 1 else frozenset[int]().union(*kept)
         found = index.search(text, allowed)
         if check_flag("scores", scores):

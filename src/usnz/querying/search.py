@@ -46,7 +46,7 @@ import re
 import typing
 from array import array
 from bisect import bisect_left, bisect_right
-from collections import Counter, defaultdict, deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
@@ -551,16 +551,16 @@ def _id_words(ids: list[str]) -> tuple[list[int], list[int], dict[str, list[int]
     """
     blob = "\n".join(ids)
     words = blob.replace("\n", "-").split("-")
-    word_ids: defaultdict[str, list[int]] = defaultdict(list)
+    word_ids: dict[str, list[int]] = {}
     if ids and not blob.translate(_KEBAB) and blob.count("\n") == len(ids) - 1 and "" not in words:
         hyphens = list(map(str.count, ids, itertools.repeat("-")))
         counts: list[int] = [hyphen + 1 for hyphen in hyphens]
         owners = itertools.chain.from_iterable(map(itertools.repeat, itertools.count(), counts))
         for word, at in zip(words, owners, strict=True):
-            word_ids[word].append(at)
+            word_ids.setdefault(word, []).append(at)
         for at, ident in enumerate(ids):
             if hyphens[at]:
-                word_ids[ident.replace("-", "")].append(at)
+                word_ids.setdefault(ident.replace("-", ""), []).append(at)
         return [count + (count > 1) for count in counts], counts, word_ids
     sizes: list[int] = []
     counts = []
@@ -569,7 +569,7 @@ def _id_words(ids: list[str]) -> tuple[list[int], list[int], dict[str, list[int]
         sizes.append(texts.size)
         counts.append(texts.words)
         for word, times in texts.counts.items():
-            word_ids[word].extend([at] * times)
+            word_ids.setdefault(word, []).extend([at] * times)
     return sizes, counts, word_ids
 
 
@@ -639,7 +639,7 @@ class SearchIndex:
         self.records = tuple(records)
         self._by_id = by_id
         self._positions: dict[str, int] | None = None
-        self._kinds: dict[type, frozenset[int]] | None = None
+        self._kinds: dict[type, frozenset[int]] = {}
         ids = self._group_records()
         lengths = [0] * len(ZONES)  # how many words each zone has in all
         holding = [0] * len(ZONES)  # how many records have words in each zone
@@ -719,12 +719,13 @@ class SearchIndex:
             by_class.setdefault(cls, []).extend(map(_SECOND, run))
         return by_class
 
-    @property
-    def kinds(self) -> dict[type, frozenset[int]]:
-        """The positions of the records of each class: what ``kind=`` keeps (worked out on first use)."""
-        if self._kinds is None:
-            self._kinds = {cls: frozenset(self._id_at[span]) for cls, span in self._classes.items()}
-        return self._kinds
+    def of_kind(self, cls: type) -> frozenset[int]:
+        """The positions of the records of the class *cls*: what ``kind=`` keeps (worked out once per class)."""
+        found = self._kinds.get(cls)
+        if found is None:
+            span = self._classes.get(cls)
+            found = self._kinds[cls] = frozenset(self._id_at[span] if span is not None else ())
+        return found
 
     @property
     def positions(self) -> dict[str, int]:
@@ -773,19 +774,20 @@ class SearchIndex:
     def _read_named(self, lengths: list[int], holding: list[int]) -> None:
         """The words of the ids records' notes name (their doubts' sources), each id read once."""
         named, naming = self._named
-        by_id: defaultdict[str, list[int]] = defaultdict(list)  # the records naming each id (once a time named)
-        for ident, at in zip(named, naming, strict=True):
-            by_id[ident].append(at)
-        sizes, words, word_ids = _id_words(list(by_id))
-        named_by = list(by_id.values())
+        number = dict.fromkeys(named, 0)
+        distinct = list(number)
+        number.update(zip(distinct, itertools.count()))
+        numbers = list(map(number.__getitem__, named))
+        sizes, words, word_ids = _id_words(distinct)
         ref_sizes = [0] * len(self.records)  # the words (and joined compounds) of the ids each record names
-        for size, owners in zip(sizes, named_by, strict=True):
-            for at in owners:
-                ref_sizes[at] += size
-        lengths[NOTES] += sum(map(operator.mul, words, map(len, named_by)))
+        named_by: list[list[int]] = [[] for _ in distinct]  # the records naming each id (once a time named)
+        for ident, at in zip(numbers, naming, strict=True):
+            ref_sizes[at] += sizes[ident]
+            named_by[ident].append(at)
+        lengths[NOTES] += sum(map(words.__getitem__, numbers))
         quiet = [not texts.zones[NOTES].words for texts in self._groups]  # groups without words in their notes
         if any(quiet):  # the records with no other words in their notes, but in the ids they name
-            worded = set(itertools.chain.from_iterable(itertools.compress(named_by, words)))
+            worded = set(itertools.compress(naming, map(words.__getitem__, numbers)))
             holding[NOTES] += sum(map(quiet.__getitem__, map(self._group_of.__getitem__, worded)))
         self._ref_sizes, self._naming, self._word_ids = ref_sizes, named_by, word_ids
 
