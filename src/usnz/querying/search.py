@@ -787,8 +787,8 @@ class SearchIndex:
         lengths[NOTES] += sum(map(words.__getitem__, numbers))
         quiet = [not texts.zones[NOTES].words for texts in self._groups]  # groups without words in their notes
         if any(quiet):  # the records with no other words in their notes, but in the ids they name
-            worded = set(itertools.compress(naming, map(words.__getitem__, numbers)))
-            holding[NOTES] += sum(map(quiet.__getitem__, map(self._group_of.__getitem__, worded)))
+            silent = set(itertools.chain.from_iterable(itertools.compress(self._members, quiet)))
+            holding[NOTES] += len(silent.intersection(itertools.compress(naming, map(words.__getitem__, numbers))))
         self._ref_sizes, self._naming, self._word_ids = ref_sizes, named_by, word_ids
 
     def postings(self, word: str) -> list[tuple[int, float]]:
