@@ -276,3 +276,22 @@ def test_odd_values_where_ids_are_named_index_as_read_whole() -> None:
     index = SearchIndex(records)
     assert index.positions["e-1"] == 3
     assert [position for position, _ in index.search("src_b")] == [2]
+
+
+def test_what_a_record_refers_to_is_found_through_the_ids_given_as_through_its_own() -> None:
+    target, outsider = _event("e-target"), _event("e-outside")
+    pointing = _event("e-1", see_also=("e-target", "e-outside", "e-unknown"))
+    records = [target, target, pointing]  # one record twice: the later is the one referred to
+    by_id = {"e-target": target, "e-outside": outsider, "e-1": pointing}  # e-outside: a record not indexed
+    assert SearchIndex(records, by_id).refers(2) == SearchIndex(records).refers(2) == {1}
+    data = list(usnz.dataset())
+    given = SearchIndex(data, {record.id: record for record in data})
+    for text in ("ANZUS treaty", "Korea casualties", "Red Cross pledge", "condolences"):
+        assert given.search(text) == SearchIndex(data).search(text), text
+
+
+def test_the_records_of_a_kind_are_worked_out_once_and_none_for_a_kind_not_there() -> None:
+    index = SearchIndex([_event("e-1"), _event("e-2")])
+    assert index.of_kind(usnz.Event) == {0, 1}
+    assert index.of_kind(usnz.Event) is index.of_kind(usnz.Event)
+    assert index.of_kind(usnz.Person) == frozenset()

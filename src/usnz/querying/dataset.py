@@ -238,7 +238,7 @@ class Dataset:
     def _searchable(self) -> SearchIndex:
         """The search index: built on the first search, once."""
         if self._search is None:
-            self._search = paused(SearchIndex)(self._ordered)
+            self._search = paused(SearchIndex)(self._ordered, self._by_id)
         return self._search
 
     # -- whole dataset -----------------------------------------------------------------
@@ -962,7 +962,7 @@ class Dataset:
         index = self._searchable()
         if kind is not None:
             classes = {kind_class(kind_name(item)) for item in many("kind", kind)}
-            kept = [index.kinds.get(cls, frozenset()) for cls in classes]
+            kept = [index.of_kind(cls) for cls in classes]
             allowed = kept[0] if len(kept) == 1 else frozenset[int]().union(*kept)
         found = index.search(text, allowed)
         if check_flag("scores", scores):

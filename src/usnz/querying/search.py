@@ -46,8 +46,8 @@ import re
 import typing
 from array import array
 from bisect import bisect_left, bisect_right
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 import attrs
@@ -573,6 +573,13 @@ def _id_words(ids: list[str]) -> tuple[list[int], list[int], dict[str, list[int]
     return sizes, counts, word_ids
 
 
+def _scattered(values: Iterable[int], places: list[int], size: int) -> list[int]:
+    """A list of *size* numbers holding each of *values* at its place in *places* (the others 0)."""
+    found = [0] * size
+    deque(map(found.__setitem__, places, values), maxlen=0)  # one C call a value
+    return found
+
+
 def _members(group_of: list[int], count: int) -> list[list[int]]:
     """The positions in each of *count* groups, in order, from each position's group."""
     members: list[list[int]] = [[] for _ in range(count)]
@@ -593,16 +600,22 @@ class SearchIndex:
 
     __slots__ = (
         "_about",
+        "_addresses",
         "_average",
         "_backwards",
         "_blob",
+        "_by_id",
+        "_classes",
         "_group_of",
         "_groups",
         "_id_at",
         "_id_words",
+        "_in_memory",
+        "_kinds",
         "_members",
         "_named",
         "_naming",
+        "_positions",
         "_postings",
         "_ref_sizes",
         "_referring",
@@ -612,16 +625,21 @@ class SearchIndex:
         "_word_groups",
         "_word_ids",
         "_zones",
-        "kinds",
-        "positions",
         "records",
         "vocabulary",
         "words",
     )
 
-    def __init__(self, records: Sequence[AnyRecord]) -> None:
-        """Index *records* (in the order results keep when their scores are equal)."""
+    def __init__(self, records: Sequence[AnyRecord], by_id: Mapping[str, AnyRecord] | None = None) -> None:
+        """Index *records* (in the order results keep when their scores are equal).
+
+        *by_id*, when the caller has it, gives each id's record (the later of records sharing an
+        id): what records refer to is then found through it, with no table of every id built here.
+        """
         self.records = tuple(records)
+        self._by_id = by_id
+        self._positions: dict[str, int] | None = None
+        self._kinds: dict[type, frozenset[int]] = {}
         ids = self._group_records()
         lengths = [0] * len(ZONES)  # how many words each zone has in all
         holding = [0] * len(ZONES)  # how many records have words in each zone
@@ -657,17 +675,14 @@ class SearchIndex:
         the order of their first records, as reading the records in order would number them.
         """
         records = self.records
-        addresses = list(map(id, records))
-        order = sorted(range(len(records)), key=addresses.__getitem__)
-        by_class: dict[type, list[int]] = {}
-        for cls, run in itertools.groupby(zip(map(type, map(records.__getitem__, order)), order, strict=True), _FIRST):
-            by_class.setdefault(cls, []).extend(map(_SECOND, run))
-        first_of = [0] * len(records)  # each record's group, as the position of its first record
+        by_class = self._in_memory_order()
+        firsts_read: list[int] = []  # each record's group as read, as the position of its first record
         firsts: list[int] = []
         named: list[Any] = []  # the ids records' notes name (once a time named)
         naming: list[int] = []  # the position of the record naming each
         ids: list[str] = []  # the records' ids, in the order read
         self._id_at: list[int] = []  # the position of each
+        self._classes: dict[type, slice] = {}  # where each class's records lie in that order
         for cls, positions in by_class.items():
             plan = _plan(cls, None, records[positions[0]].record_kind == "quote")
             groups: dict[Any, int] = {}  # each key of this class's texts, and its first record
@@ -675,25 +690,62 @@ class SearchIndex:
                 some = positions[start : start + _AT_ONCE]
                 values = list(map(records.__getitem__, some))
                 ids += map(_ID, values)
-                for at, first in zip(some, map(groups.setdefault, plan.batch(values), some), strict=True):
-                    first_of[at] = first
+                firsts_read += map(groups.setdefault, plan.batch(values), some)
                 if plan.named is not None:
                     found, owners = plan.named(values)
                     named += found
                     naming += map(some.__getitem__, owners)
+            self._classes[cls] = slice(len(self._id_at), len(self._id_at) + len(positions))
             self._id_at += positions
             firsts += groups.values()
-        self.kinds: dict[type, frozenset[int]] = {cls: frozenset(at) for cls, at in by_class.items()}
-        """The positions of the records of each class: what ``kind=`` keeps."""
         firsts.sort()
-        self._group_of = group_of = list(map(dict(zip(firsts, itertools.count())).__getitem__, first_of))
+        numbers = map(dict(zip(firsts, itertools.count())).__getitem__, firsts_read)
+        self._group_of = group_of = _scattered(numbers, self._id_at, len(records))
         self._members = _members(group_of, len(firsts))
         self._groups = [_Group.of(records[at]) for at in firsts]
         self._named: tuple[list[Any], list[int]] = (named, naming)
-        self.positions = dict(zip(ids, self._id_at, strict=True))
-        if len(self.positions) < len(records):  # an id twice (never in loaded data): the later wins
-            self.positions = {record.id: at for at, record in enumerate(records)}
         return ids
+
+    def _in_memory_order(self) -> dict[type, list[int]]:
+        """The records' positions by class, each class's in the order the records lie in memory.
+
+        Keeps the records' addresses and that order, to find a record's position by bisection.
+        """
+        records = self.records
+        self._addresses = addresses = list(map(id, records))
+        self._in_memory = order = sorted(range(len(records)), key=addresses.__getitem__)
+        by_class: dict[type, list[int]] = {}
+        for cls, run in itertools.groupby(zip(map(type, map(records.__getitem__, order)), order, strict=True), _FIRST):
+            by_class.setdefault(cls, []).extend(map(_SECOND, run))
+        return by_class
+
+    def of_kind(self, cls: type) -> frozenset[int]:
+        """The positions of the records of the class *cls*: what ``kind=`` keeps (worked out once per class)."""
+        found = self._kinds.get(cls)
+        if found is None:
+            span = self._classes.get(cls)
+            found = self._kinds[cls] = frozenset(self._id_at[span] if span is not None else ())
+        return found
+
+    @property
+    def positions(self) -> dict[str, int]:
+        """Each record's position by its id (the later of records sharing an id), built on first use."""
+        if self._positions is None:
+            self._positions = dict(zip(map(_ID, self.records), itertools.count()))
+        return self._positions
+
+    def _position(self, ident: str) -> int | None:
+        """The position of the record with the id *ident* (the later of records sharing it), if there is one."""
+        if self._by_id is None:
+            return self.positions.get(ident)
+        record = self._by_id.get(ident)
+        if record is None:
+            return None
+        address, addresses, order = id(record), self._addresses, self._in_memory
+        at = bisect_right(order, address, key=addresses.__getitem__) - 1  # the later, if it is there twice
+        if at >= 0 and addresses[position := order[at]] == address:
+            return position
+        return None  # a record not indexed
 
     def _read_ids(self, ids: list[str], lengths: list[int], holding: list[int]) -> None:
         """Every record's id, read in one pass: its words, and where each id starts in one text of them all."""
@@ -735,8 +787,8 @@ class SearchIndex:
         lengths[NOTES] += sum(map(words.__getitem__, numbers))
         quiet = [not texts.zones[NOTES].words for texts in self._groups]  # groups without words in their notes
         if any(quiet):  # the records with no other words in their notes, but in the ids they name
-            worded = set(itertools.compress(naming, map(words.__getitem__, numbers)))
-            holding[NOTES] += sum(map(quiet.__getitem__, map(self._group_of.__getitem__, worded)))
+            silent = set(itertools.chain.from_iterable(itertools.compress(self._members, quiet)))
+            holding[NOTES] += len(silent.intersection(itertools.compress(naming, map(words.__getitem__, numbers))))
         self._ref_sizes, self._naming, self._word_ids = ref_sizes, named_by, word_ids
 
     def postings(self, word: str) -> list[tuple[int, float]]:
@@ -812,7 +864,7 @@ class SearchIndex:
         if found is None:
             found = self._referring[position] = set()
             for field, ref, _ in keys_of(self.records[position]).refs:
-                at = self.positions.get(ref)
+                at = self._position(ref)
                 if at is None or (kind := self.records[at].record_kind) in _SIDE_KINDS:
                     continue  # a person or an organization is never what one is about
                 # a figure measures something of a force it names in subjects (its length, its strength)
