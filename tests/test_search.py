@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 import usnz
-from usnz.querying.search import MAX_TYPO_LENGTH, SearchIndex
+from usnz.querying.search import MAX_TYPO_LENGTH, STOP_WORDS, SearchIndex
 
 CITE = (usnz.Citation(source="s", paragraph=1, quote="The paragraph's words."),)
 
@@ -89,6 +89,25 @@ def test_40_minutes_finds_the_figure() -> None:
 )
 def test_an_analysts_first_calls(text: str, first: str) -> None:
     assert usnz.search(text)[0].id == first
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("what did Rice say", "rice-visit-to-new-zealand"),
+        ("how many New Zealanders served in Korea", "k-force-korea"),
+        ("who signed the Wellington Declaration", "wellington-declaration-signing"),
+        ("when did New Zealand ban nuclear warships", "nz-nuclear-warship-ban"),
+        ("where did Key visit", "key-visit-to-washington"),
+        ("how much aid for Katrina", "nz-katrina-red-cross-pledge"),
+        ("what is ANZUS", "anzus"),
+    ],
+)
+def test_a_question_finds_what_its_words_ask_about(text: str, first: str) -> None:
+    """The words of a question (what, who, did, how many...) are stop words: the record need not hold them."""
+    assert usnz.search(text)[0].id == first
+    asked = " ".join(word for word in text.split() if word.lower() not in STOP_WORDS)
+    assert set(usnz.search(text).ids()) == set(usnz.search(asked).ids())  # (they may rank where they stand)
 
 
 # -- scores ---------------------------------------------------------------------------------

@@ -96,6 +96,9 @@ _ABOUT: Final = frozenset({"see_also", "event"})  # the references that say what
 STOP_WORDS: Final = frozenset({
     "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "is", "it", "its", "of", "on", "or",
     "than", "that", "the", "their", "this", "to", "was", "were", "with",
+    # the words of a question ("how many ... did", "who was ..."): an analyst may type one
+    "are", "be", "been", "did", "do", "does", "had", "has", "have", "how", "many", "much", "what", "when",
+    "where", "which", "who", "whom", "whose", "why",
 })
 # fmt: on
 """Small words a record need not hold: they count only where they stand in a phrase."""
