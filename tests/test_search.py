@@ -127,6 +127,13 @@ def test_scores_come_with_the_same_records_best_first() -> None:
     assert usnz.dataset().search("anzus", kind="agreement", scores=True)[0].record.id == "anzus"
 
 
+def test_a_hit_names_its_record_in_its_repr() -> None:
+    hit = usnz.search("ANZUS treaty", scores=True)[0]
+    assert repr(hit) == f"SearchHit(<agreement anzus>, score={hit.score!r})"
+    record, score = hit
+    assert (record, score) == (usnz.get("anzus"), hit.score)
+
+
 def test_scores_is_a_flag() -> None:
     with pytest.raises(usnz.ArgumentTypeError, match="scores"):
         usnz.search("anzus", scores="yes")  # type: ignore[call-overload]

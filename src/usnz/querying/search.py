@@ -133,6 +133,10 @@ class SearchHit(NamedTuple):
     record: AnyRecord
     score: float
 
+    def __repr__(self) -> str:
+        """``SearchHit(<agreement anzus>, score=12.5)``: the record named, not shown whole."""
+        return f"SearchHit(<{self.record.record_kind} {self.record.id}>, score={self.score!r})"
+
 
 def words_of(text: str) -> list[str]:
     """The distinct folded words of *text*, in order."""
