@@ -10,15 +10,9 @@ from collections.abc import Callable
 from typing import Final
 
 from usnz.model.errors import shown
+from usnz.reading.bounds import MAX_DEPTH, MAX_DIGITS, MAX_INT
 
 __all__ = ["MAX_DEPTH", "MAX_DIGITS", "MAX_INT", "JsonError", "json_lines", "parse_json", "parse_unbounded"]
-
-MAX_DEPTH: Final = 32
-"""Deepest nesting of JSON arrays and objects a data file may have (records need about 5)."""
-MAX_DIGITS: Final = 30
-"""Most digits a JSON integer in a data file may have."""
-MAX_INT: Final = 2**53
-"""Largest integer (either sign) a data file may hold: what a 64-bit float keeps exactly."""
 
 
 class JsonError(Exception):

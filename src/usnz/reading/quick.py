@@ -26,8 +26,8 @@ from usnz.model.base import check_date_basis
 from usnz.model.dates import PartialDate, Period
 from usnz.model.facts import facts
 from usnz.model.plain import safe_text
+from usnz.reading.bounds import MAX_INT
 from usnz.reading.columns import column_check, date_basis_check, dated
-from usnz.reading.jsontext import MAX_INT
 
 if typing.TYPE_CHECKING:
     from usnz.model.records import AnyRecord
@@ -52,7 +52,7 @@ _NONE: Final = type(None)
 
 
 def _within_bounds(values: list[Any], types: set[type]) -> bool:
-    """Whether no ``int`` of *values* (of *types*) lies beyond ±:data:`~usnz.reading.jsontext.MAX_INT`.
+    """Whether no ``int`` of *values* (of *types*) lies beyond ±:data:`~usnz.reading.bounds.MAX_INT`.
 
     What the strict JSON parser refuses: a column read says so itself, so that a file parsed
     without that bound (:func:`~usnz.reading.jsontext.parse_unbounded`) is read only within it.
