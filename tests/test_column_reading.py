@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import usnz
@@ -26,6 +26,9 @@ from usnz.reading import columns, packaged
 from usnz.reading import quick as quick_reader
 from usnz.reading.problems import suspect
 
+EXAMPLES = 50
+"""Examples a property draws for each record class (ten classes: 500 in all, under coverage in CI too)."""
+
 
 def _one_at_a_time(cls: type[Any], raws: list[Any]) -> list[Any] | None:
     read = quick_reader.reader(cls)
@@ -34,6 +37,7 @@ def _one_at_a_time(cls: type[Any], raws: list[Any]) -> list[Any] | None:
 
 
 @pytest.mark.parametrize("cls", list(RECORDS), ids=lambda c: c.__name__)
+@settings(max_examples=EXAMPLES)
 @given(data=st.data())
 def test_valid_records_are_read_by_columns_as_one_at_a_time(cls: type[Any], data: st.DataObject) -> None:
     raws = [_raw(record) for record in data.draw(st.lists(RECORDS[cls], min_size=1, max_size=4))]
@@ -47,6 +51,7 @@ def test_valid_records_are_read_by_columns_as_one_at_a_time(cls: type[Any], data
 
 
 @pytest.mark.parametrize("cls", list(RECORDS), ids=lambda c: c.__name__)
+@settings(max_examples=EXAMPLES)
 @given(data=st.data())
 def test_a_damaged_file_is_never_read_by_columns_more_leniently(cls: type[Any], data: st.DataObject) -> None:
     raws = [_raw(record) for record in data.draw(st.lists(RECORDS[cls], min_size=1, max_size=3))]

@@ -11,7 +11,7 @@ import json
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import usnz
@@ -23,6 +23,8 @@ from usnz.reading import load as reading
 
 STEMS = {cls: stem for stem, cls in usnz.KINDS.items()}
 MAX_INT = jsontext.MAX_INT
+EXAMPLES = 50
+"""Examples a property draws for each record class (ten classes: 500 in all, under coverage in CI too)."""
 INTEGERS = st.integers() | st.sampled_from([MAX_INT, MAX_INT + 1, -MAX_INT, -MAX_INT - 1, 10**40, -(10**30)])
 
 
@@ -45,6 +47,7 @@ def _records(cls: type[Any], data: st.DataObject) -> list[dict[str, Any]]:
 
 
 @pytest.mark.parametrize("cls", list(RECORDS), ids=lambda c: c.__name__)
+@settings(max_examples=EXAMPLES)
 @given(data=st.data())
 def test_an_integer_anywhere_is_read_as_the_strict_parser_reads_it(cls: type[Any], data: st.DataObject) -> None:
     raws = _records(cls, data)
@@ -56,6 +59,7 @@ def test_an_integer_anywhere_is_read_as_the_strict_parser_reads_it(cls: type[Any
 
 
 @pytest.mark.parametrize("cls", list(RECORDS), ids=lambda c: c.__name__)
+@settings(max_examples=EXAMPLES)
 @given(data=st.data())
 def test_a_damaged_file_is_read_as_the_strict_parser_reads_it(cls: type[Any], data: st.DataObject) -> None:
     raws = _records(cls, data)
@@ -66,6 +70,7 @@ def test_a_damaged_file_is_read_as_the_strict_parser_reads_it(cls: type[Any], da
 
 
 @pytest.mark.parametrize("cls", list(RECORDS), ids=lambda c: c.__name__)
+@settings(max_examples=EXAMPLES)
 @given(data=st.data())
 def test_a_valid_file_is_read_without_the_bound_as_with_it(cls: type[Any], data: st.DataObject) -> None:
     text = json.dumps(_records(cls, data))
