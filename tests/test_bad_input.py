@@ -259,6 +259,12 @@ PYTHON_CASES: list[tuple[str, Callable[[], object], type[Exception], tuple[str, 
     ("load-nul", lambda: usnz.load("data/a\x00b"), A, ("a NUL byte (\\x00)", "'data/a\\x00b'")),
     ("load-nul-pathlike", lambda: usnz.load([Path("data/a\x00b")]), A, ("a NUL byte",)),
     ("load-long-name", lambda: usnz.load("x" * 300), usnz.DataError, ("x" * 80, "cannot read")),
+    # a collection of records
+    ("records-of-ids", lambda: usnz.Records(["anzus"]), T, ("got str 'anzus' at position 0", "usnz.get('anzus')")),  # type: ignore[list-item]
+    ("records-mixed", lambda: usnz.Records([usnz.get("anzus"), 3]), T, ("got int 3 at position 1",)),  # type: ignore[list-item]
+    ("records-an-id", lambda: usnz.Records("anzus"), T, ("an iterable of records", "usnz.get('anzus')")),  # type: ignore[arg-type]
+    ("records-none", lambda: usnz.Records(None), T, ("an iterable", "got NoneType None")),  # type: ignore[arg-type]
+    ("records-dict", lambda: usnz.Records({"anzus": 1}), T, ("an iterable", "got dict")),  # type: ignore[arg-type]
     # values
     ("edtf-none", lambda: usnz.PartialDate.parse(None), D, ("must be a str", "NoneType")),  # type: ignore[arg-type]
     ("edtf-reversed", lambda: usnz.Period.parse("1965/1960"), D, ("cannot end",)),

@@ -87,6 +87,25 @@ def test_search_and_timeline(capsys: pytest.CaptureFixture[str]) -> None:
     assert "no record is known to be in it; --possibly gives only those" in err
 
 
+def test_an_empty_timeline_names_the_undated_records_its_filters_match(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "timeline", "--involving", "anzus")
+    assert code == 0
+    assert out.startswith("(no records)\n2 undated records match --involving anzus;")
+    assert "nz-nuclear-warship-ban, us-suspends-anzus-obligations-to-nz" in out
+    assert out.rstrip().endswith("list them with: usnz list events --involving anzus")
+    _, one, _ = run(capsys, "timeline", "--involving", "nz-major-non-nato-ally")
+    assert "1 undated record matches" in one
+    assert "list it with: usnz list organizations --involving nz-major-non-nato-ally" in one
+    _, many, _ = run(capsys, "timeline", "--country", "NZL", "--during", "1700")
+    assert "and " in many.split("never on the timeline: ")[1].splitlines()[0]  # the first few named, the rest counted
+    _, machine, _ = run(capsys, "timeline", "--involving", "anzus", "--format", "json")
+    assert json.loads(machine) == []  # JSON and CSV stay data
+    _, plain, _ = run(capsys, "timeline", "--during", "1700")
+    assert plain.strip() == "(no records)"  # no filter that an undated record could match
+    _, dated, _ = run(capsys, "timeline", "--involving", "treaty-of-waitangi", "--during", "1700")
+    assert dated.strip() == "(no records)"  # every record involving it is dated
+
+
 def test_empty_table(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, "search", "no-such-words-anywhere")
     assert out.strip() == "(no records)"

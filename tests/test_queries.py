@@ -141,12 +141,14 @@ def test_span_is_none_without_dates() -> None:
 
 
 def test_records_slices_stay_records() -> None:
-    records = usnz.Records(["a", "b", "c"])  # type: ignore[list-item]
+    a, b, c = (usnz.get(ident) for ident in ("anzus", "k-force-korea", "rnzn-korea"))
+    records = usnz.Records([a, b, c])
     assert isinstance(records[1:], usnz.Records)
-    assert records[0] == "a"
-    assert records == ("a", "b", "c")
+    assert records[1:] == (b, c)
+    assert records[0] is a
+    assert records == (a, b, c)
     with pytest.raises(TypeError):
-        records[0] = "x"  # type: ignore[index]
+        records[0] = a  # type: ignore[index]
 
 
 @given(st.text(max_size=60))

@@ -19,6 +19,7 @@ import io
 import json
 import os
 import re
+import shlex
 import sys
 import typing
 import warnings
@@ -432,6 +433,42 @@ def _list(args: argparse.Namespace) -> str:
     return _render(query(**given), args.format, usnz.KINDS[name])
 
 
+_UNDATED_SHOWN = 5
+"""An empty timeline names at most this many of the undated records its filters match."""
+
+
+def _undated(filters: dict[str, object]) -> str:
+    """For an empty timeline: the undated records its ``--involving``/``--country`` match, and where to list them."""
+    import usnz  # noqa: PLC0415
+
+    asked = {name: value for name, value in filters.items() if name in ("involving", "country")}
+    if not asked:
+        return ""
+    data = usnz.dataset()
+    timeline: Callable[..., Records[AnyRecord]] = data.timeline
+    dated = set(map(id, timeline(**asked)))
+    found: dict[str, list[str]] = {}
+    for name in usnz.KINDS:
+        query: Callable[..., Records[AnyRecord]] = getattr(data, name)
+        if set(asked) <= set(inspect.signature(query).parameters):
+            ids = [record.id for record in query(**asked) if id(record) not in dated]
+            if ids:
+                found[name.replace("_", "-")] = ids
+    if not found:
+        return ""
+    ids = [ident for kind in found.values() for ident in kind]
+    more = len(ids) - _UNDATED_SHOWN
+    named = ", ".join(ids[:_UNDATED_SHOWN]) + (f" and {more} more" if more > 0 else "")
+    options = " ".join(f"--{name} {shlex.quote(str(value))}" for name, value in asked.items())
+    commands = "; ".join(f"usnz list {kind} {options}" for kind in found)
+    many = len(ids) != 1
+    return (
+        f"\n{len(ids)} undated record{'s' if many else ''} match{'' if many else 'es'} {options}; the texts give"
+        f" {'them' if many else 'it'} no date, so {'they are' if many else 'it is'} never on the timeline:"
+        f" {named}\nlist {'them' if many else 'it'} with: {commands}"
+    )
+
+
 def _kinds(output: str) -> str:
     """``usnz list`` with no kind: each kind, how many records it has, and what it holds."""
     import usnz  # noqa: PLC0415
@@ -632,7 +669,9 @@ def _run(args: argparse.Namespace) -> str:
     if args.command == "timeline":
         filters = _filters(args, ("during", *_timeline_filters()))
         timeline: Callable[..., Records[AnyRecord]] = usnz.timeline
-        return _render(timeline(**filters), args.format)
+        found = timeline(**filters)
+        shown = _render(found, args.format)
+        return shown + _undated(filters) if not found and args.format == "table" else shown
     msg = "no command given; try: usnz timeline, usnz show anzus, usnz --help"
     raise UsageError(msg)
 

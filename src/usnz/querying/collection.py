@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import json
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Literal, SupportsIndex, TypeVar, overload
 
 from usnz.model import hooks
 from usnz.model.amounts import Number, Quantity
+from usnz.model.base import Described
 from usnz.model.errors import ArgumentTypeError, ArgumentValueError, shown
 from usnz.model.total import Total, money_total
 
@@ -43,6 +46,28 @@ class Records(tuple[R_co, ...]):
     """
 
     __slots__ = ()
+
+    def __new__(cls, records: Iterable[R_co] = (), /) -> Records[R_co]:
+        """Hold *records* (any iterable of usnz records: a query's results, or records you chose).
+
+        Raises:
+            ArgumentTypeError: when something given is not a record (an id, say): look ids up
+                with :func:`usnz.get` first.
+        """
+        if not _a_collection(records):
+            hint = f"; for the record with that id, use usnz.get({shown(records)})" if isinstance(records, str) else ""
+            msg = f"Records takes an iterable of records, e.g. a list; got {type(records).__name__} {shown(records)}"
+            raise ArgumentTypeError(msg + hint)
+        held = super().__new__(cls, records)
+        if not all(map(isinstance, held, itertools.repeat(Described))):
+            at, item = next((at, item) for at, item in enumerate(held) if not isinstance(item, Described))
+            hint = f"; to look a record up by its id, use usnz.get({shown(item)})" if isinstance(item, str) else ""
+            msg = (
+                f"Records holds usnz records (what the queries and usnz.get return); "
+                f"got {type(item).__name__} {shown(item)} at position {at}{hint}"
+            )
+            raise ArgumentTypeError(msg)
+        return held
 
     @overload
     def __getitem__(self, index: SupportsIndex, /) -> R_co: ...
@@ -150,6 +175,11 @@ class Records(tuple[R_co, ...]):
         """
         frame: DataFrame = hooks.face("frame")(self, quotes=quotes)
         return frame
+
+
+def _a_collection(value: object) -> bool:
+    """Whether *value* may be a collection of records: iterable, and not a text or a mapping."""
+    return isinstance(value, Iterable) and not isinstance(value, (str, bytes, dict))
 
 
 @functools.cache
