@@ -42,7 +42,7 @@ _NOT_CHECKED_RECORD: Final = (
     "a date; a source paragraph cited once only; and what one record cannot show: ids unique across "
     "files, references to records that exist, disputes listed both ways; numbers kept exactly (an integer "
     "beyond ±2^53, a number so small it would be read as another, between 0 and about 2.2e-308, is refused); "
-    "text free of control characters (tab and newline aside) and lone surrogates"
+    "text free of lone surrogates (the patterns refuse control characters but tab and newline)"
 )
 
 

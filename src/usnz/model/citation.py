@@ -9,7 +9,7 @@ import attrs
 from usnz.model.columnwise import optional, strs
 from usnz.model.errors import shown
 from usnz.model.facts import batched, documented, fact, requiring
-from usnz.model.plain import all_safe, unsafe
+from usnz.model.plain import KEPT_PATTERN, QUOTE_PATTERN, all_safe, unsafe
 from usnz.model.validators import non_empty_str, positive_int
 
 __all__ = ["QUOTE_JOIN", "QUOTE_LIMIT", "Citation", "check_quote"]
@@ -36,7 +36,7 @@ def _all_notes(values: list[Any]) -> bool:
 
 
 @batched(optional(_all_quotes))
-@requiring({"type": "string", "minLength": 1, "maxLength": QUOTE_LIMIT, "pattern": r"\S"})
+@requiring({"type": "string", "minLength": 1, "maxLength": QUOTE_LIMIT, "pattern": QUOTE_PATTERN})
 def check_quote(instance: Citation, attribute: attrs.Attribute[Any], value: str | None) -> None:
     """Require a quote of non-empty text, at most :data:`QUOTE_LIMIT` characters (or ``None``)."""
     if value is None:
@@ -54,6 +54,7 @@ def check_quote(instance: Citation, attribute: attrs.Attribute[Any], value: str 
 
 
 @batched(optional(_all_notes))
+@requiring({"type": "string", "pattern": KEPT_PATTERN})
 def check_note(instance: Citation, attribute: attrs.Attribute[Any], value: str | None) -> None:
     """Require text without control characters or lone surrogates (or ``None``)."""
     why = unsafe(value) if isinstance(value, str) else None

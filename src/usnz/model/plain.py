@@ -13,12 +13,23 @@ import re
 from collections.abc import Generator
 from typing import Final
 
-__all__ = ["TEXT_PATTERN", "UNSAFE", "all_safe", "safe_text", "unsafe"]
+__all__ = ["KEPT_PATTERN", "QUOTE_PATTERN", "TEXT_PATTERN", "UNSAFE", "all_safe", "safe_text", "unsafe"]
 
 UNSAFE: Final = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 """A character text may not hold: C0 controls but tab and newline, DEL, C1 controls, lone surrogates."""
-TEXT_PATTERN: Final = r"^\S(?:[\s\S]*\S)?$"
-"""Text a record's field holds, as a JSON Schema pattern: not empty, no space at either end."""
+_KEPT: Final = r"[^\u0000-\u0008\u000b-\u001f\u007f-\u009f]"
+"""A character text may hold, as a JSON Schema (ECMA-262) pattern: any but those :data:`UNSAFE` names.
+
+Lone surrogates aside: a pattern cannot refuse one alone without refusing a pair in some readers.
+"""
+_EDGE: Final = r"[^\s\u0000-\u001f\u007f-\u009f]"
+"""A character text may begin or end with: one it may hold that is not a space."""
+TEXT_PATTERN: Final = rf"^{_EDGE}(?:{_KEPT}*{_EDGE})?$"
+"""Text a record's field holds, as a JSON Schema pattern: not empty, no space at either end, no control character."""
+KEPT_PATTERN: Final = rf"^{_KEPT}*$"
+"""Text a citation's note holds, as a JSON Schema pattern: no control character (tab and newline aside)."""
+QUOTE_PATTERN: Final = rf"^(?=[\s\S]*\S){_KEPT}*$"
+"""A citation's quote, as a JSON Schema pattern: something but spaces, and no control character."""
 _KNOWN_SAFE: Final = contextvars.ContextVar("usnz_safe_text", default=False)
 
 
