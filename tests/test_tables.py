@@ -527,8 +527,24 @@ def test_list_csv_keeps_its_columns_when_nothing_matches(capsys: pytest.CaptureF
 def test_search_and_timeline_csv_mix_kinds_in_common_columns(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["timeline", "--during", "1965", "--format", "csv"]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
-    assert list(rows[0]) == ["id", "record_kind", "date", "label", "citations"]
+    columns = ["id", "record_kind", "date", "date_basis", "label", "disputes", "doubts", "citations"]
+    assert list(rows[0]) == columns
     assert {"event", "force-contribution"} <= {row["record_kind"] for row in rows}
+
+
+def test_mixed_csv_carries_the_caveats(capsys: pytest.CaptureFixture[str]) -> None:
+    """A timeline or search as CSV says how each date is known, which records dispute, and the doubts."""
+    assert main(["search", "SAS", "Afghanistan", "--format", "csv"]) == 0
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(capsys.readouterr().out))}
+    assert rows["nzsas-afghanistan-rotations"]["disputes"] == "nzsas-afghanistan-fifty"
+    assert rows["nzsas-afghanistan-fifty"]["disputes"] == "nzsas-afghanistan-rotations"
+    assert rows["nzsas-afghanistan-fifty"]["doubts"].startswith("contradiction (encyclopedia-nz-us-relations ¶23, ¶24)")
+    assert rows["war-in-afghanistan"]["date_basis"] == "external"  # COW's start, not the texts'
+    assert rows["sas-soldiers-wounded-june-2004"]["date_basis"] == "stated"
+    assert rows["nzsas"]["date_basis"] == ""  # an organization has no date
+    assert main(["list", "force-contributions", "--conflict", "korean-war", "--format", "csv"]) == 0
+    korea = {row["id"]: row for row in csv.DictReader(io.StringIO(capsys.readouterr().out))}
+    assert korea["rnzn-korea"]["citations"] == "encyclopedia-nz-us-relations ¶14"  # two quotes of ¶14: once
 
 
 # -- Help and exit codes --------------------------------------------------------------------------

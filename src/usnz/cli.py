@@ -385,10 +385,21 @@ def _render(records: Records[AnyRecord], output: str, kind: type[AnyRecord] | No
 
         header = columns(kind)
         return _csv([[c.name for c in header], *([csv_text(c.get(r)) for c in header] for r in records)])
-    if output == "csv":
-        rows = [("id", "record_kind", "date", "label", "citations")]
+    if output == "csv":  # records of several kinds: what every record has, the caveats included
+        from usnz.faces.columns import csv_text, join  # noqa: PLC0415
+
+        rows = [("id", "record_kind", "date", "date_basis", "label", "disputes", "doubts", "citations")]
         rows.extend(
-            (r.id, r.record_kind, when_text(r), r.label, "; ".join(str(c) for c in getattr(r, "citations", ())))
+            (
+                r.id,
+                r.record_kind,
+                when_text(r),
+                csv_text(getattr(r, "date_basis", None)),
+                r.label,
+                csv_text(join(getattr(r, "disputes", ()))),
+                csv_text(join(getattr(r, "doubts", ()))),
+                csv_text(join(getattr(r, "citations", ()))),
+            )
             for r in records
         )
         return _csv(rows)

@@ -119,8 +119,11 @@ def kind_of(cls: type[AnyRecord]) -> str:
 
 
 def join(values: typing.Iterable[object]) -> str | None:
-    """Several values as one readable text (``None`` when there are none)."""
-    text = SEPARATOR.join(str(value) for value in values)
+    """Several values as one readable text, each text once (``None`` when there are none).
+
+    Two citations of one paragraph (quoting different words) read ``source ¶14`` once.
+    """
+    text = SEPARATOR.join(dict.fromkeys(str(value) for value in values))
     return text or None
 
 
