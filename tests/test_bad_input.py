@@ -12,12 +12,22 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 import usnz
 from usnz.cli import main
 
 LONG = "x" * 5000
+_CITED = usnz.Citation(source="encyclopedia-nz-us-relations", paragraph=3)
+
+
+def _agreement(**fields: Any) -> usnz.Agreement:
+    """An agreement built in Python, with *fields* over a valid one's."""
+    given: dict[str, Any] = {"id": "x", "name": "X", "kind": "treaty", "summary": "S.", "citations": (_CITED,)}
+    return usnz.Agreement(**(given | fields))
+
+
 A = usnz.ArgumentValueError
 T = usnz.ArgumentTypeError
 U = usnz.UnknownRecordError
@@ -269,11 +279,63 @@ PYTHON_CASES: list[tuple[str, Callable[[], object], type[Exception], tuple[str, 
     ("edtf-none", lambda: usnz.PartialDate.parse(None), D, ("must be a str", "NoneType")),  # type: ignore[arg-type]
     ("edtf-reversed", lambda: usnz.Period.parse("1965/1960"), D, ("cannot end",)),
     ("edtf-impossible", lambda: usnz.parse_edtf("2001-02-30"), D, ("not a real date",)),
-    ("quantity-order", lambda: usnz.Quantity(unit="x", low=5, best=1), ValueError, ("low <= best <= high",)),
+    ("quantity-order", lambda: usnz.Quantity(unit="x", low=5, best=1), A, ("low <= best <= high",)),
+    # records and values built in Python: a usnz error, in words, never a list or a str kept as a tuple
+    (
+        "citation-paragraph-str",
+        lambda: usnz.Citation(source="x", paragraph="3"),
+        T,
+        ("paragraph must be an int, got str '3'",),
+    ),  # type: ignore[arg-type]
+    ("citation-paragraph-bool", lambda: usnz.Citation(source="x", paragraph=True), T, ("got bool True",)),
+    (
+        "doubt-kind",
+        lambda: usnz.Doubt(kind="lie", source="x", paragraphs=(1,), text="t"),
+        A,
+        ("kind must be one of 'contradiction'", "got 'lie'"),
+    ),  # type: ignore[arg-type]
+    (
+        "doubt-paragraphs-list",
+        lambda: usnz.Doubt(kind="vague", source="x", paragraphs=[1], text="t"),
+        T,
+        ("paragraphs must be a tuple, got list [1]",),
+    ),  # type: ignore[arg-type]
+    (
+        "money-per",
+        lambda: usnz.Money(amount=__import__("decimal").Decimal(1), currency="NZD", per="month"),
+        A,
+        ("per must be one of 'year' or None", "got 'month'"),
+    ),  # type: ignore[arg-type]
+    ("record-citations-str", lambda: _agreement(citations="abc"), T, ("citations must be a tuple, got str 'abc'",)),
+    (
+        "record-citations-items",
+        lambda: _agreement(citations=(_CITED, "x")),
+        T,
+        ("citations must hold Citation values, got str 'x'",),
+    ),
+    (
+        "record-parties-list",
+        lambda: _agreement(parties=["NZL"]),
+        T,
+        ("parties must be a tuple, got list ['NZL']", "tuple(...)"),
+    ),
+    ("record-kind", lambda: _agreement(kind="pact"), A, ("kind must be one of 'treaty'", "got 'pact'")),
+    (
+        "person-roles",
+        lambda: usnz.Person(id="x", name="X", summary="s", citations=(_CITED,), roles=("pm",)),
+        T,
+        ("roles must hold Role values, got str 'pm'",),
+    ),  # type: ignore[arg-type]
+    (
+        "source-sha256",
+        lambda: attrs.evolve(usnz.get("encyclopedia-nz-us-relations"), sha256="zz"),
+        A,
+        ("sha256 must be the SHA-256", "got 'zz'"),
+    ),
     (
         "money-currency",
         lambda: usnz.Money(amount=__import__("decimal").Decimal(1), currency="$"),
-        ValueError,
+        A,
         ("ISO 4217", "'$'"),
     ),
 ]

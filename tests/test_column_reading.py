@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 import usnz
 from strategies import RECORDS
 from test_quick_load import _raw, damage
-from usnz.model import amounts, base, citation, columnwise, doubt, ids
+from usnz.model import amounts, base, citation, columnwise, doubt, ids, validators
 from usnz.model.facts import batched
 from usnz.reading import columns, packaged
 from usnz.reading import quick as quick_reader
@@ -109,7 +109,7 @@ _DOUBTED: dict[str, Any] = {"source": "s", "paragraphs": (1,), "text": "t"}
         (amounts._check_number, [True], False),
         (amounts._check_number, ["1"], False),
         (ids.check_ids, [("a", "a")], False),
-        (ids.check_ids, [["a"]], True),  # not a tuple: the validator itself is asked
+        (ids.check_ids, [["a"]], False),  # not a tuple: refused (a list would leave the record changeable)
         (base.check_countries, [("NZL", "USA")], True),
         (base.check_countries, [("NZL", "NZL")], False),
         (base.check_countries, [("nzl",)], False),
@@ -133,6 +133,17 @@ _DOUBTED: dict[str, Any] = {"source": "s", "paragraphs": (1,), "text": "t"}
         (attrs.validators.in_(frozenset({"a"})), [["a"]], False),  # unhashable: the validator says so
         (attrs.validators.optional(attrs.validators.instance_of(int)), [None, 1], True),
         (attrs.validators.optional(attrs.validators.instance_of(int)), ["1"], False),
+        (validators.one_of(("a", "b")), ["a", "b"], True),
+        (validators.one_of(("a",)), ["c"], False),
+        (validators.one_of((None, "year")), [None, "year"], True),
+        (validators.one_of(("a",)), [["a"]], False),  # unhashable
+        (validators.one_of((1,)), [True], False),  # a bool is not the int 1
+        (validators.instance_of(int), [1, 2], True),
+        (validators.instance_of(int), [True], False),
+        (attrs.validators.optional(validators.instance_of(bool)), [None, True], True),
+        (validators.matching(r"[0-9a-f]{2}", "two hex digits"), ["0a", "ff"], True),
+        (validators.matching(r"[0-9a-f]{2}", "two hex digits"), ["0a", "0ab"], False),
+        (validators.matching(r"[0-9a-f]{2}", "two hex digits"), [5], False),
     ],
 )
 def test_a_column_is_accepted_only_as_its_validator_accepts_each_value(

@@ -129,7 +129,7 @@ def test_attestations_are_checked() -> None:
         usnz.Role(title="PM", attested=(_attestation("a"), _attestation("a")))
     with pytest.raises(ValueError, match="in date order"):
         usnz.Role(title="PM", attested=(_attestation("a", "2009"), _attestation("b", "2008")))
-    with pytest.raises(TypeError, match="must be a tuple of Attestation"):
+    with pytest.raises(TypeError, match="must hold Attestation values"):
         usnz.Role(title="PM", attested=("2008",))  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="kebab-case"):
         _attestation("Not An Id")

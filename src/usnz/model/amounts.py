@@ -10,9 +10,9 @@ from typing import Any, ClassVar, Final, Literal, Union
 import attrs
 
 from usnz.model.columnwise import present
-from usnz.model.errors import shown
+from usnz.model.errors import ArgumentValueError, shown
 from usnz.model.facts import accepting, batched, documented, fact
-from usnz.model.validators import non_empty_str
+from usnz.model.validators import instance_of, non_empty_str, one_of
 
 __all__ = ["AMOUNT", "CURRENCIES", "Money", "Number", "Quantity", "check_currency", "parse_amount"]
 
@@ -33,10 +33,10 @@ def _check_number(instance: object, attribute: attrs.Attribute[Any], value: Numb
         return
     if isinstance(value, bool) or not isinstance(value, int | float) or value != value:  # noqa: PLR0124 - NaN check
         msg = f"{attribute.name} must be a number or None, got {shown(value)}"
-        raise ValueError(msg)
+        raise ArgumentValueError(msg)
     if isinstance(value, float) and value in {float("inf"), float("-inf")}:
         msg = f"{attribute.name} must be a finite number, got {value!r}"
-        raise ValueError(msg)
+        raise ArgumentValueError(msg)
 
 
 @documented
@@ -54,7 +54,7 @@ class Quantity:
     >>> Quantity(unit="personnel", best=10, low=20)
     Traceback (most recent call last):
     ...
-    ValueError: a quantity needs low <= best <= high, got low=20, best=10, high=None
+    usnz.ArgumentValueError: a quantity needs low <= best <= high, got low=20, best=10, high=None
     """
 
     cross_check: ClassVar[str] = "low <= best <= high"
@@ -71,7 +71,7 @@ class Quantity:
     high: Number | None = fact(default=None, validator=_check_number, doc="The stated upper bound, if any.")
     approximate: bool = fact(
         default=False,
-        validator=attrs.validators.instance_of(bool),
+        validator=instance_of(bool),
         doc='``True`` when the source says "about", "some" or similar.',
     )
 
@@ -80,10 +80,10 @@ class Quantity:
         given = [v for v in (self.low, self.best, self.high) if v is not None]
         if not given:
             msg = "a quantity needs at least one of best, low or high"
-            raise ValueError(msg)
+            raise ArgumentValueError(msg)
         if given != sorted(given):
             msg = f"a quantity needs low <= best <= high, got low={self.low}, best={self.best}, high={self.high}"
-            raise ValueError(msg)
+            raise ArgumentValueError(msg)
 
     def __str__(self) -> str:
         """Read aloud: ``122 personnel``, ``40-65 soldiers``, ``about 25 percent``."""
@@ -117,7 +117,7 @@ def parse_amount(text: str) -> Decimal:
     """
     if type(text) is not str or _AMOUNT.fullmatch(text) is None:
         msg = f"expected an amount as a decimal string of digits such as '2000000' or '1.5', got {shown(text)}"
-        raise ValueError(msg)
+        raise ArgumentValueError(msg)
     return Decimal(text)
 
 
@@ -126,13 +126,13 @@ def check_currency(instance: Money, attribute: attrs.Attribute[Any], value: str)
     """Require a currency code usnz knows."""
     if value not in CURRENCIES:
         msg = f"currency must be an ISO 4217 code usnz knows ({', '.join(sorted(CURRENCIES))}), got {value!r}"
-        raise ValueError(msg)
+        raise ArgumentValueError(msg)
 
 
 def _check_amount(instance: Money, attribute: attrs.Attribute[Any], value: Decimal) -> None:
     if not isinstance(value, Decimal) or not value.is_finite() or value < 0:
         msg = f"amount must be a finite, non-negative Decimal, got {value!r}"
-        raise ValueError(msg)
+        raise ArgumentValueError(msg)
 
 
 @documented
@@ -148,17 +148,17 @@ class Money:
     currency: str = fact(validator=check_currency, doc="ISO 4217 code, e.g. ``USD``, ``NZD``.")
     per: Literal["year"] | None = fact(
         default=None,
-        validator=attrs.validators.in_({None, "year"}),
+        validator=one_of((None, "year")),
         doc='``"year"`` for an annual amount (recurring), ``None`` for one-off.',
     )
     approximate: bool = fact(
         default=False,
-        validator=attrs.validators.instance_of(bool),
+        validator=instance_of(bool),
         doc='``True`` when the source says "about" or gives an average.',
     )
     currency_stated: bool = fact(
         default=True,
-        validator=attrs.validators.instance_of(bool),
+        validator=instance_of(bool),
         doc=(
             '``False`` when the source writes only "$" and the currency is read from context (the record\'s notes say'
             " how)."

@@ -20,10 +20,11 @@ from usnz.model.citation import Citation
 from usnz.model.columnwise import distinct, flat, items, optional, strs
 from usnz.model.dates import PartialDate, Period
 from usnz.model.doubt import Doubt
-from usnz.model.errors import shown
+from usnz.model.errors import ArgumentValueError, shown
 from usnz.model.facts import Fact, batched, documented, fact, facts, keys_of, requiring, walk
 from usnz.model.ids import ID_PATTERN, all_ids, check_id, check_ids
 from usnz.model.plain import TEXT_PATTERN, all_safe, unsafe
+from usnz.model.validators import require_tuple
 
 __all__ = [
     "DATE_BASES",
@@ -84,17 +85,18 @@ def check_country(instance: object, attribute: attrs.Attribute[Any], value: Any)
     """Require an ISO 3166-1 alpha-3 code (or ``None``)."""
     if value is not None and (not isinstance(value, str) or _COUNTRY.fullmatch(value) is None):
         msg = f"{attribute.name} must be an ISO 3166-1 alpha-3 code such as 'NZL', got {shown(value)}"
-        raise ValueError(msg)
+        raise ArgumentValueError(msg)
 
 
 @batched(items(_all_codes, unique=True))
 def check_countries(instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
     """Require a tuple of alpha-3 codes, none twice."""
+    require_tuple(attribute, value)
     for item in value:
         check_country(instance, attribute, item)
     if len(value) != 1 and len(set(value)) != len(value):
         msg = f"{attribute.name} lists a country twice: {shown(value)}"
-        raise ValueError(msg)
+        raise ArgumentValueError(msg)
 
 
 def _all_texts(values: list[Any]) -> bool:
@@ -115,11 +117,11 @@ def check_text(instance: object, attribute: attrs.Attribute[Any], value: Any) ->
         return
     if not isinstance(value, str) or not value.strip() or value != value.strip():
         msg = f"{attribute.name} must be non-empty text without leading or trailing spaces, got {shown(value)}"
-        raise ValueError(msg)
+        raise ArgumentValueError(msg)
     why = unsafe(value)
     if why is not None:
         msg = f"{attribute.name} {why}"
-        raise ValueError(msg)
+        raise ArgumentValueError(msg)
 
 
 @batched(optional(_all_texts))
@@ -134,6 +136,7 @@ def check_optional_text(instance: object, attribute: attrs.Attribute[Any], value
 @requiring({"items": {"type": "string", "pattern": TEXT_PATTERN}})
 def check_texts(instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
     """Require a tuple of texts as :func:`check_text` does."""
+    require_tuple(attribute, value)
     for item in value:
         check_text(instance, attribute, item)
 
@@ -153,12 +156,13 @@ def _all_citations(values: list[Any]) -> bool:
 @requiring({"minItems": 1, "uniqueItems": True})
 def check_citations(instance: object, attribute: attrs.Attribute[Any], value: tuple[Citation, ...]) -> None:
     """Require at least one citation, none twice."""
+    require_tuple(attribute, value, Citation)
     if not value:
         msg = "citations must name at least one source paragraph"
-        raise ValueError(msg)
+        raise ArgumentValueError(msg)
     if len(value) != 1 and len(set(value)) != len(value):
         msg = f"citations lists a paragraph twice: {value!r}"
-        raise ValueError(msg)
+        raise ArgumentValueError(msg)
 
 
 def _all_doubts(values: list[Any]) -> bool:
@@ -173,13 +177,10 @@ def check_doubts(instance: object, attribute: attrs.Attribute[Any], value: tuple
     """Require a tuple of :class:`~usnz.Doubt` values, none twice."""
     if type(value) is tuple and not value:  # the common case: none
         return
-    for item in value:
-        if not isinstance(item, Doubt):
-            msg = f"{attribute.name} must hold Doubt values, got {type(item).__name__}"
-            raise TypeError(msg)
+    require_tuple(attribute, value, Doubt)
     if len(value) != 1 and len(set(value)) != len(value):
         msg = f"{attribute.name} lists a doubt twice: {value!r}"
-        raise ValueError(msg)
+        raise ArgumentValueError(msg)
 
 
 def dates_of(record: attrs.AttrsInstance) -> Iterator[PartialDate | Period]:
@@ -239,14 +240,14 @@ def check_date_basis(instance: object, attribute: attrs.Attribute[Any], value: A
                 "date_basis is required on a record with a date: 'stated' (a cited paragraph states it), "
                 "'inferred' (reasoned from the texts; say how in notes) or 'external' (name the source in notes)"
             )
-            raise ValueError(msg)
+            raise ArgumentValueError(msg)
         return
     if value not in DATE_BASES:
         msg = f"date_basis must be one of 'stated', 'inferred', 'external', got {value!r}"
-        raise ValueError(msg)
+        raise ArgumentValueError(msg)
     if not dated:
         msg = f"date_basis is {value!r} but the record has no date; leave date_basis out"
-        raise ValueError(msg)
+        raise ArgumentValueError(msg)
 
 
 class Described:

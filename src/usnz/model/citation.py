@@ -7,7 +7,7 @@ from typing import Any, ClassVar, Final
 import attrs
 
 from usnz.model.columnwise import optional, strs
-from usnz.model.errors import shown
+from usnz.model.errors import ArgumentValueError, shown
 from usnz.model.facts import batched, documented, fact, requiring
 from usnz.model.plain import KEPT_PATTERN, QUOTE_PATTERN, all_safe, unsafe
 from usnz.model.validators import non_empty_str, positive_int
@@ -43,14 +43,14 @@ def check_quote(instance: Citation, attribute: attrs.Attribute[Any], value: str 
         return
     if not isinstance(value, str) or not value.strip():
         msg = f"quote must be non-empty text, got {shown(value)}"
-        raise ValueError(msg)
+        raise ArgumentValueError(msg)
     if len(value) > QUOTE_LIMIT:
         msg = f"quote is {len(value)} characters; at most {QUOTE_LIMIT} (quote the words that state the fact)"
-        raise ValueError(msg)
+        raise ArgumentValueError(msg)
     why = unsafe(value)
     if why is not None:
         msg = f"{attribute.name} {why}"
-        raise ValueError(msg)
+        raise ArgumentValueError(msg)
 
 
 @batched(optional(_all_notes))
@@ -60,7 +60,7 @@ def check_note(instance: Citation, attribute: attrs.Attribute[Any], value: str |
     why = unsafe(value) if isinstance(value, str) else None
     if why is not None:
         msg = f"{attribute.name} {why}"
-        raise ValueError(msg)
+        raise ArgumentValueError(msg)
 
 
 @documented

@@ -14,6 +14,7 @@ from typing import Any, Final, Union
 import attrs
 
 from usnz.model.errors import DateError, shown
+from usnz.model.validators import instance_of
 
 __all__ = ["OPEN", "End", "Open", "PartialDate", "Period", "Precision", "parse_edtf"]
 
@@ -137,8 +138,8 @@ class PartialDate:
     year: int = attrs.field(validator=_check_year)
     month: int | None = attrs.field(default=None, validator=_check_month)
     day: int | None = attrs.field(default=None, validator=_check_day)
-    decade: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
-    approximate: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    decade: bool = attrs.field(default=False, validator=instance_of(bool))
+    approximate: bool = attrs.field(default=False, validator=instance_of(bool))
 
     def __attrs_post_init__(self) -> None:
         """Reject a decade that is not whole or that also has a month."""

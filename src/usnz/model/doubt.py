@@ -8,11 +8,11 @@ from typing import Any, Final, Literal
 import attrs
 
 from usnz.model.columnwise import distinct, flat, strs
-from usnz.model.errors import shown
+from usnz.model.errors import ArgumentValueError, shown
 from usnz.model.facts import batched, documented, fact, requiring
 from usnz.model.ids import check_ids
 from usnz.model.plain import TEXT_PATTERN
-from usnz.model.validators import non_empty_str
+from usnz.model.validators import non_empty_str, one_of, require_tuple
 
 __all__ = [
     "DOUBT_KINDS",
@@ -49,10 +49,10 @@ def check_doubt_text(instance: object, attribute: attrs.Attribute[Any], value: A
     """Require non-empty text without leading or trailing spaces, at most :data:`DOUBT_LIMIT` characters."""
     if not isinstance(value, str) or not value.strip() or value != value.strip():
         msg = f"{attribute.name} must be non-empty text without leading or trailing spaces, got {shown(value)}"
-        raise ValueError(msg)
+        raise ArgumentValueError(msg)
     if len(value) > DOUBT_LIMIT:
         msg = f"{attribute.name} is {len(value)} characters; at most {DOUBT_LIMIT} (one doubt per value, in about 300)"
-        raise ValueError(msg)
+        raise ArgumentValueError(msg)
 
 
 def _all_paragraphs(values: list[Any]) -> bool:
@@ -73,16 +73,17 @@ def check_paragraphs(instance: object, attribute: attrs.Attribute[Any], value: t
     """Require at least one paragraph number (each 1 or more), none twice."""
     if type(value) is tuple and len(value) == 1 and type(value[0]) is int and value[0] >= 1:  # the common case
         return
+    require_tuple(attribute, value)
     if not value:
         msg = f"{attribute.name} must name at least one paragraph of the source, got ()"
-        raise ValueError(msg)
+        raise ArgumentValueError(msg)
     for number in value:
         if type(number) is not int or number < 1:
             msg = f"{attribute.name} must hold paragraph numbers (integers from 1), got {shown(number)}"
-            raise ValueError(msg)
+            raise ArgumentValueError(msg)
     if len(set(value)) != len(value):
         msg = f"{attribute.name} lists a paragraph twice: {value!r}"
-        raise ValueError(msg)
+        raise ArgumentValueError(msg)
 
 
 @documented
@@ -96,7 +97,7 @@ class Doubt:
     """
 
     kind: DoubtKind = fact(
-        validator=attrs.validators.in_(DOUBT_KINDS),
+        validator=one_of(DOUBT_KINDS),
         doc=(
             "What sort of doubt (:data:`DoubtKind`): ``contradiction``, ``vague``, ``garbled`` (characters lost), "
             "``typo``, ``reading`` (a reading the record had to take) or ``outside`` (a fact from outside the texts)."

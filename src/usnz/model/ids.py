@@ -6,8 +6,9 @@ import re
 from typing import TYPE_CHECKING, Any, Final
 
 from usnz.model.columnwise import items, strs
-from usnz.model.errors import shown
+from usnz.model.errors import ArgumentValueError, shown
 from usnz.model.facts import batched, requiring
+from usnz.model.validators import require_tuple
 
 if TYPE_CHECKING:
     import attrs
@@ -47,7 +48,7 @@ def check_id(instance: object, attribute: attrs.Attribute[Any], value: Any) -> N
         msg = (
             f"{attribute.name} must be a kebab-case id (lowercase letters, digits, single hyphens), got {shown(value)}"
         )
-        raise ValueError(msg)
+        raise ArgumentValueError(msg)
 
 
 @batched(items(all_ids, unique=True))
@@ -56,9 +57,10 @@ def check_ids(instance: object, attribute: attrs.Attribute[Any], value: tuple[st
     """Require a tuple of kebab-case ids, none twice."""
     if type(value) is tuple and not value:  # the common case: none given
         return
+    require_tuple(attribute, value)
     for item in value:
         if type(item) is not str or _ID.fullmatch(item) is None:
             check_id(instance, attribute, item)
     if len(value) != 1 and len(set(value)) != len(value):
         msg = f"{attribute.name} lists an id twice: {shown(value)}"
-        raise ValueError(msg)
+        raise ArgumentValueError(msg)

@@ -1,21 +1,143 @@
-"""Composite attrs validators that accept the common value in one call.
+"""attrs validators that accept the common value in one call, and say in words what they refuse.
 
 ``attrs.validators.and_(instance_of(str), min_len(1))`` costs three calls a field, on every
 record read; :func:`non_empty_str` and :func:`positive_int` accept a valid value in one, and
 hand any other to those very validators, which refuse it with their own message. Each keeps
 them as ``_validators``, as ``and_`` does, for what reads a field's constraints (the schemas),
 and declares its test of a whole column (``column``, as :func:`usnz.model.facts.batched` does).
+
+:func:`instance_of`, :func:`one_of` and :func:`matching` stand for attrs' ``instance_of``,
+``in_`` and ``matches_re``: they keep what the schemas read (``type``, ``options``,
+``pattern``) and declare their column tests, but refuse a value with one plain sentence that
+names the field, what it takes and what was given (attrs' own put their arguments in the
+message: the field's whole ``Attribute`` repr).
 """
 
 from __future__ import annotations
 
+import re
+import typing
+from collections.abc import Collection
 from typing import Any
 
 import attrs
 
 from usnz.model.columnwise import strs
+from usnz.model.errors import ArgumentTypeError, ArgumentValueError, shown
 
-__all__ = ["non_empty_str", "positive_int"]
+__all__ = ["instance_of", "matching", "non_empty_str", "one_of", "positive_int", "require_tuple"]
+
+_NAMES = {int: "an int", bool: "a bool (True or False)", str: "a str"}
+
+
+class _InstanceOf:
+    """Require an instance of ``type`` (an ``int`` is never a ``bool``)."""
+
+    __slots__ = ("type",)
+
+    def __init__(self, kind: type) -> None:
+        self.type = kind
+
+    def column(self, values: list[Any]) -> bool:
+        """Its column test: every value of exactly ``type``."""
+        return set(map(type, values)) <= {self.type}
+
+    def __call__(self, _instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, self.type) or (self.type is int and isinstance(value, bool)):
+            what = _NAMES.get(self.type, f"a {self.type.__name__}")
+            msg = f"{attribute.name} must be {what}, got {type(value).__name__} {shown(value)}"
+            raise ArgumentTypeError(msg)
+
+
+class _OneOf:
+    """Require one of ``options``."""
+
+    __slots__ = ("options",)
+
+    def __init__(self, options: Collection[object]) -> None:
+        self.options = options
+
+    def column(self, values: list[Any]) -> bool:
+        """Its column test: every value one of ``options`` (and of its type: ``1`` is not ``True``)."""
+        kinds = set(map(type, self.options))
+        try:
+            return set(map(type, values)) <= kinds and all(map(self.options.__contains__, values))
+        except TypeError:  # an unhashable value: refused one by one
+            return False
+
+    def __call__(self, _instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if any(type(value) is type(option) and value == option for option in self.options):
+            return
+        accepted = ", ".join(repr(option) for option in self.options if option is not None)
+        also = " or None" if None in self.options else ""
+        msg = f"{attribute.name} must be one of {accepted}{also}, got {shown(value)}"
+        raise ArgumentValueError(msg)
+
+
+class _Matching:
+    """Require a ``str`` that ``pattern`` matches whole."""
+
+    __slots__ = ("pattern", "what")
+
+    def __init__(self, pattern: re.Pattern[str], what: str) -> None:
+        self.pattern = pattern
+        self.what = what
+
+    def column(self, values: list[Any]) -> bool:
+        """Its column test: every value a ``str`` the pattern matches whole."""
+        return strs(values) and all(map(self.pattern.fullmatch, values))
+
+    def __call__(self, _instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if type(value) is not str or self.pattern.fullmatch(value) is None:
+            msg = f"{attribute.name} must be {self.what}, got {shown(value)}"
+            raise ArgumentValueError(msg)
+
+
+def require_tuple(attribute: attrs.Attribute[Any], value: object, item: type | None = None) -> None:
+    """Refuse *value* unless it is a ``tuple`` (of *item*, when given): what a field of several values holds.
+
+    A list would leave a frozen record holding something that can change, and a ``str`` is
+    read as its characters: neither is turned into a tuple quietly.
+
+    >>> @attrs.frozen
+    ... class Named:
+    ...     ids: tuple[str, ...] = attrs.field(validator=lambda _, a, v: require_tuple(a, v, str))
+    >>> Named(["anzus"])
+    Traceback (most recent call last):
+    usnz.ArgumentTypeError: ids must be a tuple, got list ['anzus']; give tuple(...) of the values
+    """
+    if type(value) is not tuple:
+        given = f"{type(value).__name__} {shown(value)}"
+        msg = f"{attribute.name} must be a tuple, got {given}; give tuple(...) of the values"
+        raise ArgumentTypeError(msg)
+    if item is not None:
+        wrong = next((each for each in typing.cast("tuple[object, ...]", value) if not isinstance(each, item)), None)
+        if wrong is not None:
+            msg = f"{attribute.name} must hold {item.__name__} values, got {type(wrong).__name__} {shown(wrong)}"
+            raise ArgumentTypeError(msg)
+
+
+def instance_of(kind: type) -> Any:
+    """Attrs' ``instance_of(kind)``, refusing in words (and refusing a ``bool`` as an ``int``).
+
+    >>> @attrs.frozen
+    ... class Count:
+    ...     n: int = attrs.field(validator=instance_of(int))
+    >>> Count("3")
+    Traceback (most recent call last):
+    usnz.ArgumentTypeError: n must be an int, got str '3'
+    """
+    return _InstanceOf(kind)
+
+
+def one_of(options: Collection[object]) -> Any:
+    """Attrs' ``in_(options)``, refusing in words; a value must be an option of the same type."""
+    return _OneOf(options)
+
+
+def matching(pattern: str | re.Pattern[str], what: str) -> Any:
+    """Attrs' ``matches_re(pattern)`` (matched whole), refusing in words: *what* says what it takes."""
+    return _Matching(re.compile(pattern) if isinstance(pattern, str) else pattern, what)
 
 
 class _Composite:
@@ -61,9 +183,9 @@ class _PositiveInt(_Composite):
 
 def non_empty_str() -> Any:
     """``and_(instance_of(str), min_len(1))``, accepting a non-empty ``str`` in one call."""
-    return _NonEmptyStr(attrs.validators.instance_of(str), attrs.validators.min_len(1))
+    return _NonEmptyStr(instance_of(str), attrs.validators.min_len(1))
 
 
 def positive_int() -> Any:
     """``and_(instance_of(int), ge(1))``, accepting an ``int`` from 1 in one call."""
-    return _PositiveInt(attrs.validators.instance_of(int), attrs.validators.ge(1))
+    return _PositiveInt(instance_of(int), attrs.validators.ge(1))

@@ -13,7 +13,7 @@ import functools
 import typing
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any, Final
+from typing import Any, Final, Literal
 
 from cattrs.preconf.json import JsonConverter, make_converter
 
@@ -64,6 +64,19 @@ def _number(value: object, hint: object) -> object:
         return value
     msg = f"expected a number, got {_given(value)}"
     raise TypeError(msg)
+
+
+def _is_literal(hint: Any) -> bool:
+    return typing.get_origin(hint) is Literal
+
+
+def _literal(value: object, hint: object) -> object:
+    """One of a ``Literal``'s values, exactly (a string for a string), or a message naming them and what was given."""
+    options = typing.get_args(hint)
+    if any(type(value) is type(option) and value == option for option in options):
+        return value
+    msg = f"expected one of {', '.join(map(repr, options))}, got {_given(value)}"
+    raise ValueError(msg)
 
 
 def _is_homogeneous_tuple(hint: Any) -> bool:
@@ -126,6 +139,7 @@ def make_usnz_converter() -> JsonConverter:
     for cls in (str, int, bool, float):
         converter.register_structure_hook(cls, _exactly(cls))
     converter.register_structure_hook_factory(_is_homogeneous_tuple, _array_hook(converter))
+    converter.register_structure_hook_func(_is_literal, _literal)
     numbers = {Number, Number | None}
     converter.register_structure_hook_func(lambda hint: hint in numbers, _number)
     converter.register_structure_hook(PartialDate, _structure_date)

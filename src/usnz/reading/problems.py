@@ -164,7 +164,7 @@ def _describe(error: BaseException, type_: type | None) -> str:
         return "required field missing"
     if isinstance(error, Error) or (type_ in {Decimal, None} and isinstance(error, ValueError | TypeError)):
         return str(error)
-    if isinstance(error, TypeError) and str(error).startswith("expected "):  # our strict hooks say what they got
+    if isinstance(error, TypeError | ValueError) and str(error).startswith("expected "):  # our hooks say what they got
         return str(error)
     text = format_exception(error, type_)
     if "not in literal" in text and type_ is not None:

@@ -10,6 +10,7 @@ import attrs
 from usnz.model.base import Record, check_countries, check_ids, check_optional_text, check_text, check_texts
 from usnz.model.dates import PartialDate, Period
 from usnz.model.facts import documented, fact
+from usnz.model.validators import one_of
 
 __all__ = ["Agreement", "AgreementKind"]
 
@@ -35,7 +36,7 @@ class Agreement(Record):
 
     name: str = fact(validator=check_text, label=True, search=True, doc="The usual name.")
     kind: AgreementKind = fact(
-        validator=attrs.validators.in_(typing.get_args(AgreementKind)),
+        validator=one_of(typing.get_args(AgreementKind)),
         filter="kind",
         doc="What sort of agreement it is.",
     )

@@ -18,7 +18,9 @@ from usnz.model.base import (
     check_text,
 )
 from usnz.model.dates import PartialDate, Period
+from usnz.model.errors import ArgumentValueError
 from usnz.model.facts import documented, fact
+from usnz.model.validators import matching, one_of
 
 __all__ = ["Event", "EventKind"]
 
@@ -51,9 +53,7 @@ class Event(Record):
     cross_check: ClassVar[str | None] = "a destination on an event that is not a visit"
     table_fields: ClassVar[tuple[str, ...]] = ("title", "when", "kind", "destination")
 
-    kind: EventKind = fact(
-        validator=attrs.validators.in_(typing.get_args(EventKind)), filter="kind", doc="What sort of event."
-    )
+    kind: EventKind = fact(validator=one_of(typing.get_args(EventKind)), filter="kind", doc="What sort of event.")
     title: str = fact(validator=check_text, label=True, search=True, doc="A short title in our own words.")
     summary: str = fact(validator=check_text, search=True, doc="What happened, in our own words.")
     date: PartialDate | None = fact(default=None, date=True, doc="When, if a source says (or implies: see ``notes``).")
@@ -99,7 +99,7 @@ class Event(Record):
     )
     time: str | None = fact(
         default=None,
-        validator=attrs.validators.optional(attrs.validators.matches_re(_TIME)),
+        validator=attrs.validators.optional(matching(_TIME, "a 24-hour time HH:MM, such as '16:23'")),
         doc=(
             "The local time of day, 24-hour ``HH:MM``, where a source gives it (the Wellington Declaration was signed"
             ' at 4:23 pm: ``"16:23"``).'
@@ -117,4 +117,4 @@ class Event(Record):
         """Allow a destination on visits only."""
         if self.destination is not None and self.kind != "visit":
             msg = f"destination is for visits only; this event's kind is {self.kind!r}"
-            raise ValueError(msg)
+            raise ArgumentValueError(msg)

@@ -9,6 +9,7 @@ import attrs
 from usnz.model.amounts import Money, Quantity
 from usnz.model.base import Record, check_countries, check_ids, check_text
 from usnz.model.dates import PartialDate
+from usnz.model.errors import ArgumentValueError
 from usnz.model.facts import documented, fact
 
 __all__ = ["Figure"]
@@ -40,4 +41,4 @@ class Figure(Record):
         """Require exactly one of quantity and money."""
         if (self.quantity is None) == (self.money is None):
             msg = "a figure needs exactly one of quantity and money"
-            raise ValueError(msg)
+            raise ArgumentValueError(msg)

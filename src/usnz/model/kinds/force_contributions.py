@@ -11,6 +11,7 @@ from usnz.model.amounts import Quantity
 from usnz.model.base import Record, check_country, check_id, check_optional_id, check_optional_text, check_text
 from usnz.model.dates import Period
 from usnz.model.facts import documented, fact
+from usnz.model.validators import instance_of, one_of
 
 __all__ = ["Branch", "ForceContribution"]
 
@@ -59,7 +60,7 @@ class ForceContribution(Record):
     )
     branch: Branch | None = fact(
         default=None,
-        validator=attrs.validators.optional(attrs.validators.in_(typing.get_args(Branch))),
+        validator=attrs.validators.optional(one_of(typing.get_args(Branch))),
         doc="Service branch.",
     )
     role: str | None = fact(
@@ -70,7 +71,7 @@ class ForceContribution(Record):
     )
     combat: bool | None = fact(
         default=None,
-        validator=attrs.validators.optional(attrs.validators.instance_of(bool)),
+        validator=attrs.validators.optional(instance_of(bool)),
         filter="combat",
         doc=(
             "``True`` when the source says it fought, ``False`` when it says it was support only, ``None`` when the "

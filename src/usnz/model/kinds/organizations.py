@@ -10,6 +10,7 @@ import attrs
 from usnz.model.base import Record, check_country, check_text, check_texts
 from usnz.model.dates import PartialDate
 from usnz.model.facts import documented, fact
+from usnz.model.validators import one_of
 
 __all__ = ["Organization", "OrganizationKind"]
 
@@ -42,7 +43,7 @@ class Organization(Record):
 
     name: str = fact(validator=check_text, label=True, search=True, doc="The usual name.")
     kind: OrganizationKind = fact(
-        validator=attrs.validators.in_(typing.get_args(OrganizationKind)), filter="kind", doc="What sort of body."
+        validator=one_of(typing.get_args(OrganizationKind)), filter="kind", doc="What sort of body."
     )
     summary: str = fact(validator=check_text, search=True, doc="What it is, in our own words.")
     aliases: tuple[str, ...] = fact(

@@ -12,8 +12,9 @@ import attrs
 from usnz.model.base import Record, check_country, check_id, check_optional_id, check_text, check_texts
 from usnz.model.citation import Citation
 from usnz.model.dates import PartialDate, Period, parse_edtf
-from usnz.model.errors import ArgumentTypeError, shown
+from usnz.model.errors import ArgumentTypeError, ArgumentValueError, shown
 from usnz.model.facts import accepting, documented, fact
+from usnz.model.validators import instance_of, require_tuple
 
 __all__ = ["OFFICES", "Attestation", "Person", "Role", "check_attestations", "check_office"]
 
@@ -41,7 +42,7 @@ def check_office(instance: object, attribute: attrs.Attribute[Any], value: Any) 
     """Require a slug of :data:`OFFICES` (or ``None``)."""
     if value is not None and (not isinstance(value, str) or value not in OFFICES):
         msg = f"office must be one of usnz.OFFICES ({', '.join(OFFICES)}), got {value!r}"
-        raise ValueError(msg)
+        raise ArgumentValueError(msg)
 
 
 @documented
@@ -56,7 +57,7 @@ class Attestation:
     """
 
     date: PartialDate = fact(
-        validator=attrs.validators.instance_of(PartialDate),
+        validator=instance_of(PartialDate),
         doc="The date of the record: a day (or month, or year) the text shows them in the office.",
     )
     record: str = fact(
@@ -65,7 +66,7 @@ class Attestation:
         doc="Id of the dated record (an event, a quote, a figure) whose paragraph names them by the title.",
     )
     citation: Citation = fact(
-        validator=attrs.validators.instance_of(Citation),
+        validator=instance_of(Citation),
         doc="The paragraph, and its words that name them with the title (``Prime Minister Helen Clark``).",
     )
 
@@ -76,17 +77,22 @@ class Attestation:
 
 def check_attestations(instance: object, attribute: attrs.Attribute[Any], value: tuple[Attestation, ...]) -> None:
     """Require attestations in date order (then by record id), no record twice."""
-    if not all(isinstance(item, Attestation) for item in value):
-        msg = f"{attribute.name} must be a tuple of Attestation, got {shown(value)}"
-        raise TypeError(msg)
+    require_tuple(attribute, value, Attestation)
     records = [item.record for item in value]
     if len(set(records)) != len(records):
         msg = f"{attribute.name} names a record twice: {records!r}"
-        raise ValueError(msg)
+        raise ArgumentValueError(msg)
     keys = [(item.date, item.record) for item in value]
     if keys != sorted(keys):
         msg = f"{attribute.name} must be in date order (then by record id): {[str(item) for item in value]}"
-        raise ValueError(msg)
+        raise ArgumentValueError(msg)
+
+
+def check_roles(instance: object, attribute: attrs.Attribute[Any], value: tuple[Role, ...]) -> None:
+    """Require a tuple of :class:`Role` values."""
+    if type(value) is tuple and not value:  # the common case: none
+        return
+    require_tuple(attribute, value, Role)
 
 
 _Window = tuple[dt.date, dt.date]
@@ -193,7 +199,7 @@ class Person(Record):
         country=True,
         doc="The person's country, where the sources make it clear.",
     )
-    roles: tuple[Role, ...] = fact(default=(), doc="Each position a source gives them.")
+    roles: tuple[Role, ...] = fact(default=(), validator=check_roles, doc="Each position a source gives them.")
 
     def roles_at(self, date: int | str | PartialDate | Period) -> tuple[Role, ...]:
         """The roles the texts show them in at *date*: a stated period or an attestation within it.

@@ -21,6 +21,7 @@ from usnz.model.base import (
 from usnz.model.dates import PartialDate
 from usnz.model.doubt import Doubt
 from usnz.model.facts import documented, fact
+from usnz.model.validators import matching, one_of, positive_int
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -45,15 +46,15 @@ class Source(Described):
     title: str = fact(validator=check_text, label=True, search=True, doc="The text's title.")
     publisher: str = fact(validator=check_text, search=True, doc="Who published it.")
     kind: SourceKind = fact(
-        validator=attrs.validators.in_(typing.get_args(SourceKind)),
+        validator=one_of(typing.get_args(SourceKind)),
         doc="``encyclopedia-article``, ``news-article`` or ``dataset`` (a data file, cited by line).",
     )
     sha256: str = fact(
-        validator=attrs.validators.matches_re(_SHA256),
+        validator=matching(_SHA256, "the SHA-256 of the text's bytes: 64 lowercase hexadecimal digits"),
         doc="SHA-256 of the text's bytes, so a citation points into one exact text.",
     )
     paragraphs: int = fact(
-        validator=attrs.validators.and_(attrs.validators.instance_of(int), attrs.validators.ge(1)),
+        validator=positive_int(),
         doc="How many paragraphs (lines) the text has.",
     )
     filename: str = fact(validator=check_text, doc="The text's file name in the usnz seed collection.")
