@@ -57,6 +57,41 @@ def test_load_a_directory(tmp_path: Path) -> None:
     assert len(data) == 3
 
 
+def test_records_without_sources_are_one_problem_naming_the_file(tmp_path: Path) -> None:
+    folder = _write(tmp_path / "data", people=[PERSON], events=[EVENT])
+    problems = _problems(folder)
+    said = (
+        f"{folder / 'sources.json'}: missing: records cite sources, but no sources.json (or sources.jsonl) was given;"
+        " add it beside the other files, or check them as additions to the packaged data (usnz validate"
+        " --with-packaged); references to sources are not checked until it is read"
+    )
+    assert problems == [said]  # not one "refers to 'my-notes'" for each citation
+    with pytest.raises(usnz.DataError) as caught:
+        usnz.load(folder, extends=usnz.dataset())
+    assert not any("sources.json" in str(p) for p in caught.value.problems)  # the packaged sources are there
+
+
+def test_a_file_given_by_its_name_alone_names_sources_json_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _write(tmp_path, events=[EVENT])
+    monkeypatch.chdir(tmp_path)
+    assert _problems("events.json")[0].startswith("sources.json: missing: records cite sources")
+
+
+def test_an_id_given_twice_names_the_file_of_the_first(tmp_path: Path) -> None:
+    folder = _write(tmp_path, sources=[SOURCE], people=[PERSON], events=[{**EVENT, "id": "jane-doe"}])
+    problems = _problems(folder)
+    said = "id is used twice: an event in " + str(folder / "events.json") + " has it too; give each record its own id"
+    assert f"{folder / 'people.json'} jane-doe id: {said}" in problems
+
+
+def test_the_note_on_problems_not_listed_names_no_file(tmp_path: Path) -> None:
+    events = [{**EVENT, "id": f"e{n}", "date": "2009-13"} for n in range(1_005)]
+    problems = _problems(_write(tmp_path, sources=[SOURCE], people=[PERSON], events=events))
+    assert problems[-1].startswith("... and ")  # not ": ... and"
+
+
 def test_load_files_individually(tmp_path: Path) -> None:
     folder = _write(tmp_path, sources=[SOURCE], people=[PERSON])
     data = usnz.load([folder / "sources.json", str(folder / "people.json")])

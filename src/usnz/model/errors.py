@@ -167,7 +167,7 @@ class Problem(NamedTuple):
             where += f" [{self.record}]" if isinstance(self.record, int) else f" {_short(self.record, _LONGEST)}"
         if self.path:
             where += f" {_short(self.path, _LONGEST)}"
-        return f"{where}: {self.message}"
+        return f"{where}: {self.message}" if where else self.message  # a note on all the problems names no file
 
 
 _LONGEST_FILE = 4 * _LONGEST  # a file's path may be long; a problem repeats at most this much of it

@@ -73,18 +73,21 @@ def check(
     given = list(map(itemgetter(1), records))
     by_id: dict[str, AnyRecord] = dict(zip(map(attrgetter("id"), given), given, strict=True))
     unique = len(by_id) == len(given)
+    where: dict[str, str] = {}  # the file of the first record of each id given twice
     if not unique:  # said in record order, each later record after the first with its id
         by_id = {}
         for name, record in records:
             if record.id in by_id:
-                add(name, record.id, "id", f"id is used twice (also a {by_id[record.id].record_kind})")
+                add(name, record.id, "id", _twice(by_id[record.id], where[record.id], name))
             else:
                 by_id[record.id] = record
+                where[record.id] = name
     unreadable = {label for _, label, _ in unread if isinstance(label, str)}
     unknown = _unknown(unread_kinds)
     for name, label, item in unread:
         if isinstance(label, str) and label in by_id:
-            add(name, label, "id", f"id is used twice (also a {by_id[label].record_kind})")
+            first = by_id[label]
+            add(name, label, "id", _twice(first, next(n for n, r in records if r is first), name))
         kind = KINDS[os.path.splitext(os.path.basename(name))[0]]  # noqa: PTH119, PTH122 - a name, not a file
         for field, ref, refers in _raw_references(kind, item):
             if ref not in by_id and ref not in unreadable and not unknown(refers):
@@ -109,6 +112,14 @@ def check(
         return
     for name, record in itertools.compress(records, map(isinstance, given, itertools.repeat(Person))):
         _check_attested(name, record, by_id, spoken, add)  # all else is well
+
+
+def _twice(first: AnyRecord, file: str | None, name: str) -> str:
+    """A record's id given twice: say where the first record of it is (its kind, and its file when another)."""
+    kind = first.record_kind
+    article = "an" if kind[0] in "aeiou" else "a"
+    elsewhere = f" in {file}" if file is not None and file != name else ""
+    return f"id is used twice: {article} {kind}{elsewhere} has it too; give each record its own id"
 
 
 def _unknown(unread_kinds: tuple[type[AnyRecord], ...]) -> Callable[[tuple[str, ...]], bool]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import codecs
 import itertools
 import json
+import os
 from collections.abc import Iterable, Iterator
 
 from usnz.model.errors import DataError, Problem
@@ -220,6 +221,31 @@ def _unread_file(problems: _Problems, before: int, name: str, stem: str) -> bool
     return False
 
 
+def _no_sources(
+    given: list[tuple[str, str]], records: list[tuple[str, AnyRecord]], unread: Unread, problems: _Problems
+) -> bool:
+    """Whether records cite sources and none was given (no ``sources.json``): then one problem says so.
+
+    Each citation would otherwise be reported missing (1,235 for the packaged data without its
+    ``sources.json``); the one problem names the file to add instead.
+    """
+    source = KINDS["sources"]
+    if not given or any(stem == "sources" for _, stem in given) or any(type(r) is source for _, r in records):
+        return False
+    citing = any(getattr(r, "citations", ()) for _, r in records) or any(item.get("citations") for *_, item in unread)
+    if not citing:
+        return False
+    folder = os.path.dirname(given[0][0])  # noqa: PTH120 - a name, as the problems give it
+    missing = os.path.join(folder, "sources.json") if folder else "sources.json"  # noqa: PTH118
+    message = (
+        "missing: records cite sources, but no sources.json (or sources.jsonl) was given; add it beside the other "
+        "files, or check them as additions to the packaged data (usnz validate --with-packaged); "
+        "references to sources are not checked until it is read"
+    )
+    problems.append(Problem(file=missing, record=None, path="", message=message))
+    return True
+
+
 def read(
     files: list[tuple[str, str, bytes]],
     extends: Iterable[AnyRecord] = (),
@@ -238,13 +264,17 @@ def read(
     with collector_paused():
         records = [("<extended dataset>", r) for r in extends]
         unread_kinds: list[type[AnyRecord]] = []  # kinds with a file not read at all: its ids are not known
+        given: list[tuple[str, str]] = []  # each file's name and kind, as read
         while files:
             name, stem, data = files.pop()
+            given.append((name, stem))
             before = len(collected)
             records.extend(zip(itertools.repeat(name), _records_in(name, stem, data, collected, unread)))
             del data
             if stem in KINDS and _unread_file(collected, before, name, stem):
                 unread_kinds.append(KINDS[stem])
+        if _no_sources(given, records, unread, collected):
+            unread_kinds.append(KINDS["sources"])
         _check(records, collected, unread, tuple(unread_kinds))
         if collected:
             raise DataError(collected.listed())
