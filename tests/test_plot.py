@@ -169,8 +169,12 @@ def test_bad_arguments() -> None:
         usnz.plot.timeline("vietnam-war")  # type: ignore[arg-type]
     with pytest.raises(usnz.ArgumentTypeError, match="records= takes usnz records"):
         usnz.plot.timeline(5)  # type: ignore[arg-type]
-    with pytest.raises(usnz.ArgumentTypeError, match="it holds a int"):
+    with pytest.raises(usnz.ArgumentTypeError, match="it holds int 1"):
         usnz.plot.timeline([1])  # type: ignore[list-item]
+    with pytest.raises(
+        usnz.ArgumentTypeError, match=r"ax= takes a matplotlib Axes \(e.g. from plt.subplots\(\)\) or None; got int 5"
+    ):
+        usnz.plot.timeline(ax=5)  # type: ignore[arg-type]
     with pytest.raises(usnz.ArgumentValueError, match="nothing to plot: none of the records given is a dated record"):
         usnz.plot.timeline(usnz.people())
     with pytest.raises(usnz.ArgumentValueError, match=r"is a dated record \(sources are not drawn\)"):

@@ -22,7 +22,7 @@ import attrs
 from usnz.faces.marks import DISPUTED, NOT_STATED, OUTSIDE, clean, date_mark
 from usnz.faces.text import fit
 from usnz.model.base import Record
-from usnz.model.errors import ArgumentTypeError, ArgumentValueError, MissingExtraError
+from usnz.model.errors import ArgumentTypeError, ArgumentValueError, MissingExtraError, shown
 from usnz.model.kinds.conflicts import Conflict
 from usnz.model.records import KINDS, AnyRecord, is_source, source_texts, spoken_dates
 from usnz.model.values import OPEN, PartialDate, Period, Precision
@@ -138,7 +138,7 @@ def _chosen(
         if is_source(record):
             sources.append(record)
         elif not isinstance(record, Record):
-            msg = f"records= takes usnz records (a query's result); it holds a {type(record).__name__}: {record!r:.80}"
+            msg = f"records= takes usnz records (a query's result); it holds {type(record).__name__} {shown(record)}"
             raise ArgumentTypeError(msg)
         elif record.when is not None:
             chosen.append(record)
@@ -372,13 +372,18 @@ def timeline(
 
     Raises:
         MissingExtraError: when matplotlib is not installed (``pip install ".[plot]"`` in a clone).
-        ArgumentTypeError: when *records* are not records, or *data* is not a Dataset.
+        ArgumentTypeError: when *records* are not records, *data* is not a Dataset, or *ax* not an Axes.
         ArgumentValueError: when no dated record is left to draw.
     """
     try:
         import matplotlib.pyplot as plt  # noqa: PLC0415 - the plot extra, only when asked
     except ImportError as error:
         raise MissingExtraError(feature="usnz.plot.timeline()", package="matplotlib", extra="plot") from error
+    from matplotlib.axes import Axes  # noqa: PLC0415 - as above
+
+    if ax is not None and not isinstance(ax, Axes):
+        msg = f"ax= takes a matplotlib Axes (e.g. from plt.subplots()) or None; got {type(ax).__name__} {shown(ax)}"
+        raise ArgumentTypeError(msg)
     whole = given_dataset(data)
     chosen, sources = _chosen(records, during, possibly, whole)
     if not chosen:
