@@ -118,7 +118,9 @@ def test_results_are_chronological_and_stable(records: list[Any]) -> None:
 
 @given(datasets(), st.text(max_size=40))
 def test_search_never_raises(records: list[Any], text: str) -> None:
-    results = usnz.Dataset(records).search(text)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", usnz.SearchWarning)  # said when a word is held by no record
+        results = usnz.Dataset(records).search(text)
     assert isinstance(results, usnz.Records)
 
 
@@ -153,9 +155,13 @@ def test_records_slices_stay_records() -> None:
 
 @given(st.text(max_size=60))
 def test_search_of_the_packaged_data_never_raises_and_is_stable(text: str) -> None:
-    first = usnz.search(text)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", usnz.SearchWarning)
+        first = usnz.search(text)
+        assert usnz.search(text) == first
     assert isinstance(first, usnz.Records)
-    assert usnz.search(text) == first
+    if any("left out" in str(warning.message) for warning in caught):
+        return  # the words no record holds were left out: tested in test_search.py
     words = _fold(text).split()
     words = [word for word in words if word not in STOP_WORDS] or words  # stop words need not match
     for record in first:
@@ -197,4 +203,5 @@ def test_search_matches_the_starts_of_words() -> None:
     assert all(any(w.startswith("sas") or w.endswith("sas") for w in _fold(indexed_text(r)).split()) for r in sas)
     assert "nz-katrina-red-cross-pledge" not in sas.ids()  # "disaster" holds "sas" inside a word
     assert "rice-long-history-of-partnership" in usnz.search("kiwi").ids()  # the quote says "Kiwis"
-    assert usnz.search("zzqx") == ()
+    with pytest.warns(usnz.SearchWarning, match="no record holds 'zzqx'"):
+        assert usnz.search("zzqx") == ()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 import tracemalloc
+import warnings
 from collections.abc import Callable
 from typing import Any
 
@@ -123,7 +124,8 @@ def test_scores_come_with_the_same_records_best_first() -> None:
     record, score = hits[0]
     assert record is hits[0].record
     assert score == hits[0].score
-    assert usnz.search("zzqx", scores=True) == ()
+    with pytest.warns(usnz.SearchWarning, match="^no record holds 'zzqx'$"):
+        assert usnz.search("zzqx", scores=True) == ()
     assert usnz.dataset().search("anzus", kind="agreement", scores=True)[0].record.id == "anzus"
 
 
@@ -201,8 +203,32 @@ def test_every_query_word_must_match_but_stop_words_need_not() -> None:
     records = [_event("e-one", title="Harbour crossing"), _event("e-two", title="Harbour")]
     assert _ranked(records, "harbour crossing") == ("e-one",)
     assert set(_ranked(records, "the harbour of")) == {"e-one", "e-two"}
-    assert _ranked(records, "into") == ()  # a query of stop words alone must match them
-    assert _ranked(records, "zzqx harbour") == ()
+    with pytest.warns(usnz.SearchWarning, match="no record holds 'into'"):
+        assert _ranked(records, "into") == ()  # a query of stop words alone must match them
+    with pytest.warns(usnz.SearchWarning, match="no record holds all of 'harbour', 'bridge', though each is held"):
+        assert _ranked([*records, _event("e-three", title="Bridge")], "harbour bridge") == ()
+
+
+def test_a_word_no_record_holds_is_left_out_and_named() -> None:
+    """A question with a word the records never use finds the records of its other words, and says so."""
+    records = [_event("e-one", title="Harbour crossing"), _event("e-two", title="Harbour")]
+    with pytest.warns(usnz.SearchWarning) as caught:
+        assert _ranked(records, "zzqx harbour crossing") == ("e-one",)
+    assert [str(w.message) for w in caught] == [
+        "no record holds 'zzqx': it was left out of the search; these records hold the other words"
+    ]
+    assert caught[0].filename == __file__  # the warning points at the caller's line
+    with pytest.warns(usnz.SearchWarning, match="no record holds 'zzqx', 'qqzx': they were left out"):
+        assert set(_ranked(records, "zzqx harbour qqzx")) == {"e-one", "e-two"}
+    with pytest.warns(usnz.SearchWarning, match="no record of the kinds asked for holds all of 'harbour', 'zealand'"):
+        assert usnz.Dataset([*records, _event("e-nz", title="Zealand")]).search("harbour zealand", kind="event") == ()
+
+
+def test_questions_with_words_the_texts_never_use() -> None:
+    with pytest.warns(usnz.SearchWarning, match="no record holds 'condi'"):
+        assert usnz.search("Condi Rice")[0].id == "condoleezza-rice"
+    with pytest.warns(usnz.SearchWarning, match="no record holds 'troops'"):
+        assert usnz.search("vietnam war new zealand troops")[0].id == "vietnam-war"
 
 
 def test_equal_scores_keep_the_documented_order() -> None:
@@ -257,10 +283,12 @@ def test_typo_index_and_typo_lookup_skip_words_over_the_limit() -> None:
 def test_a_1000_character_query_word_costs_little() -> None:
     data = usnz.dataset()
     data.search("anzsu")  # the indexes, once
-    for text in ("q" * 1000, "ab" * 500, "a-" * 500, "anzus " + "z" * 999):
+    for text in ("q" * 1000, "ab" * 500, "a-" * 500, "anzus " + "z" * 999, "anzus treaty " + "z" * 999):
 
         def run(text: str = text) -> object:
-            return data.search(text)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", usnz.SearchWarning)  # a word no record holds: said, and left out
+                return data.search(text)
 
         spent, peak = _cost(run)
         assert spent < 0.05
@@ -314,7 +342,8 @@ def test_casualty_words_find_the_force_contribution_that_states_them(text: str, 
 
 def test_the_texts_give_no_vietnam_casualties_so_none_is_found() -> None:
     assert not any(record.killed or record.wounded for record in usnz.force_contributions(conflict="vietnam-war"))
-    assert usnz.search("casualties Vietnam") == ()
+    with pytest.warns(usnz.SearchWarning, match="no record holds all of 'casualties', 'vietnam', though each is held"):
+        assert usnz.search("casualties Vietnam") == ()
 
 
 def _contribution(id: str, **fields: Any) -> usnz.ForceContribution:  # noqa: A002 - record field name

@@ -58,6 +58,7 @@ if TYPE_CHECKING:
         Error,
         MissingExtraError,
         Problem,
+        SearchWarning,
         UnknownRecordError,
         WrongKindError,
     )
@@ -148,6 +149,7 @@ __all__ = [
     "Records",
     "Role",
     "SearchHit",
+    "SearchWarning",
     "Source",
     "Total",
     "UnknownRecordError",
@@ -191,6 +193,7 @@ _HOMES: dict[str, str] = {
             "ArgumentValueError",
             "CoverageWarning",
             "DataError",
+            "SearchWarning",
             "DateError",
             "Error",
             "MissingExtraError",

@@ -784,12 +784,13 @@ def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
 
 
 def _main(argv: Sequence[str] | None) -> int:
-    from usnz.model.errors import CoverageWarning, Error  # noqa: PLC0415
+    from usnz.model.errors import CoverageWarning, Error, SearchWarning  # noqa: PLC0415
 
     try:
         args = _parse(argv)
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", CoverageWarning)
+            warnings.simplefilter("always", SearchWarning)
             output = _run(args)
     except ValidationFailedError as failed:
         return 1 if _print(str(failed)) else 2

@@ -21,6 +21,7 @@ __all__ = [
     "Error",
     "MissingExtraError",
     "Problem",
+    "SearchWarning",
     "UnknownRecordError",
     "WrongKindError",
 ]
@@ -211,6 +212,15 @@ class CoverageWarning(UserWarning):
     """
 
 
+class SearchWarning(UserWarning):
+    """A search found nothing with every word, because no record holds some of them (in any form).
+
+    The search then looks for the other words, and warns naming those left out: a question
+    such as ``usnz.search("Vietnam casualties")`` finds the records of Vietnam, and says that no
+    record holds "casualties", instead of finding nothing.
+    """
+
+
 _PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep  # noqa: PTH100, PTH120
 
 
@@ -263,6 +273,7 @@ for _public in (
     WrongKindError,
     DataError,
     CoverageWarning,
+    SearchWarning,
     MissingExtraError,
 ):
     _public.__module__ = "usnz"

@@ -20,6 +20,7 @@ from usnz.model.errors import (
     ArgumentTypeError,
     ArgumentValueError,
     CoverageWarning,
+    SearchWarning,
     UnknownRecordError,
     outside_usnz,
     shown,
@@ -934,7 +935,9 @@ class Dataset:
         figure's value with its unit...), its notes, and least its citations' quotes; rare words
         more than common ones, exact words more than looser matches; the words side by side in
         order, and records that matching quotes and side records point at, rank higher. Ties in
-        the dataset's order. Never raises for odd text; an empty result is possible. Only the
+        the dataset's order. Never raises for odd text; an empty result is possible. A word no
+        record holds in any form is left out, and a :class:`~usnz.SearchWarning` names it (and
+        says so when each word is held but none holds them all). Only the
         first 1,000 characters and the first 32 distinct words of *text* are read, so a search
         costs at most that much whatever it is given.
 
@@ -965,9 +968,33 @@ class Dataset:
             kept = [index.of_kind(cls) for cls in classes]
             allowed = kept[0] if len(kept) == 1 else frozenset[int]().union(*kept)
         found = index.search(text, allowed)
+        if not found:
+            found = self._without_unheld(index, text, allowed)
         if check_flag("scores", scores):
             return tuple(SearchHit(index.records[position], round(score, 6)) for position, score in found)
         return Records(index.records[position] for position, _ in found)
+
+    @staticmethod
+    def _without_unheld(index: SearchIndex, text: str, allowed: frozenset[int] | None) -> list[tuple[int, float]]:
+        """A search that found nothing: again without the words no record holds, saying so (a :class:`SearchWarning`).
+
+        When every word is held, but by no record at once, the warning says that instead.
+        """
+        missing = index.unmatched(text)
+        found = index.search(text, allowed, leaving_out=missing) if missing else []
+        if missing and not found:
+            warnings.warn(f"no record holds {', '.join(map(repr, missing))}", SearchWarning, stacklevel=outside_usnz())
+        elif found:
+            many = len(missing) > 1
+            note = f"no record holds {', '.join(map(repr, missing))}: {'they were' if many else 'it was'} left out"
+            warnings.warn(
+                f"{note} of the search; these records hold the other words", SearchWarning, stacklevel=outside_usnz()
+            )
+        elif not missing and len(words := index.query_words(text)) > 1:
+            where = " of the kinds asked for" if allowed is not None else ""
+            note = f"no record{where} holds all of {', '.join(map(repr, words))}, though each is held by some"
+            warnings.warn(f"{note}: search fewer words", SearchWarning, stacklevel=outside_usnz())
+        return found
 
     def citing(self, *, source: str | Source, paragraph: int | None = None) -> Records[AnyRecord]:
         """Every record that cites a source, or one paragraph of it, in chronological order.

@@ -938,12 +938,25 @@ class SearchIndex:
                     found[other] = TYPO
         return found
 
-    def search(self, text: str, allowed: frozenset[int] | None = None) -> list[tuple[int, float]]:
+    def query_words(self, text: str) -> list[str]:
+        """The words of *text* a search looks for: as it reads them, stop words aside (unless all are)."""
+        words = self._words(text[:MAX_CHARACTERS])[:MAX_WORDS]
+        return [word for word in words if word not in STOP_WORDS] or words
+
+    def unmatched(self, text: str) -> list[str]:
+        """The words of *text* a search looks for (:meth:`query_words`) that no record holds in any form."""
+        return [word for word in self.query_words(text) if not self.expansions(word)]
+
+    def search(
+        self, text: str, allowed: frozenset[int] | None = None, leaving_out: Iterable[str] = ()
+    ) -> list[tuple[int, float]]:
         """The positions of the records matching every word of *text*, with their scores, best first.
 
-        *allowed*, when given, keeps only those positions (a kind filter).
+        *allowed*, when given, keeps only those positions (a kind filter); the words *leaving_out*
+        (as :meth:`unmatched` gives them) are not looked for.
         """
-        words = self._words(text[:MAX_CHARACTERS])[:MAX_WORDS]
+        left_out = set(leaving_out)
+        words = [word for word in self._words(text[:MAX_CHARACTERS])[:MAX_WORDS] if word not in left_out]
         if not words:
             return []
         total = len(self.records)
