@@ -74,13 +74,16 @@ def test_disputing_amounts_count_once() -> None:
     records = [_aid("a", _money("100"), disputes=("b",)), _aid("b", _money("300"), disputes=("a",))]
     total = usnz.Records(records).total("amount")
     assert (total.best, total.low, total.high, total.counted) == (None, Decimal(100), Decimal(300), ("a", "b"))
+    assert total.disputed == (("a", "b"),)
+    assert str(total) == "USD 100-300 (2 records counted; disputing, counted once as one claim: a and b)"
     agreeing = [_aid("a", _money("100"), disputes=("b",)), _aid("b", _money("100"), disputes=("a",))]
     assert usnz.Records(agreeing).total("amount").best == Decimal(100)
     about = [
         _aid("a", _money("100", approximate=True), disputes=("b",)),
         _aid("b", _money("300", approximate=True), disputes=("a",)),
     ]
-    assert str(usnz.Records(about).total("amount")) == "an unknown amount of USD (2 records counted)"
+    said = "an unknown amount of USD (2 records counted; disputing, counted once as one claim: a and b)"
+    assert str(usnz.Records(about).total("amount")) == said
 
 
 def test_the_packaged_assistance_says_why_it_cannot_be_added() -> None:
@@ -104,3 +107,17 @@ def test_a_field_that_cannot_be_added_is_refused_with_what_can() -> None:
     with pytest.raises(usnz.ArgumentValueError, match=r"nothing to add up .* assistance \(amount\)") as error:
         usnz.people().total("name")
     assert "accepted: none" not in str(error.value)
+
+
+def test_a_total_says_which_disputing_records_it_counted_once() -> None:
+    afghanistan = usnz.force_contributions(conflict="war-in-afghanistan", country="NZL")
+    killed = afghanistan.total("killed")
+    assert killed.disputed == (("nzsas-afghanistan-rotations", "nzsas-afghanistan-fifty"),)
+    assert "nzsas-afghanistan-fifty" not in killed.counted + killed.unknown  # its claim is counted through the other
+    assert str(killed).endswith(
+        "; disputing, counted once as one claim: nzsas-afghanistan-rotations and nzsas-afghanistan-fifty)"
+    )
+    with pytest.raises(usnz.ArgumentTypeError, match="disputed must be a tuple of tuples of record ids"):
+        usnz.Total(best=None, low=None, high=None, unit=None, disputed=("a",))  # type: ignore[arg-type]
+    with pytest.raises(usnz.ArgumentTypeError, match="counted must be a tuple of record ids"):
+        usnz.Total(best=None, low=None, high=None, unit=None, counted=["a"])  # type: ignore[arg-type]

@@ -9,7 +9,7 @@ from typing import Any
 import attrs
 
 from usnz.model.amounts import Money, Number
-from usnz.model.errors import shown
+from usnz.model.errors import ArgumentTypeError, shown
 
 __all__ = ["Total", "money_total"]
 
@@ -17,7 +17,15 @@ __all__ = ["Total", "money_total"]
 def _check_ids_tuple(instance: Total, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
     if not isinstance(value, tuple) or not all(isinstance(item, str) for item in value):
         msg = f"{attribute.name} must be a tuple of record ids, got {shown(value)}"
-        raise TypeError(msg)
+        raise ArgumentTypeError(msg)
+
+
+def _check_groups(instance: Total, attribute: attrs.Attribute[Any], value: tuple[tuple[str, ...], ...]) -> None:
+    if not isinstance(value, tuple) or not all(
+        isinstance(group, tuple) and all(isinstance(item, str) for item in group) for group in value
+    ):
+        msg = f"{attribute.name} must be a tuple of tuples of record ids, got {shown(value)}"
+        raise ArgumentTypeError(msg)
 
 
 @attrs.frozen(kw_only=True)
@@ -44,6 +52,8 @@ class Total:
         explanation: Why ``excluded`` could not be added, naming the records (``None`` when nothing was excluded).
         open: Ids of the counted records whose figure is only a lower bound ("six frigates, several
             smaller craft": at least 6), which leave ``high`` unknown.
+        disputed: Each group of records that dispute each other, counted once as one claim (their
+            lowest low, their highest high, their best where they agree).
 
     >>> total = Total(best=None, low=5094, high=None, unit="personnel",
     ...               counted=("k-force-korea", "rnzn-korea"), unknown=("nz-korea-liaison-officer",))
@@ -62,6 +72,7 @@ class Total:
     excluded: tuple[str, ...] = attrs.field(default=(), validator=_check_ids_tuple)
     explanation: str | None = None
     open: tuple[str, ...] = attrs.field(default=(), validator=_check_ids_tuple)
+    disputed: tuple[tuple[str, ...], ...] = attrs.field(default=(), validator=_check_groups)
 
     def __str__(self) -> str:
         """Read aloud, saying what is not known."""
@@ -82,7 +93,9 @@ class Total:
         unknown = f"; not stated: {', '.join(self.unknown)}" if self.unknown else ""
         unbounded = f"; no upper bound: {', '.join(self.open)}" if self.open else ""
         excluded = f"; not added: {self.explanation}" if self.explanation else ""
-        return f"{figure} ({counted}{unknown}{unbounded}{excluded})"
+        claims = "; ".join(" and ".join(group) for group in self.disputed)
+        disputed = f"; disputing, counted once as one claim: {claims}" if claims else ""
+        return f"{figure} ({counted}{unknown}{unbounded}{excluded}{disputed})"
 
 
 def _with_unit(figure: str, unit: str | None, *, money: bool) -> str:
@@ -156,6 +169,7 @@ def money_total(claims: Sequence[Sequence[Any]], field: str) -> Total:
         money=True,
         excluded=tuple(i for i, _ in stated if i not in sure_ids),
         explanation="; ".join(reasons) or None,
+        disputed=tuple(tuple(str(r.id) for r in claim) for claim in claims if len(claim) > 1),
     )
 
 

@@ -256,7 +256,8 @@ def _total(records: tuple[AnyRecord, ...], field: str) -> Total:
     unbounded: list[str] = []
     units: dict[str, str] = {}
     approximate = False
-    for claim in dispute_groups(records):
+    claims = dispute_groups(records)
+    for claim in claims:
         stated = [(r, q) for r in claim if isinstance(q := getattr(r, field), Quantity)]
         if not stated:
             unknown.extend(r.id for r in claim)
@@ -287,6 +288,7 @@ def _total(records: tuple[AnyRecord, ...], field: str) -> Total:
         unknown=tuple(unknown),
         approximate=approximate,
         open=tuple(unbounded),
+        disputed=tuple(tuple(r.id for r in claim) for claim in claims if len(claim) > 1),
     )
 
 
