@@ -42,6 +42,7 @@ def test_every_attestation_is_a_dated_record_naming_the_person_by_the_title() ->
         record = usnz.get(attestation.record)
         assert record.record_kind in {"event", "quote", "figure"}
         assert record.when == attestation.date, attestation
+        assert attestation.date_basis == record.date_basis  # type: ignore[union-attr]
         cited = {(c.source, c.paragraph) for c in record.citations}  # type: ignore[union-attr]
         assert (attestation.citation.source, attestation.citation.paragraph) in cited, attestation
         involved = {ref for _, ref, declared in record.references_of() if declared.involves}
@@ -294,6 +295,37 @@ def test_an_attestation_is_checked_against_the_record_it_names(tmp_path: Path) -
             "an attestation is dated by its record"
         ),
     ]
+
+
+def test_an_attestations_date_basis_is_its_records(tmp_path: Path) -> None:
+    events = [_my_event("visit-a", date="2009-05"), _my_event("visit-b", date="2010-05")]
+    attested = [
+        {"date": "2009-05", "record": "visit-a", "citation": MY_CITE, "date_basis": "stated"},
+        {"date": "2010-05", "record": "visit-b", "citation": MY_CITE, "date_basis": "inferred"},
+    ]
+    said = "is 'inferred', but 'visit-b''s is 'stated'; an attestation's date_basis is its record's"
+    assert _problems_of(tmp_path, events, _my_people(*attested)) == [f"roles[0].attested[1].date_basis: {said}"]
+    attested[1].pop("date_basis")  # not given: nothing to check, nothing to mark
+    assert _load_mine(tmp_path, events, _my_people(*attested)).get("jane-doe").roles[0].attested[1].date_basis is None
+
+
+def test_what_shows_a_person_marks_the_dates_the_texts_do_not_state() -> None:
+    from usnz.faces.text import show_text
+
+    key = usnz.get("john-key")
+    shown = show_text(key, width=200)
+    assert "attested=2009~* (key-continue-to-advocate-for-trade-deal)" in shown
+    assert "2010-04~† (key-biden-talks)" in shown
+    assert "\n* not stated in the texts" in shown
+    assert "\n† a date from outside the texts" in shown
+    clark = " ".join(show_text(usnz.get("helen-clark")).split())
+    assert "attested=2004 (nz-government-agent-orange-apology); 2005-08-30 (clark-condolences-to-bush)" in clark
+    html = key._repr_html_()
+    assert "2009~*" in html
+    assert "a date from outside the texts" in html
+    table = str(usnz.people(office="prime-minister", country="NZL"))
+    assert "Prime Minister *" in table.split("john-key")[1].splitlines()[0]  # his every date inferred or outside
+    assert "Prime Minister *" not in table.split("helen-clark")[1].splitlines()[0]  # hers are stated
 
 
 def test_an_attestation_of_an_open_start_and_of_a_missing_record(tmp_path: Path) -> None:

@@ -168,6 +168,7 @@ _NAMED_FOR_RECORDS = (
     re.compile(r"^destination is for visits only"),
     re.compile(r"refers to '[^']*', which no record has as its id"),
     re.compile(r"^cites '[^']*', which no source has as its id|no source has the id|source '[^']*'"),
+    re.compile(r"^missing: records cite sources, but no sources\.json"),  # references to records that exist
     re.compile(r"does not list .* in its disputes"),
     re.compile(r"is too small to be kept|is beyond ±2\^53|lone surrogate"),
 )

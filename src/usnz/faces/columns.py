@@ -408,7 +408,27 @@ _COMPUTED: Final[Mapping[str, tuple[str, ShownKind, Callable[[Any], object]]]] =
     "about": ("What the record is: its unit, else its summary", "text", attrgetter("label")),
     "combat": ("Whether it fought: yes, no (support only), or not stated by the source", "value", _combat),
 }
-_COMPUTED_MARKS: Final[Mapping[str, Callable[[Any], str]]] = {"when": marks.date_mark, "value": _value_mark}
+
+
+def _offices_mark(record: Any) -> str:
+    """A person's offices: marked when no date of any role is stated (``*`` some inferred, else ``†``).
+
+    A role's date is its period (as a source gives it) or an attestation's (its record's basis).
+    """
+    roles = record.roles
+    if not roles or any(role.period is not None for role in roles):
+        return ""
+    bases = {item.date_basis for role in roles for item in role.attested}
+    if not bases or "stated" in bases or None in bases:
+        return ""
+    return marks.NOT_STATED if "inferred" in bases else marks.OUTSIDE
+
+
+_COMPUTED_MARKS: Final[Mapping[str, Callable[[Any], str]]] = {
+    "when": marks.date_mark,
+    "value": _value_mark,
+    "offices": _offices_mark,
+}
 _COMPACT: Final = (("about ", "~"), ("at least ", "≥"), ("at most ", "≤"))
 
 

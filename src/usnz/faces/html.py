@@ -114,7 +114,7 @@ def record_html(record: AnyRecord) -> str:
     kind: Any = type(record)
     refers = {name for name, declared in facts(kind) if declared.refers}
     values = dict(field_values(record))
-    used: set[str] = set()
+    used: set[str] = set[str]().union(*(marks.inner_date_marks(value) for value in values.values()))
     rows: list[str] = []
     for name, shown in show_rows(record):
         if name == "doubts":

@@ -73,10 +73,27 @@ def clean(text: str) -> str:
     return _CONTROL.sub(lambda found: found[0].encode("unicode_escape").decode("ascii"), text)
 
 
-def date_mark(record: AnyRecord) -> str:
-    """The mark of a record's dates: ``*`` inferred, ``†`` from outside the texts, else ``""``."""
+def date_mark(record: object) -> str:
+    """The mark of a record's dates (or an attestation's): ``*`` inferred, ``†`` from outside the texts, else ``""``."""
     basis = getattr(record, "date_basis", None)
     return NOT_STATED if basis == "inferred" else OUTSIDE if basis == "external" else ""
+
+
+def inner_date_marks(value: object) -> set[str]:
+    """The marks of the dates held inside a field's value: a role's attestations, each its record's basis.
+
+    A field of roles (``Person.roles``) shows each attested date with its mark after it
+    (``2009~*``): what the legend must then explain.
+    """
+    found: set[str] = set()
+    if isinstance(value, tuple):
+        items: tuple[object, ...] = value  # pyright: ignore[reportUnknownVariableType]
+        found = found.union(*(inner_date_marks(item) for item in items))
+    elif hasattr(value, "date_basis") and hasattr(value, "record"):
+        found.add(date_mark(value))
+    else:
+        found |= inner_date_marks(getattr(value, "attested", ()))
+    return found - {""}
 
 
 def money_mark(money: object) -> str:

@@ -95,6 +95,8 @@ def value_text(value: object) -> str:
     if amounts is not None and isinstance(value, amounts.Quantity):
         return marks.quantity_text(typing.cast("Quantity", value))
     kind: Any = type(value)
+    if hasattr(value, "date_basis") and hasattr(value, "record"):  # an attestation: its date marked as its record's
+        return f"{getattr(value, 'date', '')}{marks.date_mark(value)} ({getattr(value, 'record', '')})"
     if getattr(kind, "shown_by_fields", False) is True and attrs.has(kind):  # a role: its str is the short form
         return ", ".join(
             f"{a.name}={value_text(getattr(value, a.name))}"
@@ -151,7 +153,7 @@ def show_text(record: AnyRecord, width: int = WIDTH) -> str:
     name_width = max(len(name) for name, _ in rows)
     room = max(width - name_width - 4, _NARROWEST)
     lines = [clean(f"{record.id} ({record.record_kind})")]
-    used: set[str] = set()
+    used: set[str] = set[str]().union(*(marks.inner_date_marks(value) for _, value in field_values(record)))
     for name, value in rows:
         if name == "citations":
             wrapped = _citation_lines(getattr(record, "citations", ()), room)

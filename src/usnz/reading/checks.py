@@ -437,6 +437,9 @@ def _attestation_problems(
                     "an attestation's date lies within its record's period"
                 ),
             )
+    if attestation.date_basis is not None and attestation.date_basis != getattr(target, "date_basis", None):
+        said = f"is {attestation.date_basis!r}, but {ref}'s is {getattr(target, 'date_basis', None)!r}"
+        yield "date_basis", f"{said}; an attestation's date_basis is its record's"
     given = attestation.citation
     if not any(c.source == given.source and c.paragraph == given.paragraph for c in target.citations):
         cited = [f"{c.source} ¶{c.paragraph}" for c in target.citations]

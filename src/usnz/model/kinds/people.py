@@ -9,12 +9,21 @@ from typing import Any, ClassVar, Final
 
 import attrs
 
-from usnz.model.base import Record, check_country, check_id, check_optional_id, check_text, check_texts
+from usnz.model.base import (
+    DATE_BASES,
+    DateBasis,
+    Record,
+    check_country,
+    check_id,
+    check_optional_id,
+    check_text,
+    check_texts,
+)
 from usnz.model.citation import Citation
 from usnz.model.dates import PartialDate, Period, parse_edtf
 from usnz.model.errors import ArgumentTypeError, ArgumentValueError, shown
 from usnz.model.facts import accepting, documented, fact
-from usnz.model.validators import instance_of, require_tuple
+from usnz.model.validators import instance_of, one_of, require_tuple
 
 __all__ = ["OFFICES", "Attestation", "Person", "Role", "check_attestations", "check_office"]
 
@@ -68,6 +77,14 @@ class Attestation:
     citation: Citation = fact(
         validator=instance_of(Citation),
         doc="The paragraph, and its words that name them with the title (``Prime Minister Helen Clark``).",
+    )
+    date_basis: DateBasis | None = fact(
+        default=None,
+        validator=attrs.validators.optional(one_of(DATE_BASES)),
+        doc=(
+            "How the record's date was determined: its ``date_basis`` (``usnz.load`` checks they agree), so "
+            "what shows the attestation marks a date the texts do not state. ``None`` when not given."
+        ),
     )
 
     def __str__(self) -> str:
