@@ -18,7 +18,10 @@ import json
 import os
 from collections.abc import Iterable, Iterator
 
+from usnz.model.citation import Citation
 from usnz.model.errors import DataError, Problem
+from usnz.model.facts import facts
+from usnz.model.names import kind_name
 from usnz.model.plain import unsafe
 from usnz.model.records import KINDS, AnyRecord
 from usnz.reading import files
@@ -223,27 +226,28 @@ def _unread_file(problems: _Problems, before: int, name: str, stem: str) -> bool
 
 def _no_sources(
     given: list[tuple[str, str]], records: list[tuple[str, AnyRecord]], unread: Unread, problems: _Problems
-) -> bool:
-    """Whether records cite sources and none was given (no ``sources.json``): then one problem says so.
+) -> str | None:
+    """The kind citations name (its stem), when records cite and none of its records was given; else ``None``.
 
     Each citation would otherwise be reported missing (1,235 for the packaged data without its
-    ``sources.json``); the one problem names the file to add instead.
+    sources' file): one problem names the file to add instead.
     """
-    source = KINDS["sources"]
-    if not given or any(stem == "sources" for _, stem in given) or any(type(r) is source for _, r in records):
-        return False
+    stem = kind_name(dict(facts(Citation))["source"].refers[0])  # what a citation's source is a record of
+    cited = KINDS[stem]
+    if not given or any(kind == stem for _, kind in given) or any(type(r) is cited for _, r in records):
+        return None
     citing = any(getattr(r, "citations", ()) for _, r in records) or any(item.get("citations") for *_, item in unread)
     if not citing:
-        return False
+        return None
     folder = os.path.dirname(given[0][0])  # noqa: PTH120 - a name, as the problems give it
-    missing = os.path.join(folder, "sources.json") if folder else "sources.json"  # noqa: PTH118
+    missing = os.path.join(folder, f"{stem}.json") if folder else f"{stem}.json"  # noqa: PTH118
     message = (
-        "missing: records cite sources, but no sources.json (or sources.jsonl) was given; add it beside the other "
+        f"missing: records cite {stem}, but no {stem}.json (or {stem}.jsonl) was given; add it beside the other "
         "files, or check them as additions to the packaged data (usnz validate --with-packaged); "
-        "references to sources are not checked until it is read"
+        f"references to {stem} are not checked until it is read"
     )
     problems.append(Problem(file=missing, record=None, path="", message=message))
-    return True
+    return stem
 
 
 def read(
@@ -273,8 +277,9 @@ def read(
             del data
             if stem in KINDS and _unread_file(collected, before, name, stem):
                 unread_kinds.append(KINDS[stem])
-        if _no_sources(given, records, unread, collected):
-            unread_kinds.append(KINDS["sources"])
+        cited = _no_sources(given, records, unread, collected)
+        if cited is not None:
+            unread_kinds.append(KINDS[cited])
         _check(records, collected, unread, tuple(unread_kinds))
         if collected:
             raise DataError(collected.listed())
