@@ -98,6 +98,10 @@ def test_verify_the_packaged_data_without_its_texts(tmp_path: Path) -> None:
     assert [(p.record, p.path) for p in problems] == [(s.id, "sha256") for s in usnz.sources()]
     assert all(p.message.startswith(f"no file in {tmp_path} has this source's SHA-256") for p in problems)
     assert all("differs" not in p.message for p in problems)
+    assert all(
+        p.message.endswith(f"give the folder that holds {s.filename!r} too (sources= takes several)")
+        for p, s in zip(problems, usnz.sources(), strict=True)
+    )
 
 
 def test_cli_verify_packaged_data_without_its_texts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

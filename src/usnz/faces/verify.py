@@ -112,7 +112,11 @@ def _source_problems(source: _Text, folders: list[Path], *, found: bool) -> list
             if odd is not None
             else next((f / source.filename for f in folders if (f / source.filename).is_file()), None)
         )
-        differs = f"; {named} is there but differs from it" if named is not None else ""
+        differs = (
+            f"; {named} is there but differs from it"
+            if named is not None
+            else f"; give the folder that holds {shown(source.filename)} too (sources= takes several)"
+        )
         message = f"no file in {where} has this source's SHA-256 ({source.sha256[:12]}...){differs}"
         file = str(named or (folders[0] / source.filename if odd is None else where))
         problems.append(Problem(file=file, record=source.id, path="sha256", message=message))
