@@ -269,6 +269,12 @@ PYTHON_CASES: list[tuple[str, Callable[[], object], type[Exception], tuple[str, 
     ("load-nul", lambda: usnz.load("data/a\x00b"), A, ("a NUL byte (\\x00)", "'data/a\\x00b'")),
     ("load-nul-pathlike", lambda: usnz.load([Path("data/a\x00b")]), A, ("a NUL byte",)),
     ("load-long-name", lambda: usnz.load("x" * 300), usnz.DataError, ("x" * 80, "cannot read")),
+    (
+        "doubts-paragraph-beyond",
+        lambda: usnz.doubts(paragraph=999),
+        A,
+        ("paragraph=999 is not a paragraph of any source", "accepted: 1 to "),
+    ),
     # a collection of records
     ("records-of-ids", lambda: usnz.Records(["anzus"]), T, ("got str 'anzus' at position 0", "usnz.get('anzus')")),  # type: ignore[list-item]
     ("records-mixed", lambda: usnz.Records([usnz.get("anzus"), 3]), T, ("got int 3 at position 1",)),  # type: ignore[list-item]

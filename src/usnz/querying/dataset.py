@@ -883,7 +883,8 @@ class Dataset:
                 given = f"{type(paragraph).__name__} {shown(paragraph)}"
                 msg = f"paragraph= takes a paragraph number as an int, e.g. paragraph=14; got {given}"
                 raise ArgumentTypeError(msg)
-            count = self._by_id[found].paragraphs if found is not None else None  # type: ignore[union-attr]
+            sources = [self._by_id[found]] if found is not None else self._by_kind.get(kind_class("sources"), ())
+            count = max((source.paragraphs for source in sources), default=None)  # type: ignore[union-attr]
             if paragraph < 1 or (count is not None and paragraph > count):
                 accepted = f"1 to {count}" if count is not None else "a number from 1"
                 of = repr(found) if found is not None else "any source"
