@@ -284,3 +284,47 @@ def test_items_compared_first_by_a_part_are_told_apart_as_by_the_whole(values: l
     assert columnwise.distinct(values, whole) is expected
     assert columnwise.distinct(values, whole, first_by=operator.itemgetter(0)) is expected
     assert columnwise.distinct(values, whole, first_by=operator.itemgetter(1)) is expected
+
+
+LITERAL_VALUES = st.sampled_from(["typo", "vague", "outside", "other", "", 1, True, None, 1.0]) | st.lists(
+    st.just("typo"), max_size=1
+)
+
+
+@given(st.lists(LITERAL_VALUES, max_size=6))
+def test_a_literal_of_strings_is_read_by_its_column_as_by_the_general_one(values: list[Any]) -> None:
+    """The column of a ``Literal`` of strings looks values up alone: each the declared string, or refused as before."""
+    declared = ("typo", "vague", "outside")
+    read = quick_reader.reader(Literal["typo", "vague", "outside"])
+    canonical = {(type(v), v): v for v in declared}
+
+    def general() -> list[Any]:
+        return list(map(canonical.__getitem__, zip(map(type, values), values, strict=True)))
+
+    try:
+        expected: list[Any] | None = general()
+    except (KeyError, TypeError):
+        expected = None
+    try:
+        got: list[Any] | None = quick_reader._columns[read](values)
+    except (KeyError, TypeError):
+        got = None
+    assert got == expected
+
+
+def test_a_literal_of_other_values_keeps_the_general_column() -> None:
+    read = quick_reader.reader(Literal[1, "one"])
+    assert quick_reader._columns[read]([1, "one"]) == [1, "one"]
+    with pytest.raises(KeyError):
+        quick_reader._columns[read]([True])
+
+
+def test_an_in_check_is_skipped_only_where_the_literal_implies_it() -> None:
+    """attrs' ``in_`` is not asked again of a column read as a ``Literal`` whose every value it holds."""
+    values = ("typo", "vague")
+    assert quick_reader._implied(attrs.validators.in_(values), values)
+    assert quick_reader._implied(attrs.validators.in_({*values, "more"}), values)
+    assert not quick_reader._implied(attrs.validators.in_(("typo",)), values)
+    assert not quick_reader._implied(attrs.validators.in_((1,)), (1,))
+    assert not quick_reader._implied(attrs.validators.in_(values), None)
+    assert not quick_reader._implied(attrs.validators.instance_of(str), values)
