@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import operator
+import re
 from typing import Any, Literal
 
 import attrs
@@ -22,6 +23,7 @@ from strategies import RECORDS
 from test_quick_load import _raw, damage
 from usnz.model import amounts, base, citation, columnwise, doubt, ids
 from usnz.model.facts import batched
+from usnz.model.kinds import people
 from usnz.reading import columns, packaged
 from usnz.reading import quick as quick_reader
 from usnz.reading.problems import suspect
@@ -88,6 +90,11 @@ def test_text_the_quick_test_doubts_is_asked_of_the_validator() -> None:
 
 
 _CITED_TWICE = usnz.Citation(source="s", paragraph=1, quote="b")
+_ATTESTED = tuple(
+    people.Attestation(date=usnz.PartialDate.parse(day), record=record, citation=_CITED_TWICE)
+    for day, record in (("2001", "b"), ("2001-05", "a"), ("2001-05", "c"))
+)
+_SAME_RECORD = people.Attestation(date=usnz.PartialDate.parse("2002"), record="b", citation=_CITED_TWICE)
 _DOUBTED: dict[str, Any] = {"source": "s", "paragraphs": (1,), "text": "t"}
 
 
@@ -133,6 +140,21 @@ _DOUBTED: dict[str, Any] = {"source": "s", "paragraphs": (1,), "text": "t"}
         (attrs.validators.in_(frozenset({"a"})), [["a"]], False),  # unhashable: the validator says so
         (attrs.validators.optional(attrs.validators.instance_of(int)), [None, 1], True),
         (attrs.validators.optional(attrs.validators.instance_of(int)), ["1"], False),
+        (attrs.validators.optional(attrs.validators.matches_re(r"\d\d")), [None, "12"], True),
+        (attrs.validators.matches_re(r"\d\d"), ["12", "1"], False),
+        (attrs.validators.matches_re(r"\d\d"), ["12", 12], False),
+        (attrs.validators.matches_re(r"\d"), ["12"], False),  # a full match
+        (attrs.validators.matches_re(r"\d", func=re.search), ["a1"], True),
+        (attrs.validators.matches_re(re.compile(rb"\d")), ["1"], False),  # a pattern of bytes: the validator says so
+        (people.check_office, [None, "consul"], True),
+        (people.check_office, ["consul", "king"], False),
+        (people.check_office, [["consul"]], False),
+        (people.check_attestations, [(), (_ATTESTED[0],), _ATTESTED], True),
+        (people.check_attestations, [_ATTESTED[::-1]], False),
+        (people.check_attestations, [(_ATTESTED[0], _ATTESTED[0])], False),
+        (people.check_attestations, [(_ATTESTED[0], _SAME_RECORD)], False),
+        (people.check_attestations, [("a",)], False),
+        (people.check_attestations, [[_ATTESTED[0]]], True),  # not a tuple: the validator itself is asked
     ],
 )
 def test_a_column_is_accepted_only_as_its_validator_accepts_each_value(
