@@ -280,6 +280,13 @@ def test_a_column_of_no_ids_is_accepted_by_the_test_alone() -> None:
     assert ids.check_ids.column([(), ()])  # type: ignore[attr-defined]
 
 
+@given(st.lists(st.text(st.sampled_from("ab1-\n\t_Aé"), max_size=6) | st.integers(), max_size=5))
+def test_a_column_of_ids_is_accepted_exactly_when_each_is_an_id(values: list[Any]) -> None:
+    """The test of ids joined (the characters in C, then one search for a doubled separator) is the pattern's."""
+    pattern = re.compile(ids.ID_PATTERN, re.ASCII)
+    assert ids.all_ids(values) == all(type(value) is str and pattern.fullmatch(value) for value in values)
+
+
 def test_a_check_is_first_asked_by_the_column_test_it_declares() -> None:
     asked: list[list[Any]] = []
 
