@@ -100,6 +100,10 @@ def _raw_control_utf8(data: bytes) -> bool:
     return False
 
 
+_ESCAPE_LETTERS: Final = (b"b", b"f", b"r", b"u")
+"""What follows the backslash of each escape :data:`_ESCAPED_CONTROL_UTF8` finds (not ``\\"`` nor ``\\n``)."""
+
+
 def _escaped_control_utf8(data: bytes) -> bool:
     """Whether :data:`_ESCAPED_CONTROL_UTF8` matches in *data*: asked at each backslash, found in C (``find``).
 
@@ -111,7 +115,7 @@ def _escaped_control_utf8(data: bytes) -> bool:
     while at >= 0:
         if not budget:
             return _ESCAPED_CONTROL_UTF8.search(data, at) is not None
-        if _ESCAPED_CONTROL_UTF8.match(data, at) is not None:
+        if data[at + 1 : at + 2] in _ESCAPE_LETTERS and _ESCAPED_CONTROL_UTF8.match(data, at) is not None:
             return True
         budget -= 1
         at = data.find(b"\\", at + 1)
