@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import operator
+import re
 from typing import Any, Literal
 
 import attrs
@@ -22,6 +23,7 @@ from strategies import RECORDS
 from test_quick_load import _raw, damage
 from usnz.model import amounts, base, citation, columnwise, doubt, ids, validators
 from usnz.model.facts import batched
+from usnz.model.kinds import people
 from usnz.reading import columns, packaged
 from usnz.reading import quick as quick_reader
 from usnz.reading.problems import suspect
@@ -88,6 +90,11 @@ def test_text_the_quick_test_doubts_is_asked_of_the_validator() -> None:
 
 
 _CITED_TWICE = usnz.Citation(source="s", paragraph=1, quote="b")
+_ATTESTED = tuple(
+    people.Attestation(date=usnz.PartialDate.parse(day), record=record, citation=_CITED_TWICE)
+    for day, record in (("2001", "b"), ("2001-05", "a"), ("2001-05", "c"))
+)
+_SAME_RECORD = people.Attestation(date=usnz.PartialDate.parse("2002"), record="b", citation=_CITED_TWICE)
 _DOUBTED: dict[str, Any] = {"source": "s", "paragraphs": (1,), "text": "t"}
 
 
@@ -144,6 +151,21 @@ _DOUBTED: dict[str, Any] = {"source": "s", "paragraphs": (1,), "text": "t"}
         (validators.matching(r"[0-9a-f]{2}", "two hex digits"), ["0a", "ff"], True),
         (validators.matching(r"[0-9a-f]{2}", "two hex digits"), ["0a", "0ab"], False),
         (validators.matching(r"[0-9a-f]{2}", "two hex digits"), [5], False),
+        (attrs.validators.optional(attrs.validators.matches_re(r"\d\d")), [None, "12"], True),
+        (attrs.validators.matches_re(r"\d\d"), ["12", "1"], False),
+        (attrs.validators.matches_re(r"\d\d"), ["12", 12], False),
+        (attrs.validators.matches_re(r"\d"), ["12"], False),  # a full match
+        (attrs.validators.matches_re(r"\d", func=re.search), ["a1"], True),
+        (attrs.validators.matches_re(re.compile(rb"\d")), ["1"], False),  # a pattern of bytes: the validator says so
+        (people.check_office, [None, "consul"], True),
+        (people.check_office, ["consul", "king"], False),
+        (people.check_office, [["consul"]], False),
+        (people.check_attestations, [(), (_ATTESTED[0],), _ATTESTED], True),
+        (people.check_attestations, [_ATTESTED[::-1]], False),
+        (people.check_attestations, [(_ATTESTED[0], _ATTESTED[0])], False),
+        (people.check_attestations, [(_ATTESTED[0], _SAME_RECORD)], False),
+        (people.check_attestations, [("a",)], False),
+        (people.check_attestations, [[_ATTESTED[0]]], False),  # not a tuple: refused
     ],
 )
 def test_a_column_is_accepted_only_as_its_validator_accepts_each_value(
@@ -269,6 +291,13 @@ def test_a_column_of_no_ids_is_accepted_by_the_test_alone() -> None:
     assert ids.check_ids.column([(), ()])  # type: ignore[attr-defined]
 
 
+@given(st.lists(st.text(st.sampled_from("ab1-\n\t_Aé"), max_size=6) | st.integers(), max_size=5))
+def test_a_column_of_ids_is_accepted_exactly_when_each_is_an_id(values: list[Any]) -> None:
+    """The test of ids joined (the characters in C, then one search for a doubled separator) is the pattern's."""
+    pattern = re.compile(ids.ID_PATTERN, re.ASCII)
+    assert ids.all_ids(values) == all(type(value) is str and pattern.fullmatch(value) for value in values)
+
+
 def test_a_check_is_first_asked_by_the_column_test_it_declares() -> None:
     asked: list[list[Any]] = []
 
@@ -295,3 +324,49 @@ def test_items_compared_first_by_a_part_are_told_apart_as_by_the_whole(values: l
     assert columnwise.distinct(values, whole) is expected
     assert columnwise.distinct(values, whole, first_by=operator.itemgetter(0)) is expected
     assert columnwise.distinct(values, whole, first_by=operator.itemgetter(1)) is expected
+
+
+LITERAL_VALUES = st.sampled_from(["typo", "vague", "outside", "other", "", 1, True, None, 1.0]) | st.lists(
+    st.just("typo"), max_size=1
+)
+
+
+@given(st.lists(LITERAL_VALUES, max_size=6))
+def test_a_literal_of_strings_is_read_by_its_column_as_by_the_general_one(values: list[Any]) -> None:
+    """The column of a ``Literal`` of strings looks values up alone: each the declared string, or refused as before."""
+    declared = ("typo", "vague", "outside")
+    read = quick_reader.reader(Literal["typo", "vague", "outside"])
+    canonical = {(type(v), v): v for v in declared}
+
+    def general() -> list[Any]:
+        return list(map(canonical.__getitem__, zip(map(type, values), values, strict=True)))
+
+    try:
+        expected: list[Any] | None = general()
+    except (KeyError, TypeError):
+        expected = None
+    try:
+        got: list[Any] | None = quick_reader._columns[read](values)
+    except (KeyError, TypeError):
+        got = None
+    assert got == expected
+
+
+def test_a_literal_of_other_values_keeps_the_general_column() -> None:
+    read = quick_reader.reader(Literal[1, "one"])
+    assert quick_reader._columns[read]([1, "one"]) == [1, "one"]
+    with pytest.raises(KeyError):
+        quick_reader._columns[read]([True])
+
+
+def test_an_in_check_is_skipped_only_where_the_literal_implies_it() -> None:
+    """attrs' ``in_`` is not asked again of a column read as a ``Literal`` whose every value it holds."""
+    values = ("typo", "vague")
+    assert quick_reader._implied(attrs.validators.in_(values), values)
+    assert quick_reader._implied(attrs.validators.in_({*values, "more"}), values)
+    assert not quick_reader._implied(attrs.validators.in_(("typo",)), values)
+    assert not quick_reader._implied(attrs.validators.in_((1,)), (1,))
+    assert not quick_reader._implied(attrs.validators.in_(values), None)
+    assert not quick_reader._implied(attrs.validators.instance_of(str), values)
+    assert quick_reader._implied(validators.one_of(values), values)  # usnz's own in_, as the kinds use
+    assert not quick_reader._implied(validators.one_of(("typo",)), values)

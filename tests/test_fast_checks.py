@@ -20,7 +20,7 @@ from usnz.model.base import check_text, dates_of
 from usnz.model.ids import check_ids
 from usnz.model.kinds.events import Event
 from usnz.model.plain import UNSAFE, unsafe
-from usnz.reading import quick
+from usnz.reading import problems, quick
 from usnz.reading.problems import suspect, suspect_utf8
 
 ASKED = st.characters(codec="utf-8") | st.sampled_from('\x7f\x80\x85\x9f\xa0\\"ubfrn0123789dD\t\n')
@@ -30,6 +30,32 @@ ASKED = st.characters(codec="utf-8") | st.sampled_from('\x7f\x80\x85\x9f\xa0\\"u
 def test_the_bytes_are_suspect_exactly_when_the_text_is(text: str) -> None:
     for form in (text, json.dumps(text), json.dumps(text, ensure_ascii=False)):
         assert suspect_utf8(form.encode("utf-8")) == suspect(form), form
+
+
+@given(
+    st.lists(st.text(ASKED, max_size=30), max_size=6),
+    st.integers(min_value=0, max_value=3000),
+    st.sampled_from(["", "\\\\", "\\n", "\u00a0", "\\\\\u00a0" * 3]),
+)
+def test_the_searches_in_python_find_what_the_regexes_find(texts: list[str], padding: int, filler: str) -> None:
+    """Searching for each C2 byte and each backslash (then the regex, past its steps) finds what the regexes find.
+
+    Long fillers of backslashes and C2 bytes use up the steps, so the regex searches the rest.
+    """
+    for form in (json.dumps(texts), json.dumps(texts, ensure_ascii=False), "".join(texts)):
+        for data in ((filler * padding + form).encode(), (form + filler * padding).encode()):
+            assert problems._raw_control_utf8(data) == (problems._RAW_CONTROL_UTF8.search(data) is not None)
+            assert problems._escaped_control_utf8(data) == (problems._ESCAPED_CONTROL_UTF8.search(data) is not None)
+            found = b"\x7f" in data or any(
+                p.search(data) for p in (problems._RAW_CONTROL_UTF8, problems._ESCAPED_CONTROL_UTF8)
+            )
+            assert suspect_utf8(data) == found
+
+
+def test_a_c2_byte_last_is_no_control() -> None:
+    """What the regex says of bytes that are not UTF-8 (the loader asks only valid UTF-8): a C2 last is no match."""
+    assert not problems._raw_control_utf8(b"abc\xc2")
+    assert problems._raw_control_utf8(b"abc\xc2\xc2\x85")
 
 
 @given(st.text(ASKED | st.sampled_from("\ud800\x00\x1b"), max_size=12))

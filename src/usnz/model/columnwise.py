@@ -11,13 +11,17 @@ from __future__ import annotations
 
 import itertools
 import operator
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import Any, Final
 
 __all__ = ["ColumnTest", "distinct", "flat", "items", "optional", "present", "strs"]
 
 ColumnTest = Callable[[list[Any]], bool]
 """True only when a check accepts each of a column's values (``False``: not sure)."""
+
+_SET: Final[Callable[[Iterable[Any]], set[Any]]] = set
+"""``set``, typed: mapped over many values, it is called as it is (``set[Any]`` would be called through its alias,
+which tries to mark each set with its type, several times slower)."""
 
 
 def present(values: list[Any]) -> list[Any]:
@@ -53,13 +57,13 @@ def distinct(
     if key is not None:
         keyed: map[map[Any]] = map(map, itertools.repeat(key), several)
         several = list(map(tuple, keyed))
-    return list(map(len, map(set[Any], several))) == list(map(len, several))
+    return list(map(len, map(_SET, several))) == list(map(len, several))
 
 
 def _repeating(several: list[tuple[Any, ...]], part: Callable[[Any], Any]) -> list[tuple[Any, ...]]:
     """The tuples of *several* in which two items have the same *part*."""
     parts: map[map[Any]] = map(map, itertools.repeat(part), several)
-    differing = map(len, map(set[Any], parts))
+    differing = map(len, map(_SET, parts))
     return list(itertools.compress(several, map(operator.ne, map(len, several), differing)))
 
 

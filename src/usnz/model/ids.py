@@ -19,6 +19,7 @@ ID_PATTERN: Final = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 """A record id, as a regular expression (kebab-case ASCII): the one pattern ids are checked and described by."""
 _ID = re.compile(ID_PATTERN, re.ASCII)
 _ID_CHARACTERS: Final = b"abcdefghijklmnopqrstuvwxyz0123456789-"
+_NEWLINE_AS_HYPHEN: Final = bytes.maketrans(b"\n", b"-")
 
 
 def all_ids(values: list[Any]) -> bool:
@@ -31,12 +32,10 @@ def all_ids(values: list[Any]) -> bool:
     if not joined.isascii():
         return False
     text = b"\n" + joined.encode() + b"\n"
-    return (
-        text.translate(None, _ID_CHARACTERS) == b"\n" * (len(values) + 1)  # no other character, no newline in an id
-        and b"\n\n" not in text
-        and b"\n-" not in text
-        and b"-\n" not in text
-        and b"--" not in text
+    # no other character, no newline in an id; and no empty id, no hyphen at either end, none doubled:
+    # none of "\n\n", "\n-", "-\n" and "--", each a "--" once a newline is a hyphen (one search, not four)
+    return text.translate(None, _ID_CHARACTERS) == b"\n" * (len(values) + 1) and b"--" not in text.translate(
+        _NEWLINE_AS_HYPHEN
     )
 
 

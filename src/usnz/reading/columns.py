@@ -3,7 +3,7 @@
 The quick reader builds a file's records a field at a time (:func:`usnz.reading.quick.read_all`)
 and checks each field's validator on the whole column. A validator that declares a test of a
 column (its ``column``: ``@batched(test)``, :func:`usnz.model.facts.batched`), and each of
-attrs' own ``in_``, ``instance_of`` and ``optional``, is first asked by that test, in C
+attrs' own ``in_``, ``instance_of``, ``matches_re`` and ``optional``, is first asked by that test, in C
 (``str.isprintable`` of the joined texts, a set of the types...), which accepts only what the
 validator accepts; when that test is not sure, and for any other validator, the validator itself
 is called on each value, so a record is exactly as validated as when it is built one at a time.
@@ -20,7 +20,7 @@ from typing import Any, Final
 import attrs
 
 from usnz.model import base
-from usnz.model.columnwise import ColumnTest, optional, present
+from usnz.model.columnwise import ColumnTest, optional, present, strs
 
 __all__ = ["ColumnCheck", "column_check", "date_basis_check", "dated"]
 
@@ -30,6 +30,7 @@ ColumnCheck = Callable[[list[Any], "attrs.Attribute[Any]", list[Any]], None]
 _IN: Final[Any] = type(attrs.validators.in_(()))
 _INSTANCE_OF: Final[Any] = type(attrs.validators.instance_of(int))
 _OPTIONAL: Final[Any] = type(attrs.validators.optional(attrs.validators.instance_of(int)))
+_MATCHES_RE: Final[Any] = type(attrs.validators.matches_re(""))
 
 
 def _in(options: Any) -> ColumnTest:
@@ -49,6 +50,18 @@ def _instance_of(kind: Any) -> ColumnTest:
     return lambda values: all(map(isinstance, values, itertools.repeat(kind)))
 
 
+def _matches_re(match: Callable[[str], object]) -> ColumnTest:
+    """The test of a column for attrs' ``matches_re``: each value a ``str`` its pattern's *match* accepts."""
+
+    def accepts(values: list[Any]) -> bool:
+        try:
+            return strs(values) and all(map(match, values))
+        except TypeError:  # a pattern of bytes: the validator says so
+            return False
+
+    return accepts
+
+
 def _accepts(validator: Any) -> ColumnTest | None:
     """A test in C of a column that accepts only what *validator* accepts: what it declares, or one of attrs' own."""
     declared: ColumnTest | None = getattr(validator, "column", None)
@@ -59,6 +72,8 @@ def _accepts(validator: Any) -> ColumnTest | None:
         return _in(validator.options)
     if type(validator) is _INSTANCE_OF:
         return _instance_of(validator.type)
+    if type(validator) is _MATCHES_RE:
+        return _matches_re(validator.match_func)
     if type(validator) is _OPTIONAL:
         inner = _accepts(validator.validator)
         return None if inner is None else optional(inner)

@@ -26,6 +26,7 @@ from usnz.model.base import check_date_basis
 from usnz.model.dates import PartialDate, Period
 from usnz.model.facts import facts
 from usnz.model.plain import safe_text
+from usnz.model.validators import one_of
 from usnz.reading.bounds import MAX_INT
 from usnz.reading.columns import column_check, date_basis_check, dated
 
@@ -136,8 +137,28 @@ def _literal(values: tuple[object, ...]) -> Reader:
     def column(values: list[Any]) -> list[Any]:
         return list(map(canonical.__getitem__, zip(map(type, values), values, strict=True)))
 
-    _columns[read] = column
+    _columns[read] = _texts_column(values) if all(type(v) is str for v in values) else column
+    _literals[read] = values
     return read
+
+
+def _texts_column(values: tuple[object, ...]) -> Column:
+    """The column of a ``Literal`` of strings only: looked up by the value alone, each the declared string.
+
+    What the column of :func:`_literal` gives: a value equal to a string (and hashed alike) is
+    a string (what JSON or a default holds, no subclass); anything else is a ``KeyError``, or
+    unhashable (a ``TypeError``), and the column is not read.
+    """
+    canonical = {v: v for v in values}
+
+    def column(given: list[Any]) -> list[Any]:
+        return list(map(canonical.__getitem__, given))
+
+    return column
+
+
+_literals: dict[Reader, tuple[object, ...]] = {}
+"""The values a ``Literal`` reader accepts, by reader: what its column holds, each the declared value."""
 
 
 def _tuple_of(item: Reader) -> Reader:
@@ -483,6 +504,22 @@ def _setter(cls: type[Any], name: str) -> Callable[[list[Any], list[Any]], None]
     return set_attributes
 
 
+_IN: Final[Any] = type(attrs.validators.in_(()))
+_ONE_OF: Final[Any] = type(one_of(()))
+
+
+def _implied(validator: object, literal: tuple[object, ...] | None) -> bool:
+    """Whether *validator* accepts every value of a column read as a ``Literal`` of *literal* (``None``: not one).
+
+    attrs' ``in_`` (or usnz's :func:`~usnz.model.validators.one_of`) whose options hold each of
+    them: asking it again would change nothing.
+    """
+    if literal is None or type(validator) not in {_IN, _ONE_OF}:
+        return False
+    options: Any = typing.cast("Any", validator).options
+    return all(type(value) is str and value in options for value in literal)  # (a str is hashable)
+
+
 def _class_column(cls: type[Any], plan: dict[str, tuple[str, Reader, frozenset[type]]]) -> Column | None:
     """Read a column of JSON objects as *cls*, a field at a time, or ``None`` if it cannot be read so.
 
@@ -512,7 +549,7 @@ def _class_column(cls: type[Any], plan: dict[str, tuple[str, Reader, frozenset[t
         check: Callable[..., None] | None = None
         if field.validator is check_date_basis:
             check = date_basis_check
-        elif field.validator is not None:
+        elif field.validator is not None and not _implied(field.validator, _literals.get(read_field)):
             check = column_check(field.validator)
         steps.append((field, column, default, check, _setter(cls, field.name)))
     allowed = frozenset(plan)

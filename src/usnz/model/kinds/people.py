@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import operator
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any, ClassVar, Final
@@ -20,9 +22,10 @@ from usnz.model.base import (
     check_texts,
 )
 from usnz.model.citation import Citation
+from usnz.model.columnwise import flat, optional, strs
 from usnz.model.dates import PartialDate, Period, parse_edtf
 from usnz.model.errors import ArgumentTypeError, ArgumentValueError, shown
-from usnz.model.facts import accepting, documented, fact
+from usnz.model.facts import accepting, batched, documented, fact
 from usnz.model.validators import instance_of, one_of, require_tuple
 
 __all__ = ["OFFICES", "Attestation", "Person", "Role", "check_attestations", "check_office"]
@@ -46,6 +49,12 @@ OFFICES: Final[Mapping[str, str]] = MappingProxyType(
 """The offices a :class:`Role` can name (``office=``), each slug with what it means."""
 
 
+def _all_offices(values: list[Any]) -> bool:
+    """Whether each of *values* is a slug of :data:`OFFICES`."""
+    return strs(values) and all(map(OFFICES.__contains__, values))
+
+
+@batched(optional(_all_offices))
 @accepting(OFFICES)
 def check_office(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     """Require a slug of :data:`OFFICES` (or ``None``)."""
@@ -92,6 +101,22 @@ class Attestation:
         return f"{self.date} ({self.record})"
 
 
+def _in_order(value: tuple[Attestation, ...]) -> bool:
+    """Whether *value* names no record twice and is in date order (then by record id)."""
+    keys = [(item.date, item.record) for item in value]
+    return len({record for _, record in keys}) == len(keys) and keys == sorted(keys)
+
+
+def _all_attestations(values: list[Any]) -> bool:
+    """Whether each of *values* is a tuple of :class:`Attestation` that :func:`check_attestations` accepts."""
+    found = flat(values)
+    if found is None or not set(map(type, found)) <= {Attestation}:
+        return False
+    several = itertools.compress(values, map(operator.gt, map(len, values), itertools.repeat(1)))
+    return all(map(_in_order, several))
+
+
+@batched(_all_attestations)
 def check_attestations(instance: object, attribute: attrs.Attribute[Any], value: tuple[Attestation, ...]) -> None:
     """Require attestations in date order (then by record id), no record twice."""
     require_tuple(attribute, value, Attestation)
