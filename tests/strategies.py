@@ -189,14 +189,22 @@ def _fixed(cls: type, values: dict[str, Any], draw: st.DrawFn) -> dict[str, Any]
             values["quantity"] = draw(quantities())
     if cls is usnz.Role:  # attested in date order, each record once
         values["attested"] = tuple(sorted({a.record: a for a in values["attested"]}.values(), key=_attested_order))
-    if cls is usnz.Person:  # a record attests one date, its own: every role naming it gives that date
+    if cls is usnz.Person:  # a record attests one date, its own: every role naming it gives that date (and basis)
         dates: dict[str, usnz.PartialDate] = {}
+        bases: dict[str, str | None] = {}
         values["roles"] = tuple(
             attrs.evolve(
                 role,
                 attested=tuple(
                     sorted(
-                        (attrs.evolve(a, date=dates.setdefault(a.record, a.date)) for a in role.attested),
+                        (
+                            attrs.evolve(
+                                a,
+                                date=dates.setdefault(a.record, a.date),
+                                date_basis=bases.setdefault(a.record, a.date_basis),
+                            )
+                            for a in role.attested
+                        ),
                         key=_attested_order,
                     )
                 ),
@@ -236,16 +244,18 @@ def targets(record: Any) -> list[Any]:
     """The records *record*'s references name (one of each kind), so that the whole loads.
 
     Each is the least record of its kind, citing the test source; those *record* disputes
-    dispute it back, and those a role's attestation names carry its date and cite its
+    dispute it back, and those a role's attestation names carry its date (and basis) and cite its
     paragraphs, as the loader requires.
     """
     cite = (usnz.Citation(source=SOURCE_ID, paragraph=1),)
     disputed = set(getattr(record, "disputes", ()))
     dispute = {"disputes": (record.id,)}
-    attested: dict[str, tuple[usnz.PartialDate, set[tuple[str, int]]]] = {}
+    attested: dict[str, tuple[usnz.PartialDate, str | None, set[tuple[str, int]]]] = {}
     for role in getattr(record, "roles", ()):
         for attestation in role.attested:
-            _, paragraphs = attested.setdefault(attestation.record, (attestation.date, set()))
+            _, _, paragraphs = attested.setdefault(
+                attestation.record, (attestation.date, attestation.date_basis, set())
+            )
             paragraphs.add((attestation.citation.source, attestation.citation.paragraph))
     least: dict[str, dict[str, Any]] = {
         "agreement": {"name": "A", "kind": "treaty", "summary": "A."},
@@ -275,8 +285,8 @@ def targets(record: Any) -> list[Any]:
             extra: dict[str, Any] = {**dispute} if target in disputed else {}
             citations = cite
             if target in attested:
-                date, paragraphs = attested[target]
-                extra.update(date=date, date_basis="stated")
+                date, basis, paragraphs = attested[target]
+                extra.update(date=date, date_basis=basis or "stated")
                 citations = tuple(usnz.Citation(source=s, paragraph=n) for s, n in sorted(paragraphs))
             found.append(cls(id=target, citations=citations, **least[cls.record_kind], **extra))
     return found

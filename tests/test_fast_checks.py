@@ -149,3 +149,18 @@ def test_codes_and_source_ids_are_shared_between_records() -> None:
     assert quick._optional_exact(str)(None) is None
     int_reader = quick.reader(int)
     assert quick._shared(int_reader, frozenset({int})) == (int_reader, frozenset({int}))  # nothing to share
+
+
+class _Paragraph(int):
+    """An int of another class: accepted as the int it is, as a str subclass is as its text."""
+
+
+class _Name(str):
+    """A str of another class."""
+
+    __slots__ = ()
+
+
+def test_values_of_a_subclass_of_int_or_str_are_accepted_as_they_are() -> None:
+    cited = Citation(source=_Name("s"), paragraph=_Paragraph(2))
+    assert (cited.source, cited.paragraph) == ("s", 2)

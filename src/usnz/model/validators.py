@@ -59,11 +59,8 @@ class _OneOf:
 
     def column(self, values: list[Any]) -> bool:
         """Its column test: every value one of ``options`` (and of its type: ``1`` is not ``True``)."""
-        kinds = set(map(type, self.options))
-        try:
-            return set(map(type, values)) <= kinds and all(map(self.options.__contains__, values))
-        except TypeError:  # an unhashable value: refused one by one
-            return False
+        kinds = set(map(type, self.options))  # (each hashable: an unhashable value is of no option's type)
+        return set(map(type, values)) <= kinds and all(map(self.options.__contains__, values))
 
     def __call__(self, _instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         if any(type(value) is type(option) and value == option for option in self.options):

@@ -505,7 +505,7 @@ def _setter(cls: type[Any], name: str) -> Callable[[list[Any], list[Any]], None]
 
 
 _IN: Final[Any] = type(attrs.validators.in_(()))
-_ONE_OF: Final[Any] = type(one_of(()))
+_ONE_OF: Final[type] = type(typing.cast("object", one_of(())))
 
 
 def _implied(validator: object, literal: tuple[object, ...] | None) -> bool:
