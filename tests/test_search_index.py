@@ -219,6 +219,16 @@ def test_ids_that_are_not_kebab_case_index_as_read_whole() -> None:
     assert [position for position, _ in index.search("break")] == [2]
 
 
+def test_ids_kebab_case_once_folded_index_as_read_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(search, "_AT_ONCE", 2)  # the ids' words read in several runs
+    with attrs.validators.disabled():
+        records = [_event("Upper-Case"), _event("e-1"), _event("MIXED-case-2"), _event("e-2")]
+    _same_as_reference(records)
+    index = SearchIndex(records)
+    assert [position for position, _ in index.search("upper")] == [0]
+    assert [position for position, _ in index.search("mixed case")] == [2]
+
+
 def _event(id: str, **fields: Any) -> usnz.Event:  # noqa: A002 - record field name
     fields.setdefault("title", "An event")
     fields.setdefault("summary", "Something happened.")
