@@ -273,6 +273,18 @@ def test_a_kind_not_read_ahead_is_read_for_what_it_holds(kind: type) -> None:
     assert "words" in zones_of(record)[2]
 
 
+def test_named_ids_whose_words_written_as_one_clash_index_as_read_whole() -> None:
+    doubt = usnz.Doubt(kind="vague", source="src-a", paragraphs=(1,), text="Unclear.")
+    records = [
+        _event("e-1", doubts=(attrs.evolve(doubt, concerns=("a-bc", "e-2")),)),
+        _event("e-2", doubts=(attrs.evolve(doubt, concerns=("ab-c", "solo")),)),  # a-bc and ab-c: both "abc"
+    ]
+    _same_as_reference(records)
+    kept = [_event("e-3", doubts=(attrs.evolve(doubt, concerns=("src-a-src", "srca")),))]  # "srca": a word, and joined
+    _same_as_reference(kept)
+    assert SearchIndex(kept)._word_ids.get("srca") == [2, 0]  # as a word (of "srca"), then "src-a" joined
+
+
 def test_odd_values_where_ids_are_named_index_as_read_whole() -> None:
     doubt = usnz.Doubt(kind="vague", source="src-a", paragraphs=(1,), text="Unclear.", concerns=("e-1",))
     with attrs.validators.disabled():

@@ -548,27 +548,69 @@ _AT_ONCE: Final = 256  # how many records of a class are read together (their ob
 _FIRST: Final = operator.itemgetter(0)
 _ID: Final = operator.attrgetter("id")
 _SECOND: Final = operator.itemgetter(1)
+_NOTHING: Final = itertools.repeat("")
 
 
-def _id_words(ids: list[str]) -> tuple[list[int], list[int], dict[str, list[int]]]:
+class _IdWords:
+    """Each word of many ids (and each joined compound), to the ids holding it: once a time an id holds it.
+
+    Read from a table of them all, or, for ids in kebab-case, looked up when a word is asked for:
+    its matches in one text of the ids (each id a line), and a table of the ids' joined compounds.
+    """
+
+    __slots__ = ("_blob", "_joined", "_split", "_table")
+
+    def __init__(
+        self, table: dict[str, list[int]], blob: str = "", split: frozenset[str] = frozenset(), joined: Any = None
+    ) -> None:
+        self._table, self._blob, self._split = table, blob, split
+        self._joined: dict[str, int] = joined or {}  # an id's words written as one, and the id (one each)
+
+    def words(self) -> Iterable[str]:
+        """Every word (and joined compound) of the ids."""
+        return itertools.chain(self._table, self._split, self._joined)
+
+    def get(self, word: str) -> list[int]:
+        """The ids holding *word*, in order, each once a time it holds it."""
+        found = self._table.get(word, [])
+        if word in self._split:  # each match of a whole word, in the ids' text
+            blob, line, read = self._blob, 0, 0
+            found = []
+            for match in re.finditer(rf"{re.escape(word)}(?!\w)", blob):  # a literal first: a quick scan
+                start = match.start()
+                if not start or blob[start - 1] in "-\n":  # the word whole, not the end of another
+                    line += blob.count("\n", read, start)
+                    read = start
+                    found.append(line)
+        joined = self._joined.get(word)
+        return found if joined is None else [*found, joined]
+
+
+def _id_words(ids: list[str]) -> tuple[list[int], list[int], _IdWords]:
     """Each id's size (its words and joined compounds) and words, and each word's ids (once a time it holds it).
 
     Ids in kebab-case (lower-case letters, digits, single hyphens) are read in one pass over them all.
     """
     blob = "\n".join(ids)
-    words = blob.replace("\n", "-").split("-")
+    split = frozenset(blob.replace("\n", "-").split("-"))
     word_ids: dict[str, list[int]] = {}
-    if ids and not blob.translate(_KEBAB) and blob.count("\n") == len(ids) - 1 and "" not in words:
+    if ids and not blob.translate(_KEBAB) and blob.count("\n") == len(ids) - 1 and "" not in split:
         hyphens = list(map(str.count, ids, itertools.repeat("-")))
         counts: list[int] = [hyphen + 1 for hyphen in hyphens]
+        sizes = [count + (count > 1) for count in counts]
+        compounds = list(map(str.replace, itertools.compress(ids, hyphens), itertools.repeat("-"), _NOTHING))
+        joined = dict(zip(compounds, itertools.compress(itertools.count(), hyphens), strict=True))
+        if len(joined) == len(compounds):  # each compound one id's: the words looked up when asked for
+            return sizes, counts, _IdWords(word_ids, blob, split, joined)
+        words = blob.replace("\n", "-").split("-")
         owners = itertools.chain.from_iterable(map(itertools.repeat, itertools.count(), counts))
         for word, at in zip(words, owners, strict=True):
             word_ids.setdefault(word, []).append(at)
         for at, ident in enumerate(ids):
             if hyphens[at]:
                 word_ids.setdefault(ident.replace("-", ""), []).append(at)
-        return [count + (count > 1) for count in counts], counts, word_ids
-    sizes: list[int] = []
+        return sizes, counts, _IdWords(word_ids)
+    sizes = []
     counts = []
     for at, ident in enumerate(ids):
         texts = _counted([ident])[0]
@@ -576,7 +618,7 @@ def _id_words(ids: list[str]) -> tuple[list[int], list[int], dict[str, list[int]
         counts.append(texts.words)
         for word, times in texts.counts.items():
             word_ids.setdefault(word, []).extend([at] * times)
-    return sizes, counts, word_ids
+    return sizes, counts, _IdWords(word_ids)
 
 
 def _scattered(values: Iterable[int], places: list[int], size: int) -> list[int]:
@@ -660,7 +702,7 @@ class SearchIndex:
             for word in set[str]().union(*(zone.counts for zone in texts.zones)):
                 word_groups.setdefault(word, []).append(group)
         self._word_groups = word_groups
-        self.words = self._id_words.union(word_groups, self._word_ids)
+        self.words = self._id_words.union(word_groups, self._word_ids.words())
         """Every word of the records (and joined compound)."""
         self.vocabulary = sorted(self.words)
         self._postings: dict[str, list[tuple[int, float]]] = {}
@@ -805,7 +847,7 @@ class SearchIndex:
 
     def _weights(self, word: str) -> list[tuple[int, float]]:
         extra: dict[int, list[int]] = {}  # the word's count in a record's id, and in the ids its notes name
-        for ident in self._word_ids.get(word, ()):
+        for ident in self._word_ids.get(word):
             for at in self._naming[ident]:
                 extra.setdefault(at, [0, 0])[1] += 1
         if word in self._id_words:
