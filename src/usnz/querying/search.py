@@ -572,7 +572,7 @@ class _IdWords:
 
     def get(self, word: str) -> list[int]:
         """The ids holding *word*, in order, each once a time it holds it."""
-        found = self._table.get(word, [])
+        found: list[int] = self._table.get(word, [])
         if word in self._split:  # each match of a whole word, in the ids' text
             blob, line, read = self._blob, 0, 0
             found = []
@@ -597,7 +597,7 @@ def _id_words(ids: list[str]) -> tuple[list[int], list[int], _IdWords]:
     if ids and not blob.translate(_KEBAB) and blob.count("\n") == len(ids) - 1 and "" not in split:
         hyphens = list(map(str.count, ids, itertools.repeat("-")))
         counts: list[int] = [hyphen + 1 for hyphen in hyphens]
-        sizes = [count + (count > 1) for count in counts]
+        sizes: list[int] = [count + (count > 1) for count in counts]
         compounds = list(map(str.replace, itertools.compress(ids, hyphens), itertools.repeat("-"), _NOTHING))
         joined = dict(zip(compounds, itertools.compress(itertools.count(), hyphens), strict=True))
         if len(joined) == len(compounds):  # each compound one id's: the words looked up when asked for
