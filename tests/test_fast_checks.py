@@ -8,6 +8,7 @@ date test reads its fields in C. Each is compared here with what it replaces.
 from __future__ import annotations
 
 import json
+import operator
 from typing import Any
 
 import attrs
@@ -164,3 +165,22 @@ class _Name(str):
 def test_values_of_a_subclass_of_int_or_str_are_accepted_as_they_are() -> None:
     cited = Citation(source=_Name("s"), paragraph=_Paragraph(2))
     assert (cited.source, cited.paragraph) == ("s", 2)
+
+
+def test_texts_are_shared_between_records() -> None:
+    """Records repeating a text hold one string, read one at a time or by columns."""
+    entry = '{"id": "e-%d", "kind": "other", "title": "A title", "summary": "The same summary.", "notes": "A note.",'
+    entry += ' "citations": [{"source": "s", "paragraph": 1, "quote": "The same quote."}]}'
+    given = json.loads("[" + ",".join(entry % at for at in range(3)) + "]")
+    read = quick.reader(Event)
+    for records in ([quick.read_quickly(read, item) for item in given], quick.read_all(read, given)):
+        assert records is not None
+        first, *others = records
+        assert first is not None
+        for other in others:
+            assert other is not None
+            assert (other.summary, other.notes, other.title) == (first.summary, first.notes, first.title)
+            assert all(
+                map(operator.is_, (other.summary, other.notes, other.title), (first.summary, first.notes, first.title))
+            )
+            assert other.citations[0].quote is first.citations[0].quote

@@ -219,6 +219,16 @@ def test_ids_that_are_not_kebab_case_index_as_read_whole() -> None:
     assert [position for position, _ in index.search("break")] == [2]
 
 
+def test_ids_kebab_case_once_folded_index_as_read_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(search, "_AT_ONCE", 2)  # the ids' words read in several runs
+    with attrs.validators.disabled():
+        records = [_event("Upper-Case"), _event("e-1"), _event("MIXED-case-2"), _event("e-2")]
+    _same_as_reference(records)
+    index = SearchIndex(records)
+    assert [position for position, _ in index.search("upper")] == [0]
+    assert [position for position, _ in index.search("mixed case")] == [2]
+
+
 def _event(id: str, **fields: Any) -> usnz.Event:  # noqa: A002 - record field name
     fields.setdefault("title", "An event")
     fields.setdefault("summary", "Something happened.")
@@ -261,6 +271,18 @@ def test_no_records_no_words() -> None:
 def test_a_kind_not_read_ahead_is_read_for_what_it_holds(kind: type) -> None:
     record = kind(id="x-1", citations=CITE, **({"anything": "Loose words"} if kind is _Loose else {"odd": "Odd words"}))
     assert "words" in zones_of(record)[2]
+
+
+def test_named_ids_whose_words_written_as_one_clash_index_as_read_whole() -> None:
+    doubt = usnz.Doubt(kind="vague", source="src-a", paragraphs=(1,), text="Unclear.")
+    records = [
+        _event("e-1", doubts=(attrs.evolve(doubt, concerns=("a-bc", "e-2")),)),
+        _event("e-2", doubts=(attrs.evolve(doubt, concerns=("ab-c", "solo")),)),  # a-bc and ab-c: both "abc"
+    ]
+    _same_as_reference(records)
+    kept = [_event("e-3", doubts=(attrs.evolve(doubt, concerns=("src-a-src", "srca")),))]  # "srca": a word, and joined
+    _same_as_reference(kept)
+    assert SearchIndex(kept)._word_ids.get("srca") == [2, 0]  # as a word (of "srca"), then "src-a" joined
 
 
 def test_odd_values_where_ids_are_named_index_as_read_whole() -> None:

@@ -44,7 +44,6 @@ import math
 import operator
 import re
 import typing
-from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -181,7 +180,7 @@ class _Plan(NamedTuple):
     named: _Named | None  # the ids the notes of many values name, if they can name any
 
 
-_Named = Callable[[list[Any]], tuple[list[Any], list[int]]]  # the ids many values name, each with the value's index
+_Named = Callable[[list[Any], list[int]], tuple[list[Any], list[int]]]  # the ids many values name, each with its owner
 
 
 def _leaves(hint: Any) -> set[Any]:
@@ -349,9 +348,10 @@ def _batch(names: list[str], steps: list[tuple[int, int, _Plan | None, str]]) ->
 
 
 def _named(names: list[str], steps: list[tuple[int, int, _Plan | None, str]]) -> _Named | None:
-    """The ids the notes of many values name (their doubts' sources), each with the index of the value naming it.
+    """The ids the notes of many values name (their doubts' sources), each with the owner of the value naming it.
 
     Read field by field for every value at once, as :func:`_batch` reads; None if they can name none.
+    The owners are given with the values (a record's position, each held value its record's).
     """
     parts = [
         (operator.attrgetter(name), how in {_TEXT, _ONE}, inner.named if inner is not None else None)
@@ -361,12 +361,12 @@ def _named(names: list[str], steps: list[tuple[int, int, _Plan | None, str]]) ->
     if not parts:
         return None
 
-    def read(values: list[Any]) -> tuple[list[Any], list[int]]:
+    def read(values: list[Any], given: list[int]) -> tuple[list[Any], list[int]]:
         found: list[Any] = []
         owners: list[int] = []
         for field, one, inner in parts:
             kept = list(map(field, values))
-            at: list[int] | range = range(len(kept))  # the index of the value each kept item is read from
+            at = given  # the owner of each kept item
             if kept.count(None):  # a field that may hold nothing
                 held = list(map(operator.is_not, kept, itertools.repeat(None)))
                 kept, at = list(itertools.compress(kept, held)), list(itertools.compress(at, held))
@@ -379,8 +379,7 @@ def _named(names: list[str], steps: list[tuple[int, int, _Plan | None, str]]) ->
                 )
                 kept = list(itertools.chain.from_iterable(kept))
             if inner is not None:
-                kept, inner_at = inner(kept)
-                at = list(map(at.__getitem__, inner_at))
+                kept, at = inner(kept, at)
             found += kept
             owners += at
         return found, owners
@@ -549,27 +548,69 @@ _AT_ONCE: Final = 256  # how many records of a class are read together (their ob
 _FIRST: Final = operator.itemgetter(0)
 _ID: Final = operator.attrgetter("id")
 _SECOND: Final = operator.itemgetter(1)
+_NOTHING: Final = itertools.repeat("")
 
 
-def _id_words(ids: list[str]) -> tuple[list[int], list[int], dict[str, list[int]]]:
+class _IdWords:
+    """Each word of many ids (and each joined compound), to the ids holding it: once a time an id holds it.
+
+    Read from a table of them all, or, for ids in kebab-case, looked up when a word is asked for:
+    its matches in one text of the ids (each id a line), and a table of the ids' joined compounds.
+    """
+
+    __slots__ = ("_blob", "_joined", "_split", "_table")
+
+    def __init__(
+        self, table: dict[str, list[int]], blob: str = "", split: frozenset[str] = frozenset(), joined: Any = None
+    ) -> None:
+        self._table, self._blob, self._split = table, blob, split
+        self._joined: dict[str, int] = joined or {}  # an id's words written as one, and the id (one each)
+
+    def words(self) -> Iterable[str]:
+        """Every word (and joined compound) of the ids."""
+        return itertools.chain(self._table, self._split, self._joined)
+
+    def get(self, word: str) -> list[int]:
+        """The ids holding *word*, in order, each once a time it holds it."""
+        found: list[int] = self._table.get(word, [])
+        if word in self._split:  # each match of a whole word, in the ids' text
+            blob, line, read = self._blob, 0, 0
+            found = []
+            for match in re.finditer(rf"{re.escape(word)}(?!\w)", blob):  # a literal first: a quick scan
+                start = match.start()
+                if not start or blob[start - 1] in "-\n":  # the word whole, not the end of another
+                    line += blob.count("\n", read, start)
+                    read = start
+                    found.append(line)
+        joined = self._joined.get(word)
+        return found if joined is None else [*found, joined]
+
+
+def _id_words(ids: list[str]) -> tuple[list[int], list[int], _IdWords]:
     """Each id's size (its words and joined compounds) and words, and each word's ids (once a time it holds it).
 
     Ids in kebab-case (lower-case letters, digits, single hyphens) are read in one pass over them all.
     """
     blob = "\n".join(ids)
-    words = blob.replace("\n", "-").split("-")
+    split = frozenset(blob.replace("\n", "-").split("-"))
     word_ids: dict[str, list[int]] = {}
-    if ids and not blob.translate(_KEBAB) and blob.count("\n") == len(ids) - 1 and "" not in words:
+    if ids and not blob.translate(_KEBAB) and blob.count("\n") == len(ids) - 1 and "" not in split:
         hyphens = list(map(str.count, ids, itertools.repeat("-")))
         counts: list[int] = [hyphen + 1 for hyphen in hyphens]
+        sizes: list[int] = [count + (count > 1) for count in counts]
+        compounds = list(map(str.replace, itertools.compress(ids, hyphens), itertools.repeat("-"), _NOTHING))
+        joined = dict(zip(compounds, itertools.compress(itertools.count(), hyphens), strict=True))
+        if len(joined) == len(compounds):  # each compound one id's: the words looked up when asked for
+            return sizes, counts, _IdWords(word_ids, blob, split, joined)
+        words = blob.replace("\n", "-").split("-")
         owners = itertools.chain.from_iterable(map(itertools.repeat, itertools.count(), counts))
         for word, at in zip(words, owners, strict=True):
             word_ids.setdefault(word, []).append(at)
         for at, ident in enumerate(ids):
             if hyphens[at]:
                 word_ids.setdefault(ident.replace("-", ""), []).append(at)
-        return [count + (count > 1) for count in counts], counts, word_ids
-    sizes: list[int] = []
+        return sizes, counts, _IdWords(word_ids)
+    sizes = []
     counts = []
     for at, ident in enumerate(ids):
         texts = _counted([ident])[0]
@@ -577,7 +618,7 @@ def _id_words(ids: list[str]) -> tuple[list[int], list[int], dict[str, list[int]
         counts.append(texts.words)
         for word, times in texts.counts.items():
             word_ids.setdefault(word, []).extend([at] * times)
-    return sizes, counts, word_ids
+    return sizes, counts, _IdWords(word_ids)
 
 
 def _scattered(values: Iterable[int], places: list[int], size: int) -> list[int]:
@@ -627,7 +668,6 @@ class SearchIndex:
         "_ref_sizes",
         "_referring",
         "_sizes",
-        "_starts",
         "_typos",
         "_word_groups",
         "_word_ids",
@@ -662,7 +702,7 @@ class SearchIndex:
             for word in set[str]().union(*(zone.counts for zone in texts.zones)):
                 word_groups.setdefault(word, []).append(group)
         self._word_groups = word_groups
-        self.words = self._id_words.union(word_groups, self._word_ids)
+        self.words = self._id_words.union(word_groups, self._word_ids.words())
         """Every word of the records (and joined compound)."""
         self.vocabulary = sorted(self.words)
         self._postings: dict[str, list[tuple[int, float]]] = {}
@@ -699,9 +739,9 @@ class SearchIndex:
                 ids += map(_ID, values)
                 firsts_read += map(groups.setdefault, plan.batch(values), some)
                 if plan.named is not None:
-                    found, owners = plan.named(values)
+                    found, owners = plan.named(values, some)
                     named += found
-                    naming += map(some.__getitem__, owners)
+                    naming += owners
             self._classes[cls] = slice(len(self._id_at), len(self._id_at) + len(positions))
             self._id_at += positions
             firsts += groups.values()
@@ -755,19 +795,19 @@ class SearchIndex:
         return None  # a record not indexed
 
     def _read_ids(self, ids: list[str], lengths: list[int], holding: list[int]) -> None:
-        """Every record's id, read in one pass: its words, and where each id starts in one text of them all."""
-        blob = "\n".join(ids)
-        if blob.count("\n") != max(len(ids) - 1, 0):  # an id with a line break (no valid id): read as a space
-            blob = "\n".join(ident.replace("\n", " ") for ident in ids)
-        plain = blob.isascii()  # folded, each id as long as it was
-        self._blob = blob = blob.casefold()
-        sizes = map(len, ids if plain else blob.split("\n"))
-        self._starts = starts = array("q", map(operator.add, itertools.accumulate(sizes, initial=0), itertools.count()))
+        """Every record's id, read in one pass: its words, and one text of them all, each id the line of its index."""
+        joined = "\n".join(ids)
+        lines = ids  # each id as read: its line of the text, folded
+        if joined.count("\n") != max(len(ids) - 1, 0):  # an id with a line break (no valid id): read as a space
+            joined = "\n".join(ident.replace("\n", " ") for ident in ids)
+            lines = []
+        self._blob = blob = joined.casefold()
         words: set[str] = set()
         if ids and not blob.translate(_KEBAB):  # kebab-case: the words are what hyphens part, a run of ids at a time
-            for start in range(0, len(ids), _AT_ONCE):
-                run = blob[starts[start] : starts[min(start + _AT_ONCE, len(ids))] - 1]
-                words.update(run.replace("\n", "-").split("-"))
+            if not lines or blob != joined:  # ids that folding changed: their folded lines
+                lines = blob.split("\n")
+            for start in range(0, len(lines), _AT_ONCE):
+                words.update("-".join(lines[start : start + _AT_ONCE]).split("-"))
         if not words or "" in words:  # not every id kebab-case: read each word as any text's
             found = _WORD.findall(blob)
             words = set(found)
@@ -793,9 +833,9 @@ class SearchIndex:
             named_by[ident].append(at)
         lengths[NOTES] += sum(map(words.__getitem__, numbers))
         quiet = [not texts.zones[NOTES].words for texts in self._groups]  # groups without words in their notes
-        if any(quiet):  # the records with no other words in their notes, but in the ids they name
-            silent = set(itertools.chain.from_iterable(itertools.compress(self._members, quiet)))
-            holding[NOTES] += len(silent.intersection(itertools.compress(naming, map(words.__getitem__, numbers))))
+        if any(quiet):  # the records with no other words in their notes, but in the ids they name (an id has words
+            silent = itertools.chain.from_iterable(itertools.compress(self._members, quiet))  # if it has a size)
+            holding[NOTES] += sum(map(bool, map(ref_sizes.__getitem__, silent)))
         self._ref_sizes, self._naming, self._word_ids = ref_sizes, named_by, word_ids
 
     def postings(self, word: str) -> list[tuple[int, float]]:
@@ -807,15 +847,17 @@ class SearchIndex:
 
     def _weights(self, word: str) -> list[tuple[int, float]]:
         extra: dict[int, list[int]] = {}  # the word's count in a record's id, and in the ids its notes name
-        for ident in self._word_ids.get(word, ()):
+        for ident in self._word_ids.get(word):
             for at in self._naming[ident]:
                 extra.setdefault(at, [0, 0])[1] += 1
         if word in self._id_words:
-            blob, starts = self._blob, self._starts
+            blob, line, read = self._blob, 0, 0  # the line of the last match, and where lines were counted to
             for match in re.finditer(rf"{re.escape(word)}(?!\w)", blob):  # a literal first: a quick scan
                 start = match.start()
                 if not start or not _WORD.match(blob, start - 1):  # the word whole, not the end of another
-                    extra.setdefault(self._id_at[bisect_right(starts, start) - 1], [0, 0])[0] += 1
+                    line += blob.count("\n", read, start)
+                    read = start
+                    extra.setdefault(self._id_at[line], [0, 0])[0] += 1
         found: list[tuple[int, float]] = []
         for group in self._word_groups.get(word, ()):
             zones = self._groups[group].zones

@@ -247,11 +247,14 @@ def _shared_column(values: list[Any]) -> list[Any]:
 
 
 def _shared(read: Reader, accepted: frozenset[type]) -> tuple[Reader, frozenset[type]]:
-    """What reads as *read* does, each string the one copy every record shares (country codes, source ids).
+    """What reads as *read* does, each string the one copy every record shares (codes, source ids, texts).
 
     A field of few values each named by many records: a source by every citation and doubt on it,
-    a code by every record of its country. One string each, not one a mention. (Record ids are
-    many, each named a few times: sharing them cost a large load more time than it saved memory.)
+    a code by every record of its country. One string each, not one a mention. A text (a summary,
+    a note, a quote...) is shared too: records that repeat one (a dataset that holds copies) hold
+    it once, and the first search, which groups the records sharing their texts, hashes each text
+    once and compares them by identity. (Record ids are many, each named a few times: sharing them
+    cost a large load more time than it saved memory.)
     :func:`sys.intern` takes exactly a ``str`` (a ``TypeError`` for anything else: the record goes
     to cattrs) and forgets a string no record holds any more. *accepted*: the types the class
     reader passes as they are.
@@ -429,7 +432,11 @@ def _class_reader(cls: type[Any]) -> Reader:
     _readers[cls] = _unsure  # until built: a class that contains itself is left to cattrs
     readers = _field_readers(cls)
     kind: Any = cls
-    shared = {name for name, declared in facts(kind) if declared.country or declared.refers == ("source",)}
+    shared = {  # every text but the record ids (see _shared)
+        name
+        for name, declared in facts(kind)
+        if declared.country or declared.refers == ("source",) or (not declared.refers and name != "id")
+    }
     plan: dict[str, tuple[str, Reader, frozenset[type]]] = {}
     required: set[str] = set()
     for field in attrs.fields(cls):
