@@ -30,31 +30,32 @@ _DATE = re.compile(
 )
 
 
-# EDTF features usnz does not read, each with what to write instead (the first that fits is named).
+# EDTF features usnz does not read, each with what to write instead (the first that fits is named);
+# patterns, compiled only when a text is refused (re caches them): nothing to compile on import.
 _UNSUPPORTED: Final = (
-    (re.compile(r"\?"), "uncertain dates (?) are not supported; use ~ for approximate"),
-    (re.compile("%"), "uncertain and approximate dates (%) are not supported; use ~ for approximate"),
+    (r"\?", "uncertain dates (?) are not supported; use ~ for approximate"),
+    ("%", "uncertain and approximate dates (%) are not supported; use ~ for approximate"),
     (
-        re.compile(r"^\d{4}-(?:2[1-4])(?:$|[~?%])"),
+        r"^\d{4}-(?:2[1-4])(?:$|[~?%])",
         "seasons (21–24) are not supported; give the months, e.g. 2001-03/2001-05",
     ),
     (
-        re.compile(r"^\d{4}-(?:2[5-9]|3\d|4[01])(?:$|[~?%])"),
+        r"^\d{4}-(?:2[5-9]|3\d|4[01])(?:$|[~?%])",
         "quarters and other sub-year groups (25–41) are not supported",
     ),
-    (re.compile(r"^[-Y]"), "negative years and years past 9999 (Y) are not supported"),
-    (re.compile(r"^[\[{]"), "sets of dates ([...] one of, {...} all of) are not supported"),
-    (re.compile(r"\dT\d"), "times are not supported; give the day (1965-05-27)"),
-    (re.compile(r"\dS\d|\dE\d"), "significant digits (S) and exponents (E) are not supported"),
-    (re.compile("X"), "unspecified digits (X) are supported only as the last digit of a year, a decade (196X)"),
-    (re.compile("~."), "~ is supported only at the end of a date (2001~, 2008-07~)"),
+    (r"^[-Y]", "negative years and years past 9999 (Y) are not supported"),
+    (r"^[\[{]", "sets of dates ([...] one of, {...} all of) are not supported"),
+    (r"\dT\d", "times are not supported; give the day (1965-05-27)"),
+    (r"\dS\d|\dE\d", "significant digits (S) and exponents (E) are not supported"),
+    ("X", "unspecified digits (X) are supported only as the last digit of a year, a decade (196X)"),
+    ("~.", "~ is supported only at the end of a date (2001~, 2008-07~)"),
 )
 
 
 def _unsupported(text: str) -> str | None:
     """What EDTF feature *text* uses that usnz does not read, said with what to use instead."""
     for pattern, reason in _UNSUPPORTED:
-        if pattern.search(text):
+        if re.search(pattern, text):
             return reason
     return None
 
