@@ -79,6 +79,11 @@ def date_mark(record: object) -> str:
     return NOT_STATED if basis == "inferred" else OUTSIDE if basis == "external" else ""
 
 
+def is_attestation(value: object) -> bool:
+    """Whether *value* is an attestation of a record (it has the record's ``date_basis``): marked as that record."""
+    return hasattr(value, "date_basis") and hasattr(value, "record")
+
+
 def inner_date_marks(value: object) -> set[str]:
     """The marks of the dates held inside a field's value: a role's attestations, each its record's basis.
 
@@ -89,7 +94,7 @@ def inner_date_marks(value: object) -> set[str]:
     if isinstance(value, tuple):
         items: tuple[object, ...] = value  # pyright: ignore[reportUnknownVariableType]
         found = found.union(*(inner_date_marks(item) for item in items))
-    elif hasattr(value, "date_basis") and hasattr(value, "record"):
+    elif is_attestation(value):
         found.add(date_mark(value))
     else:
         found |= inner_date_marks(getattr(value, "attested", ()))

@@ -95,7 +95,7 @@ def value_text(value: object) -> str:
     if amounts is not None and isinstance(value, amounts.Quantity):
         return marks.quantity_text(typing.cast("Quantity", value))
     kind: Any = type(value)
-    if hasattr(value, "date_basis") and hasattr(value, "record"):  # an attestation: its date marked as its record's
+    if marks.is_attestation(value):  # its date marked as its record's
         return f"{getattr(value, 'date', '')}{marks.date_mark(value)} ({getattr(value, 'record', '')})"
     if getattr(kind, "shown_by_fields", False) is True and attrs.has(kind):  # a role: its str is the short form
         return ", ".join(
