@@ -7,11 +7,12 @@ import functools
 import itertools
 import operator
 import re
+import types
 import typing
 import warnings
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Final, Literal, TypeVar
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Final, Literal, TypeVar
 
 from usnz.model import hooks
 from usnz.model.countries import COUNTRIES
@@ -39,6 +40,7 @@ from usnz.querying.arguments import (
     many,
     of_kind,
     plain,
+    refused_call,
     to_window,
 )
 from usnz.querying.arguments import record_id as record_id_of
@@ -136,6 +138,65 @@ def _close_matches(given: str, candidates: list[str]) -> list[str]:
     return difflib.get_close_matches(given, candidates, n=3, cutoff=0.6)
 
 
+F = TypeVar("F", bound=Callable[..., Any])
+D = TypeVar("D", bound=type)
+
+
+def checked_call(function: F) -> F:
+    """*function*, raising :class:`~usnz.ArgumentTypeError` for a call it cannot take (``agreements(parties=...)``).
+
+    Python's own ``TypeError`` says only that a keyword is unexpected; this one names the
+    function's filters and the closest (see :func:`~usnz.querying.arguments.refused_call`).
+    Only an error of the call itself is replaced: one whose traceback has no frame inside
+    *function* (a ``TypeError`` raised while it runs passes through unchanged). The cost of a
+    call is one frame; the signature and the type checkers' view of *function* are its own.
+    """
+
+    @functools.wraps(function)
+    def checked(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return function(*args, **kwargs)
+        except TypeError as error:
+            traceback = error.__traceback__
+            if traceback is None or traceback.tb_next is not None:  # raised inside function, not binding the call
+                raise
+            raise refused_call(function, args, kwargs, error, _fields_of(function.__name__)) from None
+
+    return typing.cast("F", checked)
+
+
+def _calls_checked(cls: D) -> D:
+    """*cls* with every public method but ``get`` (whose budget is a microsecond) wrapped in :func:`checked_call`."""
+    for name, value in list(vars(cls).items()):
+        if not name.startswith("_") and name != "get" and isinstance(value, types.FunctionType):
+            setattr(cls, name, checked_call(value))
+    return cls
+
+
+@functools.cache
+def _fields_of(query: str) -> Mapping[str, tuple[str, ...]]:
+    """The fields feeding a query's filters, each with the filters it feeds (``parties``: ``country``, ``involving``).
+
+    A query of one kind reads its kind's fields; ``timeline()`` those of every kind; another function none.
+    """
+    if query in CLASS_NAMES:
+        classes: tuple[type[AnyRecord], ...] = (kind_class(query),)
+    elif query == "timeline":
+        classes = tuple(kind_class(stem) for stem in CLASS_NAMES)
+    else:
+        return {}
+    found: dict[str, list[str]] = {}
+    for cls in classes:
+        for spec in filters(cls).values():
+            for path in spec.fields:
+                for part in dict.fromkeys((path.partition(".")[0], path.rpartition(".")[2])):
+                    fed = found.setdefault(part, [])
+                    if spec.name not in fed:
+                        fed.append(spec.name)
+    return {part: tuple(fed) for part, fed in found.items()}
+
+
+@_calls_checked
 class Dataset:
     """A validated, immutable set of records, with every query of the usnz API.
 
@@ -268,16 +329,18 @@ class Dataset:
         counts = ", ".join(f"{name}={count.get(name, 0)}" for name in CLASS_NAMES)
         return f"<usnz.Dataset {counts}>"
 
-    def records(self, kind: str) -> Records[AnyRecord]:
-        """Every record of one kind, by any spelling of its name (``"events"``, ``"force-contribution"``).
+    def records(self, kind: str | type[AnyRecord]) -> Records[AnyRecord]:
+        """Every record of one kind, by its class (``usnz.Event``) or any spelling of its name (``"events"``).
 
         Raises:
             ArgumentValueError: for a kind that does not exist; the message suggests the closest.
         """
         return self._by_kind.get(kind_class(kind_name(kind)), _NONE)
 
-    def to_frame(self, kind: str, *, quotes: bool = False) -> DataFrame:
-        """Every record of one kind as a pandas DataFrame, with that kind's columns even when empty.
+    def to_frame(self, kind: str | type[AnyRecord], *, quotes: bool = False) -> DataFrame:
+        """Every record of one kind (its class, ``usnz.Event``, or its name) as a pandas DataFrame, with its columns.
+
+        The kind's columns are there even when it has no records.
 
         See :meth:`Records.to_frame` for the columns. Needs the ``pandas`` extra.
 
@@ -364,10 +427,10 @@ class Dataset:
         """Record ids or country codes (``involving=``): one, a record, or an iterable of them."""
         found: set[str] = set()
         for item in many(name, value):
-            if isinstance(item, str) and item.strip().upper() in COUNTRIES and item.strip() not in self._by_id:
-                found.add(item.strip().upper())
-                continue
             record_id = record_id_of(name, item)
+            if isinstance(item, str) and record_id.upper() in COUNTRIES and record_id not in self._by_id:
+                found.add(record_id.upper())
+                continue
             if record_id not in self._by_id:
                 raise UnknownRecordError(
                     record_id, self._suggest(record_id, self._by_id), kind="record or country", argument=name
@@ -916,14 +979,26 @@ class Dataset:
 
     @typing.overload
     def search(
-        self, text: str, *, kind: str | Iterable[str] | None = None, scores: Literal[False] = False
+        self,
+        text: str,
+        *,
+        kind: str | type[AnyRecord] | Iterable[str | type[AnyRecord]] | None = None,
+        scores: Literal[False] = False,
     ) -> Records[AnyRecord]: ...
     @typing.overload
     def search(
-        self, text: str, *, kind: str | Iterable[str] | None = None, scores: Literal[True]
+        self,
+        text: str,
+        *,
+        kind: str | type[AnyRecord] | Iterable[str | type[AnyRecord]] | None = None,
+        scores: Literal[True],
     ) -> tuple[SearchHit, ...]: ...
     def search(
-        self, text: str, *, kind: str | Iterable[str] | None = None, scores: bool = False
+        self,
+        text: str,
+        *,
+        kind: str | type[AnyRecord] | Iterable[str | type[AnyRecord]] | None = None,
+        scores: bool = False,
     ) -> Records[AnyRecord] | tuple[SearchHit, ...]:
         """Records whose text matches every word of *text*, ranked: the record the words describe first.
 
@@ -944,8 +1019,8 @@ class Dataset:
 
         Args:
             text: The words to look for.
-            kind: Only records of this kind (``"person"``, ``"people"``, ``"force-contribution"``...),
-                or of any of several.
+            kind: Only records of this kind: its class (``usnz.Person``) or its name (``"person"``,
+                ``"people"``, ``"force-contribution"``...), or of any of several.
             scores: Give :class:`~usnz.SearchHit` pairs (record, score), best first, instead of
                 the records alone.
 
