@@ -21,6 +21,7 @@ from usnz.model.errors import (
     ArgumentTypeError,
     ArgumentValueError,
     CoverageWarning,
+    QueryWarning,
     SearchWarning,
     UnknownRecordError,
     outside_usnz,
@@ -738,6 +739,11 @@ class Dataset:
         ('condoleezza-rice', 'hillary-clinton')
         >>> usnz.people(office="prime-minister", country="NZL", during="2008-09").ids()
         ('helen-clark',)
+
+        With ``office=`` and ``during=``, an empty answer warns :class:`~usnz.QueryWarning`,
+        naming the office's holders the data knows (matching the other filters) and the dates
+        their roles are stated or attested: the texts may name a holder by title alone, with
+        no dated record in the window.
         """
         cls = kind_class("people")
         specs = filters(cls)
@@ -751,6 +757,7 @@ class Dataset:
             return Records()
         codes = None if offices is None or country is None else self._codes("country", country)
         if offices is not None or window is not None or bases is not None:
+            candidates = found
             found = Records(
                 person
                 for person in found
@@ -761,6 +768,8 @@ class Dataset:
                     for role in person.roles
                 )
             )
+            if not found and offices is not None and window is not None:
+                _warn_no_holder(candidates, offices, codes, during, bases, lenient=lenient)
         return found
 
     def _dated_within(
@@ -1157,6 +1166,63 @@ class Dataset:
             matching = {id(r) for index in indexes for value in values for r in index.get(value, ())}
             candidates = [r for r in candidates if id(r) in matching]
         return Records(candidates)
+
+
+_DATES_LISTED: Final = 4
+"""Most dates a warning lists for one role; the rest are counted."""
+
+
+def _warn_no_holder(
+    people: Iterable[Person],
+    offices: frozenset[Hashable],
+    codes: frozenset[str] | None,
+    during: object,
+    bases: frozenset[Hashable] | None,
+    *,
+    lenient: bool,
+) -> None:
+    """Warn that no holder of *offices* is stated or attested in *during*, naming those the data knows and their dates.
+
+    Those with dates first, by their first date; then those the texts name by title alone.
+    """
+    named = " or ".join(sorted(map(str, offices)))
+    of = f" of {' or '.join(sorted(codes))}" if codes is not None else ""
+    dated: list[tuple[dt.date, str]] = []
+    undated: list[str] = []
+    unknown_end = False
+    for person in people:
+        for role in person.roles:
+            if role.office not in offices or (codes is not None and (role.country or person.country) not in codes):
+                continue
+            office = f"{role.office}: " if len(offices) > 1 else ""
+            said = [f"held {role.period}"] if role.period is not None else []
+            unknown_end = unknown_end or (role.period is not None and None in {role.period.start, role.period.end})
+            dates = list(dict.fromkeys(f"{a.date}{_unless_stated(a.date_basis)}" for a in role.attested))
+            if dates:
+                more = f" and {len(dates) - _DATES_LISTED} more" if len(dates) > _DATES_LISTED else ""
+                said.append(f"attested {', '.join(dates[:_DATES_LISTED])}{more}")
+            if said:
+                first = min([a.date.earliest for a in role.attested] + ([role.period.earliest] if role.period else []))
+                dated.append((first, f"{person.id} ({office}{'; '.join(said)})"))
+            else:
+                undated.append(f"{person.id}{f' ({role.office})' if office else ''}")
+    known = [holder for _, holder in sorted(dated, key=lambda pair: pair[0])]
+    if undated:
+        known.append(f"{'and ' if known else ''}{', '.join(undated)}, with no stated or attested date")
+    holders = f"the data knows {'; '.join(known)}" if known else "the data knows no holder of it"
+    on = f" on a date {' or '.join(sorted(map(str, bases)))}" if bases is not None else ""
+    message = (
+        f"no {named}{of} is stated or attested{on} in during={shown(during)}; {holders}. A role counts in a window "
+        "only where its period is stated or a dated record naming the title attests it"
+    )
+    if unknown_end and not lenient:
+        message += " (possibly=True lets a stated period's unknown end run on)"
+    warnings.warn(message, QueryWarning, stacklevel=outside_usnz())
+
+
+def _unless_stated(basis: str | None) -> str:
+    """`` (inferred)`` after a date not stated by the texts, nothing after a stated one (or one of no basis given)."""
+    return "" if basis in {"stated", None} else f" ({basis})"
 
 
 @functools.cache
