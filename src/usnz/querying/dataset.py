@@ -557,7 +557,11 @@ class Dataset:
 
         Args:
             kind: One agreement kind, e.g. ``"treaty"`` (or several).
-            during: Signed (or negotiated/in force) within this time: see :ref:`during`.
+            during: Signed, or negotiated or in force (its ``period``), within this time, where a
+                source gives that date: see :ref:`during`. The texts date no trade negotiation
+                itself: an agreement under negotiation has no date, and its dated steps (talks
+                announced, begun, postponed) are events, which
+                ``usnz.timeline(involving=<its id>, during=...)`` finds.
             possibly: Let unknown ends run on (the lenient reading of ``during=``).
             basis: Only dates determined so: ``"stated"``, ``"inferred"``, ``"external"`` (or several).
             country: A party's ISO alpha-3 code.
@@ -567,6 +571,11 @@ class Dataset:
         >>> import usnz
         >>> [a.id for a in usnz.agreements(country="AUS", kind="treaty")]
         ['anzus']
+        >>> usnz.get("trans-pacific-partnership").signed, usnz.get("trans-pacific-partnership").period
+        (None, None)
+        >>> usnz.timeline(involving="trans-pacific-partnership", during=2008).ids()  # the talks' dated steps
+        ('schwab-announces-p4-negotiations', 'schwab-vitally-important-region',
+         'clark-value-of-transpacific-agreement', 'us-announces-p4-negotiations-start')
         """
         return self._query(
             kind_class("agreements"),
