@@ -97,3 +97,12 @@ def test_a_long_list_of_dates_is_cut_and_counted(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(dataset, "_DATES_LISTED", 1)
     with pytest.warns(usnz.QueryWarning, match=r"helen-clark \(attested 2004 and 2 more\)"):
         assert not usnz.people(office="prime-minister", country="NZL", during=1965)
+
+
+def test_a_date_or_period_given_is_repeated_as_its_edtf_text() -> None:
+    with pytest.warns(
+        usnz.QueryWarning, match=r"^no prime-minister of NZL is stated or attested in during=1965/1966; "
+    ):
+        assert not usnz.people(office="prime-minister", country="NZL", during=usnz.Period.parse("1965/1966"))
+    with pytest.warns(usnz.CoverageWarning, match=r"^during=1700-05 lies outside the span"):
+        assert not usnz.events(during=usnz.PartialDate.parse("1700-05"))

@@ -23,6 +23,7 @@ __all__ = [
     "check_choice",
     "check_code",
     "check_flag",
+    "during_text",
     "id_argument",
     "many",
     "of_kind",
@@ -92,6 +93,15 @@ def to_window(during: object, *, name: str = "during") -> Window:
         return window
     msg = f"{name}= takes {_DURING_FORMS}; got {type(during).__name__} {shown(during)}"
     raise ArgumentTypeError(msg)
+
+
+def during_text(during: object) -> str:
+    """A ``during=`` argument as a message repeats it: a date or period as its EDTF text, else as given.
+
+    >>> during_text(Period.parse("1965/1966")), during_text("1965"), during_text(1965)
+    ('1965/1966', "'1965'", '1965')
+    """
+    return str(during) if isinstance(during, PartialDate | Period) else shown(during)
 
 
 K = typing.TypeVar("K", bound=Described)

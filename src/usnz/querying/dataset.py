@@ -38,6 +38,7 @@ from usnz.querying.arguments import (
     check_choice,
     check_code,
     check_flag,
+    during_text,
     many,
     of_kind,
     plain,
@@ -813,7 +814,7 @@ class Dataset:
         lenient = typing.cast("Window", lenient_span)  # set whenever the known span is
         reaches = lenient[0] <= window[1] and window[0] <= lenient[1]
         span = Period.parse(f"{known[0].isoformat()}/{known[1].isoformat()}")
-        said = f"during={shown(during)} lies outside the span the data covers ({span})"
+        said = f"during={during_text(during)} lies outside the span the data covers ({span})"
         if possibly and reaches:
             message = (
                 f"{said}: no record is known to be in it; possibly=True gives only those whose unknown or "
@@ -1221,8 +1222,8 @@ def _warn_no_holder(
     holders = f"the data knows {'; '.join(known)}" if known else "the data knows no holder of it"
     on = f" on a date {' or '.join(sorted(map(str, bases)))}" if bases is not None else ""
     message = (
-        f"no {named}{of} is stated or attested{on} in during={shown(during)}; {holders}. A role counts in a window "
-        "only where its period is stated or a dated record naming the title attests it"
+        f"no {named}{of} is stated or attested{on} in during={during_text(during)}; {holders}. A role counts in a "
+        "window only where its period is stated or a dated record naming the title attests it"
     )
     if unknown_end and not lenient:
         message += " (possibly=True lets a stated period's unknown end run on)"
