@@ -119,12 +119,17 @@ PYTHON_CASES: list[tuple[str, Callable[[], object], type[Exception], tuple[str, 
     ("kind-records", lambda: usnz.dataset().records("war"), A, ("kind='war'", "conflicts")),
     ("kind-records-type", lambda: usnz.dataset().records(None), T, ("kind= takes a record kind as a str",)),  # type: ignore[arg-type]
     (
-        "kind-search-class",
-        lambda: usnz.search("anzus", kind=usnz.Agreement),  # type: ignore[arg-type]
-        T,
-        ("kind= takes a record kind as a str", "for usnz.Agreement, give 'agreement'"),
+        "kind-search-padded",
+        lambda: usnz.search("anzus", kind="agreement "),
+        A,
+        ("kind='agreement ' has white space around it", "try kind='agreement'"),
     ),
-    ("kind-search-base-class", lambda: usnz.search("anzus", kind=usnz.Record), T, ("got type",)),  # type: ignore[arg-type]
+    (
+        "kind-search-base-class",
+        lambda: usnz.search("anzus", kind=usnz.Record),  # type: ignore[arg-type]
+        T,
+        ("got type", "the record classes are usnz.Source, usnz.Agreement"),
+    ),
     # involving=
     ("involving-empty", lambda: usnz.events(involving=""), A, ("involving= takes a record id, got an empty string",)),
     ("involving-int", lambda: usnz.events(involving=42), T, ("involving= takes a record id as a str", "int 42")),  # type: ignore[arg-type]
@@ -445,7 +450,9 @@ def test_a_hostile_str_subclass_is_read_as_its_text() -> None:
     assert usnz.get(Hostile("anzus")).id == "anzus"
     assert usnz.search(Hostile("ANZUS treaty"))[0].id == "anzus"
     assert usnz.search("anzus", kind=Hostile("agreement")).ids() == ("anzus",)
-    assert usnz.events(during=Hostile(" 1965 ")) == usnz.events(during="1965")
+    assert usnz.events(during=Hostile("1965")) == usnz.events(during="1965")
+    with pytest.raises(usnz.ArgumentValueError, match="try during='1965'"):
+        usnz.events(during=Hostile(" 1965 "))
     assert usnz.events(kind=[Hostile("visit")]) == usnz.events(kind="visit")
     assert usnz.events(involving=Hostile("NZL")) == usnz.events(involving="NZL")
     assert usnz.events(involving=Hostile("helen-clark")) == usnz.events(involving="helen-clark")

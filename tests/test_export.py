@@ -254,7 +254,11 @@ def test_generated_records_validate_against_their_schema(data: st.DataObject) ->
 
 def test_kind_names() -> None:
     assert usnz.export.kind_name("force-contributions") == "force_contributions"
-    assert usnz.export.kind_name(" Events ") == "events"
+    assert usnz.export.kind_name("Events") == usnz.export.kind_name(usnz.Event) == "events"
+    with pytest.raises(
+        usnz.ArgumentValueError, match=r"kind=' Events ' has white space around it; .* try kind='Events'"
+    ):
+        usnz.export.kind_name(" Events ")
     with pytest.raises(usnz.ArgumentValueError, match="accepted: sources, agreements, conflicts, force-contributions"):
         usnz.export.kind_name("battles")
     with pytest.raises(usnz.ArgumentTypeError, match="got int"):

@@ -103,7 +103,7 @@ def test_lists_explode_one_row_per_value() -> None:
 
 @pytest.mark.parametrize(
     "spelling",
-    ["force-contributions", "force_contributions", "force-contribution", "ForceContribution", " FORCE contributions "],
+    ["force-contributions", "force_contributions", "force-contribution", "ForceContribution", "FORCE contributions"],
 )
 def test_to_frame_takes_every_spelling_of_a_kind(spelling: str) -> None:
     frame = usnz.dataset().to_frame(spelling)

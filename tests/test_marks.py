@@ -351,3 +351,69 @@ def test_a_citation_without_a_quote_is_shown_alone() -> None:
     text = show_text(event, width=100)
     assert "nzpa-key-leaves-us ¶2" in text
     assert "“" not in text
+
+
+# Every unit of the packaged data, as it reads for the one figure 1 and for several (3). A unit in the
+# singular names a numbered thing (the year 2010, the 92nd edition): read before its number.
+UNITS_READ = {
+    "House members": ("1 House member", "3 House members"),
+    "aircraft": ("1 aircraft", "3 aircraft"),
+    "beds": ("1 bed", "3 beds"),
+    "continents": ("1 continent", "3 continents"),
+    "countries": ("1 country", "3 countries"),
+    "days": ("1 day", "3 days"),
+    "edition": ("1 edition", "edition 3"),
+    "elements": ("1 element", "3 elements"),
+    "fighters": ("1 fighter", "3 fighters"),
+    "listening posts": ("1 listening post", "3 listening posts"),
+    "major wins": ("1 major win", "3 major wins"),
+    "members": ("1 member", "3 members"),
+    "miles": ("1 mile", "3 miles"),
+    "minutes": ("1 minute", "3 minutes"),
+    "months": ("1 month", "3 months"),
+    "nations": ("1 nation", "3 nations"),
+    "percent": ("1 percent", "3 percent"),
+    "personnel": ("1 personnel", "3 personnel"),
+    "rotations": ("1 rotation", "3 rotations"),
+    "seasons": ("1 season", "3 seasons"),
+    "senators": ("1 senator", "3 senators"),
+    "ships": ("1 ship", "3 ships"),
+    "students": ("1 student", "3 students"),
+    "terms": ("1 term", "3 terms"),
+    "titles": ("1 title", "3 titles"),
+    "weeks": ("1 week", "3 weeks"),
+    "year": ("1 year", "year 3"),
+    "years": ("1 year", "3 years"),
+}
+
+
+def _data_quantities() -> list[tuple[str, str, usnz.Quantity]]:
+    found = []
+    for record in usnz.dataset():
+        for field in attrs.fields(type(record)):
+            value = getattr(record, field.name)
+            if isinstance(value, usnz.Quantity):
+                found.append((record.id, field.name, value))
+    return found
+
+
+def test_every_unit_of_the_data_reads_right_for_one_and_several() -> None:
+    units = {quantity.unit for _, _, quantity in _data_quantities()}
+    assert units <= set(UNITS_READ), f"say how these units read in UNITS_READ: {sorted(units - set(UNITS_READ))}"
+    for unit in units:
+        assert (str(usnz.Quantity(unit=unit, best=1)), str(usnz.Quantity(unit=unit, best=3))) == UNITS_READ[unit]
+
+
+def test_no_year_of_the_data_has_a_thousands_separator_and_no_one_reads_plural() -> None:
+    for record_id, name, quantity in _data_quantities():
+        text = str(quantity)
+        if quantity.unit == "year":
+            assert "," not in text, (record_id, name, text)
+        if quantity.best == 1:
+            assert text == f"1 {quantity.unit.removesuffix('s')}" or quantity.unit == "personnel", (record_id, text)
+    assert str(usnz.get("apec-free-trade-target-year").quantity) == "year 2010"
+    assert str(usnz.get("nz-engineers-iraq-deployment-length").quantity) == "1 year"
+    assert str(usnz.get("indianapolis-500-2008-edition").quantity) == "edition 92"
+    assert str(usnz.Records([usnz.get("nz-engineers-iraq-deployment-length")]).total("quantity")).startswith(
+        "1 year (1 record counted"
+    )

@@ -90,14 +90,19 @@ def test_roles_at_a_date() -> None:
 def test_nothing_is_inferred_between_attestations() -> None:
     """No term of office is made up: a month with no attestation finds no one, possibly or not."""
     for possibly in (False, True):
-        assert usnz.people(office="prime-minister", country="NZL", during="2008-10", possibly=possibly) == ()
+        with pytest.warns(usnz.QueryWarning, match="no prime-minister of NZL is stated or attested in"):
+            assert usnz.people(office="prime-minister", country="NZL", during="2008-10", possibly=possibly) == ()
     # A stated period with an unknown end runs on only when asked to.
-    assert usnz.people(office="consul", during=1850) == ()
+    with pytest.warns(usnz.QueryWarning, match=r"james-reddy-clendon \(held 1838/; .*\(possibly=True lets a stated"):
+        assert usnz.people(office="consul", during=1850) == ()
     assert usnz.people(office="consul", during=1850, possibly=True).ids() == ("james-reddy-clendon",)
 
 
 def test_basis_is_the_attested_records() -> None:
-    assert usnz.people(office="prime-minister", during=2009, basis="stated") == ()
+    with pytest.warns(
+        usnz.QueryWarning, match=r"on a date stated in during=2009; .*john-key \(attested 2009~ \(inferred\)"
+    ):
+        assert usnz.people(office="prime-minister", during=2009, basis="stated") == ()
     assert usnz.people(office="prime-minister", during=2009, basis="inferred").ids() == ("john-key",)
     assert usnz.people(office="consul", basis="stated").ids() == ("james-reddy-clendon",)
     assert usnz.people(office="consul", basis="external") == ()

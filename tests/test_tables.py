@@ -713,3 +713,16 @@ def test_events_at_40_columns_keep_each_date_under_its_id() -> None:
             first = rows[at[event.id] + 1].split()[0]  # a period may break after its "/"
             assert first in {str(event.when), str(event.when).partition("/")[0] + "/"}, event.id
     assert max(len(line) for line in lines if not line.startswith(tuple(events.ids()))) <= 40
+
+
+def test_a_record_names_its_field_names_field_and_its_values_by_what_they_hold() -> None:
+    html = record_html(usnz.get("k-force-korea"))
+    rows = cells(html)
+    assert all(row[0]["kind"] == "field" for row in rows)  # the field's name
+    kinds = {row[0]["text"]: row[1]["kind"] for row in rows}
+    assert kinds["summary"] == "prose"  # a field's value: long text, wrapping
+    assert kinds["conflict"] == "id"  # a reference, whole
+    assert '<th data-kind="field"' in html
+    assert 'data-kind="value"' not in html
+    assert styles(rows[0][0]["style"])["white-space"] == "nowrap"
+    assert styles(STYLES["prose"])["white-space"] == "normal"

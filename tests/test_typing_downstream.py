@@ -35,6 +35,9 @@ def main() -> list[str]:
     best: float = hits[0].score
     found: usnz.Records[usnz.AnyRecord] = usnz.search("ANZUS treaty")
     quotes.extend(found.ids())
+    quotes.extend(usnz.search("ANZUS", kind=usnz.Event).ids())  # a kind by its class, as get takes it
+    quotes.extend(usnz.search("ANZUS", kind=[usnz.Agreement, "event"]).ids())
+    quotes.extend(usnz.dataset().records(usnz.Conflict).ids())
     end: usnz.PartialDate | usnz.Open | None = usnz.Period.parse("2003/..").end
     try:
         usnz.get("anzus", usnz.Event)
@@ -50,6 +53,7 @@ import usnz
 
 usnz.events(during=1965.5)
 usnz.force_contributions().total("personel")
+usnz.agreements(parties="USA")
 """
 
 
@@ -106,3 +110,4 @@ def test_a_float_year_and_a_misspelt_total_are_caught_by_both_checkers(tmp_path:
         assert "during" in result.stdout, f"{name}:\n{result.stdout}"
         assert "float" in result.stdout, f"{name}:\n{result.stdout}"
         assert "personel" in result.stdout, f"{name} let a misspelt total pass:\n{result.stdout}"
+        assert "parties" in result.stdout, f"{name} let a filter agreements() does not take pass:\n{result.stdout}"

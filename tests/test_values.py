@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 import usnz
 from strategies import partial_dates, periods, quantities
 from usnz import OPEN, DateError, Money, PartialDate, Period, Precision, Quantity
+from usnz.model.amounts import figure_text, numbered, unit_text
 
 
 @given(partial_dates())
@@ -207,7 +208,13 @@ def test_comparing_a_date_with_something_else_is_a_type_error() -> None:
 def test_quantity_bounds_are_ordered(quantity: Quantity) -> None:
     given_values = [v for v in (quantity.low, quantity.best, quantity.high) if v is not None]
     assert given_values == sorted(given_values)
-    assert str(quantity).endswith(quantity.unit)
+    text, figure = str(quantity), figure_text(quantity)
+    if numbered(quantity):  # the number of a thing (year 2010): after its unit, with no thousands separator
+        assert "," not in figure
+        assert text.endswith(figure.removeprefix("about ").removeprefix("at least ").removeprefix("at most "))
+    else:  # a count: its figure, then its unit (singular for the one figure 1)
+        assert text.startswith(figure)
+        assert text.endswith((quantity.unit, unit_text(quantity.unit, one=True)))
 
 
 @pytest.mark.parametrize(
@@ -218,6 +225,30 @@ def test_quantity_bounds_are_ordered(quantity: Quantity) -> None:
         (Quantity(unit="personnel", low=400000), "at least 400,000 personnel"),
         (Quantity(unit="percent", high=5), "at most 5 percent"),
         (Quantity(unit="percent", best=25, approximate=True), "about 25 percent"),
+        (Quantity(unit="years", best=1), "1 year"),
+        (Quantity(unit="ships", low=1), "at least 1 ship"),
+        (Quantity(unit="ships", low=1, high=2), "1-2 ships"),
+        (Quantity(unit="years", best=1.5), "1.5 years"),
+        (Quantity(unit="countries", best=1, approximate=True), "about 1 country"),
+        (Quantity(unit="tonnes per year", best=1), "1 tonne per year"),
+        (Quantity(unit="people", best=1), "1 person"),
+        (Quantity(unit="percent", best=1), "1 percent"),
+        (Quantity(unit="km", best=1), "1 km"),
+        (Quantity(unit="km", best=1500), "1,500 km"),
+        (Quantity(unit="year", best=2010), "year 2010"),
+        (Quantity(unit="year", best=1), "1 year"),
+        (Quantity(unit="year", low=2005, high=2010), "year 2005-2010"),
+        (Quantity(unit="year", best=2010, approximate=True), "about year 2010"),
+        (Quantity(unit="edition", best=92), "edition 92"),
+        (Quantity(unit="matches", best=1), "1 match"),
+        (Quantity(unit="glasses", best=1), "1 glass"),
+        (Quantity(unit="campus", best=1), "1 campus"),
+        (Quantity(unit="barrels of oil", best=1), "1 barrel of oil"),
+        (Quantity(unit="per cent", best=1), "1 per cent"),
+        (Quantity(unit="USD", best=1), "1 USD"),
+        (Quantity(unit="mph", best=1), "1 mph"),
+        (Quantity(unit="m2", best=5000), "5,000 m2"),
+        (Quantity(unit="ships ", best=1), "1 ship "),
     ],
 )
 def test_quantity_reads_aloud(quantity: Quantity, text: str) -> None:

@@ -784,13 +784,12 @@ def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
 
 
 def _main(argv: Sequence[str] | None) -> int:
-    from usnz.model.errors import CoverageWarning, Error, SearchWarning  # noqa: PLC0415
+    from usnz.model.errors import Error, QueryWarning  # noqa: PLC0415
 
     try:
         args = _parse(argv)
         with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always", CoverageWarning)
-            warnings.simplefilter("always", SearchWarning)
+            warnings.simplefilter("always", QueryWarning)  # and its kinds: coverage, search
             output = _run(args)
     except ValidationFailedError as failed:
         return 1 if _print(str(failed)) else 2

@@ -15,7 +15,7 @@ from usnz.faces.columns import field_docs
 from usnz.model.amounts import AMOUNT
 from usnz.model.countries import COUNTRIES
 from usnz.model.names import kind_name
-from usnz.model.records import KINDS
+from usnz.model.records import KINDS, AnyRecord
 from usnz.model.valuetypes import VALUE_TYPES, Declared, declared_type
 
 __all__ = ["STRICT_EDTF_DATE", "STRICT_EDTF_INTERVAL", "description", "json_schema"]
@@ -172,8 +172,8 @@ def _object(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def json_schema(kind: str) -> dict[str, Any]:
-    """The JSON Schema (2020-12) of one record of a kind, as usnz reads and writes it.
+def json_schema(kind: str | type[AnyRecord]) -> dict[str, Any]:
+    """The JSON Schema (2020-12) of one record of a kind (its name or class), as usnz reads and writes it.
 
     A ``<kind>.json`` data file is an array of these; a ``.jsonl`` file has one per line.
     Each call returns a new object: changing it changes nothing else.

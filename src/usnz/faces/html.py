@@ -48,12 +48,14 @@ STYLES: Final = {
     "figure": f"text-align:right;{_CELL};white-space:normal;font-variant-numeric:tabular-nums",
     "number": f"text-align:right;{_CELL};white-space:nowrap;font-variant-numeric:tabular-nums",
     "text": f"{_LEFT};white-space:normal;min-width:8em;max-width:22em",
-    "field": f"{_LEFT};white-space:normal;min-width:10em;max-width:40em",
+    "prose": f"{_LEFT};white-space:normal;min-width:10em;max-width:40em",
+    "field": f"{_LEFT};white-space:nowrap",
     "cited": f"{_LEFT};white-space:nowrap",
 }
-"""The inline style of a cell, by the kind of its column (:attr:`usnz.faces.columns.Shown.kind`,
-``field`` for a record's own fields, or ``cited``): ids, values, figures and citations never
-wrap (an id is copied whole), figures align right, text wraps."""
+"""The inline style of a cell, by the kind of its column (:attr:`usnz.faces.columns.Shown.kind`),
+or ``field`` (the name of a record's field), ``prose`` (a field's value, a doubt: long text) or
+``cited``: ids, values, field names, figures and citations never wrap (an id is copied whole),
+figures align right, text and prose wrap. Each cell names its kind in ``data-kind``."""
 _TABLE: Final = 'style="border-collapse:collapse;margin-left:0;margin-right:auto"'
 _SCROLL: Final = '<div class="usnz" style="overflow-x:auto;max-width:100%">'
 """Around each table: a table wider than the page scrolls instead of being cut off."""
@@ -123,8 +125,8 @@ def record_html(record: AnyRecord) -> str:
             mark = shown[1]
             used.add(mark)
             content = _field(values[name]) + mark_html(mark)
-        style = "id" if name in refers else "field"
-        rows.append(f"<tr>{_cell('th', escape(name), 'value')}{_cell('td', content, style)}</tr>")
+        style = "id" if name in refers else "prose"
+        rows.append(f"<tr>{_cell('th', escape(name), 'field')}{_cell('td', content, style)}</tr>")
     caption = (
         f"<caption {_CAPTION}><strong>{escape(clean(record.label))}</strong> "
         f'<code style="white-space:nowrap">{escape(clean(record.id))}</code> ({escape(record.record_kind)})</caption>'
@@ -294,7 +296,7 @@ def disputes_html(groups: Sequence[Sequence[AnyRecord]]) -> str:
                 "td",
                 escape(clean(fit(record.label, _LABEL_WIDTH)))
                 + (f"<br><small>{escape(clean(doubt))}</small>" if doubt else ""),
-                "field",
+                "prose",
             )
             + "</tr>"
             for record, where, doubt in sides
@@ -319,7 +321,7 @@ def doubts_html(found: Doubts) -> str:
         _cell("th", "records", "id", "The records that carry the doubt")
         + _cell("th", "kind", "value", "contradiction, vague, garbled, typo, reading or outside")
         + _cell("th", "where", "cited", "The source and paragraphs the doubt lies in")
-        + _cell("th", "doubt", "field", "What the text says and leaves open, and the reading taken")
+        + _cell("th", "doubt", "prose", "What the text says and leaves open, and the reading taken")
     )
     body = [
         "<tr>"
@@ -330,7 +332,7 @@ def doubts_html(found: Doubts) -> str:
             "td",
             escape(clean(doubt.text))
             + (f"<br><small>concerns: {escape(clean(', '.join(doubt.concerns)))}</small>" if doubt.concerns else ""),
-            "field",
+            "prose",
         )
         + "</tr>"
         for doubt, records in carried[:MAX_ROWS]

@@ -218,28 +218,19 @@ def legend(
 
 
 def quantity_text(quantity: Quantity, *, unit: bool = True) -> str:
-    """A quantity read right: a calendar year as a year (``2010``, never ``2,010 year``), ``1 year`` not ``1 years``.
+    """A quantity read right, as ``str()`` reads it (``1 year``, ``year 2010``, never ``2,010 year``).
 
     With *unit* false, the figure alone (a column's heading names what is counted).
 
     >>> from usnz import Quantity
     >>> quantity_text(Quantity(best=2010, unit="year")), quantity_text(Quantity(best=1, unit="years"))
-    ('2010', '1 year')
+    ('year 2010', '1 year')
+    >>> quantity_text(Quantity(best=2010, unit="year"), unit=False)
+    '2010'
     """
-    best = quantity.best
-    if quantity.unit in {"year", "years"} and isinstance(best, int) and best >= _YEAR_FROM and not quantity.approximate:
-        return str(best)
-    text = str(quantity)
-    figure = text.removesuffix(f" {quantity.unit}")
-    if not unit:
-        return figure
-    if quantity.unit == "years" and best == 1 and quantity.low is None and quantity.high is None:
-        return f"{figure} year"
-    return text
+    from usnz.model.amounts import figure_text  # noqa: PLC0415 - the model's value, loaded with the records
 
-
-_YEAR_FROM: Final = 1000
-"""A figure counted in years from this one up is a calendar year (``2010``), not a length."""
+    return str(quantity) if unit else figure_text(quantity)
 
 
 def short_names(sources: Sequence[str]) -> dict[str, str]:

@@ -14,7 +14,18 @@ from usnz.model.errors import ArgumentValueError, shown
 from usnz.model.facts import accepting, batched, documented, fact
 from usnz.model.validators import instance_of, non_empty_str, one_of
 
-__all__ = ["AMOUNT", "CURRENCIES", "Money", "Number", "Quantity", "check_currency", "parse_amount"]
+__all__ = [
+    "AMOUNT",
+    "CURRENCIES",
+    "Money",
+    "Number",
+    "Quantity",
+    "check_currency",
+    "figure_text",
+    "numbered",
+    "parse_amount",
+    "unit_text",
+]
 
 Number = Union[int, float]  # noqa: UP007 - a runtime alias cattrs reads
 
@@ -62,7 +73,10 @@ class Quantity:
 
     unit: str = fact(
         validator=non_empty_str(),
-        doc="What is counted or measured, e.g. ``personnel``, ``ships``, ``percent``.",
+        doc=(
+            "What is counted or measured, in the plural (``ships``, ``years``) or a word the same for one and several"
+            " (``personnel``, ``percent``); in the singular, what a number numbers (``year`` 2010, ``edition`` 92)."
+        ),
     )
     best: Number | None = fact(
         default=None, validator=_check_number, doc="The stated figure, or ``None`` when only bounds are given."
@@ -86,17 +100,138 @@ class Quantity:
             raise ArgumentValueError(msg)
 
     def __str__(self) -> str:
-        """Read aloud: ``122 personnel``, ``40-65 soldiers``, ``about 25 percent``."""
-        about = "about " if self.approximate else ""
-        if self.best is not None:
-            figure = f"{self.best:,}"
-        elif self.low is not None and self.high is not None:
-            figure = f"{self.low:,}-{self.high:,}"
-        elif self.low is not None:
-            figure = f"at least {self.low:,}"
-        else:
-            figure = f"at most {self.high:,}"
-        return f"{about}{figure} {self.unit}"
+        """Read aloud: ``122 personnel``, ``40-65 soldiers``, ``about 25 percent``, ``1 year``, ``year 2010``.
+
+        The unit is read as :func:`unit_text` says: singular for the one figure 1, and a
+        unit in the singular for other figures names a numbered thing, read before its
+        number, which has no thousands separator (``year 2010``, ``edition 92``).
+        """
+        figure = figure_text(self)
+        if numbered(self):
+            lead = next((lead for lead in _LEADS if figure.startswith(lead)), "")
+            return f"{lead}{self.unit} {figure.removeprefix(lead)}"
+        return f"{figure} {unit_text(self.unit, one=_one(self))}"
+
+
+_LEADS: Final = ("about ", "at least ", "at most ")
+
+
+def _one(quantity: Quantity) -> bool:
+    """Whether a quantity reads as the one figure 1 (``1``, ``about 1``, ``at least 1``): its unit is then singular."""
+    given = [v for v in (quantity.low, quantity.best, quantity.high) if v is not None]
+    return len(given) == 1 and type(given[0]) is int and given[0] == 1
+
+
+def figure_text(quantity: Quantity) -> str:
+    """A quantity's figure without its unit: ``1,044``, ``40-65``, ``at least 400,000``, ``about 25``.
+
+    The figure of a numbered thing (see :func:`numbered`) has no thousands separator: ``2010``.
+
+    >>> figure_text(Quantity(unit="year", best=2010)), figure_text(Quantity(unit="ships", low=6))
+    ('2010', 'at least 6')
+    """
+    spec = "" if numbered(quantity) else ","
+    about = "about " if quantity.approximate else ""
+    if quantity.best is not None:
+        figure = format(quantity.best, spec)
+    elif quantity.low is not None and quantity.high is not None:
+        figure = f"{quantity.low:{spec}}-{quantity.high:{spec}}"
+    elif quantity.low is not None:
+        figure = f"at least {quantity.low:{spec}}"
+    else:
+        figure = f"at most {quantity.high:{spec}}"
+    return f"{about}{figure}"
+
+
+def numbered(quantity: Quantity) -> bool:
+    """Whether a quantity is the number of a thing (the year 2010, the 92nd edition), not a count of things.
+
+    So the data writes it: its unit a word in the singular (``year``, ``edition``) with a figure
+    other than 1. A count's unit is in the plural (``ships``, ``years``), or reads the same for one
+    and several (``personnel``, ``percent``, ``aircraft``, ``km``).
+
+    >>> numbered(Quantity(unit="year", best=2010)), numbered(Quantity(unit="years", best=11))
+    (True, False)
+    """
+    head = _head(quantity.unit)
+    return not _one(quantity) and head.isalpha() and head == _singular_word(head) and not _same_for_all(quantity.unit)
+
+
+_SAME: Final = frozenset(
+    {
+        "aircraft",
+        "cattle",
+        "crew",
+        "deer",
+        "fish",
+        "hovercraft",
+        "per cent",
+        "percent",
+        "personnel",
+        "police",
+        "series",
+        "sheep",
+        "spacecraft",
+        "species",
+        "staff",
+        "watercraft",
+    }
+)
+"""Units that read the same for one and several (``1 percent``, ``2 percent``)."""
+
+_IRREGULAR: Final = {"people": "person", "men": "man", "women": "woman", "children": "child", "feet": "foot"}
+"""Plural units whose singular is not the plural without its ending."""
+
+
+_PARTS: Final = re.compile(r"(.*?)(\S+)(\s+(?:per|of)\s.*|\s*)", re.DOTALL)
+"""A unit as (what comes before its head word, the head word, what follows: ``per year``, ``of oil``)."""
+
+
+def _head(unit: str) -> str:
+    """The word of a unit that one and several change: its last before ``per`` or ``of`` (``tonnes`` per year)."""
+    parts = _PARTS.fullmatch(unit)
+    return parts[2] if parts is not None else unit
+
+
+def _same_for_all(unit: str) -> bool:
+    """Whether a unit reads the same for one and several: a word of :data:`_SAME`, or short (``km``, ``USD``)."""
+    head = _head(unit)
+    folded = head.lower()
+    return (
+        unit.lower() in _SAME
+        or folded in _SAME
+        or len(head) <= 2  # ``m``, ``kg``, ``ha``
+        or head.isupper()
+        or not any(letter in "aeiouy" for letter in folded)
+    )
+
+
+def _singular_word(word: str) -> str:
+    """The singular of an English plural noun (``countries``: ``country``); a word not in the plural as it is."""
+    lower = word.lower()
+    if lower in _IRREGULAR:
+        return word[: len(word) - len(lower)] + _IRREGULAR[lower]
+    if lower.endswith("ies") and len(lower) > 4:  # ``countries``, not ``ties``
+        return word[:-3] + "y"
+    if lower.endswith(("ches", "shes", "sses", "xes", "zes")):
+        return word[:-2]
+    if lower.endswith("s") and not lower.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def unit_text(unit: str, *, one: bool) -> str:
+    """A count's unit as it reads after its figure: singular for the one figure 1, else as written (the plural).
+
+    >>> unit_text("years", one=True), unit_text("countries", one=True), unit_text("listening posts", one=True)
+    ('year', 'country', 'listening post')
+    >>> unit_text("percent", one=True), unit_text("tonnes per year", one=True), unit_text("years", one=False)
+    ('percent', 'tonne per year', 'years')
+    """
+    parts = _PARTS.fullmatch(unit)
+    if not one or parts is None or _same_for_all(unit):
+        return unit
+    return f"{parts[1]}{_singular_word(parts[2])}{parts[3]}"
 
 
 CURRENCIES = frozenset({"AUD", "CAD", "EUR", "GBP", "NZD", "USD"})

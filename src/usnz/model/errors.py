@@ -21,6 +21,7 @@ __all__ = [
     "Error",
     "MissingExtraError",
     "Problem",
+    "QueryWarning",
     "SearchWarning",
     "UnknownRecordError",
     "WrongKindError",
@@ -202,7 +203,19 @@ class DataError(Error, ValueError):
         return head + "".join(f"\n  {problem}" for problem in self.problems)
 
 
-class CoverageWarning(UserWarning):
+class QueryWarning(UserWarning):
+    """A query's answer needs a word: why it is empty, or what it left out.
+
+    The base of every warning usnz gives a query (:class:`CoverageWarning`,
+    :class:`SearchWarning`), and given itself where no other fits: ``people(office=...,
+    during=...)`` that finds nobody names the holders the data knows and their dates. Filter
+    them all at once with ``warnings.simplefilter("ignore", usnz.QueryWarning)``.
+
+    It points at the line of the caller's code that asked (the first frame outside usnz).
+    """
+
+
+class CoverageWarning(QueryWarning):
     """A query asked about a time the data is not known to cover.
 
     Without ``possibly=True`` nothing can match; with it, only records whose unknown or open
@@ -212,7 +225,7 @@ class CoverageWarning(UserWarning):
     """
 
 
-class SearchWarning(UserWarning):
+class SearchWarning(QueryWarning):
     """A search found nothing with every word, because no record holds some of them (in any form).
 
     The search then looks for the other words, and warns naming those left out: a question
@@ -272,6 +285,7 @@ for _public in (
     UnknownRecordError,
     WrongKindError,
     DataError,
+    QueryWarning,
     CoverageWarning,
     SearchWarning,
     MissingExtraError,

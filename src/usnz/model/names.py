@@ -9,7 +9,6 @@ name (``ForceContribution``).
 from __future__ import annotations
 
 import functools
-import typing
 from typing import Final
 
 from usnz.model.errors import ArgumentTypeError, ArgumentValueError, shown
@@ -22,7 +21,7 @@ KIND_NAMES: Final = tuple((kind.singular, kind.plural, kind.class_name) for kind
 
 
 def _folded(name: str) -> str:
-    return name.strip().lower().replace("_", "-").replace(" ", "-")
+    return name.lower().replace("_", "-").replace(" ", "-")
 
 
 @functools.cache
@@ -35,41 +34,57 @@ def _spellings() -> dict[str, tuple[str, str]]:
     return found
 
 
-def _named(kind: object) -> str:
-    """What to give instead of a record class given as a kind (``usnz.Agreement``: ``'agreement'``), or nothing."""
-    said = getattr(kind, "record_kind", None) if isinstance(kind, type) else None
-    if not isinstance(said, str) or _folded(said) not in _spellings():
-        return ""
-    return f"; for usnz.{typing.cast('type', kind).__name__}, give {said!r}"
+def _class_kind(kind: type) -> str | None:
+    """The plural name of a record class of the registry (``usnz.Event``: ``'events'``), or ``None``.
+
+    Only the registry's own classes (by name and module): a subclass, or ``usnz.Record``, names no kind.
+    """
+    for registered in REGISTRY:
+        if kind.__name__ == registered.class_name and kind.__module__ == registered.module:
+            return registered.plural
+    return None
 
 
 def kind_name(kind: object, *, name: str = "kind") -> str:
-    """A record kind's plural name (a key of ``usnz.KINDS``) from any spelling of it.
+    """A record kind's plural name (a key of ``usnz.KINDS``) from any spelling of it, or its class.
 
-    Accepted: the singular (``force-contribution``), the plural (``force-contributions``,
-    ``force_contributions``) or the class name (``ForceContribution``), in any case,
-    with surrounding spaces.
+    Accepted: the record class (``usnz.ForceContribution``), the singular
+    (``force-contribution``), the plural (``force-contributions``, ``force_contributions``) or
+    the class name (``ForceContribution``), in any case; not with spaces around it (a name is
+    read as given).
 
-    >>> kind_name("force-contributions"), kind_name("Person"), kind_name(" EVENTS ")
-    ('force_contributions', 'people', 'events')
+    >>> import usnz
+    >>> kind_name("force-contributions"), kind_name("Person"), kind_name("EVENTS"), kind_name(usnz.Event)
+    ('force_contributions', 'people', 'events', 'events')
     >>> kind_name("battels")
     Traceback (most recent call last):
     ...
     usnz.ArgumentValueError: kind='battels' is not a record kind; accepted: sources, ...
 
     Args:
-        kind: What the user typed.
+        kind: What the user typed, or a record class.
         name: The argument's name, for the error message.
 
     Raises:
-        ArgumentTypeError: when *kind* is not a str.
-        ArgumentValueError: when it names no kind; the message suggests the closest.
+        ArgumentTypeError: when *kind* is neither a str nor a record class of a kind.
+        ArgumentValueError: when it names no kind (the message suggests the closest), or has
+            spaces around it.
     """
+    if isinstance(kind, type):
+        plural = _class_kind(kind)
+        if plural is not None:
+            return plural
     if not isinstance(kind, str):
         given = f"{type(kind).__name__} {shown(kind)}"
-        msg = f"{name}= takes a record kind as a str, e.g. 'events'; got {given}{_named(kind)}"
+        classes = ", ".join(f"usnz.{registered.class_name}" for registered in REGISTRY)
+        also = f"; the record classes are {classes}" if isinstance(kind, type) else ""
+        msg = f"{name}= takes a record kind as a str or a record class, e.g. 'events' or usnz.Event; got {given}{also}"
         raise ArgumentTypeError(msg)
-    given = _folded(str.__str__(kind))
+    text = str.__str__(kind)
+    if (text[:1].isspace() or text[-1:].isspace()) and text.strip():
+        msg = f"{name}={shown(kind)} has white space around it; usnz reads it as given: try {name}={text.strip()!r}"
+        raise ArgumentValueError(msg)
+    given = _folded(text)
     spellings = _spellings()
     found = spellings.get(given)
     if found is not None:

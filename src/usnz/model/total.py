@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from usnz.model.amounts import Money, Number
+from usnz.model.amounts import Money, Number, unit_text
 from usnz.model.errors import ArgumentTypeError, shown
 
 __all__ = ["Total", "money_total"]
@@ -88,7 +88,9 @@ class Total:
                 figure = f"at least {self.low:,}"
             else:
                 figure = "an unknown number of"
-            figure = _with_unit(figure, self.unit, money=self.money)
+            shown = self.best if self.best is not None else self.low if self.high is None else None
+            unit = self.unit if self.money or self.unit is None else unit_text(self.unit, one=_is_one(shown))
+            figure = _with_unit(figure, unit, money=self.money)
         counted = f"{len(self.counted)} record{'' if len(self.counted) == 1 else 's'} counted"
         unknown = f"; not stated: {', '.join(self.unknown)}" if self.unknown else ""
         unbounded = f"; no upper bound: {', '.join(self.open)}" if self.open else ""
@@ -96,6 +98,11 @@ class Total:
         claims = "; ".join(" and ".join(group) for group in self.disputed)
         disputed = f"; disputing, counted once as one claim: {claims}" if claims else ""
         return f"{figure} ({counted}{unknown}{unbounded}{excluded}{disputed})"
+
+
+def _is_one(figure: object) -> bool:
+    """Whether the one figure a total shows is the int 1 (its unit then reads in the singular: ``1 year``)."""
+    return type(figure) is int and figure == 1
 
 
 def _with_unit(figure: str, unit: str | None, *, money: bool) -> str:

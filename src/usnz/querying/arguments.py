@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import inspect
 import itertools
 import typing
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Final
 
 from usnz.model.base import DateBasis, Described, Record
@@ -22,12 +23,15 @@ __all__ = [
     "check_choice",
     "check_code",
     "check_flag",
+    "during_text",
     "id_argument",
     "many",
     "of_kind",
     "plain",
     "record_id",
+    "refused_call",
     "to_window",
+    "unpadded",
 ]
 
 MAX_VALUES: Final = 1_000_000
@@ -77,8 +81,9 @@ def to_window(during: object, *, name: str = "during") -> Window:
         text = plain(during)
         window = _windows.get(text)
         if window is None:
+            unpadded(name, text)
             try:
-                when = parse_edtf(text.strip())
+                when = parse_edtf(text)
             except DateError as error:
                 msg = f"{name}={shown(during)} is not a date or period: {error}"
                 raise ArgumentValueError(msg) from None
@@ -88,6 +93,15 @@ def to_window(during: object, *, name: str = "during") -> Window:
         return window
     msg = f"{name}= takes {_DURING_FORMS}; got {type(during).__name__} {shown(during)}"
     raise ArgumentTypeError(msg)
+
+
+def during_text(during: object) -> str:
+    """A ``during=`` argument as a message repeats it: a date or period as its EDTF text, else as given.
+
+    >>> during_text(Period.parse("1965/1966")), during_text("1965"), during_text(1965)
+    ('1965/1966', "'1965'", '1965')
+    """
+    return str(during) if isinstance(during, PartialDate | Period) else shown(during)
 
 
 K = typing.TypeVar("K", bound=Described)
@@ -130,29 +144,43 @@ def plain(value: str) -> str:
     return str.__str__(value)
 
 
+def unpadded(name: str, text: str) -> str:
+    """*text* (a plain ``str``), refused when it has white space around other text: what a user gives is read as given.
+
+    >>> unpadded("during", "2008 ")
+    Traceback (most recent call last):
+    ...
+    usnz.ArgumentValueError: during='2008 ' has white space around it; usnz reads it as given: try during='2008'
+    """
+    if (text[:1].isspace() or text[-1:].isspace()) and not text.isspace():  # blank: refused as what it is not
+        msg = f"{name}={shown(text)} has white space around it; usnz reads it as given: try {name}={text.strip()!r}"
+        raise ArgumentValueError(msg)
+    return text
+
+
 def id_argument(name: str, value: object) -> str:
-    """Require a non-empty string id; return it stripped."""
+    """Require a non-empty string id, as given (no white space around it)."""
     if not isinstance(value, str):
         msg = f"{name}= takes a record id as a str, e.g. {name}='korean-war'; got {type(value).__name__} {shown(value)}"
         raise ArgumentTypeError(msg)
-    stripped = plain(value).strip()
-    if not stripped:
+    text = plain(value)
+    if not text.strip():
         msg = f"{name}= takes a record id, got an empty string; try usnz.search() to find ids"
         raise ArgumentValueError(msg)
-    return stripped
+    return unpadded(name, text)
 
 
 def check_code(name: str, value: object) -> str:
-    """Require a country code string; return it upper-cased (``'nzl'`` -> ``'NZL'``)."""
+    """Require a country code string, as given (no white space around it); return it upper-cased ('nzl': 'NZL')."""
     if not isinstance(value, str):
         given = f"{type(value).__name__} {shown(value)}"
         msg = f"{name}= takes an ISO 3166-1 alpha-3 country code as a str, e.g. 'NZL'; got {given}"
         raise ArgumentTypeError(msg)
-    stripped = plain(value).strip()
-    if not stripped:
+    text = plain(value)
+    if not text.strip():
         msg = f"{name}= takes an ISO 3166-1 alpha-3 country code such as 'NZL', got an empty string"
         raise ArgumentValueError(msg)
-    return stripped.upper()
+    return unpadded(name, text).upper()
 
 
 def check_choice(name: str, value: object, choices: tuple[str, ...]) -> str:
@@ -194,7 +222,7 @@ def many(name: str, value: object) -> tuple[object, ...]:
 
 
 def record_id(name: str, value: object) -> str:
-    """The id of a record, or a stripped string id (see :func:`id_argument`)."""
+    """The id of a record, or a string id as given (see :func:`id_argument`)."""
     if isinstance(value, Described):
         return value.id
     return id_argument(name, value)
@@ -206,3 +234,64 @@ def check_flag(name: str, value: object) -> bool:
         msg = f"{name}= takes True or False; got {type(value).__name__} {shown(value)}"
         raise ArgumentTypeError(msg)
     return value
+
+
+def refused_call(
+    function: Callable[..., object],
+    args: tuple[object, ...],
+    kwargs: Mapping[str, object],
+    error: TypeError,
+    fields: Mapping[str, tuple[str, ...]] | None = None,
+) -> ArgumentTypeError:
+    """The error to raise for a call *function* cannot take (Python's *error*), saying what it does take.
+
+    An unknown keyword is named with the function's filters (or arguments) and the closest of
+    them, or the filter a field of that name feeds (*fields*: field name -> the filters it
+    feeds, the likeliest first; ``parties=`` -> ``country=``). Arguments given by position to a
+    function taking them by name are named so; any other mistake keeps Python's words.
+
+    >>> def agreements(*, kind=None, country=None, involving=None): ...
+    >>> print(refused_call(agreements, (), {"contry": "NZL"}, TypeError()))
+    agreements() takes no filter 'contry'; its filters are kind=, country=, involving=; did you mean country=?
+    """
+    signature = inspect.signature(function)
+    parameters = [p for p in signature.parameters.values() if p.name != "self"]
+    taken = [p.name for p in parameters if p.kind in {p.KEYWORD_ONLY, p.POSITIONAL_OR_KEYWORD}]
+    queries = all(p.kind is p.KEYWORD_ONLY for p in parameters)
+    what = "filter" if queries else "argument"
+    name = f"{function.__name__}()"
+    unknown = [key for key in kwargs if key not in taken]
+    if unknown:
+        listed = f"its {what}s are {', '.join(f'{p}=' for p in taken)}" if taken else f"it takes no {what}s"
+        hint = _meant(unknown[0], taken, fields or {})
+        msg = f"{name} takes no {what} {shown(unknown[0])}; {listed}{hint}"
+        return ArgumentTypeError(msg)
+    positional = [p.name for p in parameters if p.kind in {p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD}]
+    given = args[len(signature.parameters) - len(parameters) :]  # not self
+    if len(given) > len(positional):
+        by_name = ", ".join(f"{p}=" for p in taken if p not in positional)
+        if positional:
+            takes = f"takes {', '.join(positional)} by position and its other {what}s by name ({by_name})"
+        else:
+            takes = f"takes its {what}s by name only ({by_name})" if by_name else f"takes no {what}s"
+        count = f"{len(given)} positional argument{'s' if len(given) > 1 else ''}"
+        return ArgumentTypeError(f"{name} {takes}; got {count}: {shown(given)}")
+    return ArgumentTypeError(str(error).replace(f"{function.__qualname__}()", name))
+
+
+def _meant(given: str, taken: list[str], fields: Mapping[str, tuple[str, ...]]) -> str:
+    """``; did you mean country=?`` for a keyword a function does not take: the closest it takes, or what a field feeds.
+
+    A field feeding several filters is named with each (``roles``: ``office=`` or ``country=``),
+    ``involving=`` only when it feeds no other.
+    """
+    feeding = {field: [f for f in taken if f in fed] for field, fed in fields.items()}
+    close = difflib.get_close_matches(given, [*taken, *(field for field in feeding if feeding[field])], n=1)
+    if not close:
+        return ""
+    found = close[0]
+    if found in taken:
+        return f"; did you mean {found}=?"
+    fed = feeding[found]
+    meant = " or ".join(f"{f}=" for f in [f for f in fed if f != "involving"] or fed)
+    return f"; did you mean {meant}? (the {found!r} field is filtered by {', '.join(f'{f}=' for f in fed)})"

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Concatenate, Final, Literal, ParamSpec, TypeVa
 from usnz.model.errors import ArgumentTypeError
 from usnz.model.filters import filters
 from usnz.model.kinds import CLASS_NAMES, kind_class
-from usnz.querying.dataset import Dataset
+from usnz.querying.dataset import Dataset, checked_call
 from usnz.querying.lookup import dataset, get, part
 from usnz.reading.collector import collector_paused
 
@@ -47,6 +47,7 @@ __all__ = [
 ]
 
 
+@checked_call
 def load(
     paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], *, extends: Dataset | None = None
 ) -> Dataset:
@@ -130,14 +131,17 @@ if TYPE_CHECKING:  # the overloads of Dataset.search: scores=True gives (record,
 
     @overload
     def search(
-        text: str, *, kind: str | Iterable[str] | None = None, scores: Literal[False] = False
+        text: str,
+        *,
+        kind: str | type[AnyRecord] | Iterable[str | type[AnyRecord]] | None = None,
+        scores: Literal[False] = False,
     ) -> Records[AnyRecord]: ...
     @overload
     def search(
-        text: str, *, kind: str | Iterable[str] | None = None, scores: Literal[True]
+        text: str, *, kind: str | type[AnyRecord] | Iterable[str | type[AnyRecord]] | None = None, scores: Literal[True]
     ) -> tuple[SearchHit, ...]: ...
     def search(
-        text: str, *, kind: str | Iterable[str] | None = None, scores: bool = False
+        text: str, *, kind: str | type[AnyRecord] | Iterable[str | type[AnyRecord]] | None = None, scores: bool = False
     ) -> Records[AnyRecord] | tuple[SearchHit, ...]:
         """See :meth:`Dataset.search`."""
         return dataset().search(text, kind=kind, scores=scores)  # type: ignore[call-overload,no-any-return]

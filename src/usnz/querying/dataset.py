@@ -7,11 +7,12 @@ import functools
 import itertools
 import operator
 import re
+import types
 import typing
 import warnings
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Final, Literal, TypeVar
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Final, Literal, TypeVar
 
 from usnz.model import hooks
 from usnz.model.countries import COUNTRIES
@@ -20,6 +21,7 @@ from usnz.model.errors import (
     ArgumentTypeError,
     ArgumentValueError,
     CoverageWarning,
+    QueryWarning,
     SearchWarning,
     UnknownRecordError,
     outside_usnz,
@@ -36,9 +38,11 @@ from usnz.querying.arguments import (
     check_choice,
     check_code,
     check_flag,
+    during_text,
     many,
     of_kind,
     plain,
+    refused_call,
     to_window,
 )
 from usnz.querying.arguments import record_id as record_id_of
@@ -136,6 +140,65 @@ def _close_matches(given: str, candidates: list[str]) -> list[str]:
     return difflib.get_close_matches(given, candidates, n=3, cutoff=0.6)
 
 
+F = TypeVar("F", bound=Callable[..., Any])
+D = TypeVar("D", bound=type)
+
+
+def checked_call(function: F) -> F:
+    """*function*, raising :class:`~usnz.ArgumentTypeError` for a call it cannot take (``agreements(parties=...)``).
+
+    Python's own ``TypeError`` says only that a keyword is unexpected; this one names the
+    function's filters and the closest (see :func:`~usnz.querying.arguments.refused_call`).
+    Only an error of the call itself is replaced: one whose traceback has no frame inside
+    *function* (a ``TypeError`` raised while it runs passes through unchanged). The cost of a
+    call is one frame; the signature and the type checkers' view of *function* are its own.
+    """
+
+    @functools.wraps(function)
+    def checked(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return function(*args, **kwargs)
+        except TypeError as error:
+            traceback = error.__traceback__
+            if traceback is None or traceback.tb_next is not None:  # raised inside function, not binding the call
+                raise
+            raise refused_call(function, args, kwargs, error, _fields_of(function.__name__)) from None
+
+    return typing.cast("F", checked)
+
+
+def _calls_checked(cls: D) -> D:
+    """*cls* with every public method but ``get`` (whose budget is a microsecond) wrapped in :func:`checked_call`."""
+    for name, value in list(vars(cls).items()):
+        if not name.startswith("_") and name != "get" and isinstance(value, types.FunctionType):
+            setattr(cls, name, checked_call(value))
+    return cls
+
+
+@functools.cache
+def _fields_of(query: str) -> Mapping[str, tuple[str, ...]]:
+    """The fields feeding a query's filters, each with the filters it feeds (``parties``: ``country``, ``involving``).
+
+    A query of one kind reads its kind's fields; ``timeline()`` those of every kind; another function none.
+    """
+    if query in CLASS_NAMES:
+        classes: tuple[type[AnyRecord], ...] = (kind_class(query),)
+    elif query == "timeline":
+        classes = tuple(kind_class(stem) for stem in CLASS_NAMES)
+    else:
+        return {}
+    found: dict[str, list[str]] = {}
+    for cls in classes:
+        for spec in filters(cls).values():
+            for path in spec.fields:
+                for part in dict.fromkeys((path.partition(".")[0], path.rpartition(".")[2])):
+                    fed = found.setdefault(part, [])
+                    if spec.name not in fed:
+                        fed.append(spec.name)
+    return {part: tuple(fed) for part, fed in found.items()}
+
+
+@_calls_checked
 class Dataset:
     """A validated, immutable set of records, with every query of the usnz API.
 
@@ -268,16 +331,18 @@ class Dataset:
         counts = ", ".join(f"{name}={count.get(name, 0)}" for name in CLASS_NAMES)
         return f"<usnz.Dataset {counts}>"
 
-    def records(self, kind: str) -> Records[AnyRecord]:
-        """Every record of one kind, by any spelling of its name (``"events"``, ``"force-contribution"``).
+    def records(self, kind: str | type[AnyRecord]) -> Records[AnyRecord]:
+        """Every record of one kind, by its class (``usnz.Event``) or any spelling of its name (``"events"``).
 
         Raises:
             ArgumentValueError: for a kind that does not exist; the message suggests the closest.
         """
         return self._by_kind.get(kind_class(kind_name(kind)), _NONE)
 
-    def to_frame(self, kind: str, *, quotes: bool = False) -> DataFrame:
-        """Every record of one kind as a pandas DataFrame, with that kind's columns even when empty.
+    def to_frame(self, kind: str | type[AnyRecord], *, quotes: bool = False) -> DataFrame:
+        """Every record of one kind (its class, ``usnz.Event``, or its name) as a pandas DataFrame, with its columns.
+
+        The kind's columns are there even when it has no records.
 
         See :meth:`Records.to_frame` for the columns. Needs the ``pandas`` extra.
 
@@ -364,10 +429,10 @@ class Dataset:
         """Record ids or country codes (``involving=``): one, a record, or an iterable of them."""
         found: set[str] = set()
         for item in many(name, value):
-            if isinstance(item, str) and item.strip().upper() in COUNTRIES and item.strip() not in self._by_id:
-                found.add(item.strip().upper())
-                continue
             record_id = record_id_of(name, item)
+            if isinstance(item, str) and record_id.upper() in COUNTRIES and record_id not in self._by_id:
+                found.add(record_id.upper())
+                continue
             if record_id not in self._by_id:
                 raise UnknownRecordError(
                     record_id, self._suggest(record_id, self._by_id), kind="record or country", argument=name
@@ -493,7 +558,11 @@ class Dataset:
 
         Args:
             kind: One agreement kind, e.g. ``"treaty"`` (or several).
-            during: Signed (or negotiated/in force) within this time: see :ref:`during`.
+            during: Signed, or negotiated or in force (its ``period``), within this time, where a
+                source gives that date: see :ref:`during`. The texts date no trade negotiation
+                itself: an agreement under negotiation has no date, and its dated steps (talks
+                announced, begun, postponed) are events, which
+                ``usnz.timeline(involving=<its id>, during=...)`` finds.
             possibly: Let unknown ends run on (the lenient reading of ``during=``).
             basis: Only dates determined so: ``"stated"``, ``"inferred"``, ``"external"`` (or several).
             country: A party's ISO alpha-3 code.
@@ -503,6 +572,11 @@ class Dataset:
         >>> import usnz
         >>> [a.id for a in usnz.agreements(country="AUS", kind="treaty")]
         ['anzus']
+        >>> usnz.get("trans-pacific-partnership").signed, usnz.get("trans-pacific-partnership").period
+        (None, None)
+        >>> usnz.timeline(involving="trans-pacific-partnership", during=2008).ids()  # the talks' dated steps
+        ('schwab-announces-p4-negotiations', 'schwab-vitally-important-region',
+         'clark-value-of-transpacific-agreement', 'us-announces-p4-negotiations-start')
         """
         return self._query(
             kind_class("agreements"),
@@ -675,6 +749,11 @@ class Dataset:
         ('condoleezza-rice', 'hillary-clinton')
         >>> usnz.people(office="prime-minister", country="NZL", during="2008-09").ids()
         ('helen-clark',)
+
+        With ``office=`` and ``during=``, an empty answer warns :class:`~usnz.QueryWarning`,
+        naming the office's holders the data knows (matching the other filters) and the dates
+        their roles are stated or attested: the texts may name a holder by title alone, with
+        no dated record in the window.
         """
         cls = kind_class("people")
         specs = filters(cls)
@@ -688,6 +767,7 @@ class Dataset:
             return Records()
         codes = None if offices is None or country is None else self._codes("country", country)
         if offices is not None or window is not None or bases is not None:
+            candidates = found
             found = Records(
                 person
                 for person in found
@@ -698,6 +778,8 @@ class Dataset:
                     for role in person.roles
                 )
             )
+            if not found and offices is not None and window is not None:
+                _warn_no_holder(candidates, offices, codes, during, bases, lenient=lenient)
         return found
 
     def _dated_within(
@@ -732,7 +814,7 @@ class Dataset:
         lenient = typing.cast("Window", lenient_span)  # set whenever the known span is
         reaches = lenient[0] <= window[1] and window[0] <= lenient[1]
         span = Period.parse(f"{known[0].isoformat()}/{known[1].isoformat()}")
-        said = f"during={shown(during)} lies outside the span the data covers ({span})"
+        said = f"during={during_text(during)} lies outside the span the data covers ({span})"
         if possibly and reaches:
             message = (
                 f"{said}: no record is known to be in it; possibly=True gives only those whose unknown or "
@@ -916,14 +998,26 @@ class Dataset:
 
     @typing.overload
     def search(
-        self, text: str, *, kind: str | Iterable[str] | None = None, scores: Literal[False] = False
+        self,
+        text: str,
+        *,
+        kind: str | type[AnyRecord] | Iterable[str | type[AnyRecord]] | None = None,
+        scores: Literal[False] = False,
     ) -> Records[AnyRecord]: ...
     @typing.overload
     def search(
-        self, text: str, *, kind: str | Iterable[str] | None = None, scores: Literal[True]
+        self,
+        text: str,
+        *,
+        kind: str | type[AnyRecord] | Iterable[str | type[AnyRecord]] | None = None,
+        scores: Literal[True],
     ) -> tuple[SearchHit, ...]: ...
     def search(
-        self, text: str, *, kind: str | Iterable[str] | None = None, scores: bool = False
+        self,
+        text: str,
+        *,
+        kind: str | type[AnyRecord] | Iterable[str | type[AnyRecord]] | None = None,
+        scores: bool = False,
     ) -> Records[AnyRecord] | tuple[SearchHit, ...]:
         """Records whose text matches every word of *text*, ranked: the record the words describe first.
 
@@ -944,8 +1038,8 @@ class Dataset:
 
         Args:
             text: The words to look for.
-            kind: Only records of this kind (``"person"``, ``"people"``, ``"force-contribution"``...),
-                or of any of several.
+            kind: Only records of this kind: its class (``usnz.Person``) or its name (``"person"``,
+                ``"people"``, ``"force-contribution"``...), or of any of several.
             scores: Give :class:`~usnz.SearchHit` pairs (record, score), best first, instead of
                 the records alone.
 
@@ -1082,6 +1176,63 @@ class Dataset:
             matching = {id(r) for index in indexes for value in values for r in index.get(value, ())}
             candidates = [r for r in candidates if id(r) in matching]
         return Records(candidates)
+
+
+_DATES_LISTED: Final = 4
+"""Most dates a warning lists for one role; the rest are counted."""
+
+
+def _warn_no_holder(
+    people: Iterable[Person],
+    offices: frozenset[Hashable],
+    codes: frozenset[str] | None,
+    during: object,
+    bases: frozenset[Hashable] | None,
+    *,
+    lenient: bool,
+) -> None:
+    """Warn that no holder of *offices* is stated or attested in *during*, naming those the data knows and their dates.
+
+    Those with dates first, by their first date; then those the texts name by title alone.
+    """
+    named = " or ".join(sorted(map(str, offices)))
+    of = f" of {' or '.join(sorted(codes))}" if codes is not None else ""
+    dated: list[tuple[dt.date, str]] = []
+    undated: list[str] = []
+    unknown_end = False
+    for person in people:
+        for role in person.roles:
+            if role.office not in offices or (codes is not None and (role.country or person.country) not in codes):
+                continue
+            office = f"{role.office}: " if len(offices) > 1 else ""
+            said = [f"held {role.period}"] if role.period is not None else []
+            unknown_end = unknown_end or (role.period is not None and None in {role.period.start, role.period.end})
+            dates = list(dict.fromkeys(f"{a.date}{_unless_stated(a.date_basis)}" for a in role.attested))
+            if dates:
+                more = f" and {len(dates) - _DATES_LISTED} more" if len(dates) > _DATES_LISTED else ""
+                said.append(f"attested {', '.join(dates[:_DATES_LISTED])}{more}")
+            if said:
+                first = min([a.date.earliest for a in role.attested] + ([role.period.earliest] if role.period else []))
+                dated.append((first, f"{person.id} ({office}{'; '.join(said)})"))
+            else:
+                undated.append(f"{person.id}{f' ({role.office})' if office else ''}")
+    known = [holder for _, holder in sorted(dated, key=lambda pair: pair[0])]
+    if undated:
+        known.append(f"{'and ' if known else ''}{', '.join(undated)}, with no stated or attested date")
+    holders = f"the data knows {'; '.join(known)}" if known else "the data knows no holder of it"
+    on = f" on a date {' or '.join(sorted(map(str, bases)))}" if bases is not None else ""
+    message = (
+        f"no {named}{of} is stated or attested{on} in during={during_text(during)}; {holders}. A role counts in a "
+        "window only where its period is stated or a dated record naming the title attests it"
+    )
+    if unknown_end and not lenient:
+        message += " (possibly=True lets a stated period's unknown end run on)"
+    warnings.warn(message, QueryWarning, stacklevel=outside_usnz())
+
+
+def _unless_stated(basis: str | None) -> str:
+    """`` (inferred)`` after a date not stated by the texts, nothing after a stated one (or one of no basis given)."""
+    return "" if basis in {"stated", None} else f" ({basis})"
 
 
 @functools.cache

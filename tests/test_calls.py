@@ -1,0 +1,178 @@
+"""How calls are read: a kind by its class or its name, a call a function cannot take, text read as given."""
+
+from __future__ import annotations
+
+import inspect
+import types
+from typing import Any
+
+import pytest
+
+import usnz
+import usnz.export
+from usnz.cli import main
+from usnz.querying.dataset import Dataset, checked_call
+
+# -- a record kind by its class, as usnz.get(id, Kind) takes it ------------------------------------------
+
+
+@pytest.mark.parametrize("plural", list(usnz.KINDS))
+def test_every_kind_taking_function_takes_the_class(plural: str) -> None:
+    cls = usnz.KINDS[plural]
+    data = usnz.dataset()
+    assert usnz.export.kind_name(cls) == plural
+    assert data.records(cls) == data.records(plural)
+    assert data.to_frame(cls).equals(data.to_frame(plural))
+    assert usnz.export.json_schema(cls) == usnz.export.json_schema(plural)
+
+
+def test_search_takes_a_class_or_several() -> None:
+    assert usnz.search("anzus", kind=usnz.Event) == usnz.search("anzus", kind="event")
+    assert usnz.search("anzus", kind=usnz.Event).ids()  # not empty: the same answer, not two empty ones
+    mixed = usnz.search("anzus", kind=[usnz.Agreement, "event"])
+    assert mixed == usnz.search("anzus", kind=["agreement", "event"])
+    assert {r.record_kind for r in mixed} == {"agreement", "event"}
+    assert usnz.search("anzus", kind=usnz.Agreement, scores=True) == usnz.search("anzus", kind="agreement", scores=True)
+
+
+def test_a_class_that_is_no_kind_is_refused() -> None:
+    class MyEvent(usnz.Event):  # type: ignore[misc]  # a subclass of a kind is not the kind
+        pass
+
+    for given in (MyEvent, usnz.Record, int):
+        with pytest.raises(usnz.ArgumentTypeError, match=r"the record classes are usnz\.Source, usnz\.Agreement"):
+            usnz.search("anzus", kind=given)  # type: ignore[arg-type]
+
+
+# -- a call a function cannot take -----------------------------------------------------------------------
+
+
+def _refused(call: Any) -> str:
+    with pytest.raises(usnz.ArgumentTypeError) as caught:
+        call()
+    assert isinstance(caught.value, TypeError)
+    assert isinstance(caught.value, usnz.Error)
+    assert caught.value.__cause__ is None
+    return str(caught.value)
+
+
+def test_an_unknown_filter_is_named_with_the_filters_and_the_closest() -> None:
+    assert _refused(lambda: usnz.agreements(parties="USA")) == (
+        "agreements() takes no filter 'parties'; its filters are kind=, during=, possibly=, basis=, country=, "
+        "involving=; did you mean country=? (the 'parties' field is filtered by country=, involving=)"
+    )
+    assert _refused(lambda: usnz.events(contry="NZL")) == (
+        "events() takes no filter 'contry'; its filters are kind=, during=, possibly=, basis=, involving=, "
+        "country=, destination=, conflict=; did you mean country=?"
+    )
+    # a Dataset's method says the same
+    assert _refused(lambda: usnz.dataset().events(contry="NZL")) == _refused(lambda: usnz.events(contry="NZL"))
+    assert _refused(lambda: usnz.events(participants="john-key")).endswith(
+        "did you mean involving=? (the 'participants' field is filtered by involving=)"
+    )
+    assert _refused(lambda: usnz.people(role="prime-minister")).endswith(
+        "did you mean office= or country=? (the 'roles' field is filtered by office=, country=, involving=)"
+    )
+    assert _refused(lambda: usnz.timeline(speaker="john-key")).endswith(
+        "did you mean involving=? (the 'speaker' field is filtered by involving=)"
+    )
+    assert _refused(lambda: usnz.people(title="Prime Minister")) == (
+        "people() takes no filter 'title'; its filters are office=, country=, during=, possibly=, basis=, involving="
+    )
+    assert _refused(lambda: usnz.sources(kind="x")) == "sources() takes no filter 'kind'; it takes no filters"
+    assert _refused(lambda: usnz.search("anzus", kinds="event")) == (
+        "search() takes no argument 'kinds'; its arguments are text=, kind=, scores=; did you mean kind=?"
+    )
+    assert _refused(lambda: usnz.dataset().to_frame("events", quote=True)).endswith("did you mean quotes=?")
+    assert _refused(lambda: usnz.load("nowhere", extend=usnz.dataset())).endswith("did you mean extends=?")
+    assert "'x y'" in _refused(lambda: usnz.events(**{"x y": 1}))
+
+
+def test_filters_given_by_position_are_named() -> None:
+    assert _refused(lambda: usnz.agreements("USA")) == (
+        "agreements() takes its filters by name only (kind=, during=, possibly=, basis=, country=, involving=); "
+        "got 1 positional argument: ('USA',)"
+    )
+    assert _refused(lambda: usnz.search("anzus", "event")) == (
+        "search() takes text by position and its other arguments by name (kind=, scores=); "
+        "got 2 positional arguments: ('anzus', 'event')"
+    )
+    assert _refused(lambda: usnz.disputes(1)) == "disputes() takes no filters; got 1 positional argument: (1,)"
+
+
+def test_other_mistakes_of_a_call_keep_pythons_words() -> None:
+    assert _refused(lambda: usnz.citing()) == "citing() missing 1 required keyword-only argument: 'source'"
+    assert _refused(lambda: usnz.dataset().records()) == "records() missing 1 required positional argument: 'kind'"
+    assert _refused(lambda: usnz.search("a", text="b")) == "search() got multiple values for argument 'text'"  # type: ignore[misc]
+
+
+def test_a_type_error_inside_the_function_passes_unchanged() -> None:
+    raised = TypeError("from inside")
+
+    @checked_call
+    def query(*, kind: object = None) -> None:
+        raise raised
+
+    with pytest.raises(TypeError) as caught:
+        query(kind=1)
+    assert caught.value is raised
+    with pytest.raises(usnz.ArgumentTypeError, match="query\\(\\) takes no filter 'knd'; its filters are kind="):
+        query(knd=1)  # type: ignore[call-arg]
+
+
+def test_every_public_method_but_get_is_checked_and_keeps_its_signature() -> None:
+    for name, value in vars(Dataset).items():
+        if name.startswith("_") or not isinstance(value, types.FunctionType):
+            continue
+        assert hasattr(value, "__wrapped__") is (name != "get"), name  # get's budget is a microsecond
+        assert inspect.signature(value) == inspect.signature(inspect.unwrap(value))
+    assert "parties" not in inspect.signature(usnz.agreements).parameters
+    assert list(inspect.signature(usnz.agreements).parameters)[:2] == ["kind", "during"]
+
+
+# -- what a user gives is read as given: no white space around it ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (
+            lambda: usnz.events(during="2008 "),
+            "during='2008 ' has white space around it; usnz reads it as given: try during='2008'",
+        ),
+        (lambda: usnz.events(during="\t2008-07"), "try during='2008-07'"),
+        (lambda: usnz.timeline(during=" 1939/1975"), "try during='1939/1975'"),
+        (
+            lambda: usnz.events(country=" NZL"),
+            "country=' NZL' has white space around it; usnz reads it as given: try country='NZL'",
+        ),
+        (lambda: usnz.events(involving="anzus "), "try involving='anzus'"),
+        (lambda: usnz.events(involving=[" nzl"]), "try involving='nzl'"),
+        (lambda: usnz.force_contributions(conflict="korean-war\n"), "conflict='korean-war\\n' has white space"),
+        (lambda: usnz.quotes(speaker=" john-key"), "try speaker='john-key'"),
+        (
+            lambda: usnz.search("anzus", kind=" events"),
+            "kind=' events' has white space around it; usnz reads it as given: try kind='events'",
+        ),
+        (lambda: usnz.dataset().records("people "), "try kind='people'"),
+        (lambda: usnz.plot.timeline(during="2008 "), "try during='2008'"),
+    ],
+)
+def test_white_space_around_an_argument_is_refused(call: Any, message: str) -> None:
+    with pytest.raises(usnz.ArgumentValueError) as caught:
+        call()
+    assert message in str(caught.value)
+
+
+def test_the_same_arguments_without_it_are_taken() -> None:
+    assert usnz.events(during="2008")
+    assert usnz.events(country="nzl") == usnz.events(country="NZL")  # a code's case is read, as documented
+    assert usnz.events(involving="anzus")
+    assert usnz.dataset().records("Force Contributions") == usnz.force_contributions()  # spaces within a name
+
+
+def test_the_command_line_refuses_it_in_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["list", "events", "--during", "2008 "]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == "usnz: error: during='2008 ' has white space around it; usnz reads it as given: try during='2008'\n"

@@ -1,0 +1,108 @@
+"""Query warnings: one base class, QueryWarning; an office's empty window names the holders the data knows."""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+
+import usnz
+from usnz.cli import main
+
+HOLYOAKE_1965 = (
+    "no prime-minister of NZL is stated or attested in during=1965; the data knows michael-joseph-savage "
+    "(attested 1939-09-03); helen-clark (attested 2004, 2005-08-30, 2008-09-23); john-key (attested 2009~ "
+    "(inferred), 2010-04~ (external)); and jim-bolger, keith-holyoake, mike-moore, with no stated or attested "
+    "date. A role counts in a window only where its period is stated or a dated record naming the title attests it"
+)
+
+
+def test_every_query_warning_is_a_query_warning() -> None:
+    assert issubclass(usnz.QueryWarning, UserWarning)
+    assert issubclass(usnz.SearchWarning, usnz.QueryWarning)
+    assert issubclass(usnz.CoverageWarning, usnz.QueryWarning)
+    assert usnz.QueryWarning.__module__ == "usnz"
+    assert "QueryWarning" in usnz.__all__
+
+
+def test_one_filter_silences_them_all() -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        warnings.simplefilter("ignore", usnz.QueryWarning)
+        assert not usnz.events(during=1700)  # CoverageWarning
+        assert not usnz.search("zzqx")  # SearchWarning
+        assert not usnz.people(office="prime-minister", country="NZL", during=1965)
+
+
+def test_an_office_with_no_holder_in_the_window_names_those_the_data_knows() -> None:
+    with pytest.warns(usnz.QueryWarning) as caught:
+        assert usnz.people(office="prime-minister", country="NZL", during=1965) == ()
+    assert [type(w.message) for w in caught] == [usnz.QueryWarning]
+    assert str(caught[0].message) == HOLYOAKE_1965
+    assert caught[0].filename == __file__  # the caller's line, not usnz's
+    with pytest.warns(
+        usnz.QueryWarning, match=r"condoleezza-rice \(attested 2005-08-30, 2008-07, 2008-07 \(inferred\)\)"
+    ):
+        assert not usnz.people(office="secretary-of-state", during=2006)
+
+
+def test_several_offices_name_each_holders_office() -> None:
+    with pytest.warns(usnz.QueryWarning) as caught:
+        assert not usnz.people(office=["prime-minister", "secretary-of-state"], during="2007")
+    message = str(caught[0].message)
+    assert message.startswith("no prime-minister or secretary-of-state is stated or attested in during='2007'")
+    assert "hillary-clinton (secretary-of-state: attested 2010-11-04)" in message
+    assert "keith-holyoake (prime-minister)" in message
+
+
+def test_an_office_no_one_holds_says_so() -> None:
+    with pytest.warns(
+        usnz.QueryWarning, match="^no secretary-of-state of NZL is stated .*; the data knows no holder of it"
+    ):
+        assert not usnz.people(office="secretary-of-state", country="NZL", during=2008)
+
+
+def test_the_other_filters_narrow_the_holders_named() -> None:
+    with pytest.warns(usnz.QueryWarning) as caught:
+        assert not usnz.people(
+            office="prime-minister", involving="holyoake-announces-161-battery-deployment", during=1970
+        )
+    assert "the data knows keith-holyoake, with no stated or attested date" in str(caught[0].message)
+
+
+def test_no_warning_when_someone_is_found_or_no_window_is_asked() -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert usnz.people(office="prime-minister", country="NZL", during="2008-09").ids() == ("helen-clark",)
+        assert not usnz.people(office="secretary-of-state", country="NZL")  # no window: nothing to explain
+        assert not usnz.people(during=1965)  # no office asked: nothing to name (the texts date no role in 1965)
+
+
+def test_outside_the_data_only_the_coverage_warning() -> None:
+    with pytest.warns(usnz.CoverageWarning) as caught:
+        assert not usnz.people(office="prime-minister", during=1700)
+    assert [type(w.message) for w in caught] == [usnz.CoverageWarning]
+
+
+def test_the_command_line_prints_it_as_a_warning(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["list", "people", "--office", "prime-minister", "--country", "NZL", "--during", "1965"]) == 0
+    out, err = capsys.readouterr()
+    assert out == "(no records)\n"
+    assert err == "usnz: warning: " + HOLYOAKE_1965.replace("during=1965", "during='1965'") + "\n"
+
+
+def test_a_long_list_of_dates_is_cut_and_counted(monkeypatch: pytest.MonkeyPatch) -> None:
+    from usnz.querying import dataset
+
+    monkeypatch.setattr(dataset, "_DATES_LISTED", 1)
+    with pytest.warns(usnz.QueryWarning, match=r"helen-clark \(attested 2004 and 2 more\)"):
+        assert not usnz.people(office="prime-minister", country="NZL", during=1965)
+
+
+def test_a_date_or_period_given_is_repeated_as_its_edtf_text() -> None:
+    with pytest.warns(
+        usnz.QueryWarning, match=r"^no prime-minister of NZL is stated or attested in during=1965/1966; "
+    ):
+        assert not usnz.people(office="prime-minister", country="NZL", during=usnz.Period.parse("1965/1966"))
+    with pytest.warns(usnz.CoverageWarning, match=r"^during=1700-05 lies outside the span"):
+        assert not usnz.events(during=usnz.PartialDate.parse("1700-05"))
