@@ -37,6 +37,9 @@ PROBE = textwrap.dedent(
     assert built == ["usnz.model.kinds.agreements"], built  # and attrs builds that kind's class only
     for unneeded in ("cattrs", "decimal", "usnz.model.records", "usnz.querying.dataset", "usnz.reading.load"):
         assert unneeded not in sys.modules, f"{unneeded} imported for a get"
+    for unneeded in ("datetime", "math"):  # a get makes no day: the first day that is worked out imports them
+        assert unneeded not in sys.modules, f"{unneeded} imported for a get"
+    assert str(usnz.get("anzus").signed.earliest) == "1951-01-01" and "datetime" in sys.modules
     usnz.events(during=1965)
     assert reads == ["agreements.json", "events.json", "sources.json"], reads  # a query of one kind: its own
     usnz.get("korean-war")

@@ -10,7 +10,6 @@ whole of it is read the strict way instead, which says what is wrong.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 from collections.abc import Callable
@@ -21,6 +20,8 @@ from usnz.reading.quick import read_quickly, reader
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing on the way to a first get
 if TYPE_CHECKING:
+    import datetime as dt
+
     from usnz.model.records import AnyRecord
 
 __all__ = ["kind_of_id", "read_kind", "read_packaged", "spans"]
@@ -49,6 +50,8 @@ def spans() -> tuple[tuple[dt.date, dt.date], tuple[dt.date, dt.date]] | None:
     Written by ``scripts/snapshot.py --data`` (``data/spans.txt``) and checked against the
     whole dataset by the tests: a dataset of some kinds only warns as the whole one would.
     """
+    import datetime as dt  # noqa: PLC0415 - only for a first query of a kind: a first get makes no day
+
     try:
         known, possible = (line.split() for line in _packaged_file("spans.txt").decode("ascii").splitlines())
         return (
