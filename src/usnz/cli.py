@@ -81,7 +81,22 @@ class UsageError(Exception):
 _DASH_HINT = "to search for a word that starts with '-', put -- before the words, e.g. usnz search -- {}"
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help formatter, as wide as argparse makes it, the terminal's width read without importing shutil."""
+
+    def __init__(
+        self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None, **kwargs: Any
+    ) -> None:
+        """As argparse's own: *width* the terminal's less 2 when not given (80 less 2 without a terminal)."""
+        width = terminal_width(80) - 2 if width is None else width
+        super().__init__(prog, indent_increment, max_help_position, width, **kwargs)
+
+
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> NoReturn:
         if self.prog.endswith(" search") and "required: text" in message:
             message += "; " + _DASH_HINT.format("-x")
