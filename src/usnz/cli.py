@@ -15,7 +15,6 @@ import errno
 import gc
 import inspect
 import io
-import json
 import os
 import re
 import sys
@@ -433,7 +432,7 @@ def _doubts(args: argparse.Namespace) -> str:
             {**dict(zip(keys, row, strict=True)), "paragraphs": list(d.paragraphs), "concerns": list(d.concerns)}
             for row, d in zip(rows, (item.doubt for item in found), strict=True)
         ]
-        return json.dumps(items, indent=2, ensure_ascii=False)
+        return _json(items)
     if args.format == "csv":
         return _csv([("record", "kind", "source", "paragraphs", "text", "concerns"), *rows])
     return doubts_text(found)
@@ -443,6 +442,13 @@ def _kind_names() -> list[str]:
     from usnz.model.kinds import CLASS_NAMES  # noqa: PLC0415 - the names, without building the classes
 
     return [name.replace("_", "-") for name in CLASS_NAMES]
+
+
+def _json(value: object, *, ensure_ascii: bool = False) -> str:
+    """*value* as indented JSON (``--format json``): json is imported for it only."""
+    import json  # noqa: PLC0415 - not for a table
+
+    return json.dumps(value, indent=2, ensure_ascii=ensure_ascii)
 
 
 def _csv(rows: Sequence[Sequence[str]]) -> str:
@@ -487,7 +493,7 @@ def _render_one(record: AnyRecord, output: str) -> str:
     if output == "json":
         from usnz.querying.collection import Records  # noqa: PLC0415 - the query layer only for JSON
 
-        return json.dumps(Records((record,)).to_list()[0], indent=2, ensure_ascii=False)
+        return _json(Records((record,)).to_list()[0])
     if output == "csv":
         return _csv([("field", "value"), ("id", record.id), *field_rows(record)])
     return show_text(record, terminal_width())
@@ -569,7 +575,7 @@ def _kinds(output: str) -> str:
         for name, cls in usnz.KINDS.items()
     ]
     if output == "json":
-        return json.dumps([{"kind": k, "records": int(n), "holds": h} for k, n, h in rows], indent=2)
+        return _json([{"kind": k, "records": int(n), "holds": h} for k, n, h in rows], ensure_ascii=True)
     if output == "csv":
         return _csv([("kind", "records", "holds"), *rows])
     wide = max(len(kind) for kind, _, _ in rows)
@@ -627,7 +633,7 @@ def _problems(problems: Sequence[Problem], output: str) -> str:
     if output == "json":
         keys = ("file", "record", "path", "message")
         items = [dict(zip(keys, (p.file, p.record, p.path, p.message), strict=True)) for p in problems]
-        return json.dumps(items, indent=2, ensure_ascii=False)
+        return _json(items)
     if output == "csv":
         return _csv([("file", "record", "path", "message"), *rows])
     return "\n".join(_one_line(str(problem)) for problem in problems)
@@ -701,7 +707,7 @@ def _schema(args: argparse.Namespace) -> str:
 
     schema = json_schema(args.record_kind)
     if args.format == "json":
-        return json.dumps(schema, indent=2, ensure_ascii=False)
+        return _json(schema)
     required = set(schema["required"])
     rows = [
         (name, _type_text(field), "yes" if name in required else "no", _one_line(field.get("description", "")))
