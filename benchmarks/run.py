@@ -56,9 +56,18 @@ SHOW = "usnz show anzus"  # the console script
 
 
 def _child_env() -> dict[str, str]:
+    """The children's environment: this one's, bytecode caching on, ``PYTHONPATH`` made absolute.
+
+    The cold children run in a directory of their own: a relative ``PYTHONPATH=src`` would name
+    nothing there, and they would import whatever usnz is installed instead of the one asked for.
+    """
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # installed packages run from cached bytecode
     env.pop("PYTHONPROFILEIMPORTTIME", None)
+    if env.get("PYTHONPATH"):
+        env["PYTHONPATH"] = os.pathsep.join(
+            str(Path(entry).resolve()) if entry else entry for entry in env["PYTHONPATH"].split(os.pathsep)
+        )
     return env
 
 
@@ -455,7 +464,10 @@ def _fmt(value: float | None, unit: str = "") -> str:
 
 def report(results: dict[str, Any]) -> str:
     """The results as Markdown tables (the same tables docs/performance.md shows)."""
-    lines = [f"usnz {results['versions']['usnz']} on {results['machine']}, {results['when']}", ""]
+    lines = [f"usnz {results['versions']['usnz']} on {results['machine']}, {results['when']}"]
+    if results.get("usnz_from"):
+        lines.append(f"(the children import usnz from {results['usnz_from']})")
+    lines.append("")
     lines += [
         f"Cold processes ({results['settings']['cold_repeat']} interleaved runs each, after a warm-up; medians):",
         "",
@@ -530,6 +542,13 @@ def report(results: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _usnz_from() -> str | None:
+    """Where the children import usnz from (the package's folder), as they run: the usnz measured."""
+    code = "import usnz, os; print(os.path.dirname(usnz.__file__))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False, env=_child_env())
+    return done.stdout.strip() or None
+
+
 def _version(name: str) -> str | None:
     try:
         return metadata.version(name)
@@ -573,6 +592,7 @@ def main() -> int:
         "machine": f"{platform.python_implementation()} {platform.python_version()}, {platform.system()} "
         f"{platform.machine()}, {os.cpu_count()} cores",
         "versions": versions,
+        "usnz_from": _usnz_from(),
         "settings": {
             "repeat": args.repeat,
             "cold_repeat": args.cold_repeat,
