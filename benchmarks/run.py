@@ -1,7 +1,8 @@
 """usnz benchmarks: cold starts beside attrs, cattrs and pycountry; per-call query times; scaling.
 
     python benchmarks/run.py                # the full run (about a minute on 2 cores)
-    python benchmarks/run.py --repeat 2 --scales 1,10   # a quick check that it still works
+    python benchmarks/run.py --repeat 2 --scales 1,10   # a quick check (cold runs still 30 a command)
+    python benchmarks/run.py --cold-repeat 2 --repeat 2 --scales 1   # the quickest check that it runs
 
 Prints a table of medians and paired ratios, flags each budget as met or not, and writes the
 same to benchmarks/results/latest.json (and a timestamped copy). Exits 0 whatever the
@@ -55,9 +56,18 @@ SHOW = "usnz show anzus"  # the console script
 
 
 def _child_env() -> dict[str, str]:
+    """The children's environment: this one's, bytecode caching on, ``PYTHONPATH`` made absolute.
+
+    The cold children run in a directory of their own: a relative ``PYTHONPATH=src`` would name
+    nothing there, and they would import whatever usnz is installed instead of the one asked for.
+    """
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # installed packages run from cached bytecode
     env.pop("PYTHONPROFILEIMPORTTIME", None)
+    if env.get("PYTHONPATH"):
+        env["PYTHONPATH"] = os.pathsep.join(
+            str(Path(entry).resolve()) if entry else entry for entry in env["PYTHONPATH"].split(os.pathsep)
+        )
     return env
 
 
@@ -454,9 +464,12 @@ def _fmt(value: float | None, unit: str = "") -> str:
 
 def report(results: dict[str, Any]) -> str:
     """The results as Markdown tables (the same tables docs/performance.md shows)."""
-    lines = [f"usnz {results['versions']['usnz']} on {results['machine']}, {results['when']}", ""]
+    lines = [f"usnz {results['versions']['usnz']} on {results['machine']}, {results['when']}"]
+    if results.get("usnz_from"):
+        lines.append(f"(the children import usnz from {results['usnz_from']})")
+    lines.append("")
     lines += [
-        f"Cold processes ({results['settings']['repeat']} interleaved runs each, after a warm-up; medians):",
+        f"Cold processes ({results['settings']['cold_repeat']} interleaved runs each, after a warm-up; medians):",
         "",
         "| A | B | A ms | B ms | A - B ms | A / B | A MiB | B MiB | A - B MiB |",
         "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
@@ -529,6 +542,13 @@ def report(results: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _usnz_from() -> str | None:
+    """Where the children import usnz from (the package's folder), as they run: the usnz measured."""
+    code = "import usnz, os; print(os.path.dirname(usnz.__file__))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False, env=_child_env())
+    return done.stdout.strip() or None
+
+
 def _version(name: str) -> str | None:
     try:
         return metadata.version(name)
@@ -539,7 +559,13 @@ def _version(name: str) -> str | None:
 def main() -> int:
     """Run every benchmark, print the report, write it as JSON; the exit code is 0 unless --strict."""
     parser = argparse.ArgumentParser(description="usnz benchmarks (never a test: timings do not fail it)")
-    parser.add_argument("--repeat", type=int, default=30, help="cold runs per command and timing repeats (30)")
+    parser.add_argument("--repeat", type=int, default=30, help="timing repeats in process, and load rounds (30)")
+    parser.add_argument(
+        "--cold-repeat",
+        type=int,
+        default=30,
+        help="interleaved cold runs of each pair of commands (30): fewer make the cold ratios noisy",
+    )
     parser.add_argument("--warmup", type=int, default=3, help="warm-up runs per cold command (3)")
     parser.add_argument("--scales", default="1,10,100", help="dataset sizes, times the packaged data (1,10,100)")
     parser.add_argument("--out", type=Path, default=HERE / "results", help="where results and data go")
@@ -556,8 +582,8 @@ def main() -> int:
         notes.append('pycountry is not installed, so that comparison was skipped: pip install -e ".[bench]"')
     if not versions["pandas"]:
         notes.append("pandas is not installed, so to_frame() was not timed.")
-    print(f"cold processes: {len(pairs)} pairs x {args.repeat} runs ...", file=sys.stderr)
-    cold = cold_pairs(pairs, args.repeat, args.warmup)
+    print(f"cold processes: {len(pairs)} pairs x {args.cold_repeat} runs ...", file=sys.stderr)
+    cold = cold_pairs(pairs, args.cold_repeat, args.warmup)
     print(f"scaling: {', '.join(f'{s}x' for s in scales)} ...", file=sys.stderr)
     args.out.mkdir(parents=True, exist_ok=True)
     scaled = scaling(scales, max(3, args.repeat // 3), args.out)
@@ -566,7 +592,13 @@ def main() -> int:
         "machine": f"{platform.python_implementation()} {platform.python_version()}, {platform.system()} "
         f"{platform.machine()}, {os.cpu_count()} cores",
         "versions": versions,
-        "settings": {"repeat": args.repeat, "warmup": args.warmup, "scales": scales},
+        "usnz_from": _usnz_from(),
+        "settings": {
+            "repeat": args.repeat,
+            "cold_repeat": args.cold_repeat,
+            "warmup": args.warmup,
+            "scales": scales,
+        },
         "cold": cold,
         "notes": notes,
         "scaling": scaled,

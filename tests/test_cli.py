@@ -5,12 +5,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import shutil
 import subprocess
 import sys
 
 import pytest
 
 from usnz.cli import WIDTH, main
+from usnz.faces.text import terminal_width
 
 
 @pytest.fixture(autouse=True)
@@ -184,3 +187,36 @@ def test_the_program_skips_the_final_collection(monkeypatch, capsys) -> None:
 def test_list_takes_every_spelling_of_a_kind(spelling: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["list", spelling, "--conflict", "korean-war", "--format", "csv"]) == 0
     assert "k-force-korea" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("columns", [None, "", "wide", "0", "-3", "57"])
+@pytest.mark.parametrize("terminal", [OSError, ValueError, (0, 0), (132, 40), None])  # None: no stdout at all
+def test_the_terminal_width_is_read_as_shutil_reads_it(
+    monkeypatch: pytest.MonkeyPatch, columns: str | None, terminal: type[Exception] | tuple[int, int] | None
+) -> None:
+    """``terminal_width`` (which spares ``usnz show`` importing shutil) says what ``shutil.get_terminal_size`` says."""
+    if columns is None:
+        monkeypatch.delenv("COLUMNS")
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+
+    def size(descriptor: int = 1) -> os.terminal_size:
+        if isinstance(terminal, type):
+            raise terminal
+        return os.terminal_size(terminal or (1, 1))
+
+    monkeypatch.setattr(os, "get_terminal_size", size)
+    if terminal is None:
+        monkeypatch.setattr(sys, "__stdout__", None)
+    for fallback in (WIDTH, 80):
+        assert terminal_width(fallback) == shutil.get_terminal_size((fallback, 24)).columns
+
+
+def test_usnz_show_imports_no_shutil() -> None:
+    """Nor does its parser: argparse's formatter is given the terminal's width (argparse's own imports shutil)."""
+    code = (  # (unless the interpreter had it already: a coverage tool may)
+        "import sys; had = 'shutil' in sys.modules; from usnz.cli import main; main(['show', 'anzus']); "
+        "assert had or 'shutil' not in sys.modules"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import csv
 import io
 import json
@@ -11,7 +12,7 @@ import pytest
 
 import usnz
 import usnz.export
-from usnz.cli import _parser, main
+from usnz.cli import _COMMANDS, _parser, main
 
 
 def _formats(command: str) -> tuple[str, ...] | None:
@@ -32,6 +33,22 @@ def test_which_commands_take_format() -> None:
     assert _formats("verify") is None
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     assert "Every command takes `--format" not in readme
+
+
+def _commands(asked: str | None) -> dict[str, argparse.ArgumentParser]:
+    return _parser(asked)._subparsers._group_actions[0].choices  # type: ignore[union-attr,no-any-return]
+
+
+@pytest.mark.parametrize(
+    "command", ["show", "list", "search", "doubts", "validate", "verify", "timeline", "export", "cite", "schema"]
+)
+def test_a_command_asked_for_builds_its_own_parser_only_as_every_command_builds_it(command: str) -> None:
+    """``usnz show anzus`` builds the parser of show alone, as the whole parser holds it (its help, its options)."""
+    alone, every = _commands(command), _commands("no-such-command")
+    assert list(alone) == [command]
+    assert list(every) == list(_COMMANDS)
+    if command not in ("list", "timeline"):  # (whose filters are built only when the command is asked for)
+        assert alone[command].format_help() == every[command].format_help()
 
 
 def _broken(tmp_path: Path) -> Path:

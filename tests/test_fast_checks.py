@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import operator
+import re
 from typing import Any
 
 import attrs
@@ -17,7 +18,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from usnz import Citation, Doubt, PartialDate, Period
-from usnz.model.base import check_text, dates_of
+from usnz.model import plain
+from usnz.model.base import check_country, check_text, dates_of
 from usnz.model.ids import check_ids
 from usnz.model.kinds.events import Event
 from usnz.model.plain import UNSAFE, unsafe
@@ -70,6 +72,38 @@ def test_text_is_refused_exactly_as_before(text: str) -> None:
     else:
         with pytest.raises(ValueError, match="note"):
             check_text(None, note, text)
+
+
+def test_the_unsafe_pattern_is_compiled_when_asked_for() -> None:
+    assert UNSAFE.pattern == plain.UNSAFE.pattern
+    assert UNSAFE.search("a\x1bb") is not None
+    assert UNSAFE.search("a\tb\n") is None
+    with pytest.raises(AttributeError, match="has no attribute 'NOTHING'"):
+        plain.NOTHING  # noqa: B018 - the attribute asked for is the test
+
+
+class _Lying(str):
+    """A str whose own tests say yes to anything."""
+
+    __slots__ = ()
+
+    def isupper(self) -> bool:
+        return True
+
+    def __len__(self) -> int:
+        return 3
+
+
+@given(st.text(st.sampled_from("AZaz\u00c0\u0130\u212a\u00df1 -"), max_size=4) | st.text(max_size=4))
+def test_a_country_code_is_refused_exactly_as_the_pattern_refused_it(text: str) -> None:
+    """``check_country`` asks str's own tests: exactly what ``[A-Z]{3}`` (ASCII) matched before, a subclass too."""
+    matched = re.fullmatch(r"[A-Z]{3}", text, re.ASCII) is not None
+    for value in (text, _Lying(text)):
+        if matched:
+            check_country(None, attrs.fields(Citation).source, value)
+        else:
+            with pytest.raises(ValueError, match="must be an ISO 3166-1 alpha-3 code"):
+                check_country(None, attrs.fields(Citation).source, value)
 
 
 @pytest.mark.parametrize(

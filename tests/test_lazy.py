@@ -6,12 +6,16 @@ quick reader doubts) needs it.
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import textwrap
 import threading
+from collections.abc import Callable
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import usnz
 from usnz.querying import lookup as _load
@@ -37,6 +41,9 @@ PROBE = textwrap.dedent(
     assert built == ["usnz.model.kinds.agreements"], built  # and attrs builds that kind's class only
     for unneeded in ("cattrs", "decimal", "usnz.model.records", "usnz.querying.dataset", "usnz.reading.load"):
         assert unneeded not in sys.modules, f"{unneeded} imported for a get"
+    for unneeded in ("datetime", "math", "json"):  # a get makes no day, and reads its file by json's C scanner
+        assert unneeded not in sys.modules, f"{unneeded} imported for a get"
+    assert str(usnz.get("anzus").signed.earliest) == "1951-01-01" and "datetime" in sys.modules
     usnz.events(during=1965)
     assert reads == ["agreements.json", "events.json", "sources.json"], reads  # a query of one kind: its own
     usnz.get("korean-war")
@@ -199,6 +206,53 @@ def test_spans_unreadable_means_none(monkeypatch) -> None:
     for text in (b"", b"known 1838-01-01\n", b"known x y\npossible x y\n"):
         monkeypatch.setattr(packaged, "_packaged_file", lambda name, text=text: text)
         assert packaged.spans() is None
+
+
+def _read(parse: Callable[[bytes], object], data: bytes) -> tuple[str, str]:
+    """What *parse* makes of *data*: the value (as its repr: a NaN is itself), or the error's type and message."""
+    try:
+        return "value", repr(parse(data))
+    except Exception as error:  # noqa: BLE001 - the error is the answer
+        return type(error).__name__, str(error)
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=4), inner, max_size=4),
+    max_leaves=12,
+)
+JSON_BYTES = st.sampled_from(list(b'[]{}",:0123456789.eE-+ \t\n\r\\truefalsenulNaIinfy\xef\xbb\xbf\x00\xff'))
+
+
+@given(JSON_VALUES, st.sampled_from([None, 1]), st.booleans(), st.sampled_from(["", " ", "\n", "\t\r\n"]))
+def test_the_packaged_files_are_read_as_json_loads_reads_them(
+    value: object, indent: int | None, ascii_only: bool, space: str
+) -> None:
+    """By json's own C scanner (json is not imported for a get): the same values, the same errors, as ``json.loads``."""
+    from usnz.reading import packaged
+
+    text = json.dumps(value, indent=indent, ensure_ascii=ascii_only)
+    for data in (
+        (space + text + space).encode("utf-8", "surrogatepass"),
+        ("\ufeff" + text).encode("utf-8", "surrogatepass"),
+        (text + space + "0").encode("utf-8", "surrogatepass"),
+        text.encode("utf-16"),
+    ):
+        assert _read(packaged._json, data) == _read(json.loads, data)
+
+
+@given(st.lists(JSON_BYTES, max_size=12).map(bytes) | st.binary(max_size=12))
+def test_any_bytes_are_read_as_json_loads_reads_them(data: bytes) -> None:
+    from usnz.reading import packaged
+
+    assert _read(packaged._json, data) == _read(json.loads, data)
+
+
+def test_without_json_s_c_scanner_json_loads_reads_the_files(monkeypatch) -> None:
+    from usnz.reading import packaged
+
+    monkeypatch.setitem(sys.modules, "_json", None)  # as where there is none: an ImportError
+    assert packaged._json(b'[{"id": "anzus"}]') == [{"id": "anzus"}]
 
 
 KIND_PROBE = textwrap.dedent(

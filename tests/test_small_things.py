@@ -144,7 +144,7 @@ sys.exit(main(["show", "anzus"]))
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGINT") or os.name == "nt", reason="POSIX signals")
-@pytest.mark.parametrize("target", ["argparse", "csv", "inspect", "usnz.faces.text", "usnz.querying.lookup"])
+@pytest.mark.parametrize("target", ["argparse", "textwrap", "inspect", "usnz.faces.text", "usnz.querying.lookup"])
 def test_ctrl_c_while_the_command_line_imports(target: str) -> None:
     code = f"TARGET = {target!r}\n" + INTERRUPT_WHILE_IMPORTING
     done = subprocess.run(

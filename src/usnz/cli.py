@@ -11,15 +11,12 @@ from usnz import _interrupt  # first: Ctrl-C while the rest imports exits 130 wi
 
 # isort: split
 import argparse
-import csv
 import errno
 import gc
 import inspect
 import io
-import json
 import os
 import re
-import shlex
 import sys
 import typing
 import warnings
@@ -83,7 +80,22 @@ class UsageError(Exception):
 _DASH_HINT = "to search for a word that starts with '-', put -- before the words, e.g. usnz search -- {}"
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help formatter, as wide as argparse makes it, the terminal's width read without importing shutil."""
+
+    def __init__(
+        self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None, **kwargs: Any
+    ) -> None:
+        """As argparse's own: *width* the terminal's less 2 when not given (80 less 2 without a terminal)."""
+        width = terminal_width(80) - 2 if width is None else width
+        super().__init__(prog, indent_increment, max_help_position, width, **kwargs)
+
+
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> NoReturn:
         if self.prog.endswith(" search") and "required: text" in message:
             message += "; " + _DASH_HINT.format("-x")
@@ -139,24 +151,46 @@ _GROUPS: Final = (
 
 
 def _parser(asked: str | None = None) -> argparse.ArgumentParser:
-    """The parser; the filters of ``list`` and ``timeline`` only when *asked* is that command (read from the kinds)."""
+    """The parser: of every command, or of the command *asked* alone when it names one.
+
+    A command line names its command first (the top level takes no values), so ``usnz show
+    anzus`` needs no other command's parser, and builds none (each costs time at start-up).
+    Without a known command (``usnz --help``, a misspelt one) every command is built, for the
+    help and the error to name them. The filters of ``list`` and ``timeline`` are read from the
+    kinds only when *asked* is that command.
+    """
     parser = _Parser(
         prog="usnz",
         description="Facts of New Zealand–United States relations, cited to their sources.",
     )
     parser.add_argument("--version", action="store_true", help="print the package and data versions")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name, add in _COMMANDS.items():
+        if asked not in _COMMANDS or name == asked:
+            add(commands.add_parser, asked)
+    return parser
 
-    def command(name: str, help_text: str) -> argparse.ArgumentParser:
-        sub = commands.add_parser(name, help=help_text, description=help_text)
-        sub.add_argument(
-            "--format", choices=FORMATS, default="table", help="output format (default: table, as wide as the terminal)"
-        )
-        return sub
 
-    show = command("show", "show one record by id, with its citations")
+_AddParser = Callable[..., argparse.ArgumentParser]
+"""Adds a command's parser (the subparsers' ``add_parser``)."""
+
+
+def _command(add_parser: _AddParser, name: str, help_text: str) -> argparse.ArgumentParser:
+    """A command's parser, with the ``--format`` option of the commands that print records."""
+    sub = add_parser(name, help=help_text, description=help_text)
+    sub.add_argument(
+        "--format", choices=FORMATS, default="table", help="output format (default: table, as wide as the terminal)"
+    )
+    return sub
+
+
+def _add_show(add_parser: _AddParser, asked: str | None) -> None:
+    show = _command(add_parser, "show", "show one record by id, with its citations")
     show.add_argument("id", help="a record id, e.g. anzus")
-    listing = command("list", "list the records of one KIND, optionally filtered")
+
+
+def _add_list(add_parser: _AddParser, asked: str | None) -> None:
+    listing = _command(add_parser, "list", "list the records of one KIND, optionally filtered")
     listing.add_argument(
         "record_kind", metavar="KIND", nargs="?", help="one of: " + ", ".join(_kind_names()) + " (none: list the kinds)"
     )
@@ -164,12 +198,20 @@ def _parser(asked: str | None = None) -> argparse.ArgumentParser:
     for spec in _list_filters().values() if asked == "list" else ():
         listing.add_argument(f"--{spec.name}", **_option(spec))
     listing.add_argument("--possibly", action="store_true", help=_POSSIBLY_HELP)
-    search = command("search", "find records whose names, aliases or text match TEXT, best first")
+
+
+def _add_search(add_parser: _AddParser, asked: str | None) -> None:
+    search = _command(add_parser, "search", "find records whose names, aliases or text match TEXT, best first")
     search.add_argument("text", nargs="+", help="words to look for (case-insensitive; word forms and typos match)")
     search.add_argument(
         "--kind", metavar="KIND", help="only records of this kind, e.g. person, event, force-contribution"
     )
-    doubts = command("doubts", "the doubtful spots of the texts: each doubt with the record that carries it")
+
+
+def _add_doubts(add_parser: _AddParser, asked: str | None) -> None:
+    doubts = _command(
+        add_parser, "doubts", "the doubtful spots of the texts: each doubt with the record that carries it"
+    )
     doubts.add_argument(
         "--kind",
         metavar="KIND",
@@ -179,7 +221,10 @@ def _parser(asked: str | None = None) -> argparse.ArgumentParser:
     doubts.add_argument(
         "--paragraph", type=int, metavar="N", help="only doubts lying in this paragraph (of --source, or of any)"
     )
-    validate = commands.add_parser(
+
+
+def _add_validate(add_parser: _AddParser, asked: str | None) -> None:
+    validate = add_parser(
         "validate",
         help="check data files in the usnz format; list every problem (exit 1) or none (exit 0)",
         description="Check data files in the usnz format: every problem is listed, one per line.",
@@ -196,7 +241,10 @@ def _parser(asked: str | None = None) -> argparse.ArgumentParser:
         action="store_true",
         help="validate the files as additions to the packaged data (their records may refer to it)",
     )
-    verify = commands.add_parser(
+
+
+def _add_verify(add_parser: _AddParser, asked: str | None) -> None:
+    verify = add_parser(
         "verify",
         help="check every citation's and role attestation's quote against the source texts in DIR (by SHA-256)",
         description=(
@@ -224,12 +272,18 @@ def _parser(asked: str | None = None) -> argparse.ArgumentParser:
         action="store_true",
         help="read PATH... as additions to the packaged data (their records may refer to it); check theirs",
     )
-    timeline = command("timeline", "every dated record in date order")
+
+
+def _add_timeline(add_parser: _AddParser, asked: str | None) -> None:
+    timeline = _command(add_parser, "timeline", "every dated record in date order")
     timeline.add_argument("--during", metavar="EDTF", help=_DURING_HELP)
     for spec in _timeline_filters().values() if asked == "timeline" else ():
         timeline.add_argument(f"--{spec.name}", **_option(spec))
     timeline.add_argument("--possibly", action="store_true", help=_POSSIBLY_HELP)
-    export = commands.add_parser(
+
+
+def _add_export(add_parser: _AddParser, asked: str | None) -> None:
+    export = add_parser(
         "export",
         help="write the data to DIR: one file per kind and a Frictionless datapackage.json",
         description="Write the data to DIR: one file per kind and a Frictionless datapackage.json.",
@@ -242,13 +296,19 @@ def _parser(asked: str | None = None) -> argparse.ArgumentParser:
         action="store_true",
         help="replace an earlier usnz export in DIR even if its files were changed or others added",
     )
-    cite = commands.add_parser(
+
+
+def _add_cite(add_parser: _AddParser, asked: str | None) -> None:
+    cite = add_parser(
         "cite",
         help="print how to cite usnz, its source texts and its crosswalk data",
         description="Print how to cite usnz, the source texts its facts are drawn from, and its crosswalk data.",
     )
     cite.add_argument("--format", choices=("text", "bibtex"), default="text", help="text (default) or bibtex")
-    schema = commands.add_parser(
+
+
+def _add_schema(add_parser: _AddParser, asked: str | None) -> None:
+    schema = add_parser(
         "schema",
         help="print the JSON Schema of one record kind",
         description="Print the JSON Schema of one record kind.",
@@ -260,7 +320,21 @@ def _parser(asked: str | None = None) -> argparse.ArgumentParser:
         default="json",
         help="json: the JSON Schema (default); table or csv: one row per field (field, type, required, description)",
     )
-    return parser
+
+
+_COMMANDS: Final[dict[str, Callable[[_AddParser, str | None], None]]] = {
+    "show": _add_show,
+    "list": _add_list,
+    "search": _add_search,
+    "doubts": _add_doubts,
+    "validate": _add_validate,
+    "verify": _add_verify,
+    "timeline": _add_timeline,
+    "export": _add_export,
+    "cite": _add_cite,
+    "schema": _add_schema,
+}
+"""What adds each command's parser, in the order they are added (an unknown command's error names them so)."""
 
 
 _POSSIBLY_HELP = "with --during: let ends the sources do not give run on (the lenient reading)"
@@ -358,7 +432,7 @@ def _doubts(args: argparse.Namespace) -> str:
             {**dict(zip(keys, row, strict=True)), "paragraphs": list(d.paragraphs), "concerns": list(d.concerns)}
             for row, d in zip(rows, (item.doubt for item in found), strict=True)
         ]
-        return json.dumps(items, indent=2, ensure_ascii=False)
+        return _json(items)
     if args.format == "csv":
         return _csv([("record", "kind", "source", "paragraphs", "text", "concerns"), *rows])
     return doubts_text(found)
@@ -370,7 +444,16 @@ def _kind_names() -> list[str]:
     return [name.replace("_", "-") for name in CLASS_NAMES]
 
 
+def _json(value: object, *, ensure_ascii: bool = False) -> str:
+    """*value* as indented JSON (``--format json``): json is imported for it only."""
+    import json  # noqa: PLC0415 - not for a table
+
+    return json.dumps(value, indent=2, ensure_ascii=ensure_ascii)
+
+
 def _csv(rows: Sequence[Sequence[str]]) -> str:
+    import csv  # noqa: PLC0415 - only for --format csv
+
     out = io.StringIO()
     csv.writer(out, lineterminator="\n").writerows(rows)
     return out.getvalue().rstrip("\n")
@@ -410,7 +493,7 @@ def _render_one(record: AnyRecord, output: str) -> str:
     if output == "json":
         from usnz.querying.collection import Records  # noqa: PLC0415 - the query layer only for JSON
 
-        return json.dumps(Records((record,)).to_list()[0], indent=2, ensure_ascii=False)
+        return _json(Records((record,)).to_list()[0])
     if output == "csv":
         return _csv([("field", "value"), ("id", record.id), *field_rows(record)])
     return show_text(record, terminal_width())
@@ -470,6 +553,8 @@ def _undated(filters: dict[str, object]) -> str:
     ids = [ident for kind in found.values() for ident in kind]
     more = len(ids) - _UNDATED_SHOWN
     named = ", ".join(ids[:_UNDATED_SHOWN]) + (f" and {more} more" if more > 0 else "")
+    import shlex  # noqa: PLC0415 - only to suggest a command line
+
     options = " ".join(f"--{name} {shlex.quote(str(value))}" for name, value in asked.items())
     commands = "; ".join(f"usnz list {kind} {options}" for kind in found)
     many = len(ids) != 1
@@ -490,7 +575,7 @@ def _kinds(output: str) -> str:
         for name, cls in usnz.KINDS.items()
     ]
     if output == "json":
-        return json.dumps([{"kind": k, "records": int(n), "holds": h} for k, n, h in rows], indent=2)
+        return _json([{"kind": k, "records": int(n), "holds": h} for k, n, h in rows], ensure_ascii=True)
     if output == "csv":
         return _csv([("kind", "records", "holds"), *rows])
     wide = max(len(kind) for kind, _, _ in rows)
@@ -548,7 +633,7 @@ def _problems(problems: Sequence[Problem], output: str) -> str:
     if output == "json":
         keys = ("file", "record", "path", "message")
         items = [dict(zip(keys, (p.file, p.record, p.path, p.message), strict=True)) for p in problems]
-        return json.dumps(items, indent=2, ensure_ascii=False)
+        return _json(items)
     if output == "csv":
         return _csv([("file", "record", "path", "message"), *rows])
     return "\n".join(_one_line(str(problem)) for problem in problems)
@@ -622,7 +707,7 @@ def _schema(args: argparse.Namespace) -> str:
 
     schema = json_schema(args.record_kind)
     if args.format == "json":
-        return json.dumps(schema, indent=2, ensure_ascii=False)
+        return _json(schema)
     required = set(schema["required"])
     rows = [
         (name, _type_text(field), "yes" if name in required else "no", _one_line(field.get("description", "")))

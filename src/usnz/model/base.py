@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import operator
-import re
 import typing
 from collections.abc import Callable, Iterator
 from typing import Any, ClassVar, Final, Literal
@@ -51,7 +50,6 @@ __all__ = [
 PROVENANCE: Final = ("date_basis", "citations", "doubts", "notes", "see_also", "disputes")
 """The fields that say where a record comes from: shown after its own facts."""
 
-_COUNTRY = re.compile(r"[A-Z]{3}", re.ASCII)
 _CITATION: Final = operator.attrgetter(*(field.name for field in attrs.fields(Citation)))
 _CITED: Final = operator.attrgetter("source", "paragraph")
 """Part of a citation: two citations of a record differ in it, almost always (compared first)."""
@@ -80,10 +78,21 @@ def _all_codes(values: list[Any]) -> bool:
     return not joined or (joined.isascii() and joined.isalpha() and joined.isupper())
 
 
+def _is_code(value: object) -> bool:
+    """Whether *value* is three ASCII capitals (``[A-Z]{3}``), as the text it holds (no method of a subclass asked)."""
+    return (
+        isinstance(value, str)
+        and str.__len__(value) == 3
+        and str.isascii(value)
+        and str.isalpha(value)
+        and str.isupper(value)
+    )
+
+
 @batched(optional(_all_codes))
 def check_country(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     """Require an ISO 3166-1 alpha-3 code (or ``None``)."""
-    if value is not None and (not isinstance(value, str) or _COUNTRY.fullmatch(value) is None):
+    if value is not None and not _is_code(value):
         msg = f"{attribute.name} must be an ISO 3166-1 alpha-3 code such as 'NZL', got {shown(value)}"
         raise ArgumentValueError(msg)
 

@@ -5,10 +5,10 @@ They import nothing else of usnz but its errors.
 
 from __future__ import annotations
 
-import datetime as dt
 import enum
 import re
 import typing
+from importlib import import_module
 from typing import Any, Final, Union
 
 import attrs
@@ -17,6 +17,32 @@ from usnz.model.errors import DateError, shown
 from usnz.model.validators import instance_of
 
 __all__ = ["OPEN", "End", "Open", "PartialDate", "Period", "Precision", "parse_edtf"]
+
+
+class _ImportedOnFirstUse:
+    """Stands for a module until an attribute of it is first asked for, then puts the module itself in its place.
+
+    Reading records makes no day (:class:`datetime.date`), so a first ``usnz.get`` need not
+    import :mod:`datetime` (about 1 ms); the first day a date works out imports it, and from
+    then on the name is the module, at no cost.
+    """
+
+    __slots__ = ("_module", "_name", "_namespace")
+
+    def __init__(self, namespace: dict[str, Any], name: str, module: str) -> None:
+        self._namespace, self._name, self._module = namespace, name, module
+
+    def __getattr__(self, attribute: str) -> Any:
+        """The module's attribute, the module imported (and put in the name's place) first."""
+        module = import_module(self._module)
+        self._namespace[self._name] = module
+        return getattr(module, attribute)
+
+
+if typing.TYPE_CHECKING:
+    import datetime as dt
+else:
+    dt = _ImportedOnFirstUse(globals(), "dt", "datetime")
 
 _ACCEPTED = (
     "a year (1965), year-month (1965-05), a day (1965-05-27), a decade (196X), any of "

@@ -6,7 +6,6 @@ caller would catch for that mistake (``KeyError``, ``ValueError``, ``TypeError``
 
 from __future__ import annotations
 
-import math
 import os
 import sys
 from collections.abc import Iterable, Sequence
@@ -45,6 +44,8 @@ def shown(value: object) -> str:
     if isinstance(value, str):
         value = str.__str__(value)  # a plain copy: a subclass's methods may misbehave
     elif isinstance(value, int) and int.bit_length(value) > _INT_BITS:
+        import math  # noqa: PLC0415 - only for an int too long to show: a first get imports no math
+
         return f"<an int of about {int(int.bit_length(value) * math.log10(2)) + 1:,} digits>"
     try:
         text = repr(value)

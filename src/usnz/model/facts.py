@@ -18,7 +18,7 @@ import sys
 import threading
 import types
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, Final, NamedTuple, TypeVar
 
 import attrs
 
@@ -338,7 +338,8 @@ def _reader(name: str, path: str, declared: Fact, how: int) -> Plan:
     return read_values
 
 
-_NAME = re.compile(r"[A-Za-z_]\w*")
+_NAME: Final = r"[A-Za-z_]\w*"
+"""A name in an annotation (compiled when first searched for, by :func:`re.findall`: a first get asks none)."""
 
 
 def held_classes(cls: Any, name: str) -> tuple[type, ...]:
@@ -349,7 +350,7 @@ def held_classes(cls: Any, name: str) -> tuple[type, ...]:
     classes: tuple[type, ...] = cls.__mro__
     declared: list[dict[str, object]] = [vars(klass).get("__annotations__", {}) for klass in classes]
     annotation = next(annotations[name] for annotations in declared if name in annotations)
-    words = _NAME.findall(annotation if isinstance(annotation, str) else repr(annotation))
+    words = re.findall(_NAME, annotation if isinstance(annotation, str) else repr(annotation))
     found: list[type] = []
     for klass in classes:
         namespace = vars(sys.modules[klass.__module__])

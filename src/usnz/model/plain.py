@@ -8,15 +8,23 @@ terminal or split a line of a file instead of being read.
 from __future__ import annotations
 
 import contextlib
-import contextvars
 import re
 from collections.abc import Generator
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 __all__ = ["KEPT_PATTERN", "QUOTE_PATTERN", "TEXT_PATTERN", "UNSAFE", "all_safe", "safe_text", "unsafe"]
 
-UNSAFE: Final = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
-"""A character text may not hold: C0 controls but tab and newline, DEL, C1 controls, lone surrogates."""
+_UNSAFE: Final = "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]"
+"""A character text may not hold: C0 controls but tab and newline, DEL, C1 controls, lone surrogates.
+
+Compiled when first searched for (:func:`re.search` keeps it): valid text is printable, or
+holds only tabs and newlines besides, so a first get never compiles it (about 0.4 ms).
+"""
+if TYPE_CHECKING:
+    import contextvars
+
+    UNSAFE: re.Pattern[str]
+    """:data:`_UNSAFE` compiled (made when first asked for)."""
 _KEPT: Final = r"[^\u0000-\u0008\u000b-\u001f\u007f-\u009f]"
 """A character text may hold, as a JSON Schema (ECMA-262) pattern: any but those :data:`UNSAFE` names.
 
@@ -30,7 +38,22 @@ KEPT_PATTERN: Final = rf"^{_KEPT}*$"
 """Text a citation's note holds, as a JSON Schema pattern: no control character (tab and newline aside)."""
 QUOTE_PATTERN: Final = rf"^(?=[\s\S]*\S){_KEPT}*$"
 """A citation's quote, as a JSON Schema pattern: something but spaces, and no control character."""
-_KNOWN_SAFE: Final = contextvars.ContextVar("usnz_safe_text", default=False)
+_known_safe: contextvars.ContextVar[bool] | None = None
+"""Within :func:`safe_text`, true; made by its first use (a first get reads no file whole: no contextvars)."""
+
+
+def _known_safe_flag() -> contextvars.ContextVar[bool]:
+    """:data:`_known_safe`, made if not yet made.
+
+    (Two threads making it at once may each make one: a text then not known to be safe is
+    searched, as any other; nothing is let through.)
+    """
+    global _known_safe  # noqa: PLW0603 - made once, on first use
+    if _known_safe is None:
+        import contextvars  # noqa: PLC0415 - only with the first whole file read
+
+        _known_safe = contextvars.ContextVar("usnz_safe_text", default=False)
+    return _known_safe
 
 
 def unsafe(text: str) -> str | None:
@@ -43,7 +66,7 @@ def unsafe(text: str) -> str | None:
     """
     if text.isprintable():  # no control character, no surrogate: the common case, faster than the search
         return None
-    found = UNSAFE.search(text)
+    found = re.search(_UNSAFE, text)
     if found is None:
         return None
     code = ord(found.group())
@@ -63,13 +86,23 @@ def safe_text() -> Generator[None, None, None]:
     So a column test (:func:`all_safe`) does not look for them again: what the loader knows of a
     whole file whose bytes show none (:func:`usnz.reading.problems.suspect_utf8`).
     """
-    token = _KNOWN_SAFE.set(True)
+    flag = _known_safe_flag()
+    token = flag.set(True)
     try:
         yield
     finally:
-        _KNOWN_SAFE.reset(token)
+        flag.reset(token)
 
 
 def all_safe(texts: list[str]) -> bool:
     """Whether no text of *texts* holds a character :func:`unsafe` refuses (printable text none), asked at once."""
-    return _KNOWN_SAFE.get() or "".join(texts).isprintable()
+    flag = _known_safe
+    return (flag is not None and flag.get()) or "".join(texts).isprintable()
+
+
+def __getattr__(name: str) -> re.Pattern[str]:
+    """:data:`UNSAFE`, compiled when first asked for."""
+    if name == "UNSAFE":
+        return re.compile(_UNSAFE)
+    msg = f"module {__name__!r} has no attribute {name!r}"
+    raise AttributeError(msg)

@@ -12,7 +12,6 @@ import threading
 
 from usnz.model.errors import ArgumentTypeError
 from usnz.reading import packaged
-from usnz.reading.collector import collector_paused
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing on the way to a first get
 if TYPE_CHECKING:
@@ -59,6 +58,7 @@ def dataset() -> Dataset:
         with _lock:
             if _packaged is None:
                 from usnz.querying.dataset import Dataset  # noqa: PLC0415 - the query layer with the whole load
+                from usnz.reading.collector import collector_paused  # noqa: PLC0415 - with the whole load
 
                 with collector_paused():  # from the first record read to the last index built
                     _packaged = Dataset(packaged.read_packaged(_read_before))

@@ -10,8 +10,6 @@ whole of it is read the strict way instead, which says what is wrong.
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 import os
 from collections.abc import Callable
 
@@ -21,6 +19,9 @@ from usnz.reading.quick import read_quickly, reader
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing on the way to a first get
 if TYPE_CHECKING:
+    import datetime as dt
+    from typing import Any
+
     from usnz.model.records import AnyRecord
 
 __all__ = ["kind_of_id", "read_kind", "read_packaged", "spans"]
@@ -49,6 +50,8 @@ def spans() -> tuple[tuple[dt.date, dt.date], tuple[dt.date, dt.date]] | None:
     Written by ``scripts/snapshot.py --data`` (``data/spans.txt``) and checked against the
     whole dataset by the tests: a dataset of some kinds only warns as the whole one would.
     """
+    import datetime as dt  # noqa: PLC0415 - only for a first query of a kind: a first get makes no day
+
     try:
         known, possible = (line.split() for line in _packaged_file("spans.txt").decode("ascii").splitlines())
         return (
@@ -103,7 +106,7 @@ def _quickly(files: list[tuple[str, str, bytes]]) -> list[AnyRecord] | None:
     records: list[AnyRecord] = []
     for _, stem, data in files:
         read_one = reader(kind_class(stem))
-        items = json.loads(data)
+        items = _json(data)
         if not isinstance(items, list):
             return None
         for item in items:  # pyright: ignore[reportUnknownVariableType]
@@ -112,6 +115,55 @@ def _quickly(files: list[tuple[str, str, bytes]]) -> list[AnyRecord] | None:
                 return None
             records.append(record)
     return records
+
+
+class _Plain:
+    """What json's C scanner asks of the decoder it reads for: ``json.loads``'s own settings.
+
+    But for a constant (``NaN``, ``Infinity``), which it leaves to ``json.loads`` (no packaged
+    value is one: the strict reader refuses them).
+    """
+
+    __slots__ = ()
+    strict = True
+    object_hook = None
+    object_pairs_hook = None
+    array_hook = None
+    parse_float = float
+    parse_int = int
+
+    @staticmethod
+    def parse_constant(name: str) -> object:
+        """Leave the file to ``json.loads``."""
+        raise ValueError(name)
+
+
+_SPACE = " \t\n\r"
+"""What JSON counts as white space."""
+
+
+def _json(data: bytes) -> Any:
+    """The JSON value of a packaged file, as :func:`json.loads` reads it: read by json's own C scanner.
+
+    That scanner is what ``json.loads`` reads with; asked here directly, a first get imports
+    no json package (its encoder too, and six patterns compiled: about 1 ms). A file it does not
+    read plainly (a byte-order mark, a constant, an error, no such scanner: not CPython) is read
+    by ``json.loads`` itself, which answers (or fails) as it always did.
+    """
+    try:
+        from _json import make_scanner  # noqa: PLC0415 - json's own C scanner
+
+        scan = make_scanner(_Plain())  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType] - the decoder's settings
+        text = data.decode("utf-8")  # as json.loads decodes a file that has no byte-order mark
+        start = len(text) - len(text.lstrip(_SPACE))  # (a mark is no space: no value starts there, a StopIteration)
+        value, end = scan(text, start)
+        if text[end:].strip(_SPACE):
+            raise ValueError(end)  # noqa: TRY301 - more after the value: json.loads says so
+    except Exception:  # noqa: BLE001 - whatever is unusual, json.loads reads it (and says what is wrong)
+        import json  # noqa: PLC0415
+
+        return json.loads(data)
+    return value
 
 
 def _packaged_file(name: str) -> bytes:
