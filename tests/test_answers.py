@@ -214,9 +214,11 @@ def test_combat() -> None:
     fought = usnz.force_contributions(country="NZL", combat=True)
     support = usnz.force_contributions(country="NZL", combat=False)
     assert "161-battery-vietnam" in fought.ids()
-    assert {"nz-gulf-war-1991", "nz-bamyan-prt", "nz-transport-aircraft-afghanistan"} <= set(support.ids())
+    assert {"nz-gulf-war-1991", "nz-transport-aircraft-afghanistan"} <= set(support.ids())
     assert not set(fought.ids()) & set(support.ids())
     unstated = [f.id for f in usnz.force_contributions(country="NZL") if f.combat is None]
+    # The texts say nothing of these units' work: their role is not read as support only.
+    assert {"nz-bamyan-prt", "nz-engineers-vietnam"} <= set(unstated)
     assert len(fought) + len(support) + len(unstated) == len(usnz.force_contributions(country="NZL"))
     gulf = usnz.get("nz-gulf-war-fought-claim")
     assert isinstance(gulf, usnz.ForceContribution)

@@ -375,7 +375,7 @@ UNITS_READ = {
     "percent": ("1 percent", "3 percent"),
     "personnel": ("1 personnel", "3 personnel"),
     "rotations": ("1 rotation", "3 rotations"),
-    "seasons": ("1 season", "3 seasons"),
+    "season": ("1 season", "season 3"),
     "senators": ("1 senator", "3 senators"),
     "ships": ("1 ship", "3 ships"),
     "students": ("1 student", "3 students"),
