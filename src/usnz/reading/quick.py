@@ -27,6 +27,7 @@ from usnz.model.dates import PartialDate, Period
 from usnz.model.facts import facts
 from usnz.model.plain import safe_text
 from usnz.model.validators import one_of
+from usnz.reading import ledger
 from usnz.reading.bounds import MAX_INT
 from usnz.reading.columns import column_check, date_basis_check, dated
 
@@ -565,6 +566,7 @@ def _class_column(cls: type[Any], plan: dict[str, tuple[str, Reader, frozenset[t
             check = column_check(field.validator)
         steps.append((field, _taker(field.name, default), column, check, _setter(cls, field.name)))
     allowed = frozenset(plan)
+    names = tuple(field.name for field, *_ in steps)
     finish = getattr(cls, "__attrs_post_init__", None)
     new = object.__new__
 
@@ -588,6 +590,7 @@ def _class_column(cls: type[Any], plan: dict[str, tuple[str, Reader, frozenset[t
         if finish is not None:
             finished: map[None] = map(finish, made)
             deque(finished, maxlen=0)
+        ledger.add(cls, count, read_values, names)
         return made
 
     return read
@@ -620,17 +623,20 @@ def by_columns(read: Reader) -> bool:
     return read in _columns
 
 
-def read_all(read: Reader, entries: list[object], *, safe: bool = False) -> list[AnyRecord] | None:
+def read_all(
+    read: Reader, entries: list[object], *, safe: bool = False, kept: ledger.Ledger | None = None
+) -> list[AnyRecord] | None:
     """The record *read* makes of each of *entries*, or ``None`` when any needs cattrs' detailed reading.
 
     A class read by columns (:func:`_class_column`) is read a field at a time, many records at
-    once. *safe*: no text of *entries* holds a character :func:`~usnz.model.plain.unsafe` refuses
-    (the loader has searched the file for them), so the fields' checks do not search each text again.
+    once, and its columns are *kept* in a ledger (when the whole of *entries* is read so). *safe*:
+    no text of *entries* holds a character :func:`~usnz.model.plain.unsafe` refuses (the loader has
+    searched the file for them), so the fields' checks do not search each text again.
     """
     column = _columns.get(read)
     try:
         if column is not None:  # a chunk at a time: what a chunk's fields hold stays in the processor's cache
-            with safe_text() if safe else contextlib.nullcontext():
+            with safe_text() if safe else contextlib.nullcontext(), ledger.recording(kept):
                 return [record for at in range(0, len(entries), _CHUNK) for record in column(entries[at : at + _CHUNK])]
         return [read(entry) for entry in entries]  # a class reader takes a JSON object only
     except Exception:  # noqa: BLE001 - any doubt at all: the entries are read one by one, and cattrs says what is wrong
