@@ -342,7 +342,8 @@ def _holds_owner(path: str, column: list[Any], owners: list[str]) -> bool:
     items = _spread(column, kinds)
     held = set(map(type, items))
     whose = _owners(column, kinds, owners)
-    return len(held) > 1 or not all(_read_columns(kind, path, items, whose, _Named()) for kind in held)
+    asked = _Named(owners_only=True)
+    return len(held) > 1 or not all(_read_columns(kind, path, items, whose, asked) for kind in held)
 
 
 def _resolved(ids: set[str], by_id: dict[str, AnyRecord], expected: tuple[type[AnyRecord], ...]) -> bool:
@@ -385,12 +386,14 @@ class _Named:
     """What records name, by column.
 
     The ids each field's :class:`Fact` names, every country code, and the values held in
-    fields of their own (each citation, each doubt), by path (``citations.``).
+    fields of their own (each citation, each doubt), by path (``citations.``). *owners_only*:
+    only whether a value names its own record is asked, no id is noted.
     """
 
-    __slots__ = ("codes", "held", "refs")
+    __slots__ = ("codes", "held", "owners_only", "refs")
 
-    def __init__(self) -> None:
+    def __init__(self, *, owners_only: bool = False) -> None:
+        self.owners_only = owners_only
         self.refs: dict[Fact, set[str]] = {}
         self.codes: set[str] = set()
         self.held: dict[str, list[Any]] = {}
@@ -405,6 +408,8 @@ def _read_columns(cls: Any, prefix: str, values: list[Any], owners: list[str] | 
     is no id where ids are, or values of several classes in one field.
     """
     for name, path, declared, how in steps(cls, prefix):
+        if named.owners_only and how != NESTED and not path.endswith(_ITSELF):
+            continue
         column = list(map(attrgetter(name), values))
         if how == NESTED:
             kinds = set(map(type, column))
@@ -435,6 +440,8 @@ def _named_in(  # noqa: PLR0917 - a field's column, what it is, and where it goe
     kinds = set(map(type, column))
     if owners is not None and path.endswith(_ITSELF) and _names_owner(column, kinds, owners):
         return False
+    if named.owners_only:
+        return True
     try:
         (named.codes if how == CODE else named.refs.setdefault(declared, set())).update(
             itertools.chain.from_iterable(column) if kinds == {tuple} else _spread(column, kinds)
