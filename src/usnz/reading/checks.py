@@ -544,13 +544,15 @@ def _attestation_problems(
     """
     if not isinstance(target, Record):
         return
-    ref = shown(target.id)
     when = target.when
     if when is None:
-        yield "record", f"names {ref}, which has no date; an attestation is dated by its record"
+        yield "record", f"names {shown(target.id)}, which has no date; an attestation is dated by its record"
     elif isinstance(when, PartialDate):
         if attestation.date != when:
-            expected = f"is {attestation.date}, but {ref} is dated {when}; an attestation's date is its record's date"
+            expected = (
+                f"is {attestation.date}, but {shown(target.id)} is dated {when}; "
+                "an attestation's date is its record's date"
+            )
             yield "date", expected
     else:
         spoken = [as_of[c.source] for c in target.citations if c.source in as_of]
@@ -560,12 +562,12 @@ def _attestation_problems(
             yield (
                 "date",
                 (
-                    f"is {attestation.date}, but {ref} is dated {when} (known {known}); "
+                    f"is {attestation.date}, but {shown(target.id)} is dated {when} (known {known}); "
                     "an attestation's date lies within its record's period"
                 ),
             )
     if attestation.date_basis is not None and attestation.date_basis != getattr(target, "date_basis", None):
-        said = f"is {attestation.date_basis!r}, but {ref}'s is {getattr(target, 'date_basis', None)!r}"
+        said = f"is {attestation.date_basis!r}, but {shown(target.id)}'s is {getattr(target, 'date_basis', None)!r}"
         yield "date_basis", f"{said}; an attestation's date_basis is its record's"
     given = attestation.citation
     if not any(c.source == given.source and c.paragraph == given.paragraph for c in target.citations):
@@ -573,7 +575,7 @@ def _attestation_problems(
         yield (
             "citation",
             (
-                f"cites {given.source} ¶{given.paragraph}, which {ref} does not cite; "
+                f"cites {given.source} ¶{given.paragraph}, which {shown(target.id)} does not cite; "
                 f"an attestation cites a paragraph of its record: {', '.join(dict.fromkeys(cited))}"
             ),
         )
