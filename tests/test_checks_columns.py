@@ -188,8 +188,8 @@ CHANGES: dict[str, Change] = {
 }
 
 
-def _ledger_of(records: list[Any], but: type | None = None) -> Ledger:
-    """The ledger the quick reader keeps of *records* (*but* those of one class): the columns of each class it made."""
+def _ledger_of(records: list[Any], but: Callable[[Any], bool] = lambda _: False) -> Ledger:
+    """The ledger the quick reader keeps of *records* (*but* those it did not read): the columns of each class it made."""
     reads: list[Any] = []
 
     def note(values: list[Any]) -> None:
@@ -204,7 +204,7 @@ def _ledger_of(records: list[Any], but: type | None = None) -> Ledger:
                 ]
                 note(held)
 
-    note([record for record in records if type(record) is not but])
+    note([record for record in records if not but(record)])
     ledger = Ledger(checks.wanted)
     ledger.keep(reads)
     return ledger
@@ -213,7 +213,10 @@ def _ledger_of(records: list[Any], but: type | None = None) -> Ledger:
 LEDGERS: dict[str, Kept] = {
     "records": lambda _: None,
     "columns": _ledger_of,
-    "columns of all but events": lambda records: _ledger_of(records, but=usnz.Event),
+    "columns of all but events": lambda records: _ledger_of(records, but=lambda r: type(r) is usnz.Event),
+    "columns of all but one event": lambda records: _ledger_of(
+        records, but=lambda r: r.id == "nz-declares-war-on-germany"
+    ),
 }
 
 

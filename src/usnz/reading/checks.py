@@ -9,7 +9,7 @@ import operator
 import os
 import sys
 import typing
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Iterator
 from operator import attrgetter, itemgetter
 from typing import Any, TypeVar
 
@@ -245,7 +245,7 @@ def _all_well(
     for cls, run in itertools.groupby(records, type):  # a file's records are of one class
         by_class.setdefault(cls, []).extend(run)
     named = _Named()
-    if ledger is not None and not _read_nested(ledger, by_class.keys(), named):
+    if ledger is not None and not _read_nested(ledger, {cls: len(group) for cls, group in by_class.items()}, named):
         return False
     for cls, group in by_class.items():
         if ledger is not None and ledger.count(cls) == len(group):  # every record of the class read by columns
@@ -291,14 +291,15 @@ def _cited(named: _Named, ledger: Ledger | None) -> tuple[_Paragraphs, _Paragrap
     return found[0], found[1]
 
 
-def _read_nested(ledger: Ledger, kinds: Collection[type], named: _Named) -> bool:
+def _read_nested(ledger: Ledger, records: dict[type, int], named: _Named) -> bool:
     """Add to *named* what the values nested in records (citations, doubts...) name, of those read by columns.
 
-    Each class of them read on its own, whatever record or path it was read in. The records'
-    own classes (*kinds*) are not: their columns are read with their records (:func:`_read_ledger`).
+    Each class of them read on its own, whatever record or path it was read in. A class of
+    records (how many of each: *records*) every instance of which is a record is not: its columns
+    are read with its records (:func:`_read_ledger`).
     """
     for cls in ledger.classes():
-        if cls in kinds:
+        if ledger.count(cls) == records.get(cls, 0):
             continue
         for name, path, declared, how in steps(cls):
             if how != NESTED and not _named_in(ledger.column(cls, name), path, declared, how, None, named):
