@@ -14,15 +14,18 @@ from operator import attrgetter, itemgetter
 from typing import Any, TypeVar
 
 from usnz.model.base import Record
+from usnz.model.citation import Citation
 from usnz.model.countries import COUNTRIES
 from usnz.model.dates import OPEN, PartialDate
+from usnz.model.doubt import Doubt
 from usnz.model.errors import Problem, shown
-from usnz.model.facts import CODE, NESTED, Fact, facts, keys_of, steps
+from usnz.model.facts import CODE, NESTED, Fact, facts, held_classes, keys_of, steps
 from usnz.model.kinds.people import Attestation, Person
 from usnz.model.records import KINDS, AnyRecord, is_source, paragraph_counts, source_texts, spoken_dates
+from usnz.reading.ledger import Ledger
 from usnz.reading.problems import Unread
 
-__all__ = ["check"]
+__all__ = ["check", "wanted"]
 
 T = TypeVar("T")
 
@@ -54,6 +57,7 @@ def check(
     problems: list[Problem],
     unread: Unread = (),  # type: ignore[assignment] # never mutated
     unread_kinds: tuple[type[AnyRecord], ...] = (),
+    ledger: Ledger | None = None,
 ) -> None:
     """Check what no single record can: unique ids, references, citations, countries, attestations.
 
@@ -63,8 +67,8 @@ def check(
     it may name a record of one of them (it may be in that file).
 
     The references, countries, paragraphs and disputes of all records are first asked by column
-    (:func:`_all_well`); only when something may be wrong is each record read on its own, to
-    say what and where.
+    (:func:`_all_well`: of the columns the quick reader read, kept in *ledger*, where it has
+    them); only when something may be wrong is each record read on its own, to say what and where.
     """
 
     def add(file: str, record: str | int, path: str, message: str) -> None:
@@ -96,7 +100,7 @@ def check(
     sources = source_texts(given)
     paragraphs = paragraph_counts(sources)
     spoken = spoken_dates(sources)  # where open periods run to
-    if not (unique and _all_well(given, by_id, paragraphs, expected_for)):
+    if not (unique and _all_well(given, by_id, paragraphs, expected_for, ledger)):
         for name, record in records:
             _check_one(
                 name,
@@ -226,28 +230,121 @@ def _all_well(
     by_id: dict[str, AnyRecord],
     paragraphs: dict[str, int],
     expected_for: Callable[[Fact], tuple[type[AnyRecord], ...]],
+    ledger: Ledger | None = None,
 ) -> bool:
     """Whether the records' references, countries, paragraphs and disputes are all as they must be.
 
     Asked of whole columns at once (every event's ``see_also``, every citation's source...)
-    with set operations and ``map``, read by each class's :func:`~usnz.model.facts.steps`. It
-    may answer ``False`` when all is well; never ``True`` when a record has a problem: each
-    record is then checked on its own, to say what and where. Attestations are not asked here.
+    with set operations and ``map``, read by each class's :func:`~usnz.model.facts.steps`: from
+    the columns the quick reader read (*ledger*), for a class every record of which it read,
+    else from the records. It may answer ``False`` when all is well; never ``True`` when a record
+    has a problem: each record is then checked on its own, to say what and where. Attestations
+    are not asked here.
     """
     by_class: dict[type[AnyRecord], list[AnyRecord]] = {}
     for cls, run in itertools.groupby(records, type):  # a file's records are of one class
         by_class.setdefault(cls, []).extend(run)
     named = _Named()
+    if ledger is not None and not _read_nested(ledger, {cls: len(group) for cls, group in by_class.items()}, named):
+        return False
     for cls, group in by_class.items():
-        if not _read_columns(cls, "", group, list(map(attrgetter("id"), group)), named):
+        if ledger is not None and ledger.count(cls) == len(group):  # every record of the class read by columns
+            if not _read_ledger(cls, ledger, named):
+                return False
+        elif not _read_columns(cls, "", group, list(map(attrgetter("id"), group)), named):
             return False
     claims = [group for cls, group in by_class.items() if issubclass(cls, Record)]
     return (
         named.codes <= COUNTRIES.keys()
         and all(_resolved(ids, by_id, expected_for(declared)) for declared, ids in named.refs.items())
-        and _within(named.held.get("citations.", []), named.held.get("doubts.", []), paragraphs)
+        and _within(*_cited(named, ledger), paragraphs)
         and _mutual(typing.cast("list[Record]", list(itertools.chain.from_iterable(claims))), by_id)
     )
+
+
+@functools.cache
+def wanted(cls: type) -> frozenset[str]:
+    """The fields of *cls* whose columns the checks read (a :class:`~usnz.reading.ledger.Ledger` keeps them).
+
+    Its ids, references and country codes, and the paragraphs a citation or doubt names.
+    """
+    names = {name for name, _, _, how in steps(cls) if how != NESTED} | _owning(cls)
+    if cls in _CITED:
+        names.update(_CITED[cls])
+    return frozenset({*names, "id"})
+
+
+_CITED: dict[type, tuple[str, str]] = {Citation: ("source", "paragraph"), Doubt: ("source", "paragraphs")}
+"""What names a paragraph of a source: its class, and the fields that give the source and the paragraph(s)."""
+
+
+def _cited(named: _Named, ledger: Ledger | None) -> tuple[_Paragraphs, _Paragraphs]:
+    """The (sources, paragraphs) citations name, and those doubts name: held in *named*, and read by columns."""
+    found: list[_Paragraphs] = []
+    for cls, path in ((Citation, "citations."), (Doubt, "doubts.")):
+        held = named.held.get(path, [])
+        sources, numbers = (list(map(attrgetter(name), held)) for name in _CITED[cls])
+        if ledger is not None:
+            sources += ledger.column(cls, _CITED[cls][0])
+            numbers += ledger.column(cls, _CITED[cls][1])
+        found.append((sources, numbers))
+    return found[0], found[1]
+
+
+def _read_nested(ledger: Ledger, records: dict[type, int], named: _Named) -> bool:
+    """Add to *named* what the values nested in records (citations, doubts...) name, of those read by columns.
+
+    Each class of them read on its own, whatever record or path it was read in. A class of
+    records (how many of each: *records*) every instance of which is a record is not: its columns
+    are read with its records (:func:`_read_ledger`).
+    """
+    for cls in ledger.classes():
+        if ledger.count(cls) == records.get(cls, 0):
+            continue
+        for name, path, declared, how in steps(cls):
+            if how != NESTED and not _named_in(ledger.column(cls, name), path, declared, how, None, named):
+                return False
+    return True
+
+
+def _read_ledger(cls: Any, ledger: Ledger, named: _Named) -> bool:
+    """Add to *named* what the records of *cls* name, from the columns the quick reader read of every one of them.
+
+    As :func:`_read_columns` does (the values nested in them: :func:`_read_nested`, but whether
+    one holds its record's own id, a doubt's ``concerns``: :func:`_holds_owner`).
+    """
+    owners = ledger.column(cls, "id")
+    for name, path, declared, how in steps(cls):
+        column = ledger.column(cls, name)
+        if how != NESTED:
+            if not _named_in(column, path, declared, how, owners, named):
+                return False
+        elif name in _owning(cls) and _holds_owner(path, column, owners):
+            return False
+    return True
+
+
+@functools.cache
+def _owning(cls: Any) -> frozenset[str]:
+    """The fields of *cls* that hold values of their own, one of which may hold its record's own id (``doubts``)."""
+    return frozenset(
+        name
+        for name, path, _, how in steps(cls)
+        if how == NESTED and any(_owned(kind, path) for kind in held_classes(cls, name))
+    )
+
+
+def _holds_owner(path: str, column: list[Any], owners: list[str]) -> bool:
+    """Whether a value a field's *column* (at *path*) holds may hold the id of its record (*owners*: each value's).
+
+    Asked as :func:`_read_columns` asks it (values of several classes in one field: they may).
+    """
+    kinds = set(map(type, column))
+    items = _spread(column, kinds)
+    held = set(map(type, items))
+    whose = _owners(column, kinds, owners)
+    asked = _Named(owners_only=True)
+    return len(held) > 1 or not all(_read_columns(kind, path, items, whose, asked) for kind in held)
 
 
 def _resolved(ids: set[str], by_id: dict[str, AnyRecord], expected: tuple[type[AnyRecord], ...]) -> bool:
@@ -257,14 +354,19 @@ def _resolved(ids: set[str], by_id: dict[str, AnyRecord], expected: tuple[type[A
     return ids <= by_id.keys()
 
 
-def _within(citations: list[Any], doubts: list[Any], paragraphs: dict[str, int]) -> bool:
+_Paragraphs = tuple[list[Any], list[Any]]
+"""The sources some values name, and the paragraph (or paragraphs) each names: one column each."""
+
+
+def _within(citations: _Paragraphs, doubts: _Paragraphs, paragraphs: dict[str, int]) -> bool:
     """Whether each of *citations* and *doubts* names paragraphs its source has (of the sources in *paragraphs*)."""
-    counts = map(paragraphs.get, map(attrgetter("source"), citations), itertools.repeat(_NO_LIMIT))
-    if any(map(operator.gt, map(attrgetter("paragraph"), citations), counts)):
+    sources, numbers = citations
+    if any(map(operator.gt, numbers, map(paragraphs.get, sources, itertools.repeat(_NO_LIMIT)))):
         return False
-    doubts = list(itertools.compress(doubts, map(attrgetter("paragraphs"), doubts)))  # those that name paragraphs
-    counts = map(paragraphs.get, map(attrgetter("source"), doubts), itertools.repeat(_NO_LIMIT))
-    return not any(map(operator.gt, map(max, map(attrgetter("paragraphs"), doubts)), counts))
+    sources, numbered = doubts
+    some = list(map(bool, numbered))  # those that name paragraphs
+    counts = map(paragraphs.get, itertools.compress(sources, some), itertools.repeat(_NO_LIMIT))
+    return not any(map(operator.gt, map(max, itertools.compress(numbered, some)), counts))
 
 
 def _mutual(records: list[Record], by_id: dict[str, AnyRecord]) -> bool:
@@ -285,12 +387,14 @@ class _Named:
     """What records name, by column.
 
     The ids each field's :class:`Fact` names, every country code, and the values held in
-    fields of their own (each citation, each doubt), by path (``citations.``).
+    fields of their own (each citation, each doubt), by path (``citations.``). *owners_only*:
+    only whether a value names its own record is asked, no id is noted.
     """
 
-    __slots__ = ("codes", "held", "refs")
+    __slots__ = ("codes", "held", "owners_only", "refs")
 
-    def __init__(self) -> None:
+    def __init__(self, *, owners_only: bool = False) -> None:
+        self.owners_only = owners_only
         self.refs: dict[Fact, set[str]] = {}
         self.codes: set[str] = set()
         self.held: dict[str, list[Any]] = {}
@@ -305,9 +409,11 @@ def _read_columns(cls: Any, prefix: str, values: list[Any], owners: list[str] | 
     is no id where ids are, or values of several classes in one field.
     """
     for name, path, declared, how in steps(cls, prefix):
+        if named.owners_only and how != NESTED and not path.endswith(_ITSELF):
+            continue
         column = list(map(attrgetter(name), values))
-        kinds = set(map(type, column))
         if how == NESTED:
+            kinds = set(map(type, column))
             items = _spread(column, kinds)
             named.held.setdefault(path, []).extend(items)
             held = set(map(type, items))
@@ -319,18 +425,37 @@ def _read_columns(cls: Any, prefix: str, values: list[Any], owners: list[str] | 
                     whose = _owners(column, kinds, owners)
                 if not _read_columns(kind, path, items, whose, named):
                     return False
-            continue
-        if owners is not None and path.endswith(_ITSELF):
-            holds = operator.contains if kinds == {tuple} else _holds
-            if any(map(holds, column, owners)):
-                return False
-        try:
-            (named.codes if how == CODE else named.refs.setdefault(declared, set())).update(
-                itertools.chain.from_iterable(column) if kinds == {tuple} else _spread(column, kinds)
-            )
-        except TypeError:  # an unhashable value, no id (the exact checks pass it by)
+        elif not _named_in(column, path, declared, how, owners, named):
             return False
     return True
+
+
+def _named_in(  # noqa: PLR0917 - a field's column, what it is, and where it goes
+    column: list[Any], path: str, declared: Fact, how: int, owners: list[str] | None, named: _Named
+) -> bool:
+    """Add to *named* the ids or country codes of one field's *column* (its *path*, :class:`Fact` and kind of step).
+
+    *owners*: the id of the record each value is in, where the field may not hold it. ``False``
+    if one does, or a value is no id.
+    """
+    kinds = set(map(type, column))
+    if owners is not None and path.endswith(_ITSELF) and _names_owner(column, kinds, owners):
+        return False
+    if named.owners_only:
+        return True
+    try:
+        (named.codes if how == CODE else named.refs.setdefault(declared, set())).update(
+            itertools.chain.from_iterable(column) if kinds == {tuple} else _spread(column, kinds)
+        )
+    except TypeError:  # an unhashable value, no id (the exact checks pass it by)
+        return False
+    return True
+
+
+def _names_owner(column: list[Any], kinds: set[type], owners: list[str]) -> bool:
+    """Whether a value of a field's *column* (of *kinds*) is, or holds, its record's id (*owners*: each value's)."""
+    holds = operator.contains if kinds == {tuple} else _holds
+    return any(map(holds, column, owners))
 
 
 def _owners(column: list[Any], kinds: set[type], owners: list[str]) -> list[str]:
@@ -351,7 +476,10 @@ def _holds(value: object, ref: str) -> bool:
 @functools.cache
 def _owned(cls: Any, prefix: str) -> bool:
     """Whether a field of *cls* (at *prefix*) may hold its record's own id, or holds values of their own that may."""
-    return any(path.endswith(_ITSELF) or how == NESTED for _, path, _, how in steps(cls, prefix))
+    return any(
+        any(_owned(kind, path) for kind in held_classes(cls, name)) if how == NESTED else path.endswith(_ITSELF)
+        for name, path, _, how in steps(cls, prefix)
+    )
 
 
 def _spread(column: list[Any], kinds: set[type]) -> list[Any]:
@@ -417,13 +545,15 @@ def _attestation_problems(
     """
     if not isinstance(target, Record):
         return
-    ref = shown(target.id)
     when = target.when
     if when is None:
-        yield "record", f"names {ref}, which has no date; an attestation is dated by its record"
+        yield "record", f"names {shown(target.id)}, which has no date; an attestation is dated by its record"
     elif isinstance(when, PartialDate):
         if attestation.date != when:
-            expected = f"is {attestation.date}, but {ref} is dated {when}; an attestation's date is its record's date"
+            expected = (
+                f"is {attestation.date}, but {shown(target.id)} is dated {when}; "
+                "an attestation's date is its record's date"
+            )
             yield "date", expected
     else:
         spoken = [as_of[c.source] for c in target.citations if c.source in as_of]
@@ -433,12 +563,12 @@ def _attestation_problems(
             yield (
                 "date",
                 (
-                    f"is {attestation.date}, but {ref} is dated {when} (known {known}); "
+                    f"is {attestation.date}, but {shown(target.id)} is dated {when} (known {known}); "
                     "an attestation's date lies within its record's period"
                 ),
             )
     if attestation.date_basis is not None and attestation.date_basis != getattr(target, "date_basis", None):
-        said = f"is {attestation.date_basis!r}, but {ref}'s is {getattr(target, 'date_basis', None)!r}"
+        said = f"is {attestation.date_basis!r}, but {shown(target.id)}'s is {getattr(target, 'date_basis', None)!r}"
         yield "date_basis", f"{said}; an attestation's date_basis is its record's"
     given = attestation.citation
     if not any(c.source == given.source and c.paragraph == given.paragraph for c in target.citations):
@@ -446,7 +576,7 @@ def _attestation_problems(
         yield (
             "citation",
             (
-                f"cites {given.source} ¶{given.paragraph}, which {ref} does not cite; "
+                f"cites {given.source} ¶{given.paragraph}, which {shown(target.id)} does not cite; "
                 f"an attestation cites a paragraph of its record: {', '.join(dict.fromkeys(cited))}"
             ),
         )

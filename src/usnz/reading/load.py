@@ -26,6 +26,7 @@ from usnz.model.plain import unsafe
 from usnz.model.records import KINDS, AnyRecord
 from usnz.reading import files
 from usnz.reading.checks import check as _check
+from usnz.reading.checks import wanted as _wanted
 from usnz.reading.collector import collector_paused
 from usnz.reading.files import MAX_FILE_BYTES, checked_paths, read_paths
 from usnz.reading.files import too_large as _too_large
@@ -34,6 +35,7 @@ from usnz.reading.jsontext import MAX_INT, parse_json, parse_shallow, parse_unbo
 from usnz.reading.jsontext import JsonError as _JsonError
 from usnz.reading.jsontext import check_depth as _check_depth
 from usnz.reading.jsontext import json_lines as _json_lines
+from usnz.reading.ledger import Ledger
 from usnz.reading.problems import MAX_PROBLEMS, Unread
 from usnz.reading.problems import Problems as _Problems
 from usnz.reading.problems import diagnosed as _diagnosed
@@ -55,10 +57,15 @@ __all__ = [
 ]
 
 
-def _records_in(  # noqa: PLR0911 - one return per way a file can fail
-    name: str, stem: str, data: bytes, problems: list[Problem], unchecked: Unread | None = None
+def _records_in(  # noqa: PLR0911, PLR0917 - one return per way a file can fail; what is read, and where it goes
+    name: str,
+    stem: str,
+    data: bytes,
+    problems: list[Problem],
+    unchecked: Unread | None = None,
+    kept: Ledger | None = None,
 ) -> Iterator[AnyRecord]:
-    """Structure every record of one file, adding a problem for each that fails."""
+    """Structure every record of one file, adding a problem for each that fails (what is read by columns: *kept*)."""
     cls = KINDS.get(stem)
     if cls is None:
         problems.append(
@@ -98,7 +105,7 @@ def _records_in(  # noqa: PLR0911 - one return per way a file can fail
     suspect = _suspect_utf8(data)  # a control character or a surrogate may be in the text
     unbounded = not suspect and not name.endswith(".jsonl") and by_columns(read)
     if unbounded:
-        every = _read_unbounded(read, text)
+        every = _read_unbounded(read, text, kept)
         if every is not None:  # the fast path: every record has its class's shape, every integer in bounds
             yield from every
             return
@@ -119,7 +126,7 @@ def _records_in(  # noqa: PLR0911 - one return per way a file can fail
         return
     entries: list[object] = items if isinstance(items, list) else []  # pyright: ignore[reportUnknownVariableType]
     # (a file read unbounded was read by columns already: parsed strictly, its values are the same)
-    every = None if suspect or unbounded or entries is not items else read_all(read, entries, safe=True)
+    every = None if suspect or unbounded or entries is not items else read_all(read, entries, safe=True, kept=kept)
     if every is not None:  # the fast path: every record has its class's shape
         yield from every
         return
@@ -127,7 +134,7 @@ def _records_in(  # noqa: PLR0911 - one return per way a file can fail
     yield from _slowly(name, cls, text, items, quick, problems, unchecked)  # pyright: ignore[reportUnknownArgumentType]
 
 
-def _read_unbounded(read: Reader, text: str) -> list[AnyRecord] | None:
+def _read_unbounded(read: Reader, text: str, kept: Ledger | None = None) -> list[AnyRecord] | None:
     """Every record of a file's JSON *text* (no character in it suspect), read by columns; ``None`` when in doubt.
 
     The JSON is parsed without the strict parser's bound on integers
@@ -138,7 +145,7 @@ def _read_unbounded(read: Reader, text: str) -> list[AnyRecord] | None:
         items = parse_unbounded(text)
     except (ValueError, _JsonError):  # the strict parser says what is wrong
         return None
-    return read_all(read, items, safe=True) if type(items) is list else None  # pyright: ignore[reportUnknownArgumentType]
+    return read_all(read, items, safe=True, kept=kept) if type(items) is list else None  # pyright: ignore[reportUnknownArgumentType]
 
 
 def _quickly(read: Reader, entry: object) -> AnyRecord | None:
@@ -264,6 +271,7 @@ def read(
     """
     collected = _Problems(problems or ())
     unread: Unread = []  # records with problems: still checked for references
+    kept = Ledger(_wanted)  # the columns the quick reader reads: the checks read them, not every record again
     files.reverse()
     with collector_paused():
         records = [("<extended dataset>", r) for r in extends]
@@ -273,14 +281,14 @@ def read(
             name, stem, data = files.pop()
             given.append((name, stem))
             before = len(collected)
-            records.extend(zip(itertools.repeat(name), _records_in(name, stem, data, collected, unread)))
+            records.extend(zip(itertools.repeat(name), _records_in(name, stem, data, collected, unread, kept)))
             del data
             if stem in KINDS and _unread_file(collected, before, name, stem):
                 unread_kinds.append(KINDS[stem])
         cited = _no_sources(given, records, unread, collected)
         if cited is not None:
             unread_kinds.append(KINDS[cited])
-        _check(records, collected, unread, tuple(unread_kinds))
+        _check(records, collected, unread, tuple(unread_kinds), kept)
         if collected:
             raise DataError(collected.listed())
         return [record for _, record in records]

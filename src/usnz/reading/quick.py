@@ -27,6 +27,7 @@ from usnz.model.dates import PartialDate, Period
 from usnz.model.facts import facts
 from usnz.model.plain import safe_text
 from usnz.model.validators import one_of
+from usnz.reading import ledger
 from usnz.reading.bounds import MAX_INT
 from usnz.reading.columns import column_check, date_basis_check, dated
 
@@ -186,10 +187,15 @@ def _tuple_column(inner: Column) -> Column:
         got = inner(flat)
         if got is flat:  # the items as they are
             return list(map(tuple, values))
-        items = iter(got)
-        return list(map(tuple, map(itertools.islice, itertools.repeat(items), map(len, values))))
+        return _regrouped(got, values)
 
     return read
+
+
+def _regrouped(items: list[Any], values: list[Any]) -> list[Any]:
+    """*items* cut into tuples, one as long as each of *values*: each a slice of one tuple of them (made at once)."""
+    ends = list(itertools.accumulate(map(len, values), initial=0))
+    return list(map(tuple(items).__getitem__, map(slice, ends, itertools.islice(ends, 1, None))))
 
 
 _tuples: dict[Reader, Reader] = {}  # by item reader
@@ -537,7 +543,7 @@ def _class_column(cls: type[Any], plan: dict[str, tuple[str, Reader, frozenset[t
     """
     if not _built_as_attrs_builds(cls):
         return None
-    steps: list[tuple[attrs.Attribute[Any], Column, object, Any, Callable[[list[Any], list[Any]], None]]] = []
+    steps: list[tuple[attrs.Attribute[Any], Column, Column, Any, Callable[[list[Any], list[Any]], None]]] = []
     for field in attrs.fields(cls):
         _, read_field, accepted = plan[field.name]
         column = _columns.get(read_field)
@@ -558,24 +564,20 @@ def _class_column(cls: type[Any], plan: dict[str, tuple[str, Reader, frozenset[t
             check = date_basis_check
         elif field.validator is not None and not _implied(field.validator, _literals.get(read_field)):
             check = column_check(field.validator)
-        steps.append((field, column, default, check, _setter(cls, field.name)))
+        steps.append((field, _taker(field.name, default), column, check, _setter(cls, field.name)))
     allowed = frozenset(plan)
+    names = tuple(field.name for field, *_ in steps)
     finish = getattr(cls, "__attrs_post_init__", None)
     new = object.__new__
 
     def read(values: list[dict[str, Any]]) -> list[Any]:
         count = len(values)
-        if not set(map(type, values)) <= {dict} or not all(map(allowed.issuperset, values)):
-            raise UnsureError
+        if not set(map(type, values)) <= {dict} or not allowed.issuperset(set[str]().union(*values)):
+            raise UnsureError  # (an unknown key in one of them: each key asked once, not once an object)
         made = list(map(new, itertools.repeat(cls, count)))
         read_values: list[list[Any]] = []
-        for field, column, default, _, set_each in steps:
-            raw = (
-                list(map(operator.getitem, values, itertools.repeat(field.name)))  # a KeyError if one is not given
-                if default is _NOT_GIVEN
-                else list(map(dict[str, Any].get, values, itertools.repeat(field.name), itertools.repeat(default)))
-            )
-            got = column(raw)
+        for _, take, column, _, set_each in steps:
+            got = column(take(values))
             set_each(made, got)
             read_values.append(got)
         whether_dated: list[bool] | None = None
@@ -588,6 +590,7 @@ def _class_column(cls: type[Any], plan: dict[str, tuple[str, Reader, frozenset[t
         if finish is not None:
             finished: map[None] = map(finish, made)
             deque(finished, maxlen=0)
+        ledger.add(cls, count, read_values, names)
         return made
 
     return read
@@ -595,6 +598,21 @@ def _class_column(cls: type[Any], plan: dict[str, tuple[str, Reader, frozenset[t
 
 _CHUNK: Final = 500
 """How many records a class read by columns reads at once."""
+
+
+def _taker(name: str, default: object) -> Column:
+    """What takes field *name* from each of a column of JSON objects, *default* where it is not given.
+
+    A required field (*default* ``_NOT_GIVEN``) not given is a ``KeyError``. One map, in C: an
+    ``itemgetter`` where the field is required, ``dict.get`` where it has a default.
+    """
+    if default is _NOT_GIVEN:
+        required = operator.itemgetter(name)
+        return lambda values: list(map(required, values))
+    get = dict[str, Any].get
+    if default is None:  # what ``get`` gives where it is not given
+        return lambda values: list(map(get, values, itertools.repeat(name)))
+    return lambda values: list(map(get, values, itertools.repeat(name), itertools.repeat(default)))
 
 
 def by_columns(read: Reader) -> bool:
@@ -605,17 +623,20 @@ def by_columns(read: Reader) -> bool:
     return read in _columns
 
 
-def read_all(read: Reader, entries: list[object], *, safe: bool = False) -> list[AnyRecord] | None:
+def read_all(
+    read: Reader, entries: list[object], *, safe: bool = False, kept: ledger.Ledger | None = None
+) -> list[AnyRecord] | None:
     """The record *read* makes of each of *entries*, or ``None`` when any needs cattrs' detailed reading.
 
     A class read by columns (:func:`_class_column`) is read a field at a time, many records at
-    once. *safe*: no text of *entries* holds a character :func:`~usnz.model.plain.unsafe` refuses
-    (the loader has searched the file for them), so the fields' checks do not search each text again.
+    once, and its columns are *kept* in a ledger (when the whole of *entries* is read so). *safe*:
+    no text of *entries* holds a character :func:`~usnz.model.plain.unsafe` refuses (the loader has
+    searched the file for them), so the fields' checks do not search each text again.
     """
     column = _columns.get(read)
     try:
         if column is not None:  # a chunk at a time: what a chunk's fields hold stays in the processor's cache
-            with safe_text() if safe else contextlib.nullcontext():
+            with safe_text() if safe else contextlib.nullcontext(), ledger.recording(kept):
                 return [record for at in range(0, len(entries), _CHUNK) for record in column(entries[at : at + _CHUNK])]
         return [read(entry) for entry in entries]  # a class reader takes a JSON object only
     except Exception:  # noqa: BLE001 - any doubt at all: the entries are read one by one, and cattrs says what is wrong
