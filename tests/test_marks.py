@@ -12,6 +12,7 @@ import pytest
 import usnz
 from usnz.cli import main
 from usnz.faces import marks
+from usnz.faces.columns import table
 from usnz.faces.html import records_html
 from usnz.faces.text import show_text, table_text
 
@@ -417,3 +418,53 @@ def test_no_year_of_the_data_has_a_thousands_separator_and_no_one_reads_plural()
     assert str(usnz.Records([usnz.get("nz-engineers-iraq-deployment-length")]).total("quantity")).startswith(
         "1 year (1 record counted"
     )
+
+
+# -- A column of equal cells that carry a mark is kept, with its legend (review 6, M4) ----------
+
+
+def test_equal_dates_from_outside_the_texts_keep_their_column_and_legend() -> None:
+    events = usnz.events(involving="john-key", during=2010)
+    assert len(events) > 1
+    assert {(str(e.when), e.date_basis) for e in events} == {("2010-04~", "external")}
+    text = table_text(events, width=200)
+    assert text.splitlines()[0].split()[:2] == ["id", "when"]
+    rows = _rows(text)
+    assert all("2010-04~ †" in rows[event.id] for event in events)
+    assert f"† {marks.MEANING[marks.OUTSIDE]}" in text
+    html = events._repr_html_()
+    assert "2010-04~" in html
+    assert "†" in html
+    assert marks.MEANING[marks.OUTSIDE] in html
+
+
+def test_equal_inferred_dates_keep_their_column_and_legend() -> None:
+    quotes = usnz.quotes(speaker="john-key", during=2009)
+    assert len(quotes) > 1
+    assert {(str(q.date), q.date_basis) for q in quotes} == {("2009~", "inferred")}
+    text = table_text(quotes, width=200)
+    assert "date" in text.splitlines()[0].split()
+    rows = _rows(text)
+    assert all("2009~ *" in rows[quote.id] for quote in quotes)
+    assert text.splitlines()[-1].startswith("* not stated in the texts")
+    html = quotes._repr_html_()
+    assert "2009~" in html
+    assert "read from them" in html
+
+
+def test_equal_unmarked_cells_are_still_left_out() -> None:
+    chosen, _ = table(usnz.force_contributions(conflict="korean-war"))
+    assert "conflict" not in [column.name for column in chosen]
+    stated = [e for e in usnz.events() if e.date_basis == "stated" and e.when is not None][:1] * 2
+    assert "when" not in [column.name for column in table(stated)[0]]
+
+
+def test_the_csv_of_marked_records_is_unchanged(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["list", "events", "--involving", "john-key", "--during", "2010", "--format", "csv"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    heading = lines[0].split(",")
+    assert heading[:5] == ["id", "kind", "title", "summary", "date"]
+    assert "date_basis" in heading
+    assert len(lines) == 1 + len(usnz.events(involving="john-key", during=2010))
+    assert "†" not in "\n".join(lines)
+    assert all(",2010-04~,2010-04-01,2010-04-30," in line and ",external," in line for line in lines[1:])

@@ -520,7 +520,8 @@ def table(records: Sequence[AnyRecord]) -> tuple[tuple[Shown, ...], list[tuple[s
     Records of one kind show :func:`shown` columns, of several kinds (or a class of your own)
     :data:`MIXED`. A column that says nothing is left out: every cell empty, or, for two
     records or more, every cell the same (``conflict`` when they were chosen by conflict),
-    unless it is kept (``combat``).
+    unless it is kept (``combat``) or a cell of it carries a mark (a date from outside the
+    texts, ``2010-04~ †``, an inferred one, ``2009~ *``): the caveat is kept with its legend.
 
     >>> import usnz
     >>> columns, rows = table(usnz.force_contributions(conflict="korean-war"))
@@ -532,7 +533,9 @@ def table(records: Sequence[AnyRecord]) -> tuple[tuple[Shown, ...], list[tuple[s
     offered = shown(only) if only is not None and only in SHOWN else MIXED  # a class of your own: as mixed
     cells = [[column.get(record) for record in records] for column in offered]
     kept = [
-        at for at, cells_of in enumerate(cells) if not records or at == 0 or offered[at].keep or _informative(cells_of)
+        at
+        for at, cells_of in enumerate(cells)
+        if not records or at == 0 or offered[at].keep or _informative(cells_of) or _marked(offered[at], records)
     ]
     return tuple(offered[at] for at in kept), [tuple(cells[at][row] for at in kept) for row in range(len(records))]
 
@@ -552,6 +555,11 @@ def table_marks(records: Sequence[AnyRecord], chosen: Sequence[Shown]) -> tuple[
         used.update(row)
         rows.append(row)
     return rows, marks.legend(used, members, records)
+
+
+def _marked(column: Shown, records: Sequence[AnyRecord]) -> bool:
+    """Whether a cell of *column* carries a mark (:mod:`usnz.faces.marks`): then the column is shown."""
+    return any(column.mark(record) and column.get(record) for record in records)
 
 
 def _informative(values: list[str]) -> bool:
