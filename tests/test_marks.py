@@ -12,6 +12,7 @@ import pytest
 import usnz
 from usnz.cli import main
 from usnz.faces import marks
+from usnz.faces.columns import table
 from usnz.faces.html import records_html
 from usnz.faces.text import show_text, table_text
 
@@ -30,10 +31,10 @@ def test_both_sas_rows_are_marked_as_disputed_and_not_the_prt() -> None:
     afghanistan = usnz.force_contributions(conflict="war-in-afghanistan", country="NZL")
     text = table_text(afghanistan, width=120)
     rows = _rows(text)
-    assert rows["nzsas-afghanistan-rotations"].split()[1] == "≠1"
-    assert rows["nzsas-afghanistan-fifty"].split()[1] == "≠1"
+    assert rows["nzsas-afghanistan-rotations"].split()[1] == "≠2"  # usnz.disputes()[1]
+    assert rows["nzsas-afghanistan-fifty"].split()[1] == "≠2"
     assert "≠" not in rows["nz-bamyan-prt"]
-    assert "≠1 nzsas-afghanistan-rotations and nzsas-afghanistan-fifty disagree: personnel" in text
+    assert "≠2 nzsas-afghanistan-rotations and nzsas-afghanistan-fifty disagree: personnel" in text
     html = afghanistan._repr_html_()
     assert html.count('class="usnz-mark"') == 2
     assert "disagree: personnel 40-65 personnel / 50 personnel" in html
@@ -263,7 +264,7 @@ def test_disputes_and_html_cost_grows_linearly(face: Callable[[usnz.Dataset], ob
 def test_a_slice_of_the_disputes_is_a_view_too() -> None:
     groups = usnz.disputes()
     assert isinstance(groups[1:], usnz.Disputes)
-    assert str(groups[1:2]).startswith("1 dispute\n\n≠1 personnel")
+    assert str(groups[1:2]).startswith("1 dispute\n\n≠2 personnel")  # its number in the whole list
     assert isinstance(groups[0], usnz.Records)
 
 
@@ -417,3 +418,138 @@ def test_no_year_of_the_data_has_a_thousands_separator_and_no_one_reads_plural()
     assert str(usnz.Records([usnz.get("nz-engineers-iraq-deployment-length")]).total("quantity")).startswith(
         "1 year (1 record counted"
     )
+
+
+# -- A column of equal cells that carry a mark is kept, with its legend (review 6, M4) ----------
+
+
+def test_equal_dates_from_outside_the_texts_keep_their_column_and_legend() -> None:
+    events = usnz.events(involving="john-key", during=2010)
+    assert len(events) > 1
+    assert {(str(e.when), e.date_basis) for e in events} == {("2010-04~", "external")}
+    text = table_text(events, width=200)
+    assert text.splitlines()[0].split()[:2] == ["id", "when"]
+    rows = _rows(text)
+    assert all("2010-04~ †" in rows[event.id] for event in events)
+    assert f"† {marks.MEANING[marks.OUTSIDE]}" in text
+    html = events._repr_html_()
+    assert "2010-04~" in html
+    assert "†" in html
+    assert marks.MEANING[marks.OUTSIDE] in html
+
+
+def test_equal_inferred_dates_keep_their_column_and_legend() -> None:
+    quotes = usnz.quotes(speaker="john-key", during=2009)
+    assert len(quotes) > 1
+    assert {(str(q.date), q.date_basis) for q in quotes} == {("2009~", "inferred")}
+    text = table_text(quotes, width=200)
+    assert "date" in text.splitlines()[0].split()
+    rows = _rows(text)
+    assert all("2009~ *" in rows[quote.id] for quote in quotes)
+    assert text.splitlines()[-1].startswith("* not stated in the texts")
+    html = quotes._repr_html_()
+    assert "2009~" in html
+    assert "read from them" in html
+
+
+def test_equal_unmarked_cells_are_still_left_out() -> None:
+    chosen, _ = table(usnz.force_contributions(conflict="korean-war"))
+    assert "conflict" not in [column.name for column in chosen]
+    stated = [e for e in usnz.events() if e.date_basis == "stated" and e.when is not None][:1] * 2
+    assert "when" not in [column.name for column in table(stated)[0]]
+
+
+def test_the_csv_of_marked_records_is_unchanged(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["list", "events", "--involving", "john-key", "--during", "2010", "--format", "csv"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    heading = lines[0].split(",")
+    assert heading[:5] == ["id", "kind", "title", "summary", "date"]
+    assert "date_basis" in heading
+    assert len(lines) == 1 + len(usnz.events(involving="john-key", during=2010))
+    assert "†" not in "\n".join(lines)
+    assert all(",2010-04~,2010-04-01,2010-04-30," in line and ",external," in line for line in lines[1:])
+
+
+# -- A dispute has one number everywhere: its place in usnz.disputes() (review 6, M8) ----------
+
+
+def _numbers(text: str) -> dict[str, str]:
+    """Each disputing id of a terminal table and its mark (``≠2``)."""
+    return {
+        line.split()[0]: line.split()[1]
+        for line in text.splitlines()
+        if len(line.split()) > 1 and "≠" in line.split()[1]
+    }
+
+
+@pytest.mark.parametrize(
+    "records",
+    [
+        lambda: usnz.force_contributions(conflict="war-in-afghanistan", country="NZL"),
+        lambda: usnz.search("nuclear"),
+        lambda: usnz.force_contributions(),
+        lambda: usnz.Records([r for group in usnz.disputes()[::-1] for r in group]),
+    ],
+)
+def test_a_table_s_dispute_number_is_its_index_in_disputes(records: Callable[[], usnz.Records[usnz.Record]]) -> None:
+    shown = records()
+    index = {rid: at for at, group in enumerate(usnz.disputes(), start=1) for rid in group.ids()}
+    text = table_text(shown, width=250)
+    found = _numbers(text)
+    assert found
+    assert found == {rid: f"≠{index[rid]}" for rid in found}
+    legend = [line for line in text.splitlines() if line.startswith("≠")]
+    assert [line.split()[0] for line in legend] == sorted(set(found.values()), key=lambda n: int(n[1:]))
+    for line in legend:  # each group's line names the records of that group of usnz.disputes()
+        assert line.endswith("(usnz.disputes())")
+        assert line.split()[1] in usnz.disputes()[int(line.split()[0][1:]) - 1].ids()
+    html = records_html(shown)
+    assert {number for number in found.values() if f">{number}<" in html} == set(found.values())
+
+
+def test_the_afghanistan_dispute_is_the_second_of_disputes_everywhere() -> None:
+    afghanistan = usnz.force_contributions(conflict="war-in-afghanistan", country="NZL")
+    assert usnz.disputes()[1].ids() == ("nzsas-afghanistan-rotations", "nzsas-afghanistan-fifty")
+    text = table_text(afghanistan, width=250)
+    assert _numbers(text) == {"nzsas-afghanistan-rotations": "≠2", "nzsas-afghanistan-fifty": "≠2"}
+    assert text.splitlines()[-1].startswith("≠2 nzsas-afghanistan-rotations and nzsas-afghanistan-fifty disagree")
+    assert text.splitlines()[-1].endswith("(usnz.disputes())")
+    assert "≠2" in str(usnz.disputes()[1:2])
+    assert "<strong>≠2</strong>" in usnz.disputes()[1:2]._repr_html_()
+    assert "<strong>≠1</strong>" in usnz.disputes()._repr_html_()
+
+
+def test_a_dataset_given_numbers_the_disputes_and_is_named() -> None:
+    afghanistan = usnz.force_contributions(conflict="war-in-afghanistan", country="NZL")
+    text = table_text(afghanistan, width=200, data=usnz.dataset())
+    assert "≠2 nzsas-afghanistan-rotations" in text
+    assert text.rstrip().endswith("(the dataset's disputes())")
+    assert "≠2" in records_html(afghanistan, data=usnz.dataset())
+
+
+def test_records_not_the_dataset_s_own_are_numbered_in_the_table_and_point_nowhere() -> None:
+    rotations, fifty = usnz.disputes()[1]
+    mine = usnz.Records([attrs.evolve(rotations, summary="My own reading."), fifty])  # no longer the packaged record
+    text = table_text(mine, width=200)
+    assert _numbers(text) == {"nzsas-afghanistan-rotations": "≠1", "nzsas-afghanistan-fifty": "≠1"}
+    legend = text.splitlines()[-1]
+    assert legend.startswith("≠1 nzsas-afghanistan-rotations and nzsas-afghanistan-fifty disagree")
+    assert "disputes()" not in legend
+    assert "disputes()" not in records_html(mine).split('class="usnz-legend"')[1]
+    from usnz.faces.html import disputes_html
+    from usnz.faces.text import disputes_text, group_numbers
+
+    assert disputes_text([mine], width=100).splitlines()[2].startswith("≠1 personnel")
+    assert "<strong>≠1</strong>" in disputes_html([mine])
+    assert group_numbers([]) == []
+    assert group_numbers([(), (fifty,)]) == [1, 2]  # an empty group has no number of its own
+
+
+def test_table_marks_number_a_group_as_disputes_does() -> None:
+    rotations, fifty = usnz.disputes()[1]
+    from usnz.faces.columns import table_marks
+
+    columns_of = table([rotations])[0]
+    marks_of, legend = table_marks([rotations, fifty], columns_of)
+    assert [row[0] for row in marks_of] == ["≠2", "≠2"]
+    assert len([line for line in legend if line.startswith("≠")]) == 1

@@ -121,3 +121,37 @@ def test_a_total_says_which_disputing_records_it_counted_once() -> None:
         usnz.Total(best=None, low=None, high=None, unit=None, disputed=("a",))  # type: ignore[arg-type]
     with pytest.raises(usnz.ArgumentTypeError, match="counted must be a tuple of record ids"):
         usnz.Total(best=None, low=None, high=None, unit=None, counted=["a"])  # type: ignore[arg-type]
+
+
+# -- A numbered thing (year 2010) is not a count: total() refuses it (review 6, M1) ------------
+
+
+@pytest.mark.parametrize(
+    ("rid", "reading", "unit"),
+    [
+        ("apec-free-trade-target-year", "year 2010", "a year"),
+        ("indianapolis-500-2008-edition", "edition 92", "an edition"),
+    ],
+)
+def test_a_total_refuses_a_value_that_numbers_a_thing(rid: str, reading: str, unit: str) -> None:
+    record = usnz.get(rid)
+    assert str(record.quantity) == reading
+    with pytest.raises(usnz.ArgumentValueError) as raised:
+        usnz.Records([record]).total("quantity")
+    message = str(raised.value)
+    assert f"cannot add {rid}'s quantity {reading}" in message  # what was given
+    assert f"{reading} numbers a thing ({unit}), it is not a count" in message  # why
+    assert "look at the records' values instead" in message  # what to try
+    assert "2,010" not in message
+    assert "92 edition" not in message
+
+
+def test_a_count_of_one_in_a_singular_unit_still_adds_up() -> None:
+    one = usnz.Figure(id="one-year", measure="A length.", quantity=usnz.Quantity(best=1, unit="year"), citations=CITE)
+    total = usnz.Records([one]).total("quantity")
+    assert (total.best, total.unit) == (1, "year")
+
+
+def test_counted_quantities_still_add_up() -> None:
+    korea = usnz.force_contributions(conflict="korean-war", country="NZL")
+    assert str(korea.total("total_served")).startswith("at least 5,094 personnel")

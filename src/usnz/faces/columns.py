@@ -34,6 +34,9 @@ from usnz.model.records import KINDS, AnyRecord
 from usnz.model.values import Money, PartialDate, Period, Quantity
 from usnz.model.valuetypes import Declared, ValueForm, declared_type, declared_types
 
+if typing.TYPE_CHECKING:
+    from usnz.querying.dataset import Dataset
+
 __all__ = [
     "COMMON",
     "EDTF_DATE",
@@ -520,7 +523,8 @@ def table(records: Sequence[AnyRecord]) -> tuple[tuple[Shown, ...], list[tuple[s
     Records of one kind show :func:`shown` columns, of several kinds (or a class of your own)
     :data:`MIXED`. A column that says nothing is left out: every cell empty, or, for two
     records or more, every cell the same (``conflict`` when they were chosen by conflict),
-    unless it is kept (``combat``).
+    unless it is kept (``combat``) or a cell of it carries a mark (a date from outside the
+    texts, ``2010-04~ †``, an inferred one, ``2009~ *``): the caveat is kept with its legend.
 
     >>> import usnz
     >>> columns, rows = table(usnz.force_contributions(conflict="korean-war"))
@@ -532,14 +536,31 @@ def table(records: Sequence[AnyRecord]) -> tuple[tuple[Shown, ...], list[tuple[s
     offered = shown(only) if only is not None and only in SHOWN else MIXED  # a class of your own: as mixed
     cells = [[column.get(record) for record in records] for column in offered]
     kept = [
-        at for at, cells_of in enumerate(cells) if not records or at == 0 or offered[at].keep or _informative(cells_of)
+        at
+        for at, cells_of in enumerate(cells)
+        if not records or at == 0 or offered[at].keep or _informative(cells_of) or _marked(offered[at], records)
     ]
     return tuple(offered[at] for at in kept), [tuple(cells[at][row] for at in kept) for row in range(len(records))]
 
 
-def table_marks(records: Sequence[AnyRecord], chosen: Sequence[Shown]) -> tuple[list[tuple[str, ...]], list[str]]:
-    """Each cell's mark (the id's is its dispute group, ``≠1``), and the legend lines of the marks used."""
+def table_marks(
+    records: Sequence[AnyRecord], chosen: Sequence[Shown], data: Dataset | None = None
+) -> tuple[list[tuple[str, ...]], list[str]]:
+    """Each cell's mark (the id's is its dispute group, ``≠2``), and the legend lines of the marks used.
+
+    A dispute group has its number in *data*'s ``disputes()`` (the packaged dataset's by default),
+    so ``≠2`` in any table is ``usnz.disputes()[1]``. Records that are not *data*'s own (a
+    dataset of your own shown without it) are numbered in the table alone, and the legend then
+    points to no list.
+    """
     groups, members = marks.dispute_groups(records)
+    whole = marks.listed([record for record in records if record.id in groups], data) if groups else None
+    if whole is not None:
+        groups = {rid: whole[rid] for rid in groups}
+        numbered: dict[int, list[str]] = {}
+        for ids in sorted(members.values(), key=lambda ids: whole[ids[0]]):  # two here may be one there
+            numbered.setdefault(whole[ids[0]], []).extend(ids)
+        members = numbered
     rows: list[tuple[str, ...]] = []
     used: set[str] = set()
     for record in records:
@@ -551,7 +572,13 @@ def table_marks(records: Sequence[AnyRecord], chosen: Sequence[Shown]) -> tuple[
         )
         used.update(row)
         rows.append(row)
-    return rows, marks.legend(used, members, records)
+    listed = None if whole is None else marks.DISPUTES_LIST if data is None else "the dataset's disputes()"
+    return rows, marks.legend(used, members, records, listed=listed)
+
+
+def _marked(column: Shown, records: Sequence[AnyRecord]) -> bool:
+    """Whether a cell of *column* carries a mark (:mod:`usnz.faces.marks`): then the column is shown."""
+    return any(column.mark(record) and column.get(record) for record in records)
 
 
 def _informative(values: list[str]) -> bool:

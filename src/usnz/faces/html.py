@@ -21,6 +21,7 @@ from usnz.model.values import Citation
 
 if TYPE_CHECKING:
     from usnz.model.records import AnyRecord
+    from usnz.querying.dataset import Dataset
     from usnz.querying.doubted import Doubts
 
 __all__ = [
@@ -186,12 +187,13 @@ def _fitting(
     return sorted(kept)
 
 
-def records_html(records: Sequence[AnyRecord]) -> str:
+def records_html(records: Sequence[AnyRecord], *, data: Dataset | None = None) -> str:
     """Query results as a compact table: the columns of :func:`~usnz.faces.columns.table`, then where each is cited.
 
     Shows the first :data:`MAX_ROWS` records and counts the rest. A ``cited`` cell names the
     paragraphs and a short source name (``¶6, ¶8 — encyclopedia``); its tooltip has the
-    source ids and notes in full, and a record's own display has the quotes.
+    source ids and notes in full, and a record's own display has the quotes. A dispute's mark
+    has its group's number in *data*'s ``disputes()`` (the packaged dataset's by default).
 
     >>> import usnz
     >>> html = records_html(usnz.agreements(kind="treaty"))
@@ -203,7 +205,7 @@ def records_html(records: Sequence[AnyRecord]) -> str:
     caption = f"{count} record{'s' if count != 1 else ''}" + (f": {', '.join(kinds)}" if kinds else "")
     shown = records[:MAX_ROWS]
     every, all_rows = table(shown)
-    all_marks, legend = table_marks(shown, every)
+    all_marks, legend = table_marks(shown, every, data)
     sources = sorted({c.source for r in shown for c in getattr(r, "citations", ())})
     short = short_names(sources)
     counts = Counter(c.source for r in shown for c in getattr(r, "citations", ()))
@@ -268,19 +270,21 @@ def _text(text: str, column: Shown) -> str:
     return escape(clean(fit(text, _LABEL_WIDTH) if column.kind == "text" else text))
 
 
-def disputes_html(groups: Sequence[Sequence[AnyRecord]]) -> str:
+def disputes_html(groups: Sequence[Sequence[AnyRecord]], *, data: Dataset | None = None) -> str:
     """The disputes as Jupyter shows them: a small table a group, headed by what differs.
+
+    Each group has its number in *data*'s ``disputes()`` (the packaged dataset's by default).
 
     >>> import usnz
     >>> html = disputes_html(usnz.disputes())
     >>> "combat: nz-gulf-war-1991 says no (support only)" in html
     True
     """
-    from usnz.faces.text import dispute_parts  # noqa: PLC0415 - what both faces say of a dispute
+    from usnz.faces.text import dispute_parts, group_numbers  # noqa: PLC0415 - what both faces say of a dispute
 
     count = len(groups)
     parts = [f'<p style="text-align:left"><strong>{count} dispute{"s" if count != 1 else ""}</strong></p>']
-    for number, group in enumerate(groups, start=1):
+    for number, group in zip(group_numbers(groups, data), groups, strict=True):
         heading, sides = dispute_parts(group)
         rows = "".join(
             "<tr>"

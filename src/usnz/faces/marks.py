@@ -25,9 +25,11 @@ if TYPE_CHECKING:
     from usnz.model.amounts import Quantity
     from usnz.model.records import AnyRecord
     from usnz.model.values import Citation
+    from usnz.querying.dataset import Dataset
 
 __all__ = [
     "DISPUTED",
+    "DISPUTES_LIST",
     "MEANING",
     "NOT_STATED",
     "OUTSIDE",
@@ -40,6 +42,7 @@ __all__ = [
     "dispute_groups",
     "doubt_lines",
     "legend",
+    "listed",
     "money_mark",
     "paragraphs_text",
     "quantity_text",
@@ -56,6 +59,8 @@ MEANING: Final = {
     OUTSIDE: "a date from outside the texts",
 }
 """What each mark means, as the legends say it."""
+DISPUTES_LIST: Final = "usnz.disputes()"
+"""Where a dispute group's number comes from: a table's ``≠2`` is this list's second group."""
 
 _CONTROL: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
@@ -145,6 +150,25 @@ def dispute_groups(records: Sequence[AnyRecord]) -> tuple[dict[str, int], dict[i
     return {record.id: number[record.id] for record in records if record.id in number}, members
 
 
+def listed(records: Iterable[AnyRecord], data: Dataset | None = None) -> dict[str, int] | None:
+    """Each disputing record's group number in *data*'s ``disputes()`` (the packaged dataset's by default).
+
+    ``None`` when one of *records* is not among them, as it stands there (a record of a dataset
+    of your own, shown without it): then a face numbers its groups itself and points to no list.
+    """
+    from usnz.querying.lookup import given_dataset  # noqa: PLC0415 - the dataset only for a dispute shown
+
+    numbers: dict[str, int] = {}
+    own: dict[str, AnyRecord] = {}
+    for number, group in enumerate(given_dataset(data).disputes(), start=1):
+        for record in group:
+            numbers[record.id] = number
+            own[record.id] = record
+    if all(record.id in own and (own[record.id] is record or own[record.id] == record) for record in records):
+        return numbers
+    return None
+
+
 def _plain(cls: Any) -> list[str]:
     """The fields of *cls* whose values can be compared: facts, not text, not provenance."""
     return [
@@ -203,12 +227,21 @@ def _value(value: object) -> str:
 
 
 def legend(
-    used: Iterable[str], disputes: dict[int, list[str]] | None = None, records: Sequence[AnyRecord] = ()
+    used: Iterable[str],
+    disputes: dict[int, list[str]] | None = None,
+    records: Sequence[AnyRecord] = (),
+    *,
+    listed: str | None = DISPUTES_LIST,
 ) -> list[str]:
-    """The legend lines of a table: each dispute group and what disagrees; each other mark used and its meaning."""
+    """The legend lines of a table: each dispute group and what disagrees; each other mark used and its meaning.
+
+    *listed* names the list whose numbers the groups have (``usnz.disputes()``): a group's line
+    points there; ``None`` when they are numbered in the table alone.
+    """
     marks = set(used)
+    where = f" ({listed})" if listed else ""
     lines = [
-        f"{DISPUTED}{number} {disagreement(ids, [r for r in records if r.id in ids])} (usnz.disputes())"
+        f"{DISPUTED}{number} {disagreement(ids, [r for r in records if r.id in ids])}{where}"
         for number, ids in (disputes or {}).items()
     ]
     if not disputes and DISPUTED in marks:

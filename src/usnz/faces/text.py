@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from usnz.model.amounts import Quantity
     from usnz.model.records import AnyRecord
     from usnz.model.values import Citation
+    from usnz.querying.dataset import Dataset
     from usnz.querying.doubted import Doubts
 
 __all__ = [
@@ -34,6 +35,7 @@ __all__ = [
     "field_rows",
     "field_values",
     "fit",
+    "group_numbers",
     "show_rows",
     "show_text",
     "table_text",
@@ -229,7 +231,7 @@ def _citation_lines(citations: Sequence[Citation], width: int) -> list[str]:
     return lines
 
 
-def table_text(records: Sequence[AnyRecord], width: int | None = None) -> str:
+def table_text(records: Sequence[AnyRecord], width: int | None = None, *, data: Dataset | None = None) -> str:
     """One row per record, fitted to *width* (the terminal's, or ``COLUMNS``, by default), a count and a legend.
 
     The columns are :func:`usnz.faces.columns.table`'s, as Jupyter shows them. Ids and values
@@ -239,7 +241,8 @@ def table_text(records: Sequence[AnyRecord], width: int | None = None) -> str:
     its row reads, indented, under it. Only when even that does not fit are the least wanted
     columns left out. Marks (:mod:`usnz.faces.marks`) follow their cells, and a legend under
     the table says what the marks used mean. A line is longer than *width* only when the ids
-    alone are.
+    alone are. A dispute's mark has its group's number in *data*'s ``disputes()`` (the packaged
+    dataset's by default): ``≠2`` is ``usnz.disputes()[1]``.
     """
     if not records:
         return "(no records)"
@@ -248,7 +251,7 @@ def table_text(records: Sequence[AnyRecord], width: int | None = None) -> str:
     from usnz.faces.columns import table, table_marks  # noqa: PLC0415 - every kind's columns only for a table
 
     chosen, rows = table(records)
-    row_marks, legend = table_marks(records, chosen)
+    row_marks, legend = table_marks(records, chosen, data)
     cells = [
         [clean(text) + (f" {mark}" if mark else "") for text, mark in zip(row, marked, strict=True)]
         for row, marked in zip(rows, row_marks, strict=True)
@@ -506,8 +509,21 @@ def dispute_parts(group: Sequence[AnyRecord]) -> tuple[str, list[tuple[AnyRecord
     return heading, sides
 
 
-def disputes_text(groups: Sequence[Sequence[AnyRecord]], width: int | None = None) -> str:
+def group_numbers(groups: Sequence[Sequence[AnyRecord]], data: Dataset | None = None) -> list[int]:
+    """Each group's number in *data*'s ``disputes()``; 1, 2... when a group is not one of them."""
+    numbers = marks.listed([record for group in groups for record in group], data) if groups else None
+    if numbers is None or not all(group for group in groups):
+        return list(range(1, len(groups) + 1))
+    return [numbers[group[0].id] for group in groups]
+
+
+def disputes_text(
+    groups: Sequence[Sequence[AnyRecord]], width: int | None = None, *, data: Dataset | None = None
+) -> str:
     """The disputes, one group at a time: what differs, then each side, its paragraphs and its doubt.
+
+    Each group has its number in *data*'s ``disputes()`` (the packaged dataset's by default),
+    as the tables' ``≠2`` has: a slice keeps its numbers.
 
     >>> import usnz
     >>> print(disputes_text(usnz.disputes()[:1], width=100))  # doctest: +ELLIPSIS
@@ -520,7 +536,7 @@ def disputes_text(groups: Sequence[Sequence[AnyRecord]], width: int | None = Non
         width = terminal_width()
     count = len(groups)
     lines = [f"{count} dispute{'s' if count != 1 else ''}" if count else "(no disputes)"]
-    for number, group in enumerate(groups, start=1):
+    for number, group in zip(group_numbers(groups, data), groups, strict=True):
         heading, sides = dispute_parts(group)
         lines.append("")
         lines.extend(_wrap(clean(f"{marks.DISPUTED}{number} {heading}"), width))

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Literal, SupportsIndex, TypeVar, overload
 
 from usnz.model import hooks
-from usnz.model.amounts import Number, Quantity
+from usnz.model.amounts import Number, Quantity, numbered
 from usnz.model.base import Described
 from usnz.model.errors import ArgumentTypeError, ArgumentValueError, shown
 from usnz.model.total import Total, money_total
@@ -106,7 +106,9 @@ class Records(tuple[R_co, ...]):
 
         Raises:
             ArgumentValueError: when *field* is not a quantity or money field of these records,
-                or the stated quantities are in different units.
+                the stated quantities are in different units, or one numbers a thing rather than
+                counts things (``year 2010``, ``edition 92``: a unit in the singular), which
+                cannot be added.
         """
         if not isinstance(field, str):
             msg = f"total() takes a field name as a str, e.g. 'personnel'; got {type(field).__name__} {shown(field)}"
@@ -264,6 +266,8 @@ def _total(records: tuple[AnyRecord, ...], field: str) -> Total:
             continue
         counted.extend(r.id for r, _ in stated)
         for record, quantity in stated:
+            if numbered(quantity):
+                raise ArgumentValueError(_not_a_count(record.id, field, quantity))
             units.setdefault(quantity.unit, record.id)
             approximate = approximate or quantity.approximate
         bounds = [_bounds(q) for _, q in stated]
@@ -289,6 +293,17 @@ def _total(records: tuple[AnyRecord, ...], field: str) -> Total:
         approximate=approximate,
         open=tuple(unbounded),
         disputed=tuple(tuple(r.id for r in claim) for claim in claims if len(claim) > 1),
+    )
+
+
+def _not_a_count(rid: str, field: str, quantity: Quantity) -> str:
+    """Why a numbered thing (``year 2010``) is not added, and what to look at instead."""
+    article = "an" if quantity.unit[:1].lower() in set("aeiou") else "a"
+    return (
+        f"total({field!r}) cannot add {rid}'s {field} {quantity}: {quantity} numbers a thing "
+        f"({article} {quantity.unit}), "
+        f"it is not a count, so it cannot be added; look at the records' values instead, "
+        f"e.g. [(r.id, str(r.{field})) for r in records]"
     )
 
 
