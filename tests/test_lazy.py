@@ -248,6 +248,14 @@ def test_any_bytes_are_read_as_json_loads_reads_them(data: bytes) -> None:
     assert _read(packaged._json, data) == _read(json.loads, data)
 
 
+@pytest.mark.parametrize("data", [b"[NaN]", b"Infinity", b'{"a": -Infinity}'])
+def test_a_constant_is_left_to_json_loads(data: bytes) -> None:
+    """NaN and the infinities, which the scanner hands back: ``json.loads`` reads them, every time."""
+    from usnz.reading import packaged
+
+    assert _read(packaged._json, data) == _read(json.loads, data)
+
+
 def test_without_json_s_c_scanner_json_loads_reads_the_files(monkeypatch) -> None:
     from usnz.reading import packaged
 
