@@ -35,7 +35,6 @@ from usnz.querying.arguments import (
     During,
     RecordIds,
     Window,
-    _a,
     check_choice,
     check_code,
     check_flag,
@@ -813,7 +812,10 @@ class Dataset:
         named = " or ".join(sorted(map(str, asked.offices)))
         of = f" of {' or '.join(sorted(asked.codes))}" if asked.codes is not None else ""
         in_window = f"in during={during_text(asked.during)}"
-        on = "" if asked.bases is None else f" on {_a(' or '.join(sorted(map(str, asked.bases))))} date"
+        on = ""
+        if asked.bases is not None:
+            bases = " or ".join(sorted(map(str, asked.bases)))
+            on = f" on {'an' if bases[:1] in 'aeiou' else 'a'} {bases} date"
         holders = [(person, role) for person in people for role in person.roles if _holds(person, role, asked)]
         if not holders:
             known = {
