@@ -156,12 +156,39 @@ def test_every_public_method_but_get_is_checked_and_keeps_its_signature() -> Non
         ),
         (lambda: usnz.dataset().records("people "), "try kind='people'"),
         (lambda: usnz.plot.timeline(during="2008 "), "try during='2008'"),
+        (
+            lambda: usnz.events(kind=" visit"),
+            "kind=' visit' has white space around it; usnz reads it as given: try kind='visit'",
+        ),
+        (lambda: usnz.events(kind=["visit", "meeting "]), "try kind='meeting'"),
+        (lambda: usnz.people(office=" prime-minister"), "try office='prime-minister'"),
+        (lambda: usnz.timeline(basis="stated "), "try basis='stated'"),
+        (lambda: usnz.doubts(kind=" typo"), "try kind='typo'"),
     ],
 )
 def test_white_space_around_an_argument_is_refused(call: Any, message: str) -> None:
     with pytest.raises(usnz.ArgumentValueError) as caught:
         call()
     assert message in str(caught.value)
+
+
+@pytest.mark.parametrize("given", [" anzus", "anzus ", "anzus\n"])
+def test_white_space_around_an_id_is_said_by_get(given: str) -> None:
+    with pytest.raises(usnz.UnknownRecordError) as caught:
+        usnz.get(given)
+    assert isinstance(caught.value, KeyError)
+    assert str(caught.value) == (
+        f"no record has the id {given!r}: it has white space around it; usnz reads it as given: try 'anzus'"
+    )
+    with pytest.raises(usnz.UnknownRecordError, match="white space around it"):
+        usnz.dataset().get(given, usnz.Agreement)
+
+
+def test_a_name_misspelt_without_white_space_is_still_suggested() -> None:
+    with pytest.raises(usnz.ArgumentValueError, match="kind='vist' is not accepted; did you mean 'visit'"):
+        usnz.events(kind="vist")
+    with pytest.raises(usnz.UnknownRecordError, match=r"^no record has the id ' '; try usnz.search"):
+        usnz.get(" ")  # blank: no white space "around" anything
 
 
 def test_the_same_arguments_without_it_are_taken() -> None:

@@ -141,6 +141,8 @@ class UnknownRecordError(Error, KeyError):
         )
         given = f"{self.argument}={shown}" if self.argument else shown
         message = f"no {what} has the id {given}"
+        if (self.id[:1].isspace() or self.id[-1:].isspace()) and not self.id.isspace():
+            return f"{message}: it has white space around it; usnz reads it as given: try {self.id.strip()!r}"
         if self.suggestions:
             names = ", ".join(repr(s) for s in self.suggestions)
             return f"{message}; did you mean {names}?"

@@ -184,12 +184,13 @@ def check_code(name: str, value: object) -> str:
 
 
 def check_choice(name: str, value: object, choices: tuple[str, ...]) -> str:
-    """Require one of *choices*; suggest the closest for a misspelling."""
+    """Require one of *choices*, with no white space around it; suggest the closest for a misspelling."""
     if not isinstance(value, str):
         msg = f"{name}= takes a str, one of {', '.join(choices)}; got {type(value).__name__} {shown(value)}"
         raise ArgumentTypeError(msg)
     value = plain(value)
     if value not in choices:
+        unpadded(name, value)  # ' visit': refused as every name is, for its white space
         close = difflib.get_close_matches(value.strip().lower().replace("_", "-").replace(" ", "-"), choices, n=3)
         hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
         accepted = f"{' Accepted' if close else '; accepted'}: {', '.join(choices)}"
