@@ -115,17 +115,42 @@ def of_kind(record: Described, kind: type[K]) -> K:
         WrongKindError: when the record is of another kind.
     """
     if not isinstance(kind, type) or not issubclass(kind, Described):
-        msg = f"get() takes a record class as its kind, e.g. usnz.Event; got {type(kind).__name__} {shown(kind)}"
-        raise ArgumentTypeError(msg)
+        raise ArgumentTypeError(_not_a_class(kind))
     if not isinstance(record, kind):
         own = type(record).__name__
+        asked = _class_shown(kind)
+        if asked.startswith("usnz."):
+            other = _a(kind.record_kind)
+        else:  # a class of the user's: named by its module, and the usnz class it is of
+            base = next(c for c in kind.__mro__ if _class_shown(c).startswith("usnz."))
+            other = f"a {asked} (a subclass of {_class_shown(base)})"
         msg = (
-            f"get({record.id!r}, usnz.{kind.__name__}): {record.id!r} is {_a(record.record_kind)} (usnz.{own}), "
-            f"not {_a(kind.record_kind)}; ask usnz.get({record.id!r}, usnz.{own}), "
+            f"get({record.id!r}, {asked}): {record.id!r} is {_a(record.record_kind)} (usnz.{own}), "
+            f"not {other}; ask usnz.get({record.id!r}, usnz.{own}), "
             f"or usnz.get({record.id!r}) for any kind"
         )
         raise WrongKindError(msg)
     return typing.cast("K", record)  # type: ignore[redundant-cast]  # pyright does not narrow it so
+
+
+def _class_shown(cls: type) -> str:
+    """A class as a message names it: ``usnz.Event`` for usnz's own, else by its module (``mine.MyEvent``)."""
+    module = cls.__module__
+    if module == "usnz" or module.startswith("usnz."):
+        return f"usnz.{cls.__name__}"
+    return f"{module}.{cls.__qualname__}"
+
+
+def _not_a_class(kind: object) -> str:
+    """Why ``get()`` refuses *kind*, naming the class to give: ``usnz.Agreement`` for the name ``'agreement'``."""
+    from usnz.model.kinds import CLASS_NAMES  # noqa: PLC0415 - only on this error path
+    from usnz.model.names import kind_name  # noqa: PLC0415 - only on this error path
+
+    try:
+        plural = kind_name(kind)
+    except (ArgumentTypeError, ArgumentValueError):
+        return f"get() takes a record class as its kind, e.g. usnz.Event; got {type(kind).__name__} {shown(kind)}"
+    return f"get() takes a record class as its kind: give usnz.{CLASS_NAMES[plural]}, not the name {shown(kind)}"
 
 
 def _a(kind: str) -> str:
