@@ -70,14 +70,16 @@ def test_an_unknown_filter_is_named_with_the_filters_and_the_closest() -> None:
     assert _refused(lambda: usnz.events(participants="john-key")).endswith(
         "did you mean involving=? (the 'participants' field is filtered by involving=)"
     )
-    assert _refused(lambda: usnz.people(role="prime-minister")).endswith(
+    assert _refused(lambda: usnz.people(roles="prime-minister")).endswith(
         "did you mean office= or country=? (the 'roles' field is filtered by office=, country=, involving=)"
     )
+    assert _refused(lambda: usnz.people(role="prime-minister")).endswith("; did you mean office=?")  # a synonym
     assert _refused(lambda: usnz.timeline(speaker="john-key")).endswith(
         "did you mean involving=? (the 'speaker' field is filtered by involving=)"
     )
     assert _refused(lambda: usnz.people(title="Prime Minister")) == (
-        "people() takes no filter 'title'; its filters are office=, country=, during=, possibly=, basis=, involving="
+        "people() takes no filter 'title'; its filters are office=, country=, during=, possibly=, basis=, involving=; "
+        "did you mean office=?"
     )
     assert _refused(lambda: usnz.sources(kind="x")) == "sources() takes no filter 'kind'; it takes no filters"
     assert _refused(lambda: usnz.search("anzus", kinds="event")) == (
@@ -203,3 +205,37 @@ def test_the_command_line_refuses_it_in_one_line(capsys: pytest.CaptureFixture[s
     out, err = capsys.readouterr()
     assert out == ""
     assert err == "usnz: error: during='2008 ' has white space around it; usnz reads it as given: try during='2008'\n"
+
+
+@pytest.mark.parametrize(
+    ("call", "meant"),
+    [
+        (lambda: usnz.events(year=2008), "during="),
+        (lambda: usnz.events(date="2008"), "during="),
+        (lambda: usnz.timeline(when="2008"), "during="),
+        (lambda: usnz.quotes(person="john-key"), "speaker="),
+        (lambda: usnz.quotes(by="john-key"), "speaker="),
+        (lambda: usnz.quotes(who="john-key"), "speaker="),
+        (lambda: usnz.force_contributions(war="korean-war"), "conflict="),
+        (lambda: usnz.people(title="prime-minister"), "office="),
+        (lambda: usnz.people(role="prime-minister"), "office="),
+        (lambda: usnz.events(party="USA"), "country="),
+        (lambda: usnz.dataset().events(parties="USA"), "country="),
+    ],
+)
+def test_a_natural_synonym_of_a_filter_is_suggested(call: Any, meant: str) -> None:
+    with pytest.raises(usnz.ArgumentTypeError) as caught:
+        call()
+    assert str(caught.value).endswith(f"; did you mean {meant}?")
+
+
+def test_a_synonym_whose_filter_the_query_lacks_suggests_nothing() -> None:
+    with pytest.raises(usnz.ArgumentTypeError) as caught:
+        usnz.people(who="john-key")
+    assert "did you mean" not in str(caught.value)
+
+
+def test_a_keyword_given_already_is_not_suggested() -> None:
+    with pytest.raises(usnz.ArgumentTypeError) as caught:
+        usnz.load(paths="/nowhere", path="/nowhere")
+    assert str(caught.value) == "load() takes no argument 'path'; its arguments are paths=, extends="

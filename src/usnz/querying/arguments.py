@@ -289,7 +289,7 @@ def refused_call(
     unknown = [key for key in kwargs if key not in taken]
     if unknown:
         listed = f"its {what}s are {', '.join(f'{p}=' for p in taken)}" if taken else f"it takes no {what}s"
-        hint = _meant(unknown[0], taken, fields or {})
+        hint = _meant(unknown[0], [key for key in taken if key not in kwargs], fields or {})
         msg = f"{name} takes no {what} {shown(unknown[0])}; {listed}{hint}"
         return ArgumentTypeError(msg)
     positional = [p.name for p in parameters if p.kind in {p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD}]
@@ -305,12 +305,32 @@ def refused_call(
     return ArgumentTypeError(str(error).replace(f"{function.__qualname__}()", name))
 
 
+_SYNONYMS: Final[Mapping[str, str]] = {
+    "year": "during",
+    "date": "during",
+    "when": "during",
+    "person": "speaker",
+    "by": "speaker",
+    "who": "speaker",
+    "war": "conflict",
+    "title": "office",
+    "role": "office",
+    "party": "country",
+    "parties": "country",
+}
+"""Words a user may give for a filter, and the filter they mean (``year=``: ``during=``) where it is taken."""
+
+
 def _meant(given: str, taken: list[str], fields: Mapping[str, tuple[str, ...]]) -> str:
     """``; did you mean country=?`` for a keyword a function does not take: the closest it takes, or what a field feeds.
 
-    A field feeding several filters is named with each (``roles``: ``office=`` or ``country=``),
-    ``involving=`` only when it feeds no other.
+    *taken* holds those not given already (``load(paths=..., path=...)`` suggests no ``paths=``).
+    A natural synonym (:data:`_SYNONYMS`) names its filter; a field feeding several filters is
+    named with each (``roles``: ``office=`` or ``country=``), ``involving=`` only when it feeds no other.
     """
+    synonym = _SYNONYMS.get(given)
+    if synonym in taken and given not in fields:
+        return f"; did you mean {synonym}=?"
     feeding = {field: [f for f in taken if f in fed] for field, fed in fields.items()}
     close = difflib.get_close_matches(given, [*taken, *(field for field in feeding if feeding[field])], n=1)
     if not close:
