@@ -239,3 +239,45 @@ def test_a_keyword_given_already_is_not_suggested() -> None:
     with pytest.raises(usnz.ArgumentTypeError) as caught:
         usnz.load(paths="/nowhere", path="/nowhere")
     assert str(caught.value) == "load() takes no argument 'path'; its arguments are paths=, extends="
+
+
+# -- values of other libraries' types (numpy's) are named with their module --------------------------
+
+
+def _foreign(name: str, module: str, *, integer: bool) -> object:
+    """A value of a class *module*.*name*, as numpy's are (no numpy needed), an integer or not."""
+    namespace: dict[str, object] = {"__module__": module, "__repr__": lambda self: f"np.{name}(2008)"}
+    if integer:
+        namespace["__index__"] = lambda self: 2008
+    return type(name, (), namespace)()
+
+
+def test_a_value_of_another_library_names_its_type_with_its_module() -> None:
+    with pytest.raises(usnz.ArgumentTypeError) as caught:
+        usnz.force_contributions(combat=_foreign("bool", "numpy", integer=False))
+    assert str(caught.value) == "combat= takes True or False; got numpy.bool np.bool(2008)"
+    with pytest.raises(usnz.ArgumentTypeError) as caught:
+        usnz.events(possibly=_foreign("int64", "numpy", integer=True))
+    assert str(caught.value).endswith("got numpy.int64 np.int64(2008)")  # no int(x) hint: it takes a flag
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda year: usnz.events(during=year),
+        lambda year: usnz.doubts(paragraph=year),
+        lambda year: usnz.citing(source="encyclopedia-nz-us-relations", paragraph=year),
+    ],
+)
+def test_a_numpy_integer_where_an_int_is_taken_is_told_int_x(call: Any) -> None:
+    with pytest.raises(usnz.ArgumentTypeError) as caught:
+        call(_foreign("int64", "numpy._core", integer=True))
+    assert str(caught.value).endswith("got numpy._core.int64 np.int64(2008) (a numpy integer: give int(x))")
+
+
+def test_real_numpy_values_are_named_so() -> None:
+    np = pytest.importorskip("numpy")
+    with pytest.raises(usnz.ArgumentTypeError, match=r"got numpy\.bool np\.True_$"):
+        usnz.force_contributions(combat=np.True_)
+    with pytest.raises(usnz.ArgumentTypeError, match=r"got numpy\.int64 np\.int64\(2008\) \(a numpy integer: give int"):
+        usnz.events(during=np.int64(2008))

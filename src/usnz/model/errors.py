@@ -57,6 +57,24 @@ def shown(value: object) -> str:
     return f"{text[:_LONGEST]}...{size}"
 
 
+def type_and_value(value: object, *, integers: bool = False) -> str:
+    """A value a message refuses, as its type and :func:`shown` repr: ``int 5``, ``numpy.bool np.True_``.
+
+    A type from outside the builtins is named with its module (numpy's ``bool`` is not Python's).
+    Where *integers* are taken, an integer that is no ``int`` (a numpy one) is told how to give one.
+
+    >>> type_and_value(5), type_and_value("x")
+    ('int 5', "str 'x'")
+    """
+    cls = type(value)
+    module = cls.__module__
+    named = cls.__name__ if module == "builtins" else f"{module}.{cls.__qualname__}"
+    text = f"{named} {shown(value)}"
+    if integers and module != "builtins" and hasattr(cls, "__index__") and not isinstance(value, int):
+        text += f" (a {module.partition('.')[0]} integer: give int(x))"
+    return text
+
+
 class Error(Exception):
     """Base class of every exception usnz raises on purpose.
 

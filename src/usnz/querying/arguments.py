@@ -12,7 +12,7 @@ from typing import Final
 
 from usnz.model.base import DateBasis, Described, Record
 from usnz.model.dates import PartialDate, Period, parse_edtf
-from usnz.model.errors import ArgumentTypeError, ArgumentValueError, DateError, WrongKindError, shown
+from usnz.model.errors import ArgumentTypeError, ArgumentValueError, DateError, WrongKindError, shown, type_and_value
 
 __all__ = [
     "BASES",
@@ -91,7 +91,7 @@ def to_window(during: object, *, name: str = "during") -> Window:
                 _windows.clear()
             window = _windows[text] = (when.earliest, when.latest)
         return window
-    msg = f"{name}= takes {_DURING_FORMS}; got {type(during).__name__} {shown(during)}"
+    msg = f"{name}= takes {_DURING_FORMS}; got {type_and_value(during, integers=True)}"
     raise ArgumentTypeError(msg)
 
 
@@ -149,7 +149,7 @@ def _not_a_class(kind: object) -> str:
     try:
         plural = kind_name(kind)
     except (ArgumentTypeError, ArgumentValueError):
-        return f"get() takes a record class as its kind, e.g. usnz.Event; got {type(kind).__name__} {shown(kind)}"
+        return f"get() takes a record class as its kind, e.g. usnz.Event; got {type_and_value(kind)}"
     return f"get() takes a record class as its kind: give usnz.{CLASS_NAMES[plural]}, not the name {shown(kind)}"
 
 
@@ -186,7 +186,7 @@ def unpadded(name: str, text: str) -> str:
 def id_argument(name: str, value: object) -> str:
     """Require a non-empty string id, as given (no white space around it)."""
     if not isinstance(value, str):
-        msg = f"{name}= takes a record id as a str, e.g. {name}='korean-war'; got {type(value).__name__} {shown(value)}"
+        msg = f"{name}= takes a record id as a str, e.g. {name}='korean-war'; got {type_and_value(value)}"
         raise ArgumentTypeError(msg)
     text = plain(value)
     if not text.strip():
@@ -198,7 +198,7 @@ def id_argument(name: str, value: object) -> str:
 def check_code(name: str, value: object) -> str:
     """Require a country code string, as given (no white space around it); return it upper-cased ('nzl': 'NZL')."""
     if not isinstance(value, str):
-        given = f"{type(value).__name__} {shown(value)}"
+        given = type_and_value(value)
         msg = f"{name}= takes an ISO 3166-1 alpha-3 country code as a str, e.g. 'NZL'; got {given}"
         raise ArgumentTypeError(msg)
     text = plain(value)
@@ -211,7 +211,7 @@ def check_code(name: str, value: object) -> str:
 def check_choice(name: str, value: object, choices: tuple[str, ...]) -> str:
     """Require one of *choices*, with no white space around it; suggest the closest for a misspelling."""
     if not isinstance(value, str):
-        msg = f"{name}= takes a str, one of {', '.join(choices)}; got {type(value).__name__} {shown(value)}"
+        msg = f"{name}= takes a str, one of {', '.join(choices)}; got {type_and_value(value)}"
         raise ArgumentTypeError(msg)
     value = plain(value)
     if value not in choices:
@@ -257,7 +257,7 @@ def record_id(name: str, value: object) -> str:
 def check_flag(name: str, value: object) -> bool:
     """Require ``True`` or ``False`` (not 1, not "yes")."""
     if not isinstance(value, bool):
-        msg = f"{name}= takes True or False; got {type(value).__name__} {shown(value)}"
+        msg = f"{name}= takes True or False; got {type_and_value(value)}"
         raise ArgumentTypeError(msg)
     return value
 

@@ -26,6 +26,7 @@ from usnz.model.errors import (
     UnknownRecordError,
     outside_usnz,
     shown,
+    type_and_value,
 )
 from usnz.model.filters import Filter, across_kinds, filters
 from usnz.model.kinds import CLASS_NAMES, kind_class
@@ -380,7 +381,7 @@ class Dataset:
             ArgumentTypeError: when *kind* is not a record class such as ``usnz.Event``.
         """
         if not isinstance(id, str):
-            msg = f"get() takes a record id as a str, e.g. 'anzus'; got {type(id).__name__} {shown(id)}"
+            msg = f"get() takes a record id as a str, e.g. 'anzus'; got {type_and_value(id)}"
             raise ArgumentTypeError(msg)
         id = plain(id)  # noqa: A001 - a str subclass's own methods are never called
         try:
@@ -1063,8 +1064,10 @@ class Dataset:
         found = None if source is None else self._known_one("source", source, kind_class("sources"))
         if paragraph is not None:
             if isinstance(paragraph, bool) or not isinstance(paragraph, int):
-                given = f"{type(paragraph).__name__} {shown(paragraph)}"
-                msg = f"paragraph= takes a paragraph number as an int, e.g. paragraph=14; got {given}"
+                msg = (
+                    "paragraph= takes a paragraph number as an int, e.g. paragraph=14; "
+                    f"got {type_and_value(paragraph, integers=True)}"
+                )
                 raise ArgumentTypeError(msg)
             sources = [self._by_id[found]] if found is not None else self._by_kind.get(kind_class("sources"), ())
             count = max((source.paragraphs for source in sources), default=None)  # type: ignore[union-attr]
@@ -1154,7 +1157,7 @@ class Dataset:
         ('key-biden-meeting-length', True)
         """
         if not isinstance(text, str):
-            msg = f"search() takes text as a str; got {type(text).__name__} {shown(text)}"
+            msg = f"search() takes text as a str; got {type_and_value(text)}"
             raise ArgumentTypeError(msg)
         text = plain(text)
         allowed: frozenset[int] | None = None
@@ -1211,8 +1214,10 @@ class Dataset:
         found = self._known_one("source", source, kind_class("sources"))
         if paragraph is not None:
             if isinstance(paragraph, bool) or not isinstance(paragraph, int):
-                given = f"{type(paragraph).__name__} {shown(paragraph)}"
-                msg = f"paragraph= takes a paragraph number as an int, e.g. paragraph=14; got {given}"
+                msg = (
+                    "paragraph= takes a paragraph number as an int, e.g. paragraph=14; "
+                    f"got {type_and_value(paragraph, integers=True)}"
+                )
                 raise ArgumentTypeError(msg)
             count = self._by_id[found].paragraphs  # type: ignore[union-attr] # a Source, checked above
             if not 1 <= paragraph <= count:
