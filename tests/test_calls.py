@@ -204,7 +204,7 @@ def test_the_command_line_refuses_it_in_one_line(capsys: pytest.CaptureFixture[s
     assert main(["list", "events", "--during", "2008 "]) == 2
     out, err = capsys.readouterr()
     assert out == ""
-    assert err == "usnz: error: during='2008 ' has white space around it; usnz reads it as given: try during='2008'\n"
+    assert err == "usnz: error: --during '2008 ' has white space around it; usnz reads it as given: try --during 2008\n"
 
 
 @pytest.mark.parametrize(

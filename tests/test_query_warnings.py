@@ -89,7 +89,7 @@ def test_the_command_line_prints_it_as_a_warning(capsys: pytest.CaptureFixture[s
     assert main(["list", "people", "--office", "prime-minister", "--country", "NZL", "--during", "1965"]) == 0
     out, err = capsys.readouterr()
     assert out == "(no records)\n"
-    assert err == "usnz: warning: " + HOLYOAKE_1965.replace("during=1965", "during='1965'") + "\n"
+    assert err == "usnz: warning: " + HOLYOAKE_1965.replace("during=1965", "--during 1965") + "\n"
 
 
 def test_a_long_list_of_dates_is_cut_and_counted(monkeypatch: pytest.MonkeyPatch) -> None:
