@@ -70,14 +70,16 @@ def test_an_unknown_filter_is_named_with_the_filters_and_the_closest() -> None:
     assert _refused(lambda: usnz.events(participants="john-key")).endswith(
         "did you mean involving=? (the 'participants' field is filtered by involving=)"
     )
-    assert _refused(lambda: usnz.people(role="prime-minister")).endswith(
+    assert _refused(lambda: usnz.people(roles="prime-minister")).endswith(
         "did you mean office= or country=? (the 'roles' field is filtered by office=, country=, involving=)"
     )
+    assert _refused(lambda: usnz.people(role="prime-minister")).endswith("; did you mean office=?")  # a synonym
     assert _refused(lambda: usnz.timeline(speaker="john-key")).endswith(
         "did you mean involving=? (the 'speaker' field is filtered by involving=)"
     )
     assert _refused(lambda: usnz.people(title="Prime Minister")) == (
-        "people() takes no filter 'title'; its filters are office=, country=, during=, possibly=, basis=, involving="
+        "people() takes no filter 'title'; its filters are office=, country=, during=, possibly=, basis=, involving=; "
+        "did you mean office=?"
     )
     assert _refused(lambda: usnz.sources(kind="x")) == "sources() takes no filter 'kind'; it takes no filters"
     assert _refused(lambda: usnz.search("anzus", kinds="event")) == (
@@ -156,12 +158,39 @@ def test_every_public_method_but_get_is_checked_and_keeps_its_signature() -> Non
         ),
         (lambda: usnz.dataset().records("people "), "try kind='people'"),
         (lambda: usnz.plot.timeline(during="2008 "), "try during='2008'"),
+        (
+            lambda: usnz.events(kind=" visit"),
+            "kind=' visit' has white space around it; usnz reads it as given: try kind='visit'",
+        ),
+        (lambda: usnz.events(kind=["visit", "meeting "]), "try kind='meeting'"),
+        (lambda: usnz.people(office=" prime-minister"), "try office='prime-minister'"),
+        (lambda: usnz.timeline(basis="stated "), "try basis='stated'"),
+        (lambda: usnz.doubts(kind=" typo"), "try kind='typo'"),
     ],
 )
 def test_white_space_around_an_argument_is_refused(call: Any, message: str) -> None:
     with pytest.raises(usnz.ArgumentValueError) as caught:
         call()
     assert message in str(caught.value)
+
+
+@pytest.mark.parametrize("given", [" anzus", "anzus ", "anzus\n"])
+def test_white_space_around_an_id_is_said_by_get(given: str) -> None:
+    with pytest.raises(usnz.UnknownRecordError) as caught:
+        usnz.get(given)
+    assert isinstance(caught.value, KeyError)
+    assert str(caught.value) == (
+        f"no record has the id {given!r}: it has white space around it; usnz reads it as given: try 'anzus'"
+    )
+    with pytest.raises(usnz.UnknownRecordError, match="white space around it"):
+        usnz.dataset().get(given, usnz.Agreement)
+
+
+def test_a_name_misspelt_without_white_space_is_still_suggested() -> None:
+    with pytest.raises(usnz.ArgumentValueError, match="kind='vist' is not accepted; did you mean 'visit'"):
+        usnz.events(kind="vist")
+    with pytest.raises(usnz.UnknownRecordError, match=r"^no record has the id ' '; try usnz.search"):
+        usnz.get(" ")  # blank: no white space "around" anything
 
 
 def test_the_same_arguments_without_it_are_taken() -> None:
@@ -175,4 +204,80 @@ def test_the_command_line_refuses_it_in_one_line(capsys: pytest.CaptureFixture[s
     assert main(["list", "events", "--during", "2008 "]) == 2
     out, err = capsys.readouterr()
     assert out == ""
-    assert err == "usnz: error: during='2008 ' has white space around it; usnz reads it as given: try during='2008'\n"
+    assert err == "usnz: error: --during '2008 ' has white space around it; usnz reads it as given: try --during 2008\n"
+
+
+@pytest.mark.parametrize(
+    ("call", "meant"),
+    [
+        (lambda: usnz.events(year=2008), "during="),
+        (lambda: usnz.events(date="2008"), "during="),
+        (lambda: usnz.timeline(when="2008"), "during="),
+        (lambda: usnz.quotes(person="john-key"), "speaker="),
+        (lambda: usnz.quotes(by="john-key"), "speaker="),
+        (lambda: usnz.quotes(who="john-key"), "speaker="),
+        (lambda: usnz.force_contributions(war="korean-war"), "conflict="),
+        (lambda: usnz.people(title="prime-minister"), "office="),
+        (lambda: usnz.people(role="prime-minister"), "office="),
+        (lambda: usnz.events(party="USA"), "country="),
+        (lambda: usnz.dataset().events(parties="USA"), "country="),
+    ],
+)
+def test_a_natural_synonym_of_a_filter_is_suggested(call: Any, meant: str) -> None:
+    with pytest.raises(usnz.ArgumentTypeError) as caught:
+        call()
+    assert str(caught.value).endswith(f"; did you mean {meant}?")
+
+
+def test_a_synonym_whose_filter_the_query_lacks_suggests_nothing() -> None:
+    with pytest.raises(usnz.ArgumentTypeError) as caught:
+        usnz.people(who="john-key")
+    assert "did you mean" not in str(caught.value)
+
+
+def test_a_keyword_given_already_is_not_suggested() -> None:
+    with pytest.raises(usnz.ArgumentTypeError) as caught:
+        usnz.load(paths="/nowhere", path="/nowhere")
+    assert str(caught.value) == "load() takes no argument 'path'; its arguments are paths=, extends="
+
+
+# -- values of other libraries' types (numpy's) are named with their module --------------------------
+
+
+def _foreign(name: str, module: str, *, integer: bool) -> object:
+    """A value of a class *module*.*name*, as numpy's are (no numpy needed), an integer or not."""
+    namespace: dict[str, object] = {"__module__": module, "__repr__": lambda self: f"np.{name}(2008)"}
+    if integer:
+        namespace["__index__"] = lambda self: 2008
+    return type(name, (), namespace)()
+
+
+def test_a_value_of_another_library_names_its_type_with_its_module() -> None:
+    with pytest.raises(usnz.ArgumentTypeError) as caught:
+        usnz.force_contributions(combat=_foreign("bool", "numpy", integer=False))
+    assert str(caught.value) == "combat= takes True or False; got numpy.bool np.bool(2008)"
+    with pytest.raises(usnz.ArgumentTypeError) as caught:
+        usnz.events(possibly=_foreign("int64", "numpy", integer=True))
+    assert str(caught.value).endswith("got numpy.int64 np.int64(2008)")  # no int(x) hint: it takes a flag
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda year: usnz.events(during=year),
+        lambda year: usnz.doubts(paragraph=year),
+        lambda year: usnz.citing(source="encyclopedia-nz-us-relations", paragraph=year),
+    ],
+)
+def test_a_numpy_integer_where_an_int_is_taken_is_told_int_x(call: Any) -> None:
+    with pytest.raises(usnz.ArgumentTypeError) as caught:
+        call(_foreign("int64", "numpy._core", integer=True))
+    assert str(caught.value).endswith("got numpy._core.int64 np.int64(2008) (a numpy integer: give int(x))")
+
+
+def test_real_numpy_values_are_named_so() -> None:
+    np = pytest.importorskip("numpy")
+    with pytest.raises(usnz.ArgumentTypeError, match=r"got numpy\.bool np\.True_$"):
+        usnz.force_contributions(combat=np.True_)
+    with pytest.raises(usnz.ArgumentTypeError, match=r"got numpy\.int64 np\.int64\(2008\) \(a numpy integer: give int"):
+        usnz.events(during=np.int64(2008))

@@ -82,7 +82,7 @@ def test_search_and_timeline(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "timeline", "--during", "1700", "--format", "csv")
     assert code == 0
     assert out.strip() == "id,record_kind,date,date_basis,label,disputes,doubts,citations"
-    assert err.startswith("usnz: warning: during='1700' lies outside the span the data covers")
+    assert err.startswith("usnz: warning: --during 1700 lies outside the span the data covers")
     assert err.rstrip().endswith("nothing can match (--possibly lets unknown and open ends run on to it)")
     code, out, err = run(capsys, "timeline", "--during", "2020", "--possibly", "--format", "csv")
     assert code == 0
@@ -127,9 +127,9 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
         (["show", "anzsu"], "did you mean 'anzus'"),
         (["list", "wars"], "unknown kind 'wars'; accepted: sources, agreements"),
         (["list", "agreements", "--conflict", "korean-war"], "list agreements does not take --conflict"),
-        (["list", "events", "--during", "19x5"], "during='19x5' is not a date or period"),
-        (["list", "events", "--kind", "vist"], "kind='vist' is not accepted"),
-        (["list", "events", "--country", "XX"], "no country record has the id country='XX'"),
+        (["list", "events", "--during", "19x5"], "--during 19x5 is not a date or period"),
+        (["list", "events", "--kind", "vist"], "--kind vist is not accepted"),
+        (["list", "events", "--country", "XX"], "no country record has the id --country XX"),
         (["timeline", "--during", "1965/1960"], "cannot end"),
         (["show"], "the following arguments are required: id"),
         (["show", "anzus", "--format", "xml"], "invalid choice: 'xml'"),
@@ -220,3 +220,56 @@ def test_usnz_show_imports_no_shutil() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (["list", "events", "--kind", "Visit"], "usnz: error: --kind Visit is not accepted; did you mean 'visit'?"),
+        (
+            ["timeline", "--during", " 2008"],
+            "--during ' 2008' has white space around it; usnz reads it as given: try --during 2008",
+        ),
+        (["list", "events", "--during=2008 "], "try --during 2008\n"),
+        (["list", "events", "--involving", "korean-war\t"], "try --involving korean-war\n"),
+        (
+            [
+                "list",
+                "people",
+                "--office",
+                "prime-minister",
+                "--country",
+                "NZL",
+                "--during",
+                "2008",
+                "--involving",
+                "us-nz-council",
+            ],
+            (
+                "matches --involving us-nz-council, in --during 2008 or at any time (the data knows 6 holders of it): "
+                "--during is not why"
+            ),
+        ),
+        (["list", "people", "--office", "consul", "--during", "1850"], "(--possibly finds james-reddy-clendon:"),
+    ],
+)
+def test_messages_spell_the_options_as_the_command_line_does(
+    capsys: pytest.CaptureFixture[str], argv: list[str], said: str
+) -> None:
+    _, _, err = run(capsys, *argv)
+    assert said in err
+    assert "during=" not in err
+    assert "kind=" not in err
+
+
+def test_a_keyword_of_no_option_given_keeps_its_python_spelling(capsys: pytest.CaptureFixture[str]) -> None:
+    _, _, err = run(capsys, "list", "events", "--during", "20\\08")
+    assert (
+        "usnz: error: --during '20\\\\08' is not a date or period" in err
+    )  # a value with an escape: as Python shows it
+    from usnz.cli import _as_options
+
+    assert _as_options("try basis='x' with during='2008'", ["list", "--during", "2008 "]) == (
+        "try basis='x' with --during 2008"
+    )
+    assert _as_options("destination='' is empty", ["--destination", ""]) == "--destination '' is empty"

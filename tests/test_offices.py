@@ -93,14 +93,18 @@ def test_nothing_is_inferred_between_attestations() -> None:
         with pytest.warns(usnz.QueryWarning, match="no prime-minister of NZL is stated or attested in"):
             assert usnz.people(office="prime-minister", country="NZL", during="2008-10", possibly=possibly) == ()
     # A stated period with an unknown end runs on only when asked to.
-    with pytest.warns(usnz.QueryWarning, match=r"james-reddy-clendon \(held 1838/; .*\(possibly=True lets a stated"):
+    with pytest.warns(
+        usnz.QueryWarning,
+        match=r"james-reddy-clendon \(held 1838/; .*\(possibly=True finds james-reddy-clendon: it lets a stated period's unknown end run on",
+    ):
         assert usnz.people(office="consul", during=1850) == ()
     assert usnz.people(office="consul", during=1850, possibly=True).ids() == ("james-reddy-clendon",)
 
 
 def test_basis_is_the_attested_records() -> None:
     with pytest.warns(
-        usnz.QueryWarning, match=r"on a date stated in during=2009; .*john-key \(attested 2009~ \(inferred\)"
+        usnz.QueryWarning,
+        match=r"on a stated date in during=2009; .*john-key \(excluded by basis='stated': attested 2009~ \(inferred\)",
     ):
         assert usnz.people(office="prime-minister", during=2009, basis="stated") == ()
     assert usnz.people(office="prime-minister", during=2009, basis="inferred").ids() == ("john-key",)

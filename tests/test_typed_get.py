@@ -77,3 +77,29 @@ def test_a_cold_get_with_a_kind_reads_one_file_and_imports_no_query_layer() -> N
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
     assert done.stdout == "ok\n", done.stderr
+
+
+@pytest.mark.parametrize("name", ["agreement", "Agreements", "agreements"])
+def test_a_kind_by_name_is_told_its_class(name: str) -> None:
+    for get in (usnz.get, usnz.dataset().get):
+        with pytest.raises(usnz.ArgumentTypeError) as raised:
+            get("anzus", name)  # type: ignore[call-overload]
+        assert (
+            str(raised.value) == f"get() takes a record class as its kind: give usnz.Agreement, not the name {name!r}"
+        )
+
+
+class MyEvent(usnz.Event):
+    """A user's subclass of usnz.Event."""
+
+
+def test_a_subclass_of_a_record_class_is_named_by_its_own_module() -> None:
+    with pytest.raises(usnz.WrongKindError) as raised:
+        usnz.get("rice-visit-to-new-zealand", MyEvent)
+    assert str(raised.value) == (
+        f"get('rice-visit-to-new-zealand', {__name__}.MyEvent): 'rice-visit-to-new-zealand' is an event "
+        f"(usnz.Event), not a {__name__}.MyEvent (a subclass of usnz.Event); ask "
+        "usnz.get('rice-visit-to-new-zealand', usnz.Event), or usnz.get('rice-visit-to-new-zealand') for any kind"
+    )
+    with pytest.raises(usnz.WrongKindError, match=r"^get\('anzus', usnz.Event\): 'anzus' is an agreement"):
+        usnz.get("anzus", usnz.Event)

@@ -879,14 +879,46 @@ def _main(argv: Sequence[str] | None) -> int:
     except ValidationFailedError as failed:
         return 1 if _print(str(failed)) else 2
     except (UsageError, Error) as error:
-        _tell(f"usnz: error: {str(error).replace(chr(10), ' ')}")
+        _tell(f"usnz: error: {_as_options(str(error).replace(chr(10), ' '), argv)}")
         return 2
     except Exception as error:  # noqa: BLE001 - a bug must still be one line, not a traceback
         _tell(f"usnz: error: unexpected {type(error).__name__}: {error}; please report this")
         return 2
-    for warning in caught:  # the option as the command line spells it
-        _tell(f"usnz: warning: {str(warning.message).replace('possibly=True', '--possibly')}")
+    for warning in caught:
+        _tell(f"usnz: warning: {_as_options(str(warning.message), argv)}")
     return 0 if _print(output) else 2
+
+
+_GIVEN: Final = re.compile(r"""\b([a-z][a-z_]*)=('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|[^\s;,:)]+)?""")
+"""A Python keyword as a message spells it, ``during='2008'``, with its value if any."""
+
+
+def _as_options(message: str, argv: Sequence[str] | None) -> str:
+    """*message* with each Python keyword of an option given spelt as the command line spells it.
+
+    ``during=' 2008'`` reads ``--during ' 2008'``, ``kind='Visit'`` ``--kind Visit`` (a value
+    quoted only as a shell needs it), ``possibly=True`` ``--possibly``; a keyword of no
+    option given (``basis=`` in a hint) is left as Python spells it.
+    """
+    words = sys.argv[1:] if argv is None else argv
+    options = {word[2:].partition("=")[0].replace("-", "_") for word in words if word.startswith("--")}
+
+    def spelt(match: re.Match[str]) -> str:
+        name, value = match.group(1), match.group(2)
+        option = f"--{name.replace('_', '-')}"
+        if name == "possibly" and value == "True":
+            return option
+        if name not in options:
+            return match.group(0)
+        if value is None:
+            return option
+        if value[:1] in {"'", '"'} and "\\" not in value:
+            import shlex  # noqa: PLC0415 - only for a message naming an option
+
+            value = shlex.quote(value[1:-1])
+        return f"{option} {value}"
+
+    return _GIVEN.sub(spelt, message)
 
 
 _interrupt.restore()  # imported: Ctrl-C is a KeyboardInterrupt again, which main() catches

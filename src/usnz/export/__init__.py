@@ -49,7 +49,7 @@ from usnz.export.schemas import STRICT_EDTF_DATE as STRICT_EDTF_DATE
 from usnz.export.schemas import STRICT_EDTF_INTERVAL as STRICT_EDTF_INTERVAL
 from usnz.export.schemas import json_schema
 from usnz.export.swap import install
-from usnz.model.errors import ArgumentTypeError, ArgumentValueError, shown
+from usnz.model.errors import ArgumentTypeError, ArgumentValueError, type_and_value
 from usnz.model.names import kind_name
 from usnz.querying.dataset import Dataset
 from usnz.querying.lookup import given_dataset
@@ -127,7 +127,7 @@ def write(
     fmt = _check_format(format)
     text = out_text(out)
     if not isinstance(force, bool):
-        msg = f"force= takes True or False; got {type(force).__name__} {shown(force)}"
+        msg = f"force= takes True or False; got {type_and_value(force)}"
         raise ArgumentTypeError(msg)
     checked = given_dataset(data)
     target = Path(os.path.realpath(text))

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Final, Protocol
 
 from usnz.model.base import Record, citations_in
 from usnz.model.citation import Citation
-from usnz.model.errors import ArgumentTypeError, ArgumentValueError, Problem, shown
+from usnz.model.errors import ArgumentTypeError, ArgumentValueError, Problem, shown, type_and_value
 from usnz.model.records import source_texts
 
 if TYPE_CHECKING:
@@ -67,13 +67,13 @@ def _folders(sources: Any) -> list[Path]:
     """The folders *sources* names (one or several), each checked to be a folder."""
     given: Any = [sources] if _is_path(sources) else sources
     if isinstance(given, bytes | bytearray) or not isinstance(given, Sequence) or not given:
-        what = f"{type(sources).__name__} {shown(sources)}"
+        what = f"{type_and_value(sources)}"
         msg = f"sources= takes the path of a folder of source texts, or a list of them; got {what}"
         raise ArgumentTypeError(msg)
     folders: list[Path] = []
     for each in typing.cast("Sequence[object]", given):
         if not _is_path(each):
-            msg = f"sources= takes paths of folders of source texts; got {type(each).__name__} {shown(each)}"
+            msg = f"sources= takes paths of folders of source texts; got {type_and_value(each)}"
             raise ArgumentTypeError(msg)
         folder = Path(typing.cast("str | os.PathLike[str]", each))
         try:

@@ -57,6 +57,24 @@ def shown(value: object) -> str:
     return f"{text[:_LONGEST]}...{size}"
 
 
+def type_and_value(value: object, *, integers: bool = False) -> str:
+    """A value a message refuses, as its type and :func:`shown` repr: ``int 5``, ``numpy.bool np.True_``.
+
+    A type from outside the builtins is named with its module (numpy's ``bool`` is not Python's).
+    Where *integers* are taken, an integer that is no ``int`` (a numpy one) is told how to give one.
+
+    >>> type_and_value(5), type_and_value("x")
+    ('int 5', "str 'x'")
+    """
+    cls = type(value)
+    module = cls.__module__
+    named = cls.__name__ if module == "builtins" else f"{module}.{cls.__qualname__}"
+    text = f"{named} {shown(value)}"
+    if integers and module != "builtins" and hasattr(cls, "__index__") and not isinstance(value, int):
+        text += f" (a {module.partition('.')[0]} integer: give int(x))"
+    return text
+
+
 class Error(Exception):
     """Base class of every exception usnz raises on purpose.
 
@@ -141,6 +159,8 @@ class UnknownRecordError(Error, KeyError):
         )
         given = f"{self.argument}={shown}" if self.argument else shown
         message = f"no {what} has the id {given}"
+        if (self.id[:1].isspace() or self.id[-1:].isspace()) and not self.id.isspace():
+            return f"{message}: it has white space around it; usnz reads it as given: try {self.id.strip()!r}"
         if self.suggestions:
             names = ", ".join(repr(s) for s in self.suggestions)
             return f"{message}; did you mean {names}?"

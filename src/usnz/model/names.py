@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from typing import Final
 
-from usnz.model.errors import ArgumentTypeError, ArgumentValueError, shown
+from usnz.model.errors import ArgumentTypeError, ArgumentValueError, shown, type_and_value
 from usnz.model.kinds import REGISTRY
 
 __all__ = ["KIND_NAMES", "cited_kind", "kind_name"]
@@ -75,7 +75,7 @@ def kind_name(kind: object, *, name: str = "kind") -> str:
         if plural is not None:
             return plural
     if not isinstance(kind, str):
-        given = f"{type(kind).__name__} {shown(kind)}"
+        given = type_and_value(kind)
         classes = ", ".join(f"usnz.{registered.class_name}" for registered in REGISTRY)
         also = f"; the record classes are {classes}" if isinstance(kind, type) else ""
         msg = f"{name}= takes a record kind as a str or a record class, e.g. 'events' or usnz.Event; got {given}{also}"

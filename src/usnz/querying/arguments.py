@@ -12,7 +12,7 @@ from typing import Final
 
 from usnz.model.base import DateBasis, Described, Record
 from usnz.model.dates import PartialDate, Period, parse_edtf
-from usnz.model.errors import ArgumentTypeError, ArgumentValueError, DateError, WrongKindError, shown
+from usnz.model.errors import ArgumentTypeError, ArgumentValueError, DateError, WrongKindError, shown, type_and_value
 
 __all__ = [
     "BASES",
@@ -91,7 +91,7 @@ def to_window(during: object, *, name: str = "during") -> Window:
                 _windows.clear()
             window = _windows[text] = (when.earliest, when.latest)
         return window
-    msg = f"{name}= takes {_DURING_FORMS}; got {type(during).__name__} {shown(during)}"
+    msg = f"{name}= takes {_DURING_FORMS}; got {type_and_value(during, integers=True)}"
     raise ArgumentTypeError(msg)
 
 
@@ -115,17 +115,42 @@ def of_kind(record: Described, kind: type[K]) -> K:
         WrongKindError: when the record is of another kind.
     """
     if not isinstance(kind, type) or not issubclass(kind, Described):
-        msg = f"get() takes a record class as its kind, e.g. usnz.Event; got {type(kind).__name__} {shown(kind)}"
-        raise ArgumentTypeError(msg)
+        raise ArgumentTypeError(_not_a_class(kind))
     if not isinstance(record, kind):
         own = type(record).__name__
+        asked = _class_shown(kind)
+        if asked.startswith("usnz."):
+            other = _a(kind.record_kind)
+        else:  # a class of the user's: named by its module, and the usnz class it is of
+            base = next(c for c in kind.__mro__ if _class_shown(c).startswith("usnz."))
+            other = f"a {asked} (a subclass of {_class_shown(base)})"
         msg = (
-            f"get({record.id!r}, usnz.{kind.__name__}): {record.id!r} is {_a(record.record_kind)} (usnz.{own}), "
-            f"not {_a(kind.record_kind)}; ask usnz.get({record.id!r}, usnz.{own}), "
+            f"get({record.id!r}, {asked}): {record.id!r} is {_a(record.record_kind)} (usnz.{own}), "
+            f"not {other}; ask usnz.get({record.id!r}, usnz.{own}), "
             f"or usnz.get({record.id!r}) for any kind"
         )
         raise WrongKindError(msg)
     return typing.cast("K", record)  # type: ignore[redundant-cast]  # pyright does not narrow it so
+
+
+def _class_shown(cls: type) -> str:
+    """A class as a message names it: ``usnz.Event`` for usnz's own, else by its module (``mine.MyEvent``)."""
+    module = cls.__module__
+    if module == "usnz" or module.startswith("usnz."):
+        return f"usnz.{cls.__name__}"
+    return f"{module}.{cls.__qualname__}"
+
+
+def _not_a_class(kind: object) -> str:
+    """Why ``get()`` refuses *kind*, naming the class to give: ``usnz.Agreement`` for the name ``'agreement'``."""
+    from usnz.model.kinds import CLASS_NAMES  # noqa: PLC0415 - only on this error path
+    from usnz.model.names import kind_name  # noqa: PLC0415 - only on this error path
+
+    try:
+        plural = kind_name(kind)
+    except (ArgumentTypeError, ArgumentValueError):
+        return f"get() takes a record class as its kind, e.g. usnz.Event; got {type_and_value(kind)}"
+    return f"get() takes a record class as its kind: give usnz.{CLASS_NAMES[plural]}, not the name {shown(kind)}"
 
 
 def _a(kind: str) -> str:
@@ -161,7 +186,7 @@ def unpadded(name: str, text: str) -> str:
 def id_argument(name: str, value: object) -> str:
     """Require a non-empty string id, as given (no white space around it)."""
     if not isinstance(value, str):
-        msg = f"{name}= takes a record id as a str, e.g. {name}='korean-war'; got {type(value).__name__} {shown(value)}"
+        msg = f"{name}= takes a record id as a str, e.g. {name}='korean-war'; got {type_and_value(value)}"
         raise ArgumentTypeError(msg)
     text = plain(value)
     if not text.strip():
@@ -173,7 +198,7 @@ def id_argument(name: str, value: object) -> str:
 def check_code(name: str, value: object) -> str:
     """Require a country code string, as given (no white space around it); return it upper-cased ('nzl': 'NZL')."""
     if not isinstance(value, str):
-        given = f"{type(value).__name__} {shown(value)}"
+        given = type_and_value(value)
         msg = f"{name}= takes an ISO 3166-1 alpha-3 country code as a str, e.g. 'NZL'; got {given}"
         raise ArgumentTypeError(msg)
     text = plain(value)
@@ -184,12 +209,13 @@ def check_code(name: str, value: object) -> str:
 
 
 def check_choice(name: str, value: object, choices: tuple[str, ...]) -> str:
-    """Require one of *choices*; suggest the closest for a misspelling."""
+    """Require one of *choices*, with no white space around it; suggest the closest for a misspelling."""
     if not isinstance(value, str):
-        msg = f"{name}= takes a str, one of {', '.join(choices)}; got {type(value).__name__} {shown(value)}"
+        msg = f"{name}= takes a str, one of {', '.join(choices)}; got {type_and_value(value)}"
         raise ArgumentTypeError(msg)
     value = plain(value)
     if value not in choices:
+        unpadded(name, value)  # ' visit': refused as every name is, for its white space
         close = difflib.get_close_matches(value.strip().lower().replace("_", "-").replace(" ", "-"), choices, n=3)
         hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
         accepted = f"{' Accepted' if close else '; accepted'}: {', '.join(choices)}"
@@ -231,7 +257,7 @@ def record_id(name: str, value: object) -> str:
 def check_flag(name: str, value: object) -> bool:
     """Require ``True`` or ``False`` (not 1, not "yes")."""
     if not isinstance(value, bool):
-        msg = f"{name}= takes True or False; got {type(value).__name__} {shown(value)}"
+        msg = f"{name}= takes True or False; got {type_and_value(value)}"
         raise ArgumentTypeError(msg)
     return value
 
@@ -263,7 +289,7 @@ def refused_call(
     unknown = [key for key in kwargs if key not in taken]
     if unknown:
         listed = f"its {what}s are {', '.join(f'{p}=' for p in taken)}" if taken else f"it takes no {what}s"
-        hint = _meant(unknown[0], taken, fields or {})
+        hint = _meant(unknown[0], [key for key in taken if key not in kwargs], fields or {})
         msg = f"{name} takes no {what} {shown(unknown[0])}; {listed}{hint}"
         return ArgumentTypeError(msg)
     positional = [p.name for p in parameters if p.kind in {p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD}]
@@ -279,12 +305,32 @@ def refused_call(
     return ArgumentTypeError(str(error).replace(f"{function.__qualname__}()", name))
 
 
+_SYNONYMS: Final[Mapping[str, str]] = {
+    "year": "during",
+    "date": "during",
+    "when": "during",
+    "person": "speaker",
+    "by": "speaker",
+    "who": "speaker",
+    "war": "conflict",
+    "title": "office",
+    "role": "office",
+    "party": "country",
+    "parties": "country",
+}
+"""Words a user may give for a filter, and the filter they mean (``year=``: ``during=``) where it is taken."""
+
+
 def _meant(given: str, taken: list[str], fields: Mapping[str, tuple[str, ...]]) -> str:
     """``; did you mean country=?`` for a keyword a function does not take: the closest it takes, or what a field feeds.
 
-    A field feeding several filters is named with each (``roles``: ``office=`` or ``country=``),
-    ``involving=`` only when it feeds no other.
+    *taken* holds those not given already (``load(paths=..., path=...)`` suggests no ``paths=``).
+    A natural synonym (:data:`_SYNONYMS`) names its filter; a field feeding several filters is
+    named with each (``roles``: ``office=`` or ``country=``), ``involving=`` only when it feeds no other.
     """
+    synonym = _SYNONYMS.get(given)
+    if synonym in taken and given not in fields:
+        return f"; did you mean {synonym}=?"
     feeding = {field: [f for f in taken if f in fed] for field, fed in fields.items()}
     close = difflib.get_close_matches(given, [*taken, *(field for field in feeding if feeding[field])], n=1)
     if not close:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Literal, SupportsIndex, TypeVar, overload
 from usnz.model import hooks
 from usnz.model.amounts import Number, Quantity, numbered
 from usnz.model.base import Described
-from usnz.model.errors import ArgumentTypeError, ArgumentValueError, shown
+from usnz.model.errors import ArgumentTypeError, ArgumentValueError, shown, type_and_value
 from usnz.model.total import Total, money_total
 
 if TYPE_CHECKING:
@@ -56,7 +56,7 @@ class Records(tuple[R_co, ...]):
         """
         if not _a_collection(records):
             hint = f"; for the record with that id, use usnz.get({shown(records)})" if isinstance(records, str) else ""
-            msg = f"Records takes an iterable of records, e.g. a list; got {type(records).__name__} {shown(records)}"
+            msg = f"Records takes an iterable of records, e.g. a list; got {type_and_value(records)}"
             raise ArgumentTypeError(msg + hint)
         held = super().__new__(cls, records)
         if not all(map(isinstance, held, itertools.repeat(Described))):
@@ -64,7 +64,7 @@ class Records(tuple[R_co, ...]):
             hint = f"; to look a record up by its id, use usnz.get({shown(item)})" if isinstance(item, str) else ""
             msg = (
                 f"Records holds usnz records (what the queries and usnz.get return); "
-                f"got {type(item).__name__} {shown(item)} at position {at}{hint}"
+                f"got {type_and_value(item)} at position {at}{hint}"
             )
             raise ArgumentTypeError(msg)
         return held
@@ -111,7 +111,7 @@ class Records(tuple[R_co, ...]):
                 cannot be added.
         """
         if not isinstance(field, str):
-            msg = f"total() takes a field name as a str, e.g. 'personnel'; got {type(field).__name__} {shown(field)}"
+            msg = f"total() takes a field name as a str, e.g. 'personnel'; got {type_and_value(field)}"
             raise ArgumentTypeError(msg)
         field = str.__str__(field)  # type: ignore[assignment]  # pyright: ignore[reportAssignmentType] - a plain copy: a str subclass's own methods are never called
         money = False

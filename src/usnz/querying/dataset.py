@@ -26,6 +26,7 @@ from usnz.model.errors import (
     UnknownRecordError,
     outside_usnz,
     shown,
+    type_and_value,
 )
 from usnz.model.filters import Filter, across_kinds, filters
 from usnz.model.kinds import CLASS_NAMES, kind_class
@@ -380,7 +381,7 @@ class Dataset:
             ArgumentTypeError: when *kind* is not a record class such as ``usnz.Event``.
         """
         if not isinstance(id, str):
-            msg = f"get() takes a record id as a str, e.g. 'anzus'; got {type(id).__name__} {shown(id)}"
+            msg = f"get() takes a record id as a str, e.g. 'anzus'; got {type_and_value(id)}"
             raise ArgumentTypeError(msg)
         id = plain(id)  # noqa: A001 - a str subclass's own methods are never called
         try:
@@ -778,8 +779,9 @@ class Dataset:
                     for role in person.roles
                 )
             )
-            if not found and offices is not None and window is not None:
-                _warn_no_holder(candidates, offices, codes, during, bases, lenient=lenient)
+            if not found and offices is not None and window is not None and self._covers(window):
+                asked = _Asked(offices, codes, during, window, basis, bases, involving, lenient=lenient)
+                self._warn_no_holder(candidates, asked)
         return found
 
     def _dated_within(
@@ -800,6 +802,105 @@ class Dataset:
                 return True
         return False
 
+    def _warn_no_holder(self, people: Iterable[Person], asked: _Asked) -> None:
+        """Warn that no holder of the offices *asked* is stated or attested in its window, naming those the data knows.
+
+        Those with dates first, by their first known date; then those the texts name by title
+        alone. A date is listed once, at its strongest basis; dates ``basis=`` excludes are
+        said to be. When no candidate is left before ``during=`` is applied, it says which
+        filter left none.
+        """
+        named = " or ".join(sorted(map(str, asked.offices)))
+        of = f" of {' or '.join(sorted(asked.codes))}" if asked.codes is not None else ""
+        in_window = f"in during={during_text(asked.during)}"
+        on = ""
+        if asked.bases is not None:
+            bases = " or ".join(sorted(map(str, asked.bases)))
+            on = f" on {'an' if bases[:1] in 'aeiou' else 'a'} {bases} date"
+        holders = [(person, role) for person in people for role in person.roles if _holds(person, role, asked)]
+        if not holders:
+            known = {
+                person.id
+                for person in self._by_kind.get(kind_class("people"), _NONE)
+                for role in typing.cast("Person", person).roles
+                if _holds(typing.cast("Person", person), role, asked)
+            }
+            if known:  # the data knows holders: involving= (the one filter besides office= and country=) left none
+                message = (
+                    f"no {named}{of} matches involving={shown(asked.involving)}, {in_window} or at any time "
+                    f"(the data knows {len(known)} holder{'s' if len(known) != 1 else ''} of it): during= is not "
+                    "why the answer is empty"
+                )
+            else:
+                message = f"no {named}{of} is stated or attested{on} {in_window}; the data knows no holder of it"
+            warnings.warn(message, QueryWarning, stacklevel=outside_usnz())
+            return
+        dated: list[tuple[dt.date, str]] = []
+        undated: list[str] = []
+        would: dict[str, set[str]] = {}  # holders possibly=True would find: the ends it lets run on
+        for person, role in holders:
+            office = f"{role.office}: " if len(asked.offices) > 1 else ""
+            said = self._role_said(person, role, asked, would)
+            if said:
+                firsts = [a.date.earliest for a in role.attested]
+                firsts += [role.period.known()[0]] if role.period is not None else []
+                dated.append((min(firsts), f"{person.id} ({office}{'; '.join(said)})"))
+            else:
+                undated.append(f"{person.id}{f' ({role.office})' if office else ''}")
+        known_holders = [holder for _, holder in sorted(dated, key=lambda pair: pair[0])]
+        if undated:
+            known_holders.append(
+                f"{'and ' if known_holders else ''}{', '.join(undated)}, with no stated or attested date"
+            )
+        message = (
+            f"no {named}{of} is stated or attested{on} {in_window}; the data knows {'; '.join(known_holders)}. "
+            "A role counts in a window only where its period is stated or a dated record naming the title attests it"
+        )
+        if would:
+            ends = " or ".join(sorted({end for ends_of in would.values() for end in ends_of}))
+            message += (
+                f" (possibly=True finds {', '.join(would)}: it lets a stated period's {ends} run on to the window)"
+            )
+        warnings.warn(message, QueryWarning, stacklevel=outside_usnz())
+
+    def _role_said(self, person: Person, role: Role, asked: _Asked, would: dict[str, set[str]]) -> list[str]:
+        """What the office warning says of *role*: its period and attested dates, those ``basis=`` excludes apart.
+
+        Notes in *would* the end of its period ``possibly=True`` would let run on to the window.
+        """
+        said: list[str] = []
+        excluded: list[str] = []
+        period = role.period
+        if period is not None:
+            if asked.bases is None or "stated" in asked.bases:
+                said.append(f"held {period}")
+                if not asked.lenient and self._dated_within(role, asked.window, asked.bases, lenient=True):
+                    would.setdefault(person.id, set()).add(_end_run_on(period, asked.window))
+            else:
+                excluded.append(f"held {period} (stated)")
+        best: dict[str, tuple[tuple[bool, int], str | None]] = {}
+        for attestation in role.attested:
+            record = self._by_id.get(attestation.record)
+            asked_for = asked.bases is None or (record is not None and record.date_basis in asked.bases)
+            rank = (not asked_for, _STRENGTH[attestation.date_basis])
+            text = str(attestation.date)
+            if text not in best or rank < best[text][0]:
+                best[text] = (rank, attestation.date_basis)
+        kept = [f"{text}{_unless_stated(basis)}" for text, ((out, _), basis) in best.items() if not out]
+        left = [f"{text} ({basis or 'stated'})" for text, ((out, _), basis) in best.items() if out]
+        if kept:
+            said.append(f"attested {_listed(kept)}")
+        if left:
+            excluded.append(f"attested {_listed(left)}")
+        if excluded:
+            said.append(f"excluded by basis={shown(asked.basis)}: {' and '.join(excluded)}")
+        return said
+
+    def _covers(self, window: Window) -> bool:
+        """Whether *window* overlaps the span the data is known to cover (any window, when the data dates nothing)."""
+        known, _ = self._spanned()
+        return known is None or (known[0] <= window[1] and window[0] <= known[1])
+
     def _outside(self, window: Window, during: object, *, possibly: bool) -> bool:
         """Warn when *window* lies wholly outside the span the data is known to cover; whether nothing can match.
 
@@ -808,9 +909,10 @@ class Dataset:
         (``True``); with it, only records whose unknown or open ends may run on to *window*
         can (``False``: the query goes on), unless none reaches so far.
         """
-        known, lenient_span = self._spanned()
-        if known is None or (known[0] <= window[1] and window[0] <= known[1]):
+        if self._covers(window):
             return False
+        known, lenient_span = self._spanned()
+        known = typing.cast("Window", known)  # set, as the window is not covered
         lenient = typing.cast("Window", lenient_span)  # set whenever the known span is
         reaches = lenient[0] <= window[1] and window[0] <= lenient[1]
         span = Period.parse(f"{known[0].isoformat()}/{known[1].isoformat()}")
@@ -962,8 +1064,10 @@ class Dataset:
         found = None if source is None else self._known_one("source", source, kind_class("sources"))
         if paragraph is not None:
             if isinstance(paragraph, bool) or not isinstance(paragraph, int):
-                given = f"{type(paragraph).__name__} {shown(paragraph)}"
-                msg = f"paragraph= takes a paragraph number as an int, e.g. paragraph=14; got {given}"
+                msg = (
+                    "paragraph= takes a paragraph number as an int, e.g. paragraph=14; "
+                    f"got {type_and_value(paragraph, integers=True)}"
+                )
                 raise ArgumentTypeError(msg)
             sources = [self._by_id[found]] if found is not None else self._by_kind.get(kind_class("sources"), ())
             count = max((source.paragraphs for source in sources), default=None)  # type: ignore[union-attr]
@@ -1053,7 +1157,7 @@ class Dataset:
         ('key-biden-meeting-length', True)
         """
         if not isinstance(text, str):
-            msg = f"search() takes text as a str; got {type(text).__name__} {shown(text)}"
+            msg = f"search() takes text as a str; got {type_and_value(text)}"
             raise ArgumentTypeError(msg)
         text = plain(text)
         allowed: frozenset[int] | None = None
@@ -1110,8 +1214,10 @@ class Dataset:
         found = self._known_one("source", source, kind_class("sources"))
         if paragraph is not None:
             if isinstance(paragraph, bool) or not isinstance(paragraph, int):
-                given = f"{type(paragraph).__name__} {shown(paragraph)}"
-                msg = f"paragraph= takes a paragraph number as an int, e.g. paragraph=14; got {given}"
+                msg = (
+                    "paragraph= takes a paragraph number as an int, e.g. paragraph=14; "
+                    f"got {type_and_value(paragraph, integers=True)}"
+                )
                 raise ArgumentTypeError(msg)
             count = self._by_id[found].paragraphs  # type: ignore[union-attr] # a Source, checked above
             if not 1 <= paragraph <= count:
@@ -1181,53 +1287,39 @@ class Dataset:
 _DATES_LISTED: Final = 4
 """Most dates a warning lists for one role; the rest are counted."""
 
+_STRENGTH: Final[Mapping[str | None, int]] = {"stated": 0, None: 0, "inferred": 1, "external": 2}
+"""How strongly each basis determines a date: a date attested on several is listed once, at its strongest."""
 
-def _warn_no_holder(
-    people: Iterable[Person],
-    offices: frozenset[Hashable],
-    codes: frozenset[str] | None,
-    during: object,
-    bases: frozenset[Hashable] | None,
-    *,
-    lenient: bool,
-) -> None:
-    """Warn that no holder of *offices* is stated or attested in *during*, naming those the data knows and their dates.
 
-    Those with dates first, by their first date; then those the texts name by title alone.
-    """
-    named = " or ".join(sorted(map(str, offices)))
-    of = f" of {' or '.join(sorted(codes))}" if codes is not None else ""
-    dated: list[tuple[dt.date, str]] = []
-    undated: list[str] = []
-    unknown_end = False
-    for person in people:
-        for role in person.roles:
-            if role.office not in offices or (codes is not None and (role.country or person.country) not in codes):
-                continue
-            office = f"{role.office}: " if len(offices) > 1 else ""
-            said = [f"held {role.period}"] if role.period is not None else []
-            unknown_end = unknown_end or (role.period is not None and None in {role.period.start, role.period.end})
-            dates = list(dict.fromkeys(f"{a.date}{_unless_stated(a.date_basis)}" for a in role.attested))
-            if dates:
-                more = f" and {len(dates) - _DATES_LISTED} more" if len(dates) > _DATES_LISTED else ""
-                said.append(f"attested {', '.join(dates[:_DATES_LISTED])}{more}")
-            if said:
-                first = min([a.date.earliest for a in role.attested] + ([role.period.earliest] if role.period else []))
-                dated.append((first, f"{person.id} ({office}{'; '.join(said)})"))
-            else:
-                undated.append(f"{person.id}{f' ({role.office})' if office else ''}")
-    known = [holder for _, holder in sorted(dated, key=lambda pair: pair[0])]
-    if undated:
-        known.append(f"{'and ' if known else ''}{', '.join(undated)}, with no stated or attested date")
-    holders = f"the data knows {'; '.join(known)}" if known else "the data knows no holder of it"
-    on = f" on a date {' or '.join(sorted(map(str, bases)))}" if bases is not None else ""
-    message = (
-        f"no {named}{of} is stated or attested{on} in during={during_text(during)}; {holders}. A role counts in a "
-        "window only where its period is stated or a dated record naming the title attests it"
-    )
-    if unknown_end and not lenient:
-        message += " (possibly=True lets a stated period's unknown end run on)"
-    warnings.warn(message, QueryWarning, stacklevel=outside_usnz())
+class _Asked(typing.NamedTuple):
+    """What a ``people()`` query asked, as its office warning repeats it."""
+
+    offices: frozenset[Hashable]
+    codes: frozenset[str] | None
+    during: object
+    window: Window
+    basis: object
+    bases: frozenset[Hashable] | None
+    involving: object
+    lenient: bool
+
+
+def _holds(person: Person, role: Role, asked: _Asked) -> bool:
+    """Whether *role* is of an office asked, for a country asked."""
+    return role.office in asked.offices and (asked.codes is None or (role.country or person.country) in asked.codes)
+
+
+def _listed(dates: Sequence[str]) -> str:
+    """*dates* joined, cut at :data:`_DATES_LISTED` and the rest counted."""
+    more = f" and {len(dates) - _DATES_LISTED} more" if len(dates) > _DATES_LISTED else ""
+    return f"{', '.join(dates[:_DATES_LISTED])}{more}"
+
+
+def _end_run_on(period: Period, window: Window) -> str:
+    """The end of *period* (``unknown end``, ``open start``...) that ``possibly=True`` lets run on to *window*."""
+    first, _ = period.known()
+    side, end = ("start", period.start) if window[1] < first else ("end", period.end)
+    return f"{'unknown' if end is None else 'open'} {side}"
 
 
 def _unless_stated(basis: str | None) -> str:

@@ -24,7 +24,7 @@ from usnz.model.base import (
 from usnz.model.citation import Citation
 from usnz.model.columnwise import flat, optional, strs
 from usnz.model.dates import PartialDate, Period, parse_edtf
-from usnz.model.errors import ArgumentTypeError, ArgumentValueError, shown
+from usnz.model.errors import ArgumentTypeError, ArgumentValueError, type_and_value
 from usnz.model.facts import accepting, batched, documented, fact
 from usnz.model.validators import instance_of, one_of, require_tuple
 
@@ -155,7 +155,7 @@ def _days(when: object) -> _Window:
         return _days(parse_edtf(str.__str__(when).strip()))
     msg = (
         "a date is a year (2008), an EDTF text ('2008-09', '1939/1975'), a usnz.PartialDate or a usnz.Period; "
-        f"got {type(when).__name__} {shown(when)}"
+        f"got {type_and_value(when)}"
     )
     raise ArgumentTypeError(msg)
 
