@@ -388,6 +388,8 @@ def test_total_refuses_what_it_cannot_add() -> None:
         mixed.total("unit")
     with pytest.raises(usnz.ArgumentTypeError, match="takes a field name as a str"):
         mixed.total(3)  # type: ignore[arg-type]
+    with pytest.raises(usnz.ArgumentValueError, match="of that name; did you mean 'killed'\\? accepted: aircraft"):
+        mixed.total("kiled")
     with pytest.raises(TypeError, match="must be a tuple of record ids"):
         usnz.Total(best=None, low=None, high=None, unit=None, counted=["a"])  # type: ignore[arg-type]
 

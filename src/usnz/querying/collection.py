@@ -200,7 +200,11 @@ def _not_summable(kind: str, field: str, quantities: frozenset[str], amounts: fr
     if quantities or amounts:
         what = "quantity or money" if amounts else "quantity"
         accepted = ", ".join(sorted(quantities | amounts))
-        return f"total({shown(field)}): {kind} records have no {what} field of that name; accepted: {accepted}"
+        import difflib  # noqa: PLC0415 - only to suggest, after a miss
+
+        close = difflib.get_close_matches(field, sorted(quantities | amounts), n=1)
+        hint = f" did you mean {close[0]!r}?" if close else ""
+        return f"total({shown(field)}): {kind} records have no {what} field of that name;{hint} accepted: {accepted}"
     from usnz.model.records import KINDS  # noqa: PLC0415 - only to say which kinds have fields to add up
 
     others: list[str] = []
