@@ -586,13 +586,21 @@ class _IdWords:
         return found if joined is None else [*found, joined]
 
 
+def _hyphen_parts(lines: list[str]) -> set[str]:
+    """The distinct parts of *lines* between hyphens, read a run of lines at a time (few new strings held at once)."""
+    parts: set[str] = set()
+    for start in range(0, len(lines), _AT_ONCE):
+        parts.update("-".join(lines[start : start + _AT_ONCE]).split("-"))
+    return parts
+
+
 def _id_words(ids: list[str]) -> tuple[list[int], list[int], _IdWords]:
     """Each id's size (its words and joined compounds) and words, and each word's ids (once a time it holds it).
 
     Ids in kebab-case (lower-case letters, digits, single hyphens) are read in one pass over them all.
     """
     blob = "\n".join(ids)
-    split = frozenset(blob.replace("\n", "-").split("-"))
+    split = frozenset(_hyphen_parts(ids))  # what hyphens part (what lines part too, when no id holds a line break)
     word_ids: dict[str, list[int]] = {}
     if ids and not blob.translate(_KEBAB) and blob.count("\n") == len(ids) - 1 and "" not in split:
         hyphens = list(map(str.count, ids, itertools.repeat("-")))
@@ -804,11 +812,10 @@ class SearchIndex:
             lines = []
         self._blob = blob = joined.casefold()
         words: set[str] = set()
-        if ids and not blob.translate(_KEBAB):  # kebab-case: the words are what hyphens part, a run of ids at a time
+        if ids and not blob.translate(_KEBAB):  # kebab-case: the words are what hyphens part
             if not lines or blob != joined:  # ids that folding changed: their folded lines
                 lines = blob.split("\n")
-            for start in range(0, len(lines), _AT_ONCE):
-                words.update("-".join(lines[start : start + _AT_ONCE]).split("-"))
+            words = _hyphen_parts(lines)
         if not words or "" in words:  # not every id kebab-case: read each word as any text's
             found = _WORD.findall(blob)
             words = set(found)
