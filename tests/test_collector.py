@@ -71,6 +71,37 @@ def test_a_large_pause_freezes_what_it_built(monkeypatch) -> None:
         gc.unfreeze()
 
 
+def test_a_pause_building_few_objects_with_large_tables_freezes_them(monkeypatch) -> None:
+    """A table's entries count with the objects built: the collector would walk each of them."""
+    from usnz.reading import collector
+
+    monkeypatch.setattr(collector, "FREEZE_AFTER", 1000)
+    before = gc.get_freeze_count()
+    try:
+        with collector_paused():
+            table = list(range(5000))  # one object: not enough alone
+        assert gc.get_freeze_count() == before
+        build = paused(lambda: list(range(5000)), entries=5000)
+        assert len(build()) == len(table)
+        assert gc.get_freeze_count() > before
+    finally:
+        gc.unfreeze()
+
+
+def test_a_large_search_index_is_frozen_after_it_is_built(monkeypatch) -> None:
+    """The search index counts an entry a record toward freezing what it built."""
+    from usnz.reading import collector
+
+    data = usnz.Dataset(usnz.dataset())
+    monkeypatch.setattr(collector, "FREEZE_AFTER", len(data) - 1)
+    gc.unfreeze()
+    try:
+        assert data.search("anzus")
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+
+
 def test_a_load_of_many_objects_leaves_them_frozen(monkeypatch) -> None:
     """A load that builds more than FREEZE_AFTER objects leaves them frozen: the collector's next pass is short."""
     from importlib import resources

@@ -301,9 +301,13 @@ class Dataset:
         return part
 
     def _searchable(self) -> SearchIndex:
-        """The search index: built on the first search, once."""
+        """The search index: built on the first search, once.
+
+        It keeps a few tables of a number a record (and one a time a record's notes name an id):
+        their entries count toward freezing what it built (see ``usnz.reading.collector``).
+        """
         if self._search is None:
-            self._search = paused(SearchIndex)(self._ordered, self._by_id)
+            self._search = paused(SearchIndex, entries=len(self._ordered))(self._ordered, self._by_id)
         return self._search
 
     # -- whole dataset -----------------------------------------------------------------

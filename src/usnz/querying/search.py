@@ -586,13 +586,21 @@ class _IdWords:
         return found if joined is None else [*found, joined]
 
 
+def _hyphen_parts(lines: list[str]) -> set[str]:
+    """The distinct parts of *lines* between hyphens, read a run of lines at a time (few new strings held at once)."""
+    parts: set[str] = set()
+    for start in range(0, len(lines), _AT_ONCE):
+        parts.update("-".join(lines[start : start + _AT_ONCE]).split("-"))
+    return parts
+
+
 def _id_words(ids: list[str]) -> tuple[list[int], list[int], _IdWords]:
     """Each id's size (its words and joined compounds) and words, and each word's ids (once a time it holds it).
 
     Ids in kebab-case (lower-case letters, digits, single hyphens) are read in one pass over them all.
     """
     blob = "\n".join(ids)
-    split = frozenset(blob.replace("\n", "-").split("-"))
+    split = frozenset(_hyphen_parts(ids))  # what hyphens part (what lines part too, when no id holds a line break)
     word_ids: dict[str, list[int]] = {}
     if ids and not blob.translate(_KEBAB) and blob.count("\n") == len(ids) - 1 and "" not in split:
         hyphens = list(map(str.count, ids, itertools.repeat("-")))
@@ -661,7 +669,6 @@ class SearchIndex:
         "_in_memory",
         "_kinds",
         "_members",
-        "_named",
         "_naming",
         "_positions",
         "_postings",
@@ -687,11 +694,11 @@ class SearchIndex:
         self._by_id = by_id
         self._positions: dict[str, int] | None = None
         self._kinds: dict[type, frozenset[int]] = {}
-        ids = self._group_records()
+        ids, named, naming = self._group_records()
         lengths = [0] * len(ZONES)  # how many words each zone has in all
         holding = [0] * len(ZONES)  # how many records have words in each zone
         self._read_ids(ids, lengths, holding)
-        self._read_named(lengths, holding)
+        self._read_named(named, naming, lengths, holding)
         for held, texts in zip(self._members, self._groups, strict=True):
             for zone in (LABEL, BODY, NOTES, EVIDENCE):
                 lengths[zone] += texts.zones[zone].words * len(held)
@@ -713,8 +720,11 @@ class SearchIndex:
         self._about: dict[int, frozenset[int]] = {}
         self._sizes: dict[int, dict[int, list[int]]] = {}
 
-    def _group_records(self) -> list[str]:
-        """Each record's group (the records sharing its texts), and the ids its notes name; their ids, as read.
+    def _group_records(self) -> tuple[list[str], list[Any], list[int]]:
+        """Each record's group (the records sharing its texts); their ids, as read, and the ids their notes name.
+
+        The ids notes name come once a time named, each with the position of the record naming it
+        (given to :meth:`_read_named`, not kept).
 
         The records are read class by class in the order they lie in memory (their fields
         beside them), each field of a run of :data:`_AT_ONCE` of a class's records at once (keys
@@ -750,8 +760,7 @@ class SearchIndex:
         self._group_of = group_of = _scattered(numbers, self._id_at, len(records))
         self._members = _members(group_of, len(firsts))
         self._groups = [_Group.of(records[at]) for at in firsts]
-        self._named: tuple[list[Any], list[int]] = (named, naming)
-        return ids
+        return ids, named, naming
 
     def _in_memory_order(self) -> dict[type, list[int]]:
         """The records' positions by class, each class's in the order the records lie in memory.
@@ -803,11 +812,10 @@ class SearchIndex:
             lines = []
         self._blob = blob = joined.casefold()
         words: set[str] = set()
-        if ids and not blob.translate(_KEBAB):  # kebab-case: the words are what hyphens part, a run of ids at a time
+        if ids and not blob.translate(_KEBAB):  # kebab-case: the words are what hyphens part
             if not lines or blob != joined:  # ids that folding changed: their folded lines
                 lines = blob.split("\n")
-            for start in range(0, len(lines), _AT_ONCE):
-                words.update("-".join(lines[start : start + _AT_ONCE]).split("-"))
+            words = _hyphen_parts(lines)
         if not words or "" in words:  # not every id kebab-case: read each word as any text's
             found = _WORD.findall(blob)
             words = set(found)
@@ -818,9 +826,11 @@ class SearchIndex:
             holding[ID] = len(ids)
         self._id_words = frozenset(words)
 
-    def _read_named(self, lengths: list[int], holding: list[int]) -> None:
-        """The words of the ids records' notes name (their doubts' sources), each id read once."""
-        named, naming = self._named
+    def _read_named(self, named: list[Any], naming: list[int], lengths: list[int], holding: list[int]) -> None:
+        """The words of the ids records' notes name (their doubts' sources), each id read once.
+
+        *named* are those ids, once a time named, and *naming* the position of the record naming each.
+        """
         number = dict.fromkeys(named, 0)
         distinct = list(number)
         number.update(zip(distinct, itertools.count()))

@@ -9,8 +9,10 @@ After a pause that built more than :data:`FREEZE_AFTER` objects (a large load or
 objects the process holds are moved to the collector's permanent generation (:func:`gc.freeze`)
 as the collector comes back on: otherwise its next passes walk every new object, a pause of
 seconds after a large load, for objects that hold no cycles. Frozen objects are still freed
-when no longer referred to; :func:`gc.unfreeze` gives them back to the collector. The library
-never tunes the collector's thresholds.
+when no longer referred to; :func:`gc.unfreeze` gives them back to the collector. An index of
+few objects but large tables (a number a record) counts its tables' entries too: the collector
+walks every entry of a young list as it walks an object. The library never tunes the collector's
+thresholds.
 """
 
 from __future__ import annotations
@@ -32,8 +34,11 @@ T = TypeVar("T")
 
 
 @contextlib.contextmanager
-def collector_paused() -> Generator[None, None, None]:
+def collector_paused(entries: int = 0) -> Generator[None, None, None]:
     """Pause the cyclic garbage collector for the ``with`` block.
+
+    *entries*: how many entries the block's tables hold (a list of a number a record: as many as
+    records), counted with the objects it built toward :data:`FREEZE_AFTER`.
 
     >>> import gc
     >>> with collector_paused():
@@ -51,7 +56,7 @@ def collector_paused() -> Generator[None, None, None]:
     finally:
         _pauses.pop(id(token), None)
         if enabled:
-            if gc.get_count()[0] > FREEZE_AFTER:  # the young objects: what the collector would walk next
+            if gc.get_count()[0] + entries > FREEZE_AFTER:  # the young objects: what the collector would walk next
                 gc.freeze()
             gc.enable()
 
@@ -75,12 +80,15 @@ if hasattr(os, "register_at_fork"):  # pragma: no branch - only Windows lacks it
     os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
-def paused(function: Callable[P, T]) -> Callable[P, T]:
-    """*function*, run with the collector paused (a decorator for what builds an index)."""
+def paused(function: Callable[P, T], entries: int = 0) -> Callable[P, T]:
+    """*function*, run with the collector paused (a decorator for what builds an index).
+
+    *entries*: how many entries the tables it builds hold (see :func:`collector_paused`).
+    """
 
     @functools.wraps(function)
     def run(*args: P.args, **kwargs: P.kwargs) -> T:
-        with collector_paused():
+        with collector_paused(entries):
             return function(*args, **kwargs)
 
     return run
