@@ -86,9 +86,15 @@ CLASS_NAMES: Final[dict[str, str]] = {kind.plural: kind.class_name for kind in R
 """Each kind's plural name (its module and data file stem) and the name of its class, in data order."""
 
 
+_BUILT: dict[str, type[Record | Source]] = {}
+"""Each kind's class once its module is built, by plural name: a query asks for it on every call."""
+
+
 def _kind_class(stem: str) -> type[Record | Source]:
-    name = CLASS_NAMES[stem]
-    cls: type[Record | Source] = getattr(import_module(f"{__name__}.{stem}"), name)
+    cls = _BUILT.get(stem)
+    if cls is None:
+        name = CLASS_NAMES[stem]
+        cls = _BUILT[stem] = getattr(import_module(f"{__name__}.{stem}"), name)
     return cls
 
 
