@@ -185,7 +185,7 @@ def _command(add_parser: _AddParser, name: str, help_text: str) -> argparse.Argu
 
 
 def _add_show(add_parser: _AddParser, asked: str | None) -> None:
-    show = _command(add_parser, "show", "show one record by id, with its citations")
+    show = _command(add_parser, "show", "show one record by id, with its citations, quotes and doubts")
     show.add_argument("id", help="a record id, e.g. anzus")
 
 
