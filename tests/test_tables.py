@@ -79,7 +79,7 @@ def test_every_kind_has_its_columns_and_each_names_a_field_or_a_computed_value()
     assert set(SHOWN) == set(usnz.KINDS.values())
     for cls, names in SHOWN.items():
         fields = {name for name, _ in facts(cls)}
-        assert set(names) <= fields | {"when", "value", "offices", "about", "combat"}, cls
+        assert set(names) <= fields | {"when", "value", "offices", "about", "combat", "served"}, cls
         assert shown(cls)[0].name == "id"
         assert sorted(c.name for c in shown(cls)[1:]) == sorted(names)
 
@@ -148,9 +148,11 @@ def test_a_single_record_keeps_every_column_it_fills() -> None:
     one = usnz.Records((usnz.get("k-force-korea"),))
     chosen, rows = table(one)
     assert [c.name for c in chosen] == [
-        "id", "personnel", "combat", "period", "killed", "country", "wounded", "captured", "conflict", "about"
+        "id", "personnel", "combat", "period", "served", "killed", "country", "wounded", "captured", "conflict", "about"
     ]  # fmt: skip
-    assert rows == [("k-force-korea", "1,044", "yes", "/1957", "33", "NZL", "79", "1", "korean-war", "K-FORCE")]
+    assert rows == [
+        ("k-force-korea", "1,044", "yes", "/1957", "3,794", "33", "NZL", "79", "1", "korean-war", "K-FORCE")
+    ]
 
 
 def test_empty_results_show_the_mixed_columns() -> None:
@@ -351,7 +353,8 @@ def test_a_force_contribution_list_at_80_columns(
     assert "≠2" in rows["nzsas-afghanistan-rotations"]  # usnz.disputes()[1]
     assert "≠2" in rows["nzsas-afghanistan-fifty"]
     assert "≠" not in rows["nz-bamyan-prt"]
-    legend = " ".join(lines[lines.index("(8 records)") + 1 :])
+    assert lines[lines.index("(8 records)") + 1] == "not shown at 80 columns: killed, aircraft, wounded"
+    legend = " ".join(lines[lines.index("(8 records)") + 2 :])
     assert legend.startswith("≠2 nzsas-afghanistan-rotations and nzsas-afghanistan-fifty disagree: personnel")
     assert max(len(line) for line in lines) <= 80
 
@@ -417,11 +420,14 @@ def test_numbers_align_right_in_the_terminal() -> None:
 def test_force_contributions_say_whether_they_fought(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setenv("COLUMNS", "160")
+    monkeypatch.setenv("COLUMNS", "200")
     lines = _listed(capsys, "list", "force-contributions")
-    assert {"conflict", "personnel", "killed", "combat", "wounded", "captured", "about"} <= set(lines[0].split())
+    assert {"conflict", "personnel", "served", "killed", "combat", "wounded", "captured", "about"} <= set(
+        lines[0].split()
+    )
     assert lines[2].split()[:4] == ["k-force-korea", "1,044", "yes", "/1957"]
-    assert max(len(line) for line in lines) <= 160
+    assert max(len(line) for line in lines) <= 200
+    assert not any(line.startswith("not shown") for line in lines)
     gulf = table_text(usnz.force_contributions(conflict="gulf-war"), width=160)
     assert " no " in gulf
     assert " yes " in gulf
@@ -728,3 +734,52 @@ def test_a_record_names_its_field_names_field_and_its_values_by_what_they_hold()
     assert 'data-kind="value"' not in html
     assert styles(rows[0][0]["style"])["white-space"] == "nowrap"
     assert styles(STYLES["prose"])["white-space"] == "normal"
+
+
+# -- The deciding numbers of a force, and the columns a width leaves out ---------------------------
+
+
+@pytest.mark.parametrize("width", [80, 120])
+def test_korea_shows_everyone_who_served_beside_the_strength(
+    width: int, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("COLUMNS", str(width))
+    lines = _listed(capsys, "list", "force-contributions", "--conflict", "korean-war", "--country", "NZL")
+    assert "served" in lines[0].split()
+    rows = {line.split()[0]: line.split() for line in _rows(lines) if not line.startswith(" ")}
+    assert {"1,044", "3,794"} <= set(rows["k-force-korea"])
+    assert "1,300" in rows["rnzn-korea"]  # the navy's total, no longer only in its text
+    assert max(len(line) for line in lines) <= width
+
+
+def test_ships_and_aircraft_show_when_a_row_has_them() -> None:
+    korea = usnz.force_contributions(conflict="korean-war")
+    names = [c.name for c in table(korea)[0]]
+    assert {"served", "ships"} <= set(names)
+    assert "aircraft" not in names  # no row states any
+    chosen, rows = table(usnz.Records([usnz.get("rnzn-korea")]))
+    assert dict(zip([c.name for c in chosen], rows[0], strict=True))["ships"] == "≥6"
+    gulf = [c.name for c in table(usnz.force_contributions(conflict="gulf-war"))[0]]
+    assert "aircraft" in gulf
+    html = records_html(korea)
+    assert all(figure in html for figure in ("3,794", "1,300", "≥6"))
+
+
+def test_a_narrow_table_names_the_columns_it_leaves_out() -> None:
+    korea = usnz.force_contributions(conflict="korean-war")
+    narrow = table_text(korea, width=80).splitlines()
+    assert narrow[narrow.index("(5 records)") + 1] == "not shown at 80 columns: ships, country, wounded, captured"
+    wide = table_text(korea, width=200).splitlines()
+    assert not any(line.startswith("not shown") for line in wide)
+    # a column empty in every row (aircraft here) is not "left out": it has nothing to say
+    assert "aircraft" not in " ".join(narrow)
+
+
+def test_html_never_drops_a_column_silently() -> None:
+    everything = usnz.force_contributions()
+    html = records_html(everything)
+    heads = {cell["text"] for cell in cells(html)[0]}
+    every = {c.name for c in table(everything[:50])[0]}
+    note = re.search(r"Not shown for want of room: ([^(]*) \(", html)
+    left_out = set(note[1].split(", ")) if note else set()
+    assert every - {"cited"} == (heads - {"cited"}) | left_out

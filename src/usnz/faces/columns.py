@@ -407,6 +407,14 @@ _COMPUTED: Final[Mapping[str, tuple[str, ShownKind, Callable[[Any], object]]]] =
         "number",
         lambda r: marks.quantity_text(r.quantity) if r.quantity is not None else r.money,
     ),
+    "served": (
+        (
+            "How many served in it over the whole deployment (total_served), where the source gives a total across "
+            "rotations. The figure alone: ~ about, ≥ at least, ≤ at most."
+        ),
+        "number",
+        attrgetter("total_served"),
+    ),
     "offices": ("The positions the sources give", "text", lambda r: tuple(dict.fromkeys(x.title for x in r.roles))),
     "about": ("What the record is: its unit, else its summary", "text", attrgetter("label")),
     "combat": ("Whether it fought: yes, no (support only), or not stated by the source", "value", _combat),
@@ -510,7 +518,8 @@ def shown(cls: type[AnyRecord]) -> tuple[Shown, ...]:
 
     >>> from usnz import ForceContribution
     >>> [c.name for c in shown(ForceContribution)]
-    ['id', 'personnel', 'combat', 'period', 'killed', 'country', 'wounded', 'captured', 'conflict', 'about']
+    ['id', 'personnel', 'combat', 'period', 'served', 'killed', 'ships', 'aircraft', 'country', 'wounded',
+     'captured', 'conflict', 'about']
     """
     chosen = [_shown(cls, name, rank) for rank, name in enumerate(SHOWN[cls], start=1)]
     chosen[0] = attrs.evolve(chosen[0], keep=True)  # each kind's label first: kept, even when all rows share it
@@ -529,7 +538,7 @@ def table(records: Sequence[AnyRecord]) -> tuple[tuple[Shown, ...], list[tuple[s
     >>> import usnz
     >>> columns, rows = table(usnz.force_contributions(conflict="korean-war"))
     >>> [c.name for c in columns]
-    ['id', 'personnel', 'combat', 'period', 'killed', 'country', 'wounded', 'captured', 'about']
+    ['id', 'personnel', 'combat', 'period', 'served', 'killed', 'ships', 'country', 'wounded', 'captured', 'about']
     """
     kinds = {type(record) for record in records}
     only = kinds.pop() if len(kinds) == 1 else None

@@ -279,6 +279,11 @@ def table_text(records: Sequence[AnyRecord], width: int | None = None, *, data: 
             lines.append(row[0])
             lines.extend(_BELOW + line if line else line for line in lines_of(row))
     lines.append(f"({len(records)} record{'s' if len(records) != 1 else ''})")
+    laid = flat if stacked is None else stacked
+    shown_at = {0, *laid.kept, *laid.below}
+    left_out = [column.name for at, column in enumerate(chosen) if at not in shown_at]
+    if left_out:  # every column of the table has something to say: never dropped silently
+        lines.extend(_wrap(f"not shown at {width} columns: {', '.join(left_out)}", width))
     lines.extend(line for entry in legend for line in _wrap(clean(entry), width))
     return "\n".join(lines)
 

@@ -270,7 +270,8 @@ class Described:
     """What a table of records of this kind shows after ``id``, most wanted first: fields, or
     ``when`` (the record's date or period), ``value`` (a figure's quantity or money), ``offices``
     (a person's roles), ``about`` (the record's label: its unit, else its summary), ``combat``
-    (yes, no, not stated). Ids, values and figures come first on a line, text last."""
+    (yes, no, not stated), ``served`` (a force's ``total_served``: everyone who served in it).
+    Ids, values and figures come first on a line, text last."""
     if typing.TYPE_CHECKING:
         id: str
 
