@@ -43,7 +43,7 @@ def test_both_sas_rows_are_marked_as_disputed_and_not_the_prt() -> None:
 def test_an_assumed_currency_is_marked_with_a_legend() -> None:
     text = table_text(usnz.assistance(during=2005), width=120)
     assert "NZD 2,000,000 *" in _rows(text)["nz-katrina-red-cross-pledge"]
-    assert text.splitlines()[-1].startswith("* not stated in the texts")
+    assert text.splitlines()[-2].startswith("* not stated in the texts")  # the legend, wrapped at 120
     shown = str(usnz.get("nz-katrina-red-cross-pledge"))
     assert "NZD 2,000,000 *" in shown
     assert "* not stated in the texts" in shown
@@ -553,3 +553,43 @@ def test_table_marks_number_a_group_as_disputes_does() -> None:
     marks_of, legend = table_marks([rotations, fifty], columns_of)
     assert [row[0] for row in marks_of] == ["≠2", "≠2"]
     assert len([line for line in legend if line.startswith("≠")]) == 1
+
+
+# -- A speaker read from context, not named by the text --------------------------------------------
+
+_READ_SPEAKERS = (
+    "schwab-vitally-important-region",  # enc ¶39: quoted with no speaker
+    "hill-focus-on-things-we-can-make-work",  # enc ¶9: no speaker
+    "key-defend-values-together",  # NZPA ¶3: no speaker
+    "key-difficult-times",  # NZPA ¶4: "He said"
+    "key-from-strength-to-strength",
+    "key-like-minded-approach",  # NZPA ¶6: no speaker
+    "key-tpp-solid-benefits",  # NZPA ¶10: "he said"
+    "key-tpp-testing",
+)
+
+
+def test_exactly_the_speakers_the_doubts_say_are_read_are_marked() -> None:
+    read = {quote.id for quote in usnz.quotes() if marks.speaker_read(quote)}
+    assert read == set(_READ_SPEAKERS)
+    # named by the text: "Helen Clark said", "Mr Key said", "She went on to say" (Rice, named just before)
+    assert not read & {"clark-democrats-few-problems", "key-natural-partners", "hill-a-relic"}
+
+
+def test_a_read_speaker_is_marked_in_the_table_in_show_and_in_html(capsys: pytest.CaptureFixture[str]) -> None:
+    schwab = usnz.quotes(speaker="susan-schwab")
+    text = table_text(schwab, width=100)
+    assert "susan-schwab *" in text.splitlines()[2]
+    assert "a speaker the text does not name" in text
+    assert main(["show", "schwab-vitally-important-region"]) == 0
+    shown = capsys.readouterr().out
+    assert "speaker     susan-schwab *" in shown
+    html = records_html(schwab)
+    assert '>susan-schwab <span class="usnz-mark"' in html
+    record = usnz.get("schwab-vitally-important-region")._repr_html_()
+    assert 'susan-schwab <span class="usnz-mark"' in record
+    # a stated speaker: no mark on it
+    assert "christopher-hill *" not in show_text(usnz.get("hill-a-relic"))
+    rows = table(usnz.quotes(speaker="christopher-hill"))
+    speaker = [c.name for c in rows[0]].index("speaker")
+    assert [row[speaker] for row in rows[1]] == ["christopher-hill", "christopher-hill"]

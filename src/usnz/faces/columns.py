@@ -467,7 +467,7 @@ def _field_mark(cls: type, name: str) -> Callable[[Any], str]:
         return lambda record: marks.money_mark(getattr(record, name))
     if declared.country:
         return lambda record: marks.NOT_STATED if getattr(record, name) and marks.country_read(record) else ""
-    return _no_mark
+    return lambda record: marks.NOT_STATED if marks.read_field(record, name) else ""
 
 
 def _shown(cls: type, name: str, rank: int) -> Shown:

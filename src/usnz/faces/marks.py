@@ -6,7 +6,8 @@ One vocabulary for the terminal's tables, Jupyter's, ``usnz show`` and the plot:
   legend names the records that disagree.
 - ``*``: a value the texts do not state but that is read from them: a date whose
   ``date_basis`` is ``inferred``, a currency assumed from a bare ``$`` (``currency_stated``
-  false), a country read from a name or from context (the record's doubts or notes say so).
+  false), a country read from a name or from context (the record's doubts or notes say so), a
+  quote's speaker read from context where the text names none (``He said``; its doubts say so).
 - ``†``: a date taken from outside the texts (``date_basis`` ``external``).
 
 A legend under each table says what the marks it uses mean, and only those.
@@ -46,7 +47,9 @@ __all__ = [
     "money_mark",
     "paragraphs_text",
     "quantity_text",
+    "read_field",
     "short_names",
+    "speaker_read",
 ]
 
 DISPUTED: Final = "≠"
@@ -55,7 +58,7 @@ OUTSIDE: Final = "†"
 MEANING: Final = {
     DISPUTED: "disputes another record's claim (usnz.disputes())",
     NOT_STATED: "not stated in the texts, read from them (an inferred date, a currency assumed from '$', "
-    "a country read from a name)",
+    "a country read from a name, a speaker the text does not name)",
     OUTSIDE: "a date from outside the texts",
 }
 """What each mark means, as the legends say it."""
@@ -121,6 +124,31 @@ def country_read(record: AnyRecord) -> bool:
     texts = [str(getattr(doubt, "text", doubt)) for doubt in getattr(record, "doubts", ())]
     texts.append(getattr(record, "notes", None) or "")
     return any(_COUNTRY_READ.search(text) for text in texts)
+
+
+_SPEAKER_READ: Final = re.compile(r"\b(?:speaker|he said|she said)\b[^.]*?\b(?:read as|inferred)\b", re.IGNORECASE)
+
+
+def speaker_read(record: AnyRecord) -> bool:
+    """Whether a quote's speaker is read from context, not named by the text: one of its doubts says so.
+
+    As the doubts word it: "quoted with no named speaker ...; they are read as ... Schwab's words",
+    "The item says only 'He said', read as Key", "Speaker and date are inferred".
+
+    >>> import usnz
+    >>> speaker_read(usnz.get("schwab-vitally-important-region")), speaker_read(usnz.get("hill-a-relic"))
+    (True, False)
+    """
+    return any(_SPEAKER_READ.search(str(getattr(doubt, "text", doubt))) for doubt in getattr(record, "doubts", ()))
+
+
+def read_field(record: AnyRecord, name: str) -> bool:
+    """Whether field *name* of *record* is read from the texts, not stated: a quote's ``speaker``.
+
+    A date's basis, an amount's currency and a country have marks of their own (:func:`date_mark`,
+    :func:`money_mark`, :func:`country_read`).
+    """
+    return name == "speaker" and getattr(record, "record_kind", None) == "quote" and speaker_read(record)
 
 
 def doubt_lines(record: AnyRecord) -> list[str]:

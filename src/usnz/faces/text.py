@@ -206,6 +206,8 @@ def field_mark(record: AnyRecord, name: str, value: object) -> str:
         return marks.money_mark(value)
     if fact is not None and fact.country and marks.country_read(record):
         return marks.NOT_STATED
+    if marks.read_field(record, name):
+        return marks.NOT_STATED
     return marks.DISPUTED if name == "disputes" else ""
 
 
