@@ -301,3 +301,12 @@ def test_import_usnz_imports_no_optional_package() -> None:
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == ["anzus", "[]"]
+
+
+def test_a_frame_of_people_keeps_the_basis_of_each_attested_date() -> None:
+    frame = usnz.people(office="prime-minister").to_frame()
+    # the table shows "Prime Minister *", usnz show "2009~*" and "2010-04~†": the frame says which, in words
+    assert frame["roles"]["john-key"] == ["Prime Minister (NZL, attested 2009~ (inferred), 2010-04~ (external))"]
+    assert frame["roles"]["helen-clark"] == ["Prime Minister (NZL, attested 2004, 2005-08-30, 2008-09-23)"]
+    roles = next(column for column in columns(usnz.Person) if column.name == "roles")
+    assert "an inferred or external one says so" in roles.description

@@ -160,12 +160,18 @@ def _days(when: object) -> _Window:
     raise ArgumentTypeError(msg)
 
 
+def _attested_text(item: Attestation) -> str:
+    """An attested date, with its basis when the texts do not state it: ``2009~ (inferred)``."""
+    basis = item.date_basis
+    return f"{item.date}" if basis in {None, "stated"} else f"{item.date} ({basis})"
+
+
 @documented
 @attrs.frozen(kw_only=True)
 class Role:
     """A position a person held, as a source gives it."""
 
-    text_form: ClassVar[str] = "title (country, period)"
+    text_form: ClassVar[str] = "title (country, period, attested dates: an inferred or external one says so)"
     """How its text (``str``) reads: the short form."""
     shown_by_fields: ClassVar[bool] = True
     """A record's text (``usnz show``) shows a role field by field, not as its short form."""
@@ -215,10 +221,14 @@ class Role:
         return any(item.date.earliest <= last and first <= item.date.latest for item in self.attested)
 
     def __str__(self) -> str:
-        """The title, with the country, period and attested dates when known."""
+        """The title, with the country, period and attested dates when known.
+
+        An attested date the texts do not state names its basis, as the query warnings do:
+        ``Prime Minister (NZL, attested 2009~ (inferred), 2010-04~ (external))``.
+        """
         extra = [str(x) for x in (self.country, self.period) if x is not None]
         if self.attested:
-            extra.append("attested " + ", ".join(dict.fromkeys(str(item.date) for item in self.attested)))
+            extra.append("attested " + ", ".join(dict.fromkeys(map(_attested_text, self.attested))))
         return f"{self.title} ({', '.join(extra)})" if extra else self.title
 
 
