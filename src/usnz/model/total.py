@@ -54,6 +54,9 @@ class Total:
             smaller craft": at least 6), which leave ``high`` unknown.
         disputed: Each group of records that dispute each other, counted once as one claim (their
             lowest low, their highest high, their best where they agree).
+        caveat: What the sum is not, when it adds strengths (``personnel``: a force's strength at
+            a time) whose known extents do not all overlap, or some of which are undated: not a
+            strength at one time, nor everyone who served (``None`` otherwise).
 
     >>> total = Total(best=None, low=5094, high=None, unit="personnel",
     ...               counted=("k-force-korea", "rnzn-korea"), unknown=("nz-korea-liaison-officer",))
@@ -73,6 +76,7 @@ class Total:
     explanation: str | None = None
     open: tuple[str, ...] = attrs.field(default=(), validator=_check_ids_tuple)
     disputed: tuple[tuple[str, ...], ...] = attrs.field(default=(), validator=_check_groups)
+    caveat: str | None = None
 
     def __str__(self) -> str:
         """Read aloud, saying what is not known."""
@@ -97,7 +101,18 @@ class Total:
         excluded = f"; not added: {self.explanation}" if self.explanation else ""
         claims = "; ".join(" and ".join(group) for group in self.disputed)
         disputed = f"; disputing, counted once as one claim: {claims}" if claims else ""
-        return f"{figure} ({counted}{unknown}{unbounded}{excluded}{disputed})"
+        caveat = f"; caution: {self.caveat}" if self.caveat else ""
+        return f"{figure} ({counted}{unknown}{unbounded}{excluded}{disputed}){caveat}"
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:  # noqa: ARG002 - IPython passes cycle
+        """How IPython shows a total: as ``print()`` does, with its caveats."""
+        printer.text(str(self))
+
+    def _repr_html_(self) -> str:
+        """How Jupyter shows a total: as ``print()`` does, with its caveats, escaped."""
+        from html import escape  # noqa: PLC0415 - only in a notebook
+
+        return f'<div class="usnz-total" style="text-align:left">{escape(str(self))}</div>'
 
 
 def _is_one(figure: object) -> bool:

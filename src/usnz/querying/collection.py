@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import itertools
 import json
+import typing
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, Literal, SupportsIndex, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Final, Literal, SupportsIndex, TypeVar, overload
 
 from usnz.model import hooks
 from usnz.model.amounts import Number, Quantity, numbered
 from usnz.model.base import Described
+from usnz.model.dates import OPEN, PartialDate, Period
 from usnz.model.errors import ArgumentTypeError, ArgumentValueError, shown, type_and_value
 from usnz.model.total import Total, money_total
 
@@ -297,7 +300,53 @@ def _total(records: tuple[AnyRecord, ...], field: str) -> Total:
         approximate=approximate,
         open=tuple(unbounded),
         disputed=tuple(tuple(r.id for r in claim) for claim in claims if len(claim) > 1),
+        caveat=_apart(field, [[r for r in claim if r.id in set(counted)] for claim in claims]),
     )
+
+
+_STRENGTHS: Final = frozenset({"personnel"})
+"""The fields that hold a strength at a time: added across times, they are no strength at one time."""
+
+
+def _apart(field: str, claims: list[list[AnyRecord]]) -> str | None:
+    """What a sum of strengths is not, when the claims counted were not all at one time (else ``None``).
+
+    Each claim's extent spans its dated records' known extents (an open end runs on: still going
+    when its source was written); claims with no dated record are undated. The claims are at one
+    time when some day lies in every extent.
+    """
+    counted = [claim for claim in claims if claim]
+    if field not in _STRENGTHS or len(counted) < 2:
+        return None
+    extents: list[tuple[dt.date, dt.date, dt.date]] = []  # first day, last day for the overlap, last for the text
+    undated: list[str] = []
+    for claim in counted:
+        spans = [_extent(record.when) for record in claim if record.when is not None]
+        if not spans:
+            undated.extend(record.id for record in claim)
+            continue
+        extents.append((min(s[0] for s in spans), max(s[1] for s in spans), max(s[2] for s in spans)))
+    apart = bool(extents) and max(first for first, _, _ in extents) > min(last for _, last, _ in extents)
+    if not apart and not undated:
+        return None
+    what: list[str] = []
+    if apart:
+        first, last = min(e[0] for e in extents).year, max(e[2] for e in extents).year
+        what.append(f"from different times ({first}–{last})")
+    if undated:
+        what.append(f"not all dated (undated: {', '.join(undated)})")
+    return (
+        f"these strengths are {' and '.join(what)}, so the sum {'is' if apart else 'may be'} no strength at one "
+        f"time; for everyone who served, use total('total_served')"
+    )
+
+
+def _extent(when: object) -> tuple[dt.date, dt.date, dt.date]:
+    """A date's or period's known extent: first day, last day (an open end running on), last day to name."""
+    day = typing.cast("PartialDate", when)
+    period = when if isinstance(when, Period) else Period(start=day, end=day)
+    first, last = period.known()
+    return first, dt.date.max if period.end is OPEN else last, last
 
 
 def _not_a_count(rid: str, field: str, quantity: Quantity) -> str:
