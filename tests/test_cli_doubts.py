@@ -161,3 +161,21 @@ def test_help_lists_doubts_with_the_asking_commands(capsys: pytest.CaptureFixtur
     out = capsys.readouterr().out
     for option in ("--kind", "--source", "--paragraph", "--format"):
         assert option in out
+
+
+@pytest.mark.parametrize("width", [60, 80])
+def test_every_line_keeps_to_the_width_concerns_included(
+    width: int, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("COLUMNS", str(width))
+    assert main(["doubts"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert max(len(line) for line in lines) <= width
+    # a long list of concerns wraps at its commas, each id whole, its further lines indented
+    at = next(
+        n for n, line in enumerate(lines) if line.startswith("    concerns: nz-forces-active-in-afghanistan-2009")
+    )
+    wrapped = [lines[at], *(line for line in lines[at + 1 : at + 3] if line.startswith("      "))]
+    ids = " ".join(wrapped).removeprefix("    concerns: ").replace(",", " ").split()
+    assert len(ids) >= 2
+    assert all(usnz.get(i).id == i for i in ids)

@@ -573,8 +573,17 @@ def doubts_text(found: Doubts, width: int | None = None) -> str:
     for doubt, records in carried.items():
         lines += _doubt_head(clean(", ".join(records.ids())), clean(doubt.kind), clean(doubt.where), width)
         lines.extend(wrapper.wrap(clean(doubt.text)))
-        if doubt.concerns:
-            lines.append(clean("    concerns: " + ", ".join(doubt.concerns)))
+        if doubt.concerns:  # wrapped at the commas, never inside an id
+            lines.extend(
+                textwrap.wrap(
+                    clean(", ".join(doubt.concerns)),
+                    width,
+                    initial_indent="    concerns: ",
+                    subsequent_indent="      ",
+                    break_on_hyphens=False,
+                    break_long_words=False,
+                )
+            )
     lines.append(f"({doubts_count(found)})")
     return "\n".join(lines)
 
