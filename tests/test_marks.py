@@ -374,7 +374,7 @@ UNITS_READ = {
     "months": ("1 month", "3 months"),
     "nations": ("1 nation", "3 nations"),
     "percent": ("1 percent", "3 percent"),
-    "personnel": ("1 personnel", "3 personnel"),
+    "personnel": ("1 person", "3 personnel"),
     "rotations": ("1 rotation", "3 rotations"),
     "season": ("1 season", "season 3"),
     "senators": ("1 senator", "3 senators"),
@@ -593,3 +593,11 @@ def test_a_read_speaker_is_marked_in_the_table_in_show_and_in_html(capsys: pytes
     rows = table(usnz.quotes(speaker="christopher-hill"))
     speaker = [c.name for c in rows[0]].index("speaker")
     assert [row[speaker] for row in rows[1]] == ["christopher-hill", "christopher-hill"]
+
+
+def test_one_captured_reads_one_person(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["show", "k-force-korea"]) == 0
+    shown = capsys.readouterr().out
+    assert "captured      1 person\n" in shown
+    assert "killed        33 personnel" in shown
+    assert str(usnz.Quantity(low=1, unit="personnel")) == "at least 1 person"

@@ -181,6 +181,8 @@ _SAME: Final = frozenset(
 
 _IRREGULAR: Final = {"people": "person", "men": "man", "women": "woman", "children": "child", "feet": "foot"}
 """Plural units whose singular is not the plural without its ending."""
+_ONE_OF: Final = {"personnel": "person"}
+"""Collective units, with no singular of their own, and how one of them reads: ``1 person``, not ``1 personnel``."""
 
 
 _PARTS: Final = re.compile(r"(.*?)(\S+)(\s+(?:per|of)\s.*|\s*)", re.DOTALL)
@@ -227,7 +229,11 @@ def unit_text(unit: str, *, one: bool) -> str:
     ('year', 'country', 'listening post')
     >>> unit_text("percent", one=True), unit_text("tonnes per year", one=True), unit_text("years", one=False)
     ('percent', 'tonne per year', 'years')
+    >>> unit_text("personnel", one=True), unit_text("personnel", one=False)
+    ('person', 'personnel')
     """
+    if one and unit in _ONE_OF:
+        return _ONE_OF[unit]
     parts = _PARTS.fullmatch(unit)
     if not one or parts is None or _same_for_all(unit):
         return unit
