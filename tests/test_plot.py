@@ -464,3 +464,14 @@ def test_an_unknown_end_near_the_calendars_edge_is_drawn_unknown(tmp_path: Path)
         assert reach.get_width() > 0
         assert _CALENDAR[0] <= reach.get_x() <= reach.get_x() + reach.get_width() <= _CALENDAR[1]
     assert not any(isinstance(p, Rectangle) and p.get_facecolor()[3] > 0.5 for p in ax.patches)
+
+
+def test_the_first_tick_names_its_year() -> None:
+    ax = usnz.plot.timeline(usnz.events(kind="visit"))
+    ax.figure.canvas.draw()
+    labels = [t.get_text() for t in ax.get_xticklabels()]
+    assert labels[0] == "Jul 2007"  # "Jul" alone said no year anywhere
+    assert labels[1:3] == ["2008", "Jul"]  # the others as concise as before
+    years = usnz.plot.timeline(usnz.force_contributions(conflict="korean-war"))
+    years.figure.canvas.draw()
+    assert years.get_xticklabels()[0].get_text() == "1958"

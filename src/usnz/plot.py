@@ -423,7 +423,17 @@ def _draw(ax: Axes, marks: list[_Mark], layout: _Layout) -> None:
     ax.set_xlim(*layout.view)
     locator = dates.AutoDateLocator()  # type: ignore[no-untyped-call]
     ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(dates.ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
+
+    class YearFirst(dates.ConciseDateFormatter):
+        """Concise dates whose first tick names its year too (``Jul 2007``, never ``Jul`` alone)."""
+
+        def format_ticks(self, values: typing.Any) -> list[str]:
+            labels: list[str] = list(super().format_ticks(values))  # type: ignore[no-untyped-call]
+            if labels and labels[0].isalpha():  # a month's name: the year only where it turns
+                labels[0] = f"{labels[0]} {dates.num2date(values[0]).year}"  # type: ignore[no-untyped-call]
+            return labels
+
+    ax.xaxis.set_major_formatter(YearFirst(locator))  # type: ignore[no-untyped-call]
     ax.grid(axis="x", color=_RULE, linewidth=0.8)
     ax.set_axisbelow(True)
     _legend(ax, marks, seen)
