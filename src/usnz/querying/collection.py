@@ -290,6 +290,7 @@ def _total(records: tuple[AnyRecord, ...], field: str) -> Total:
         msg = f"total({field!r}) cannot add values in different units: {listed}; select records of one unit first"
         raise ArgumentValueError(msg)
     whole = not unknown
+    counted_ids = set(counted)
     return Total(
         best=_sum(bests) if whole else None,
         low=_sum(lows) if counted or whole else None,
@@ -300,7 +301,7 @@ def _total(records: tuple[AnyRecord, ...], field: str) -> Total:
         approximate=approximate,
         open=tuple(unbounded),
         disputed=tuple(tuple(r.id for r in claim) for claim in claims if len(claim) > 1),
-        caveat=_apart(field, [[r for r in claim if r.id in set(counted)] for claim in claims]),
+        caveat=_apart(field, [[r for r in claim if r.id in counted_ids] for claim in claims]),
     )
 
 
