@@ -553,3 +553,39 @@ def test_table_marks_number_a_group_as_disputes_does() -> None:
     marks_of, legend = table_marks([rotations, fifty], columns_of)
     assert [row[0] for row in marks_of] == ["≠2", "≠2"]
     assert len([line for line in legend if line.startswith("≠")]) == 1
+
+
+# -- A period of one date reads as that date (review 6, C3) -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("rid", "read", "stored"),
+    [("nz-gulf-war-1991", "1991", "1991/1991"), ("nzsas-operation-anaconda", "2002-03", "2002-03/2002-03")],
+)
+def test_a_period_of_one_date_reads_as_that_date_in_every_face(
+    rid: str, read: str, stored: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    record = usnz.get(rid)
+    assert str(record.when) == stored  # the value itself stays EDTF: parse(str(p)) == p
+    shown = usnz.Records([record])
+    for text in (
+        str(record),
+        str(shown),
+        str(usnz.timeline(during=read[:4])),
+        record._repr_html_(),
+        shown._repr_html_(),
+        usnz.timeline(during=read[:4])._repr_html_(),
+    ):
+        assert stored not in text
+        assert read in text
+    assert main(["show", rid]) == 0
+    out = capsys.readouterr().out
+    assert ["period", read] in [line.split() for line in out.splitlines()]
+    assert stored not in out
+    for output in ("csv", "json"):  # machine formats keep the stored value
+        assert main(["list", "force-contributions", "--format", output]) == 0
+        assert stored in capsys.readouterr().out
+    assert main(["timeline", "--during", read[:4], "--format", "csv"]) == 0
+    assert stored in capsys.readouterr().out
+    assert marks.date_text(usnz.Period.parse(f"{read}/")) == f"{read}/"
+    assert marks.date_text(usnz.Period.parse(f"/{read}")) == f"/{read}"

@@ -447,7 +447,7 @@ def _cell(value: object) -> str:
         for long, short in _COMPACT:
             text = text.replace(long, short)
         return text
-    return str(value)
+    return marks.date_text(value)
 
 
 def _field_mark(cls: type, name: str) -> Callable[[Any], str]:

@@ -119,7 +119,7 @@ def value_text(value: object) -> str:
             for a in attrs.fields(kind)
             if getattr(value, a.name) not in {None, ()}
         )
-    return str(value)
+    return marks.date_text(value)
 
 
 def field_values(record: AnyRecord) -> list[tuple[str, object]]:
