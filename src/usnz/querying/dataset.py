@@ -47,7 +47,7 @@ from usnz.querying.arguments import (
     to_window,
 )
 from usnz.querying.arguments import record_id as record_id_of
-from usnz.querying.collection import Records, dispute_groups
+from usnz.querying.collection import Records, dispute_groups, of_dataset
 from usnz.querying.disputes import Disputes
 from usnz.querying.doubted import Doubted, Doubts
 from usnz.querying.filtering import FilterIndex
@@ -168,11 +168,39 @@ def checked_call(function: F) -> F:
     return typing.cast("F", checked)
 
 
+def _checked_query(function: F) -> F:
+    """A :class:`Dataset` method, as :func:`checked_call` checks a call, whose results remember their dataset.
+
+    A ``Records`` (or ``Disputes``) a user's dataset returns is that dataset's (see
+    :func:`~usnz.querying.collection.of_dataset`): its faces number the disputes as its
+    ``disputes()`` does. The packaged dataset's (and its parts') are left as they are, the
+    packaged data being the faces' default. The same one frame as :func:`checked_call`.
+    """
+
+    @functools.wraps(function)
+    def checked(*args: Any, **kwargs: Any) -> Any:
+        try:
+            found = function(*args, **kwargs)
+        except TypeError as error:
+            traceback = error.__traceback__
+            if traceback is None or traceback.tb_next is not None:  # raised inside function, not binding the call
+                raise
+            raise refused_call(function, args, kwargs, error, _fields_of(function.__name__)) from None
+        data: Dataset = args[0]  # the method ran: it had its dataset
+        if data._packaged or not isinstance(found, Records | Disputes):  # noqa: SLF001  # pyright: ignore[reportPrivateUsage]
+            return found
+        if isinstance(found, Disputes):
+            return of_dataset(Disputes(of_dataset(group, data) for group in found), data)
+        return of_dataset(typing.cast("Records[AnyRecord]", found), data)
+
+    return typing.cast("F", checked)
+
+
 def _calls_checked(cls: D) -> D:
-    """*cls* with every public method but ``get`` (whose budget is a microsecond) wrapped in :func:`checked_call`."""
+    """*cls* with every public method but ``get`` (whose budget is a microsecond) wrapped in :func:`_checked_query`."""
     for name, value in list(vars(cls).items()):
         if not name.startswith("_") and name != "get" and isinstance(value, types.FunctionType):
-            setattr(cls, name, checked_call(value))
+            setattr(cls, name, _checked_query(value))
     return cls
 
 
@@ -221,6 +249,7 @@ class Dataset:
         "_intervals",
         "_known",
         "_ordered",
+        "_packaged",
         "_possible",
         "_search",
         "_spans",
@@ -270,6 +299,7 @@ class Dataset:
         self._citing: dict[tuple[str, int | None], Records[AnyRecord]] | None = None
         self._doubted: tuple[Doubted, ...] | None = None
         self._spans: tuple[Window | None, Window | None] | None = None  # worked out when first asked
+        self._packaged = False  # the packaged data (or a part of it): its results need not remember it
 
     @property
     def _lenient_span(self) -> Window | None:
@@ -298,6 +328,7 @@ class Dataset:
         """
         part = cls(records)
         part._spans = (span, lenient_span)
+        part._packaged = True
         return part
 
     def _searchable(self) -> SearchIndex:

@@ -61,7 +61,9 @@ def dataset() -> Dataset:
                 from usnz.reading.collector import collector_paused  # noqa: PLC0415 - with the whole load
 
                 with collector_paused():  # from the first record read to the last index built
-                    _packaged = Dataset(packaged.read_packaged(_read_before))
+                    whole = Dataset(packaged.read_packaged(_read_before))
+                whole._packaged = True  # noqa: SLF001  # pyright: ignore[reportPrivateUsage] - its results: the faces' default
+                _packaged = whole
                 _read_before.clear()
                 _got.clear()
                 _parts.clear()
