@@ -94,8 +94,9 @@ class _Formatter(argparse.HelpFormatter):
 class _Parser(argparse.ArgumentParser):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", _Formatter)
-        helped = kwargs.pop("add_help", True)
-        super().__init__(*args, add_help=False, **kwargs)
+        helped = kwargs.get("add_help", True)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
         if helped:  # as the top level says it (argparse's own: "show this help message and exit")
             self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help="show this help")
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Literal, SupportsIndex, TypeVar, overload
 from usnz.model import hooks
 from usnz.model.amounts import Number, Quantity, numbered
 from usnz.model.base import Described
+from usnz.model.calls import checked_call
 from usnz.model.errors import ArgumentTypeError, ArgumentValueError, shown, type_and_value
 from usnz.model.total import Total, money_total
 
@@ -122,6 +123,7 @@ class Records(tuple[R_co, ...]):  # noqa: SLOT001 - a dict of its own for its da
         """
         return tuple(record.id for record in self)
 
+    @checked_call
     def total(self, field: SummableField) -> Total:
         """Add up one :class:`Quantity` or :class:`Money` field, keeping what the sources leave unknown unknown.
 
@@ -159,12 +161,14 @@ class Records(tuple[R_co, ...]):  # noqa: SLOT001 - a dict of its own for its da
             return money_total(dispute_groups(self), field)
         return _total(self, field)
 
+    @checked_call
     def to_list(self) -> list[dict[str, Any]]:
         """Each record as JSON-ready data, in the packaged file format."""
         from usnz.reading.convert import get_converter  # noqa: PLC0415 - cattrs only when needed
 
         return [get_converter().unstructure(record) for record in self]
 
+    @checked_call
     def to_json(self, *, indent: int | None = 2) -> str:
         """The records as a JSON array, in the packaged file format.
 
@@ -189,6 +193,7 @@ class Records(tuple[R_co, ...]):  # noqa: SLOT001 - a dict of its own for its da
         html: str = hooks.face("records-html")(self, data=self._data)
         return html
 
+    @checked_call
     def to_frame(self, *, quotes: bool = False) -> DataFrame:
         """The records as a pandas DataFrame, one row per record, with typed columns.
 
