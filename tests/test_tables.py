@@ -728,3 +728,39 @@ def test_a_record_names_its_field_names_field_and_its_values_by_what_they_hold()
     assert 'data-kind="value"' not in html
     assert styles(rows[0][0]["style"])["white-space"] == "nowrap"
     assert styles(STYLES["prose"])["white-space"] == "normal"
+
+
+# -- very narrow terminals (review 6, C5) --------------------------------------------------------
+
+
+@pytest.mark.parametrize("width", [10, 20, 30, 40, 60, 80])
+def test_a_narrow_table_s_rule_never_outruns_the_width_and_left_out_columns_are_named(width: int) -> None:
+    from usnz.faces.columns import table
+    from usnz.faces.text import table_text
+
+    for records in (usnz.conflicts(), usnz.force_contributions(conflict="war-in-afghanistan")):
+        text = table_text(records, width=width)
+        lines = text.splitlines()
+        rule = lines[1]
+        assert set(rule) == {"-"}
+        assert len(rule) <= width
+        widest = max(len(line) for line in lines[2:] if not line.startswith("("))
+        assert len(rule) <= max(widest, len(lines[0])) + 2  # the table's, give or take a cell's wrap
+        names = [column.name for column in table(records)[0]]
+        shown = lines[0].replace("↓", " ").split()
+        left_out = [name for name in names if name not in shown]
+        tail = " ".join(text.split("records)", 1)[1].split())
+        if left_out:
+            assert f"Not shown for want of room: {', '.join(left_out)} (a wider terminal shows them)" in tail
+        else:
+            assert "Not shown" not in tail
+        if "period" not in shown:  # no † beside a date left out: no line for it
+            assert "a date from outside the texts" not in tail
+
+
+def test_a_table_at_ten_columns_keeps_its_ids_and_says_what_it_left_out() -> None:
+    from usnz.faces.text import table_text
+
+    text = table_text(usnz.conflicts(), width=10)
+    assert text.splitlines()[:3] == ["id", "-" * 10, "first-world-war"]
+    assert "cow_warnum" in " ".join(text.split())
