@@ -629,6 +629,11 @@ def test_a_user_dataset_s_results_number_disputes_as_its_disputes(without_the_gu
         assert ">≠1<" in html
         assert "usnz.disputes()" not in html
     assert str(data.disputes()).splitlines()[2].startswith("≠1 personnel")
+    concerns = next(
+        d.concerns for d in data.doubts(kind="contradiction") if "nzsas-afghanistan-fifty" in d.concerns.ids()
+    )
+    assert concerns._data is data
+    assert not [d for d in usnz.doubts() if d.concerns._data is not None]  # the packaged data: the default
     assert "<strong>≠1</strong>" in data.disputes()._repr_html_()
     assert "≠1 personnel" in str(data.disputes()[:1])
     packaged = _afghanistan(usnz.dataset())

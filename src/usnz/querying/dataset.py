@@ -1129,6 +1129,8 @@ class Dataset:
             for at, record in enumerate(self._ordered):
                 for index, doubt in enumerate(record.doubts):
                     concerns = Records(self._by_id[i] for i in doubt.concerns if i in self._by_id)
+                    if not self._packaged:  # shown as this dataset's, as its queries' results are
+                        concerns = of_dataset(concerns, self)
                     rank = DOUBT_KINDS.index(doubt.kind)
                     key = (rank, sources.get(doubt.source, len(sources)), doubt.paragraphs, at, index)
                     found.append((key, Doubted(doubt, record, concerns)))
