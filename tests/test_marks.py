@@ -667,3 +667,16 @@ def test_records_and_disputes_stay_immutable() -> None:
         with pytest.raises(AttributeError, match="read-only"):
             del collection._data  # type: ignore[misc]  # pyright: ignore[reportAttributeAccessIssue]
     assert records._data is None
+
+
+def test_a_user_dataset_s_results_are_its_own_and_the_shared_empty_one_is_copied() -> None:
+    from usnz.querying import dataset as querying
+
+    data = usnz.Dataset([usnz.get("anzus")])
+    none = data.records("events")
+    assert none == ()
+    assert none._data is data
+    assert querying._NONE._data is None  # shared by every dataset: never changed
+    treaties = data.agreements()
+    assert treaties._data is data
+    assert data.agreements() is treaties  # its own, remembered in place: not copied on each call

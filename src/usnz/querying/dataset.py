@@ -190,10 +190,25 @@ def _checked_query(function: F) -> F:
         if data._packaged or not isinstance(found, Records | Disputes):  # noqa: SLF001  # pyright: ignore[reportPrivateUsage]
             return found
         if isinstance(found, Disputes):
-            return of_dataset(Disputes(of_dataset(group, data) for group in found), data)
-        return of_dataset(typing.cast("Records[AnyRecord]", found), data)
+            return _remembered(Disputes(_remembered(group, data) for group in found), data)
+        return _remembered(typing.cast("Records[AnyRecord]", found), data)
 
     return typing.cast("F", checked)
+
+
+C = TypeVar("C", Records[Any], Disputes)
+
+
+def _remembered(found: C, data: Dataset) -> C:
+    """*found*, a result of *data*'s, as *data*'s: in place when it remembers no dataset yet, else a copy.
+
+    A result with no dataset is one *data* made for the call or keeps (its indexes'): it is
+    its own, so it is not copied. Only :data:`_NONE`, which every dataset shares, is copied.
+    """
+    if found is _NONE or getattr(found, "_data", None) is not None:
+        return of_dataset(found, data)
+    object.__setattr__(found, "_data", data)
+    return found
 
 
 def _calls_checked(cls: D) -> D:
