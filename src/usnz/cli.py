@@ -94,11 +94,9 @@ class _Formatter(argparse.HelpFormatter):
 class _Parser(argparse.ArgumentParser):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", _Formatter)
-        helped = kwargs.get("add_help", True)
-        kwargs["add_help"] = False
+        kwargs["add_help"] = False  # its own -h, as the top level says it (argparse's: "... message and exit")
         super().__init__(*args, **kwargs)
-        if helped:  # as the top level says it (argparse's own: "show this help message and exit")
-            self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help="show this help")
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help="show this help")
 
     def error(self, message: str) -> NoReturn:
         if self.prog.endswith(" search") and "required: text" in message:
