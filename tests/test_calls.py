@@ -281,3 +281,62 @@ def test_real_numpy_values_are_named_so() -> None:
         usnz.force_contributions(combat=np.True_)
     with pytest.raises(usnz.ArgumentTypeError, match=r"got numpy\.int64 np\.int64\(2008\) \(a numpy integer: give int"):
         usnz.events(during=np.int64(2008))
+
+
+# -- the public functions outside Dataset check their calls as the queries do (review 6, U3) ------------
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: usnz.dataset(x=1), "dataset() takes no argument 'x'; it takes no arguments"),
+        (
+            lambda: usnz.verify(source="texts"),
+            "verify() takes no argument 'source'; its arguments are sources=, data=; did you mean sources=?",
+        ),
+        (
+            lambda: usnz.agreements().to_json(indnt=2),
+            "to_json() takes no argument 'indnt'; its arguments are indent=; did you mean indent=?",
+        ),
+        (lambda: usnz.agreements().total(fields="x"), "did you mean field=?"),
+        (lambda: usnz.agreements().to_frame(quote=True), "did you mean quotes=?"),
+        (lambda: usnz.agreements().to_list(1), "to_list() takes no arguments; got 1 positional argument: (1,)"),
+        (
+            lambda: usnz.cite(fmt="bibtex"),
+            "cite() takes no argument 'fmt'; its arguments are format=, data=; did you mean format=?",
+        ),
+        (lambda: usnz.export.json_schema(kinds="events"), "did you mean kind=?"),
+        (
+            lambda: usnz.export.write(fmt="csv"),
+            "write() takes no argument 'fmt'; its arguments are out=, format=, data=, force=; did you mean format=?",
+        ),
+        (lambda: usnz.export.datapackage(formt="csv"), "did you mean format=?"),
+        (lambda: usnz.plot.timeline(x=1), "timeline() takes no argument 'x'"),
+    ],
+)
+def test_a_public_function_outside_dataset_refuses_a_call_it_cannot_take(call: Any, message: str) -> None:
+    with pytest.raises(usnz.ArgumentTypeError) as caught:
+        call()
+    assert message in str(caught.value)
+    assert isinstance(caught.value, TypeError)
+
+
+def test_the_checked_functions_keep_their_signatures_and_get_is_left_as_it_is() -> None:
+    for function in (
+        usnz.dataset,
+        usnz.verify,
+        usnz.cite,
+        usnz.export.write,
+        usnz.export.json_schema,
+        usnz.export.datapackage,
+        usnz.plot.timeline,
+        usnz.Records.total,
+        usnz.Records.to_json,
+        usnz.Records.to_list,
+        usnz.Records.to_frame,
+        usnz.load,
+    ):
+        assert hasattr(function, "__wrapped__"), function
+        assert inspect.signature(function) == inspect.signature(inspect.unwrap(function))
+    assert not hasattr(usnz.get, "__wrapped__")  # its budget is a microsecond
+    assert usnz.dataset() is usnz.dataset()

@@ -273,3 +273,31 @@ def test_a_keyword_of_no_option_given_keeps_its_python_spelling(capsys: pytest.C
         "try basis='x' with --during 2008"
     )
     assert _as_options("destination='' is empty", ["--destination", ""]) == "--destination '' is empty"
+
+
+@pytest.mark.parametrize(
+    ("argv", "example"),
+    [
+        (["show"], "usnz show anzus"),
+        (["schema"], "usnz schema events"),
+        (["validate"], "usnz validate my-data/"),
+        (["verify"], "usnz verify --sources texts/"),
+    ],
+)
+def test_a_missing_argument_is_refused_with_an_example(
+    capsys: pytest.CaptureFixture[str], argv: list[str], example: str
+) -> None:
+    code, _, err = run(capsys, *argv)
+    assert code == 2
+    assert err.endswith(f"; e.g. {example}\n")
+    assert err.count("\n") == 1
+
+
+@pytest.mark.parametrize("command", ["show", "list", "search", "timeline", "doubts", "export", "validate", "verify"])
+def test_every_help_says_show_this_help_as_the_top_level_does(capsys: pytest.CaptureFixture[str], command: str) -> None:
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    out = capsys.readouterr().out
+    assert "show this help message and exit" not in out
+    assert "-h, --help" in out
+    assert "show this help" in out

@@ -290,7 +290,9 @@ def test_cli_export(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_cli_export_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     assert main(["export"]) == 2
-    assert capsys.readouterr().err == "usnz: error: the following arguments are required: --out\n"
+    assert capsys.readouterr().err == (
+        "usnz: error: the following arguments are required: --out; e.g. usnz export --format csv --out usnz-data\n"
+    )
     assert main(["export", "--format", "xml", "--out", str(tmp_path)]) == 2
     assert len(capsys.readouterr().err.splitlines()) == 1
     afile = tmp_path / "file"

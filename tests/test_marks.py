@@ -3,8 +3,12 @@ stored, control characters escaped, and displays whose cost grows linearly with 
 
 from __future__ import annotations
 
+import json
+import re
 import time
 from collections.abc import Callable
+from importlib import resources
+from pathlib import Path
 
 import attrs
 import pytest
@@ -601,3 +605,125 @@ def test_one_captured_reads_one_person(capsys: pytest.CaptureFixture[str]) -> No
     assert "captured      1 person\n" in shown
     assert "killed        33 personnel" in shown
     assert str(usnz.Quantity(low=1, unit="personnel")) == "at least 1 person"
+# -- A period of one date reads as that date (review 6, C3) -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("rid", "read", "stored"),
+    [("nz-gulf-war-1991", "1991", "1991/1991"), ("nzsas-operation-anaconda", "2002-03", "2002-03/2002-03")],
+)
+def test_a_period_of_one_date_reads_as_that_date_in_every_face(
+    rid: str, read: str, stored: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    record = usnz.get(rid)
+    assert str(record.when) == stored  # the value itself stays EDTF: parse(str(p)) == p
+    shown = usnz.Records([record])
+    for text in (
+        str(record),
+        str(shown),
+        str(usnz.timeline(during=read[:4])),
+        record._repr_html_(),
+        shown._repr_html_(),
+        usnz.timeline(during=read[:4])._repr_html_(),
+    ):
+        assert stored not in text
+        assert read in text
+    assert main(["show", rid]) == 0
+    out = capsys.readouterr().out
+    assert ["period", read] in [line.split() for line in out.splitlines()]
+    assert stored not in out
+    for output in ("csv", "json"):  # machine formats keep the stored value
+        assert main(["list", "force-contributions", "--format", output]) == 0
+        assert stored in capsys.readouterr().out
+    assert main(["timeline", "--during", read[:4], "--format", "csv"]) == 0
+    assert stored in capsys.readouterr().out
+    assert marks.date_text(usnz.Period.parse(f"{read}/")) == f"{read}/"
+    assert marks.date_text(usnz.Period.parse(f"/{read}")) == f"/{read}"
+
+
+# -- Query results remember their dataset (review 6, M8 follow-up) -------------------------------
+
+
+@pytest.fixture(scope="module")
+def without_the_gulf_dispute(tmp_path_factory: pytest.TempPathFactory) -> usnz.Dataset:
+    """The packaged data but for the Gulf War dispute (usnz.disputes()[0]): its ≠2 is this dataset's ≠1."""
+    folder = tmp_path_factory.mktemp("data")
+    for path in Path(str(resources.files("usnz") / "data")).glob("*.json"):
+        records = json.loads(path.read_text(encoding="utf-8"))
+        for record in records:
+            if record["id"] in {"nz-gulf-war-1991", "nz-gulf-war-fought-claim"}:
+                record.pop("disputes", None)
+                record["doubts"] = [d for d in record.get("doubts", ()) if d["kind"] != "contradiction"]
+        (folder / path.name).write_text(json.dumps(records), encoding="utf-8")
+    return usnz.load(folder)
+
+
+def _afghanistan(data: usnz.Dataset) -> usnz.Records[usnz.ForceContribution]:
+    return data.force_contributions(conflict="war-in-afghanistan", country="NZL")
+
+
+def test_a_user_dataset_s_results_number_disputes_as_its_disputes(without_the_gulf_dispute: usnz.Dataset) -> None:
+    data = without_the_gulf_dispute
+    assert data.disputes()[0].ids() == ("nzsas-afghanistan-rotations", "nzsas-afghanistan-fifty")
+    ours = _afghanistan(data)
+    assert ours == _afghanistan(usnz.dataset())  # the same records as the packaged ones
+    for shown in (ours, ours[1:], ours + ours, usnz.Records(ours), data.disputes()[0]):
+        text = str(shown)
+        assert set(_numbers(text).values()) == {"≠1"}, text
+        assert "(the dataset's disputes())" in text
+        assert "usnz.disputes()" not in text
+        html = shown._repr_html_()
+        assert ">≠1<" in html
+        assert "usnz.disputes()" not in html
+    assert str(data.disputes()).splitlines()[2].startswith("≠1 personnel")
+    concerns = next(
+        d.concerns for d in data.doubts(kind="contradiction") if "nzsas-afghanistan-fifty" in d.concerns.ids()
+    )
+    assert concerns._data is data
+    assert not [d for d in usnz.doubts() if d.concerns._data is not None]  # the packaged data: the default
+    assert "<strong>≠1</strong>" in data.disputes()._repr_html_()
+    assert "≠1 personnel" in str(data.disputes()[:1])
+    packaged = _afghanistan(usnz.dataset())
+    assert set(_numbers(str(packaged)).values()) == {"≠2"}
+    assert set(_numbers(str(ours + packaged)).values()) == {"≠2"}  # of two datasets: the packaged default
+    assert type(ours + ("not a record",)) is tuple  # noqa: RUF005 - a tuple added stays a tuple
+
+
+def test_a_table_s_dispute_mark_hovers_with_its_legend_line(without_the_gulf_dispute: usnz.Dataset) -> None:
+    def hovers(records: usnz.Records[usnz.ForceContribution]) -> set[str]:
+        html = records._repr_html_()
+        return set(re.findall(r'class="usnz-mark" title="([^"]*)">≠', html))
+
+    (ours,) = hovers(_afghanistan(without_the_gulf_dispute))
+    assert ours.startswith("≠1 nzsas-afghanistan-rotations and nzsas-afghanistan-fifty disagree")
+    assert ours.endswith("(the dataset&#x27;s disputes())")
+    (packaged,) = hovers(_afghanistan(usnz.dataset()))
+    assert packaged.startswith("≠2 ")
+    assert packaged.endswith("(usnz.disputes())")
+    rotations, fifty = usnz.disputes()[1]
+    (alone,) = hovers(usnz.Records([attrs.evolve(rotations, summary="Mine."), fifty]))
+    assert alone.startswith("≠1 ")
+    assert "disputes()" not in alone  # numbered in the table alone: it points to no list
+
+
+def test_records_and_disputes_stay_immutable() -> None:
+    records, groups = usnz.agreements(), usnz.disputes()
+    for collection in (records, groups):
+        with pytest.raises(AttributeError, match="read-only"):
+            collection._data = usnz.dataset()  # type: ignore[misc]  # pyright: ignore[reportAttributeAccessIssue]
+        with pytest.raises(AttributeError, match="read-only"):
+            del collection._data  # type: ignore[misc]  # pyright: ignore[reportAttributeAccessIssue]
+    assert records._data is None
+
+
+def test_a_user_dataset_s_results_are_its_own_and_the_shared_empty_one_is_copied() -> None:
+    from usnz.querying import dataset as querying
+
+    data = usnz.Dataset([usnz.get("anzus")])
+    none = data.records("events")
+    assert none == ()
+    assert none._data is data
+    assert querying._NONE._data is None  # shared by every dataset: never changed
+    treaties = data.agreements()
+    assert treaties._data is data
+    assert data.agreements() is treaties  # its own, remembered in place: not copied on each call

@@ -94,11 +94,15 @@ class _Formatter(argparse.HelpFormatter):
 class _Parser(argparse.ArgumentParser):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", _Formatter)
+        kwargs["add_help"] = False  # its own -h, as the top level says it (argparse's: "... message and exit")
         super().__init__(*args, **kwargs)
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help="show this help")
 
     def error(self, message: str) -> NoReturn:
         if self.prog.endswith(" search") and "required: text" in message:
             message += "; " + _DASH_HINT.format("-x")
+        elif "arguments are required" in message and (example := _EXAMPLES.get(self.prog)):
+            message += f"; e.g. {example}"
         raise UsageError(message)
 
     def format_help(self) -> str:
@@ -148,6 +152,8 @@ _GROUPS: Final = (
     ),
 )
 """The commands as ``usnz --help`` lists them: what each does, and an example."""
+_EXAMPLES: Final = {f"usnz {name}": example for _, commands in _GROUPS for name, _, example in commands}
+"""Each command's example, by its ``prog``: what a command missing an argument suggests."""
 
 
 def _parser(asked: str | None = None) -> argparse.ArgumentParser:

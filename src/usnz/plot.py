@@ -22,6 +22,7 @@ import attrs
 from usnz.faces.marks import DISPUTED, NOT_STATED, OUTSIDE, clean, date_mark
 from usnz.faces.text import fit
 from usnz.model.base import Record
+from usnz.model.calls import checked_call
 from usnz.model.errors import ArgumentTypeError, ArgumentValueError, MissingExtraError, shown
 from usnz.model.kinds.conflicts import Conflict
 from usnz.model.records import KINDS, AnyRecord, is_source, source_texts, spoken_dates
@@ -318,6 +319,7 @@ def _layout(marks: list[_Mark], window: tuple[dt.date, dt.date] | None, points_w
     return _Layout(view=view, stub=stub, rows=rows, lanes=order)
 
 
+@checked_call
 def timeline(
     records: Iterable[AnyRecord] | None = None,
     *,

@@ -49,6 +49,7 @@ from usnz.export.schemas import STRICT_EDTF_DATE as STRICT_EDTF_DATE
 from usnz.export.schemas import STRICT_EDTF_INTERVAL as STRICT_EDTF_INTERVAL
 from usnz.export.schemas import json_schema
 from usnz.export.swap import install
+from usnz.model.calls import checked_call
 from usnz.model.errors import ArgumentTypeError, ArgumentValueError, type_and_value
 from usnz.model.names import kind_name
 from usnz.querying.dataset import Dataset
@@ -57,6 +58,7 @@ from usnz.querying.lookup import given_dataset
 __all__ = ["FORMATS", "datapackage", "json_schema", "kind_name", "write"]
 
 
+@checked_call
 def datapackage(*, format: Format = "csv", data: Dataset | None = None) -> dict[str, Any]:  # noqa: A002 - the option's name
     """The Frictionless data package descriptor (``datapackage.json``, Data Package v2) of an export.
 
@@ -81,6 +83,7 @@ def _check_format(fmt: object) -> Format:
     raise ArgumentValueError(msg)
 
 
+@checked_call
 def write(
     out: str | os.PathLike[str],
     *,

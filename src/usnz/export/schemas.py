@@ -13,6 +13,7 @@ import attrs
 
 from usnz.faces.columns import field_docs
 from usnz.model.amounts import AMOUNT
+from usnz.model.calls import checked_call
 from usnz.model.countries import COUNTRIES
 from usnz.model.names import kind_name
 from usnz.model.records import KINDS, AnyRecord
@@ -172,6 +173,7 @@ def _object(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+@checked_call
 def json_schema(kind: str | type[AnyRecord]) -> dict[str, Any]:
     """The JSON Schema (2020-12) of one record of a kind (its name or class), as usnz reads and writes it.
 

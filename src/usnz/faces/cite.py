@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Final, Literal, Protocol
 
+from usnz.model.calls import checked_call
 from usnz.model.errors import ArgumentValueError
 from usnz.model.records import source_texts
 
@@ -125,6 +126,7 @@ def _source_bibtex(source: _Text) -> str:
     return "\n".join(lines)
 
 
+@checked_call
 def cite(format: Literal["text", "bibtex"] = "text", *, data: Dataset | None = None) -> str:  # noqa: A002 - the option's name
     """How to cite usnz, the source texts its facts are drawn from, and its crosswalk data.
 

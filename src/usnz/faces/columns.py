@@ -18,7 +18,7 @@ import functools
 import re
 import types
 import typing
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from operator import attrgetter
 from typing import Any, Final, Literal
@@ -55,6 +55,7 @@ __all__ = [
     "join",
     "kind_of",
     "shown",
+    "shown_legend",
     "table",
     "table_marks",
 ]
@@ -455,7 +456,7 @@ def _cell(value: object) -> str:
         for long, short in _COMPACT:
             text = text.replace(long, short)
         return text
-    return str(value)
+    return marks.date_text(value)
 
 
 def _field_mark(cls: type, name: str) -> Callable[[Any], str]:
@@ -583,6 +584,14 @@ def table_marks(
         rows.append(row)
     listed = None if whole is None else marks.DISPUTES_LIST if data is None else "the dataset's disputes()"
     return rows, marks.legend(used, members, records, listed=listed)
+
+
+def shown_legend(legend: Sequence[str], row_marks: Sequence[Sequence[str]], shown: Iterable[int]) -> list[str]:
+    """*legend* (of :func:`table_marks`) less the lines of marks that only columns not *shown* (positions) carry."""
+    kept = set(shown)
+    seen = {mark for row in row_marks for at, mark in enumerate(row) if at in kept}
+    hidden = {f"{mark} {marks.MEANING[mark]}" for mark in (marks.NOT_STATED, marks.OUTSIDE) if mark not in seen}
+    return [line for line in legend if line not in hidden]
 
 
 def _marked(column: Shown, records: Sequence[AnyRecord]) -> bool:

@@ -13,7 +13,7 @@ from html import escape
 from typing import TYPE_CHECKING, Any, Final
 
 from usnz.faces import marks
-from usnz.faces.columns import Shown, table, table_marks
+from usnz.faces.columns import Shown, shown_legend, table, table_marks
 from usnz.faces.marks import cited, clean, short_names
 from usnz.faces.text import doubts_count, field_values, fit, value_text
 from usnz.model.facts import facts
@@ -206,6 +206,8 @@ def records_html(records: Sequence[AnyRecord], *, data: Dataset | None = None) -
     shown = records[:MAX_ROWS]
     every, all_rows = table(shown)
     all_marks, legend = table_marks(shown, every, data)
+    # a dispute's mark (≠2) says what its legend line says: which list numbers it, if any
+    meanings = {line.split(" ", 1)[0]: line for line in legend if line.startswith(marks.DISPUTED)}
     sources = sorted({c.source for r in shown for c in getattr(r, "citations", ())})
     short = short_names(sources)
     counts = Counter(c.source for r in shown for c in getattr(r, "citations", ()))
@@ -217,6 +219,7 @@ def records_html(records: Sequence[AnyRecord], *, data: Dataset | None = None) -
     citations = [cited(getattr(record, "citations", ()), short) for record in shown]
     cited_px = max((len(part) for text in [*citations, "cited"] for part in text.split("; ")), default=0) * _CHAR + _PAD
     kept = _fitting(every, all_rows, all_marks, cited_px)
+    legend = shown_legend(legend, all_marks, kept)  # a mark's line only when a column shown carries it
     chosen = [every[at] for at in kept]
     left_out = [every[at].name for at in range(len(every)) if at not in kept]
     if left_out:
@@ -228,7 +231,10 @@ def records_html(records: Sequence[AnyRecord], *, data: Dataset | None = None) -
     head += _cell("th", "cited", "cited", "The source paragraphs that state the record's facts")
     body = [
         "<tr>"
-        + "".join(_cell("td", _content(row[at], every[at], marked[at]), _kind(row[at], every[at])) for at in kept)
+        + "".join(
+            _cell("td", _content(row[at], every[at], mark, meanings.get(mark, "")), _kind(row[at], every[at]))
+            for at, mark in ((at, marked[at]) for at in kept)
+        )
         + _cell(
             "td",
             "<br>".join(escape(part) for part in where.split("; ")),  # a source a line, each whole
@@ -254,16 +260,16 @@ def _kind(text: str, column: Shown) -> str:
     return "period" if column.kind == "value" and "/" in text else column.kind
 
 
-def _content(text: str, column: Shown, mark: str) -> str:
-    """A cell's markup: text cut at a word; a value broken only after a ``/``; then its mark."""
+def _content(text: str, column: Shown, mark: str, meaning: str = "") -> str:
+    """A cell's markup: text cut at a word; a value broken only after a ``/``; then its mark (*meaning*: its tip)."""
     if column.kind == "number" and " " in text:  # a figure with words (about 500-1,000 fighters) breaks at a space
         words = " ".join(f'<span style="white-space:nowrap">{escape(clean(word))}</span>' for word in text.split(" "))
-        return words + mark_html(mark)
+        return words + mark_html(mark, meaning)
     if column.kind == "value" and "/" in text:
         parts = [escape(clean(part)) for part in text.split("/")]
         joined = "/<wbr>".join(f'<span style="white-space:nowrap">{part}</span>' for part in parts)
-        return joined + mark_html(mark)
-    return _text(text, column) + mark_html(mark)
+        return joined + mark_html(mark, meaning)
+    return _text(text, column) + mark_html(mark, meaning)
 
 
 def _text(text: str, column: Shown) -> str:

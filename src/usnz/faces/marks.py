@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Final
 
 from usnz.model.base import PROVENANCE
+from usnz.model.dates import PartialDate, Period
 from usnz.model.facts import facts
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ __all__ = [
     "clean",
     "country_read",
     "date_mark",
+    "date_text",
     "differences",
     "disagreement",
     "dispute_groups",
@@ -224,6 +226,20 @@ def differences(group: Sequence[AnyRecord]) -> list[tuple[str, list[tuple[str, s
     return found
 
 
+def date_text(value: object) -> str:
+    """A date or period as the faces read it: a period of one date as that date (``1991``, never ``1991/1991``).
+
+    Anything else as its ``str()``. CSV and JSON keep the stored EDTF (``1991/1991``).
+
+    >>> from usnz import Period
+    >>> date_text(Period.parse("2002-03/2002-03")), date_text(Period.parse("1991/1992"))
+    ('2002-03', '1991/1992')
+    """
+    if isinstance(value, Period) and isinstance(value.start, PartialDate) and value.start == value.end:
+        return str(value.start)
+    return str(value)
+
+
 def disagreement(ids: Sequence[str], records: Sequence[AnyRecord] = ()) -> str:
     """What a dispute is, in a line: its records and, when all are given, the fields they disagree on.
 
@@ -251,7 +267,7 @@ def _value(value: object) -> str:
     if isinstance(value, tuple):
         items: tuple[object, ...] = value  # pyright: ignore[reportUnknownVariableType]
         return "; ".join(str(item) for item in items)
-    return str(value)
+    return date_text(value)
 
 
 def legend(

@@ -119,7 +119,7 @@ def value_text(value: object) -> str:
             for a in attrs.fields(kind)
             if getattr(value, a.name) not in {None, ()}
         )
-    return str(value)
+    return marks.date_text(value)
 
 
 def field_values(record: AnyRecord) -> list[tuple[str, object]]:
@@ -241,7 +241,8 @@ def table_text(records: Sequence[AnyRecord], width: int | None = None, *, data: 
     a period may break after its ``/``. When the ids leave too little room beside them for a
     record's label, date or deciding number, each id gets a line of its own and the rest of
     its row reads, indented, under it. Only when even that does not fit are the least wanted
-    columns left out. Marks (:mod:`usnz.faces.marks`) follow their cells, and a legend under
+    columns left out, and a line under the table names them. The rule under the headings is as
+    wide as the table, never wider than *width*. Marks (:mod:`usnz.faces.marks`) follow their cells, and a legend under
     the table says what the marks used mean. A line is longer than *width* only when the ids
     alone are. A dispute's mark has its group's number in *data*'s ``disputes()`` (the packaged
     dataset's by default): ``≠2`` is ``usnz.disputes()[1]``.
@@ -250,7 +251,7 @@ def table_text(records: Sequence[AnyRecord], width: int | None = None, *, data: 
         return "(no records)"
     if width is None:
         width = terminal_width()
-    from usnz.faces.columns import table, table_marks  # noqa: PLC0415 - every kind's columns only for a table
+    from usnz.faces.columns import shown_legend, table, table_marks  # noqa: PLC0415 - every kind's columns only for a table
 
     chosen, rows = table(records)
     row_marks, legend = table_marks(records, chosen, data)
@@ -270,22 +271,23 @@ def table_text(records: Sequence[AnyRecord], width: int | None = None, *, data: 
     stacked = _stacked(sized, width, flat)
     if stacked is None:
         header, rule, lines_of = _rendered(flat, chosen, width)
-        lines = [header, "-" * rule]
+        lines = [header, "-" * min(rule, width)]  # as wide as the table, never the terminal's width over
         for row in cells:
             lines.extend(lines_of(row))
     else:
         header, rule, lines_of = _rendered(stacked, chosen, width - len(_BELOW))
         lines = [f"{chosen[0].name:<{len(_BELOW) - _GAP}}" + " " * _GAP + header]
-        lines.append("-" * max(rule + len(_BELOW), min(natural[0], width)))
+        lines.append("-" * min(max(rule + len(_BELOW), natural[0]), width))
         for row in cells:
             lines.append(row[0])
             lines.extend(_BELOW + line if line else line for line in lines_of(row))
     lines.append(f"({len(records)} record{'s' if len(records) != 1 else ''})")
     laid = flat if stacked is None else stacked
-    shown_at = {0, *laid.kept, *laid.below}
-    left_out = [column.name for at, column in enumerate(chosen) if at not in shown_at]
-    if left_out:  # every column of the table has something to say: never dropped silently
-        lines.extend(_wrap(f"not shown at {width} columns: {', '.join(left_out)}", width))
+    shown = {0, *laid.kept, *laid.below}
+    legend = shown_legend(legend, row_marks, shown)  # a mark's line only when a column shown carries it
+    left_out = [column.name for at, column in enumerate(chosen) if at not in shown]
+    if left_out:  # as Jupyter's table says it
+        legend = [*legend, f"Not shown for want of room: {', '.join(left_out)} (a wider terminal shows them)"]
     lines.extend(line for entry in legend for line in _wrap(clean(entry), width))
     return "\n".join(lines)
 

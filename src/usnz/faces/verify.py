@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Protocol
 
 from usnz.model.base import Record, citations_in
+from usnz.model.calls import checked_call
 from usnz.model.citation import Citation
 from usnz.model.errors import ArgumentTypeError, ArgumentValueError, Problem, shown, type_and_value
 from usnz.model.records import source_texts
@@ -139,6 +140,7 @@ def cited(record: object) -> list[tuple[str, Citation]]:
     return list(citations_in(record))  # a role's attestations' too: they quote the title
 
 
+@checked_call
 def verify(
     *, sources: str | os.PathLike[str] | Sequence[str | os.PathLike[str]], data: Dataset | None = None
 ) -> tuple[Problem, ...]:

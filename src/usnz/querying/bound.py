@@ -17,7 +17,7 @@ from usnz.model.errors import ArgumentTypeError
 from usnz.model.filters import filters
 from usnz.model.kinds import CLASS_NAMES, kind_class
 from usnz.querying.dataset import Dataset, checked_call
-from usnz.querying.lookup import dataset, get, part
+from usnz.querying.lookup import dataset, get, part, whole
 from usnz.reading.collector import collector_paused
 
 if TYPE_CHECKING:
@@ -90,7 +90,7 @@ def _bound(method: Callable[Concatenate[Dataset, P], T], stem: str | None = None
     @functools.wraps(method)
     def query(*args: P.args, **kwargs: P.kwargs) -> T:
         names_records = args or any(kwargs.get(name) is not None for name in _naming_records(stem or ""))
-        data = part(stem) if stem is not None and not names_records else dataset()
+        data = part(stem) if stem is not None and not names_records else whole()
         return method(data, *args, **kwargs)
 
     signature = inspect.signature(method)
@@ -144,7 +144,7 @@ if TYPE_CHECKING:  # the overloads of Dataset.search: scores=True gives (record,
         text: str, *, kind: str | type[AnyRecord] | Iterable[str | type[AnyRecord]] | None = None, scores: bool = False
     ) -> Records[AnyRecord] | tuple[SearchHit, ...]:
         """See :meth:`Dataset.search`."""
-        return dataset().search(text, kind=kind, scores=scores)  # type: ignore[call-overload,no-any-return]
+        return whole().search(text, kind=kind, scores=scores)  # type: ignore[call-overload,no-any-return]
 
 else:
     search = _bound(Dataset.search)

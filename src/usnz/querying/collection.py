@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal, SupportsIndex, TypeVar, o
 from usnz.model import hooks
 from usnz.model.amounts import Number, Quantity, numbered
 from usnz.model.base import Described
+from usnz.model.calls import checked_call
 from usnz.model.dates import OPEN, PartialDate, Period
 from usnz.model.errors import ArgumentTypeError, ArgumentValueError, shown, type_and_value
 from usnz.model.total import Total, money_total
@@ -21,10 +22,14 @@ if TYPE_CHECKING:
     from pandas import DataFrame
 
     from usnz.model.records import AnyRecord
+    from usnz.querying.dataset import Dataset
 
-__all__ = ["Records", "SummableField", "dispute_groups"]
+__all__ = ["Records", "SummableField", "dispute_groups", "of_dataset"]
 
 R_co = TypeVar("R_co", bound="AnyRecord", covariant=True)
+R2 = TypeVar("R2", bound="AnyRecord")
+T = TypeVar("T")
+C = TypeVar("C", bound=tuple[Any, ...])
 
 SummableField = Literal[
     "personnel", "total_served", "ships", "aircraft", "killed", "wounded", "captured", "quantity", "amount", "money"
@@ -36,7 +41,7 @@ figure's quantity (or money), an aid's amount.
 """
 
 
-class Records(tuple[R_co, ...]):
+class Records(tuple[R_co, ...]):  # noqa: SLOT001 - a dict of its own for its dataset (see _data)
     """Query results: a tuple of records in a documented, deterministic order.
 
     Still a tuple to callers (index it, slice it, unpack it, compare it), and still
@@ -48,10 +53,15 @@ class Records(tuple[R_co, ...]):
     (True, True)
     """
 
-    __slots__ = ()
+    # No __slots__: a tuple's subclass can have none, and a Records keeps the dataset it came
+    # from (a user's: usnz.load(...)) in its own dict, one per collection, none per record.
+    _data: Dataset | None = None
+    """The dataset the records came from, whose ``disputes()`` number a table's ``≠2``; ``None``: the packaged one."""
 
     def __new__(cls, records: Iterable[R_co] = (), /) -> Records[R_co]:
         """Hold *records* (any iterable of usnz records: a query's results, or records you chose).
+
+        A ``Records`` given keeps its dataset (a slice, or ``+`` of two of one dataset, does too).
 
         Raises:
             ArgumentTypeError: when something given is not a record (an id, say): look ids up
@@ -70,7 +80,20 @@ class Records(tuple[R_co, ...]):
                 f"got {type_and_value(item)} at position {at}{hint}"
             )
             raise ArgumentTypeError(msg)
+        data = getattr(records, "_data", None) if isinstance(records, Records) else None
+        if data is not None:
+            object.__setattr__(held, "_data", data)
         return held
+
+    def __setattr__(self, name: str, value: object, /) -> None:
+        """Refused: a ``Records`` is immutable, as a tuple is."""
+        msg = f"'Records' object attribute {name!r} is read-only"
+        raise AttributeError(msg)
+
+    def __delattr__(self, name: str, /) -> None:
+        """Refused: a ``Records`` is immutable, as a tuple is."""
+        msg = f"'Records' object attribute {name!r} is read-only"
+        raise AttributeError(msg)
 
     @overload
     def __getitem__(self, index: SupportsIndex, /) -> R_co: ...
@@ -79,8 +102,20 @@ class Records(tuple[R_co, ...]):
     def __getitem__(self, index: SupportsIndex | slice, /) -> R_co | Records[R_co]:
         """Index (a record) or slice (a ``Records``)."""
         if isinstance(index, slice):
-            return Records(super().__getitem__(index))
+            return of_dataset(Records(super().__getitem__(index)), self._data)
         return super().__getitem__(index)
+
+    @overload  # type: ignore[override]  # tuple's, but Records + Records is a Records
+    def __add__(self, other: Records[R2], /) -> Records[R_co | R2]: ...
+    @overload
+    def __add__(self, other: tuple[T, ...], /) -> tuple[R_co | T, ...]: ...
+    def __add__(self, other: tuple[Any, ...], /) -> tuple[Any, ...]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        """The records of both, in order: a ``Records`` (of their dataset, when both have one) when *other* is one."""
+        joined: tuple[Any, ...] = super().__add__(other)
+        if not isinstance(other, Records):
+            return joined
+        both: Records[Any] = _copy(Records, joined)  # pyright: ignore[reportUnknownVariableType]
+        return of_dataset(both, self._data) if self._data is other._data else both
 
     def ids(self) -> tuple[str, ...]:
         """The ids of the records, in order.
@@ -91,6 +126,7 @@ class Records(tuple[R_co, ...]):
         """
         return tuple(record.id for record in self)
 
+    @checked_call
     def total(self, field: SummableField) -> Total:
         """Add up one :class:`Quantity` or :class:`Money` field, keeping what the sources leave unknown unknown.
 
@@ -128,12 +164,14 @@ class Records(tuple[R_co, ...]):
             return money_total(dispute_groups(self), field)
         return _total(self, field)
 
+    @checked_call
     def to_list(self) -> list[dict[str, Any]]:
         """Each record as JSON-ready data, in the packaged file format."""
         from usnz.reading.convert import get_converter  # noqa: PLC0415 - cattrs only when needed
 
         return [get_converter().unstructure(record) for record in self]
 
+    @checked_call
     def to_json(self, *, indent: int | None = 2) -> str:
         """The records as a JSON array, in the packaged file format.
 
@@ -150,14 +188,15 @@ class Records(tuple[R_co, ...]):
 
     def __str__(self) -> str:
         """A table, one line per record, in the kind's own columns as wide as the terminal, as ``usnz list``."""
-        text: str = hooks.face("table")(self)
+        text: str = hooks.face("table")(self, data=self._data)
         return text
 
     def _repr_html_(self) -> str:
         """A compact HTML table of the records: how Jupyter shows them."""
-        html: str = hooks.face("records-html")(self)
+        html: str = hooks.face("records-html")(self, data=self._data)
         return html
 
+    @checked_call
     def to_frame(self, *, quotes: bool = False) -> DataFrame:
         """The records as a pandas DataFrame, one row per record, with typed columns.
 
@@ -180,6 +219,24 @@ class Records(tuple[R_co, ...]):
         """
         frame: DataFrame = hooks.face("frame")(self, quotes=quotes)
         return frame
+
+
+def of_dataset(records: C, data: Dataset | None) -> C:
+    """*records* (a ``Records`` or ``Disputes``) as the collection of *data*: itself when it is, else a copy that is.
+
+    A copy, never a change: a query may return a collection it keeps (and another dataset shares).
+    """
+    if getattr(records, "_data", None) is data:
+        return records
+    copy = _copy(type(records), records)
+    object.__setattr__(copy, "_data", data)
+    return copy
+
+
+def _copy(cls: type[C], items: tuple[Any, ...]) -> C:
+    """A *cls* of *items*, unchecked (they are records already)."""
+    made: C = tuple.__new__(cls, items)  # pyright: ignore[reportUnknownMemberType]
+    return made
 
 
 def _a_collection(value: object) -> bool:

@@ -47,7 +47,7 @@ from usnz.querying.arguments import (
     to_window,
 )
 from usnz.querying.arguments import record_id as record_id_of
-from usnz.querying.collection import Records, dispute_groups
+from usnz.querying.collection import Records, dispute_groups, of_dataset
 from usnz.querying.disputes import Disputes
 from usnz.querying.doubted import Doubted, Doubts
 from usnz.querying.filtering import FilterIndex
@@ -168,11 +168,54 @@ def checked_call(function: F) -> F:
     return typing.cast("F", checked)
 
 
+def _checked_query(function: F) -> F:
+    """A :class:`Dataset` method, as :func:`checked_call` checks a call, whose results remember their dataset.
+
+    A ``Records`` (or ``Disputes``) a user's dataset returns is that dataset's (see
+    :func:`~usnz.querying.collection.of_dataset`): its faces number the disputes as its
+    ``disputes()`` does. The packaged dataset's (and its parts') are left as they are, the
+    packaged data being the faces' default. The same one frame as :func:`checked_call`.
+    """
+
+    @functools.wraps(function)
+    def checked(*args: Any, **kwargs: Any) -> Any:
+        try:
+            found = function(*args, **kwargs)
+        except TypeError as error:
+            traceback = error.__traceback__
+            if traceback is None or traceback.tb_next is not None:  # raised inside function, not binding the call
+                raise
+            raise refused_call(function, args, kwargs, error, _fields_of(function.__name__)) from None
+        data: Dataset = args[0]  # the method ran: it had its dataset
+        if data._packaged or not isinstance(found, Records | Disputes):  # noqa: SLF001  # pyright: ignore[reportPrivateUsage]
+            return found
+        if isinstance(found, Disputes):
+            return _remembered(Disputes(_remembered(group, data) for group in found), data)
+        return _remembered(typing.cast("Records[AnyRecord]", found), data)
+
+    return typing.cast("F", checked)
+
+
+C = TypeVar("C", Records[Any], Disputes)
+
+
+def _remembered(found: C, data: Dataset) -> C:
+    """*found*, a result of *data*'s, as *data*'s: in place when it remembers no dataset yet, else a copy.
+
+    A result with no dataset is one *data* made for the call or keeps (its indexes'): it is
+    its own, so it is not copied. Only :data:`_NONE`, which every dataset shares, is copied.
+    """
+    if found is _NONE or getattr(found, "_data", None) is not None:
+        return of_dataset(found, data)
+    object.__setattr__(found, "_data", data)
+    return found
+
+
 def _calls_checked(cls: D) -> D:
-    """*cls* with every public method but ``get`` (whose budget is a microsecond) wrapped in :func:`checked_call`."""
+    """*cls* with every public method but ``get`` (whose budget is a microsecond) wrapped in :func:`_checked_query`."""
     for name, value in list(vars(cls).items()):
         if not name.startswith("_") and name != "get" and isinstance(value, types.FunctionType):
-            setattr(cls, name, checked_call(value))
+            setattr(cls, name, _checked_query(value))
     return cls
 
 
@@ -221,6 +264,7 @@ class Dataset:
         "_intervals",
         "_known",
         "_ordered",
+        "_packaged",
         "_possible",
         "_search",
         "_spans",
@@ -270,6 +314,7 @@ class Dataset:
         self._citing: dict[tuple[str, int | None], Records[AnyRecord]] | None = None
         self._doubted: tuple[Doubted, ...] | None = None
         self._spans: tuple[Window | None, Window | None] | None = None  # worked out when first asked
+        self._packaged = False  # the packaged data (or a part of it): its results need not remember it
 
     @property
     def _lenient_span(self) -> Window | None:
@@ -298,6 +343,7 @@ class Dataset:
         """
         part = cls(records)
         part._spans = (span, lenient_span)
+        part._packaged = True
         return part
 
     def _searchable(self) -> SearchIndex:
@@ -1098,6 +1144,8 @@ class Dataset:
             for at, record in enumerate(self._ordered):
                 for index, doubt in enumerate(record.doubts):
                     concerns = Records(self._by_id[i] for i in doubt.concerns if i in self._by_id)
+                    if not self._packaged:  # shown as this dataset's, as its queries' results are
+                        concerns = of_dataset(concerns, self)
                     rank = DOUBT_KINDS.index(doubt.kind)
                     key = (rank, sources.get(doubt.source, len(sources)), doubt.paragraphs, at, index)
                     found.append((key, Doubted(doubt, record, concerns)))

@@ -5,15 +5,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, SupportsIndex, overload
 
 from usnz.model import hooks
-from usnz.querying.collection import Records
+from usnz.querying.collection import Records, of_dataset
 
 if TYPE_CHECKING:
     from usnz.model.records import AnyRecord
+    from usnz.querying.dataset import Dataset
 
 __all__ = ["Disputes"]
 
 
-class Disputes(tuple[Records["AnyRecord"], ...]):
+class Disputes(tuple[Records["AnyRecord"], ...]):  # noqa: SLOT001 - a dict of its own for its dataset
     """The records that disagree, in groups: still a tuple of groups (each a :class:`Records`).
 
     Printed, or shown in Jupyter, it reads one group at a time: what the records disagree on
@@ -25,7 +26,19 @@ class Disputes(tuple[Records["AnyRecord"], ...]):
     (True, True)
     """
 
-    __slots__ = ()
+    # No __slots__: as a Records, it keeps the dataset it came from in its own dict.
+    _data: Dataset | None = None
+    """The dataset the groups came from, whose ``disputes()`` number them; ``None``: the packaged one."""
+
+    def __setattr__(self, name: str, value: object, /) -> None:
+        """Refused: ``Disputes`` are immutable, as a tuple is."""
+        msg = f"'Disputes' object attribute {name!r} is read-only"
+        raise AttributeError(msg)
+
+    def __delattr__(self, name: str, /) -> None:
+        """Refused: ``Disputes`` are immutable, as a tuple is."""
+        msg = f"'Disputes' object attribute {name!r} is read-only"
+        raise AttributeError(msg)
 
     @overload
     def __getitem__(self, index: SupportsIndex, /) -> Records[AnyRecord]: ...
@@ -34,7 +47,7 @@ class Disputes(tuple[Records["AnyRecord"], ...]):
     def __getitem__(self, index: SupportsIndex | slice, /) -> Records[AnyRecord] | Disputes:
         """Index (a group) or slice (a ``Disputes``)."""
         if isinstance(index, slice):
-            return Disputes(super().__getitem__(index))
+            return of_dataset(Disputes(super().__getitem__(index)), self._data)
         return super().__getitem__(index)
 
     def ids(self) -> tuple[tuple[str, ...], ...]:
@@ -48,10 +61,10 @@ class Disputes(tuple[Records["AnyRecord"], ...]):
 
     def __str__(self) -> str:
         """Each group in turn: what differs, then each side with its paragraphs."""
-        text: str = hooks.face("disputes")(self)
+        text: str = hooks.face("disputes")(self, data=self._data)
         return text
 
     def _repr_html_(self) -> str:
         """Each group as a small table: how Jupyter shows the disputes."""
-        html: str = hooks.face("disputes-html")(self)
+        html: str = hooks.face("disputes-html")(self, data=self._data)
         return html

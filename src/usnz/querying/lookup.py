@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import threading
 
+from usnz.model.calls import checked_call
 from usnz.model.errors import ArgumentTypeError
 from usnz.reading import packaged
 
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 
     K = TypeVar("K", bound=Described)
 
-__all__ = ["dataset", "get", "given_dataset", "part"]
+__all__ = ["dataset", "get", "given_dataset", "part", "whole"]
 
 _lock = threading.Lock()
 _packaged: Dataset | None = None
@@ -46,6 +47,7 @@ if hasattr(os, "register_at_fork"):  # pragma: no branch - only Windows lacks it
     os.register_at_fork(after_in_child=_fresh_lock)
 
 
+@checked_call
 def dataset() -> Dataset:
     """The packaged dataset, loaded on first use, once, thread-safely.
 
@@ -53,6 +55,11 @@ def dataset() -> Dataset:
     >>> usnz.dataset() is usnz.dataset()
     True
     """
+    return whole()
+
+
+def whole() -> Dataset:
+    """:func:`dataset`, for the queries' own calls: without the check of the call (they make none amiss)."""
     global _packaged  # noqa: PLW0603 - the one lazily loaded dataset
     if _packaged is None:
         with _lock:
@@ -61,7 +68,9 @@ def dataset() -> Dataset:
                 from usnz.reading.collector import collector_paused  # noqa: PLC0415 - with the whole load
 
                 with collector_paused():  # from the first record read to the last index built
-                    _packaged = Dataset(packaged.read_packaged(_read_before))
+                    whole = Dataset(packaged.read_packaged(_read_before))
+                whole._packaged = True  # noqa: SLF001  # pyright: ignore[reportPrivateUsage] - its results: the faces' default
+                _packaged = whole
                 _read_before.clear()
                 _got.clear()
                 _parts.clear()
@@ -104,7 +113,7 @@ def get(id: str, kind: type[Described] | None = None) -> Described:  # noqa: A00
                 _read(stem)
                 found = _got.get(id)
         if found is None:
-            return dataset().get(id, kind)  # type: ignore[arg-type]  # unknown ids and odd arguments: the whole's answer
+            return whole().get(id, kind)  # type: ignore[arg-type]  # unknown ids and odd arguments: the whole's answer
     if kind is None or type(found) is kind:
         return found
     from usnz.querying.arguments import of_kind  # noqa: PLC0415 - only when a kind is asked for and differs
@@ -119,7 +128,7 @@ def given_dataset(data: object) -> Dataset:
         ArgumentTypeError: when *data* is neither ``None`` nor a :class:`~usnz.Dataset`.
     """
     if data is None:
-        return dataset()
+        return whole()
     from usnz.querying.dataset import Dataset  # noqa: PLC0415 - the query layer only to check the type
 
     if not isinstance(data, Dataset):
@@ -144,13 +153,13 @@ def part(stem: str) -> Dataset:
     with _lock:
         found = _parts.get(stem)
         if found is None and _packaged is None:
-            whole = packaged.spans()
-            if whole is not None and _read(stem) and _read(cited):
+            spans = packaged.spans()
+            if spans is not None and _read(stem) and _read(cited):
                 from usnz.querying.dataset import Dataset  # noqa: PLC0415 - the query layer with the first query
 
                 records = _read_before[cited] + ([] if stem == cited else _read_before[stem])
-                found = _parts[stem] = Dataset._part(records, *whole)  # noqa: SLF001  # pyright: ignore[reportPrivateUsage]
-    return found if found is not None else dataset()
+                found = _parts[stem] = Dataset._part(records, *spans)  # noqa: SLF001  # pyright: ignore[reportPrivateUsage]
+    return found if found is not None else whole()
 
 
 def _read(stem: str) -> bool:
