@@ -605,6 +605,8 @@ def test_one_captured_reads_one_person(capsys: pytest.CaptureFixture[str]) -> No
     assert "captured      1 person\n" in shown
     assert "killed        33 personnel" in shown
     assert str(usnz.Quantity(low=1, unit="personnel")) == "at least 1 person"
+
+
 # -- A period of one date reads as that date (review 6, C3) -------------------------------------
 
 

@@ -784,6 +784,8 @@ def test_html_never_drops_a_column_silently() -> None:
     note = re.search(r"Not shown for want of room: ([^(]*) \(", html)
     left_out = set(note[1].split(", ")) if note else set()
     assert every - {"cited"} == (heads - {"cited"}) | left_out
+
+
 # -- very narrow terminals (review 6, C5) --------------------------------------------------------
 
 
