@@ -23,6 +23,9 @@ __all__ = ["Records", "SummableField", "dispute_groups"]
 
 R_co = TypeVar("R_co", bound="AnyRecord", covariant=True)
 
+R2 = TypeVar("R2", bound="AnyRecord")
+T = TypeVar("T")
+
 SummableField = Literal[
     "personnel", "total_served", "ships", "aircraft", "killed", "wounded", "captured", "quantity", "amount", "money"
 ]
@@ -78,6 +81,34 @@ class Records(tuple[R_co, ...]):
         if isinstance(index, slice):
             return Records(super().__getitem__(index))
         return super().__getitem__(index)
+
+    # The checkers want an override's overloads in its base's order, so tuple's would take Records first:
+    # this order types ``Records + Records`` as Records and any other tuple as tuple's own does.
+    @overload  # type: ignore[override]
+    def __add__(self, value: Records[R2], /) -> Records[R_co | R2]: ...
+    @overload
+    def __add__(self, value: tuple[T, ...], /) -> tuple[R_co | T, ...]: ...
+    def __add__(self, value: tuple[Any, ...], /) -> tuple[Any, ...]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        """The records of both, in that order, as ``Records`` when *value* holds only records (else a tuple, as ever).
+
+        A record in both is kept twice, as tuples keep it (``a + b`` is never re-ordered or
+        de-duplicated); ``Records(dict.fromkeys(a + b))`` keeps the first of each.
+
+        >>> import usnz
+        >>> both = usnz.events(kind="visit") + usnz.quotes(speaker="john-key")
+        >>> type(both).__name__, len(both) == len(usnz.events(kind="visit")) + len(usnz.quotes(speaker="john-key"))
+        ('Records', True)
+        """
+        joined = super().__add__(value)
+        if isinstance(value, Records) or all(map(isinstance, value, itertools.repeat(Described))):
+            return Records(joined)
+        return joined
+
+    def __mul__(self, value: SupportsIndex, /) -> Records[R_co]:
+        """The records repeated *value* times, as ``Records`` (each repeat kept, as tuples keep them)."""
+        return Records(super().__mul__(value))
+
+    __rmul__ = __mul__
 
     def ids(self) -> tuple[str, ...]:
         """The ids of the records, in order.
@@ -138,6 +169,12 @@ class Records(tuple[R_co, ...]):
         >>> print(usnz.get("anzus").id, usnz.agreements(kind="treaty").to_json()[:1])
         anzus [
         """
+        if indent is not None and (isinstance(indent, bool) or not isinstance(indent, int)):
+            msg = f"indent= takes a number of spaces as an int (2), or None for one line; got {type_and_value(indent)}"
+            raise ArgumentTypeError(msg)
+        if indent is not None and indent < 0:
+            msg = f"indent={shown(indent)} is not a number of spaces; accepted: 0 or more, or None for one line"
+            raise ArgumentValueError(msg)
         return json.dumps(self.to_list(), indent=indent, ensure_ascii=False)
 
     def __repr__(self) -> str:
