@@ -327,3 +327,16 @@ def test_a_home_directory_is_expanded(tmp_path: Path, monkeypatch: pytest.Monkey
 def test_a_home_directory_that_cannot_be_found_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
     [message] = _problems("~no-such-user-of-usnz/data")
     assert message == "cannot read: No such file or directory; ~ names no home directory here"
+
+
+def test_calls_a_message_suggests_are_spelt_as_commands() -> None:
+    from usnz.cli import _as_commands  # (private: the one place that spells them)
+
+    assert _as_commands("try usnz.search() or usnz.search('a b')") == "try usnz search or usnz search 'a b'"
+    assert _as_commands("see usnz.force_contributions()") == "see usnz list force-contributions"
+    assert _as_commands("use usnz.get('anzus')") == "use usnz.get('anzus')"  # no command does just that
+
+
+def test_an_option_of_commas_alone_is_read_as_the_id_it_is(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["list", "events", "--involving", ","]) == 2
+    assert "no record or country record has the id --involving ," in capsys.readouterr().err
