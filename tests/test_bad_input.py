@@ -148,7 +148,12 @@ PYTHON_CASES: list[tuple[str, Callable[[], object], type[Exception], tuple[str, 
     ("country-name", lambda: usnz.force_contributions(country="New Zealand"), U, ("did you mean 'NZL'",)),
     ("country-dict", lambda: usnz.events(country={"NZL": 1}), T, ("country= takes an ISO 3166-1 alpha-3", "dict")),  # type: ignore[arg-type]
     ("country-bytes", lambda: usnz.events(country=[b"NZL"]), T, ("country= takes an ISO 3166-1 alpha-3", "bytes")),  # type: ignore[list-item]
-    ("speaker-wrong-kind", lambda: usnz.quotes(speaker=usnz.get("anzus")), U, ("no person record", "anzus")),
+    (
+        "speaker-wrong-kind",
+        lambda: usnz.quotes(speaker=usnz.get("anzus")),
+        U,
+        ("speaker= takes person ids or records", "got an agreement record 'anzus'"),
+    ),
     ("office-typo", lambda: usnz.people(office="secretary-of-stat"), A, ("did you mean 'secretary-of-state'",)),
     ("office-int", lambda: usnz.people(office=3), T, ("office= takes a str",)),  # type: ignore[arg-type]
     ("combat-int", lambda: usnz.force_contributions(combat=1), T, ("combat= takes True or False", "int 1")),  # type: ignore[arg-type]
@@ -170,7 +175,7 @@ PYTHON_CASES: list[tuple[str, Callable[[], object], type[Exception], tuple[str, 
         "conflict-person",
         lambda: usnz.events(conflict="helen-clark"),
         U,
-        ("no conflict record has the id conflict='helen-clark'",),
+        ("conflict='helen-clark' is a person, not a conflict; conflict= takes conflict ids",),
     ),
     ("conflict-typo", lambda: usnz.force_contributions(conflict="koren-war"), U, ("did you mean 'korean-war'",)),
     (
@@ -185,7 +190,7 @@ PYTHON_CASES: list[tuple[str, Callable[[], object], type[Exception], tuple[str, 
         "speaker-organization",
         lambda: usnz.quotes(speaker="us-nz-council"),
         U,
-        ("no person record", "speaker='us-nz-council'"),
+        ("speaker='us-nz-council' is an organization, not a person",),
     ),
     ("speaker-int", lambda: usnz.quotes(speaker=7), T, ("speaker= takes a record id as a str",)),  # type: ignore[arg-type]
     ("speaker-typo", lambda: usnz.quotes(speaker="condoleeza-rice"), U, ("did you mean 'condoleezza-rice'",)),
@@ -381,7 +386,7 @@ CLI_CASES: list[tuple[str, list[str], int, str]] = [
     ("list-bad-during", ["list", "events", "--during", "19x5"], 2, "--during 19x5 is not"),
     ("list-country", ["list", "events", "--country", "FRA"], 2, "--country FRA"),
     ("list-wrong-filter", ["list", "people", "--conflict", "korean-war"], 2, "list people does not take --conflict"),
-    ("list-speaker-kind", ["list", "quotes", "--speaker", "anzus"], 2, "no person record"),
+    ("list-speaker-kind", ["list", "quotes", "--speaker", "anzus"], 2, "--speaker anzus is an agreement, not a person"),
     ("timeline-impossible", ["timeline", "--during", "2001-02-30"], 2, "not a real date"),
     ("timeline-involving", ["timeline", "--involving", ""], 2, "empty string"),
     ("unknown-option", ["timeline", "--foo"], 2, "unrecognized arguments: --foo"),

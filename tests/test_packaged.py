@@ -89,7 +89,7 @@ def test_unknown_id_by_name_suggests_the_slug() -> None:
 
 
 def test_nothing_like_it_points_to_search() -> None:
-    with pytest.raises(usnz.UnknownRecordError, match=r"try usnz\.search\(\)"):
+    with pytest.raises(usnz.UnknownRecordError, match=r"try usnz\.search\('zzzzzzzzzzzz'\) to find ids by name"):
         usnz.get("zzzzzzzzzzzz")
 
 
@@ -110,7 +110,7 @@ def test_bad_during_names_the_argument_and_the_forms() -> None:
         (
             lambda: usnz.force_contributions(conflict="anzus"),
             usnz.UnknownRecordError,
-            "no conflict record has the id conflict='anzus'",
+            "conflict='anzus' is an agreement, not a conflict; conflict= takes conflict ids",
         ),
         (
             lambda: usnz.force_contributions(conflict=151),
@@ -130,7 +130,7 @@ def test_bad_during_names_the_argument_and_the_forms() -> None:
         (lambda: usnz.events(kind=3), usnz.ArgumentTypeError, "kind= takes a str"),
         (lambda: usnz.events(involving="koren-war"), usnz.UnknownRecordError, "did you mean 'korean-war'"),
         (lambda: usnz.events(involving="condoleeza-rice"), usnz.UnknownRecordError, "did you mean 'condoleezza-rice'"),
-        (lambda: usnz.quotes(speaker="us-nz-council"), usnz.UnknownRecordError, "no person record"),
+        (lambda: usnz.quotes(speaker="us-nz-council"), usnz.UnknownRecordError, "is an organization, not a person"),
         (lambda: usnz.events(during=1965.0), usnz.ArgumentTypeError, "during= takes a year"),
         (lambda: usnz.events(during=True), usnz.ArgumentTypeError, "during= takes a year"),
         (lambda: usnz.events(during=0), usnz.ArgumentValueError, "not a year from 1 to 9999"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 import json
@@ -175,7 +176,9 @@ def test_bad_arguments() -> None:
         usnz.ArgumentTypeError, match=r"ax= takes a matplotlib Axes \(e.g. from plt.subplots\(\)\) or None; got int 5"
     ):
         usnz.plot.timeline(ax=5)  # type: ignore[arg-type]
-    with pytest.raises(usnz.ArgumentValueError, match="nothing to plot: none of the records given is a dated record"):
+    with pytest.raises(
+        usnz.ArgumentValueError, match=r"nothing to plot: none of the \d+ records given is a dated record"
+    ):
         usnz.plot.timeline(usnz.people())
     with pytest.raises(usnz.ArgumentValueError, match=r"is a dated record \(sources are not drawn\)"):
         usnz.plot.timeline(usnz.sources())
@@ -183,6 +186,38 @@ def test_bad_arguments() -> None:
         usnz.plot.timeline(during="1700")
     with pytest.raises(usnz.ArgumentValueError, match="during="):
         usnz.plot.timeline(usnz.agreements(), during="not a date")
+
+
+@pytest.mark.parametrize(
+    ("records", "during", "message"),
+    [
+        ([], None, "nothing to plot: records= is empty; give a query's result, or None for every dated record"),
+        (None, "1800", "nothing to plot: no dated record overlaps during='1800'; give a wider during="),
+        (usnz.sources()[:1], None, "nothing to plot: the record given is not a dated record (sources are not drawn)"),
+        (
+            [usnz.get("anzus")],
+            "1900",
+            "nothing to plot: the dated record given does not overlap during='1900'; give a wider during=",
+        ),
+        (
+            usnz.events(kind="visit"),
+            "1900",
+            "nothing to plot: none of the 5 dated records given overlaps during='1900'; give a wider during=",
+        ),
+    ],
+)
+def test_nothing_to_plot_says_what_was_given(records: object, during: str | None, message: str) -> None:
+    with pytest.warns(usnz.CoverageWarning) if during else contextlib.nullcontext():  # noqa: SIM117
+        with pytest.raises(usnz.ArgumentValueError) as raised:
+            usnz.plot.timeline(usnz.Records(records) if records is not None else None, during=during)  # type: ignore[arg-type]
+    assert str(raised.value).startswith(message)
+
+
+def test_one_record_is_told_to_come_in_a_list() -> None:
+    with pytest.raises(
+        usnz.ArgumentTypeError, match=r"got Agreement; for one record, give a list: \[usnz.get\('anzus'\)\]"
+    ):
+        usnz.plot.timeline(usnz.get("anzus"))  # type: ignore[arg-type]
 
 
 def test_without_matplotlib_the_error_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:

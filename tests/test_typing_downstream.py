@@ -39,6 +39,9 @@ def main() -> list[str]:
     quotes.extend(usnz.search("ANZUS", kind=[usnz.Agreement, "event"]).ids())
     quotes.extend(usnz.dataset().records(usnz.Conflict).ids())
     end: usnz.PartialDate | usnz.Open | None = usnz.Period.parse("2003/..").end
+    both: usnz.Records[usnz.Event | usnz.Quote] = usnz.events(kind="visit") + usnz.quotes(speaker="john-key")
+    quotes.extend(both.ids())  # two results added are Records, typed so
+    quotes.extend((usnz.events(kind="visit") * 2).ids())
     try:
         usnz.get("anzus", usnz.Event)
     except usnz.WrongKindError as error:

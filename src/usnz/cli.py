@@ -223,7 +223,7 @@ def _add_doubts(add_parser: _AddParser, asked: str | None) -> None:
         metavar="KIND",
         help="only doubts of this kind: " + ", ".join(_DOUBT_KINDS) + " (several: contradiction,vague)",
     )
-    doubts.add_argument("--source", metavar="ID", help="only doubts lying in this source text, e.g. nzpa-nz-us-ties")
+    doubts.add_argument("--source", metavar="ID", help="only doubts lying in this source text, e.g. nzpa-key-leaves-us")
     doubts.add_argument(
         "--paragraph", type=int, metavar="N", help="only doubts lying in this paragraph (of --source, or of any)"
     )
@@ -346,9 +346,9 @@ _COMMANDS: Final[dict[str, Callable[[_AddParser, str | None], None]]] = {
 _POSSIBLY_HELP = "with --during: let ends the sources do not give run on (the lenient reading)"
 _DURING_HELP = "a year or EDTF date/interval, e.g. 1965, 2008-07, 1939/1975: records known to overlap it"
 _TAKES = {
-    "codes": "an ISO alpha-3 country code, e.g. NZL",
-    "ids": "a {kind} id",
-    "parties": "any record id (a person, an organization, a conflict...) or a country code",
+    "codes": "an ISO alpha-3 country code, e.g. NZL (several: repeat the option)",
+    "ids": "a {kind} id (several: repeat the option)",
+    "parties": "any record id (a person, an organization, a conflict...) or a country code (several: repeat it)",
     "choices": "{choices} (several: a,b)",
     "flag": "true or false",
 }
@@ -400,6 +400,8 @@ def _option(spec: Filter) -> dict[str, Any]:
         return {"help": text, "choices": ["true", "false"]}
     # KIND is always a record kind (events, force-contributions); a record's own kind field is its TYPE.
     metavar = _METAVAR.get(spec.takes, "TYPE" if spec.name == "kind" else spec.name.upper())
+    if spec.takes in _METAVAR:  # ids and codes: one each time, the option repeated for several
+        return {"help": text, "metavar": metavar, "action": "append"}
     return {"help": text, "metavar": metavar}
 
 
@@ -561,7 +563,11 @@ def _undated(filters: dict[str, object]) -> str:
     named = ", ".join(ids[:_UNDATED_SHOWN]) + (f" and {more} more" if more > 0 else "")
     import shlex  # noqa: PLC0415 - only to suggest a command line
 
-    options = " ".join(f"--{name} {shlex.quote(str(value))}" for name, value in asked.items())
+    options = " ".join(
+        f"--{name} {shlex.quote(str(one))}"
+        for name, value in asked.items()
+        for one in (typing.cast("tuple[str, ...]", value) if isinstance(value, tuple) else (value,))
+    )
     commands = "; ".join(f"usnz list {kind} {options}" for kind in found)
     many = len(ids) != 1
     return (
@@ -590,6 +596,22 @@ def _kinds(output: str) -> str:
     return "\n".join([*lines, "", "usnz list KIND [filters], e.g. usnz list force-contributions --conflict korean-war"])
 
 
+def _repeated(name: str, values: list[str]) -> str | tuple[str, ...]:
+    """The ids (or codes) an option repeated was given: one as it is, several as a tuple; a list a,b is refused.
+
+    No id or code holds a comma, so ``--involving a,b`` meant two: the message says how to give them.
+    """
+    for value in values:
+        if "," in value and value.strip(","):
+            import shlex  # noqa: PLC0415 - only to suggest a command line
+
+            option = f"--{name.replace('_', '-')}"
+            each = " ".join(f"{option} {shlex.quote(part)}" for part in value.split(",") if part)
+            msg = f"{option} takes one id or code each time, not a list; repeat it for several: {each}"
+            raise UsageError(msg)
+    return values[0] if len(values) == 1 else tuple(values)
+
+
 def _filters(args: argparse.Namespace, names: Sequence[str]) -> dict[str, object]:
     """The filters given on the command line, as query arguments."""
     given: dict[str, object] = {f: getattr(args, f) for f in names if getattr(args, f) is not None}
@@ -598,6 +620,8 @@ def _filters(args: argparse.Namespace, names: Sequence[str]) -> dict[str, object
         takes = specs[name].takes if name in specs else None
         if takes == "choices":  # several, comma-separated: stated,inferred
             given[name] = tuple(str(value).split(","))
+        elif takes in _METAVAR:  # ids and codes: the option repeated for several
+            given[name] = _repeated(name, typing.cast("list[str]", value))
         elif takes == "flag":
             given[name] = value == "true"
     if args.possibly:
@@ -699,7 +723,12 @@ def _export(args: argparse.Namespace) -> str:
             reason += " (is it a mount point, or in use? give a new directory inside it)"
         msg = f"cannot write the export to {shown(args.out)}: {reason}; nothing there was changed"
         raise UsageError(msg) from None
-    return "\n".join(str(path) for path in written)
+    return "\n".join(map(_printable, map(str, written)))
+
+
+def _printable(text: str) -> str:
+    r"""*text* as it is when printable, else with its control characters escaped (``bad\x01name``), never raw."""
+    return text if text.isprintable() else repr(text)[1:-1]
 
 
 def _cite(args: argparse.Namespace) -> str:
@@ -885,7 +914,7 @@ def _main(argv: Sequence[str] | None) -> int:
     except ValidationFailedError as failed:
         return 1 if _print(str(failed)) else 2
     except (UsageError, Error) as error:
-        _tell(f"usnz: error: {_as_options(str(error).replace(chr(10), ' '), argv)}")
+        _tell(f"usnz: error: {_as_options(_as_commands(str(error).replace(chr(10), ' ')), argv)}")
         return 2
     except Exception as error:  # noqa: BLE001 - a bug must still be one line, not a traceback
         _tell(f"usnz: error: unexpected {type(error).__name__}: {error}; please report this")
@@ -893,6 +922,28 @@ def _main(argv: Sequence[str] | None) -> int:
     for warning in caught:
         _tell(f"usnz: warning: {_as_options(str(warning.message), argv)}")
     return 0 if _print(output) else 2
+
+
+_CALLED: Final = re.compile(r"usnz\.(search|[a-z_]+)\((?:'([\w .-]*)')?\)")
+"""A call of the Python library a message suggests, ``usnz.search('rice')`` or ``usnz.conflicts()``."""
+
+
+def _as_commands(message: str) -> str:
+    """*message* with each call of the library it suggests spelt as the command that does it.
+
+    ``usnz.search('rice')`` reads ``usnz search rice``, ``usnz.conflicts()`` ``usnz list conflicts``.
+    """
+    from usnz.model.kinds import CLASS_NAMES  # noqa: PLC0415 - the names, without building the classes
+
+    def spelt(match: re.Match[str]) -> str:
+        name, words = match.group(1), match.group(2)
+        if name != "search":
+            return f"usnz list {name.replace('_', '-')}" if name in CLASS_NAMES else match.group(0)
+        import shlex  # noqa: PLC0415 - only for a message suggesting a search
+
+        return f"usnz search {shlex.quote(words)}" if words else "usnz search"
+
+    return _CALLED.sub(spelt, message)
 
 
 _GIVEN: Final = re.compile(r"""\b([a-z][a-z_]*)=('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|[^\s;,:)]+)?""")

@@ -21,7 +21,7 @@ import attrs
 
 from usnz.faces.marks import DISPUTED, NOT_STATED, OUTSIDE, clean, date_mark
 from usnz.faces.text import fit
-from usnz.model.base import Record
+from usnz.model.base import Described, Record
 from usnz.model.calls import checked_call
 from usnz.model.errors import ArgumentTypeError, ArgumentValueError, MissingExtraError, shown
 from usnz.model.kinds.conflicts import Conflict
@@ -126,16 +126,22 @@ def _chosen(
 ) -> tuple[list[AnyRecord], list[AnyRecord]]:
     """The dated records to draw (sources never), and the sources given with them."""
     if records is None:
-        return [r for r in data.timeline(during=during, possibly=possibly) if not is_source(r)], []
+        every = [r for r in data.timeline(during=during, possibly=possibly) if not is_source(r)]
+        if not every:
+            msg = f"nothing to plot: no dated record overlaps during={during!r}; give a wider during="
+            raise ArgumentValueError(msg)
+        return every, []
     if isinstance(records, str | bytes) or not isinstance(records, Iterable):
+        one = f"; for one record, give a list: [usnz.get({records.id!r})]" if isinstance(records, Described) else ""
         msg = (
             "records= takes usnz records (a query's result), or None for every dated record; "
-            f"got {type(records).__name__}"
+            f"got {type(records).__name__}{one}"
         )
         raise ArgumentTypeError(msg)
     chosen: list[AnyRecord] = []
     sources: list[AnyRecord] = []
-    for record in records:
+    count = 0
+    for count, record in enumerate(records, 1):  # noqa: B007 - the count is what is left
         if is_source(record):
             sources.append(record)
         elif not isinstance(record, Record):
@@ -143,6 +149,13 @@ def _chosen(
             raise ArgumentTypeError(msg)
         elif record.when is not None:
             chosen.append(record)
+    if not chosen:
+        if not count:
+            msg = "nothing to plot: records= is empty; give a query's result, or None for every dated record"
+        else:
+            what = "the record given is not" if count == 1 else f"none of the {count:,} records given is"
+            msg = f"nothing to plot: {what} a dated record (sources are not drawn); give dated records"
+        raise ArgumentValueError(msg)
     if during is None:
         return chosen, sources
     # The same reading of during= as every query: the records' own dataset, with the sources they cite.
@@ -151,7 +164,16 @@ def _chosen(
     kept = Dataset([*(s for s in source_texts(data) if s.id not in known), *sources, *chosen]).timeline(
         during=during, possibly=possibly
     )
-    return [r for r in kept if id(r) in given], sources
+    drawn = [r for r in kept if id(r) in given]
+    if not drawn:
+        many = len(chosen) > 1
+        none = (
+            f"none of the {len(chosen):,} dated records given overlaps" if many else "the dated record given does not"
+        )
+        none += "" if many else " overlap"
+        msg = f"nothing to plot: {none} during={during!r}; give a wider during="
+        raise ArgumentValueError(msg)
+    return drawn, sources
 
 
 def _end(end: object) -> _End:
@@ -388,12 +410,6 @@ def timeline(
         raise ArgumentTypeError(msg)
     whole = given_dataset(data)
     chosen, sources = _chosen(records, during, possibly, whole)
-    if not chosen:
-        given = "every dated record" if records is None else "the records given"
-        where = f" overlapping during={during!r}" if during is not None else ""
-        msg = f"nothing to plot: none of {given} is a dated record (sources are not drawn){where}; "
-        msg += "give dated records or a wider during="
-        raise ArgumentValueError(msg)
     marks = _marks(chosen, sources, whole)
     window = None if during is None else to_window(during)
     if ax is None:

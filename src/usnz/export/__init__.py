@@ -79,6 +79,9 @@ def _check_format(fmt: object) -> Format:
     for known in WRITERS:  # the registry, so a format registered later is known too
         if fmt == known:
             return typing.cast("Format", known)
+    if not isinstance(fmt, str):  # None or another type: a type error, as everywhere else
+        msg = f"format= takes an export format as a str, one of {', '.join(WRITERS)}; got {type_and_value(fmt)}"
+        raise ArgumentTypeError(msg)
     msg = f"format={fmt!r:.80} is not an export format; accepted: {', '.join(WRITERS)}"
     raise ArgumentValueError(msg)
 

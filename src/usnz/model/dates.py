@@ -44,10 +44,12 @@ if typing.TYPE_CHECKING:
 else:
     dt = _ImportedOnFirstUse(globals(), "dt", "datetime")
 
-_ACCEPTED = (
+_ONE = (
     "a year (1965), year-month (1965-05), a day (1965-05-27), a decade (196X), any of "
-    "them followed by ~ for approximate, or an interval of two of them (1939/1975, "
-    "2003/.. open, 1965-07/ end unknown, /1957 start unknown)"
+    "them followed by ~ for approximate"
+)
+_ACCEPTED = (
+    f"{_ONE}, or an interval of two of them (1939/1975, 2003/.. open, 1965-07/ end unknown, /1957 start unknown)"
 )
 _DATE = re.compile(
     r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?(?P<approx>~)?"
@@ -69,7 +71,7 @@ _UNSUPPORTED: Final = (
         r"^\d{4}-(?:2[5-9]|3\d|4[01])(?:$|[~?%])",
         "quarters and other sub-year groups (25–41) are not supported",
     ),
-    (r"^[-Y]", "negative years and years past 9999 (Y) are not supported"),
+    (r"^[-Y]|^\d{5}", "negative years and years past 9999 (Y) are not supported"),
     (r"^[\[{]", "sets of dates ([...] one of, {...} all of) are not supported"),
     (r"\dT\d", "times are not supported; give the day (1965-05-27)"),
     (r"\dS\d|\dE\d", "significant digits (S) and exponents (E) are not supported"),
@@ -195,6 +197,8 @@ class PartialDate:
             msg = f"an EDTF date must be a str, got {type(text).__name__} {shown(text)}; accepted: {_ACCEPTED}"
             raise DateError(msg)
         match = _DATE.fullmatch(text)
+        if match is None and text.count("/") == 1:  # an interval, where one date is wanted: said so
+            raise DateError(_not_one_date(text))
         if match is None or (match["month"] is not None and 21 <= int(match["month"]) <= 41):
             raise DateError(_not_a_date(text))
         if match["decade"] is not None:
@@ -426,6 +430,21 @@ class Period:
     def contains(self, other: PartialDate | Period) -> bool:
         """Whether every day *other* can mean lies within this period."""
         return self.earliest <= other.earliest and other.latest <= self.latest
+
+
+def _not_one_date(text: str) -> str:
+    """What an interval (``2008/2009``) given where one date is wanted is told: what it is, and what is wanted."""
+    wanted = f"accepted here: one date, {_ONE}"
+    start_text, _, end_text = text.partition("/")
+    try:
+        start, end = _parse_end(start_text), _parse_end(end_text)
+    except DateError:
+        return f"{shown(text)} is not one date (it has a '/', as an interval has); {wanted}"
+    try:
+        Period(start=start, end=end)
+    except DateError as error:
+        return f"{shown(text)} is not a valid interval: {error}; and not one date: {wanted}"
+    return f"{shown(text)} is an interval, not one date; {wanted}"
 
 
 def _parse_end(text: str) -> End:

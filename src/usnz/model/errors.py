@@ -143,14 +143,18 @@ class UnknownRecordError(Error, KeyError):
         *,
         kind: str | None = None,
         argument: str | None = None,
+        message: str | None = None,
     ) -> None:
         self.id = id
         self.suggestions = tuple(suggestions)
         self.kind = kind
         self.argument = argument
+        self._message = message
         super().__init__(id)
 
     def __str__(self) -> str:
+        if self._message is not None:  # the id is a record of another kind: the message says which
+            return self._message
         what = f"{self.kind} record" if self.kind else "record"
         shown = (
             repr(self.id)
@@ -164,7 +168,20 @@ class UnknownRecordError(Error, KeyError):
         if self.suggestions:
             names = ", ".join(repr(s) for s in self.suggestions)
             return f"{message}; did you mean {names}?"
+        if _searchable(self.id):  # the words to search for, as given, when a message can show them plainly
+            return f"{message}; try usnz.search({self.id!r}) to find ids by name"
         return f"{message}; try usnz.search() to find ids by name"
+
+
+def _searchable(given: str) -> bool:
+    """Whether a hint can pass *given* to ``usnz.search()`` as it is: short ASCII words, no quotes or padding."""
+    return (
+        0 < len(given) <= _LONGEST
+        and given[0].isalnum()
+        and given[-1].isalnum()
+        and given.isascii()
+        and all(c.isalnum() or c in " .-" for c in given)
+    )
 
 
 class Problem(NamedTuple):

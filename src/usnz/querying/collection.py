@@ -105,17 +105,37 @@ class Records(tuple[R_co, ...]):  # noqa: SLOT001 - a dict of its own for its da
             return of_dataset(Records(super().__getitem__(index)), self._data)
         return super().__getitem__(index)
 
-    @overload  # type: ignore[override]  # tuple's, but Records + Records is a Records
-    def __add__(self, other: Records[R2], /) -> Records[R_co | R2]: ...
+    # The checkers want an override's overloads in its base's order, so tuple's would take Records first:
+    # this order types ``Records + Records`` as Records and any other tuple as tuple's own does.
+    @overload  # type: ignore[override]
+    def __add__(self, value: Records[R2], /) -> Records[R_co | R2]: ...
     @overload
-    def __add__(self, other: tuple[T, ...], /) -> tuple[R_co | T, ...]: ...
-    def __add__(self, other: tuple[Any, ...], /) -> tuple[Any, ...]:  # pyright: ignore[reportIncompatibleMethodOverride]
-        """The records of both, in order: a ``Records`` (of their dataset, when both have one) when *other* is one."""
-        joined: tuple[Any, ...] = super().__add__(other)
-        if not isinstance(other, Records):
-            return joined
-        both: Records[Any] = _copy(Records, joined)  # pyright: ignore[reportUnknownVariableType]
-        return of_dataset(both, self._data) if self._data is other._data else both
+    def __add__(self, value: tuple[T, ...], /) -> tuple[R_co | T, ...]: ...
+    def __add__(self, value: tuple[Any, ...], /) -> tuple[Any, ...]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        """The records of both, in that order, as ``Records`` when *value* holds only records (else a tuple, as ever).
+
+        A record in both is kept twice, as tuples keep it (``a + b`` is never re-ordered or
+        de-duplicated); ``Records(dict.fromkeys(a + b))`` keeps the first of each. The sum keeps
+        the dataset both came from.
+
+        >>> import usnz
+        >>> both = usnz.events(kind="visit") + usnz.quotes(speaker="john-key")
+        >>> type(both).__name__, len(both) == len(usnz.events(kind="visit")) + len(usnz.quotes(speaker="john-key"))
+        ('Records', True)
+        """
+        joined: tuple[Any, ...] = super().__add__(value)
+        if isinstance(value, Records):
+            both: Records[Any] = _copy(Records, joined)  # pyright: ignore[reportUnknownVariableType]
+            return of_dataset(both, self._data) if self._data is value._data else both
+        if all(map(isinstance, value, itertools.repeat(Described))):
+            return Records(joined)
+        return joined
+
+    def __mul__(self, value: SupportsIndex, /) -> Records[R_co]:
+        """The records repeated *value* times, as ``Records`` (each repeat kept, as tuples keep them)."""
+        return of_dataset(Records(super().__mul__(value)), self._data)
+
+    __rmul__ = __mul__
 
     def ids(self) -> tuple[str, ...]:
         """The ids of the records, in order.
@@ -179,6 +199,12 @@ class Records(tuple[R_co, ...]):  # noqa: SLOT001 - a dict of its own for its da
         >>> print(usnz.get("anzus").id, usnz.agreements(kind="treaty").to_json()[:1])
         anzus [
         """
+        if indent is not None and (isinstance(indent, bool) or not isinstance(indent, int)):
+            msg = f"indent= takes a number of spaces as an int (2), or None for one line; got {type_and_value(indent)}"
+            raise ArgumentTypeError(msg)
+        if indent is not None and indent < 0:
+            msg = f"indent={shown(indent)} is not a number of spaces; accepted: 0 or more, or None for one line"
+            raise ArgumentValueError(msg)
         return json.dumps(self.to_list(), indent=indent, ensure_ascii=False)
 
     def __repr__(self) -> str:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Seq
 from typing import TYPE_CHECKING, Any, Final, Literal, TypeVar
 
 from usnz.model import hooks
+from usnz.model.base import Described
 from usnz.model.countries import COUNTRIES
 from usnz.model.dates import PartialDate, Period
 from usnz.model.errors import (
@@ -58,7 +59,6 @@ from usnz.reading.collector import paused
 if TYPE_CHECKING:
     from pandas import DataFrame
 
-    from usnz.model.base import Described
     from usnz.model.kinds.agreements import Agreement
     from usnz.model.kinds.assistance import Assistance
     from usnz.model.kinds.conflicts import Conflict
@@ -133,6 +133,30 @@ def _date_order(known: list[Window], possible: list[Window], ids: list[str]) -> 
 
 def _fold(text: str) -> str:
     return " ".join(_WORD.findall(text.casefold()))
+
+
+def _other_kind(name: str, record: Described, cls: type[AnyRecord], items: Sequence[object]) -> str:
+    """Why a filter refuses *record*, a record of another kind than *cls*: what it is, and what the filter takes.
+
+    A filter given records (a query's result) of another kind is told their kinds and count
+    (``speaker= takes person ids or records; got 5 event records``); one given an id is told
+    what the id is (``conflict='anzus' is an agreement, not a conflict``).
+    """
+    wanted, plural = cls.record_kind, kind_name(cls)
+    takes = f"{name}= takes {wanted} ids or records (usnz.{plural}() lists them)"
+    records = [item for item in items if isinstance(item, Described) and type(item) is not cls]
+    if records and len(records) == len(items):
+        if len(records) == 1:
+            return f"{takes}; got {_a(record.record_kind)} record {record.id!r}"
+        kinds = " or ".join(sorted({r.record_kind for r in records}))
+        return f"{takes}; got {len(records):,} {kinds} records (the first {record.id!r})"
+    shown_id = f"{name}={record.id!r}"
+    return f"{shown_id} is {_a(record.record_kind)}, not {_a(wanted)}; {takes}"
+
+
+def _a(kind: str) -> str:
+    """*kind* with its article (``an event``, ``a person``)."""
+    return f"an {kind}" if kind[:1] in "aeiou" else f"a {kind}"
 
 
 def _close_matches(given: str, candidates: list[str]) -> list[str]:
@@ -441,25 +465,47 @@ class Dataset:
         return found if kind is None or type(found) is kind else of_kind(found, kind)
 
     def _suggest(self, given: str, ids: Iterable[str]) -> list[str]:
+        """Up to 3 of *ids* like *given*: its slug, ids it ends (``rice``) or aliases it names, then close spellings."""
         candidates = list(ids)
         slug = "-".join(_WORD.findall(given.casefold().replace("_", "-")))
         found = [slug] if slug != given and slug in candidates else []
+        if slug:
+            named = [c for c in candidates if c not in found and self._names(c, slug)]
+            found += sorted(named, key=lambda c: not hasattr(self._by_id.get(c), "aliases"))  # named records first
         for close in _close_matches(slug or given, candidates):
             if close not in found:
                 found.append(close)
         return found[:3]
+
+    def _names(self, record_id: str, slug: str) -> bool:
+        """Whether *slug* (``rice``, ``mr-key``) is the end of *record_id* or of one of its record's aliases."""
+        if record_id.endswith(f"-{slug}"):
+            return True
+        for alias in getattr(self._by_id.get(record_id), "aliases", ()):
+            words = "-".join(_WORD.findall(alias.casefold()))
+            if words == slug or words.endswith(f"-{slug}"):
+                return True
+        return False
 
     # -- checking filter arguments -----------------------------------------------------
 
     def _ids(self, name: str, value: object, cls: type[AnyRecord]) -> frozenset[str]:
         """The ids a filter was given (ids, records, or an iterable of them), each of kind *cls*."""
         found: set[str] = set()
-        for item in many(name, value):
+        items = many(name, value)
+        for item in items:
             record_id = record_id_of(name, item)
             record = self._by_id.get(record_id)
             if record is None or type(record) is not cls:
                 ids = [r.id for r in self._by_kind.get(cls, _NONE)]
-                raise UnknownRecordError(record_id, self._suggest(record_id, ids), kind=cls.record_kind, argument=name)
+                message = (  # a record of another kind (not one of a subclass of cls): said what it is
+                    _other_kind(name, record, cls, items)
+                    if record is not None and record.record_kind != cls.record_kind
+                    else None
+                )
+                raise UnknownRecordError(
+                    record_id, self._suggest(record_id, ids), kind=cls.record_kind, argument=name, message=message
+                )
             found.add(record_id)
         return frozenset(found)
 

@@ -10,6 +10,7 @@ import os
 import sys
 import typing
 from collections.abc import Callable, Iterator
+from collections.abc import Set as AbstractSet
 from operator import attrgetter, itemgetter
 from typing import Any, TypeVar
 
@@ -25,7 +26,10 @@ from usnz.model.records import KINDS, AnyRecord, is_source, paragraph_counts, so
 from usnz.reading.ledger import Ledger
 from usnz.reading.problems import Unread
 
-__all__ = ["check", "wanted"]
+__all__ = ["EXTENDED", "check", "wanted"]
+
+EXTENDED = "<extended dataset>"
+"""The file name the problems give the records of a dataset extended (``load(..., extends=)``)."""
 
 T = TypeVar("T")
 
@@ -101,6 +105,7 @@ def check(
     paragraphs = paragraph_counts(sources)
     spoken = spoken_dates(sources)  # where open periods run to
     if not (unique and _all_well(given, by_id, paragraphs, expected_for, ledger)):
+        fixed = {record.id for name, record in records if name == EXTENDED}
         for name, record in records:
             _check_one(
                 name,
@@ -111,6 +116,7 @@ def check(
                 paragraphs=paragraphs,
                 expected_for=expected_for,
                 add=add,
+                fixed=fixed,
             )
             _check_attested(name, record, by_id, spoken, add)
         return
@@ -160,8 +166,12 @@ def _check_one(
     paragraphs: dict[str, int],
     expected_for: Callable[[Fact], tuple[type[AnyRecord], ...]],
     add: Callable[[str, str | int, str, str], None],
+    fixed: AbstractSet[str] = frozenset(),
 ) -> None:
-    """Check one record's references, countries, paragraphs and disputes, saying what is wrong and where."""
+    """Check one record's references, countries, paragraphs and disputes, saying what is wrong and where.
+
+    *fixed* are the ids of the records of a dataset extended: they cannot be changed.
+    """
     refs, codes = keys_of(record)
     for field, ref, declared in refs:
         target = by_id.get(ref)
@@ -208,6 +218,15 @@ def _check_one(
                 message = (
                     f"disputes {shown(other)}, but {shown(other)} does not list {shown(record.id)} in its disputes"
                 )
+                if other in fixed:  # the user cannot edit it where it is: say how they can
+                    folder = os.path.dirname(name) or "."  # noqa: PTH120 - a name, as the problems give it
+                    message += (
+                        ", and it cannot be changed: it is a record of the dataset extended (extends=). "
+                        "Both records of a dispute list it: to record this one, export that dataset "
+                        f"(usnz export --format json --out DIR), add {shown(record.id)} to the disputes of "
+                        f"{shown(other)} in DIR, and load both folders without extends=: "
+                        f"usnz.load([DIR, {shown(folder)}])"
+                    )
                 add(name, record.id, "disputes", message)
 
 

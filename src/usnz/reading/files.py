@@ -54,7 +54,8 @@ def checked_paths(paths: object) -> list[str]:
         if "\x00" in text:
             msg = f"load() was given a path with a NUL byte (\\x00), which no file name can hold: {shown(text)}"
             raise ArgumentValueError(msg)
-        checked.append(text)
+        # ~ and ~user name a home directory, as a shell reads them (the rest of the text as given, not normalised)
+        checked.append(os.path.expanduser(text) if text.startswith("~") else text)  # noqa: PTH111
     paths = checked
     if not paths:
         msg = "load() was given no paths; give a directory of <kind>.json files or the files"
@@ -68,6 +69,7 @@ def read_paths(paths: list[str]) -> tuple[list[tuple[str, str, bytes]], list[Pro
 
     files: list[tuple[str, str, bytes]] = []
     problems: list[Problem] = []
+    seen: dict[str, Path] = {}  # each file read, by its real path, as first named
     for raw in paths:
         path = Path(raw)
         try:
@@ -88,11 +90,22 @@ def read_paths(paths: list[str]) -> tuple[list[tuple[str, str, bytes]], list[Pro
             if refused is not None:  # said from its name and place: not a byte of it is read
                 problems.append(Problem(file=str(target), record=None, path="", message=refused))
                 continue
+            real = os.path.realpath(target)
+            if real in seen:  # its records would all be "used twice": the call is what is wrong
+                first = str(seen[real])
+                also = "" if first == str(target) else f" (also as {first!r})"
+                twice = f"is given twice{also}; give each file once"
+                problems.append(Problem(file=str(target), record=None, path="", message=twice))
+                continue
+            seen[real] = target
             try:
                 data = _read_file(target)
             except OSError as error:
+                unexpanded = "; ~ names no home directory here" if raw.startswith("~") else ""
                 problems.append(
-                    Problem(file=str(target), record=None, path="", message=f"cannot read: {error.strerror}")
+                    Problem(
+                        file=str(target), record=None, path="", message=f"cannot read: {error.strerror}{unexpanded}"
+                    )
                 )
                 continue
             except JsonError as error:

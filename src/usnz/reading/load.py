@@ -25,6 +25,7 @@ from usnz.model.names import kind_name
 from usnz.model.plain import unsafe
 from usnz.model.records import KINDS, AnyRecord
 from usnz.reading import files
+from usnz.reading.checks import EXTENDED
 from usnz.reading.checks import check as _check
 from usnz.reading.checks import wanted as _wanted
 from usnz.reading.collector import collector_paused
@@ -274,7 +275,7 @@ def read(
     kept = Ledger(_wanted)  # the columns the quick reader reads: the checks read them, not every record again
     files.reverse()
     with collector_paused():
-        records = [("<extended dataset>", r) for r in extends]
+        records = [(EXTENDED, r) for r in extends]
         unread_kinds: list[type[AnyRecord]] = []  # kinds with a file not read at all: its ids are not known
         given: list[tuple[str, str]] = []  # each file's name and kind, as read
         while files:

@@ -7,6 +7,7 @@ problem of every field is reported with its path, in words.
 from __future__ import annotations
 
 import functools
+import json
 import re
 import typing
 from collections.abc import Iterator
@@ -15,7 +16,8 @@ from typing import Any, Final
 
 import attrs
 
-from usnz.model.errors import Error, Problem
+from usnz.model.dates import Period
+from usnz.model.errors import DateError, Error, Problem
 from usnz.model.plain import unsafe
 from usnz.model.records import AnyRecord
 
@@ -171,7 +173,7 @@ def diagnosed(cls: type[AnyRecord], item: dict[str, object]) -> tuple[AnyRecord 
                 text, _, path = message.rpartition(" @ ")
                 found.append((path, text))
         except Exception as error:  # noqa: BLE001 - a hook's or a nested class's own check: reported, not raised
-            found.append((alias, _describe(error, hints[field.name])))
+            found.append((alias, _describe(error, hints[field.name]) + _period_hint(alias, item, fields)))
     if found:
         stub = object.__new__(cls)
         for field in fields.values():
@@ -190,6 +192,18 @@ def diagnosed(cls: type[AnyRecord], item: dict[str, object]) -> tuple[AnyRecord 
         return cls(**values), []  # type: ignore[arg-type]
     except Exception as error:  # noqa: BLE001 - a check across fields, or one field's own check
         return None, [("", str(error))]
+
+
+def _period_hint(alias: str, item: dict[str, object], fields: dict[str, Any]) -> str:
+    """Where an interval given as a record's ``date`` goes, when it has a ``period``: ``"period": "2008/2009"``."""
+    value = item[alias]
+    if alias != "date" or "period" not in fields or not isinstance(value, str) or value.count("/") != 1:
+        return ""
+    try:
+        Period.parse(value)
+    except DateError:  # not an interval either: its own message says why
+        return ""
+    return f'; for an interval use period: "period": {json.dumps(value)}'
 
 
 @functools.cache

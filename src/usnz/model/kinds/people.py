@@ -24,7 +24,7 @@ from usnz.model.base import (
 from usnz.model.citation import Citation
 from usnz.model.columnwise import flat, optional, strs
 from usnz.model.dates import PartialDate, Period, parse_edtf
-from usnz.model.errors import ArgumentTypeError, ArgumentValueError, type_and_value
+from usnz.model.errors import ArgumentTypeError, ArgumentValueError, DateError, type_and_value
 from usnz.model.facts import accepting, batched, documented, fact
 from usnz.model.validators import instance_of, one_of, require_tuple
 
@@ -154,8 +154,8 @@ def _days(when: object) -> _Window:
     if isinstance(when, str):
         return _days(parse_edtf(str.__str__(when).strip()))
     msg = (
-        "a date is a year (2008), an EDTF text ('2008-09', '1939/1975'), a usnz.PartialDate or a usnz.Period; "
-        f"got {type_and_value(when)}"
+        "roles_at() takes a date: a year (2008), an EDTF text ('2008-09', '1939/1975'), a usnz.PartialDate "
+        f"or a usnz.Period; got {type_and_value(when)}"
     )
     raise ArgumentTypeError(msg)
 
@@ -270,5 +270,9 @@ class Person(Record):
             ArgumentTypeError: for a *date* of another type (``2008.5``).
             DateError: for text that is not an EDTF date or interval.
         """
-        first, last = _days(date)
+        try:
+            first, last = _days(date)
+        except DateError as error:  # named as the call, as every other call names its argument
+            msg = f"roles_at() takes a date: {error}"
+            raise DateError(msg) from None
         return tuple(role for role in self.roles if role.held(first, last))
