@@ -183,6 +183,8 @@ def _fixed(cls: type, values: dict[str, Any], draw: st.DrawFn) -> dict[str, Any]
         values["date_basis"] = draw(st.sampled_from(BASES)) if dated(values) else None
     if cls is usnz.Event and values["kind"] != "visit":
         values["destination"] = None  # a destination on visits only
+    if cls is usnz.ForceContribution and values["casualties_in"] is not None:
+        values.update(killed=None, wounded=None, captured=None)  # counted within another's figures: none of its own
     if cls is usnz.Figure and (values["quantity"] is None) == (values["money"] is None):
         values["quantity" if draw(st.booleans()) else "money"] = None  # exactly one of quantity and money
         if values["quantity"] is None and values["money"] is None:

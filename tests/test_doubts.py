@@ -457,7 +457,7 @@ ONE_WORDING: list[tuple[str, str, tuple[int, ...], str, tuple[str, ...]]] = [
         "'15 other nations'",
         ("korean-war", "korean-war-other-nations", "nz-responds-to-un-call-korea", "uk-korean-war"),
     ),
-    (ENC, "vague", (14,), "The casualties (33", ("k-force-korea", "rnzn-korea")),
+    (ENC, "vague", (14,), "The casualties (33", ("k-force-korea", "nz-korea-liaison-officer", "rnzn-korea")),
     (
         ENC,
         "vague",
@@ -800,8 +800,8 @@ ONE_WORDING: list[tuple[str, str, tuple[int, ...], str, tuple[str, ...]]] = [
         ENC,
         "reading",
         (32, 33),
-        "Date inferred: ¶33",
-        ("john-titmus-undac-katrina", "nz-katrina-disaster-personnel-offer"),
+        "Date inferred: ¶33 dates the further offers",
+        ("nz-katrina-disaster-personnel-offer",),
     ),
     (
         ENC,

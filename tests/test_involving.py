@@ -86,7 +86,7 @@ def test_the_declared_involvement_fields() -> None:
     """What ``involving=`` follows, kind by kind (docs/querying.md lists the same)."""
     declared = {name: involvement(cls) for name, cls in KINDS.items() if involvement(cls)}
     assert declared == {
-        "agreements": ("signatories",),
+        "agreements": ("signatories", "organizations"),
         "force_contributions": ("conflict", "organization"),
         "assistance": ("via", "subjects"),
         "events": ("participants", "organizations", "agreements", "conflict", "subjects"),

@@ -28,6 +28,14 @@ def _check_groups(instance: Total, attribute: attrs.Attribute[Any], value: tuple
         raise ArgumentTypeError(msg)
 
 
+def _check_pairs(instance: Total, attribute: attrs.Attribute[Any], value: tuple[tuple[str, str], ...]) -> None:
+    if not isinstance(value, tuple) or not all(
+        isinstance(pair, tuple) and len(pair) == 2 and all(isinstance(item, str) for item in pair) for pair in value
+    ):
+        msg = f"{attribute.name} must be a tuple of (record id, record id) pairs, got {shown(value)}"
+        raise ArgumentTypeError(msg)
+
+
 @attrs.frozen(kw_only=True)
 class Total:
     """What :meth:`Records.total` returns: a sum that keeps what is unknown unknown.
@@ -54,6 +62,10 @@ class Total:
             smaller craft": at least 6), which leave ``high`` unknown.
         disputed: Each group of records that dispute each other, counted once as one claim (their
             lowest low, their highest high, their best where they agree).
+        within: Each (id, id of the record whose figure includes its own) of a record that states no
+            figure because the data reads another record's as including it (``casualties_in``): when
+            that record is counted, the first is neither counted again nor unknown; otherwise it is
+            also in ``unknown``.
         caveat: What the sum is not, when it adds strengths (``personnel``: a force's strength at
             a time) whose known extents do not all overlap, or some of which are undated: not a
             strength at one time, nor everyone who served (``None`` otherwise).
@@ -76,6 +88,7 @@ class Total:
     explanation: str | None = None
     open: tuple[str, ...] = attrs.field(default=(), validator=_check_ids_tuple)
     disputed: tuple[tuple[str, ...], ...] = attrs.field(default=(), validator=_check_groups)
+    within: tuple[tuple[str, str], ...] = attrs.field(default=(), validator=_check_pairs)
     caveat: str | None = None
 
     def __str__(self) -> str:
@@ -96,7 +109,13 @@ class Total:
             unit = self.unit if self.money or self.unit is None else unit_text(self.unit, one=_is_one(shown))
             figure = _with_unit(figure, unit, money=self.money)
         counted = f"{len(self.counted)} record{'' if len(self.counted) == 1 else 's'} counted"
-        unknown = f"; not stated: {', '.join(self.unknown)}" if self.unknown else ""
+        inside = dict(self.within)
+        unknown = (
+            "; not stated: " + ", ".join(_unknown_text(rid, inside.get(rid)) for rid in self.unknown)
+            if self.unknown
+            else ""
+        )
+        unknown += _within_text(inside, set(self.unknown))
         unbounded = f"; no upper bound: {', '.join(self.open)}" if self.open else ""
         excluded = f"; not added: {self.explanation}" if self.explanation else ""
         claims = "; ".join(" and ".join(group) for group in self.disputed)
@@ -113,6 +132,25 @@ class Total:
         from html import escape  # noqa: PLC0415 - only in a notebook
 
         return f'<div class="usnz-total" style="text-align:left">{escape(str(self))}</div>'
+
+
+def _unknown_text(rid: str, including: str | None) -> str:
+    """An unknown record's id, with the record whose figure is read as including its own when that is not counted."""
+    if including is None:
+        return rid
+    return f"{rid} (read as within {including}'s figure, which is not among these records)"
+
+
+def _within_text(inside: dict[str, str], unknown: set[str]) -> str:
+    """``; counted within k-force-korea's figure (a reading of the text): rnzn-korea``, for each counted one."""
+    by_including: dict[str, list[str]] = {}
+    for rid, including in inside.items():
+        if rid not in unknown:
+            by_including.setdefault(including, []).append(rid)
+    return "".join(
+        f"; counted within {including}'s figure (a reading of the text): {', '.join(rids)}"
+        for including, rids in by_including.items()
+    )
 
 
 def _is_one(figure: object) -> bool:

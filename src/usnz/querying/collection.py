@@ -348,8 +348,10 @@ def _total(records: tuple[AnyRecord, ...], field: str) -> Total:
     unbounded: list[str] = []
     units: dict[str, str] = {}
     approximate = False
+    within = _within(records, field)
     claims = dispute_groups(records)
-    for claim in claims:
+    for whole_claim in claims:
+        claim = [r for r in whole_claim if within.get(r.id, ("", False))[1] is False]
         stated = [(r, q) for r in claim if isinstance(q := getattr(r, field), Quantity)]
         if not stated:
             unknown.extend(r.id for r in claim)
@@ -384,6 +386,7 @@ def _total(records: tuple[AnyRecord, ...], field: str) -> Total:
         approximate=approximate,
         open=tuple(unbounded),
         disputed=tuple(tuple(r.id for r in claim) for claim in claims if len(claim) > 1),
+        within=tuple((rid, including) for rid, (including, _) in within.items()),
         caveat=_apart(field, [[r for r in claim if r.id in counted_ids] for claim in claims]),
     )
 
@@ -431,6 +434,23 @@ def _extent(when: object) -> tuple[dt.date, dt.date, dt.date]:
     period = when if isinstance(when, Period) else Period(start=day, end=day)
     first, last = period.known()
     return first, dt.date.max if period.end is OPEN else last, last
+
+
+def _within(records: tuple[AnyRecord, ...], field: str) -> dict[str, tuple[str, bool]]:
+    """Each record whose *field* the data reads as within another record's figure: (that record, whether it counts).
+
+    It counts here when that record is among *records* and states *field*; the record is then
+    left out of the sum (its share is in that figure), else it is unknown like any record
+    that states nothing.
+    """
+    stated = {r.id for r in records if isinstance(getattr(r, field), Quantity)}
+    found: dict[str, tuple[str, bool]] = {}
+    for record in records:
+        pointer = getattr(type(record), "within", {}).get(field)
+        including = getattr(record, pointer) if pointer else None
+        if isinstance(including, str):
+            found[record.id] = (including, including in stated)
+    return found
 
 
 def _not_a_count(rid: str, field: str, quantity: Quantity) -> str:

@@ -57,6 +57,13 @@ class Agreement(Record):
     signatories: tuple[str, ...] = fact(
         default=(), validator=check_ids, refers=("person",), involves=True, doc="Ids of people who signed it."
     )
+    organizations: tuple[str, ...] = fact(
+        default=(),
+        validator=check_ids,
+        refers=("organization",),
+        involves=True,
+        doc="Ids of bodies a source ties to it by name or role (the UKUSA community of the UKUSA agreement).",
+    )
     status: str | None = fact(
         default=None, validator=check_optional_text, doc="Its state as the sources describe it, in words."
     )

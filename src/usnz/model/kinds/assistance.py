@@ -39,7 +39,11 @@ class Assistance(Record):
         doc="Id of an organization the help went through (a charity, say).",
     )
     date: PartialDate | None = fact(default=None, date=True, doc="When it was given or pledged.")
-    period: Period | None = fact(default=None, date=True, doc="When recurring help ran.")
+    period: Period | None = fact(
+        default=None,
+        date=True,
+        doc="When recurring help ran; for help the texts do not date, the window it fell in (inferred: see ``notes``).",
+    )
     purpose: str | None = fact(default=None, validator=check_optional_text, search=True, doc="What it was for.")
     subjects: tuple[str, ...] = fact(
         default=(),

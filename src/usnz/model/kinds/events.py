@@ -57,7 +57,14 @@ class Event(Record):
     title: str = fact(validator=check_text, label=True, search=True, doc="A short title in our own words.")
     summary: str = fact(validator=check_text, search=True, doc="What happened, in our own words.")
     date: PartialDate | None = fact(default=None, date=True, doc="When, if a source says (or implies: see ``notes``).")
-    period: Period | None = fact(default=None, date=True, doc="The span of a multi-day event, where known.")
+    period: Period | None = fact(
+        default=None,
+        date=True,
+        doc=(
+            "The span of a multi-day event, where known; for an event the texts do not date, the window it fell in "
+            "(inferred: see ``notes``)."
+        ),
+    )
     participants: tuple[str, ...] = fact(
         default=(), validator=check_ids, refers=("person",), involves=True, doc="Ids of people involved."
     )

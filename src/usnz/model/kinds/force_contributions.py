@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import typing
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import ClassVar, Literal
 
 import attrs
@@ -10,6 +12,7 @@ import attrs
 from usnz.model.amounts import Quantity
 from usnz.model.base import Record, check_country, check_id, check_optional_id, check_optional_text, check_text
 from usnz.model.dates import Period
+from usnz.model.errors import ArgumentValueError
 from usnz.model.facts import documented, fact
 from usnz.model.validators import instance_of, one_of
 
@@ -100,3 +103,33 @@ class ForceContribution(Record):
     captured: Quantity | None = fact(
         default=None, terms=("casualties", "captured", "prisoners", "prisoner"), doc="Taken prisoner."
     )
+    casualties_in: str | None = fact(
+        default=None,
+        validator=check_optional_id,
+        refers=("force-contribution",),
+        doc=(
+            "Id of the force contribution whose casualty figures (killed, wounded, captured) are read as including "
+            "this one's, where the text gives one figure for both: this record then states none of its own, and "
+            "``total()`` counts it within that figure (rnzn-korea within k-force-korea)."
+        ),
+    )
+
+    within: ClassVar[Mapping[str, str]] = MappingProxyType(
+        {"killed": "casualties_in", "wounded": "casualties_in", "captured": "casualties_in"}
+    )
+    """For each field ``total()`` adds up, the field naming the record whose figure includes this one's."""
+
+    def __attrs_post_init__(self) -> None:
+        """Refuse casualty figures of its own on a record whose casualties are counted in another's."""
+        if self.casualties_in is None:
+            return
+        own = [name for name in ("killed", "wounded", "captured") if getattr(self, name) is not None]
+        if own:
+            msg = (
+                f"casualties_in={self.casualties_in!r} says this record's casualties are counted in that record's "
+                f"figures, yet it states its own: {', '.join(own)}; give one or the other"
+            )
+            raise ArgumentValueError(msg)
+        if self.casualties_in == self.id:
+            msg = f"casualties_in names the record itself ({self.id!r}); name another force contribution"
+            raise ArgumentValueError(msg)
