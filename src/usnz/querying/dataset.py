@@ -1388,7 +1388,7 @@ class Dataset:
             country: Only records naming this country.
 
         >>> import usnz
-        >>> dates = [r.when.earliest for r in usnz.timeline(during="1965")]
+        >>> dates = [r.when.earliest for r in usnz.timeline(during="2008")]
         >>> "161-battery-vietnam" in usnz.timeline(during="2008").ids()
         False
         """
