@@ -144,6 +144,7 @@ def test_conflicts_carry_cow_war_numbers() -> None:
     assert str(frame["cow_warnum"].dtype) == "Int64"
 
 
+@pytest.mark.filterwarnings("ignore:.*possibly=True includes:usnz.QueryWarning")  # named in test_unknown_ends
 def test_mixed_kinds_share_the_common_columns() -> None:
     records = usnz.timeline(during="1965")
     frame = records.to_frame()

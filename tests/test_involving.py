@@ -138,3 +138,8 @@ def test_an_event_names_only_events_as_its_subjects(tmp_path: Path) -> None:
     (tmp_path / "events.json").write_text(json.dumps([usnz.converter.unstructure(event)]), encoding="utf-8")
     with pytest.raises(usnz.DataError, match="subjects: refers to 'korean-war', a conflict; expected an event"):
         usnz.load(tmp_path, extends=usnz.dataset())
+
+
+def test_only_reference_fields_can_bound_dates() -> None:
+    with pytest.raises(ValueError, match="within=True needs refers="):
+        fact(doc="a text", within=True)

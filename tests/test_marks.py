@@ -56,7 +56,7 @@ def test_an_assumed_currency_is_marked_with_a_legend() -> None:
 
 def test_an_inferred_start_is_marked() -> None:
     iraq = table_text(usnz.force_contributions(conflict="iraq-war"), width=160)
-    assert "2003/2004-10 *" in _rows(iraq)["nz-engineers-iraq"]
+    assert "2003-10~/2004-10 *" in _rows(iraq)["nz-engineers-iraq"]
     assert usnz.get("nz-engineers-iraq").date_basis == "inferred"
 
 

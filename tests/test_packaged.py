@@ -58,6 +58,7 @@ def test_korean_war_contributions() -> None:
     assert all(isinstance(f, usnz.ForceContribution) and f.conflict == "korean-war" for f in korea)
 
 
+@pytest.mark.filterwarnings("ignore:.*possibly=True includes:usnz.QueryWarning")  # named in test_unknown_ends
 def test_timeline_1965_is_in_date_order() -> None:
     records = usnz.timeline(during="1965")
     assert records

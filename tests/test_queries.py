@@ -38,12 +38,44 @@ def _known(record: Any, as_of: dict[str, dt.date]) -> tuple[dt.date, dt.date]:
     return dt.date.min, end.latest  # open start
 
 
-def _overlaps(record: Any, first: dt.date, last: dt.date, as_of: dict[str, dt.date], *, possibly: bool) -> bool:
+def _reach(record: Any, by_id: dict[str, Any], as_of: dict[str, dt.date]) -> tuple[dt.date, dt.date] | None:
+    """The days possibly=True lets a record cover: unknown ends run on, bounded by a force contribution's conflict."""
     when = record.when
+    conflict = by_id.get(record.conflict) if isinstance(record, usnz.ForceContribution) else None
+    bound = None if conflict is None or conflict.when is None else (conflict.when.earliest, conflict.when.latest)
     if when is None:
+        return bound
+    first, last = when.earliest, when.latest
+    if bound is not None and isinstance(when, usnz.Period) and when.start is None:
+        first = min(max(first, bound[0]), _known(record, as_of)[0])
+    return first, last
+
+
+def _overlaps(record: Any, first: dt.date, last: dt.date, as_of: dict[str, dt.date], *, possibly: bool) -> bool:
+    by_id = {} if not possibly else _BY_ID
+    window = _reach(record, by_id, as_of) if possibly else None if record.when is None else _known(record, as_of)
+    if window is None:
         return False
-    begin, end = (when.earliest, when.latest) if possibly else _known(record, as_of)
-    return begin <= last and first <= end
+    return window[0] <= last and first <= window[1]
+
+
+_BY_ID: dict[str, Any] = {}
+
+
+def _unsure(
+    records: list[Any], answer: tuple[str, ...], first: dt.date, last: dt.date, as_of: dict[str, dt.date]
+) -> list[str]:
+    """The records of *records* the warning names: possibly=True would add them (unbounded ones to an empty answer)."""
+    by_id = {r.id: r for r in _BY_ID.values()}
+    named = []
+    for r in records:
+        reach = _reach(r, by_id, as_of)
+        known = None if r.when is None else _known(r, as_of)
+        if reach is None or reach == known or r.id in answer or not (reach[0] <= last and first <= reach[1]):
+            continue
+        if not answer or (reach[0] != dt.date.min and reach[1] != dt.date.max):
+            named.append(r.id)
+    return named
 
 
 @given(
@@ -53,8 +85,10 @@ def _overlaps(record: Any, first: dt.date, last: dt.date, as_of: dict[str, dt.da
 )
 def test_during_matches_an_overlap_oracle(records: list[Any], during: Any, possibly: bool) -> None:
     data = usnz.Dataset(records)
+    _BY_ID.clear()
+    _BY_ID.update((r.id, r) for r in records)
     with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", usnz.CoverageWarning)
+        warnings.simplefilter("always", usnz.QueryWarning)
         got = data.events(during=during, possibly=possibly)
         forces = data.force_contributions(during=during, possibly=possibly)
         timeline = data.timeline(during=during, possibly=possibly)
@@ -64,7 +98,30 @@ def test_during_matches_an_overlap_oracle(records: list[Any], during: Any, possi
     finite = [d for d in days if d not in {dt.date.min, dt.date.max}]
     outside = bool(finite) and (during.latest < min(finite) or during.earliest > max(finite))
     # Outside the known span every query warns, possibly or not; inside it none does.
-    assert [w.category for w in caught] == [usnz.CoverageWarning] * (4 if outside else 0)
+    coverage = [w for w in caught if w.category is usnz.CoverageWarning]
+    assert len(coverage) == (4 if outside else 0)
+    # Inside it, a query without possibly= names the records possibly=True would add, if any.
+    unsure = [str(w.message) for w in caught if w.category is usnz.QueryWarning]
+    if outside or possibly:
+        assert unsure == []
+    else:
+        first, last = during.earliest, during.latest
+        expected = [
+            names
+            for kind, answer in ((usnz.Event, got), (usnz.ForceContribution, forces), (None, timeline))
+            if (
+                names := _unsure(
+                    [r for r in records if (isinstance(r, kind) if kind else r.when is not None)],
+                    answer.ids(),
+                    first,
+                    last,
+                    as_of,
+                )
+            )
+        ]
+        assert len(unsure) == len(expected)
+        for message, names in zip(unsure, expected, strict=True):
+            assert all(name in message for name in names[:4])
     if possibly and finite:  # the lenient reading covers as far as any unknown end may run
         spans = [(r.when.earliest, r.when.latest) for r in records if r.when is not None]
         outside = during.latest < min(w[0] for w in spans) or during.earliest > max(w[1] for w in spans)

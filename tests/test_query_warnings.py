@@ -76,7 +76,10 @@ def test_no_warning_when_someone_is_found_or_no_window_is_asked() -> None:
         warnings.simplefilter("error")
         assert usnz.people(office="prime-minister", country="NZL", during="2008-09").ids() == ("helen-clark",)
         assert not usnz.people(office="secretary-of-state", country="NZL")  # no window: nothing to explain
-        assert not usnz.people(during=1965)  # no office asked: nothing to name (the texts date no role in 1965)
+    # No office asked: only the roles whose unknown end possibly=True lets run on to 1965 are named.
+    with pytest.warns(usnz.QueryWarning, match=r"^james-reddy-clendon \(1838/\): a role's start or end is unknown"):
+        assert not usnz.people(during=1965)
+    assert usnz.people(during=1965, possibly=True).ids() == ("james-reddy-clendon",)
 
 
 def test_outside_the_data_only_the_coverage_warning() -> None:

@@ -1493,7 +1493,7 @@ Q(
     "Iraq engineers not on 1965 timeline",
     lambda: get("nz-engineers-iraq"),
     lambda r: (
-        "nz-engineers-iraq" not in timeline(during=1965).ids()
+        "nz-engineers-iraq" not in timeline(during=1965, possibly=True).ids()
         and "nz-engineers-iraq" in force_contributions(during=2004).ids()
     ),
 )

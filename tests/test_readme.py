@@ -13,6 +13,7 @@ import ast
 import contextlib
 import io
 import re
+import warnings
 from pathlib import Path
 
 import matplotlib as mpl
@@ -50,10 +51,14 @@ def statements(block: str) -> list[tuple[str, list[str], tuple[str, str] | None]
 
 
 def run(code: str, namespace: dict[str, object]) -> list[str]:
+    """What *code* prints, after the query warnings it gives (shown as ``QueryWarning: ...``, as on stderr)."""
     printed = io.StringIO()
-    with contextlib.redirect_stdout(printed):
+    with contextlib.redirect_stdout(printed), warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("error")
+        warnings.simplefilter("always", usnz.QueryWarning)
         exec(compile(code, str(README), "exec"), namespace)  # noqa: S102 - the README's own examples
-    return printed.getvalue().splitlines()
+    said = [f"{w.category.__name__}: {w.message}" for w in caught]
+    return [*said, *printed.getvalue().splitlines()]
 
 
 def test_the_readme_has_examples_that_print() -> None:

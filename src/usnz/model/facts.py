@@ -66,6 +66,9 @@ class Fact(NamedTuple):
             ``involves=True`` feeds ``involving=`` (see :mod:`usnz.model.filters`).
         terms: The words ``search()`` finds the record by when the field has a value (never when it is
             unknown): what a number answers to (``killed``: ``("casualties", "killed", ...)``).
+        within: Whether its id names a record whose dates bound this one's, for ``possibly=True``
+            (a force contribution's conflict): an unknown start runs back no further than that
+            record's start, and a record with no date of its own may be at any time of that record's.
     """
 
     doc: str
@@ -77,6 +80,7 @@ class Fact(NamedTuple):
     involves: bool = False
     filter: tuple[str, ...] = ()
     terms: tuple[str, ...] = ()
+    within: bool = False
 
 
 def fact(
@@ -90,14 +94,15 @@ def fact(
     involves: bool = False,
     filter: str | tuple[str, ...] = (),  # noqa: A002 - the word the declaration reads best with
     terms: tuple[str, ...] = (),
+    within: bool = False,
     **field: Any,
 ) -> Any:
     """An ``attrs.field(**field)`` that also says what the field is (see :class:`Fact`).
 
     *filter* names the query filter the field feeds (``filter="conflict"``), or several.
     """
-    if involves and not refers:
-        msg = "involves=True needs refers=: only a field of record ids can name what a record involves"
+    if (involves or within) and not refers:
+        msg = f"{'involves' if involves else 'within'}=True needs refers=: only a field of record ids can name a record"
         raise ValueError(msg)
     declared = Fact(
         doc=doc,
@@ -109,6 +114,7 @@ def fact(
         involves=involves,
         filter=(filter,) if isinstance(filter, str) else filter,
         terms=terms,
+        within=within,
     )
     return attrs.field(metadata={_KEY: declared}, **field)
 

@@ -11,9 +11,10 @@ import functools
 import inspect
 import os
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Concatenate, Final, Literal, ParamSpec, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Concatenate, Final, Literal, ParamSpec, TypeVar, overload
 
 from usnz.model.errors import ArgumentTypeError
+from usnz.model.facts import facts
 from usnz.model.filters import filters
 from usnz.model.kinds import CLASS_NAMES, kind_class
 from usnz.querying.dataset import Dataset, checked_call
@@ -109,11 +110,15 @@ def _naming_records(stem: str) -> tuple[str, ...]:
     """The filters of a query of one kind that name records (of any kind): given one, it needs the whole dataset.
 
     Read from the declarations of the kind's fields (:func:`usnz.model.filters.filters`): the
-    filters taking ids (``conflict=``, ``speaker=``) and ``involving=``.
+    filters taking ids (``conflict=``, ``speaker=``) and ``involving=``; and ``during=`` where a
+    field is declared ``within=True`` (``possibly=True`` and its warning read that record's dates).
     """
     if not stem:
         return ()
-    named = [spec.name for spec in filters(kind_class(stem)).values() if spec.takes in {"ids", "parties"}]
+    cls: Any = kind_class(stem)
+    named = [spec.name for spec in filters(cls).values() if spec.takes in {"ids", "parties"}]
+    if any(declared.within for _, declared in facts(cls)):  # during= reads the dates of the records they name
+        named.append("during")
     return (*named, *_NAMING_RECORDS_OF.get(stem, ()))
 
 

@@ -29,6 +29,7 @@ from usnz.model.errors import (
     shown,
     type_and_value,
 )
+from usnz.model.facts import facts
 from usnz.model.filters import Filter, across_kinds, filters
 from usnz.model.kinds import CLASS_NAMES, kind_class
 from usnz.model.kinds.sources import spoken_dates
@@ -103,6 +104,45 @@ def _windows(record: AnyRecord, as_of: Mapping[str, dt.date]) -> tuple[Window, W
         return window, window
     ongoing = [as_of[c.source] for c in getattr(record, "citations", ()) if c.source in as_of]
     return when.known(max(ongoing) if ongoing else None), (when.earliest, when.latest)
+
+
+@functools.cache
+def _within_fields(cls: Any) -> tuple[str, ...]:
+    """The fields of *cls* declared ``within=True``: ids of records whose dates bound its own (see :func:`_reaches`)."""
+    return tuple(name for name, declared in facts(cls) if declared.within)
+
+
+def _reaches(
+    records: Iterable[AnyRecord], known: Mapping[str, Window], possible: Mapping[str, Window]
+) -> dict[str, Window]:
+    """The days ``possibly=True`` lets each record cover, for the records it lets cover more than their known extent.
+
+    Unknown and open ends run on (the lenient extent), except where a field declared
+    ``within=True`` names a dated record (a force contribution's conflict): an unknown start then
+    runs back no further than that record's earliest day, and a record with no date of its own
+    may be at any day of that record's lenient extent.
+    """
+    reach: dict[str, Window] = {}
+    for record in records:
+        first, last = lenient = possible[record.id]
+        bound: Window | None = None
+        kind: Any = type(record)
+        for name in _within_fields(kind):
+            bound = possible.get(getattr(record, name))
+        if bound is _UNDATED:
+            bound = None
+        when = record.when
+        if when is None:
+            if bound is not None:
+                reach[record.id] = bound
+            continue
+        shown = known[record.id]
+        if lenient == shown:
+            continue
+        if bound is not None and isinstance(when, Period) and when.start is None:
+            first = min(max(first, bound[0]), shown[0])
+        reach[record.id] = (first, last)
+    return reach
 
 
 _DAY_BITS: Final = 22  # a day's ordinal is below 2**22 (date.max's is 3,652,059)
@@ -290,9 +330,11 @@ class Dataset:
         "_ordered",
         "_packaged",
         "_possible",
+        "_reach",
         "_search",
         "_spans",
         "_timeline",
+        "_unsure",
     )
 
     @paused
@@ -320,6 +362,8 @@ class Dataset:
             self._by_id = {ids[i]: given[i] for i in order}
             self._known = {ids[i]: known[i] for i in order}
             self._possible = {ids[i]: possible[i] for i in order}
+        self._reach: dict[str, Window] = _reaches(ordered, self._known, self._possible)
+        self._unsure: dict[object, list[AnyRecord]] = {}  # by kind, and the timeline's: built on first use
         kinds = list(map(type, ordered))
         by_kind = {  # the kinds given only: no other class is built
             cls: list(itertools.compress(ordered, map(operator.is_, kinds, itertools.repeat(cls))))
@@ -626,14 +670,66 @@ class Dataset:
         first, last = window = to_window(during)
         if self._outside(window, during, possibly=possibly):
             return []
-        if indexed is not None and not possibly:
+        known = self._known
+        if possibly:
+            reach = self._reach
+            return [
+                r
+                for r in records
+                if (w := reach.get(r.id, known[r.id])) is not _UNDATED and w[0] <= last and first <= w[1]
+            ]
+        if indexed is not None:
             intervals = self._intervals.get(indexed)
             if intervals is None:
-                intervals = self._intervals[indexed] = paused(Intervals)(records, self._known)
-            return intervals.overlapping(first, last)
-        windows = self._possible if possibly else self._known
-        candidates: Iterable[AnyRecord] = records
-        return [r for r in candidates if windows[r.id][0] <= last and first <= windows[r.id][1] and r.when is not None]
+                intervals = self._intervals[indexed] = paused(Intervals)(records, known)
+            found = intervals.overlapping(first, last)
+        else:
+            found = [r for r in records if known[r.id][0] <= last and first <= known[r.id][1] and r.when is not None]
+        self._warn_unsure(records if indexed is None else self._unsure_of(indexed, records), found, window, during)
+        return found
+
+    def _unsure_of(self, indexed: object, records: Sequence[AnyRecord]) -> list[AnyRecord]:
+        """The records of *records* (a whole kind, or the timeline: *indexed*) ``possibly=True`` may add: once."""
+        unsure = self._unsure.get(indexed)
+        if unsure is None:
+            reach = self._reach
+            unsure = self._unsure[indexed] = [r for r in records if r.id in reach]
+        return unsure
+
+    def _warn_unsure(
+        self, records: Iterable[AnyRecord], found: Sequence[AnyRecord], window: Window, during: object
+    ) -> None:
+        """Warn of the records among *records* that ``possibly=True`` would add to *found*, naming them.
+
+        Records an unknown end lets run on without limit are named only when *found* is empty:
+        they may be in every window past their known extent, and would drown the answer.
+        """
+        reach = self._reach
+        first, last = window
+        got = {r.id for r in found}
+        would = [
+            r
+            for r in records
+            if (w := reach.get(r.id)) is not None and w[0] <= last and first <= w[1] and r.id not in got
+            if not got or (w[0] is not dt.date.min and w[1] is not dt.date.max)
+        ]
+        if not would:
+            return
+        said = [f"{r.id} ({self._reach_said(r)})" for r in would]
+        them = "them" if len(would) > 1 else "it"
+        message = (
+            f"{_listed(said)} {'have' if len(would) > 1 else 'has'} an unknown start or end and may be in "
+            f"during={during_text(during)}; possibly=True includes {them}"
+        )
+        warnings.warn(message, QueryWarning, stacklevel=outside_usnz())
+
+    def _reach_said(self, record: AnyRecord) -> str:
+        """*record*'s date as the warning of :meth:`_warn_unsure` gives it; for an undated one, what bounds it."""
+        if record.when is not None:
+            return str(record.when)
+        kind: Any = type(record)
+        bounds = [getattr(record, name) for name in _within_fields(kind)]
+        return f"undated, of {bounds[-1]}"
 
     # -- queries, one per kind ---------------------------------------------------------
 
@@ -718,12 +814,17 @@ class Dataset:
         """What each country sent to each conflict, with sizes and casualties.
 
         Args:
-            conflict: A conflict id or record, e.g. ``"korean-war"`` (or several).
+            conflict: A conflict id or record, e.g. ``"korean-war"`` (or several): what is filed
+                under that very conflict. ``"pacific-war"`` (the US forces in New Zealand) is its
+                own conflict, which the texts never call part of ``"second-world-war"``: ask both.
             country: The contributing country's ISO alpha-3 code (or several).
             combat: ``True`` for forces the sources say fought, ``False`` for support only
                 (forces whose role is not stated match neither).
             during: Served (at least partly) within this time: see :ref:`during`.
-            possibly: Let unknown ends run on (the lenient reading of ``during=``).
+            possibly: Let unknown ends run on (the lenient reading of ``during=``), an unknown
+                start no further back than the conflict's start; a contribution with no period
+                may be at any time of its conflict's. Without it, the contributions it would add
+                are named in a :class:`~usnz.QueryWarning`.
             basis: Only dates determined so (``"stated"``, ``"inferred"``, ``"external"``, or several).
             involving: A record involved with the contribution, either way (its unit, its conflict:
                 see :ref:`involving`), or a country code.
@@ -878,6 +979,21 @@ class Dataset:
             if not found and offices is not None and window is not None and self._covers(window):
                 asked = _Asked(offices, codes, during, window, basis, bases, involving, lenient=lenient)
                 self._warn_no_holder(candidates, asked)
+            elif not found and window is not None and not lenient:
+                would = dict.fromkeys(
+                    f"{person.id} ({role.period})"
+                    for person in candidates
+                    for role in person.roles
+                    if role.period is not None
+                    and (codes is None or (role.country or person.country) in codes)
+                    and self._dated_within(role, window, bases, lenient=True)
+                )
+                if would:
+                    message = (
+                        f"{_listed(list(would))}: a role's start or end is unknown and may be in "
+                        f"during={during_text(during)}; possibly=True includes {'them' if len(would) > 1 else 'it'}"
+                    )
+                    warnings.warn(message, QueryWarning, stacklevel=outside_usnz())
         return found
 
     def _dated_within(
@@ -1366,7 +1482,7 @@ class Dataset:
             country: Only records naming this country.
 
         >>> import usnz
-        >>> dates = [r.when.earliest for r in usnz.timeline(during="1965")]
+        >>> dates = [r.when.earliest for r in usnz.timeline(during="2008")]
         >>> "161-battery-vietnam" in usnz.timeline(during="2008").ids()
         False
         """

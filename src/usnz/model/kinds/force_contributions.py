@@ -44,7 +44,12 @@ class ForceContribution(Record):
     )
 
     conflict: str = fact(
-        validator=check_id, refers=("conflict",), involves=True, filter="conflict", doc="Id of the :class:`Conflict`."
+        validator=check_id,
+        refers=("conflict",),
+        involves=True,
+        filter="conflict",
+        within=True,
+        doc="Id of the :class:`Conflict`.",
     )
     country: str = fact(validator=check_country, country=True, doc="The contributing country (ISO alpha-3).")
     summary: str = fact(
