@@ -45,7 +45,7 @@ import operator
 import re
 import typing
 from bisect import bisect_left, bisect_right
-from collections import Counter, deque
+from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
@@ -545,6 +545,7 @@ class _Group(NamedTuple):
 
 
 _AT_ONCE: Final = 256  # how many records of a class are read together (their objects still in the CPU's caches)
+_IDS_AT_ONCE: Final = 1 << 16  # about how many characters of ids are split into words together
 _FIRST: Final = operator.itemgetter(0)
 _ID: Final = operator.attrgetter("id")
 _SECOND: Final = operator.itemgetter(1)
@@ -586,12 +587,20 @@ class _IdWords:
         return found if joined is None else [*found, joined]
 
 
-def _hyphen_parts(lines: list[str]) -> set[str]:
-    """The distinct parts of *lines* between hyphens, read a run of lines at a time (few new strings held at once)."""
+def _hyphen_parts(text: str) -> set[str]:
+    """The distinct parts of the lines of *text* between hyphens, a run of lines at a time (few new strings at once).
+
+    Read from the one text, never from the strings it was joined from (which may lie anywhere in memory).
+    """
     parts: set[str] = set()
-    for start in range(0, len(lines), _AT_ONCE):
-        parts.update("-".join(lines[start : start + _AT_ONCE]).split("-"))
-    return parts
+    start = 0
+    while True:
+        end = text.find("\n", start + _IDS_AT_ONCE)  # a run ends at the end of a line
+        if end < 0:
+            parts.update(text[start:].replace("\n", "-").split("-"))
+            return parts
+        parts.update(text[start:end].replace("\n", "-").split("-"))
+        start = end + 1
 
 
 def _id_words(ids: list[str]) -> tuple[list[int], list[int], _IdWords]:
@@ -600,13 +609,13 @@ def _id_words(ids: list[str]) -> tuple[list[int], list[int], _IdWords]:
     Ids in kebab-case (lower-case letters, digits, single hyphens) are read in one pass over them all.
     """
     blob = "\n".join(ids)
-    split = frozenset(_hyphen_parts(ids))  # what hyphens part (what lines part too, when no id holds a line break)
+    split = frozenset(_hyphen_parts(blob))  # what hyphens and lines part
     word_ids: dict[str, list[int]] = {}
     if ids and not blob.translate(_KEBAB) and blob.count("\n") == len(ids) - 1 and "" not in split:
-        hyphens = list(map(str.count, ids, itertools.repeat("-")))
+        hyphens = list(map(str.count, blob.split("\n"), itertools.repeat("-")))  # the lines: new strings, side by side
         counts: list[int] = [hyphen + 1 for hyphen in hyphens]
         sizes: list[int] = [count + (count > 1) for count in counts]
-        compounds = list(map(str.replace, itertools.compress(ids, hyphens), itertools.repeat("-"), _NOTHING))
+        compounds = list(itertools.compress(blob.replace("-", "").split("\n"), hyphens))
         joined = dict(zip(compounds, itertools.compress(itertools.count(), hyphens), strict=True))
         if len(joined) == len(compounds):  # each compound one id's: the words looked up when asked for
             return sizes, counts, _IdWords(word_ids, blob, split, joined)
@@ -669,6 +678,7 @@ class SearchIndex:
         "_in_memory",
         "_kinds",
         "_members",
+        "_named_size",
         "_naming",
         "_positions",
         "_postings",
@@ -694,11 +704,11 @@ class SearchIndex:
         self._by_id = by_id
         self._positions: dict[str, int] | None = None
         self._kinds: dict[type, frozenset[int]] = {}
-        ids, named, naming = self._group_records()
+        ids, named = self._group_records()
         lengths = [0] * len(ZONES)  # how many words each zone has in all
         holding = [0] * len(ZONES)  # how many records have words in each zone
         self._read_ids(ids, lengths, holding)
-        self._read_named(named, naming, lengths, holding)
+        self._read_named(named, lengths, holding)
         for held, texts in zip(self._members, self._groups, strict=True):
             for zone in (LABEL, BODY, NOTES, EVIDENCE):
                 lengths[zone] += texts.zones[zone].words * len(held)
@@ -720,11 +730,11 @@ class SearchIndex:
         self._about: dict[int, frozenset[int]] = {}
         self._sizes: dict[int, dict[int, list[int]]] = {}
 
-    def _group_records(self) -> tuple[list[str], list[Any], list[int]]:
+    def _group_records(self) -> tuple[list[str], defaultdict[Any, list[int]]]:
         """Each record's group (the records sharing its texts); their ids, as read, and the ids their notes name.
 
-        The ids notes name come once a time named, each with the position of the record naming it
-        (given to :meth:`_read_named`, not kept).
+        The ids notes name come in the order first named, each with the positions of the records
+        naming it, once a time named (gathered by C calls while the records are at hand).
 
         The records are read class by class in the order they lie in memory (their fields
         beside them), each field of a run of :data:`_AT_ONCE` of a class's records at once (keys
@@ -735,8 +745,8 @@ class SearchIndex:
         by_class = self._in_memory_order()
         firsts_read: list[int] = []  # each record's group as read, as the position of its first record
         firsts: list[int] = []
-        named: list[Any] = []  # the ids records' notes name (once a time named)
-        naming: list[int] = []  # the position of the record naming each
+        named: defaultdict[Any, list[int]] = defaultdict(list)  # the ids notes name, and the records naming each
+        name = named.__getitem__
         ids: list[str] = []  # the records' ids, in the order read
         self._id_at: list[int] = []  # the position of each
         self._classes: dict[type, slice] = {}  # where each class's records lie in that order
@@ -750,8 +760,7 @@ class SearchIndex:
                 firsts_read += map(groups.setdefault, plan.batch(values), some)
                 if plan.named is not None:
                     found, owners = plan.named(values, some)
-                    named += found
-                    naming += owners
+                    deque(map(list.append, map(name, found), owners), maxlen=0)
             self._classes[cls] = slice(len(self._id_at), len(self._id_at) + len(positions))
             self._id_at += positions
             firsts += groups.values()
@@ -760,7 +769,7 @@ class SearchIndex:
         self._group_of = group_of = _scattered(numbers, self._id_at, len(records))
         self._members = _members(group_of, len(firsts))
         self._groups = [_Group.of(records[at]) for at in firsts]
-        return ids, named, naming
+        return ids, named
 
     def _in_memory_order(self) -> dict[type, list[int]]:
         """The records' positions by class, each class's in the order the records lie in memory.
@@ -769,7 +778,9 @@ class SearchIndex:
         """
         records = self.records
         self._addresses = addresses = list(map(id, records))
-        self._in_memory = order = sorted(range(len(records)), key=addresses.__getitem__)
+        low = min(addresses, default=0)  # sorted as small numbers (each a record's 16 bytes from the lowest): quicker
+        places = list(map(operator.rshift, map(operator.sub, addresses, itertools.repeat(low)), itertools.repeat(4)))
+        self._in_memory = order = sorted(range(len(records)), key=places.__getitem__)
         by_class: dict[type, list[int]] = {}
         for cls, run in itertools.groupby(zip(map(type, map(records.__getitem__, order)), order, strict=True), _FIRST):
             by_class.setdefault(cls, []).extend(map(_SECOND, run))
@@ -806,16 +817,12 @@ class SearchIndex:
     def _read_ids(self, ids: list[str], lengths: list[int], holding: list[int]) -> None:
         """Every record's id, read in one pass: its words, and one text of them all, each id the line of its index."""
         joined = "\n".join(ids)
-        lines = ids  # each id as read: its line of the text, folded
         if joined.count("\n") != max(len(ids) - 1, 0):  # an id with a line break (no valid id): read as a space
             joined = "\n".join(ident.replace("\n", " ") for ident in ids)
-            lines = []
         self._blob = blob = joined.casefold()
         words: set[str] = set()
         if ids and not blob.translate(_KEBAB):  # kebab-case: the words are what hyphens part
-            if not lines or blob != joined:  # ids that folding changed: their folded lines
-                lines = blob.split("\n")
-            words = _hyphen_parts(lines)
+            words = _hyphen_parts(blob)
         if not words or "" in words:  # not every id kebab-case: read each word as any text's
             found = _WORD.findall(blob)
             words = set(found)
@@ -826,27 +833,47 @@ class SearchIndex:
             holding[ID] = len(ids)
         self._id_words = frozenset(words)
 
-    def _read_named(self, named: list[Any], naming: list[int], lengths: list[int], holding: list[int]) -> None:
+    def _read_named(self, named: dict[Any, list[int]], lengths: list[int], holding: list[int]) -> None:
         """The words of the ids records' notes name (their doubts' sources), each id read once.
 
-        *named* are those ids, once a time named, and *naming* the position of the record naming each.
+        *named* are those ids, in the order first named, each with the records naming it (once a
+        time named). How many words the ids a record names add to its notes is worked out for the
+        records a search reaches (:meth:`_ref_sizes_of`), here only for those with no other words in their notes.
         """
-        number = dict.fromkeys(named, 0)
-        distinct = list(number)
-        number.update(zip(distinct, itertools.count()))
-        numbers = list(map(number.__getitem__, named))
+        distinct = list(named)
         sizes, words, word_ids = _id_words(distinct)
-        ref_sizes = [0] * len(self.records)  # the words (and joined compounds) of the ids each record names
-        named_by: list[list[int]] = [[] for _ in distinct]  # the records naming each id (once a time named)
-        for ident, at in zip(numbers, naming, strict=True):
-            ref_sizes[at] += sizes[ident]
-            named_by[ident].append(at)
-        lengths[NOTES] += sum(map(words.__getitem__, numbers))
+        self._naming = named_by = list(named.values())  # the records naming each id (once a time named)
+        self._named_size = dict(zip(distinct, sizes, strict=True))  # the words (and joined compounds) of each id
+        self._ref_sizes = [-1] * len(self.records)  # the same for all the ids each record names: -1 until needed
+        self._word_ids = word_ids
+        lengths[NOTES] += sum(map(operator.mul, map(len, named_by), words))
         quiet = [not texts.zones[NOTES].words for texts in self._groups]  # groups without words in their notes
         if any(quiet):  # the records with no other words in their notes, but in the ids they name (an id has words
-            silent = itertools.chain.from_iterable(itertools.compress(self._members, quiet))  # if it has a size)
-            holding[NOTES] += sum(map(bool, map(ref_sizes.__getitem__, silent)))
-        self._ref_sizes, self._naming, self._word_ids = ref_sizes, named_by, word_ids
+            silent = list(itertools.chain.from_iterable(itertools.compress(self._members, quiet)))  # if it has a size)
+            holding[NOTES] += sum(map(bool, self._ref_sizes_of(silent)))
+
+    def _ref_sizes_of(self, positions: list[int]) -> list[int]:
+        """How many words (and joined compounds) the ids each record at *positions* names add to its notes.
+
+        Worked out once a record, for the records asked for only: their named ids read again,
+        class by class, as :meth:`_group_records` read them.
+        """
+        known = self._ref_sizes
+        unknown = [at for at in positions if known[at] < 0]
+        if unknown:
+            records = self.records
+            by_class: dict[type, list[int]] = {}
+            for at in unknown:
+                known[at] = 0
+                by_class.setdefault(type(records[at]), []).append(at)
+            size = self._named_size
+            for cls, some in by_class.items():
+                plan = _plan(cls, None, records[some[0]].record_kind == "quote")
+                if plan.named is not None:
+                    found, owners = plan.named(list(map(records.__getitem__, some)), some)
+                    for ident, at in zip(found, owners, strict=True):
+                        known[at] += size[ident]
+        return list(map(known.__getitem__, positions))
 
     def postings(self, word: str) -> list[tuple[int, float]]:
         """The records holding *word*, each with its weight there (a BM25F sum over the zones), once per word."""
@@ -874,30 +901,41 @@ class SearchIndex:
             label, body, notes, evidence = (zones[zone].counts[word] for zone in (LABEL, BODY, NOTES, EVIDENCE))
             members = self._members[group]
             if extra and not extra.keys().isdisjoint(members):  # some hold it in their ids too: one by one
+                refs = self._named_words([at for at in members if notes or (at in extra and extra[at][1])])
                 for at in members:
                     more = extra.pop(at, [0, 0])
-                    found.append((at, self._weight(at, (label, more[0], body, notes + more[1], evidence))))
+                    times = (label, more[0], body, notes + more[1], evidence)
+                    found.append((at, self._weight(at, times, refs.get(at, 0))))
                 continue
             counted = (label, 0, body, notes, evidence)
             if not notes:  # the group's records alike
                 found.extend(zip(members, itertools.repeat(self._weight(members[0], counted))))
                 continue
-            for alike in self._notes_sizes(group).values():  # alike but for the length of their notes
-                found.extend(zip(alike, itertools.repeat(self._weight(alike[0], counted))))
-        found.extend((at, self._weight(at, (0, more[0], 0, more[1], 0))) for at, more in extra.items())
+            for named, alike in self._notes_sizes(group).items():  # alike but for the length of their notes
+                found.extend(zip(alike, itertools.repeat(self._weight(alike[0], counted, named))))
+        refs = self._named_words([at for at, more in extra.items() if more[1]])
+        found.extend((at, self._weight(at, (0, more[0], 0, more[1], 0), refs.get(at, 0))) for at, more in extra.items())
         return found
+
+    def _named_words(self, positions: list[int]) -> dict[int, int]:
+        """:meth:`_ref_sizes_of` the records at *positions*, by position."""
+        return dict(zip(positions, self._ref_sizes_of(positions), strict=True))
 
     def _notes_sizes(self, group: int) -> dict[int, list[int]]:
         """The records of a group by how many words the ids their notes name add to their notes, once per group."""
         found = self._sizes.get(group)
         if found is None:
             found = self._sizes[group] = {}
-            for at in self._members[group]:
-                found.setdefault(self._ref_sizes[at], []).append(at)
+            members = self._members[group]
+            for at, size in zip(members, self._ref_sizes_of(members), strict=True):
+                found.setdefault(size, []).append(at)
         return found
 
-    def _weight(self, position: int, times: tuple[int, int, int, int, int]) -> float:
-        """A word's weight in a record, from how many times each zone holds it."""
+    def _weight(self, position: int, times: tuple[int, int, int, int, int], named: int = 0) -> float:
+        """A word's weight in a record, from how many times each zone holds it.
+
+        *named*: how many words the ids the record's notes name add to its notes (needed if they hold it).
+        """
         group = self._groups[self._group_of[position]]
         weight = 0.0
         for zone, many in enumerate(times):
@@ -905,7 +943,7 @@ class SearchIndex:
                 if zone == ID:
                     size = len(_WORD.findall(self.records[position].id.casefold()))
                 elif zone == NOTES:
-                    size = group.zones[NOTES].size + self._ref_sizes[position]
+                    size = group.zones[NOTES].size + named
                 else:
                     size = group.zones[zone].size
                 share = _SIDE if group.side and zone == BODY else _WEIGHTS[zone]
