@@ -16,7 +16,12 @@ A query word matches a word of a record's text in one of these ways, from the cl
   of eight letters or more), a swap of neighbours counting as one (``"anzsu"`` finds
   "ANZUS").
 
-A record matches when each query word (but the :data:`STOP_WORDS`) matches one of its words.
+- *related*: one of a few words the texts use for the same thing, and its other forms
+  (:data:`RELATED_WORDS`: ``"talks"`` finds "negotiations"), as closely as a typo.
+
+A record matches when each query word (but the :data:`STOP_WORDS`) matches one of its words;
+when none does, or fewer than :data:`THIN` do and one holding all but one word outscores them
+all, those holding all but one follow (:meth:`SearchIndex.all_but_one`).
 Its score is a BM25F sum over the query words: each word weighs by how rare it is (its
 inverse document frequency), and by where the record has it: its names (name, title,
 aliases: its *label*) most, then its id, then its own description (summary, measure, unit, a
@@ -47,6 +52,7 @@ import typing
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 import attrs
@@ -61,7 +67,9 @@ __all__ = [
     "MAX_CHARACTERS",
     "MAX_TYPO_LENGTH",
     "MAX_WORDS",
+    "RELATED_WORDS",
     "STOP_WORDS",
+    "THIN",
     "SearchHit",
     "SearchIndex",
     "indexed_text",
@@ -108,13 +116,27 @@ _NOTE_FIELDS: Final = frozenset({"notes", "doubts"})
 _EVIDENCE_FIELDS: Final = frozenset({"quote", "note"})  # a citation's own words
 
 # How closely a vocabulary word matches a query word.
-EXACT, INFLECTED, AS_TYPED, WORD_FORM, COMPOUND, TYPO = range(6)
-_QUALITY: Final = (1.0, 0.95, 0.85, 0.75, 0.6, 0.5)
+EXACT, INFLECTED, AS_TYPED, WORD_FORM, COMPOUND, TYPO, RELATED = range(7)
+_QUALITY: Final = (1.0, 0.95, 0.85, 0.75, 0.6, 0.5, 0.5)
+# fmt: off
+RELATED_WORDS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType({
+    "talks": ("negotiations",), "negotiations": ("talks",),  # "trade talks": the P-4 negotiations
+    "dispute": ("issue",), "issue": ("dispute",),  # "the nuclear issue", "dispute over ..."
+    "trade": ("fta",),  # an FTA is a free trade agreement
+})
+# fmt: on
+"""A few query words and the words the texts use for the same thing: each also matches its related
+words (and their other forms), as loosely as a typo. Every related word is one the packaged texts use."""
+THIN: Final = 15
+"""A search of two words or more that finds fewer records than this holding them all, and finds a
+record holding all but one that outscores the best of them, adds those records after them
+(``usnz.search`` warns which words were left out)."""
 _ENDINGS: Final = ("ing", "ed", "es", "s", "d")  # inflections: a word less one of these is its root
 
 # The bonuses the best candidates may gain, as shares of the query's total weight.
 _RERANKED: Final = 24  # how many of the best candidates are looked at again
 _PHRASE: Final = (0.6, 0.4, 0.2)  # the query words together, in order: in the label, the id, the description
+_KEPT: Final = 256  # how many searches' records holding all but one word are kept (then all forgotten)
 _FILLED: Final = 1.0  # every query word in one of the record's names, by how much of that name they fill
 _EARLY: Final = 1.0  # the label's first matched word, by how early it comes
 _POINTED: Final = 0.3  # the best matching record that refers to this one, by the cube of its share of the best
@@ -546,6 +568,9 @@ class _Group(NamedTuple):
 
 _AT_ONCE: Final = 256  # how many records of a class are read together (their objects still in the CPU's caches)
 _IDS_AT_ONCE: Final = 1 << 16  # about how many characters of ids are split into words together
+_APPEND: Final = typing.cast("Callable[[list[int], int], None]", list.append)  # pyright: ignore[reportUnknownMemberType]
+_LESS: Final[Callable[[int, int], int]] = operator.sub
+_SHIFT: Final = typing.cast("Callable[[int, int], int]", operator.rshift)  # pyright: ignore[reportUnknownMemberType]
 _FIRST: Final = operator.itemgetter(0)
 _ID: Final = operator.attrgetter("id")
 _SECOND: Final = operator.itemgetter(1)
@@ -684,6 +709,7 @@ class SearchIndex:
         "_postings",
         "_ref_sizes",
         "_referring",
+        "_relaxed",
         "_sizes",
         "_typos",
         "_word_groups",
@@ -729,6 +755,7 @@ class SearchIndex:
         self._referring: dict[int, set[int]] = {}
         self._about: dict[int, frozenset[int]] = {}
         self._sizes: dict[int, dict[int, list[int]]] = {}
+        self._relaxed: dict[Any, tuple[list[tuple[int, float]], list[str]]] = {}  # all_but_one's answers, a few
 
     def _group_records(self) -> tuple[list[str], defaultdict[Any, list[int]]]:
         """Each record's group (the records sharing its texts); their ids, as read, and the ids their notes name.
@@ -760,7 +787,7 @@ class SearchIndex:
                 firsts_read += map(groups.setdefault, plan.batch(values), some)
                 if plan.named is not None:
                     found, owners = plan.named(values, some)
-                    deque(map(list.append, map(name, found), owners), maxlen=0)
+                    deque(map(_APPEND, map(name, found), owners), maxlen=0)
             self._classes[cls] = slice(len(self._id_at), len(self._id_at) + len(positions))
             self._id_at += positions
             firsts += groups.values()
@@ -779,7 +806,7 @@ class SearchIndex:
         records = self.records
         self._addresses = addresses = list(map(id, records))
         low = min(addresses, default=0)  # sorted as small numbers (each a record's 16 bytes from the lowest): quicker
-        places = list(map(operator.rshift, map(operator.sub, addresses, itertools.repeat(low)), itertools.repeat(4)))
+        places: list[int] = list(map(_SHIFT, map(_LESS, addresses, itertools.repeat(low)), itertools.repeat(4)))
         self._in_memory = order = sorted(range(len(records)), key=places.__getitem__)
         by_class: dict[type, list[int]] = {}
         for cls, run in itertools.groupby(zip(map(type, map(records.__getitem__, order)), order, strict=True), _FIRST):
@@ -999,7 +1026,16 @@ class SearchIndex:
                 yield backwards[::-1]
 
     def expansions(self, word: str) -> dict[str, int]:
-        """The vocabulary words *word* matches, each with how closely (``EXACT`` ... ``TYPO``)."""
+        """The vocabulary words *word* matches, each with how closely (``EXACT`` ... ``RELATED``)."""
+        found = self._forms(word)
+        for related in RELATED_WORDS.get(word, ()):
+            for other, how in self._forms(related, typo=False).items():
+                if how in {EXACT, INFLECTED, WORD_FORM}:
+                    found.setdefault(other, RELATED)
+        return found
+
+    def _forms(self, word: str, *, typo: bool = True) -> dict[str, int]:
+        """The vocabulary words *word* matches by its letters (``EXACT`` ... ``TYPO``: no related words)."""
         found = {other: EXACT if other == word else AS_TYPED for other in _starting(self.vocabulary, word)}
         root = _root(word)
         stems: set[str] = {word[: max(_STEM_MIN, len(word) - _STEM_CUT)]} if len(word) > _STEM_MIN else set()
@@ -1015,7 +1051,7 @@ class SearchIndex:
             for ending in (word, f"{word}s", f"{word}es"):
                 for other in self._ends(ending):
                     found.setdefault(other, COMPOUND)
-        if found or not _TYPO_MIN <= len(word) <= MAX_TYPO_LENGTH:
+        if found or not typo or not _TYPO_MIN <= len(word) <= MAX_TYPO_LENGTH:
             return found
         limit = 1 if len(word) < _LONG_WORD else 2
         typos = self._typo_index()
@@ -1076,6 +1112,48 @@ class SearchIndex:
             scores = saturated if scores is None else {p: s + scores[p] for p, s in saturated.items()}
         assert scores is not None  # noqa: S101 - there is at least one word
         return self._rerank(scores, [matches[word] for word in words], [matches[word] for word in required], weight)
+
+    def all_but_one(
+        self, text: str, allowed: frozenset[int] | None, held: list[tuple[int, float]]
+    ) -> tuple[list[tuple[int, float]], list[str]]:
+        """The records holding all the words of *text* but one (not in *held*: those holding them all), ranked.
+
+        Each is scored as a search without the word it lacks scores it. They are given only when
+        the all-word matches *held* are weak: none of them, or the best of these outscores the best
+        of them; their scores are then scaled to lie below the lowest of *held*. Also gives the
+        words left out (of the records found), in the query's order. Nothing for a text of fewer
+        than two words.
+        """
+        key = (text, allowed, tuple(held[:1]))
+        found = self._relaxed.get(key)
+        if found is None:
+            if len(self._relaxed) >= _KEPT:
+                self._relaxed.clear()
+            found = self._relaxed[key] = self._all_but_one(text, allowed, held)
+        return found
+
+    def _all_but_one(
+        self, text: str, allowed: frozenset[int] | None, held: list[tuple[int, float]]
+    ) -> tuple[list[tuple[int, float]], list[str]]:
+        words = self.query_words(text)
+        if len(words) < 2:  # all but one of one word is none
+            return [], []
+        full = {position for position, _ in held}
+        best: dict[int, float] = {}
+        relaxed: list[str] = []
+        for word in words:
+            kept = [(position, score) for position, score in self.search(text, allowed, [word]) if position not in full]
+            if kept:
+                relaxed.append(word)
+            for position, score in kept:
+                best[position] = max(score, best.get(position, 0.0))
+        ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))
+        if not held or not ranked:
+            return ranked, relaxed
+        if ranked[0][1] <= held[0][1]:  # what holds them all is the stronger: nothing added
+            return [], []
+        scale = 0.99 * min(score for _, score in held) / ranked[0][1]
+        return [(position, score * scale) for position, score in ranked], relaxed
 
     def _words(self, text: str) -> list[str]:
         """The distinct words of a query, hyphenated words written as one where the texts have them so (``P-4``)."""
