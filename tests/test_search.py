@@ -433,3 +433,14 @@ def test_a_search_no_record_matches_in_full_finds_those_holding_all_but_one_word
             "these records hold all but one ('walrus' or 'harbour' left out)"
         )
     ]
+
+
+def test_no_record_of_the_kinds_asked_for_holding_any_word_finds_none(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = usnz.Dataset(_weak_and_strong())
+    with pytest.warns(usnz.SearchWarning, match="of the kinds asked for holds all of 'walrus', 'harbour'.*fewer words"):
+        assert data.search("walrus harbour", kind="person") == ()
+    monkeypatch.setattr(usnz.querying.search, "_KEPT", 1)  # the answers kept: forgotten when there are too many
+    with pytest.warns(usnz.SearchWarning, match="all but one"):
+        assert data.search("walrus seal").ids() == ("e-weak", "e-strong")
+    with pytest.warns(usnz.SearchWarning, match="all but one"):
+        assert data.search("walrus seal").ids() == ("e-weak", "e-strong")
