@@ -200,6 +200,7 @@ def test_records_of_kinds_not_read_ahead_index_as_read_whole() -> None:
 
 def test_records_read_a_few_at_a_time_index_as_read_whole(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(search, "_AT_ONCE", 2)  # every class's records in several runs
+    monkeypatch.setattr(search, "_IDS_AT_ONCE", 2)  # and their ids' words
     _same_as_reference(_odd_records())
     _same_as_reference(list(usnz.dataset())[::4])
 
@@ -220,7 +221,7 @@ def test_ids_that_are_not_kebab_case_index_as_read_whole() -> None:
 
 
 def test_ids_kebab_case_once_folded_index_as_read_whole(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(search, "_AT_ONCE", 2)  # the ids' words read in several runs
+    monkeypatch.setattr(search, "_IDS_AT_ONCE", 2)  # the ids' words read in several runs
     with attrs.validators.disabled():
         records = [_event("Upper-Case"), _event("e-1"), _event("MIXED-case-2"), _event("e-2")]
     _same_as_reference(records)

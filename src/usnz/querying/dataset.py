@@ -54,7 +54,7 @@ from usnz.querying.disputes import Disputes
 from usnz.querying.doubted import Doubted, Doubts
 from usnz.querying.filtering import FilterIndex
 from usnz.querying.intervals import Intervals
-from usnz.querying.search import SearchHit, SearchIndex
+from usnz.querying.search import THIN, SearchHit, SearchIndex
 from usnz.reading.collector import paused
 
 if TYPE_CHECKING:
@@ -1349,8 +1349,11 @@ class Dataset:
         more than common ones, exact words more than looser matches; the words side by side in
         order, and records that matching quotes and side records point at, rank higher. Ties in
         the dataset's order. Never raises for odd text; an empty result is possible. A word no
-        record holds in any form is left out, and a :class:`~usnz.SearchWarning` names it (and
-        says so when each word is held but none holds them all). Only the
+        record holds in any form is left out, and a :class:`~usnz.SearchWarning` names it. A few
+        words also match related ones (``"talks"`` finds "negotiations": see docs/querying.md).
+        When no record holds every word, or few do and a record holding all but one outscores
+        them, the records holding all but one follow, and a :class:`~usnz.SearchWarning` names
+        the words left out. Only the
         first 1,000 characters and the first 32 distinct words of *text* are read, so a search
         costs at most that much whatever it is given.
 
@@ -1383,6 +1386,8 @@ class Dataset:
         found = index.search(text, allowed)
         if not found:
             found = self._without_unheld(index, text, allowed)
+        elif len(found) < THIN:
+            found = self._with_all_but_one(index, text, allowed, found)
         if check_flag("scores", scores):
             return tuple(SearchHit(index.records[position], round(score, 6)) for position, score in found)
         return Records(index.records[position] for position, _ in found)
@@ -1406,8 +1411,24 @@ class Dataset:
         elif not missing and len(words := index.query_words(text)) > 1:
             where = " of the kinds asked for" if allowed is not None else ""
             note = f"no record{where} holds all of {', '.join(map(repr, words))}, though each is held by some"
-            warnings.warn(f"{note}: search fewer words", SearchWarning, stacklevel=outside_usnz())
+            found, relaxed = index.all_but_one(text, allowed, [])
+            if found:
+                note += f"; these records hold all but one ({_left_out(relaxed)})"
+            warnings.warn(note if found else f"{note}: search fewer words", SearchWarning, stacklevel=outside_usnz())
         return found
+
+    @staticmethod
+    def _with_all_but_one(
+        index: SearchIndex, text: str, allowed: frozenset[int] | None, held: list[tuple[int, float]]
+    ) -> list[tuple[int, float]]:
+        """A search that found few records holding every word: those holding all but one after them, saying so."""
+        more, relaxed = index.all_but_one(text, allowed, held)
+        if more:
+            words = ", ".join(map(repr, index.query_words(text)))
+            many = "s hold" if len(held) > 1 else " holds"
+            note = f"only {len(held)} record{many} all of {words}; the {len(more)} after them hold all but one"
+            warnings.warn(f"{note} ({_left_out(relaxed)})", SearchWarning, stacklevel=outside_usnz())
+        return held + more
 
     def citing(self, *, source: str | Source, paragraph: int | None = None) -> Records[AnyRecord]:
         """Every record that cites a source, or one paragraph of it, in chronological order.
@@ -1545,3 +1566,8 @@ def _unless_stated(basis: str | None) -> str:
 def _class_of(record_kind: str) -> type[AnyRecord]:
     """The record class of a ``record_kind`` (``"conflict"``), as a filter of ids names it."""
     return kind_class(kind_name(record_kind))
+
+
+def _left_out(words: list[str]) -> str:
+    """``'talks' left out`` or ``'trade' or 'talks' left out``: the words a search did without, for a warning."""
+    return f"{' or '.join(map(repr, words))} left out"

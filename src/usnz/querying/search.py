@@ -16,7 +16,12 @@ A query word matches a word of a record's text in one of these ways, from the cl
   of eight letters or more), a swap of neighbours counting as one (``"anzsu"`` finds
   "ANZUS").
 
-A record matches when each query word (but the :data:`STOP_WORDS`) matches one of its words.
+- *related*: one of a few words the texts use for the same thing, and its other forms
+  (:data:`RELATED_WORDS`: ``"talks"`` finds "negotiations"), as closely as a typo.
+
+A record matches when each query word (but the :data:`STOP_WORDS`) matches one of its words;
+when none does, or fewer than :data:`THIN` do and one holding all but one word outscores them
+all, those holding all but one follow (:meth:`SearchIndex.all_but_one`).
 Its score is a BM25F sum over the query words: each word weighs by how rare it is (its
 inverse document frequency), and by where the record has it: its names (name, title,
 aliases: its *label*) most, then its id, then its own description (summary, measure, unit, a
@@ -45,8 +50,9 @@ import operator
 import re
 import typing
 from bisect import bisect_left, bisect_right
-from collections import Counter, deque
+from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 import attrs
@@ -61,7 +67,9 @@ __all__ = [
     "MAX_CHARACTERS",
     "MAX_TYPO_LENGTH",
     "MAX_WORDS",
+    "RELATED_WORDS",
     "STOP_WORDS",
+    "THIN",
     "SearchHit",
     "SearchIndex",
     "indexed_text",
@@ -108,13 +116,27 @@ _NOTE_FIELDS: Final = frozenset({"notes", "doubts"})
 _EVIDENCE_FIELDS: Final = frozenset({"quote", "note"})  # a citation's own words
 
 # How closely a vocabulary word matches a query word.
-EXACT, INFLECTED, AS_TYPED, WORD_FORM, COMPOUND, TYPO = range(6)
-_QUALITY: Final = (1.0, 0.95, 0.85, 0.75, 0.6, 0.5)
+EXACT, INFLECTED, AS_TYPED, WORD_FORM, COMPOUND, TYPO, RELATED = range(7)
+_QUALITY: Final = (1.0, 0.95, 0.85, 0.75, 0.6, 0.5, 0.5)
+# fmt: off
+RELATED_WORDS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType({
+    "talks": ("negotiations",), "negotiations": ("talks",),  # "trade talks": the P-4 negotiations
+    "dispute": ("issue",), "issue": ("dispute",),  # "the nuclear issue", "dispute over ..."
+    "trade": ("fta",),  # an FTA is a free trade agreement
+})
+# fmt: on
+"""A few query words and the words the texts use for the same thing: each also matches its related
+words (and their other forms), as loosely as a typo. Every related word is one the packaged texts use."""
+THIN: Final = 15
+"""A search of two words or more that finds fewer records than this holding them all, and finds a
+record holding all but one that outscores the best of them, adds those records after them
+(``usnz.search`` warns which words were left out)."""
 _ENDINGS: Final = ("ing", "ed", "es", "s", "d")  # inflections: a word less one of these is its root
 
 # The bonuses the best candidates may gain, as shares of the query's total weight.
 _RERANKED: Final = 24  # how many of the best candidates are looked at again
 _PHRASE: Final = (0.6, 0.4, 0.2)  # the query words together, in order: in the label, the id, the description
+_KEPT: Final = 256  # how many searches' records holding all but one word are kept (then all forgotten)
 _FILLED: Final = 1.0  # every query word in one of the record's names, by how much of that name they fill
 _EARLY: Final = 1.0  # the label's first matched word, by how early it comes
 _POINTED: Final = 0.3  # the best matching record that refers to this one, by the cube of its share of the best
@@ -545,6 +567,10 @@ class _Group(NamedTuple):
 
 
 _AT_ONCE: Final = 256  # how many records of a class are read together (their objects still in the CPU's caches)
+_IDS_AT_ONCE: Final = 1 << 16  # about how many characters of ids are split into words together
+_APPEND: Final = typing.cast("Callable[[list[int], int], None]", list.append)  # pyright: ignore[reportUnknownMemberType]
+_LESS: Final[Callable[[int, int], int]] = operator.sub
+_SHIFT: Final = typing.cast("Callable[[int, int], int]", operator.rshift)  # pyright: ignore[reportUnknownMemberType]
 _FIRST: Final = operator.itemgetter(0)
 _ID: Final = operator.attrgetter("id")
 _SECOND: Final = operator.itemgetter(1)
@@ -586,12 +612,20 @@ class _IdWords:
         return found if joined is None else [*found, joined]
 
 
-def _hyphen_parts(lines: list[str]) -> set[str]:
-    """The distinct parts of *lines* between hyphens, read a run of lines at a time (few new strings held at once)."""
+def _hyphen_parts(text: str) -> set[str]:
+    """The distinct parts of the lines of *text* between hyphens, a run of lines at a time (few new strings at once).
+
+    Read from the one text, never from the strings it was joined from (which may lie anywhere in memory).
+    """
     parts: set[str] = set()
-    for start in range(0, len(lines), _AT_ONCE):
-        parts.update("-".join(lines[start : start + _AT_ONCE]).split("-"))
-    return parts
+    start = 0
+    while True:
+        end = text.find("\n", start + _IDS_AT_ONCE)  # a run ends at the end of a line
+        if end < 0:
+            parts.update(text[start:].replace("\n", "-").split("-"))
+            return parts
+        parts.update(text[start:end].replace("\n", "-").split("-"))
+        start = end + 1
 
 
 def _id_words(ids: list[str]) -> tuple[list[int], list[int], _IdWords]:
@@ -600,13 +634,13 @@ def _id_words(ids: list[str]) -> tuple[list[int], list[int], _IdWords]:
     Ids in kebab-case (lower-case letters, digits, single hyphens) are read in one pass over them all.
     """
     blob = "\n".join(ids)
-    split = frozenset(_hyphen_parts(ids))  # what hyphens part (what lines part too, when no id holds a line break)
+    split = frozenset(_hyphen_parts(blob))  # what hyphens and lines part
     word_ids: dict[str, list[int]] = {}
     if ids and not blob.translate(_KEBAB) and blob.count("\n") == len(ids) - 1 and "" not in split:
-        hyphens = list(map(str.count, ids, itertools.repeat("-")))
+        hyphens = list(map(str.count, blob.split("\n"), itertools.repeat("-")))  # the lines: new strings, side by side
         counts: list[int] = [hyphen + 1 for hyphen in hyphens]
         sizes: list[int] = [count + (count > 1) for count in counts]
-        compounds = list(map(str.replace, itertools.compress(ids, hyphens), itertools.repeat("-"), _NOTHING))
+        compounds = list(itertools.compress(blob.replace("-", "").split("\n"), hyphens))
         joined = dict(zip(compounds, itertools.compress(itertools.count(), hyphens), strict=True))
         if len(joined) == len(compounds):  # each compound one id's: the words looked up when asked for
             return sizes, counts, _IdWords(word_ids, blob, split, joined)
@@ -669,11 +703,13 @@ class SearchIndex:
         "_in_memory",
         "_kinds",
         "_members",
+        "_named_size",
         "_naming",
         "_positions",
         "_postings",
         "_ref_sizes",
         "_referring",
+        "_relaxed",
         "_sizes",
         "_typos",
         "_word_groups",
@@ -694,11 +730,11 @@ class SearchIndex:
         self._by_id = by_id
         self._positions: dict[str, int] | None = None
         self._kinds: dict[type, frozenset[int]] = {}
-        ids, named, naming = self._group_records()
+        ids, named = self._group_records()
         lengths = [0] * len(ZONES)  # how many words each zone has in all
         holding = [0] * len(ZONES)  # how many records have words in each zone
         self._read_ids(ids, lengths, holding)
-        self._read_named(named, naming, lengths, holding)
+        self._read_named(named, lengths, holding)
         for held, texts in zip(self._members, self._groups, strict=True):
             for zone in (LABEL, BODY, NOTES, EVIDENCE):
                 lengths[zone] += texts.zones[zone].words * len(held)
@@ -719,12 +755,13 @@ class SearchIndex:
         self._referring: dict[int, set[int]] = {}
         self._about: dict[int, frozenset[int]] = {}
         self._sizes: dict[int, dict[int, list[int]]] = {}
+        self._relaxed: dict[Any, tuple[list[tuple[int, float]], list[str]]] = {}  # all_but_one's answers, a few
 
-    def _group_records(self) -> tuple[list[str], list[Any], list[int]]:
+    def _group_records(self) -> tuple[list[str], defaultdict[Any, list[int]]]:
         """Each record's group (the records sharing its texts); their ids, as read, and the ids their notes name.
 
-        The ids notes name come once a time named, each with the position of the record naming it
-        (given to :meth:`_read_named`, not kept).
+        The ids notes name come in the order first named, each with the positions of the records
+        naming it, once a time named (gathered by C calls while the records are at hand).
 
         The records are read class by class in the order they lie in memory (their fields
         beside them), each field of a run of :data:`_AT_ONCE` of a class's records at once (keys
@@ -735,8 +772,8 @@ class SearchIndex:
         by_class = self._in_memory_order()
         firsts_read: list[int] = []  # each record's group as read, as the position of its first record
         firsts: list[int] = []
-        named: list[Any] = []  # the ids records' notes name (once a time named)
-        naming: list[int] = []  # the position of the record naming each
+        named: defaultdict[Any, list[int]] = defaultdict(list)  # the ids notes name, and the records naming each
+        name = named.__getitem__
         ids: list[str] = []  # the records' ids, in the order read
         self._id_at: list[int] = []  # the position of each
         self._classes: dict[type, slice] = {}  # where each class's records lie in that order
@@ -750,8 +787,7 @@ class SearchIndex:
                 firsts_read += map(groups.setdefault, plan.batch(values), some)
                 if plan.named is not None:
                     found, owners = plan.named(values, some)
-                    named += found
-                    naming += owners
+                    deque(map(_APPEND, map(name, found), owners), maxlen=0)
             self._classes[cls] = slice(len(self._id_at), len(self._id_at) + len(positions))
             self._id_at += positions
             firsts += groups.values()
@@ -760,7 +796,7 @@ class SearchIndex:
         self._group_of = group_of = _scattered(numbers, self._id_at, len(records))
         self._members = _members(group_of, len(firsts))
         self._groups = [_Group.of(records[at]) for at in firsts]
-        return ids, named, naming
+        return ids, named
 
     def _in_memory_order(self) -> dict[type, list[int]]:
         """The records' positions by class, each class's in the order the records lie in memory.
@@ -769,7 +805,9 @@ class SearchIndex:
         """
         records = self.records
         self._addresses = addresses = list(map(id, records))
-        self._in_memory = order = sorted(range(len(records)), key=addresses.__getitem__)
+        low = min(addresses, default=0)  # sorted as small numbers (each a record's 16 bytes from the lowest): quicker
+        places: list[int] = list(map(_SHIFT, map(_LESS, addresses, itertools.repeat(low)), itertools.repeat(4)))
+        self._in_memory = order = sorted(range(len(records)), key=places.__getitem__)
         by_class: dict[type, list[int]] = {}
         for cls, run in itertools.groupby(zip(map(type, map(records.__getitem__, order)), order, strict=True), _FIRST):
             by_class.setdefault(cls, []).extend(map(_SECOND, run))
@@ -806,16 +844,12 @@ class SearchIndex:
     def _read_ids(self, ids: list[str], lengths: list[int], holding: list[int]) -> None:
         """Every record's id, read in one pass: its words, and one text of them all, each id the line of its index."""
         joined = "\n".join(ids)
-        lines = ids  # each id as read: its line of the text, folded
         if joined.count("\n") != max(len(ids) - 1, 0):  # an id with a line break (no valid id): read as a space
             joined = "\n".join(ident.replace("\n", " ") for ident in ids)
-            lines = []
         self._blob = blob = joined.casefold()
         words: set[str] = set()
         if ids and not blob.translate(_KEBAB):  # kebab-case: the words are what hyphens part
-            if not lines or blob != joined:  # ids that folding changed: their folded lines
-                lines = blob.split("\n")
-            words = _hyphen_parts(lines)
+            words = _hyphen_parts(blob)
         if not words or "" in words:  # not every id kebab-case: read each word as any text's
             found = _WORD.findall(blob)
             words = set(found)
@@ -826,27 +860,47 @@ class SearchIndex:
             holding[ID] = len(ids)
         self._id_words = frozenset(words)
 
-    def _read_named(self, named: list[Any], naming: list[int], lengths: list[int], holding: list[int]) -> None:
+    def _read_named(self, named: dict[Any, list[int]], lengths: list[int], holding: list[int]) -> None:
         """The words of the ids records' notes name (their doubts' sources), each id read once.
 
-        *named* are those ids, once a time named, and *naming* the position of the record naming each.
+        *named* are those ids, in the order first named, each with the records naming it (once a
+        time named). How many words the ids a record names add to its notes is worked out for the
+        records a search reaches (:meth:`_ref_sizes_of`), here only for those with no other words in their notes.
         """
-        number = dict.fromkeys(named, 0)
-        distinct = list(number)
-        number.update(zip(distinct, itertools.count()))
-        numbers = list(map(number.__getitem__, named))
+        distinct = list(named)
         sizes, words, word_ids = _id_words(distinct)
-        ref_sizes = [0] * len(self.records)  # the words (and joined compounds) of the ids each record names
-        named_by: list[list[int]] = [[] for _ in distinct]  # the records naming each id (once a time named)
-        for ident, at in zip(numbers, naming, strict=True):
-            ref_sizes[at] += sizes[ident]
-            named_by[ident].append(at)
-        lengths[NOTES] += sum(map(words.__getitem__, numbers))
+        self._naming = named_by = list(named.values())  # the records naming each id (once a time named)
+        self._named_size = dict(zip(distinct, sizes, strict=True))  # the words (and joined compounds) of each id
+        self._ref_sizes = [-1] * len(self.records)  # the same for all the ids each record names: -1 until needed
+        self._word_ids = word_ids
+        lengths[NOTES] += sum(map(operator.mul, map(len, named_by), words))
         quiet = [not texts.zones[NOTES].words for texts in self._groups]  # groups without words in their notes
         if any(quiet):  # the records with no other words in their notes, but in the ids they name (an id has words
-            silent = itertools.chain.from_iterable(itertools.compress(self._members, quiet))  # if it has a size)
-            holding[NOTES] += sum(map(bool, map(ref_sizes.__getitem__, silent)))
-        self._ref_sizes, self._naming, self._word_ids = ref_sizes, named_by, word_ids
+            silent = list(itertools.chain.from_iterable(itertools.compress(self._members, quiet)))  # if it has a size)
+            holding[NOTES] += sum(map(bool, self._ref_sizes_of(silent)))
+
+    def _ref_sizes_of(self, positions: list[int]) -> list[int]:
+        """How many words (and joined compounds) the ids each record at *positions* names add to its notes.
+
+        Worked out once a record, for the records asked for only: their named ids read again,
+        class by class, as :meth:`_group_records` read them.
+        """
+        known = self._ref_sizes
+        unknown = [at for at in positions if known[at] < 0]
+        if unknown:
+            records = self.records
+            by_class: dict[type, list[int]] = {}
+            for at in unknown:
+                known[at] = 0
+                by_class.setdefault(type(records[at]), []).append(at)
+            size = self._named_size
+            for cls, some in by_class.items():
+                plan = _plan(cls, None, records[some[0]].record_kind == "quote")
+                if plan.named is not None:
+                    found, owners = plan.named(list(map(records.__getitem__, some)), some)
+                    for ident, at in zip(found, owners, strict=True):
+                        known[at] += size[ident]
+        return list(map(known.__getitem__, positions))
 
     def postings(self, word: str) -> list[tuple[int, float]]:
         """The records holding *word*, each with its weight there (a BM25F sum over the zones), once per word."""
@@ -874,30 +928,41 @@ class SearchIndex:
             label, body, notes, evidence = (zones[zone].counts[word] for zone in (LABEL, BODY, NOTES, EVIDENCE))
             members = self._members[group]
             if extra and not extra.keys().isdisjoint(members):  # some hold it in their ids too: one by one
+                refs = self._named_words([at for at in members if notes or (at in extra and extra[at][1])])
                 for at in members:
                     more = extra.pop(at, [0, 0])
-                    found.append((at, self._weight(at, (label, more[0], body, notes + more[1], evidence))))
+                    times = (label, more[0], body, notes + more[1], evidence)
+                    found.append((at, self._weight(at, times, refs.get(at, 0))))
                 continue
             counted = (label, 0, body, notes, evidence)
             if not notes:  # the group's records alike
                 found.extend(zip(members, itertools.repeat(self._weight(members[0], counted))))
                 continue
-            for alike in self._notes_sizes(group).values():  # alike but for the length of their notes
-                found.extend(zip(alike, itertools.repeat(self._weight(alike[0], counted))))
-        found.extend((at, self._weight(at, (0, more[0], 0, more[1], 0))) for at, more in extra.items())
+            for named, alike in self._notes_sizes(group).items():  # alike but for the length of their notes
+                found.extend(zip(alike, itertools.repeat(self._weight(alike[0], counted, named))))
+        refs = self._named_words([at for at, more in extra.items() if more[1]])
+        found.extend((at, self._weight(at, (0, more[0], 0, more[1], 0), refs.get(at, 0))) for at, more in extra.items())
         return found
+
+    def _named_words(self, positions: list[int]) -> dict[int, int]:
+        """:meth:`_ref_sizes_of` the records at *positions*, by position."""
+        return dict(zip(positions, self._ref_sizes_of(positions), strict=True))
 
     def _notes_sizes(self, group: int) -> dict[int, list[int]]:
         """The records of a group by how many words the ids their notes name add to their notes, once per group."""
         found = self._sizes.get(group)
         if found is None:
             found = self._sizes[group] = {}
-            for at in self._members[group]:
-                found.setdefault(self._ref_sizes[at], []).append(at)
+            members = self._members[group]
+            for at, size in zip(members, self._ref_sizes_of(members), strict=True):
+                found.setdefault(size, []).append(at)
         return found
 
-    def _weight(self, position: int, times: tuple[int, int, int, int, int]) -> float:
-        """A word's weight in a record, from how many times each zone holds it."""
+    def _weight(self, position: int, times: tuple[int, int, int, int, int], named: int = 0) -> float:
+        """A word's weight in a record, from how many times each zone holds it.
+
+        *named*: how many words the ids the record's notes name add to its notes (needed if they hold it).
+        """
         group = self._groups[self._group_of[position]]
         weight = 0.0
         for zone, many in enumerate(times):
@@ -905,7 +970,7 @@ class SearchIndex:
                 if zone == ID:
                     size = len(_WORD.findall(self.records[position].id.casefold()))
                 elif zone == NOTES:
-                    size = group.zones[NOTES].size + self._ref_sizes[position]
+                    size = group.zones[NOTES].size + named
                 else:
                     size = group.zones[zone].size
                 share = _SIDE if group.side and zone == BODY else _WEIGHTS[zone]
@@ -961,7 +1026,16 @@ class SearchIndex:
                 yield backwards[::-1]
 
     def expansions(self, word: str) -> dict[str, int]:
-        """The vocabulary words *word* matches, each with how closely (``EXACT`` ... ``TYPO``)."""
+        """The vocabulary words *word* matches, each with how closely (``EXACT`` ... ``RELATED``)."""
+        found = self._forms(word)
+        for related in RELATED_WORDS.get(word, ()):
+            for other, how in self._forms(related, typo=False).items():
+                if how in {EXACT, INFLECTED, WORD_FORM}:
+                    found.setdefault(other, RELATED)
+        return found
+
+    def _forms(self, word: str, *, typo: bool = True) -> dict[str, int]:
+        """The vocabulary words *word* matches by its letters (``EXACT`` ... ``TYPO``: no related words)."""
         found = {other: EXACT if other == word else AS_TYPED for other in _starting(self.vocabulary, word)}
         root = _root(word)
         stems: set[str] = {word[: max(_STEM_MIN, len(word) - _STEM_CUT)]} if len(word) > _STEM_MIN else set()
@@ -977,7 +1051,7 @@ class SearchIndex:
             for ending in (word, f"{word}s", f"{word}es"):
                 for other in self._ends(ending):
                     found.setdefault(other, COMPOUND)
-        if found or not _TYPO_MIN <= len(word) <= MAX_TYPO_LENGTH:
+        if found or not typo or not _TYPO_MIN <= len(word) <= MAX_TYPO_LENGTH:
             return found
         limit = 1 if len(word) < _LONG_WORD else 2
         typos = self._typo_index()
@@ -1038,6 +1112,48 @@ class SearchIndex:
             scores = saturated if scores is None else {p: s + scores[p] for p, s in saturated.items()}
         assert scores is not None  # noqa: S101 - there is at least one word
         return self._rerank(scores, [matches[word] for word in words], [matches[word] for word in required], weight)
+
+    def all_but_one(
+        self, text: str, allowed: frozenset[int] | None, held: list[tuple[int, float]]
+    ) -> tuple[list[tuple[int, float]], list[str]]:
+        """The records holding all the words of *text* but one (not in *held*: those holding them all), ranked.
+
+        Each is scored as a search without the word it lacks scores it. They are given only when
+        the all-word matches *held* are weak: none of them, or the best of these outscores the best
+        of them; their scores are then scaled to lie below the lowest of *held*. Also gives the
+        words left out (of the records found), in the query's order. Nothing for a text of fewer
+        than two words.
+        """
+        key = (text, allowed, tuple(held[:1]))
+        found = self._relaxed.get(key)
+        if found is None:
+            if len(self._relaxed) >= _KEPT:
+                self._relaxed.clear()
+            found = self._relaxed[key] = self._all_but_one(text, allowed, held)
+        return found
+
+    def _all_but_one(
+        self, text: str, allowed: frozenset[int] | None, held: list[tuple[int, float]]
+    ) -> tuple[list[tuple[int, float]], list[str]]:
+        words = self.query_words(text)
+        if len(words) < 2:  # all but one of one word is none
+            return [], []
+        full = {position for position, _ in held}
+        best: dict[int, float] = {}
+        relaxed: list[str] = []
+        for word in words:
+            kept = [(position, score) for position, score in self.search(text, allowed, [word]) if position not in full]
+            if kept:
+                relaxed.append(word)
+            for position, score in kept:
+                best[position] = max(score, best.get(position, 0.0))
+        ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))
+        if not held or not ranked:
+            return ranked, relaxed
+        if ranked[0][1] <= held[0][1]:  # what holds them all is the stronger: nothing added
+            return [], []
+        scale = 0.99 * min(score for _, score in held) / ranked[0][1]
+        return [(position, score * scale) for position, score in ranked], relaxed
 
     def _words(self, text: str) -> list[str]:
         """The distinct words of a query, hyphenated words written as one where the texts have them so (``P-4``)."""
