@@ -15,8 +15,9 @@ from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Seq
 from typing import TYPE_CHECKING, Any, Final, Literal, TypeVar
 
 from usnz.model import hooks
+from usnz.model.base import Described
 from usnz.model.countries import COUNTRIES
-from usnz.model.dates import PartialDate, Period
+from usnz.model.dates import OPEN, PartialDate, Period
 from usnz.model.errors import (
     ArgumentTypeError,
     ArgumentValueError,
@@ -28,6 +29,7 @@ from usnz.model.errors import (
     shown,
     type_and_value,
 )
+from usnz.model.facts import facts
 from usnz.model.filters import Filter, across_kinds, filters
 from usnz.model.kinds import CLASS_NAMES, kind_class
 from usnz.model.kinds.sources import spoken_dates
@@ -58,7 +60,6 @@ from usnz.reading.collector import paused
 if TYPE_CHECKING:
     from pandas import DataFrame
 
-    from usnz.model.base import Described
     from usnz.model.kinds.agreements import Agreement
     from usnz.model.kinds.assistance import Assistance
     from usnz.model.kinds.conflicts import Conflict
@@ -103,6 +104,58 @@ def _windows(record: AnyRecord, as_of: Mapping[str, dt.date]) -> tuple[Window, W
         return window, window
     ongoing = [as_of[c.source] for c in getattr(record, "citations", ()) if c.source in as_of]
     return when.known(max(ongoing) if ongoing else None), (when.earliest, when.latest)
+
+
+_WHEN: Final = vars(Described)["when"]
+"""The ``when`` every record kind of usnz's has: the first of its date fields that is set."""
+
+
+def _all_windows(given: list[AnyRecord], as_of: Mapping[str, dt.date]) -> tuple[list[Window], list[Window]]:
+    """The known and lenient extent of each of *given*, as :func:`_windows` gives them, a run of one class at a time.
+
+    Each date field is read as a column, and the extents of each date or period are worked out
+    once for every record holding that very value (the reader shares each date it read lately);
+    only a period with an open end, known to run on to the dates of the sources its record
+    cites, is worked out record by record (as is a record of a class with a ``when`` of its own).
+    """
+    known: list[Window] = []
+    possible: list[Window] = []
+    worked: dict[int, tuple[Window, Window] | None] = {}  # by id(): each value is held by a record of *given*
+    for cls, run in itertools.groupby(given, type):
+        records = list(run)
+        kind: Any = cls
+        if getattr(kind, "when", None) is not _WHEN:
+            pairs = [_windows(record, as_of) for record in records]
+        else:
+            whens: list[PartialDate | Period | None] = [None] * len(records)
+            for name in reversed([name for name, declared in facts(kind) if declared.date]):  # the first set wins
+                values = list(map(operator.attrgetter(name), records))
+                whens = [when if value is None else value for value, when in zip(values, whens, strict=True)]
+            keys = list(map(id, whens))
+            for key, when in dict(zip(keys, whens, strict=True)).items():
+                if key not in worked:
+                    worked[key] = _fixed_windows(when)
+            found = list(map(worked.__getitem__, keys))
+            pairs = (
+                [_windows(record, as_of) if pair is None else pair for pair, record in zip(found, records, strict=True)]
+                if None in found
+                else typing.cast("list[tuple[Window, Window]]", found)
+            )
+        known.extend(map(operator.itemgetter(0), pairs))
+        possible.extend(map(operator.itemgetter(1), pairs))
+    return known, possible
+
+
+def _fixed_windows(when: PartialDate | Period | None) -> tuple[Window, Window] | None:
+    """What :func:`_windows` gives a record dated *when*, or ``None`` where it depends on the sources it cites."""
+    if when is None:
+        return _UNDATED, _UNDATED
+    if isinstance(when, PartialDate):
+        window = (when.earliest, when.latest)
+        return window, window
+    if isinstance(when.start, PartialDate) and when.end is OPEN:  # runs on to the dates of its sources
+        return None
+    return when.known(), (when.earliest, when.latest)
 
 
 _DAY_BITS: Final = 22  # a day's ordinal is below 2**22 (date.max's is 3,652,059)
@@ -238,9 +291,7 @@ class Dataset:
         as_of = spoken_dates(given)
         # Each record is read once, in the order given (the order it was built in, so memory
         # is read in order); the date order is then worked out on these compact lists.
-        windows = [_windows(record, as_of) for record in given]
-        known: list[Window] = list(map(operator.itemgetter(0), windows))
-        possible: list[Window] = list(map(operator.itemgetter(1), windows))
+        known, possible = _all_windows(given, as_of)
         ids: list[str] = list(map(operator.attrgetter("id"), given))
         order = _date_order(known, possible, ids)
         ordered = list(map(given.__getitem__, order))
