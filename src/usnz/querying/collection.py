@@ -5,7 +5,8 @@ from __future__ import annotations
 import functools
 import itertools
 import json
-from collections.abc import Iterable
+import typing
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Literal, SupportsIndex, TypeVar, overload
 
 from usnz.model import hooks
@@ -19,9 +20,10 @@ if TYPE_CHECKING:
 
     from usnz.model.records import AnyRecord
 
-__all__ = ["Records", "SummableField", "dispute_groups"]
+__all__ = ["Records", "SummableField", "dispute_groups", "records_of"]
 
 R_co = TypeVar("R_co", bound="AnyRecord", covariant=True)
+R = TypeVar("R", bound="AnyRecord")
 
 SummableField = Literal[
     "personnel", "total_served", "ships", "aircraft", "killed", "wounded", "captured", "quantity", "amount", "money"
@@ -177,6 +179,14 @@ class Records(tuple[R_co, ...]):
         """
         frame: DataFrame = hooks.face("frame")(self, quotes=quotes)
         return frame
+
+
+def records_of(found: Iterable[R]) -> Records[R]:
+    """*found* as :class:`Records`, each a record (what a query found): not asked again as ``Records()`` asks."""
+    return typing.cast("Records[R]", _new_tuple(Records, found))  # (as Records.__new__ builds it)
+
+
+_new_tuple: Callable[[type, Iterable[Any]], tuple[Any, ...]] = tuple.__new__  # pyright: ignore[reportUnknownMemberType, reportUnknownVariableType]
 
 
 def _a_collection(value: object) -> bool:

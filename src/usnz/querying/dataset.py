@@ -49,7 +49,7 @@ from usnz.querying.arguments import (
     to_window,
 )
 from usnz.querying.arguments import record_id as record_id_of
-from usnz.querying.collection import Records, dispute_groups
+from usnz.querying.collection import Records, dispute_groups, records_of
 from usnz.querying.disputes import Disputes
 from usnz.querying.doubted import Doubted, Doubts
 from usnz.querying.filtering import FilterIndex
@@ -564,7 +564,7 @@ class Dataset:
         if keys:
             candidates, indexed = self._matching(kind, keys), None
         if during is not None:
-            candidates = Records(self._overlapping(candidates, during, indexed, possibly=lenient))
+            candidates = records_of(self._overlapping(candidates, during, indexed, possibly=lenient))
         return candidates  # type: ignore[return-value] # all are of cls by construction
 
     def _overlapping(

@@ -137,4 +137,5 @@ else:
         Raises:
             KeyError: for a name that is not a kind's plural name.
         """
-        return _kind_class(stem)
+        cls = _BUILT.get(stem)  # (asked on every query: the built class without another call)
+        return _kind_class(stem) if cls is None else cls
