@@ -311,10 +311,10 @@ class Dataset:
         # _windows gives the very tuple _UNDATED to undated records only
         dated = map(operator.is_not, map(known.__getitem__, order), itertools.repeat(_UNDATED))
         timeline = list(itertools.compress(ordered, dated))
-        self._by_kind: dict[type[AnyRecord], Records[AnyRecord]] = {
-            cls: Records(by_kind[cls]) for cls in sorted(by_kind, key=_kind_order)
+        self._by_kind: dict[type[AnyRecord], Records[AnyRecord]] = {  # (each a record: not asked again)
+            cls: records_of(by_kind[cls]) for cls in sorted(by_kind, key=_kind_order)
         }
-        self._timeline: Records[AnyRecord] = Records(timeline)
+        self._timeline: Records[AnyRecord] = records_of(timeline)
         self._index = FilterIndex(self._by_kind, self._by_id)  # each (kind, filter) built on first use
         self._intervals: dict[object, Intervals] = {}  # by kind, and the timeline's: built on first use
         self._search: SearchIndex | None = None
