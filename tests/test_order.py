@@ -89,9 +89,10 @@ def test_the_extents_read_by_columns_are_each_records_own() -> None:
     for given_records in (records, mixed):
         as_of = spoken_dates(given_records)
         each = [dataset._windows(record, as_of) for record in given_records]
-        known, possible = dataset._all_windows(given_records, as_of)
+        known, possible, keys = dataset._all_windows(given_records, as_of)
         assert known == [k for k, _ in each]
         assert possible == [p for _, p in each]
+        assert keys == [dataset._order_key(k, p) for k, p in each]
         assert [k is dataset._UNDATED for k in known] == [k is dataset._UNDATED for k, _ in each]
     assert any(dataset._fixed_windows(record.when) is None for record in records)  # an open end, read on its own
 

@@ -110,75 +110,95 @@ _WHEN: Final = vars(Described)["when"]
 """The ``when`` every record kind of usnz's has: the first of its date fields that is set."""
 
 
-def _all_windows(given: list[AnyRecord], as_of: Mapping[str, dt.date]) -> tuple[list[Window], list[Window]]:
-    """The known and lenient extent of each of *given*, as :func:`_windows` gives them, a run of one class at a time.
+def _all_windows(given: list[AnyRecord], as_of: Mapping[str, dt.date]) -> tuple[list[Window], list[Window], list[int]]:
+    """The known and lenient extent of each of *given*, as :func:`_windows` gives them, and its :func:`_order_key`.
 
-    Each date field is read as a column, and the extents of each date or period are worked out
-    once for every record holding that very value (the reader shares each date it read lately);
-    only a period with an open end, known to run on to the dates of the sources its record
-    cites, is worked out record by record (as is a record of a class with a ``when`` of its own).
+    Read a run of one class at a time: each date field as a column, and the extents (and key) of
+    each date or period worked out once for every record holding that very value (the reader
+    shares each date it read lately). Only a period with an open end, known to run on to the
+    dates of the sources its record cites, is worked out record by record (as is a record of a
+    class with a ``when`` of its own).
     """
     known: list[Window] = []
     possible: list[Window] = []
-    worked: dict[int, tuple[Window, Window] | None] = {}  # by id(): each value is held by a record of *given*
+    keys: list[int] = []
+    worked: dict[int, _Extents | None] = {}  # by id(): each value is held by a record of *given*
     for cls, run in itertools.groupby(given, type):
         records = list(run)
         kind: Any = cls
         if getattr(kind, "when", None) is not _WHEN:
-            pairs = [_windows(record, as_of) for record in records]
+            extents = [_extents(*_windows(record, as_of)) for record in records]
         else:
             whens: list[PartialDate | Period | None] = [None] * len(records)
             for name in reversed([name for name, declared in facts(kind) if declared.date]):  # the first set wins
                 values = list(map(operator.attrgetter(name), records))
                 whens = [when if value is None else value for value, when in zip(values, whens, strict=True)]
-            keys = list(map(id, whens))
-            for key, when in dict(zip(keys, whens, strict=True)).items():
+            held = list(map(id, whens))
+            for key, when in dict(zip(held, whens, strict=True)).items():
                 if key not in worked:
                     worked[key] = _fixed_windows(when)
-            found = list(map(worked.__getitem__, keys))
-            pairs = (
-                [_windows(record, as_of) if pair is None else pair for pair, record in zip(found, records, strict=True)]
+            found = list(map(worked.__getitem__, held))
+            extents = (
+                [
+                    _extents(*_windows(record, as_of)) if got is None else got
+                    for got, record in zip(found, records, strict=True)
+                ]
                 if None in found
-                else typing.cast("list[tuple[Window, Window]]", found)
+                else typing.cast("list[_Extents]", found)
             )
-        known.extend(map(operator.itemgetter(0), pairs))
-        possible.extend(map(operator.itemgetter(1), pairs))
-    return known, possible
+        known.extend(map(operator.itemgetter(0), extents))
+        possible.extend(map(operator.itemgetter(1), extents))
+        keys.extend(map(operator.itemgetter(2), extents))
+    return known, possible, keys
 
 
-def _fixed_windows(when: PartialDate | Period | None) -> tuple[Window, Window] | None:
-    """What :func:`_windows` gives a record dated *when*, or ``None`` where it depends on the sources it cites."""
+_Extents = tuple[Window, Window, int]
+"""A record's known and lenient extents, and its :func:`_order_key`."""
+
+
+def _fixed_windows(when: PartialDate | Period | None) -> _Extents | None:
+    """What :func:`_windows` gives a record dated *when* (and its key), or ``None`` where its sources say."""
     if when is None:
-        return _UNDATED, _UNDATED
+        return _extents(_UNDATED, _UNDATED)
     if isinstance(when, PartialDate):
         window = (when.earliest, when.latest)
-        return window, window
+        return _extents(window, window)
     if isinstance(when.start, PartialDate) and when.end is OPEN:  # runs on to the dates of its sources
         return None
-    return when.known(), (when.earliest, when.latest)
+    return _extents(when.known(), (when.earliest, when.latest))
+
+
+def _extents(known: Window, possible: Window) -> _Extents:
+    """*known* and *possible*, and their :func:`_order_key`."""
+    return known, possible, _order_key(known, possible)
 
 
 _DAY_BITS: Final = 22  # a day's ordinal is below 2**22 (date.max's is 3,652,059)
 
 
-def _date_order(known: list[Window], possible: list[Window], ids: list[str]) -> list[int]:
-    """The positions of records in the order the texts tell, from their known and possible extents and ids.
+def _order_key(known: Window, possible: Window) -> int:
+    """Where a record of these extents comes in the order the texts tell (its id aside), as one integer.
 
     By first known day (undated last), then earliest possible day (what may have begun before
     comes first: what ended then before what began then), then last known day (a month before
-    the year around it), then id. Sorted twice, each sort comparing in C: by id, then (the sort
-    is stable) by one integer that packs, most significant first, the first known day's ordinal,
+    the year around it). It packs, most significant first, the first known day's ordinal,
     whether undated (a record of 9999-12-31 is dated: before the undated), the earliest possible
     day's ordinal and the last known day's.
     """
-    ordinal = dt.date.toordinal
-    shift: typing.Callable[[int, int], int] = operator.lshift  # pyright: ignore[reportUnknownVariableType, reportUnknownMemberType]
-    start = map(operator.itemgetter(0), known)
-    first = map(shift, map(ordinal, start), itertools.repeat(2 * _DAY_BITS + 1))
-    undated = map(shift, map(operator.is_, known, itertools.repeat(_UNDATED)), itertools.repeat(2 * _DAY_BITS))
-    earliest = map(shift, map(ordinal, map(operator.itemgetter(0), possible)), itertools.repeat(_DAY_BITS))
-    last = map(ordinal, map(operator.itemgetter(1), known))
-    keys = list(map(sum, zip(first, undated, earliest, last, strict=True)))
+    undated = known is _UNDATED  # (_windows gives the very tuple _UNDATED to undated records only)
+    return (
+        (known[0].toordinal() << (2 * _DAY_BITS + 1))
+        + (undated << (2 * _DAY_BITS))
+        + (possible[0].toordinal() << _DAY_BITS)
+        + known[1].toordinal()
+    )
+
+
+def _date_order(keys: list[int], ids: list[str]) -> list[int]:
+    """The positions of records in the order the texts tell, from their :func:`_order_key` and ids.
+
+    Sorted twice, each sort comparing in C: by id, then (the sort is stable) by key.
+    """
     order = sorted(range(len(ids)), key=ids.__getitem__)
     order.sort(key=keys.__getitem__)
     return order
@@ -291,9 +311,9 @@ class Dataset:
         as_of = spoken_dates(given)
         # Each record is read once, in the order given (the order it was built in, so memory
         # is read in order); the date order is then worked out on these compact lists.
-        known, possible = _all_windows(given, as_of)
+        known, possible, keys = _all_windows(given, as_of)
         ids: list[str] = list(map(operator.attrgetter("id"), given))
-        order = _date_order(known, possible, ids)
+        order = _date_order(keys, ids)
         ordered = list(map(given.__getitem__, order))
         self._ordered: tuple[AnyRecord, ...] = tuple(ordered)
         self._by_id: dict[str, AnyRecord] = dict(zip(ids, given, strict=True))
