@@ -81,9 +81,7 @@ def to_window(during: object, *, name: str = "during") -> Window:
             msg = f"{name}={shown(during)} is not a year from 1 to 9999; accepted: {_DURING_FORMS}"
             raise ArgumentValueError(msg)
         year = int.__int__(during)
-        window = (dt.date(year, 1, 1), dt.date(year, 12, 31))
-        if type(during) is int:
-            _years[year] = window  # (at most 9,999 of them)
+        window = _years[year] = (dt.date(year, 1, 1), dt.date(year, 12, 31))  # (at most 9,999 of them)
         return window
     if isinstance(during, str):
         text = plain(during)
