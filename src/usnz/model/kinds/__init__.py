@@ -137,5 +137,4 @@ else:
         Raises:
             KeyError: for a name that is not a kind's plural name.
         """
-        cls = _BUILT.get(stem)  # (asked on every query: the built class without another call)
-        return _kind_class(stem) if cls is None else cls
+        return _kind_class(stem)
