@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import typing
 from typing import Any
 
+import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -76,3 +78,46 @@ def test_any_records_come_in_the_order_the_texts_tell(whens: list[usnz.PartialDa
     assert usnz.Dataset(reversed(records)).timeline() == timeline
     assert all(k[0] <= k[2] and k[1] <= k[0] for k in keys)
     assert all(isinstance(k[0], dt.date) for k in keys)
+
+
+def test_the_extents_read_by_columns_are_each_records_own() -> None:
+    from usnz.model.kinds.sources import spoken_dates
+    from usnz.querying import dataset
+
+    records = list(usnz.dataset())
+    mixed = records[::3] + records[1::3] + records[2::3]  # runs of each class, broken up
+    for given_records in (records, mixed):
+        as_of = spoken_dates(given_records)
+        each = [dataset._windows(record, as_of) for record in given_records]
+        known, possible, keys = dataset._all_windows(given_records, as_of)
+        assert known == [k for k, _ in each]
+        assert possible == [p for _, p in each]
+        assert keys == [dataset._order_key(k, p) for k, p in each]
+        assert [k is dataset._UNDATED for k in known] == [k is dataset._UNDATED for k, _ in each]
+    assert any(dataset._fixed_windows(record.when) is None for record in records)  # an open end, read on its own
+
+
+@attrs.frozen(kw_only=True)
+class _Rescheduled(usnz.Event):
+    """An event of one's own, its ``when`` its own: a year later than its date."""
+
+    @property
+    def when(self) -> usnz.PartialDate | usnz.Period | None:
+        date = typing.cast("usnz.PartialDate", self.date)
+        return usnz.PartialDate(year=date.year + 1)
+
+
+def test_a_class_with_a_when_of_its_own_is_dated_by_it() -> None:
+    plain = _event("a-plain", usnz.PartialDate.parse("1965"))
+    moved = _Rescheduled(
+        id="b-moved",
+        kind="other",
+        title="b",
+        summary="An event.",
+        date_basis="stated",
+        citations=CITE,
+        date=usnz.PartialDate.parse("1965"),
+    )
+    data = usnz.Dataset([moved, plain])
+    assert data._known["b-moved"] == (dt.date(1966, 1, 1), dt.date(1966, 12, 31))
+    assert data.timeline().ids() == ("a-plain", "b-moved")

@@ -57,6 +57,7 @@ _DURING_FORMS = (
 
 _windows: dict[str, Window] = {}  # the windows of the texts given lately (a query is often asked again)
 _WINDOWS_KEPT: Final = 256
+_years: dict[int, Window] = {}  # the window of each year given as an int, once asked
 
 
 def to_window(during: object, *, name: str = "during") -> Window:
@@ -69,6 +70,10 @@ def to_window(during: object, *, name: str = "during") -> Window:
     ...
     usnz.ArgumentValueError: during='19x5' is not a date or period: '19x5' is not an EDTF date; accepted: ...
     """
+    if type(during) is int:  # the common case first: a year (a bool's type is bool)
+        window = _years.get(during)
+        if window is not None:
+            return window
     if isinstance(during, PartialDate | Period):
         return during.earliest, during.latest
     if isinstance(during, int) and not isinstance(during, bool):
@@ -76,7 +81,8 @@ def to_window(during: object, *, name: str = "during") -> Window:
             msg = f"{name}={shown(during)} is not a year from 1 to 9999; accepted: {_DURING_FORMS}"
             raise ArgumentValueError(msg)
         year = int.__int__(during)
-        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+        window = _years[year] = (dt.date(year, 1, 1), dt.date(year, 12, 31))  # (at most 9,999 of them)
+        return window
     if isinstance(during, str):
         text = plain(during)
         window = _windows.get(text)

@@ -7,7 +7,7 @@ import functools
 import itertools
 import json
 import typing
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Final, Literal, SupportsIndex, TypeVar, overload
 
 from usnz.model import hooks
@@ -24,9 +24,10 @@ if TYPE_CHECKING:
     from usnz.model.records import AnyRecord
     from usnz.querying.dataset import Dataset
 
-__all__ = ["Records", "SummableField", "dispute_groups", "of_dataset"]
+__all__ = ["Records", "SummableField", "dispute_groups", "of_dataset", "records_of"]
 
 R_co = TypeVar("R_co", bound="AnyRecord", covariant=True)
+R = TypeVar("R", bound="AnyRecord")
 R2 = TypeVar("R2", bound="AnyRecord")
 T = TypeVar("T")
 C = TypeVar("C", bound=tuple[Any, ...])
@@ -263,6 +264,14 @@ def _copy(cls: type[C], items: tuple[Any, ...]) -> C:
     """A *cls* of *items*, unchecked (they are records already)."""
     made: C = tuple.__new__(cls, items)  # pyright: ignore[reportUnknownMemberType]
     return made
+
+
+def records_of(found: Iterable[R]) -> Records[R]:
+    """*found* as :class:`Records`, each a record (what a query found): not asked again as ``Records()`` asks."""
+    return typing.cast("Records[R]", _new_tuple(Records, found))  # (as Records.__new__ builds it)
+
+
+_new_tuple: Callable[[type, Iterable[Any]], tuple[Any, ...]] = tuple.__new__  # pyright: ignore[reportUnknownMemberType, reportUnknownVariableType]
 
 
 def _a_collection(value: object) -> bool:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal, TypeVar
 from usnz.model import hooks
 from usnz.model.base import Described
 from usnz.model.countries import COUNTRIES
-from usnz.model.dates import PartialDate, Period
+from usnz.model.dates import OPEN, PartialDate, Period
 from usnz.model.errors import (
     ArgumentTypeError,
     ArgumentValueError,
@@ -49,7 +49,7 @@ from usnz.querying.arguments import (
     to_window,
 )
 from usnz.querying.arguments import record_id as record_id_of
-from usnz.querying.collection import Records, dispute_groups, of_dataset
+from usnz.querying.collection import Records, dispute_groups, of_dataset, records_of
 from usnz.querying.disputes import Disputes
 from usnz.querying.doubted import Doubted, Doubts
 from usnz.querying.filtering import FilterIndex
@@ -145,27 +145,99 @@ def _reaches(
     return reach
 
 
+_WHEN: Final = vars(Described)["when"]
+"""The ``when`` every record kind of usnz's has: the first of its date fields that is set."""
+
+
+def _all_windows(given: list[AnyRecord], as_of: Mapping[str, dt.date]) -> tuple[list[Window], list[Window], list[int]]:
+    """The known and lenient extent of each of *given*, as :func:`_windows` gives them, and its :func:`_order_key`.
+
+    Read a run of one class at a time: each date field as a column, and the extents (and key) of
+    each date or period worked out once for every record holding that very value (the reader
+    shares each date it read lately). Only a period with an open end, known to run on to the
+    dates of the sources its record cites, is worked out record by record (as is a record of a
+    class with a ``when`` of its own).
+    """
+    known: list[Window] = []
+    possible: list[Window] = []
+    keys: list[int] = []
+    worked: dict[int, _Extents | None] = {}  # by id(): each value is held by a record of *given*
+    for cls, run in itertools.groupby(given, type):
+        records = list(run)
+        kind: Any = cls
+        if getattr(kind, "when", None) is not _WHEN:
+            extents = [_extents(*_windows(record, as_of)) for record in records]
+        else:
+            whens: list[PartialDate | Period | None] = [None] * len(records)
+            for name in reversed([name for name, declared in facts(kind) if declared.date]):  # the first set wins
+                values = list(map(operator.attrgetter(name), records))
+                whens = [when if value is None else value for value, when in zip(values, whens, strict=True)]
+            held = list(map(id, whens))
+            for key, when in dict(zip(held, whens, strict=True)).items():
+                if key not in worked:
+                    worked[key] = _fixed_windows(when)
+            found = list(map(worked.__getitem__, held))
+            extents = (
+                [
+                    _extents(*_windows(record, as_of)) if got is None else got
+                    for got, record in zip(found, records, strict=True)
+                ]
+                if None in found
+                else typing.cast("list[_Extents]", found)
+            )
+        known.extend(map(operator.itemgetter(0), extents))
+        possible.extend(map(operator.itemgetter(1), extents))
+        keys.extend(map(operator.itemgetter(2), extents))
+    return known, possible, keys
+
+
+_Extents = tuple[Window, Window, int]
+"""A record's known and lenient extents, and its :func:`_order_key`."""
+
+
+def _fixed_windows(when: PartialDate | Period | None) -> _Extents | None:
+    """What :func:`_windows` gives a record dated *when* (and its key), or ``None`` where its sources say."""
+    if when is None:
+        return _extents(_UNDATED, _UNDATED)
+    if isinstance(when, PartialDate):
+        window = (when.earliest, when.latest)
+        return _extents(window, window)
+    if isinstance(when.start, PartialDate) and when.end is OPEN:  # runs on to the dates of its sources
+        return None
+    return _extents(when.known(), (when.earliest, when.latest))
+
+
+def _extents(known: Window, possible: Window) -> _Extents:
+    """*known* and *possible*, and their :func:`_order_key`."""
+    return known, possible, _order_key(known, possible)
+
+
 _DAY_BITS: Final = 22  # a day's ordinal is below 2**22 (date.max's is 3,652,059)
 
 
-def _date_order(known: list[Window], possible: list[Window], ids: list[str]) -> list[int]:
-    """The positions of records in the order the texts tell, from their known and possible extents and ids.
+def _order_key(known: Window, possible: Window) -> int:
+    """Where a record of these extents comes in the order the texts tell (its id aside), as one integer.
 
     By first known day (undated last), then earliest possible day (what may have begun before
     comes first: what ended then before what began then), then last known day (a month before
-    the year around it), then id. Sorted twice, each sort comparing in C: by id, then (the sort
-    is stable) by one integer that packs, most significant first, the first known day's ordinal,
+    the year around it). It packs, most significant first, the first known day's ordinal,
     whether undated (a record of 9999-12-31 is dated: before the undated), the earliest possible
     day's ordinal and the last known day's.
     """
-    ordinal = dt.date.toordinal
-    shift: typing.Callable[[int, int], int] = operator.lshift  # pyright: ignore[reportUnknownVariableType, reportUnknownMemberType]
-    start = map(operator.itemgetter(0), known)
-    first = map(shift, map(ordinal, start), itertools.repeat(2 * _DAY_BITS + 1))
-    undated = map(shift, map(operator.is_, known, itertools.repeat(_UNDATED)), itertools.repeat(2 * _DAY_BITS))
-    earliest = map(shift, map(ordinal, map(operator.itemgetter(0), possible)), itertools.repeat(_DAY_BITS))
-    last = map(ordinal, map(operator.itemgetter(1), known))
-    keys = list(map(sum, zip(first, undated, earliest, last, strict=True)))
+    undated = known is _UNDATED  # (_windows gives the very tuple _UNDATED to undated records only)
+    return (
+        (known[0].toordinal() << (2 * _DAY_BITS + 1))
+        + (undated << (2 * _DAY_BITS))
+        + (possible[0].toordinal() << _DAY_BITS)
+        + known[1].toordinal()
+    )
+
+
+def _date_order(keys: list[int], ids: list[str]) -> list[int]:
+    """The positions of records in the order the texts tell, from their :func:`_order_key` and ids.
+
+    Sorted twice, each sort comparing in C: by id, then (the sort is stable) by key.
+    """
     order = sorted(range(len(ids)), key=ids.__getitem__)
     order.sort(key=keys.__getitem__)
     return order
@@ -348,11 +420,9 @@ class Dataset:
         as_of = spoken_dates(given)
         # Each record is read once, in the order given (the order it was built in, so memory
         # is read in order); the date order is then worked out on these compact lists.
-        windows = [_windows(record, as_of) for record in given]
-        known: list[Window] = list(map(operator.itemgetter(0), windows))
-        possible: list[Window] = list(map(operator.itemgetter(1), windows))
+        known, possible, keys = _all_windows(given, as_of)
         ids: list[str] = list(map(operator.attrgetter("id"), given))
-        order = _date_order(known, possible, ids)
+        order = _date_order(keys, ids)
         ordered = list(map(given.__getitem__, order))
         self._ordered: tuple[AnyRecord, ...] = tuple(ordered)
         self._by_id: dict[str, AnyRecord] = dict(zip(ids, given, strict=True))
@@ -372,10 +442,10 @@ class Dataset:
         # _windows gives the very tuple _UNDATED to undated records only
         dated = map(operator.is_not, map(known.__getitem__, order), itertools.repeat(_UNDATED))
         timeline = list(itertools.compress(ordered, dated))
-        self._by_kind: dict[type[AnyRecord], Records[AnyRecord]] = {
-            cls: Records(by_kind[cls]) for cls in sorted(by_kind, key=_kind_order)
+        self._by_kind: dict[type[AnyRecord], Records[AnyRecord]] = {  # (each a record: not asked again)
+            cls: records_of(by_kind[cls]) for cls in sorted(by_kind, key=_kind_order)
         }
-        self._timeline: Records[AnyRecord] = Records(timeline)
+        self._timeline: Records[AnyRecord] = records_of(timeline)
         self._index = FilterIndex(self._by_kind, self._by_id)  # each (kind, filter) built on first use
         self._intervals: dict[object, Intervals] = {}  # by kind, and the timeline's: built on first use
         self._search: SearchIndex | None = None
@@ -649,7 +719,7 @@ class Dataset:
         if keys:
             candidates, indexed = self._matching(kind, keys), None
         if during is not None:
-            candidates = Records(self._overlapping(candidates, during, indexed, possibly=lenient))
+            candidates = records_of(self._overlapping(candidates, during, indexed, possibly=lenient))
         return candidates  # type: ignore[return-value] # all are of cls by construction
 
     def _overlapping(

@@ -9,9 +9,10 @@ the records that start in that short lead, class by class, never by the whole da
 
 from __future__ import annotations
 
+import functools
 from bisect import bisect_left, bisect_right
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -33,11 +34,15 @@ class Intervals:
     ['nz-declares-war-on-germany']
     """
 
-    __slots__ = ("_classes", "_records")
+    __slots__ = ("_classes", "_record")
 
     def __init__(self, records: Sequence[AnyRecord], windows: Mapping[str, Window]) -> None:
         """Index *records* (in the order answers keep) by their windows; records without one are left out."""
-        self._records = records
+        # the record at a position: a tuple's own item (not a subclass's __getitem__ in Python, as Records has)
+        get: Callable[[int], AnyRecord] = records.__getitem__
+        if isinstance(records, tuple):
+            get = functools.partial(tuple[Any, ...].__getitem__, records)
+        self._record = get
         rows: dict[int, list[tuple[int, int, int]]] = {}  # by class: (first day, last day, position)
         for position, record in enumerate(records):
             window = windows.get(record.id)
@@ -61,4 +66,4 @@ class Intervals:
                 if ends[i] >= low:
                     found.append(positions[i])
         found.sort()
-        return [self._records[i] for i in found]
+        return list(map(self._record, found))
