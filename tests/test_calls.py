@@ -11,7 +11,8 @@ import pytest
 import usnz
 import usnz.export
 from usnz.cli import main
-from usnz.querying.dataset import Dataset, checked_call
+from usnz.model.calls import checked_call
+from usnz.querying.dataset import Dataset
 
 # -- a record kind by its class, as usnz.get(id, Kind) takes it ------------------------------------------
 
@@ -111,9 +112,10 @@ def test_other_mistakes_of_a_call_keep_pythons_words() -> None:
 def test_a_type_error_inside_the_function_passes_unchanged() -> None:
     raised = TypeError("from inside")
 
-    @checked_call
     def query(*, kind: object = None) -> None:
         raise raised
+
+    query = checked_call(query, filters=True)
 
     with pytest.raises(TypeError) as caught:
         query(kind=1)

@@ -17,25 +17,36 @@ __all__ = ["checked_call", "refused_call"]
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def checked_call(function: F) -> F:
+def checked_call(
+    function: F,
+    *,
+    filters: bool = False,
+    fields: Callable[[str], Mapping[str, tuple[str, ...]]] | None = None,
+    then: Callable[[tuple[Any, ...], Any], Any] | None = None,
+) -> F:
     """*function*, raising :class:`~usnz.ArgumentTypeError` for a call it cannot take (``verify(source=...)``).
 
     Python's own ``TypeError`` says only that a keyword is unexpected; this one names the
-    function's arguments and the closest (see :func:`refused_call`). Only an error of the call
-    itself is replaced: one whose traceback has no frame inside *function* (a ``TypeError``
-    raised while it runs passes through unchanged). The cost of a call is one frame; the
-    signature and the type checkers' view of *function* are its own.
+    function's arguments (its filters, with *filters*: a query's keyword-only arguments) and the
+    closest, or the filter a field of that name feeds (*fields*, asked with the function's name
+    only when a call is refused; see :func:`refused_call`). Only an error of the call itself is
+    replaced: one whose traceback has no frame inside *function* (a ``TypeError`` raised while
+    it runs passes through unchanged). *then*, given the call's arguments and the result, gives
+    what the call returns. The cost of a call is one frame; the signature and the type
+    checkers' view of *function* are its own.
     """
 
     @functools.wraps(function)
     def checked(*args: Any, **kwargs: Any) -> Any:
         try:
-            return function(*args, **kwargs)
+            found = function(*args, **kwargs)
         except TypeError as error:
             traceback = error.__traceback__
             if traceback is None or traceback.tb_next is not None:  # raised inside function, not binding the call
                 raise
-            raise refused_call(function, args, kwargs, error, filters=False) from None
+            known = fields(function.__name__) if fields is not None else None
+            raise refused_call(function, args, kwargs, error, known, filters=filters) from None
+        return found if then is None else then(args, found)
 
     return typing.cast("F", checked)
 

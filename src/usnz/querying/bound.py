@@ -13,11 +13,12 @@ import os
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Concatenate, Final, Literal, ParamSpec, TypeVar, overload
 
+from usnz.model.calls import checked_call
 from usnz.model.errors import ArgumentTypeError
 from usnz.model.facts import facts
 from usnz.model.filters import filters
 from usnz.model.kinds import CLASS_NAMES, kind_class
-from usnz.querying.dataset import Dataset, checked_call
+from usnz.querying.dataset import Dataset
 from usnz.querying.lookup import dataset, get, part, whole
 from usnz.reading.collector import collector_paused
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal, TypeVar
 
 from usnz.model import hooks
 from usnz.model.base import Described
+from usnz.model.calls import checked_call
 from usnz.model.countries import COUNTRIES
 from usnz.model.dates import OPEN, PartialDate, Period
 from usnz.model.errors import (
@@ -45,7 +46,6 @@ from usnz.querying.arguments import (
     many,
     of_kind,
     plain,
-    refused_call,
     to_window,
 )
 from usnz.querying.arguments import record_id as record_id_of
@@ -281,55 +281,25 @@ F = TypeVar("F", bound=Callable[..., Any])
 D = TypeVar("D", bound=type)
 
 
-def checked_call(function: F) -> F:
-    """*function*, raising :class:`~usnz.ArgumentTypeError` for a call it cannot take (``agreements(parties=...)``).
-
-    Python's own ``TypeError`` says only that a keyword is unexpected; this one names the
-    function's filters and the closest (see :func:`~usnz.querying.arguments.refused_call`).
-    Only an error of the call itself is replaced: one whose traceback has no frame inside
-    *function* (a ``TypeError`` raised while it runs passes through unchanged). The cost of a
-    call is one frame; the signature and the type checkers' view of *function* are its own.
-    """
-
-    @functools.wraps(function)
-    def checked(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return function(*args, **kwargs)
-        except TypeError as error:
-            traceback = error.__traceback__
-            if traceback is None or traceback.tb_next is not None:  # raised inside function, not binding the call
-                raise
-            raise refused_call(function, args, kwargs, error, _fields_of(function.__name__)) from None
-
-    return typing.cast("F", checked)
-
-
 def _checked_query(function: F) -> F:
-    """A :class:`Dataset` method, as :func:`checked_call` checks a call, whose results remember their dataset.
+    """A :class:`Dataset` method checked as a query (:func:`~usnz.model.calls.checked_call`), remembering its dataset.
 
     A ``Records`` (or ``Disputes``) a user's dataset returns is that dataset's (see
     :func:`~usnz.querying.collection.of_dataset`): its faces number the disputes as its
     ``disputes()`` does. The packaged dataset's (and its parts') are left as they are, the
-    packaged data being the faces' default. The same one frame as :func:`checked_call`.
+    packaged data being the faces' default.
     """
+    return checked_call(function, filters=True, fields=_fields_of, then=_of_its_dataset)
 
-    @functools.wraps(function)
-    def checked(*args: Any, **kwargs: Any) -> Any:
-        try:
-            found = function(*args, **kwargs)
-        except TypeError as error:
-            traceback = error.__traceback__
-            if traceback is None or traceback.tb_next is not None:  # raised inside function, not binding the call
-                raise
-            raise refused_call(function, args, kwargs, error, _fields_of(function.__name__)) from None
-        data: Dataset = args[0]  # the method ran: it had its dataset
-        if data._packaged or not isinstance(found, Records | Disputes):  # noqa: SLF001  # pyright: ignore[reportPrivateUsage]
-            return found
-        if isinstance(found, Disputes):
-            return _remembered(Disputes(_remembered(group, data) for group in found), data)
-        return _remembered(typing.cast("Records[AnyRecord]", found), data)
 
-    return typing.cast("F", checked)
+def _of_its_dataset(args: tuple[Any, ...], found: object) -> object:
+    """What a query of ``args[0]`` (its dataset) *found*, remembering that dataset when it is a user's."""
+    data: Dataset = args[0]  # the method ran: it had its dataset
+    if data._packaged or not isinstance(found, Records | Disputes):  # noqa: SLF001  # pyright: ignore[reportPrivateUsage]
+        return found
+    if isinstance(found, Disputes):
+        return _remembered(Disputes(_remembered(group, data) for group in found), data)
+    return _remembered(typing.cast("Records[AnyRecord]", found), data)
 
 
 C = TypeVar("C", Records[Any], Disputes)
