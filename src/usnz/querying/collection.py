@@ -22,7 +22,6 @@ if TYPE_CHECKING:
     from pandas import DataFrame
 
     from usnz.model.records import AnyRecord
-    from usnz.querying.dataset import Dataset
 
 __all__ = ["Records", "SummableField", "dispute_groups", "of_dataset", "records_of"]
 
@@ -56,7 +55,7 @@ class Records(tuple[R_co, ...]):  # noqa: SLOT001 - a dict of its own for its da
 
     # No __slots__: a tuple's subclass can have none, and a Records keeps the dataset it came
     # from (a user's: usnz.load(...)) in its own dict, one per collection, none per record.
-    _data: Dataset | None = None
+    _data: object | None = None  # a usnz.Dataset, not named: its module imports this one
     """The dataset the records came from, whose ``disputes()`` number a table's ``≠2``; ``None``: the packaged one."""
 
     def __new__(cls, records: Iterable[R_co] = (), /) -> Records[R_co]:
@@ -248,7 +247,7 @@ class Records(tuple[R_co, ...]):  # noqa: SLOT001 - a dict of its own for its da
         return frame
 
 
-def of_dataset(records: C, data: Dataset | None) -> C:
+def of_dataset(records: C, data: object | None) -> C:
     """*records* (a ``Records`` or ``Disputes``) as the collection of *data*: itself when it is, else a copy that is.
 
     A copy, never a change: a query may return a collection it keeps (and another dataset shares).

@@ -9,7 +9,6 @@ from usnz.querying.collection import Records, of_dataset
 
 if TYPE_CHECKING:
     from usnz.model.records import AnyRecord
-    from usnz.querying.dataset import Dataset
 
 __all__ = ["Disputes"]
 
@@ -27,7 +26,7 @@ class Disputes(tuple[Records["AnyRecord"], ...]):  # noqa: SLOT001 - a dict of i
     """
 
     # No __slots__: as a Records, it keeps the dataset it came from in its own dict.
-    _data: Dataset | None = None
+    _data: object | None = None  # a usnz.Dataset, not named: its module imports this one
     """The dataset the groups came from, whose ``disputes()`` number them; ``None``: the packaged one."""
 
     def __setattr__(self, name: str, value: object, /) -> None:
