@@ -19,20 +19,11 @@ from typing import Any
 import pytest
 
 import usnz
+from user_data import SOURCE
 from usnz.cli import main
 from usnz.querying import arguments
 from usnz.reading import files as reading_files
 from usnz.reading import load as loading
-
-SOURCE = {
-    "id": "my-notes",
-    "title": "My notes",
-    "publisher": "Me",
-    "kind": "news-article",
-    "sha256": "0" * 64,
-    "paragraphs": 3,
-    "filename": "notes.txt",
-}
 
 
 def event(record_id: str, problems: int) -> dict[str, Any]:

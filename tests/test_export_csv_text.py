@@ -9,19 +9,11 @@ from typing import Any
 
 import usnz
 import usnz.export
+from user_data import SOURCE
 
 ROOT = Path(__file__).resolve().parent.parent
 _FORMULA = ("=", "+", "-", "@")
 
-SOURCE = {
-    "id": "my-notes",
-    "title": "My notes",
-    "publisher": "Me",
-    "kind": "news-article",
-    "sha256": "0" * 64,
-    "paragraphs": 3,
-    "filename": "notes.txt",
-}
 NOTES = ['=HYPERLINK("http://x")', "+1 more", "-2 less", "@SUM(A1)"]
 
 

@@ -15,17 +15,9 @@ from hypothesis import strategies as st
 
 import usnz
 from strategies import RECORDS, targets
+from user_data import SOURCE
 from usnz.model.facts import facts
 
-SOURCE = {
-    "id": "my-notes",
-    "title": "My notes",
-    "publisher": "Me",
-    "kind": "news-article",
-    "sha256": "0" * 64,
-    "paragraphs": 3,
-    "filename": "notes.txt",
-}
 CITE = [{"source": "my-notes", "paragraph": 1}]
 EVENT = {"id": "e", "kind": "statement", "title": "T", "summary": "S.", "citations": CITE}
 

@@ -15,18 +15,10 @@ from typing import Any
 import pytest
 
 import usnz
+from user_data import SOURCE
 from usnz.model.plain import unsafe
 from usnz.reading.load import MAX_INT, parse_json
 
-SOURCE = {
-    "id": "my-notes",
-    "title": "My notes",
-    "publisher": "Me",
-    "kind": "news-article",
-    "sha256": "0" * 64,
-    "paragraphs": 3,
-    "filename": "notes.txt",
-}
 EVENT: dict[str, Any] = {
     "id": "e",
     "kind": "statement",
