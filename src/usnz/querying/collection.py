@@ -454,7 +454,7 @@ def _within(records: tuple[AnyRecord, ...], field: str) -> dict[str, tuple[str, 
     stated = {r.id for r in records if isinstance(getattr(r, field), Quantity)}
     found: dict[str, tuple[str, bool]] = {}
     for record in records:
-        pointer = getattr(type(record), "within", {}).get(field)
+        pointer = getattr(type(record), "counted_in", {}).get(field)
         including = getattr(record, pointer) if pointer else None
         if isinstance(including, str):
             found[record.id] = (including, including in stated)

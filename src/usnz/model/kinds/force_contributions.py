@@ -119,7 +119,7 @@ class ForceContribution(Record):
         ),
     )
 
-    within: ClassVar[Mapping[str, str]] = MappingProxyType(
+    counted_in: ClassVar[Mapping[str, str]] = MappingProxyType(
         {"killed": "casualties_in", "wounded": "casualties_in", "captured": "casualties_in"}
     )
     """For each field ``total()`` adds up, the field naming the record whose figure includes this one's."""
