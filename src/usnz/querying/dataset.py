@@ -746,12 +746,14 @@ class Dataset:
         """
         reach = self._reach
         first, last = window
+        meeting = [(r, w) for r in records if (w := reach.get(r.id)) is not None and w[0] <= last and first <= w[1]]
+        if not meeting:  # the common case: a window no unknown end reaches
+            return
         got = {r.id for r in found}
         would = [
             r
-            for r in records
-            if (w := reach.get(r.id)) is not None and w[0] <= last and first <= w[1] and r.id not in got
-            if not got or (w[0] is not dt.date.min and w[1] is not dt.date.max)
+            for r, w in meeting
+            if r.id not in got and (not got or (w[0] is not dt.date.min and w[1] is not dt.date.max))
         ]
         if not would:
             return
