@@ -41,7 +41,23 @@ figure's quantity (or money), an aid's amount.
 """
 
 
-class Records(tuple[R_co, ...]):  # noqa: SLOT001 - a dict of its own for its dataset (see _data)
+class ReadOnly:
+    """Attributes refused, as a tuple refuses them: for the tuples here that keep a dataset in a dict."""
+
+    __slots__ = ()
+
+    def __setattr__(self, name: str, value: object, /) -> None:
+        """Refused: immutable, as a tuple is."""
+        msg = f"{type(self).__name__!r} object attribute {name!r} is read-only"
+        raise AttributeError(msg)
+
+    def __delattr__(self, name: str, /) -> None:
+        """Refused: immutable, as a tuple is."""
+        msg = f"{type(self).__name__!r} object attribute {name!r} is read-only"
+        raise AttributeError(msg)
+
+
+class Records(ReadOnly, tuple[R_co, ...]):  # noqa: SLOT001 - a dict of its own for its dataset (see _data)
     """Query results: a tuple of records in a documented, deterministic order.
 
     Still a tuple to callers (index it, slice it, unpack it, compare it), and still
@@ -84,16 +100,6 @@ class Records(tuple[R_co, ...]):  # noqa: SLOT001 - a dict of its own for its da
         if data is not None:
             object.__setattr__(held, "_data", data)
         return held
-
-    def __setattr__(self, name: str, value: object, /) -> None:
-        """Refused: a ``Records`` is immutable, as a tuple is."""
-        msg = f"'Records' object attribute {name!r} is read-only"
-        raise AttributeError(msg)
-
-    def __delattr__(self, name: str, /) -> None:
-        """Refused: a ``Records`` is immutable, as a tuple is."""
-        msg = f"'Records' object attribute {name!r} is read-only"
-        raise AttributeError(msg)
 
     @overload
     def __getitem__(self, index: SupportsIndex, /) -> R_co: ...

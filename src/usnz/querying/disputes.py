@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, SupportsIndex, overload
 
 from usnz.model import hooks
-from usnz.querying.collection import Records, of_dataset
+from usnz.querying.collection import ReadOnly, Records, of_dataset
 
 if TYPE_CHECKING:
     from usnz.model.records import AnyRecord
@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 __all__ = ["Disputes"]
 
 
-class Disputes(tuple[Records["AnyRecord"], ...]):  # noqa: SLOT001 - a dict of its own for its dataset
+class Disputes(ReadOnly, tuple[Records["AnyRecord"], ...]):  # noqa: SLOT001 - a dict of its own for its dataset
     """The records that disagree, in groups: still a tuple of groups (each a :class:`Records`).
 
     Printed, or shown in Jupyter, it reads one group at a time: what the records disagree on
@@ -28,16 +28,6 @@ class Disputes(tuple[Records["AnyRecord"], ...]):  # noqa: SLOT001 - a dict of i
     # No __slots__: as a Records, it keeps the dataset it came from in its own dict.
     _data: object | None = None  # a usnz.Dataset, not named: its module imports this one
     """The dataset the groups came from, whose ``disputes()`` number them; ``None``: the packaged one."""
-
-    def __setattr__(self, name: str, value: object, /) -> None:
-        """Refused: ``Disputes`` are immutable, as a tuple is."""
-        msg = f"'Disputes' object attribute {name!r} is read-only"
-        raise AttributeError(msg)
-
-    def __delattr__(self, name: str, /) -> None:
-        """Refused: ``Disputes`` are immutable, as a tuple is."""
-        msg = f"'Disputes' object attribute {name!r} is read-only"
-        raise AttributeError(msg)
 
     @overload
     def __getitem__(self, index: SupportsIndex, /) -> Records[AnyRecord]: ...
