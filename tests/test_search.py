@@ -246,20 +246,36 @@ def test_equal_scores_keep_the_documented_order() -> None:
 # -- bounded costs (issue 22) ------------------------------------------------------------------
 
 
-def _cost(build: Callable[[], object]) -> tuple[float, int]:
-    """The best time of five runs of *build*, and its peak memory (bytes) traced once."""
-    times = []
-    for _ in range(5):
-        start = time.process_time()  # CPU time: another process on a busy machine does not count
-        build()
-        times.append(time.process_time() - start)
+def _cpu(build: Callable[[], object]) -> float:
+    start = time.process_time()  # CPU time: another process on a busy machine does not count
+    build()
+    return time.process_time() - start
+
+
+def _peak(build: Callable[[], object]) -> int:
     tracemalloc.start()
     try:
         build()
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    return min(times), peak
+    return peak
+
+
+def _cost(build: Callable[[], object]) -> tuple[float, int]:
+    """The best time of five runs of *build*, and its peak memory (bytes) traced once."""
+    return min(_cpu(build) for _ in range(5)), _peak(build)
+
+
+def _paired_costs(
+    small: Callable[[], object], large: Callable[[], object]
+) -> tuple[tuple[float, int], tuple[float, int]]:
+    """The costs of *small* and *large*, their runs interleaved so a burst of load touches both alike."""
+    small_times, large_times = [], []
+    for _ in range(5):
+        small_times.append(_cpu(small))
+        large_times.append(_cpu(large))
+    return (min(small_times), _peak(small)), (min(large_times), _peak(large))
 
 
 def _long_word_index(size: int) -> SearchIndex:
@@ -271,8 +287,9 @@ def _long_word_index(size: int) -> SearchIndex:
 
 
 def test_a_very_long_word_costs_in_proportion_to_its_length() -> None:
-    small_time, small_memory = _cost(lambda: _long_word_index(20_000))
-    large_time, large_memory = _cost(lambda: _long_word_index(40_000))
+    (small_time, small_memory), (large_time, large_memory) = _paired_costs(
+        lambda: _long_word_index(20_000), lambda: _long_word_index(40_000)
+    )
     assert large_memory <= 2.5 * small_memory
     assert large_time <= 3 * small_time + 0.02  # twice, with room for a busy machine
     assert small_memory < 5_000_000  # not 1.5 GB of deletions
@@ -325,8 +342,7 @@ def test_doubling_the_records_at_most_doubles_the_search_index() -> None:
 
         return run
 
-    small_time, small_memory = _cost(build(small))
-    large_time, large_memory = _cost(build(large))
+    (small_time, small_memory), (large_time, large_memory) = _paired_costs(build(small), build(large))
     assert large_memory <= 2.5 * small_memory
     assert large_time <= 3 * small_time + 0.02  # twice, with room for a busy machine
 
