@@ -376,6 +376,8 @@ class Shown:
         get: The cell's text for a record (``""`` when not set).
         mark: The cell's mark for a record (:mod:`usnz.faces.marks`; ``""`` for none).
         keep: Shown even when every record has the same value (``combat``: the answer wanted).
+        needed: Never left out for want of room before every other column but the id and the
+            label: the kind's ``table_needed`` (a quote's ``speaker``, a force's ``combat``) and the label.
     """
 
     name: str
@@ -385,6 +387,7 @@ class Shown:
     get: Callable[[Any], str] = attrs.field(eq=False)
     mark: Callable[[Any], str] = attrs.field(default=_no_mark, eq=False)
     keep: bool = False
+    needed: bool = False
 
 
 SHOWN: Final[Mapping[type[AnyRecord], tuple[str, ...]]] = types.MappingProxyType(
@@ -472,6 +475,7 @@ def _field_mark(cls: type, name: str) -> Callable[[Any], str]:
 
 
 def _shown(cls: type, name: str, rank: int) -> Shown:
+    needed = name in getattr(cls, "table_needed", ())
     if name in _COMPUTED:
         doc, computed, read = _COMPUTED[name]
         return Shown(
@@ -482,6 +486,7 @@ def _shown(cls: type, name: str, rank: int) -> Shown:
             get=lambda r: _cell(read(r)),
             mark=_COMPUTED_MARKS.get(name, _no_mark),
             keep=name == "combat",
+            needed=needed,
         )
     declared, hint = dict(facts(cls))[name], field_hints(cls)[name]
     several = typing.get_origin(hint) is tuple  # a list of codes may be cut short, as text is
@@ -499,6 +504,7 @@ def _shown(cls: type, name: str, rank: int) -> Shown:
         rank=rank,
         get=lambda r: _cell(getattr(r, name)),
         mark=_field_mark(cls, name),
+        needed=needed,
     )
 
 
@@ -523,7 +529,8 @@ def shown(cls: type[AnyRecord]) -> tuple[Shown, ...]:
      'captured', 'conflict', 'about']
     """
     chosen = [_shown(cls, name, rank) for rank, name in enumerate(SHOWN[cls], start=1)]
-    chosen[0] = attrs.evolve(chosen[0], keep=True)  # each kind's label first: kept, even when all rows share it
+    # each kind's label first: kept, even when all rows share it, and never left out for room
+    chosen[0] = attrs.evolve(chosen[0], keep=True, needed=True)
     return (_ID_SHOWN, *sorted(chosen, key=lambda column: column.kind == "text"))
 
 

@@ -82,12 +82,17 @@ def _field(value: object) -> str:
     return escape(clean(value_text(value)))
 
 
-def mark_html(mark: str, meaning: str = "") -> str:
-    """A mark (:mod:`usnz.faces.marks`) after a value, with what it means as its tooltip."""
+def mark_html(mark: str, meaning: str = "", *, wraps: bool = False) -> str:
+    """A mark (:mod:`usnz.faces.marks`) after a value, with what it means as its tooltip.
+
+    After a value that *wraps* (text, a period, a figure in words), a no-break space joins it to
+    the last word: the mark never goes onto a line of its own.
+    """
     if not mark:
         return ""
     title = meaning or marks.MEANING.get(mark[:1], "")
-    return f' <span class="usnz-mark" title="{escape(title)}">{escape(mark)}</span>'
+    space = "&nbsp;" if wraps else " "
+    return f'{space}<span class="usnz-mark" title="{escape(title)}">{escape(mark)}</span>'
 
 
 def legend_html(lines: Sequence[str]) -> str:
@@ -125,7 +130,7 @@ def record_html(record: AnyRecord) -> str:
         else:
             mark = shown[1]
             used.add(mark)
-            content = _field(values[name]) + mark_html(mark)
+            content = _field(values[name]) + mark_html(mark, wraps=name not in refers)
         style = "id" if name in refers else "prose"
         rows.append(f"<tr>{_cell('th', escape(name), 'field')}{_cell('td', content, style)}</tr>")
     caption = (
@@ -159,11 +164,17 @@ def _estimate(column: Shown, cells: list[str], marked: list[str]) -> float:
 
 
 def _pieces(text: str, mark: str, kind: str) -> list[str]:
-    """The parts of a cell kept on one line: a value breaks after a ``/`` and at spaces, else whole."""
+    """The parts of a cell kept on one line: a value breaks after a ``/``, a figure at spaces, else whole.
+
+    The mark stays with the last part.
+    """
     whole = text + (f" {mark}" if mark else "")
     if kind == "value":
         return [piece for part in whole.split("/") for piece in ([part] if part else [])]
-    return whole.split(" ") if kind == "number" else [whole]
+    if kind == "number":
+        *words, last = text.split(" ")
+        return [*words, last + (f" {mark}" if mark else "")]
+    return [whole]
 
 
 def _fitting(
@@ -171,7 +182,7 @@ def _fitting(
 ) -> list[int]:
     """The columns kept so the table fits :data:`_BUDGET`: the least wanted out first.
 
-    Never the id, the label or a column marked ``keep`` (the answer wanted, such as ``combat``).
+    Never the id, the label or a column marked ``needed`` (the answer wanted, such as ``combat``).
     """
     widths = [
         _estimate(column, [row[at] for row in rows], [marked[at] for marked in marks_of])
@@ -180,7 +191,7 @@ def _fitting(
     kept = sorted(range(len(chosen)), key=lambda at: chosen[at].rank)
     label = next((at for at in kept if chosen[at].kind == "text"), None)
     while sum(widths[at] for at in kept) + cited_px > _BUDGET:
-        dropped = next((at for at in reversed(kept) if at not in {0, label} and not chosen[at].keep), None)
+        dropped = next((at for at in reversed(kept) if at not in {0, label} and not chosen[at].needed), None)
         if dropped is None:
             break
         kept.remove(dropped)
@@ -264,12 +275,12 @@ def _content(text: str, column: Shown, mark: str, meaning: str = "") -> str:
     """A cell's markup: text cut at a word; a value broken only after a ``/``; then its mark (*meaning*: its tip)."""
     if column.kind == "number" and " " in text:  # a figure with words (about 500-1,000 fighters) breaks at a space
         words = " ".join(f'<span style="white-space:nowrap">{escape(clean(word))}</span>' for word in text.split(" "))
-        return words + mark_html(mark, meaning)
+        return words + mark_html(mark, meaning, wraps=True)
     if column.kind == "value" and "/" in text:
         parts = [escape(clean(part)) for part in text.split("/")]
         joined = "/<wbr>".join(f'<span style="white-space:nowrap">{part}</span>' for part in parts)
-        return joined + mark_html(mark, meaning)
-    return _text(text, column) + mark_html(mark, meaning)
+        return joined + mark_html(mark, meaning, wraps=True)
+    return _text(text, column) + mark_html(mark, meaning, wraps=column.kind == "text")
 
 
 def _text(text: str, column: Shown) -> str:

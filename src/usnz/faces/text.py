@@ -62,6 +62,9 @@ _BELOW: Final = "    "
 """The indent of a text column moved under its row (too narrow beside the rest)."""
 _LINES: Final = 3
 """The most lines a text cell of a terminal table wraps onto; the rest is cut at a word with "…"."""
+_GLUE: Final = "\x00"
+"""Joins a cell's mark to its last word while a table is laid out, so no mark wraps onto a line of
+its own; printed as a space. The cells are :func:`~usnz.faces.marks.clean` first, so no text holds it."""
 
 
 def terminal_width(fallback: int = WIDTH) -> int:
@@ -256,7 +259,7 @@ def table_text(records: Sequence[AnyRecord], width: int | None = None, *, data: 
     chosen, rows = table(records)
     row_marks, legend = table_marks(records, chosen, data)
     cells = [
-        [clean(text) + (f" {mark}" if mark else "") for text, mark in zip(row, marked, strict=True)]
+        [_marked(clean(text), mark) for text, mark in zip(row, marked, strict=True)]
         for row, marked in zip(rows, row_marks, strict=True)
     ]
     natural = [max(len(column.name), *(len(row[at]) for row in cells)) for at, column in enumerate(chosen)]
@@ -289,7 +292,14 @@ def table_text(records: Sequence[AnyRecord], width: int | None = None, *, data: 
     if left_out:  # as Jupyter's table says it
         legend = [*legend, f"Not shown for want of room: {', '.join(left_out)} (a wider terminal shows them)"]
     lines.extend(line for entry in legend for line in _wrap(clean(entry), width))
-    return "\n".join(lines)
+    return "\n".join(lines).replace(_GLUE, " ")
+
+
+def _marked(text: str, mark: str) -> str:
+    """A cell's text with its mark glued to its last word (one cell, as wide as both): never a line apart."""
+    if not mark:
+        return text
+    return f"{text}{_GLUE}{mark}" if text else mark
 
 
 class _Layout(NamedTuple):
@@ -330,14 +340,17 @@ def _layout(sized: _Sized, width: int, columns: list[int]) -> _Layout:
         rest = [at for at in range(len(shown)) if at not in below]
         least = [unnarrowed[at] for at in rest]
         kept = [rest[at] for at in _kept([shown[at] for at in rest], least, width - heading)]
-        roomy_least = [unnarrowed[at] for at in rest]
+        # the headings below after the first one: that column at least as wide as they are
+        above = len(shown[0].name) + heading if rest[0] == 0 else width + 1
+        roomy_least = [max(unnarrowed[at], above) if at == 0 else unnarrowed[at] for at in rest]
         roomy = [rest[at] for at in _kept([shown[at] for at in rest], roomy_least, width)]
         essential = _essential(shown)
         if (
             any(at in essential and at not in kept for at in roomy)  # the heading at the end costs a date or number
-            and len(shown[0].name) + heading <= unnarrowed[0]  # and it fits above the first column
+            and 0 in roomy  # and it fits above the first column
         ):
             kept, least, inside = roomy, roomy_least, True
+            natural = [max(wide, above) if at == 0 else wide for at, wide in enumerate(natural)]
         least = [least[rest.index(at)] for at in kept]
         sizes = [(natural[at], wide, shown[at].kind == "text") for at, wide in zip(kept, least, strict=True)]
         widths = _share(width - (0 if inside else heading), sizes)
@@ -355,7 +368,8 @@ def _stacked(sized: _Sized, width: int, flat: _Layout) -> _Layout | None:
         return None
     room = width - len(_BELOW)
     stacked = _layout(sized, room, list(range(1, len(chosen))))
-    beside = sum(stacked.widths) + _GAP * (len(stacked.widths) - 1) + len(_heading(chosen, stacked.below))
+    beside = sum(stacked.widths) + _GAP * (len(stacked.widths) - 1)
+    beside += 0 if stacked.inside else len(_heading(chosen, stacked.below))
     keeps = len(essential & {0, *stacked.kept, *stacked.below})
     if beside > room or keeps <= len(essential & {*flat.kept, *flat.below}):
         return None
@@ -400,12 +414,13 @@ def _kept(chosen: Sequence[Shown], least: list[int], width: int) -> list[int]:
     """The columns a terminal of *width* shows, in order: the least wanted left out first.
 
     The id, the label, the date, the first figure (the deciding number) and every column marked
-    ``keep`` (the answer wanted, such as a force contribution's ``combat``) are kept before any
-    other: when only they are left and still too wide, text narrows to :data:`_TIGHTEST`
-    before one of them goes, and a column marked ``keep`` goes only after every other but the id.
+    ``needed`` (the answer wanted, such as a force contribution's ``combat``, a quote's ``speaker``)
+    are kept before any other: when only they are left and still too wide, text narrows to
+    :data:`_TIGHTEST` before one of them goes, and a column marked ``needed`` goes only after every
+    other but the id.
     """
     essential = _essential(chosen)
-    last = {at for at, column in enumerate(chosen) if at == 0 or column.keep}  # the id and what is marked keep
+    last = {at for at, column in enumerate(chosen) if at == 0 or column.needed}  # the id and what is needed
     kept = sorted(range(len(chosen)), key=lambda at: (at not in essential, at not in last, chosen[at].rank))
     narrowed = False
 
@@ -422,12 +437,12 @@ def _kept(chosen: Sequence[Shown], least: list[int], width: int) -> list[int]:
 
 
 def _essential(chosen: Sequence[Shown]) -> set[int]:
-    """The columns kept before any other: the id, the label, the date, the first figure and those marked ``keep``."""
+    """The columns kept before any other: the id, the label, the date, the first figure and those marked ``needed``."""
     first_number = next((at for at, column in enumerate(chosen) if column.kind == "number"), None)
     return {
         at
         for at, column in enumerate(chosen)
-        if at in {0, first_number} or column.name in _DATES or column.rank == 1 or column.keep
+        if at in {0, first_number} or column.name in _DATES or column.rank == 1 or column.needed
     }
 
 
