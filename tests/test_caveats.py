@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+import attrs
 import pytest
 
 import usnz
 from usnz.cli import main
-from usnz.faces.text import table_text
+from usnz.faces import marks
+from usnz.faces.text import show_text, table_text
 
 _ALONE = re.compile(r"(?:^|  )(?:[*†]|≠\d+)(?:  |$)")
 """A mark with no text before it on its line: wrapped away from its cell."""
@@ -87,3 +89,178 @@ def test_a_mark_in_jupyter_never_wraps_onto_a_line_of_its_own(name: str) -> None
         _, style, content = cell
         if "usnz-mark" in content and "white-space:nowrap" not in style:
             assert content.count('&nbsp;<span class="usnz-mark"') == content.count('<span class="usnz-mark"'), cell
+
+
+# -- A figure counted within another record's (rnzn-korea's dead within k-force-korea's) ------------
+
+
+def test_a_figure_counted_within_another_record_s_is_marked_in_the_terminal() -> None:
+    lines = table_text(usnz.force_contributions(conflict="korean-war"), width=80).splitlines()
+    assert lines[0] == "id                        personnel  combat      period  served  killed  ↓ about"
+    assert "rnzn-korea                           yes                  1,300       ⊂" in lines
+    assert "nz-korea-liaison-officer          1  no          /1971                ⊂" in lines
+    assert "k-force-korea                 1,044  yes         /1957    3,794      33" in lines
+    assert lines[lines.index("(5 records)") + 1] == (
+        "⊂ counted within k-force-korea's figure: nz-korea-liaison-officer, rnzn-korea"
+    )
+    one = table_text(usnz.Records([usnz.get("rnzn-korea")]), width=80).splitlines()
+    assert one[2] == "rnzn-korea  yes      1,300       ⊂     ≥6  NZL            ⊂         ⊂"
+    assert one[one.index("(1 record)") + 1] == "⊂ counted within k-force-korea's figure: rnzn-korea"
+
+
+def test_a_figure_counted_within_another_keeps_its_column() -> None:
+    """Every figure of the column empty but the mark: the column stays, with its legend."""
+    text = table_text(usnz.Records([usnz.get("nz-korea-liaison-officer")]), width=120)
+    assert text.splitlines()[0].split() == [
+        *("id", "personnel", "combat", "period", "killed", "country", "wounded", "captured", "conflict", "↓", "about")
+    ]
+    assert text.splitlines()[2].split() == [
+        "nz-korea-liaison-officer",
+        "1",
+        "no",
+        "/1971",
+        "⊂",
+        "NZL",
+        "⊂",
+        "⊂",
+        "korean-war",
+    ]
+    assert text.splitlines()[-1] == "⊂ counted within k-force-korea's figure: nz-korea-liaison-officer"
+
+
+def test_the_counted_legend_goes_with_its_columns() -> None:
+    """No column of the mark shown (a narrow terminal): no line for it."""
+    text = table_text(usnz.force_contributions(conflict="korean-war"), width=60)
+    assert "killed" in text.splitlines()[-2] + text.splitlines()[-1]  # left out, and said so
+    assert "⊂" not in text
+
+
+def test_a_figure_counted_within_another_in_jupyter_and_the_cli(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    html = usnz.force_contributions(conflict="korean-war")._repr_html_()
+    cell = '<span class="usnz-mark" title="counted within k-force-korea&#x27;s figure">⊂</span>'
+    assert html.count(cell) == 2  # killed, of the navy and of the liaison officer
+    assert "Not shown for want of room: country, wounded, captured (print()" in html
+    assert "⊂ counted within k-force-korea&#x27;s figure: nz-korea-liaison-officer, rnzn-korea<br>" in html
+    monkeypatch.setenv("COLUMNS", "80")
+    assert main(["list", "force-contributions", "--conflict", "korean-war"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert "⊂ counted within k-force-korea's figure: nz-korea-liaison-officer, rnzn-korea" in out
+    assert "rnzn-korea                           yes                  1,300       ⊂" in out
+
+
+def test_counted_within_reads_the_kind_s_declaration() -> None:
+    navy = usnz.get("rnzn-korea")
+    assert marks.counted_within(navy, "killed") == "k-force-korea"
+    assert marks.counted_within(navy, "ships") is None  # no record counts its ships
+    assert marks.counted_within(usnz.get("uk-korean-war"), "killed") is None  # unknown, not counted elsewhere
+    assert marks.counted_within(usnz.get("k-force-korea"), "killed") is None  # its own figure
+    assert marks.legend({marks.COUNTED}) == ["⊂ counted within another record's figure"]
+    assert marks.legend({marks.DISPUTED}) == ["≠ disputes another record's claim (usnz.disputes())"]
+
+
+# -- One record's dispute: its legend points to where the dispute is shown ---------------------------
+
+
+def test_a_record_s_dispute_legend_points_to_its_dispute(capsys: pytest.CaptureFixture[str]) -> None:
+    gulf = usnz.get("nz-gulf-war-1991")
+    line = (
+        "≠ disputes the claim of nz-gulf-war-fought-claim (how: its contradiction, under doubts); both sides: "
+        "usnz.disputes()[0] in Python; the other: usnz show nz-gulf-war-fought-claim"
+    )
+    assert show_text(gulf, width=200).splitlines()[-1] == line
+    assert usnz.disputes()[0].ids() == ("nz-gulf-war-1991", "nz-gulf-war-fought-claim")  # what it points to
+    assert "  doubts      contradiction (encyclopedia-nz-us-relations ¶6, ¶8, ¶12, ¶22): " in show_text(gulf, 200)
+    assert f'<div class="usnz-legend" style="text-align:left;font-size:0.9em;padding:0.25em 0">{line}</div>' in (
+        gulf._repr_html_()
+    )
+    fifty = usnz.get("nzsas-afghanistan-fifty")
+    assert "usnz.disputes()[1] in Python; the other: usnz show nzsas-afghanistan-rotations" in " ".join(
+        show_text(fifty, width=80).splitlines()[-2:]
+    )
+    assert usnz.disputes()[1].ids() == ("nzsas-afghanistan-rotations", "nzsas-afghanistan-fifty")
+    assert main(["show", "nz-gulf-war-1991"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert out.endswith(" ".join(line.split()))
+
+
+def test_a_record_of_your_own_points_to_its_dataset_s_disputes() -> None:
+    """Not the packaged data's record (no contradiction among its doubts): no number, no usnz show."""
+    mine = attrs.evolve(usnz.get("nz-gulf-war-1991"), doubts=())
+    assert str(mine).splitlines()[-1] == (
+        "≠ disputes the claim of nz-gulf-war-fought-claim; both sides: the dataset's disputes()"
+    )
+
+
+# -- usnz schema KIND --format table: as wide as the terminal ----------------------------------------
+
+
+@pytest.mark.parametrize("width", [60, 80, 120])
+@pytest.mark.parametrize("kind", [name.replace("_", "-") for name in usnz.KINDS])
+def test_a_schema_table_fits_the_terminal(
+    kind: str, width: int, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", str(width))
+    assert main(["schema", kind, "--format", "table"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert max(len(line) for line in lines) <= width
+    schema = usnz.export.json_schema(kind)
+    words = " ".join(" ".join(lines).split())
+    for field in schema["properties"].values():  # every description whole: never cut
+        assert " ".join(field.get("description", "").split()) in words
+    assert "Not shown" not in words
+
+
+def test_a_schema_table_at_80_columns(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    assert main(["schema", "sources", "--format", "table"]) == 0
+    assert capsys.readouterr().out.splitlines()[:9] == [
+        "field       type                                         required  ↓ description",
+        "-" * 80,
+        "id          string                                       yes",
+        "    Stable kebab-case slug.",
+        "title       string                                       yes",
+        "    The text's title.",
+        "publisher   string                                       yes",
+        "    Who published it.",
+        "kind        one of dataset|encyclopedia-article|         yes",
+    ]
+
+
+def test_a_schema_table_too_narrow_for_its_columns_says_what_it_leaves_out(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "20")
+    assert main(["schema", "sources", "--format", "table"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1].startswith("Not shown for want of room: ")
+
+
+# -- usnz cite: a source's date its text does not state is marked ------------------------------------
+
+
+def test_cite_marks_a_date_from_outside_the_texts(capsys: pytest.CaptureFixture[str]) -> None:
+    text = usnz.cite()
+    assert '- "John Key leaves US for Canada". News article, publisher: NZPA, 2010-04~ †. SHA-256 ' in text
+    assert (
+        "† nzpa-key-leaves-us: date not stated in the news article: taken from outside the texts "
+        "(its doubts say how: usnz show nzpa-key-leaves-us)"
+    ) in text.splitlines()
+    assert main(["cite"]) == 0
+    assert capsys.readouterr().out == text
+    bibtex = usnz.cite("bibtex")
+    news = bibtex[bibtex.index("@misc{nzpa-key-leaves-us,") :].split("\n\n")[0]
+    sha = usnz.get("nzpa-key-leaves-us", usnz.Source).sha256
+    note = f"SHA-256 {sha}; date approximate; date not stated in the news article: taken from outside the texts"
+    assert f"  note = {{{note}}}," in news
+
+
+def test_cite_words_an_inferred_date_from_its_basis(monkeypatch: pytest.MonkeyPatch) -> None:
+    from usnz.faces import cite as _cite
+
+    news = usnz.get("nzpa-key-leaves-us", usnz.Source)
+    inferred = attrs.evolve(news, date_basis="inferred")
+    monkeypatch.setattr(_cite, "_sources", lambda _data: (inferred,))
+    assert "NZPA, 2010-04~ *. SHA-256" in usnz.cite()
+    assert "* nzpa-key-leaves-us: date not stated in the news article: inferred from the texts" in usnz.cite()
+    assert "date not stated in the news article: inferred from the texts}," in usnz.cite("bibtex")

@@ -465,6 +465,8 @@ def _cell(value: object) -> str:
 def _field_mark(cls: type, name: str) -> Callable[[Any], str]:
     """The mark a field's cell carries: its dates' basis, an assumed currency, a country read from a name."""
     declared, hint = dict(facts(cls))[name], field_hints(cls)[name]
+    if name in getattr(cls, "counted_in", {}):  # rnzn-korea's killed: counted within k-force-korea's
+        return lambda record: marks.COUNTED if marks.counted_within(record, name) else ""
     if declared.date:
         return marks.date_mark
     if hint is Money:
@@ -580,6 +582,7 @@ def table_marks(
         members = numbered
     rows: list[tuple[str, ...]] = []
     used: set[str] = set()
+    counted: dict[str, list[str]] = {}  # for each record whose figure counts others', those others
     for record in records:
         row = tuple(
             f"{marks.DISPUTED}{groups[record.id]}"
@@ -587,10 +590,14 @@ def table_marks(
             else column.mark(record)
             for column in chosen
         )
+        for column, mark in zip(chosen, row, strict=True):
+            target = marks.counted_within(record, column.name) if mark == marks.COUNTED else None
+            if target is not None and record.id not in counted.setdefault(target, []):
+                counted[target].append(record.id)
         used.update(row)
         rows.append(row)
     listed = None if whole is None else marks.DISPUTES_LIST if data is None else "the dataset's disputes()"
-    return rows, marks.legend(used, members, records, listed=listed)
+    return rows, marks.legend(used, members, records, listed=listed, counted=counted)
 
 
 def shown_legend(legend: Sequence[str], row_marks: Sequence[Sequence[str]], shown: Iterable[int]) -> list[str]:
@@ -598,12 +605,16 @@ def shown_legend(legend: Sequence[str], row_marks: Sequence[Sequence[str]], show
     kept = set(shown)
     seen = {mark for row in row_marks for at, mark in enumerate(row) if at in kept}
     hidden = {f"{mark} {marks.MEANING[mark]}" for mark in (marks.NOT_STATED, marks.OUTSIDE) if mark not in seen}
-    return [line for line in legend if line not in hidden]
+    counted = marks.COUNTED not in seen  # its lines name records: each starts with the mark
+    return [line for line in legend if line not in hidden and not (counted and line.startswith(marks.COUNTED))]
 
 
 def _marked(column: Shown, records: Sequence[AnyRecord]) -> bool:
-    """Whether a cell of *column* carries a mark (:mod:`usnz.faces.marks`): then the column is shown."""
-    return any(column.mark(record) and column.get(record) for record in records)
+    """Whether a cell of *column* carries a mark (:mod:`usnz.faces.marks`): then the column is shown.
+
+    A figure counted within another record's (``⊂``) is marked on an empty cell.
+    """
+    return any((mark := column.mark(record)) and (column.get(record) or mark == marks.COUNTED) for record in records)
 
 
 def _informative(values: list[str]) -> bool:

@@ -137,7 +137,7 @@ def record_html(record: AnyRecord) -> str:
         f"<caption {_CAPTION}><strong>{escape(clean(record.label))}</strong> "
         f'<code style="white-space:nowrap">{escape(clean(record.id))}</code> ({escape(record.record_kind)})</caption>'
     )
-    legend = legend_html(marks.legend(used - {""}))
+    legend = legend_html(marks.record_legend(record, used))
     return (
         f'{_SCROLL}<table class="usnz-table usnz-record" {_TABLE}>{caption}<tbody>{"".join(rows)}</tbody></table>'
         f"{legend}</div>"
@@ -243,7 +243,11 @@ def records_html(records: Sequence[AnyRecord], *, data: Dataset | None = None) -
     body = [
         "<tr>"
         + "".join(
-            _cell("td", _content(row[at], every[at], mark, meanings.get(mark, "")), _kind(row[at], every[at]))
+            _cell(
+                "td",
+                _content(row[at], every[at], mark, _meaning(record, every[at], mark, meanings)),
+                _kind(row[at], every[at]),
+            )
             for at, mark in ((at, marked[at]) for at in kept)
         )
         + _cell(
@@ -262,6 +266,13 @@ def records_html(records: Sequence[AnyRecord], *, data: Dataset | None = None) -
         f'{_SCROLL}<table class="usnz-table usnz-records" {_TABLE}><caption {_CAPTION}>{escape(caption)}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>{legend_html(legend)}</div>"
     )
+
+
+def _meaning(record: AnyRecord, column: Shown, mark: str, meanings: dict[str, str]) -> str:
+    """A cell's mark's tooltip: a dispute's legend line; the record a figure is counted within; else ``""``."""
+    if mark == marks.COUNTED:
+        return f"counted within {marks.counted_within(record, column.name)}'s figure"
+    return meanings.get(mark, "")
 
 
 def _kind(text: str, column: Shown) -> str:

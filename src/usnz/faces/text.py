@@ -35,6 +35,7 @@ __all__ = [
     "field_rows",
     "field_values",
     "fit",
+    "grid_lines",
     "group_numbers",
     "show_rows",
     "show_text",
@@ -191,7 +192,7 @@ def show_text(record: AnyRecord, width: int = WIDTH) -> str:
                 wrapped = _wrap(clean(text) + (f" {mark}" if mark else ""), room)
         lines.append(f"  {name:<{name_width}}  {wrapped[0]}")
         lines.extend(f"  {'':<{name_width}}  {line}" for line in wrapped[1:])
-    for entry in marks.legend(used - {""}):
+    for entry in marks.record_legend(record, used):
         lines.extend(_wrap(clean(entry), width))
     return "\n".join(lines)
 
@@ -262,6 +263,25 @@ def table_text(records: Sequence[AnyRecord], width: int | None = None, *, data: 
         [_marked(clean(text), mark) for text, mark in zip(row, marked, strict=True)]
         for row, marked in zip(rows, row_marks, strict=True)
     ]
+    lines, shown = grid_lines(chosen, cells, width)
+    lines.append(f"({len(records)} record{'s' if len(records) != 1 else ''})")
+    legend = shown_legend(legend, row_marks, shown)  # a mark's line only when a column shown carries it
+    left_out = [column.name for at, column in enumerate(chosen) if at not in shown]
+    if left_out:  # as Jupyter's table says it
+        legend = [*legend, f"Not shown for want of room: {', '.join(left_out)} (a wider terminal shows them)"]
+    lines.extend(line for entry in legend for line in _wrap(clean(entry), width))
+    return "\n".join(lines).replace(_GLUE, " ")
+
+
+def grid_lines(
+    chosen: Sequence[Shown], cells: list[list[str]], width: int, *, most: int | None = _LINES
+) -> tuple[list[str], set[int]]:
+    """The heading, rule and rows of a table of *cells* under the columns *chosen*, fitted to *width*.
+
+    What :func:`table_text` writes above its count (see there), for any table (``usnz schema``):
+    the lines, and the positions of the columns shown. A text cell wraps onto *most* lines, the
+    rest cut at a word with "…" (``None``: every line).
+    """
     natural = [max(len(column.name), *(len(row[at]) for row in cells)) for at, column in enumerate(chosen)]
     least = [
         min(natural[at], max(_NARROWEST, *(_longest_word(row[at]) for row in cells)))
@@ -269,30 +289,23 @@ def table_text(records: Sequence[AnyRecord], width: int | None = None, *, data: 
         else max(len(column.name), *(_unbroken(row[at]) for row in cells))
         for at, column in enumerate(chosen)
     ]
-    sized = _Sized(chosen, cells, natural, least)
+    sized = _Sized(chosen, cells, natural, least, most)
     flat = _layout(sized, width, list(range(len(chosen))))
     stacked = _stacked(sized, width, flat)
     if stacked is None:
-        header, rule, lines_of = _rendered(flat, chosen, width)
+        header, rule, lines_of = _rendered(flat, sized, width)
         lines = [header, "-" * min(rule, width)]  # as wide as the table, never the terminal's width over
         for row in cells:
             lines.extend(lines_of(row))
     else:
-        header, rule, lines_of = _rendered(stacked, chosen, width - len(_BELOW))
+        header, rule, lines_of = _rendered(stacked, sized, width - len(_BELOW))
         lines = [f"{chosen[0].name:<{len(_BELOW) - _GAP}}" + " " * _GAP + header]
         lines.append("-" * min(max(rule + len(_BELOW), natural[0]), width))
         for row in cells:
             lines.append(row[0])
             lines.extend(_BELOW + line if line else line for line in lines_of(row))
-    lines.append(f"({len(records)} record{'s' if len(records) != 1 else ''})")
     laid = flat if stacked is None else stacked
-    shown = {0, *laid.kept, *laid.below}
-    legend = shown_legend(legend, row_marks, shown)  # a mark's line only when a column shown carries it
-    left_out = [column.name for at, column in enumerate(chosen) if at not in shown]
-    if left_out:  # as Jupyter's table says it
-        legend = [*legend, f"Not shown for want of room: {', '.join(left_out)} (a wider terminal shows them)"]
-    lines.extend(line for entry in legend for line in _wrap(clean(entry), width))
-    return "\n".join(lines).replace(_GLUE, " ")
+    return lines, {0, *laid.kept, *laid.below}
 
 
 def _marked(text: str, mark: str) -> str:
@@ -318,6 +331,7 @@ class _Sized(NamedTuple):
     cells: list[list[str]]
     natural: list[int]
     least: list[int]
+    most: int | None  # the most lines a text cell wraps onto (None: every line)
 
 
 def _layout(sized: _Sized, width: int, columns: list[int]) -> _Layout:
@@ -332,7 +346,7 @@ def _layout(sized: _Sized, width: int, columns: list[int]) -> _Layout:
         at
         for at, wide in zip(kept, widths, strict=True)
         if shown[at].kind == "text"
-        and (wide < min(natural[at], _NARROWEST) or (wide < _READABLE and _cut(sized.cells, columns[at], wide)))
+        and (wide < min(natural[at], _NARROWEST) or (wide < _READABLE and _cut(sized, columns[at], wide)))
     ]
     heading = len(_heading(shown, below))
     inside = False
@@ -376,9 +390,10 @@ def _stacked(sized: _Sized, width: int, flat: _Layout) -> _Layout | None:
     return stacked
 
 
-def _cut(cells: list[list[str]], at: int, width: int) -> bool:
-    """Whether a text column *width* wide would cut some row's text (more than :data:`_LINES` lines)."""
-    return any(len(textwrap.wrap(row[at], width, break_on_hyphens=False)) > _LINES for row in cells)
+def _cut(sized: _Sized, at: int, width: int) -> bool:
+    """Whether a text column *width* wide would cut some row's text (more than its most lines)."""
+    most = _LINES if sized.most is None else sized.most  # not cut, yet as long: better under its row
+    return any(len(textwrap.wrap(row[at], width, break_on_hyphens=False)) > most for row in sized.cells)
 
 
 def _heading(chosen: Sequence[Shown], below: list[int]) -> str:
@@ -386,10 +401,9 @@ def _heading(chosen: Sequence[Shown], below: list[int]) -> str:
     return "".join(f"  ↓ {chosen[at].name}" for at in below)
 
 
-def _rendered(
-    layout: _Layout, chosen: Sequence[Shown], width: int
-) -> tuple[str, int, Callable[[list[str]], list[str]]]:
+def _rendered(layout: _Layout, sized: _Sized, width: int) -> tuple[str, int, Callable[[list[str]], list[str]]]:
     """A layout's heading line, the length of its rule, and how it writes a row's cells as lines."""
+    chosen, most = sized.chosen, sized.most
     heading = _heading(chosen, layout.below)
     numbers = [chosen[at].kind == "number" for at in layout.kept]
     names = [chosen[at].name + (heading if layout.inside and n == 0 else "") for n, at in enumerate(layout.kept)]
@@ -398,13 +412,15 @@ def _rendered(
     rule = max(sum(widths) + _GAP * (len(widths) - 1) + (0 if layout.inside else len(heading)), 1)
 
     def lines_of(row: list[str]) -> list[str]:
-        wrapped = [_wrap_cell(row[at], wide, chosen[at].kind) for at, wide in zip(layout.kept, widths, strict=True)]
+        wrapped = [
+            _wrap_cell(row[at], wide, chosen[at].kind, most) for at, wide in zip(layout.kept, widths, strict=True)
+        ]
         lines = [
             _line([parts[n] if n < len(parts) else "" for parts in wrapped], widths, numbers)
             for n in range(max(len(parts) for parts in wrapped))
         ]
         for at in layout.below:
-            lines.extend(_BELOW + part for part in _wrap_cell(row[at], width - len(_BELOW), "text") if part)
+            lines.extend(_BELOW + part for part in _wrap_cell(row[at], width - len(_BELOW), "text", most) if part)
         return lines
 
     return header, rule, lines_of
@@ -452,21 +468,28 @@ def _longest_word(text: str) -> int:
 
 
 def _unbroken(text: str) -> int:
-    """The longest piece of a value the table keeps on one line: all of it, or a period's end (``2001-10-17/``)."""
-    return max(len(piece) for piece in re.split(r"(?<=/)|(?<=; )| ", text))
+    """The longest piece of a value the table keeps on one line: all of it, or a period's end (``2001-10-17/``).
+
+    A list of choices (``one of army|navy``) breaks after each ``|``.
+    """
+    return max(len(piece) for piece in re.split(r"(?<=[/|])|(?<=; )| ", text))
 
 
-def _wrap_cell(text: str, width: int, kind: str) -> list[str]:
-    """A cell's lines: text at spaces; a value after a ``/`` or ``; ``; an id never."""
+def _wrap_cell(text: str, width: int, kind: str, most: int | None = _LINES) -> list[str]:
+    """A cell's lines: text at spaces (*most* lines, the rest cut; ``None``: all); a value after a ``/`` or ``; ``.
+
+    An id is never broken.
+    """
     if len(text) <= width or kind == "id":
         return [text]
     if kind == "text":
         wrapped = textwrap.wrap(text, width, break_on_hyphens=False) or [""]
-        if len(wrapped) > _LINES:
-            wrapped[_LINES - 1] = fit(" ".join(wrapped[_LINES - 1 :]), width)
-        return wrapped[:_LINES]
+        if most is not None and len(wrapped) > most:
+            wrapped[most - 1] = fit(" ".join(wrapped[most - 1 :]), width)
+            del wrapped[most:]
+        return wrapped
     lines: list[str] = []
-    for piece in re.split(r"(?<=/)|(?<= )", text):
+    for piece in re.split(r"(?<=[/|])|(?<= )", text):
         if lines and len(lines[-1]) + len(piece) <= width:
             lines[-1] += piece
         else:
