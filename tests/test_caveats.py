@@ -264,3 +264,37 @@ def test_cite_words_an_inferred_date_from_its_basis(monkeypatch: pytest.MonkeyPa
     assert "NZPA, 2010-04~ *. SHA-256" in usnz.cite()
     assert "* nzpa-key-leaves-us: date not stated in the news article: inferred from the texts" in usnz.cite()
     assert "date not stated in the news article: inferred from the texts}," in usnz.cite("bibtex")
+
+
+def test_one_record_says_which_figures_another_record_counts(capsys: pytest.CaptureFixture[str]) -> None:
+    """``usnz show rnzn-korea``: no killed of its own; the field naming K-FORCE is marked, the legend says which."""
+    navy = usnz.get("rnzn-korea")
+    lines = show_text(navy, width=100).splitlines()
+    assert "  casualties_in  k-force-korea ⊂" in lines
+    assert lines[-1] == "⊂ counted within k-force-korea's figure: killed, wounded, captured"
+    assert not any(line.split()[:1] == ["killed"] for line in lines)
+    html = navy._repr_html_()
+    assert 'k-force-korea <span class="usnz-mark" title="counted within another record&#x27;s figure">⊂</span>' in html
+    assert "⊂ counted within k-force-korea&#x27;s figure: killed, wounded, captured</div>" in html
+    assert main(["show", "rnzn-korea"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == lines[-1]
+    assert "⊂" not in show_text(usnz.get("k-force-korea"))  # its own figures
+
+
+# -- A person's offices marked: the legend says the mark is of the role's dates, not of the office ------
+
+
+def test_a_marked_office_says_the_mark_is_of_its_dates(capsys: pytest.CaptureFixture[str]) -> None:
+    note = (
+        "offices: a mark means no date of the role is stated; every date it is known by (a record naming it) is "
+        "inferred (*) or from outside the texts (†)"
+    )
+    people = usnz.people(office="prime-minister", country="NZL")
+    text = table_text(people, width=200)
+    assert "Prime Minister *" in text.split("john-key")[1].splitlines()[0]
+    assert text.splitlines()[-1] == note
+    assert note in people._repr_html_()
+    assert note not in table_text(usnz.people(office="secretary-of-state"), width=200)  # their roles dated
+    narrow = table_text(people, width=40)
+    assert "offices" in narrow.splitlines()[-2] + narrow.splitlines()[-1]  # left out, and said so
+    assert note[:20] not in narrow

@@ -439,6 +439,13 @@ def _offices_mark(record: Any) -> str:
     return marks.NOT_STATED if "inferred" in bases else marks.OUTSIDE
 
 
+_MARK_NOTES: Final[Mapping[str, str]] = {
+    "offices": (
+        "offices: a mark means no date of the role is stated; every date it is known by (a record naming it) is "
+        "inferred (*) or from outside the texts (†)"
+    ),
+}
+"""What a mark means on a column whose mark is not its value's own (a person's offices): a legend line when marked."""
 _COMPUTED_MARKS: Final[Mapping[str, Callable[[Any], str]]] = {
     "when": marks.date_mark,
     "value": _value_mark,
@@ -597,14 +604,25 @@ def table_marks(
         used.update(row)
         rows.append(row)
     listed = None if whole is None else marks.DISPUTES_LIST if data is None else "the dataset's disputes()"
-    return rows, marks.legend(used, members, records, listed=listed, counted=counted)
+    notes = [
+        _MARK_NOTES[column.name]
+        for at, column in enumerate(chosen)
+        if column.name in _MARK_NOTES and any(row[at] for row in rows)
+    ]
+    return rows, [*marks.legend(used, members, records, listed=listed, counted=counted), *notes]
 
 
-def shown_legend(legend: Sequence[str], row_marks: Sequence[Sequence[str]], shown: Iterable[int]) -> list[str]:
-    """*legend* (of :func:`table_marks`) less the lines of marks that only columns not *shown* (positions) carry."""
+def shown_legend(
+    legend: Sequence[str], row_marks: Sequence[Sequence[str]], shown: Iterable[int], chosen: Sequence[Shown] = ()
+) -> list[str]:
+    """*legend* (of :func:`table_marks`) less the lines of marks that only columns not *shown* (positions) carry.
+
+    A column's own line (a person's ``offices``) goes with it: *chosen* are the table's columns.
+    """
     kept = set(shown)
     seen = {mark for row in row_marks for at, mark in enumerate(row) if at in kept}
     hidden = {f"{mark} {marks.MEANING[mark]}" for mark in (marks.NOT_STATED, marks.OUTSIDE) if mark not in seen}
+    hidden |= {_MARK_NOTES.get(column.name, "") for at, column in enumerate(chosen) if at not in kept} - {""}
     counted = marks.COUNTED not in seen  # its lines name records: each starts with the mark
     return [line for line in legend if line not in hidden and not (counted and line.startswith(marks.COUNTED))]
 

@@ -230,7 +230,7 @@ def records_html(records: Sequence[AnyRecord], *, data: Dataset | None = None) -
     citations = [cited(getattr(record, "citations", ()), short) for record in shown]
     cited_px = max((len(part) for text in [*citations, "cited"] for part in text.split("; ")), default=0) * _CHAR + _PAD
     kept = _fitting(every, all_rows, all_marks, cited_px)
-    legend = shown_legend(legend, all_marks, kept)  # a mark's line only when a column shown carries it
+    legend = shown_legend(legend, all_marks, kept, every)  # a mark's line only when a column shown carries it
     chosen = [every[at] for at in kept]
     left_out = [every[at].name for at in range(len(every)) if at not in kept]
     if left_out:

@@ -367,7 +367,12 @@ def record_legend(record: AnyRecord, used: Iterable[str]) -> list[str]:
     """The legend under one record (``usnz show``, ``print(record)``, Jupyter): its marks, its dispute's own line."""
     marks = set(used) - {""}
     lines = [dispute_line(record)] if DISPUTED in marks else []
-    return lines + legend(marks - {DISPUTED})
+    counted: dict[str, list[str]] = {}  # the figures it leaves to another record (killed, wounded...), by that record
+    for name in getattr(type(record), "counted_in", {}):
+        target = counted_within(record, name)
+        if target is not None:
+            counted.setdefault(target, []).append(name)
+    return lines + legend(marks - {DISPUTED}, counted=counted)
 
 
 def quantity_text(quantity: Quantity, *, unit: bool = True) -> str:

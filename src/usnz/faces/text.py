@@ -212,6 +212,8 @@ def field_mark(record: AnyRecord, name: str, value: object) -> str:
         return marks.NOT_STATED
     if marks.read_field(record, name):
         return marks.NOT_STATED
+    if name in getattr(kind, "counted_in", {}).values():  # casualties_in: the figures it leaves to that record
+        return marks.COUNTED
     return marks.DISPUTED if name == "disputes" else ""
 
 
@@ -265,7 +267,7 @@ def table_text(records: Sequence[AnyRecord], width: int | None = None, *, data: 
     ]
     lines, shown = grid_lines(chosen, cells, width)
     lines.append(f"({len(records)} record{'s' if len(records) != 1 else ''})")
-    legend = shown_legend(legend, row_marks, shown)  # a mark's line only when a column shown carries it
+    legend = shown_legend(legend, row_marks, shown, chosen)  # a mark's line only when a column shown carries it
     left_out = [column.name for at, column in enumerate(chosen) if at not in shown]
     if left_out:  # as Jupyter's table says it
         legend = [*legend, f"Not shown for want of room: {', '.join(left_out)} (a wider terminal shows them)"]
