@@ -8,6 +8,7 @@ import io
 import json
 import re
 import sys
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -512,3 +513,31 @@ def test_the_first_tick_names_its_year() -> None:
     years = usnz.plot.timeline(usnz.force_contributions(conflict="korean-war"))
     years.figure.canvas.draw()
     assert years.get_xticklabels()[0].get_text() == "1958"
+
+
+def test_the_figure_names_the_records_it_leaves_out_undated() -> None:
+    """K-FORCE and the liaison officer drawn; the three records with no date named under the axis."""
+    korea = usnz.force_contributions(conflict="korean-war")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # the figure says it: no warning besides
+        ax = usnz.plot.timeline(korea)
+    assert sorted(set(marks(ax))) == ["k-force-korea", "nz-korea-liaison-officer"]
+    assert ax.get_xlabel() == "3 undated records not drawn: rnzn-korea, uk-korean-war, us-navy-korea"
+    assert ax.xaxis.label.get_fontsize() == 8
+    dated = usnz.plot.timeline(usnz.events(kind="visit"))
+    assert dated.get_xlabel() == ""  # all drawn: nothing to say
+
+
+def test_many_undated_records_are_counted_after_a_few() -> None:
+    records = [*usnz.conflicts(), *usnz.force_contributions(conflict="korean-war")]
+    undated = [r.id for r in records if r.when is None]
+    assert len(undated) > 5
+    ax = usnz.plot.timeline(records)
+    assert ax.get_xlabel() == (
+        f"{len(undated)} undated records not drawn: {', '.join(undated[:4])} … and {len(undated) - 4} more"
+    )
+
+
+def test_one_undated_record_left_out_with_during() -> None:
+    ax = usnz.plot.timeline([usnz.get("k-force-korea"), usnz.get("rnzn-korea")], during="1950/1960")
+    assert ax.get_xlabel() == "1 undated record not drawn: rnzn-korea"

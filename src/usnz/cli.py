@@ -750,11 +750,29 @@ def _schema(args: argparse.Namespace) -> str:
     ]
     if args.format == "csv":
         return _csv([("field", "type", "required", "description"), *rows])
-    widths = [max(len(row[i]) for row in rows) for i in range(3)]
-    return "\n".join(
-        "  ".join([*(cell.ljust(width) for cell, width in zip(row[:3], widths, strict=True)), row[3]]).rstrip()
-        for row in rows
+    return _schema_table(rows)
+
+
+def _schema_table(rows: Sequence[tuple[str, str, str, str]]) -> str:
+    """A schema's fields as ``list`` writes a table: fitted to the terminal, each description whole."""
+    from usnz.faces.columns import Shown  # noqa: PLC0415 - the table's columns, only for a table
+    from usnz.faces.text import grid_lines  # noqa: PLC0415
+
+    def column(name: str, kind: typing.Literal["id", "value", "text"], rank: int, description: str) -> Shown:
+        return Shown(name=name, description=description, kind=kind, rank=rank, get=str, needed=True)
+
+    chosen = (
+        column("field", "id", 0, "The field's name"),
+        column("type", "value", 2, "What it holds"),
+        column("required", "value", 3, "Whether a record must give it"),
+        column("description", "text", 1, "What it means"),
     )
+    cells = [[_printable(cell) for cell in (name, kind, required, what)] for name, kind, required, what in rows]
+    lines, shown = grid_lines(chosen, cells, terminal_width(), most=None)
+    left_out = [c.name for at, c in enumerate(chosen) if at not in shown]
+    if left_out:
+        lines.append(f"Not shown for want of room: {', '.join(left_out)} (--format csv or json gives every column)")
+    return "\n".join(lines)
 
 
 def _type_text(field: dict[str, object]) -> str:

@@ -121,16 +121,22 @@ def _calendar() -> tuple[float, float]:
     return _x(dt.date.min), _x(dt.date.max) + 0.999  # the last day's end, a moment before year 10000
 
 
-def _chosen(
-    records: Iterable[AnyRecord] | None, during: During | None, possibly: bool, data: Dataset
-) -> tuple[list[AnyRecord], list[AnyRecord]]:
-    """The dated records to draw (sources never), and the sources given with them."""
+class _Chosen(typing.NamedTuple):
+    """What :func:`timeline` draws of the records given."""
+
+    drawn: list[AnyRecord]  # the dated records to draw (sources never)
+    sources: list[AnyRecord]  # the sources given with them
+    undated: list[str]  # the ids of the records given with no date: not drawn, and the figure says so
+
+
+def _chosen(records: Iterable[AnyRecord] | None, during: During | None, possibly: bool, data: Dataset) -> _Chosen:
+    """The dated records to draw (sources never), the sources given with them, and the records given undated."""
     if records is None:
         every = [r for r in data.timeline(during=during, possibly=possibly) if not is_source(r)]
         if not every:
             msg = f"nothing to plot: no dated record overlaps during={during!r}; give a wider during="
             raise ArgumentValueError(msg)
-        return every, []
+        return _Chosen(every, [], [])
     if isinstance(records, str | bytes) or not isinstance(records, Iterable):
         one = f"; for one record, give a list: [usnz.get({records.id!r})]" if isinstance(records, Described) else ""
         msg = (
@@ -140,6 +146,7 @@ def _chosen(
         raise ArgumentTypeError(msg)
     chosen: list[AnyRecord] = []
     sources: list[AnyRecord] = []
+    undated: list[str] = []
     count = 0
     for count, record in enumerate(records, 1):  # noqa: B007 - the count is what is left
         if is_source(record):
@@ -149,6 +156,8 @@ def _chosen(
             raise ArgumentTypeError(msg)
         elif record.when is not None:
             chosen.append(record)
+        else:
+            undated.append(record.id)
     if not chosen:
         if not count:
             msg = "nothing to plot: records= is empty; give a query's result, or None for every dated record"
@@ -157,7 +166,7 @@ def _chosen(
             msg = f"nothing to plot: {what} a dated record (sources are not drawn); give dated records"
         raise ArgumentValueError(msg)
     if during is None:
-        return chosen, sources
+        return _Chosen(chosen, sources, undated)
     # The same reading of during= as every query: the records' own dataset, with the sources they cite.
     given = {id(r) for r in chosen}
     known = {r.id for r in [*chosen, *sources]}
@@ -173,7 +182,25 @@ def _chosen(
         none += "" if many else " overlap"
         msg = f"nothing to plot: {none} during={during!r}; give a wider during="
         raise ArgumentValueError(msg)
-    return drawn, sources
+    return _Chosen(drawn, sources, undated)
+
+
+def _undrawn(ids: list[str]) -> str:
+    """The figure's footnote on the records given that it leaves out, having no date: their ids, or a few and a count.
+
+    >>> print(_undrawn(["rnzn-korea", "uk-korean-war", "us-navy-korea"]))
+    3 undated records not drawn: rnzn-korea, uk-korean-war, us-navy-korea
+    >>> print(_undrawn([f"r{n}" for n in range(9)]))
+    9 undated records not drawn: r0, r1, r2, r3 … and 5 more
+    """
+    count = f"{len(ids)} undated record{'s' if len(ids) != 1 else ''} not drawn"
+    if len(ids) <= _LISTED:
+        return f"{count}: {', '.join(ids)}"
+    return f"{count}: {', '.join(ids[: _LISTED - 1])} … and {len(ids) - _LISTED + 1} more"
+
+
+_LISTED: Final = 5
+"""The most ids the footnote on undated records names; past it, the first few and how many more."""
 
 
 def _end(end: object) -> _End:
@@ -356,7 +383,8 @@ def timeline(
     and its events), in order of the conflict's first date; then one per other kind, in the
     order of :data:`usnz.KINDS`: agreements, assistance, events, organizations, quotes,
     figures. A lane has as many rows as its marks need not to overlap. Marks are coloured by
-    kind. Sources are never drawn.
+    kind. Sources are never drawn. Records given with no date are not drawn either: a footnote
+    under the x axis (its label) names them, ``3 undated records not drawn: rnzn-korea, ...``.
 
     **Marks**: a date known to the day is a point; a date known only to the month, year or
     decade is a pale bar over every day it can mean. A period is a solid bar over the days it
@@ -409,7 +437,7 @@ def timeline(
         msg = f"ax= takes a matplotlib Axes (e.g. from plt.subplots()) or None; got {type(ax).__name__} {shown(ax)}"
         raise ArgumentTypeError(msg)
     whole = given_dataset(data)
-    chosen, sources = _chosen(records, during, possibly, whole)
+    chosen, sources, undated = _chosen(records, during, possibly, whole)
     marks = _marks(chosen, sources, whole)
     window = None if during is None else to_window(during)
     if ax is None:
@@ -421,6 +449,8 @@ def timeline(
     else:
         layout = _layout(marks, window, ax.get_window_extent().width * 72 / ax.figure.dpi * 0.8, whole)
     _draw(ax, marks, layout)
+    if undated:  # said under the axis, where a reader looks for what the figure leaves out
+        ax.set_xlabel(plain(_undrawn(undated)), loc="left", fontsize=8, color=_INK)
     _label(ax, marks, layout)
     return ax
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Final, Literal, Protocol
 
+from usnz.faces import marks
 from usnz.model.calls import checked_call
 from usnz.model.errors import ArgumentValueError
 from usnz.model.records import source_texts
@@ -86,6 +87,8 @@ class _Text(Protocol):
     def date(self) -> PartialDate | None: ...
     @property
     def sha256(self) -> str: ...
+    @property
+    def date_basis(self) -> str | None: ...
 
 
 def _sources(data: Dataset | None) -> tuple[_Text, ...]:
@@ -96,9 +99,27 @@ def _sources(data: Dataset | None) -> tuple[_Text, ...]:
 
 
 def _source_text(source: _Text) -> str:
-    date = "undated" if source.date is None else str(source.date)
+    mark = marks.date_mark(source)
+    date = "undated" if source.date is None else str(source.date) + (f" {mark}" if mark else "")
     kind = source.kind.replace("-", " ")
     return f'"{source.title}". {kind.capitalize()}, publisher: {source.publisher}, {date}. SHA-256 {source.sha256}.'
+
+
+def _unstated(source: _Text) -> str | None:
+    """What a source's date rests on when the text does not state it (``date_basis``), else None."""
+    if source.date is None or source.date_basis not in marks.BASIS_WORDS:
+        return None
+    kind = source.kind.replace("-", " ")
+    return f"date not stated in the {kind}: {marks.BASIS_WORDS[source.date_basis]}"
+
+
+def _dating_legend(sources: tuple[_Text, ...]) -> list[str]:
+    """A line for each source whose text does not state its date: its mark, what that date rests on, and where."""
+    return [
+        f"{marks.date_mark(source)} {source.id}: {unstated} (its doubts say how: usnz show {source.id})"
+        for source in sources
+        if (unstated := _unstated(source)) is not None
+    ]
 
 
 def _bib(text: str) -> str:
@@ -121,7 +142,10 @@ def _source_bibtex(source: _Text) -> str:
         if source.date.month is not None:
             lines.append(f"  month = {_MONTHS[source.date.month - 1]},")
     approximate = source.date is not None and source.date.approximate
-    lines.append(f"  note = {{SHA-256 {source.sha256}{'; date approximate' if approximate else ''}}},")
+    unstated = _unstated(source)
+    note = f"SHA-256 {source.sha256}{'; date approximate' if approximate else ''}"
+    note += f"; {unstated}" if unstated else ""
+    lines.append(f"  note = {{{_bib(note)}}},")
     lines.append("}")
     return "\n".join(lines)
 
@@ -171,6 +195,7 @@ def cite(format: Literal["text", "bibtex"] = "text", *, data: Dataset | None = N
         "",
         "Its facts are drawn from these texts (cite them too):",
         *(f"- {_source_text(s)}" for s in sources),
+        *_dating_legend(sources),
         "",
         "Correlates of War codes (cow_ccode, cow_warnum) come from:",
         *(f"- {entry}" for entry in _CROSSWALK_TEXT),

@@ -376,6 +376,8 @@ class Shown:
         get: The cell's text for a record (``""`` when not set).
         mark: The cell's mark for a record (:mod:`usnz.faces.marks`; ``""`` for none).
         keep: Shown even when every record has the same value (``combat``: the answer wanted).
+        needed: Never left out for want of room before every other column but the id and the
+            label: the kind's ``table_needed`` (a quote's ``speaker``, a force's ``combat``) and the label.
     """
 
     name: str
@@ -385,6 +387,7 @@ class Shown:
     get: Callable[[Any], str] = attrs.field(eq=False)
     mark: Callable[[Any], str] = attrs.field(default=_no_mark, eq=False)
     keep: bool = False
+    needed: bool = False
 
 
 SHOWN: Final[Mapping[type[AnyRecord], tuple[str, ...]]] = types.MappingProxyType(
@@ -436,6 +439,13 @@ def _offices_mark(record: Any) -> str:
     return marks.NOT_STATED if "inferred" in bases else marks.OUTSIDE
 
 
+_MARK_NOTES: Final[Mapping[str, str]] = {
+    "offices": (
+        "offices: a mark means no date of the role is stated; every date it is known by (a record naming it) is "
+        "inferred (*) or from outside the texts (†)"
+    ),
+}
+"""What a mark means on a column whose mark is not its value's own (a person's offices): a legend line when marked."""
 _COMPUTED_MARKS: Final[Mapping[str, Callable[[Any], str]]] = {
     "when": marks.date_mark,
     "value": _value_mark,
@@ -462,6 +472,8 @@ def _cell(value: object) -> str:
 def _field_mark(cls: type, name: str) -> Callable[[Any], str]:
     """The mark a field's cell carries: its dates' basis, an assumed currency, a country read from a name."""
     declared, hint = dict(facts(cls))[name], field_hints(cls)[name]
+    if name in getattr(cls, "counted_in", {}):  # rnzn-korea's killed: counted within k-force-korea's
+        return lambda record: marks.COUNTED if marks.counted_within(record, name) else ""
     if declared.date:
         return marks.date_mark
     if hint is Money:
@@ -472,6 +484,7 @@ def _field_mark(cls: type, name: str) -> Callable[[Any], str]:
 
 
 def _shown(cls: type, name: str, rank: int) -> Shown:
+    needed = name in getattr(cls, "table_needed", ())
     if name in _COMPUTED:
         doc, computed, read = _COMPUTED[name]
         return Shown(
@@ -482,6 +495,7 @@ def _shown(cls: type, name: str, rank: int) -> Shown:
             get=lambda r: _cell(read(r)),
             mark=_COMPUTED_MARKS.get(name, _no_mark),
             keep=name == "combat",
+            needed=needed,
         )
     declared, hint = dict(facts(cls))[name], field_hints(cls)[name]
     several = typing.get_origin(hint) is tuple  # a list of codes may be cut short, as text is
@@ -499,6 +513,7 @@ def _shown(cls: type, name: str, rank: int) -> Shown:
         rank=rank,
         get=lambda r: _cell(getattr(r, name)),
         mark=_field_mark(cls, name),
+        needed=needed,
     )
 
 
@@ -523,7 +538,8 @@ def shown(cls: type[AnyRecord]) -> tuple[Shown, ...]:
      'captured', 'conflict', 'about']
     """
     chosen = [_shown(cls, name, rank) for rank, name in enumerate(SHOWN[cls], start=1)]
-    chosen[0] = attrs.evolve(chosen[0], keep=True)  # each kind's label first: kept, even when all rows share it
+    # each kind's label first: kept, even when all rows share it, and never left out for room
+    chosen[0] = attrs.evolve(chosen[0], keep=True, needed=True)
     return (_ID_SHOWN, *sorted(chosen, key=lambda column: column.kind == "text"))
 
 
@@ -573,6 +589,7 @@ def table_marks(
         members = numbered
     rows: list[tuple[str, ...]] = []
     used: set[str] = set()
+    counted: dict[str, list[str]] = {}  # for each record whose figure counts others', those others
     for record in records:
         row = tuple(
             f"{marks.DISPUTED}{groups[record.id]}"
@@ -580,23 +597,42 @@ def table_marks(
             else column.mark(record)
             for column in chosen
         )
+        for column, mark in zip(chosen, row, strict=True):
+            target = marks.counted_within(record, column.name) if mark == marks.COUNTED else None
+            if target is not None and record.id not in counted.setdefault(target, []):
+                counted[target].append(record.id)
         used.update(row)
         rows.append(row)
     listed = None if whole is None else marks.DISPUTES_LIST if data is None else "the dataset's disputes()"
-    return rows, marks.legend(used, members, records, listed=listed)
+    notes = [
+        _MARK_NOTES[column.name]
+        for at, column in enumerate(chosen)
+        if column.name in _MARK_NOTES and any(row[at] for row in rows)
+    ]
+    return rows, [*marks.legend(used, members, records, listed=listed, counted=counted), *notes]
 
 
-def shown_legend(legend: Sequence[str], row_marks: Sequence[Sequence[str]], shown: Iterable[int]) -> list[str]:
-    """*legend* (of :func:`table_marks`) less the lines of marks that only columns not *shown* (positions) carry."""
+def shown_legend(
+    legend: Sequence[str], row_marks: Sequence[Sequence[str]], shown: Iterable[int], chosen: Sequence[Shown] = ()
+) -> list[str]:
+    """*legend* (of :func:`table_marks`) less the lines of marks that only columns not *shown* (positions) carry.
+
+    A column's own line (a person's ``offices``) goes with it: *chosen* are the table's columns.
+    """
     kept = set(shown)
     seen = {mark for row in row_marks for at, mark in enumerate(row) if at in kept}
     hidden = {f"{mark} {marks.MEANING[mark]}" for mark in (marks.NOT_STATED, marks.OUTSIDE) if mark not in seen}
-    return [line for line in legend if line not in hidden]
+    hidden |= {_MARK_NOTES.get(column.name, "") for at, column in enumerate(chosen) if at not in kept} - {""}
+    counted = marks.COUNTED not in seen  # its lines name records: each starts with the mark
+    return [line for line in legend if line not in hidden and not (counted and line.startswith(marks.COUNTED))]
 
 
 def _marked(column: Shown, records: Sequence[AnyRecord]) -> bool:
-    """Whether a cell of *column* carries a mark (:mod:`usnz.faces.marks`): then the column is shown."""
-    return any(column.mark(record) and column.get(record) for record in records)
+    """Whether a cell of *column* carries a mark (:mod:`usnz.faces.marks`): then the column is shown.
+
+    A figure counted within another record's (``⊂``) is marked on an empty cell.
+    """
+    return any((mark := column.mark(record)) and (column.get(record) or mark == marks.COUNTED) for record in records)
 
 
 def _informative(values: list[str]) -> bool:

@@ -82,12 +82,17 @@ def _field(value: object) -> str:
     return escape(clean(value_text(value)))
 
 
-def mark_html(mark: str, meaning: str = "") -> str:
-    """A mark (:mod:`usnz.faces.marks`) after a value, with what it means as its tooltip."""
+def mark_html(mark: str, meaning: str = "", *, wraps: bool = False) -> str:
+    """A mark (:mod:`usnz.faces.marks`) after a value, with what it means as its tooltip.
+
+    After a value that *wraps* (text, a period, a figure in words), a no-break space joins it to
+    the last word: the mark never goes onto a line of its own.
+    """
     if not mark:
         return ""
     title = meaning or marks.MEANING.get(mark[:1], "")
-    return f' <span class="usnz-mark" title="{escape(title)}">{escape(mark)}</span>'
+    space = "&nbsp;" if wraps else " "
+    return f'{space}<span class="usnz-mark" title="{escape(title)}">{escape(mark)}</span>'
 
 
 def legend_html(lines: Sequence[str]) -> str:
@@ -125,14 +130,14 @@ def record_html(record: AnyRecord) -> str:
         else:
             mark = shown[1]
             used.add(mark)
-            content = _field(values[name]) + mark_html(mark)
+            content = _field(values[name]) + mark_html(mark, wraps=name not in refers)
         style = "id" if name in refers else "prose"
         rows.append(f"<tr>{_cell('th', escape(name), 'field')}{_cell('td', content, style)}</tr>")
     caption = (
         f"<caption {_CAPTION}><strong>{escape(clean(record.label))}</strong> "
         f'<code style="white-space:nowrap">{escape(clean(record.id))}</code> ({escape(record.record_kind)})</caption>'
     )
-    legend = legend_html(marks.legend(used - {""}))
+    legend = legend_html(marks.record_legend(record, used))
     return (
         f'{_SCROLL}<table class="usnz-table usnz-record" {_TABLE}>{caption}<tbody>{"".join(rows)}</tbody></table>'
         f"{legend}</div>"
@@ -159,11 +164,17 @@ def _estimate(column: Shown, cells: list[str], marked: list[str]) -> float:
 
 
 def _pieces(text: str, mark: str, kind: str) -> list[str]:
-    """The parts of a cell kept on one line: a value breaks after a ``/`` and at spaces, else whole."""
+    """The parts of a cell kept on one line: a value breaks after a ``/``, a figure at spaces, else whole.
+
+    The mark stays with the last part.
+    """
     whole = text + (f" {mark}" if mark else "")
     if kind == "value":
         return [piece for part in whole.split("/") for piece in ([part] if part else [])]
-    return whole.split(" ") if kind == "number" else [whole]
+    if kind == "number":
+        *words, last = text.split(" ")
+        return [*words, last + (f" {mark}" if mark else "")]
+    return [whole]
 
 
 def _fitting(
@@ -171,7 +182,7 @@ def _fitting(
 ) -> list[int]:
     """The columns kept so the table fits :data:`_BUDGET`: the least wanted out first.
 
-    Never the id, the label or a column marked ``keep`` (the answer wanted, such as ``combat``).
+    Never the id, the label or a column marked ``needed`` (the answer wanted, such as ``combat``).
     """
     widths = [
         _estimate(column, [row[at] for row in rows], [marked[at] for marked in marks_of])
@@ -180,7 +191,7 @@ def _fitting(
     kept = sorted(range(len(chosen)), key=lambda at: chosen[at].rank)
     label = next((at for at in kept if chosen[at].kind == "text"), None)
     while sum(widths[at] for at in kept) + cited_px > _BUDGET:
-        dropped = next((at for at in reversed(kept) if at not in {0, label} and not chosen[at].keep), None)
+        dropped = next((at for at in reversed(kept) if at not in {0, label} and not chosen[at].needed), None)
         if dropped is None:
             break
         kept.remove(dropped)
@@ -219,7 +230,7 @@ def records_html(records: Sequence[AnyRecord], *, data: Dataset | None = None) -
     citations = [cited(getattr(record, "citations", ()), short) for record in shown]
     cited_px = max((len(part) for text in [*citations, "cited"] for part in text.split("; ")), default=0) * _CHAR + _PAD
     kept = _fitting(every, all_rows, all_marks, cited_px)
-    legend = shown_legend(legend, all_marks, kept)  # a mark's line only when a column shown carries it
+    legend = shown_legend(legend, all_marks, kept, every)  # a mark's line only when a column shown carries it
     chosen = [every[at] for at in kept]
     left_out = [every[at].name for at in range(len(every)) if at not in kept]
     if left_out:
@@ -232,7 +243,11 @@ def records_html(records: Sequence[AnyRecord], *, data: Dataset | None = None) -
     body = [
         "<tr>"
         + "".join(
-            _cell("td", _content(row[at], every[at], mark, meanings.get(mark, "")), _kind(row[at], every[at]))
+            _cell(
+                "td",
+                _content(row[at], every[at], mark, _meaning(record, every[at], mark, meanings)),
+                _kind(row[at], every[at]),
+            )
             for at, mark in ((at, marked[at]) for at in kept)
         )
         + _cell(
@@ -253,6 +268,13 @@ def records_html(records: Sequence[AnyRecord], *, data: Dataset | None = None) -
     )
 
 
+def _meaning(record: AnyRecord, column: Shown, mark: str, meanings: dict[str, str]) -> str:
+    """A cell's mark's tooltip: a dispute's legend line; the record a figure is counted within; else ``""``."""
+    if mark == marks.COUNTED:
+        return f"counted within {marks.counted_within(record, column.name)}'s figure"
+    return meanings.get(mark, "")
+
+
 def _kind(text: str, column: Shown) -> str:
     """A cell's style: a period's may break after its ``/``."""
     if column.kind == "number" and " " in text:
@@ -264,12 +286,12 @@ def _content(text: str, column: Shown, mark: str, meaning: str = "") -> str:
     """A cell's markup: text cut at a word; a value broken only after a ``/``; then its mark (*meaning*: its tip)."""
     if column.kind == "number" and " " in text:  # a figure with words (about 500-1,000 fighters) breaks at a space
         words = " ".join(f'<span style="white-space:nowrap">{escape(clean(word))}</span>' for word in text.split(" "))
-        return words + mark_html(mark, meaning)
+        return words + mark_html(mark, meaning, wraps=True)
     if column.kind == "value" and "/" in text:
         parts = [escape(clean(part)) for part in text.split("/")]
         joined = "/<wbr>".join(f'<span style="white-space:nowrap">{part}</span>' for part in parts)
-        return joined + mark_html(mark, meaning)
-    return _text(text, column) + mark_html(mark, meaning)
+        return joined + mark_html(mark, meaning, wraps=True)
+    return _text(text, column) + mark_html(mark, meaning, wraps=column.kind == "text")
 
 
 def _text(text: str, column: Shown) -> str:

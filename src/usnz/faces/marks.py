@@ -9,6 +9,9 @@ One vocabulary for the terminal's tables, Jupyter's, ``usnz show`` and the plot:
   false), a country read from a name or from context (the record's doubts or notes say so), a
   quote's speaker read from context where the text names none (``He said``; its doubts say so).
 - ``†``: a date taken from outside the texts (``date_basis`` ``external``).
+- ``⊂``: a figure the record does not state because another record's figure counts it (a
+  force contribution's ``killed`` with ``casualties_in`` set: rnzn-korea's dead are counted
+  within k-force-korea's); the legend names that record.
 
 A legend under each table says what the marks it uses mean, and only those.
 """
@@ -30,6 +33,8 @@ if TYPE_CHECKING:
     from usnz.querying.dataset import Dataset
 
 __all__ = [
+    "BASIS_WORDS",
+    "COUNTED",
     "DISPUTED",
     "DISPUTES_LIST",
     "MEANING",
@@ -37,12 +42,15 @@ __all__ = [
     "OUTSIDE",
     "cited",
     "clean",
+    "counted_legend",
+    "counted_within",
     "country_read",
     "date_mark",
     "date_text",
     "differences",
     "disagreement",
     "dispute_groups",
+    "dispute_line",
     "doubt_lines",
     "legend",
     "listed",
@@ -50,6 +58,7 @@ __all__ = [
     "paragraphs_text",
     "quantity_text",
     "read_field",
+    "record_legend",
     "short_names",
     "speaker_read",
 ]
@@ -57,13 +66,17 @@ __all__ = [
 DISPUTED: Final = "≠"
 NOT_STATED: Final = "*"
 OUTSIDE: Final = "†"
+COUNTED: Final = "⊂"
 MEANING: Final = {
     DISPUTED: "disputes another record's claim (usnz.disputes())",
     NOT_STATED: "not stated in the texts, read from them (an inferred date, a currency assumed from '$', "
     "a country read from a name, a speaker the text does not name)",
     OUTSIDE: "a date from outside the texts",
+    COUNTED: "counted within another record's figure",
 }
 """What each mark means, as the legends say it."""
+BASIS_WORDS: Final = {"inferred": "inferred from the texts", "external": "taken from outside the texts"}
+"""What a ``date_basis`` other than ``stated`` says of a date, in words (a citation's note)."""
 DISPUTES_LIST: Final = "usnz.disputes()"
 """Where a dispute group's number comes from: a table's ``≠2`` is this list's second group."""
 
@@ -87,6 +100,31 @@ def date_mark(record: object) -> str:
     """The mark of a record's dates (or an attestation's): ``*`` inferred, ``†`` from outside the texts, else ``""``."""
     basis = getattr(record, "date_basis", None)
     return NOT_STATED if basis == "inferred" else OUTSIDE if basis == "external" else ""
+
+
+def counted_within(record: object, name: str) -> str | None:
+    """The id of the record whose figure counts *record*'s field *name*, when it states none of its own.
+
+    Read from the kind's ``counted_in`` (each figure's field naming that record), as ``total()`` reads it.
+
+    >>> import usnz
+    >>> counted_within(usnz.get("rnzn-korea"), "killed"), counted_within(usnz.get("k-force-korea"), "killed")
+    ('k-force-korea', None)
+    """
+    pointer = getattr(type(record), "counted_in", {}).get(name)
+    if pointer is None or getattr(record, name) is not None:
+        return None
+    target = getattr(record, pointer)
+    return None if target is None else str(target)
+
+
+def counted_legend(counted: dict[str, list[str]]) -> list[str]:
+    """The legend's lines of the ``⊂`` mark: for each record whose figure counts others', those others.
+
+    >>> counted_legend({"k-force-korea": ["rnzn-korea"]})
+    ["⊂ counted within k-force-korea's figure: rnzn-korea"]
+    """
+    return [f"{COUNTED} counted within {target}'s figure: {', '.join(ids)}" for target, ids in counted.items()]
 
 
 def is_attestation(value: object) -> bool:
@@ -276,11 +314,13 @@ def legend(
     records: Sequence[AnyRecord] = (),
     *,
     listed: str | None = DISPUTES_LIST,
+    counted: dict[str, list[str]] | None = None,
 ) -> list[str]:
     """The legend lines of a table: each dispute group and what disagrees; each other mark used and its meaning.
 
     *listed* names the list whose numbers the groups have (``usnz.disputes()``): a group's line
-    points there; ``None`` when they are numbered in the table alone.
+    points there; ``None`` when they are numbered in the table alone. *counted* names, for each
+    record whose figure counts others' (``⊂``), those others (:func:`counted_legend`).
     """
     marks = set(used)
     where = f" ({listed})" if listed else ""
@@ -291,7 +331,48 @@ def legend(
     if not disputes and DISPUTED in marks:
         lines.append(f"{DISPUTED} {MEANING[DISPUTED]}")
     lines.extend(f"{mark} {MEANING[mark]}" for mark in (NOT_STATED, OUTSIDE) if mark in marks)
+    if COUNTED in marks:
+        lines.extend(counted_legend(counted) if counted else [f"{COUNTED} {MEANING[COUNTED]}"])
     return lines
+
+
+def dispute_line(record: AnyRecord) -> str:
+    r"""The legend's ``≠`` line under one record: whose claim it disputes, and where that dispute is shown.
+
+    Its contradiction is among the record's doubts; both sides are its group of
+    ``usnz.disputes()`` (by number, when the record is the packaged data's), and ``usnz show``
+    shows the other side.
+
+    >>> import usnz
+    >>> print(dispute_line(usnz.get("nz-gulf-war-1991")).replace("; ", ";\n"))
+    ≠ disputes the claim of nz-gulf-war-fought-claim (how: its contradiction, under doubts);
+    both sides: usnz.disputes()[0] in Python;
+    the other: usnz show nz-gulf-war-fought-claim
+    """
+    others: tuple[str, ...] = getattr(record, "disputes", ())
+    how = (
+        " (how: its contradiction, under doubts)"
+        if any(getattr(doubt, "kind", None) == "contradiction" for doubt in getattr(record, "doubts", ()))
+        else ""
+    )
+    head = f"{DISPUTED} disputes the claim of {', '.join(others)}{how}"
+    numbers = listed([record])
+    if numbers is None:  # a record of a dataset of your own
+        return f"{head}; both sides: the dataset's disputes()"
+    shows = ", ".join(f"usnz show {other}" for other in others)
+    return f"{head}; both sides: {DISPUTES_LIST}[{numbers[record.id] - 1}] in Python; the other: {shows}"
+
+
+def record_legend(record: AnyRecord, used: Iterable[str]) -> list[str]:
+    """The legend under one record (``usnz show``, ``print(record)``, Jupyter): its marks, its dispute's own line."""
+    marks = set(used) - {""}
+    lines = [dispute_line(record)] if DISPUTED in marks else []
+    counted: dict[str, list[str]] = {}  # the figures it leaves to another record (killed, wounded...), by that record
+    for name in getattr(type(record), "counted_in", {}):
+        target = counted_within(record, name)
+        if target is not None:
+            counted.setdefault(target, []).append(name)
+    return lines + legend(marks - {DISPUTED}, counted=counted)
 
 
 def quantity_text(quantity: Quantity, *, unit: bool = True) -> str:

@@ -35,6 +35,7 @@ __all__ = [
     "field_rows",
     "field_values",
     "fit",
+    "grid_lines",
     "group_numbers",
     "show_rows",
     "show_text",
@@ -62,6 +63,9 @@ _BELOW: Final = "    "
 """The indent of a text column moved under its row (too narrow beside the rest)."""
 _LINES: Final = 3
 """The most lines a text cell of a terminal table wraps onto; the rest is cut at a word with "…"."""
+_GLUE: Final = "\x00"
+"""Joins a cell's mark to its last word while a table is laid out, so no mark wraps onto a line of
+its own; printed as a space. The cells are :func:`~usnz.faces.marks.clean` first, so no text holds it."""
 
 
 def terminal_width(fallback: int = WIDTH) -> int:
@@ -188,7 +192,7 @@ def show_text(record: AnyRecord, width: int = WIDTH) -> str:
                 wrapped = _wrap(clean(text) + (f" {mark}" if mark else ""), room)
         lines.append(f"  {name:<{name_width}}  {wrapped[0]}")
         lines.extend(f"  {'':<{name_width}}  {line}" for line in wrapped[1:])
-    for entry in marks.legend(used - {""}):
+    for entry in marks.record_legend(record, used):
         lines.extend(_wrap(clean(entry), width))
     return "\n".join(lines)
 
@@ -208,6 +212,8 @@ def field_mark(record: AnyRecord, name: str, value: object) -> str:
         return marks.NOT_STATED
     if marks.read_field(record, name):
         return marks.NOT_STATED
+    if name in getattr(kind, "counted_in", {}).values():  # casualties_in: the figures it leaves to that record
+        return marks.COUNTED
     return marks.DISPUTED if name == "disputes" else ""
 
 
@@ -256,9 +262,28 @@ def table_text(records: Sequence[AnyRecord], width: int | None = None, *, data: 
     chosen, rows = table(records)
     row_marks, legend = table_marks(records, chosen, data)
     cells = [
-        [clean(text) + (f" {mark}" if mark else "") for text, mark in zip(row, marked, strict=True)]
+        [_marked(clean(text), mark) for text, mark in zip(row, marked, strict=True)]
         for row, marked in zip(rows, row_marks, strict=True)
     ]
+    lines, shown = grid_lines(chosen, cells, width)
+    lines.append(f"({len(records)} record{'s' if len(records) != 1 else ''})")
+    legend = shown_legend(legend, row_marks, shown, chosen)  # a mark's line only when a column shown carries it
+    left_out = [column.name for at, column in enumerate(chosen) if at not in shown]
+    if left_out:  # as Jupyter's table says it
+        legend = [*legend, f"Not shown for want of room: {', '.join(left_out)} (a wider terminal shows them)"]
+    lines.extend(line for entry in legend for line in _wrap(clean(entry), width))
+    return "\n".join(lines).replace(_GLUE, " ")
+
+
+def grid_lines(
+    chosen: Sequence[Shown], cells: list[list[str]], width: int, *, most: int | None = _LINES
+) -> tuple[list[str], set[int]]:
+    """The heading, rule and rows of a table of *cells* under the columns *chosen*, fitted to *width*.
+
+    What :func:`table_text` writes above its count (see there), for any table (``usnz schema``):
+    the lines, and the positions of the columns shown. A text cell wraps onto *most* lines, the
+    rest cut at a word with "…" (``None``: every line).
+    """
     natural = [max(len(column.name), *(len(row[at]) for row in cells)) for at, column in enumerate(chosen)]
     least = [
         min(natural[at], max(_NARROWEST, *(_longest_word(row[at]) for row in cells)))
@@ -266,30 +291,30 @@ def table_text(records: Sequence[AnyRecord], width: int | None = None, *, data: 
         else max(len(column.name), *(_unbroken(row[at]) for row in cells))
         for at, column in enumerate(chosen)
     ]
-    sized = _Sized(chosen, cells, natural, least)
+    sized = _Sized(chosen, cells, natural, least, most)
     flat = _layout(sized, width, list(range(len(chosen))))
     stacked = _stacked(sized, width, flat)
     if stacked is None:
-        header, rule, lines_of = _rendered(flat, chosen, width)
+        header, rule, lines_of = _rendered(flat, sized, width)
         lines = [header, "-" * min(rule, width)]  # as wide as the table, never the terminal's width over
         for row in cells:
             lines.extend(lines_of(row))
     else:
-        header, rule, lines_of = _rendered(stacked, chosen, width - len(_BELOW))
+        header, rule, lines_of = _rendered(stacked, sized, width - len(_BELOW))
         lines = [f"{chosen[0].name:<{len(_BELOW) - _GAP}}" + " " * _GAP + header]
         lines.append("-" * min(max(rule + len(_BELOW), natural[0]), width))
         for row in cells:
             lines.append(row[0])
             lines.extend(_BELOW + line if line else line for line in lines_of(row))
-    lines.append(f"({len(records)} record{'s' if len(records) != 1 else ''})")
     laid = flat if stacked is None else stacked
-    shown = {0, *laid.kept, *laid.below}
-    legend = shown_legend(legend, row_marks, shown)  # a mark's line only when a column shown carries it
-    left_out = [column.name for at, column in enumerate(chosen) if at not in shown]
-    if left_out:  # as Jupyter's table says it
-        legend = [*legend, f"Not shown for want of room: {', '.join(left_out)} (a wider terminal shows them)"]
-    lines.extend(line for entry in legend for line in _wrap(clean(entry), width))
-    return "\n".join(lines)
+    return lines, {0, *laid.kept, *laid.below}
+
+
+def _marked(text: str, mark: str) -> str:
+    """A cell's text with its mark glued to its last word (one cell, as wide as both): never a line apart."""
+    if not mark:
+        return text
+    return f"{text}{_GLUE}{mark}" if text else mark
 
 
 class _Layout(NamedTuple):
@@ -308,6 +333,7 @@ class _Sized(NamedTuple):
     cells: list[list[str]]
     natural: list[int]
     least: list[int]
+    most: int | None  # the most lines a text cell wraps onto (None: every line)
 
 
 def _layout(sized: _Sized, width: int, columns: list[int]) -> _Layout:
@@ -322,7 +348,7 @@ def _layout(sized: _Sized, width: int, columns: list[int]) -> _Layout:
         at
         for at, wide in zip(kept, widths, strict=True)
         if shown[at].kind == "text"
-        and (wide < min(natural[at], _NARROWEST) or (wide < _READABLE and _cut(sized.cells, columns[at], wide)))
+        and (wide < min(natural[at], _NARROWEST) or (wide < _READABLE and _cut(sized, columns[at], wide)))
     ]
     heading = len(_heading(shown, below))
     inside = False
@@ -330,14 +356,17 @@ def _layout(sized: _Sized, width: int, columns: list[int]) -> _Layout:
         rest = [at for at in range(len(shown)) if at not in below]
         least = [unnarrowed[at] for at in rest]
         kept = [rest[at] for at in _kept([shown[at] for at in rest], least, width - heading)]
-        roomy_least = [unnarrowed[at] for at in rest]
+        # the headings below after the first one: that column at least as wide as they are
+        above = len(shown[0].name) + heading if rest[0] == 0 else width + 1
+        roomy_least = [max(unnarrowed[at], above) if at == 0 else unnarrowed[at] for at in rest]
         roomy = [rest[at] for at in _kept([shown[at] for at in rest], roomy_least, width)]
         essential = _essential(shown)
         if (
             any(at in essential and at not in kept for at in roomy)  # the heading at the end costs a date or number
-            and len(shown[0].name) + heading <= unnarrowed[0]  # and it fits above the first column
+            and 0 in roomy  # and it fits above the first column
         ):
             kept, least, inside = roomy, roomy_least, True
+            natural = [max(wide, above) if at == 0 else wide for at, wide in enumerate(natural)]
         least = [least[rest.index(at)] for at in kept]
         sizes = [(natural[at], wide, shown[at].kind == "text") for at, wide in zip(kept, least, strict=True)]
         widths = _share(width - (0 if inside else heading), sizes)
@@ -355,16 +384,18 @@ def _stacked(sized: _Sized, width: int, flat: _Layout) -> _Layout | None:
         return None
     room = width - len(_BELOW)
     stacked = _layout(sized, room, list(range(1, len(chosen))))
-    beside = sum(stacked.widths) + _GAP * (len(stacked.widths) - 1) + len(_heading(chosen, stacked.below))
+    beside = sum(stacked.widths) + _GAP * (len(stacked.widths) - 1)
+    beside += 0 if stacked.inside else len(_heading(chosen, stacked.below))
     keeps = len(essential & {0, *stacked.kept, *stacked.below})
     if beside > room or keeps <= len(essential & {*flat.kept, *flat.below}):
         return None
     return stacked
 
 
-def _cut(cells: list[list[str]], at: int, width: int) -> bool:
-    """Whether a text column *width* wide would cut some row's text (more than :data:`_LINES` lines)."""
-    return any(len(textwrap.wrap(row[at], width, break_on_hyphens=False)) > _LINES for row in cells)
+def _cut(sized: _Sized, at: int, width: int) -> bool:
+    """Whether a text column *width* wide would cut some row's text (more than its most lines)."""
+    most = _LINES if sized.most is None else sized.most  # not cut, yet as long: better under its row
+    return any(len(textwrap.wrap(row[at], width, break_on_hyphens=False)) > most for row in sized.cells)
 
 
 def _heading(chosen: Sequence[Shown], below: list[int]) -> str:
@@ -372,10 +403,9 @@ def _heading(chosen: Sequence[Shown], below: list[int]) -> str:
     return "".join(f"  ↓ {chosen[at].name}" for at in below)
 
 
-def _rendered(
-    layout: _Layout, chosen: Sequence[Shown], width: int
-) -> tuple[str, int, Callable[[list[str]], list[str]]]:
+def _rendered(layout: _Layout, sized: _Sized, width: int) -> tuple[str, int, Callable[[list[str]], list[str]]]:
     """A layout's heading line, the length of its rule, and how it writes a row's cells as lines."""
+    chosen, most = sized.chosen, sized.most
     heading = _heading(chosen, layout.below)
     numbers = [chosen[at].kind == "number" for at in layout.kept]
     names = [chosen[at].name + (heading if layout.inside and n == 0 else "") for n, at in enumerate(layout.kept)]
@@ -384,13 +414,15 @@ def _rendered(
     rule = max(sum(widths) + _GAP * (len(widths) - 1) + (0 if layout.inside else len(heading)), 1)
 
     def lines_of(row: list[str]) -> list[str]:
-        wrapped = [_wrap_cell(row[at], wide, chosen[at].kind) for at, wide in zip(layout.kept, widths, strict=True)]
+        wrapped = [
+            _wrap_cell(row[at], wide, chosen[at].kind, most) for at, wide in zip(layout.kept, widths, strict=True)
+        ]
         lines = [
             _line([parts[n] if n < len(parts) else "" for parts in wrapped], widths, numbers)
             for n in range(max(len(parts) for parts in wrapped))
         ]
         for at in layout.below:
-            lines.extend(_BELOW + part for part in _wrap_cell(row[at], width - len(_BELOW), "text") if part)
+            lines.extend(_BELOW + part for part in _wrap_cell(row[at], width - len(_BELOW), "text", most) if part)
         return lines
 
     return header, rule, lines_of
@@ -400,12 +432,13 @@ def _kept(chosen: Sequence[Shown], least: list[int], width: int) -> list[int]:
     """The columns a terminal of *width* shows, in order: the least wanted left out first.
 
     The id, the label, the date, the first figure (the deciding number) and every column marked
-    ``keep`` (the answer wanted, such as a force contribution's ``combat``) are kept before any
-    other: when only they are left and still too wide, text narrows to :data:`_TIGHTEST`
-    before one of them goes, and a column marked ``keep`` goes only after every other but the id.
+    ``needed`` (the answer wanted, such as a force contribution's ``combat``, a quote's ``speaker``)
+    are kept before any other: when only they are left and still too wide, text narrows to
+    :data:`_TIGHTEST` before one of them goes, and a column marked ``needed`` goes only after every
+    other but the id.
     """
     essential = _essential(chosen)
-    last = {at for at, column in enumerate(chosen) if at == 0 or column.keep}  # the id and what is marked keep
+    last = {at for at, column in enumerate(chosen) if at == 0 or column.needed}  # the id and what is needed
     kept = sorted(range(len(chosen)), key=lambda at: (at not in essential, at not in last, chosen[at].rank))
     narrowed = False
 
@@ -422,12 +455,12 @@ def _kept(chosen: Sequence[Shown], least: list[int], width: int) -> list[int]:
 
 
 def _essential(chosen: Sequence[Shown]) -> set[int]:
-    """The columns kept before any other: the id, the label, the date, the first figure and those marked ``keep``."""
+    """The columns kept before any other: the id, the label, the date, the first figure and those marked ``needed``."""
     first_number = next((at for at, column in enumerate(chosen) if column.kind == "number"), None)
     return {
         at
         for at, column in enumerate(chosen)
-        if at in {0, first_number} or column.name in _DATES or column.rank == 1 or column.keep
+        if at in {0, first_number} or column.name in _DATES or column.rank == 1 or column.needed
     }
 
 
@@ -437,21 +470,28 @@ def _longest_word(text: str) -> int:
 
 
 def _unbroken(text: str) -> int:
-    """The longest piece of a value the table keeps on one line: all of it, or a period's end (``2001-10-17/``)."""
-    return max(len(piece) for piece in re.split(r"(?<=/)|(?<=; )| ", text))
+    """The longest piece of a value the table keeps on one line: all of it, or a period's end (``2001-10-17/``).
+
+    A list of choices (``one of army|navy``) breaks after each ``|``.
+    """
+    return max(len(piece) for piece in re.split(r"(?<=[/|])|(?<=; )| ", text))
 
 
-def _wrap_cell(text: str, width: int, kind: str) -> list[str]:
-    """A cell's lines: text at spaces; a value after a ``/`` or ``; ``; an id never."""
+def _wrap_cell(text: str, width: int, kind: str, most: int | None = _LINES) -> list[str]:
+    """A cell's lines: text at spaces (*most* lines, the rest cut; ``None``: all); a value after a ``/`` or ``; ``.
+
+    An id is never broken.
+    """
     if len(text) <= width or kind == "id":
         return [text]
     if kind == "text":
         wrapped = textwrap.wrap(text, width, break_on_hyphens=False) or [""]
-        if len(wrapped) > _LINES:
-            wrapped[_LINES - 1] = fit(" ".join(wrapped[_LINES - 1 :]), width)
-        return wrapped[:_LINES]
+        if most is not None and len(wrapped) > most:
+            wrapped[most - 1] = fit(" ".join(wrapped[most - 1 :]), width)
+            del wrapped[most:]
+        return wrapped
     lines: list[str] = []
-    for piece in re.split(r"(?<=/)|(?<= )", text):
+    for piece in re.split(r"(?<=[/|])|(?<= )", text):
         if lines and len(lines[-1]) + len(piece) <= width:
             lines[-1] += piece
         else:

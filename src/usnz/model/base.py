@@ -272,6 +272,10 @@ class Described:
     (a person's roles), ``about`` (the record's label: its unit, else its summary), ``combat``
     (yes, no, not stated), ``served`` (a force's ``total_served``: everyone who served in it).
     Ids, values and figures come first on a line, text last."""
+    table_needed: ClassVar[tuple[str, ...]] = ()
+    """Of ``table_fields``, the columns that decide a row's answer (a quote's ``speaker``, a force's
+    ``combat``): a table never leaves them out for want of room, in the terminal or in Jupyter,
+    before every other column but the id and the label."""
     if typing.TYPE_CHECKING:
         id: str
 

@@ -42,6 +42,7 @@ class ForceContribution(Record):
         "captured",
         "conflict",
     )
+    table_needed: ClassVar[tuple[str, ...]] = ("combat",)
 
     conflict: str = fact(
         validator=check_id,

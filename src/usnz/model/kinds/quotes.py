@@ -20,6 +20,7 @@ class Quote(Record):
 
     record_kind: ClassVar[str] = "quote"
     table_fields: ClassVar[tuple[str, ...]] = ("text", "date", "speaker")
+    table_needed: ClassVar[tuple[str, ...]] = ("date", "speaker")
 
     speaker: str = fact(
         validator=check_id,
