@@ -12,6 +12,7 @@ import attrs
 from hypothesis import strategies as st
 
 import usnz
+from usnz.model.amounts import MEASURES
 from usnz.model.base import DateBasis
 from usnz.model.facts import Fact, facts
 
@@ -88,7 +89,9 @@ def quantities(draw: st.DrawFn) -> usnz.Quantity:
     chosen = (
         dict(zip(slots, values[: len(slots)], strict=False)) if len(values) >= len(slots) else {slots[0]: values[0]}
     )
-    return usnz.Quantity(unit=draw(texts), approximate=draw(st.booleans()), **chosen)
+    measured = any(type(value) is float for value in chosen.values())  # decimals: a measure's (a count's are ints)
+    unit = draw(st.sampled_from(sorted(MEASURES)) if measured else texts)
+    return usnz.Quantity(unit=unit, approximate=draw(st.booleans()), **chosen)
 
 
 money = st.builds(
@@ -179,10 +182,14 @@ def dated(fields: dict[str, Any]) -> bool:
 
 def _fixed(cls: type, values: dict[str, Any], draw: st.DrawFn) -> dict[str, Any]:
     """*values* made to pass the checks across fields, which no single field's declaration says."""
+    if values.get("date") is not None and values.get("period") is not None:
+        values["date" if draw(st.booleans()) else "period"] = None  # a date or a period, not both
     if "date_basis" in attrs.fields_dict(cls):
         values["date_basis"] = draw(st.sampled_from(BASES)) if dated(values) else None
     if cls is usnz.Event and values["kind"] != "visit":
         values["destination"] = None  # a destination on visits only
+    if cls is usnz.ForceContribution and values["combat"] is None:
+        values["combat_stated"] = True  # a reading of combat needs a value read
     if cls is usnz.ForceContribution and values["casualties_in"] is not None:
         values.update(killed=None, wounded=None, captured=None)  # counted within another's figures: none of its own
     if cls is usnz.Figure and (values["quantity"] is None) == (values["money"] is None):

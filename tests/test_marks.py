@@ -40,7 +40,9 @@ def test_both_sas_rows_are_marked_as_disputed_and_not_the_prt() -> None:
     assert "≠" not in rows["nz-bamyan-prt"]
     assert "≠2 nzsas-afghanistan-rotations and nzsas-afghanistan-fifty disagree: personnel" in text
     html = afghanistan._repr_html_()
-    assert html.count('class="usnz-mark"') == 2
+    assert html.count('class="usnz-mark"') == 3  # the two SAS rows, and one combat read from a role
+    assert html.count('class="usnz-mark" title="≠2') == 2
+    assert "no *" in rows["nz-transport-aircraft-afghanistan"]  # transport aircraft: combat read, not stated
     assert "disagree: personnel 40-65 personnel / 50 personnel" in html
 
 
@@ -69,7 +71,7 @@ def test_a_date_from_outside_the_texts_is_marked_so() -> None:
 
 
 def test_a_stated_record_has_no_mark_and_no_legend() -> None:
-    korea = usnz.force_contributions(conflict="korean-war")
+    korea = usnz.Records(f for f in usnz.force_contributions(conflict="korean-war") if f.combat_stated)
     text = table_text(korea, width=160)
     # the one legend line: the dead of the navy and the liaison officer, counted within K-FORCE's
     assert text.splitlines()[-2:] == [
@@ -77,6 +79,10 @@ def test_a_stated_record_has_no_mark_and_no_legend() -> None:
         "⊂ counted within k-force-korea's figure: nz-korea-liaison-officer, rnzn-korea",
     ]
     assert not any(mark in text for mark in ("≠", "†", " *"))
+    # K-FORCE's combat is read from its killed in action, the liaison officer's from the role: marked
+    read = _rows(table_text(usnz.force_contributions(conflict="korean-war"), width=160))
+    assert "yes *" in read["k-force-korea"]
+    assert "no *" in read["nz-korea-liaison-officer"]
 
 
 def test_a_country_read_from_a_name_is_marked() -> None:
@@ -520,8 +526,10 @@ def test_the_afghanistan_dispute_is_the_second_of_disputes_everywhere() -> None:
     assert usnz.disputes()[1].ids() == ("nzsas-afghanistan-rotations", "nzsas-afghanistan-fifty")
     text = table_text(afghanistan, width=250)
     assert _numbers(text) == {"nzsas-afghanistan-rotations": "≠2", "nzsas-afghanistan-fifty": "≠2"}
-    assert text.splitlines()[-1].startswith("≠2 nzsas-afghanistan-rotations and nzsas-afghanistan-fifty disagree")
-    assert text.splitlines()[-1].endswith("(usnz.disputes())")
+    (line,) = [line for line in text.splitlines() if line.startswith("≠2 ")]  # the legend's dispute line
+    assert line.startswith("≠2 nzsas-afghanistan-rotations and nzsas-afghanistan-fifty disagree")
+    assert line.endswith("(usnz.disputes())")
+    assert text.splitlines()[-1].startswith("* not stated in the texts")  # the transport aircraft's combat
     assert "≠2" in str(usnz.disputes()[1:2])
     assert "<strong>≠2</strong>" in usnz.disputes()[1:2]._repr_html_()
     assert "<strong>≠1</strong>" in usnz.disputes()._repr_html_()
@@ -531,7 +539,8 @@ def test_a_dataset_given_numbers_the_disputes_and_is_named() -> None:
     afghanistan = usnz.force_contributions(conflict="war-in-afghanistan", country="NZL")
     text = table_text(afghanistan, width=200, data=usnz.dataset())
     assert "≠2 nzsas-afghanistan-rotations" in text
-    assert text.rstrip().endswith("(the dataset's disputes())")
+    (line,) = [line for line in text.splitlines() if line.startswith("≠2 ")]
+    assert line.endswith("(the dataset's disputes())")
     assert "≠2" in records_html(afghanistan, data=usnz.dataset())
 
 
@@ -606,8 +615,8 @@ def test_a_read_speaker_is_marked_in_the_table_in_show_and_in_html(capsys: pytes
 def test_one_captured_reads_one_person(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["show", "k-force-korea"]) == 0
     shown = capsys.readouterr().out
-    assert "captured      1 person\n" in shown
-    assert "killed        33 personnel" in shown
+    assert "captured       1 person\n" in shown  # (the names as wide as combat_stated, which it shows)
+    assert "killed         33 personnel" in shown
     assert str(usnz.Quantity(low=1, unit="personnel")) == "at least 1 person"
 
 

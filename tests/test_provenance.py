@@ -345,7 +345,6 @@ def test_carried_walks_every_kind_of_value() -> None:
         title="Cyber Storm 2",
         summary="1999 is not carried by a summary.",
         date=usnz.PartialDate(year=2008, month=3, day=10),
-        period=usnz.Period.parse("2008~/.."),
         time="16:23",
         citations=cite,
         date_basis="inferred",
@@ -357,12 +356,25 @@ def test_carried_walks_every_kind_of_value() -> None:
         ("year", Decimal(2008), "date.year", True),
         ("month", Decimal(3), "date.month", True),
         ("day", Decimal(10), "date.day", True),
-        ("year", Decimal(2008), "period.start.year", True),
         ("time", Decimal(1623), "time", False),
+    }
+    spanned = usnz.Event(  # a record has a date or a period, not both
+        id="e2",
+        kind="other",
+        title="T",
+        summary="S.",
+        period=usnz.Period.parse("2008~/.."),
+        citations=cite,
+        date_basis="inferred",
+    )
+    assert {(c.kind, c.value, c.path, c.exempt is not None) for c in carried(spanned)} == {
+        ("year", Decimal(2008), "period.start.year", True)
     }
     stated = attrs.evolve(event, date_basis="stated")
     assert not any(c.exempt for c in carried(stated))
-    figure = usnz.Figure(id="f", measure="12 things", quantity=usnz.Quantity(unit="x", low=1, high=2.5), citations=cite)
+    figure = usnz.Figure(
+        id="f", measure="12 things", quantity=usnz.Quantity(unit="miles", low=1, high=2.5), citations=cite
+    )
     assert {(c.kind, c.value) for c in carried(figure)} == {("number", Decimal(1)), ("number", Decimal("2.5"))}
     person = usnz.Person(
         id="p",

@@ -112,7 +112,8 @@ def test_integers_within_bounds_are_read_by_columns(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(reading, "parse_shallow", strictly)  # never asked: the columns read bound the integers
     for bound in (MAX_INT, -MAX_INT):
         citations = [{"source": "s", "paragraph": MAX_INT}]
-        figure = {"id": "f", "measure": "m", "quantity": {"unit": "u", "best": bound}, "citations": citations}
+        quantity = {"unit": "change in u", "best": bound}  # a change: its figure may be negative
+        figure = {"id": "f", "measure": "m", "quantity": quantity, "citations": citations}
         records, problems = _read("figures", json.dumps([figure]))
         assert not problems
         assert f"paragraph={MAX_INT}" in records[0]

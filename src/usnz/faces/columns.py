@@ -450,6 +450,7 @@ _COMPUTED_MARKS: Final[Mapping[str, Callable[[Any], str]]] = {
     "when": marks.date_mark,
     "value": _value_mark,
     "offices": _offices_mark,
+    "combat": lambda record: marks.NOT_STATED if marks.read_field(record, "combat") else "",
 }
 _COMPACT: Final = (("about ", "~"), ("at least ", "≥"), ("at most ", "≤"))
 

@@ -7,7 +7,8 @@ One vocabulary for the terminal's tables, Jupyter's, ``usnz show`` and the plot:
 - ``*``: a value the texts do not state but that is read from them: a date whose
   ``date_basis`` is ``inferred``, a currency assumed from a bare ``$`` (``currency_stated``
   false), a country read from a name or from context (the record's doubts or notes say so), a
-  quote's speaker read from context where the text names none (``He said``; its doubts say so).
+  quote's speaker read from context where the text names none (``He said``; its doubts say so), a
+  force's ``combat`` read from what it was or did (``combat_stated`` false; its notes say how).
 - ``†``: a date taken from outside the texts (``date_basis`` ``external``).
 - ``⊂``: a figure the record does not state because another record's figure counts it (a
   force contribution's ``killed`` with ``casualties_in`` set: rnzn-korea's dead are counted
@@ -70,7 +71,7 @@ COUNTED: Final = "⊂"
 MEANING: Final = {
     DISPUTED: "disputes another record's claim (usnz.disputes())",
     NOT_STATED: "not stated in the texts, read from them (an inferred date, a currency assumed from '$', "
-    "a country read from a name, a speaker the text does not name)",
+    "a country read from a name, a speaker the text does not name, fought or not read from a force's role)",
     OUTSIDE: "a date from outside the texts",
     COUNTED: "counted within another record's figure",
 }
@@ -183,11 +184,18 @@ def speaker_read(record: AnyRecord) -> bool:
 
 
 def read_field(record: AnyRecord, name: str) -> bool:
-    """Whether field *name* of *record* is read from the texts, not stated: a quote's ``speaker``.
+    """Whether field *name* of *record* is read from the texts, not stated: a quote's ``speaker``, a force's ``combat``.
 
     A date's basis, an amount's currency and a country have marks of their own (:func:`date_mark`,
     :func:`money_mark`, :func:`country_read`).
+
+    >>> import usnz
+    >>> team, battery = usnz.get("nz-training-team-chi-lang"), usnz.get("161-battery-vietnam")
+    >>> read_field(team, "combat"), read_field(battery, "combat")
+    (True, False)
     """
+    if name == "combat":
+        return getattr(record, "combat_stated", True) is False
     return name == "speaker" and getattr(record, "record_kind", None) == "quote" and speaker_read(record)
 
 

@@ -17,11 +17,14 @@ from usnz.model.validators import instance_of, non_empty_str, one_of
 __all__ = [
     "AMOUNT",
     "CURRENCIES",
+    "MEASURES",
     "Money",
     "Number",
     "Quantity",
     "check_currency",
     "figure_text",
+    "is_change",
+    "is_measure",
     "numbered",
     "parse_amount",
     "unit_text",
@@ -68,7 +71,10 @@ class Quantity:
     usnz.ArgumentValueError: a quantity needs low <= best <= high, got low=20, best=10, high=None
     """
 
-    cross_check: ClassVar[str] = "low <= best <= high"
+    cross_check: ClassVar[str] = (
+        "low <= best <= high; a count of things (personnel, ships...) takes whole numbers only, decimals being for "
+        "measures (percent, miles, years...); no figure below 0 unless the unit is a change"
+    )
     """What usnz.load checks across its fields, in words (what a schema of each field alone cannot say)."""
 
     unit: str = fact(
@@ -90,7 +96,12 @@ class Quantity:
     )
 
     def __attrs_post_init__(self) -> None:
-        """Require a figure, and low <= best <= high among those given."""
+        """Require a figure, low <= best <= high among those given, and figures the unit can take.
+
+        A count (``personnel``, ``ships``...) takes whole numbers (``int``) only; a measure (see
+        :func:`is_measure`) takes decimals too. No figure is negative unless the unit is a change
+        (see :func:`is_change`).
+        """
         given = [v for v in (self.low, self.best, self.high) if v is not None]
         if not given:
             msg = "a quantity needs at least one of best, low or high"
@@ -98,6 +109,24 @@ class Quantity:
         if given != sorted(given):
             msg = f"a quantity needs low <= best <= high, got low={self.low}, best={self.best}, high={self.high}"
             raise ArgumentValueError(msg)
+        if given[0] < 0 and not is_change(self.unit):
+            name, value = next((n, v) for n, v in self._figures() if v is not None and v < 0)
+            msg = (
+                f"a quantity of {self.unit!r} is at least 0, got {name}={value!r}; only a change may be negative "
+                f"(a unit such as 'percent change', 'change in personnel' or 'percentage points')"
+            )
+            raise ArgumentValueError(msg)
+        if float in set(map(type, given)) and not is_measure(self.unit):
+            name, value = next((n, v) for n, v in self._figures() if type(v) is float)
+            msg = (
+                f"a count of {self.unit!r} takes whole numbers (an int such as {int(value)}), got {name}={value!r}; "
+                f"decimals are for measures ({', '.join(_MEASURE_EXAMPLES)}...)"
+            )
+            raise ArgumentValueError(msg)
+
+    def _figures(self) -> tuple[tuple[str, Number | None], ...]:
+        """Each figure by its name: best, low, high."""
+        return (("best", self.best), ("low", self.low), ("high", self.high))
 
     def __str__(self) -> str:
         """Read aloud: ``122 personnel``, ``40-65 soldiers``, ``about 25 percent``, ``1 year``, ``year 2010``.
@@ -111,6 +140,69 @@ class Quantity:
             lead = next((lead for lead in _LEADS if figure.startswith(lead)), "")
             return f"{lead}{self.unit} {figure.removeprefix(lead)}"
         return f"{figure} {unit_text(self.unit, one=_one(self))}"
+
+
+MEASURES: Final = frozenset(
+    {
+        "percent",
+        "per cent",
+        "percentage points",
+        "miles",
+        "km",
+        "kilometres",
+        "kilometers",
+        "metres",
+        "meters",
+        "feet",
+        "kg",
+        "kilograms",
+        "tonnes",
+        "tons",
+        "hectares",
+        "acres",
+        "litres",
+        "liters",
+        "barrels",
+        "degrees",
+        "seconds",
+        "minutes",
+        "hours",
+        "days",
+        "weeks",
+        "months",
+        "years",
+        "decades",
+    }
+)
+"""Units of measure, which take decimals (``0.5`` percent, ``1.5`` years): as written, as a unit's head word
+(``square miles``, ``tonnes per year``) or its first words (``percent change``), and any rate (``... per ...``).
+Every other unit counts things, in whole numbers."""
+_MEASURE_EXAMPLES: Final = ("percent", "miles", "km", "tonnes", "days", "years")
+_CHANGE: Final = re.compile(r"\b(?:change|percentage points)\b", re.IGNORECASE)
+
+
+def is_measure(unit: str) -> bool:
+    """Whether *unit* is a measure, taking decimals (see :data:`MEASURES`), not a count of things.
+
+    >>> is_measure("percent"), is_measure("tonnes per year"), is_measure("percent change"), is_measure("ships")
+    (True, True, True, False)
+    """
+    folded = unit.lower()
+    return (
+        folded in MEASURES
+        or _head(unit).lower() in MEASURES
+        or " per " in folded
+        or folded.startswith(tuple(f"{measure} " for measure in MEASURES))  # ``percent change``
+    )
+
+
+def is_change(unit: str) -> bool:
+    """Whether *unit* is a change, whose figures may be negative: it says ``change`` or ``percentage points``.
+
+    >>> is_change("percent change"), is_change("change in personnel"), is_change("percent")
+    (True, True, False)
+    """
+    return _CHANGE.search(unit) is not None
 
 
 _LEADS: Final = ("about ", "at least ", "at most ")
@@ -154,7 +246,13 @@ def numbered(quantity: Quantity) -> bool:
     (True, False)
     """
     head = _head(quantity.unit)
-    return not _one(quantity) and head.isalpha() and head == _singular_word(head) and not _same_for_all(quantity.unit)
+    return (
+        not _one(quantity)
+        and head.isalpha()
+        and head == _singular_word(head)
+        and not _same_for_all(quantity.unit)
+        and not is_change(quantity.unit)  # ``-2.5 percent change``: a figure of change, not the number of one
+    )
 
 
 _SAME: Final = frozenset(

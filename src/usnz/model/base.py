@@ -16,7 +16,7 @@ import attrs
 
 from usnz.model import hooks
 from usnz.model.citation import Citation
-from usnz.model.columnwise import distinct, flat, items, optional, strs
+from usnz.model.columnwise import distinct, flat, items, optional, present, strs
 from usnz.model.dates import PartialDate, Period
 from usnz.model.doubt import Doubt
 from usnz.model.errors import ArgumentValueError, shown
@@ -27,6 +27,7 @@ from usnz.model.validators import require_tuple
 
 __all__ = [
     "DATE_BASES",
+    "ONE_WHEN",
     "PROVENANCE",
     "DateBasis",
     "Described",
@@ -40,6 +41,7 @@ __all__ = [
     "check_ids",
     "check_optional_id",
     "check_optional_text",
+    "check_period_alone",
     "check_text",
     "check_texts",
     "citations_in",
@@ -190,6 +192,28 @@ def check_doubts(instance: object, attribute: attrs.Attribute[Any], value: tuple
     if len(value) != 1 and len(set(value)) != len(value):
         msg = f"{attribute.name} lists a doubt twice: {value!r}"
         raise ArgumentValueError(msg)
+
+
+ONE_WHEN: Final = "v8: give date or period, not both"
+"""What a record with both a ``date`` and a ``period`` is refused with (its ``cross_check`` says it too)."""
+
+
+@batched(lambda values: not present(values))
+def check_period_alone(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Refuse a ``period`` on a record that has a ``date`` too: a record has one or the other.
+
+    A record's ``when`` is its first date field that is set, so a period beside a date would be
+    ignored by every query (``during=``, the timeline) while a face still showed it.
+    """
+    date = getattr(instance, "date", None)
+    if value is not None and date is not None:
+        msg = (
+            f"{ONE_WHEN}: this record has date {str(date)!r} and {attribute.name} {str(value)!r}; keep the date "
+            f"(a day, month or year) or the period (a span, or the window an undated record fell in)"
+        )
+        error = ArgumentValueError(msg)
+        error.field = attribute.name
+        raise error
 
 
 def dates_of(record: attrs.AttrsInstance) -> Iterator[PartialDate | Period]:

@@ -101,7 +101,13 @@ class ArgumentValueError(Error, ValueError):
     """A query or function was given a value it cannot use.
 
     The message names the argument, what was given and what is accepted.
+
+    Attributes:
+        field: The field of a record a check refuses, when the check is one across fields that
+            names it (``usnz.load`` reports the problem at that path); ``None`` otherwise.
     """
+
+    field: str | None = None
 
 
 class ArgumentTypeError(Error, TypeError):

@@ -978,8 +978,8 @@ class Dataset:
                 same role. Nothing is inferred between attestations.
             possibly: Let the unknown ends of a stated period run on; an attestation stays
                 the date it is, never a term.
-            basis: Only dates determined so: an attestation's is its record's ``date_basis``,
-                a stated period's ``"stated"`` (or several).
+            basis: Only dates determined so: an attestation's is its own ``date_basis`` (its
+                record's, or weaker), else its record's; a stated period's ``"stated"`` (or several).
             involving: A record involved with the person, either way (an organization a role is held
                 in, an event they took part in, a quote they said: see :ref:`involving`), or a
                 country code.
@@ -1050,8 +1050,8 @@ class Dataset:
                 return True
         for attestation in role.attested:
             record = self._by_id.get(attestation.record)
-            if bases is not None and (record is None or record.date_basis not in bases):
-                continue
+            if bases is not None and (record is None or (attestation.date_basis or record.date_basis) not in bases):
+                continue  # (an attestation's own basis, where given, is its record's or weaker)
             if attestation.date.earliest <= last and first <= attestation.date.latest:
                 return True
         return False
@@ -1135,7 +1135,9 @@ class Dataset:
         best: dict[str, tuple[tuple[bool, int], str | None]] = {}
         for attestation in role.attested:
             record = self._by_id.get(attestation.record)
-            asked_for = asked.bases is None or (record is not None and record.date_basis in asked.bases)
+            asked_for = asked.bases is None or (
+                record is not None and (attestation.date_basis or record.date_basis) in asked.bases
+            )
             rank = (not asked_for, _STRENGTH[attestation.date_basis])
             text = str(attestation.date)
             if text not in best or rank < best[text][0]:

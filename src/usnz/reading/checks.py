@@ -586,9 +586,9 @@ def _attestation_problems(
                     "an attestation's date lies within its record's period"
                 ),
             )
-    if attestation.date_basis is not None and attestation.date_basis != getattr(target, "date_basis", None):
-        said = f"is {attestation.date_basis!r}, but {shown(target.id)}'s is {getattr(target, 'date_basis', None)!r}"
-        yield "date_basis", f"{said}; an attestation's date_basis is its record's"
+    wrong = attestation.basis_problem(getattr(target, "date_basis", None), record=shown(target.id))
+    if wrong is not None:
+        yield "date_basis", wrong
     given = attestation.citation
     if not any(c.source == given.source and c.paragraph == given.paragraph for c in target.citations):
         cited = [f"{c.source} ¶{c.paragraph}" for c in target.citations]

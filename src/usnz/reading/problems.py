@@ -191,7 +191,7 @@ def diagnosed(cls: type[AnyRecord], item: dict[str, object]) -> tuple[AnyRecord 
     try:
         return cls(**values), []  # type: ignore[arg-type]
     except Exception as error:  # noqa: BLE001 - a check across fields, or one field's own check
-        return None, [("", str(error))]
+        return None, [(getattr(error, "field", None) or "", str(error))]  # at the field a check across fields names
 
 
 def _period_hint(alias: str, item: dict[str, object], fields: dict[str, Any]) -> str:

@@ -7,7 +7,15 @@ from typing import ClassVar
 import attrs
 
 from usnz.model.amounts import Money
-from usnz.model.base import Record, check_country, check_ids, check_optional_id, check_optional_text, check_text
+from usnz.model.base import (
+    Record,
+    check_country,
+    check_ids,
+    check_optional_id,
+    check_optional_text,
+    check_period_alone,
+    check_text,
+)
 from usnz.model.dates import PartialDate, Period
 from usnz.model.facts import documented, fact
 
@@ -20,6 +28,7 @@ class Assistance(Record):
     """Non-military help one country gave another: money or in kind."""
 
     record_kind: ClassVar[str] = "assistance"
+    cross_check: ClassVar[str | None] = "both a date and a period (v8: give date or period, not both)"
     table_fields: ClassVar[tuple[str, ...]] = ("summary", "when", "amount", "donor", "recipient")
 
     donor: str = fact(validator=check_country, country=True, doc="The giving country (ISO alpha-3).")
@@ -41,6 +50,7 @@ class Assistance(Record):
     date: PartialDate | None = fact(default=None, date=True, doc="When it was given or pledged.")
     period: Period | None = fact(
         default=None,
+        validator=check_period_alone,
         date=True,
         doc="When recurring help ran; for help the texts do not date, the window it fell in (inferred: see ``notes``).",
     )

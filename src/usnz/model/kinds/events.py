@@ -15,6 +15,7 @@ from usnz.model.base import (
     check_ids,
     check_optional_id,
     check_optional_text,
+    check_period_alone,
     check_text,
 )
 from usnz.model.dates import PartialDate, Period
@@ -50,7 +51,9 @@ class Event(Record):
     """Something that happened at a time: a visit, meeting, announcement, award..."""
 
     record_kind: ClassVar[str] = "event"
-    cross_check: ClassVar[str | None] = "a destination on an event that is not a visit"
+    cross_check: ClassVar[str | None] = (
+        "a destination on an event that is not a visit; both a date and a period (v8: give date or period, not both)"
+    )
     table_fields: ClassVar[tuple[str, ...]] = ("title", "when", "kind", "destination")
 
     kind: EventKind = fact(validator=one_of(typing.get_args(EventKind)), filter="kind", doc="What sort of event.")
@@ -59,6 +62,7 @@ class Event(Record):
     date: PartialDate | None = fact(default=None, date=True, doc="When, if a source says (or implies: see ``notes``).")
     period: Period | None = fact(
         default=None,
+        validator=check_period_alone,
         date=True,
         doc=(
             "The span of a multi-day event, where known; for an event the texts do not date, the window it fell in "

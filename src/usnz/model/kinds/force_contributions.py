@@ -28,6 +28,10 @@ class ForceContribution(Record):
     """What a country sent to a conflict, and what it cost."""
 
     record_kind: ClassVar[str] = "force-contribution"
+    cross_check: ClassVar[str | None] = (
+        "combat_stated false with no combat; casualty figures of its own beside casualties_in, or casualties_in "
+        "naming the record itself"
+    )
     table_fields: ClassVar[tuple[str, ...]] = (
         "about",
         "personnel",
@@ -90,6 +94,16 @@ class ForceContribution(Record):
             "source does not say."
         ),
     )
+    combat_stated: bool = fact(
+        default=True,
+        validator=instance_of(bool),
+        doc=(
+            "``False`` when ``combat`` is read from what the text says the force was or did (a training team, "
+            "liaison officers, transport aircraft), not stated in words such as 'fought', 'combat role' or "
+            "'support': the notes say how. As ``Money.currency_stated`` does for a currency; faces mark such a "
+            "value ``*``."
+        ),
+    )
     personnel: Quantity | None = fact(default=None, doc="How many people: the force's strength as the source gives it.")
     total_served: Quantity | None = fact(
         default=None,
@@ -126,7 +140,13 @@ class ForceContribution(Record):
     """For each field ``total()`` adds up, the field naming the record whose figure includes this one's."""
 
     def __attrs_post_init__(self) -> None:
-        """Refuse casualty figures of its own on a record whose casualties are counted in another's."""
+        """Refuse a reading of ``combat`` with no value, and casualty figures of its own where another counts them."""
+        if not self.combat_stated and self.combat is None:
+            msg = (
+                "combat_stated=False says combat is read from the texts, yet combat is None (not stated, no reading): "
+                "give the reading (combat=True or False, the notes saying how) or leave combat_stated out"
+            )
+            raise ArgumentValueError(msg)
         if self.casualties_in is None:
             return
         own = [name for name in ("killed", "wounded", "captured") if getattr(self, name) is not None]

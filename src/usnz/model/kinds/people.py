@@ -91,14 +91,37 @@ class Attestation:
         default=None,
         validator=attrs.validators.optional(one_of(DATE_BASES)),
         doc=(
-            "How the record's date was determined: its ``date_basis`` (``usnz.load`` checks they agree), so "
-            "what shows the attestation marks a date the texts do not state. ``None`` when not given."
+            "How the attested date was determined: the weakest of its parts, so its record's ``date_basis``, or "
+            "weaker (``inferred`` where the record's paragraph dates it and another names the title: the person's "
+            "notes say how); ``usnz.load`` checks it is no stronger than the record's. What shows the attestation "
+            "marks a date the texts do not state. ``None`` when not given."
         ),
     )
 
     def __str__(self) -> str:
         """``date (record id)``."""
         return f"{self.date} ({self.record})"
+
+    def basis_problem(self, record_basis: str | None, *, record: str = "its record") -> str | None:
+        """What is wrong with this attestation's ``date_basis`` beside its *record*'s *record_basis*, or ``None``.
+
+        An attestation's date is as strong as its weakest part: its record's date, and the link
+        between that date and the title. So its basis is the record's, or weaker; never stronger.
+
+        >>> from usnz import Citation, PartialDate
+        >>> seen = Attestation(date=PartialDate.parse("1965-05-27"), record="r", date_basis="inferred",
+        ...                    citation=Citation(source="s", paragraph=15))
+        >>> seen.basis_problem("stated") is None, seen.basis_problem("external") is None
+        (True, False)
+        """
+        own = self.date_basis
+        if own is None or (record_basis in DATE_BASES and DATE_BASES.index(own) >= DATE_BASES.index(record_basis)):
+            return None
+        weaker = DATE_BASES[DATE_BASES.index(record_basis) :] if record_basis in DATE_BASES else DATE_BASES
+        return (
+            f"is {own!r}, but {record}'s is {record_basis!r}; an attestation's date_basis is its record's or "
+            f"weaker ({', '.join(map(repr, weaker))}), never stronger"
+        )
 
 
 def _in_order(value: tuple[Attestation, ...]) -> bool:
