@@ -98,11 +98,10 @@ def test_a_figure_counted_within_another_record_s_is_marked_in_the_terminal() ->
     lines = table_text(usnz.force_contributions(conflict="korean-war"), width=80).splitlines()
     assert lines[0] == "id                        personnel  combat      period  served  killed  ↓ about"
     assert "rnzn-korea                           yes                  1,300       ⊂" in lines
-    assert "nz-korea-liaison-officer          1  no          /1971                ⊂" in lines
-    assert "k-force-korea                 1,044  yes         /1957    3,794      33" in lines
-    assert lines[lines.index("(5 records)") + 1] == (
-        "⊂ counted within k-force-korea's figure: nz-korea-liaison-officer, rnzn-korea"
-    )
+    assert "nz-korea-liaison-officer          1  no *        /1971                ⊂" in lines
+    assert "k-force-korea                 1,044  yes *       /1957    3,794      33" in lines
+    assert "⊂ counted within k-force-korea's figure: nz-korea-liaison-officer, rnzn-korea" in lines
+    assert lines[lines.index("(5 records)") + 1].startswith("* not stated in the texts, read from them")
     one = table_text(usnz.Records([usnz.get("rnzn-korea")]), width=80).splitlines()
     assert one[2] == "rnzn-korea  yes      1,300       ⊂     ≥6  NZL            ⊂         ⊂"
     assert one[one.index("(1 record)") + 1] == "⊂ counted within k-force-korea's figure: rnzn-korea"
@@ -118,6 +117,7 @@ def test_a_figure_counted_within_another_keeps_its_column() -> None:
         "nz-korea-liaison-officer",
         "1",
         "no",
+        "*",
         "/1971",
         "⊂",
         "NZL",
@@ -298,3 +298,12 @@ def test_a_marked_office_says_the_mark_is_of_its_dates(capsys: pytest.CaptureFix
     narrow = table_text(people, width=40)
     assert "offices" in narrow.splitlines()[-2] + narrow.splitlines()[-1]  # left out, and said so
     assert note[:20] not in narrow
+
+
+def test_show_marks_a_read_combat_and_leaves_the_flag_at_its_default_unsaid() -> None:
+    stated = show_text(usnz.get("nz-gulf-war-1991"), width=120)
+    assert "combat_stated" not in stated
+    assert "\n  combat      False\n" in stated
+    read = show_text(usnz.get("nz-training-team-chi-lang"), width=120)
+    assert "\n  combat         False *\n" in read
+    assert "\n  combat_stated  False\n" in read

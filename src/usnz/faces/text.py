@@ -220,7 +220,10 @@ def field_mark(record: AnyRecord, name: str, value: object) -> str:
 def show_rows(record: AnyRecord) -> list[tuple[str, Any]]:
     """(name, (text, mark)) of every field set; the doubts as (``doubts``, lines), contradictions first."""
     rows: list[tuple[str, Any]] = []
+    defaults = {a.name: a.default for a in attrs.fields(type(record)) if isinstance(a.default, bool)}
     for name, value in field_values(record):
+        if name in defaults and value is defaults[name]:  # a flag as it stands unless said (combat_stated)
+            continue
         if name == "doubts":
             rows.append(("doubts", marks.doubt_lines(record)))
         else:
