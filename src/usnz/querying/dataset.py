@@ -461,8 +461,17 @@ class Dataset:
         their entries count toward freezing what it built (see ``usnz.reading.collector``).
         """
         if self._search is None:
-            self._search = paused(SearchIndex, entries=len(self._ordered))(self._ordered, self._by_id)
+            self._search = paused(SearchIndex, entries=len(self._ordered))(
+                self._ordered, self._by_id, self._dated_positions
+            )
         return self._search
+
+    def _dated_positions(self, first: dt.date, last: dt.date) -> list[int]:
+        """The positions (in date order) of the records whose known extent overlaps *first*..*last*."""
+        intervals = self._intervals.get("search")
+        if intervals is None:
+            intervals = self._intervals["search"] = paused(Intervals)(self._ordered, self._known)
+        return intervals.positions(first, last)
 
     # -- whole dataset -----------------------------------------------------------------
 
@@ -1393,6 +1402,10 @@ class Dataset:
         the dataset's order. Never raises for odd text; an empty result is possible. A word no
         record holds in any form is left out, and a :class:`~usnz.SearchWarning` names it. A few
         words also match related ones (``"talks"`` finds "negotiations": see docs/querying.md).
+        A year, month or day (``2008``, ``"2008-07"``, ``"2008-07-26"``) also matches the records
+        dated then, their known extent overlapping it as ``during=`` reads it (weighed as the
+        word in their description), besides those whose text holds it: ``"trade talks 2008"``
+        finds the talks of 2008.
         When no record holds every word, or few do and a record holding all but one outscores
         them, the records holding all but one follow, and a :class:`~usnz.SearchWarning` names
         the words left out. Only the
