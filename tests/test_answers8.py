@@ -73,3 +73,30 @@ def test_a_search_index_without_dates_reads_years_as_words_only() -> None:
     index = SearchIndex(tuple(TALKS))
     assert index.dated_in("2008") == []
     assert index.query_words("talks 2008-03") == ["talks", "2008", "03"]
+
+
+# -- 3: a surname suggests the person, or the record of the kind asked for ------------------------
+
+
+def test_a_surname_suggests_the_person_not_the_records_whose_id_ends_with_it() -> None:
+    with pytest.raises(usnz.UnknownRecordError) as caught:
+        usnz.get("bush")
+    assert caught.value.suggestions == ("george-w-bush",)
+    with pytest.raises(usnz.UnknownRecordError) as caught:
+        usnz.get("rice")
+    assert caught.value.suggestions == ("condoleezza-rice",)
+
+
+def test_a_kind_asked_for_comes_first_then_the_person() -> None:
+    with pytest.raises(usnz.UnknownRecordError) as caught:
+        usnz.get("bush", usnz.Event)
+    assert caught.value.suggestions == ("clark-condolences-to-bush", "george-w-bush")
+    with pytest.raises(usnz.UnknownRecordError) as caught:
+        usnz.get("bush", usnz.Quote)
+    assert caught.value.suggestions == ("george-w-bush",)
+
+
+def test_ids_that_merely_end_with_a_word_are_suggested_when_nothing_is_named_by_it() -> None:
+    with pytest.raises(usnz.UnknownRecordError) as caught:
+        usnz.get("korea")
+    assert caught.value.suggestions == ("us-navy-korea", "rnzn-korea", "k-force-korea")

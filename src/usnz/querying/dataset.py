@@ -271,6 +271,10 @@ def _a(kind: str) -> str:
     return f"an {kind}" if kind[:1] in "aeiou" else f"a {kind}"
 
 
+_MERELY: Final = 3
+"""The rank of a suggested id that merely ends with the word given (see ``Dataset._suggest``)."""
+
+
 def _close_matches(given: str, candidates: list[str]) -> list[str]:
     import difflib  # noqa: PLC0415 - only to suggest ids after a miss
 
@@ -554,21 +558,38 @@ class Dataset:
         try:
             found = self._by_id[id]
         except KeyError:
-            raise UnknownRecordError(id, self._suggest(id, self._by_id)) from None
+            raise UnknownRecordError(id, self._suggest(id, self._by_id, kind)) from None
         return found if kind is None or type(found) is kind else of_kind(found, kind)
 
-    def _suggest(self, given: str, ids: Iterable[str]) -> list[str]:
-        """Up to 3 of *ids* like *given*: its slug, ids it ends (``rice``) or aliases it names, then close spellings."""
+    def _suggest(self, given: str, ids: Iterable[str], kind: type[Described] | None = None) -> list[str]:
+        """Up to 3 of *ids* like *given*: its slug, ids it ends (``rice``) or aliases it names, then close spellings.
+
+        Of the ids it ends, those of the *kind* asked for come first, then those of records
+        with names (a person's id is its name: ``bush`` is ``george-w-bush``), people first; the
+        ids that merely end with it (an event's, ``clark-condolences-to-bush``) come only when
+        no record of the kind asked for or with a name does.
+        """
         candidates = list(ids)
         slug = "-".join(_WORD.findall(given.casefold().replace("_", "-")))
         found = [slug] if slug != given and slug in candidates else []
         if slug:
             named = [c for c in candidates if c not in found and self._names(c, slug)]
-            found += sorted(named, key=lambda c: not hasattr(self._by_id.get(c), "aliases"))  # named records first
+            ranks = {c: self._suggested_rank(c, kind) for c in named}
+            best = min(ranks.values(), default=_MERELY)
+            found += sorted((c for c in named if ranks[c] < _MERELY or best == _MERELY), key=ranks.__getitem__)
         for close in _close_matches(slug or given, candidates):
             if close not in found:
                 found.append(close)
         return found[:3]
+
+    def _suggested_rank(self, record_id: str, kind: type[Described] | None) -> int:
+        """Where an id a word names comes among suggestions: the kind asked for, a person, a named record, the rest."""
+        record = self._by_id.get(record_id)
+        if kind is not None and type(record) is kind:
+            return 0
+        if record is not None and record.record_kind == "person":
+            return 1
+        return 2 if hasattr(record, "aliases") else _MERELY
 
     def _names(self, record_id: str, slug: str) -> bool:
         """Whether *slug* (``rice``, ``mr-key``) is the end of *record_id* or of one of its record's aliases."""
