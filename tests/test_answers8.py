@@ -100,3 +100,76 @@ def test_ids_that_merely_end_with_a_word_are_suggested_when_nothing_is_named_by_
     with pytest.raises(usnz.UnknownRecordError) as caught:
         usnz.get("korea")
     assert caught.value.suggestions == ("us-navy-korea", "rnzn-korea", "k-force-korea")
+
+
+# -- 4: an unknown country code: refused by constructors; messages list the codes accepted --------
+
+
+def _fields(record: object) -> dict[str, object]:
+    import attrs
+
+    return {a.name: getattr(record, a.name) for a in attrs.fields(type(record)) if a.init}
+
+
+def test_a_record_constructor_refuses_a_well_formed_code_not_in_the_table() -> None:
+    with pytest.raises(
+        usnz.ArgumentValueError, match="country code 'ZZZ' is not in usnz's country table: use one of AFG"
+    ):
+        usnz.Organization(id="o", name="O", kind="council", summary="S.", country="ZZZ", citations=CITE)
+    with pytest.raises(usnz.ArgumentValueError, match="countries: country code 'FRA' is not in usnz's country table"):
+        _event("e", "S.", "2008").__class__(**{**_fields(_event("e", "S.", "2008")), "countries": ("NZL", "FRA")})
+    with pytest.raises(usnz.ArgumentValueError, match="must be an ISO 3166-1 alpha-3 code such as 'NZL', got 'nz'"):
+        usnz.Organization(id="o", name="O", kind="council", summary="S.", country="nz", citations=CITE)
+    assert (
+        usnz.Organization(id="o", name="O", kind="council", summary="S.", country="NZL", citations=CITE).country
+        == "NZL"
+    )
+
+
+def test_the_converter_refuses_an_unknown_code_too() -> None:
+    with pytest.raises(Exception) as caught:
+        usnz.converter.structure(
+            {
+                "id": "o",
+                "name": "O",
+                "kind": "council",
+                "summary": "S.",
+                "country": "ZZZ",
+                "citations": [{"source": "s", "paragraph": 1}],
+            },
+            usnz.Organization,
+        )
+    assert "country code 'ZZZ' is not in usnz's country table" in repr(caught.value.exceptions)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["list", "agreements", "--country", "ZZZ"], "--country ZZZ is not a country code usnz knows; use one of AFG"),
+        (
+            ["list", "agreements", "--country", "nz"],
+            "--country nz is not a country code usnz knows (did you mean 'NZL'?)",
+        ),
+        (["list", "events", "--involving", "ZZZ"], "--involving ZZZ is not a country code usnz knows; use one of AFG"),
+        (["list", "events", "--involving", "fra"], "--involving fra is not a country code usnz knows; use one of AFG"),
+    ],
+)
+def test_the_cli_lists_the_codes_it_accepts_not_a_search(
+    capsys: pytest.CaptureFixture[str], argv: list[str], expected: str
+) -> None:
+    from usnz.cli import main
+
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert expected in err
+    assert "XSV (usnz.COUNTRIES names them)" in err
+    assert "usnz search" not in err
+    assert err.count("\n") == 1
+
+
+def test_an_unknown_id_of_another_shape_under_involving_still_suggests_ids() -> None:
+    with pytest.raises(usnz.UnknownRecordError, match="did you mean 'helen-clark'") as caught:
+        usnz.timeline(involving="helen-clerk")
+    assert "usnz.COUNTRIES" not in str(caught.value)
+    with pytest.raises(usnz.UnknownRecordError, match="did you mean 'anzus'"):
+        usnz.timeline(involving="anzs")  # four letters: an id, not a code

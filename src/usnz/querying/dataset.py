@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal, TypeVar
 from usnz.model import hooks
 from usnz.model.base import Described
 from usnz.model.calls import checked_call
-from usnz.model.countries import COUNTRIES
+from usnz.model.countries import ACCEPTED, COUNTRIES
 from usnz.model.dates import OPEN, PartialDate, Period
 from usnz.model.errors import (
     ArgumentTypeError,
@@ -269,6 +269,21 @@ def _other_kind(name: str, record: Described, cls: type[AnyRecord], items: Seque
 def _a(kind: str) -> str:
     """*kind* with its article (``an event``, ``a person``)."""
     return f"an {kind}" if kind[:1] in "aeiou" else f"a {kind}"
+
+
+def _unknown_country(name: str, given: str, like: Sequence[str] = ()) -> str:
+    """What a filter given a country code usnz does not know says: what was given, the codes it accepts.
+
+    A code is no search term: the codes are listed, after the codes *like* it (of the country
+    it names, ``New Zealand``: ``NZL``, or spelt alike) if any.
+    """
+    hint = f" (did you mean {', '.join(map(repr, like))}?)" if like else ""
+    return f"{name}={given!r} is not a country code usnz knows{hint}; {ACCEPTED}"
+
+
+def _is_code(given: str) -> bool:
+    """Whether *given* is written as a country code is (three ASCII letters, ``XXX`` or ``nzl``)."""
+    return len(given) == 3 and given.isascii() and given.isalpha()
 
 
 _MERELY: Final = 3
@@ -633,7 +648,14 @@ class Dataset:
             by_name = {_fold(c.name): c.code for c in COUNTRIES.values()}
             suggestions = [by_name[_fold(code)]] if _fold(code) in by_name else []
             suggestions += _close_matches(code, list(COUNTRIES))
-            raise UnknownRecordError(str(value), suggestions[:3], kind="country", argument=name)
+            given = str(value)  # a str, as check_code found it
+            raise UnknownRecordError(
+                given,
+                suggestions[:3],
+                kind="country",
+                argument=name,
+                message=_unknown_country(name, given, suggestions[:3]),
+            )
         return code
 
     def _parties(self, name: str, value: object) -> frozenset[str]:
@@ -645,8 +667,13 @@ class Dataset:
                 found.add(record_id.upper())
                 continue
             if record_id not in self._by_id:
+                suggested = self._suggest(record_id, self._by_id)
                 raise UnknownRecordError(
-                    record_id, self._suggest(record_id, self._by_id), kind="record or country", argument=name
+                    record_id,
+                    suggested,
+                    kind="record or country",
+                    argument=name,
+                    message=_unknown_country(name, record_id) if _is_code(record_id) and not suggested else None,
                 )
             found.add(record_id)
         return frozenset(found)
