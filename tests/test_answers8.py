@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
 import warnings
+from pathlib import Path
 
 import pytest
 
@@ -173,3 +175,87 @@ def test_an_unknown_id_of_another_shape_under_involving_still_suggests_ids() -> 
     assert "usnz.COUNTRIES" not in str(caught.value)
     with pytest.raises(usnz.UnknownRecordError, match="did you mean 'anzus'"):
         usnz.timeline(involving="anzs")  # four letters: an id, not a code
+
+
+# -- 5: verify's messages about the folders: what was given, what is expected, what to try -------
+
+
+def _texts_beside(tmp_path: Path) -> tuple[Path, Path]:
+    """Copies of the texts (``seeds/``) and the crosswalk (``crosswalk/``) side by side, as ../shared keeps them."""
+    shared = Path(__file__).resolve().parents[2] / "shared"
+    if not (shared / "seeds").is_dir():
+        pytest.skip("../shared/seeds is absent (an installed wheel): nothing to verify against")
+    seeds, crosswalk = tmp_path / "seeds", tmp_path / "crosswalk"
+    shutil.copytree(shared / "seeds", seeds)
+    shutil.copytree(shared / "crosswalk", crosswalk)
+    return seeds, crosswalk
+
+
+def test_verify_names_the_sibling_folder_that_holds_a_missing_text(tmp_path: Path) -> None:
+    seeds, crosswalk = _texts_beside(tmp_path)
+    (problem,) = usnz.verify(sources=seeds)
+    assert problem.record == "cow-atop-crosswalk"
+    assert problem.message == (
+        f"no file in {seeds} has this source's SHA-256 (ea9452c99f30...), expected as a file named "
+        f"'cow_atop.json'; {crosswalk / 'cow_atop.json'} has it: give its folder, {str(crosswalk)!r}, too "
+        "(sources= takes several)"
+    )
+    assert usnz.verify(sources=[seeds, crosswalk]) == ()
+
+
+def test_the_cli_says_how_to_give_several_folders(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from usnz.cli import main
+
+    seeds, crosswalk = _texts_beside(tmp_path)
+    assert main(["verify", "--sources", str(seeds)]) == 1
+    out = capsys.readouterr().out
+    assert f"give its folder, {str(crosswalk)!r}, too (give --sources once for each folder)" in out
+    assert "sources=" not in out
+
+
+def test_verify_given_a_file_names_its_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from usnz.cli import main
+
+    _, crosswalk = _texts_beside(tmp_path)
+    given = crosswalk / "cow_atop.json"
+    with pytest.raises(usnz.ArgumentValueError) as caught:
+        usnz.verify(sources=given)
+    assert str(caught.value).endswith(
+        f" is not a folder: it is a file; give the folder that holds it, "
+        f"sources={str(crosswalk)!r} (each source is found among a folder's files by its SHA-256)"
+    )
+    assert main(["verify", "--sources", str(given)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("usnz: error: --sources ")
+    assert err.endswith("crosswalk' (each source is found among a folder's files by its SHA-256)\n")
+
+
+def test_verify_given_nothing_or_a_device_says_what_is_there(tmp_path: Path) -> None:
+    with pytest.raises(usnz.ArgumentValueError, match="is not a folder: nothing is there; give the folder that holds"):
+        usnz.verify(sources=tmp_path / "missing")
+    with pytest.raises(usnz.ArgumentValueError, match="is not a folder: nothing is there"):
+        usnz.verify(sources=tmp_path / ("x" * 300))  # too long a name: the OS refuses to look
+    if Path("/dev/null").exists():
+        with pytest.raises(usnz.ArgumentValueError, match="is not a folder: it is not a file either"):
+            usnz.verify(sources="/dev/null")
+
+
+def test_a_sibling_folder_that_cannot_be_read_or_holds_another_file_is_passed_over(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from usnz.faces import verify as module
+
+    seeds, crosswalk = _texts_beside(tmp_path)
+    (crosswalk / "cow_atop.json").write_text("[]")  # the name, not the text
+    (tmp_path / "big").mkdir()
+    assert module._nearby([seeds], "cow_atop.json", "0" * 64) is None
+    assert not module._readable(tmp_path / "nothing")
+    original = Path.iterdir
+
+    def refusing(self: Path) -> object:
+        if self == tmp_path.resolve():
+            raise PermissionError(self)
+        return original(self)
+
+    monkeypatch.setattr(Path, "iterdir", refusing)
+    assert module._nearby([seeds], "cow_atop.json", "0" * 64) is None
