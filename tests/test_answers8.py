@@ -259,3 +259,67 @@ def test_a_sibling_folder_that_cannot_be_read_or_holds_another_file_is_passed_ov
 
     monkeypatch.setattr(Path, "iterdir", refusing)
     assert module._nearby([seeds], "cow_atop.json", "0" * 64) is None
+
+
+# -- 6: an agreement whose parties are given as an organization is named when country= leaves it out
+
+
+def test_country_names_the_agreement_whose_parties_are_an_organization() -> None:
+    with pytest.warns(usnz.QueryWarning) as caught:
+        found = usnz.agreements(country="USA")
+    assert "ukusa-agreement" not in found.ids()  # never a party invented
+    assert "anzus" in found.ids()
+    (warning,) = caught
+    assert str(warning.message) == (
+        "country='USA' leaves out ukusa-agreement, whose parties are given only as NZL and an organization, "
+        "ukusa-community: usnz does not read the countries of an organization as parties; "
+        "involving='ukusa-community' finds it"
+    )
+    assert warning.filename == __file__
+    assert usnz.agreements(involving="ukusa-community").ids() == ("ukusa-agreement",)
+
+
+def test_no_word_when_the_agreement_is_found_or_other_filters_leave_it_out() -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert "ukusa-agreement" in usnz.agreements(country="NZL").ids()
+        assert usnz.agreements(country="USA", kind="treaty").ids() == ("anzus",)  # UKUSA is no treaty
+        assert "anzus" in usnz.agreements(country="USA", during="1950/2010").ids()  # UKUSA is undated
+        assert "ukusa-agreement" not in usnz.agreements(country="USA", during="1950/2010", possibly=True).ids()
+        assert usnz.agreements(kind="treaty").ids()  # no country=: nothing to say
+
+
+def _agreement(id: str, parties: tuple[str, ...], organizations: tuple[str, ...] = ()) -> usnz.Agreement:  # noqa: A002
+    return usnz.Agreement(
+        id=id,
+        name=id.upper(),
+        kind="intelligence-agreement",
+        summary="S.",
+        parties=parties,
+        organizations=organizations,
+        citations=CITE,
+    )
+
+
+def test_several_such_agreements_and_one_with_no_country_named() -> None:
+    body = usnz.Organization(id="club", name="Club", kind="international", summary="S.", citations=CITE)
+    data = usnz.Dataset(
+        [
+            SOURCE,
+            body,
+            _agreement("pact", (), ("club",)),
+            _agreement("deal", ("NZL",), ("club",)),
+            _agreement("x", ("AUS",)),
+        ]
+    )
+    with pytest.warns(usnz.QueryWarning) as caught:
+        assert data.agreements(country=["USA", "AUS"]).ids() == ("x",)
+    message = str(caught[0].message)
+    assert message.startswith("country=['AUS', 'USA'] leaves out ")
+    assert "pact, whose parties are given only as an organization, club" in message
+    assert "deal, whose parties are given only as NZL and an organization, club" in message
+    assert message.endswith("involving='club' finds them")
+    plain = usnz.Dataset([SOURCE, _agreement("x", ("AUS",))])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert plain.agreements(country="USA").ids() == ()

@@ -389,6 +389,7 @@ class Dataset:
         "_intervals",
         "_known",
         "_ordered",
+        "_organized",
         "_packaged",
         "_possible",
         "_reach",
@@ -423,6 +424,7 @@ class Dataset:
             self._possible = {ids[i]: possible[i] for i in order}
         self._reach: dict[str, Window] = _reaches(ordered, self._known, self._possible)
         self._unsure: dict[object, list[AnyRecord]] = {}  # by kind, and the timeline's: built on first use
+        self._organized: list[AnyRecord] | None = None  # agreements tied to an organization: on first country=
         kinds = list(map(type, ordered))
         by_kind = {  # the kinds given only: no other class is built
             cls: list(itertools.compress(ordered, map(operator.is_, kinds, itertools.repeat(cls))))
@@ -869,8 +871,13 @@ class Dataset:
         >>> usnz.timeline(involving="trans-pacific-partnership", during=2008).ids()  # the talks' dated steps
         ('schwab-announces-p4-negotiations', 'schwab-vitally-important-region',
          'clark-value-of-transpacific-agreement', 'us-announces-p4-negotiations-start')
+
+        ``country=`` finds the parties the texts name. An agreement whose parties they give (in part)
+        only as an organization, the UKUSA agreement's "five countries" as the UKUSA community, is
+        not read as binding a country they do not name: ``country="USA"`` leaves it out, and says
+        so in a :class:`~usnz.QueryWarning` naming it and its organization.
         """
-        return self._query(
+        found = self._query(
             kind_class("agreements"),
             during=during,
             possibly=possibly,
@@ -879,6 +886,50 @@ class Dataset:
             involving=involving,
             basis=basis,
         )
+        if country is not None:
+            self._warn_organized(
+                found, country, during=during, possibly=possibly, kind=kind, involving=involving, basis=basis
+            )
+        return found
+
+    def _warn_organized(
+        self, found: Sequence[AnyRecord], country: object, *, during: object, possibly: object, **others: object
+    ) -> None:
+        """Warn of the agreements ``country=`` left out whose parties are given (in part) only as an organization.
+
+        Only those the query's other filters keep are named: ``kind="treaty"`` names no
+        intelligence agreement.
+        """
+        organized = self._organized
+        if organized is None:
+            cls = kind_class("agreements")
+            organized = self._organized = [a for a in self._by_kind.get(cls, _NONE) if getattr(a, "organizations", ())]
+        got = {id(r) for r in found}
+        left = [a for a in organized if id(a) not in got]
+        if not left:  # the common case: none, or each found
+            return
+        kept = {id(r) for r in self._query(kind_class("agreements"), during=None, possibly=False, **others)}
+        left = [a for a in left if id(a) in kept]
+        if during is not None:
+            window = to_window(during)
+            windows = self._reach if check_flag("possibly", possibly) else {}
+            left = [
+                a
+                for a in left
+                if (w := windows.get(a.id, self._known[a.id])) is not _UNDATED
+                and w[0] <= window[1]
+                and window[0] <= w[1]
+            ]
+        if not left:
+            return
+        said = [_organized_said(a) for a in left]
+        them = "them" if len(left) > 1 else "it"
+        asked = ", ".join(repr(o) for a in left[:1] for o in getattr(a, "organizations", ()))
+        message = (
+            f"country={_given_text(country)} leaves out {_listed(said)}: usnz does not read the countries of an "
+            f"organization as parties; involving={asked} finds {them}"
+        )
+        warnings.warn(message, QueryWarning, stacklevel=outside_usnz())
 
     def conflicts(
         self,
@@ -1645,6 +1696,20 @@ class _Asked(typing.NamedTuple):
 def _holds(person: Person, role: Role, asked: _Asked) -> bool:
     """Whether *role* is of an office asked, for a country asked."""
     return role.office in asked.offices and (asked.codes is None or (role.country or person.country) in asked.codes)
+
+
+def _organized_said(agreement: AnyRecord) -> str:
+    """An agreement as the warning of ``agreements(country=)`` names it: its parties, and its organizations."""
+    parties: tuple[str, ...] = getattr(agreement, "parties", ())
+    bodies = ", ".join(getattr(agreement, "organizations", ()))
+    if parties:
+        return f"{agreement.id}, whose parties are given only as {', '.join(parties)} and an organization, {bodies}"
+    return f"{agreement.id}, whose parties are given only as an organization, {bodies}"
+
+
+def _given_text(value: object) -> str:
+    """A filter's value as a warning shows it: a str quoted, several as a list."""
+    return repr(value) if isinstance(value, str) else repr(sorted(map(str, typing.cast("Iterable[object]", value))))
 
 
 def _listed(dates: Sequence[str]) -> str:
