@@ -323,3 +323,48 @@ def test_several_such_agreements_and_one_with_no_country_named() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert plain.agreements(country="USA").ids() == ()
+
+
+# -- 7: a total of no records is unknown, and still refuses a field its kind lacks ----------------
+
+
+def test_a_total_of_no_records_is_unknown_never_zero() -> None:
+    empty = usnz.force_contributions(conflict="korean-war", country="AUS")
+    assert empty == ()
+    total = empty.total("personnel")
+    assert (total.best, total.low, total.high, total.counted, total.unknown) == (None, None, None, (), ())
+    assert str(total) == "nothing stated (0 records counted)"
+    assert usnz.Records([]).total("killed").best is None
+
+
+def test_an_empty_query_result_refuses_a_field_its_kind_lacks() -> None:
+    empty = usnz.force_contributions(conflict="korean-war", country="AUS")
+    with pytest.raises(usnz.ArgumentValueError, match="force-contribution records have no quantity field of that name"):
+        empty.total("amount")
+    with pytest.raises(usnz.ArgumentValueError, match="event records have nothing to add up"):
+        usnz.events(kind="visit", country="WSM").total("personnel")
+    data = usnz.Dataset([SOURCE])  # a user's dataset: its empty answers know their kind too
+    with pytest.raises(usnz.ArgumentValueError, match="figure records have no quantity or money field"):
+        data.figures().total("personnel")
+    assert data.figures().total("quantity").best is None
+
+
+def test_empty_records_of_no_kind_refuse_a_name_no_kind_has() -> None:
+    with pytest.raises(usnz.ArgumentValueError) as caught:
+        usnz.Records([]).total("personel")  # type: ignore[arg-type]
+    assert str(caught.value) == (
+        "total('personel'): no record kind has a quantity or money field of that name (these Records are empty, "
+        "of no kind a query named); did you mean 'personnel'? accepted: aircraft, amount, captured, killed, money, "
+        "personnel, quantity, ships, total_served, wounded"
+    )
+    with pytest.raises(usnz.ArgumentValueError, match=r"of that name .*; accepted: aircraft"):
+        usnz.Records([]).total("zzz")  # type: ignore[arg-type]
+
+
+def test_an_empty_result_keeps_its_kind_when_copied_for_its_dataset() -> None:
+    from usnz.querying.collection import none_of, of_dataset
+
+    empty = none_of(usnz.Figure)
+    copy = of_dataset(empty, object())
+    with pytest.raises(usnz.ArgumentValueError, match="figure records"):
+        copy.total("personnel")

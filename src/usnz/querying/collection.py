@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
     from usnz.model.records import AnyRecord
 
-__all__ = ["Records", "SummableField", "dispute_groups", "of_dataset", "records_of"]
+__all__ = ["Records", "SummableField", "dispute_groups", "none_of", "of_dataset", "records_of"]
 
 R_co = TypeVar("R_co", bound="AnyRecord", covariant=True)
 R = TypeVar("R", bound="AnyRecord")
@@ -73,6 +73,9 @@ class Records(ReadOnly, tuple[R_co, ...]):  # noqa: SLOT001 - a dict of its own 
     # from (a user's: usnz.load(...)) in its own dict, one per collection, none per record.
     _data: object | None = None  # a usnz.Dataset, not named: its module imports this one
     """The dataset the records came from, whose ``disputes()`` number a table's ``≠2``; ``None``: the packaged one."""
+    _kind: type[Any] | None = None
+    """The record class an empty query result was asked of (``force_contributions(...)``: ForceContribution),
+    so ``total()`` still refuses a field that kind lacks; ``None`` for any other collection."""
 
     def __new__(cls, records: Iterable[R_co] = (), /) -> Records[R_co]:
         """Hold *records* (any iterable of usnz records: a query's results, or records you chose).
@@ -179,6 +182,8 @@ class Records(ReadOnly, tuple[R_co, ...]):  # noqa: SLOT001 - a dict of its own 
             msg = f"total() takes a field name as a str, e.g. 'personnel'; got {type_and_value(field)}"
             raise ArgumentTypeError(msg)
         field = str.__str__(field)  # type: ignore[assignment]  # pyright: ignore[reportAssignmentType] - a plain copy: a str subclass's own methods are never called
+        if not self:  # no record to ask: its kind, when a query says it, else every kind
+            _check_summable_of(self._kind, field)
         money = False
         for record in self:
             cls: Any = type(record)
@@ -257,12 +262,50 @@ def of_dataset(records: C, data: object | None) -> C:
     """*records* (a ``Records`` or ``Disputes``) as the collection of *data*: itself when it is, else a copy that is.
 
     A copy, never a change: a query may return a collection it keeps (and another dataset shares).
+    The copy keeps the kind an empty result was asked of.
     """
     if getattr(records, "_data", None) is data:
         return records
     copy = _copy(type(records), records)
     object.__setattr__(copy, "_data", data)
+    kind = getattr(records, "_kind", None)
+    if kind is not None:
+        object.__setattr__(copy, "_kind", kind)
     return copy
+
+
+def none_of(cls: type[Any]) -> Records[Any]:
+    """An empty result of a query of *cls*: a new ``Records`` that knows its kind (see ``Records._kind``)."""
+    empty: Records[Any] = _copy(Records, ())  # pyright: ignore[reportUnknownVariableType]
+    object.__setattr__(empty, "_kind", cls)
+    return empty
+
+
+def _check_summable_of(kind: type[Any] | None, field: str) -> None:
+    """Refuse *field* for an empty selection: unless *kind*'s quantity or money field (else some kind's)."""
+    if kind is not None:
+        asked: Any = kind  # (hashable: a class)
+        quantities, amounts = _summable(asked)
+        if field not in quantities and field not in amounts:
+            raise ArgumentValueError(_not_summable(kind.record_kind, field, quantities, amounts))
+        return
+    from usnz.model.records import KINDS  # noqa: PLC0415 - every kind, only for a total of no records
+
+    every: set[str] = set()
+    for kind_class in KINDS.values():
+        each: Any = kind_class
+        quantities, amounts = _summable(each)
+        every |= quantities | amounts
+    if field not in every:
+        import difflib  # noqa: PLC0415 - only to suggest, after a miss
+
+        close = difflib.get_close_matches(field, sorted(every), n=1)
+        hint = f" did you mean {close[0]!r}?" if close else ""
+        msg = (
+            f"total({shown(field)}): no record kind has a quantity or money field of that name "
+            f"(these Records are empty, of no kind a query named);{hint} accepted: {', '.join(sorted(every))}"
+        )
+        raise ArgumentValueError(msg)
 
 
 def _copy(cls: type[C], items: tuple[Any, ...]) -> C:
@@ -388,11 +431,11 @@ def _total(records: tuple[AnyRecord, ...], field: str) -> Total:
         listed = ", ".join(f"{unit!r} ({record})" for unit, record in units.items())
         msg = f"total({field!r}) cannot add values in different units: {listed}; select records of one unit first"
         raise ArgumentValueError(msg)
-    whole = not unknown
+    whole = bool(counted) and not unknown  # no record counted: nothing is known, not 0
     counted_ids = set(counted)
     return Total(
         best=_sum(bests) if whole else None,
-        low=_sum(lows) if counted or whole else None,
+        low=_sum(lows) if counted else None,
         high=_sum(highs) if whole else None,
         unit=next(iter(units), None),
         counted=tuple(counted),

@@ -49,7 +49,7 @@ from usnz.querying.arguments import (
     to_window,
 )
 from usnz.querying.arguments import record_id as record_id_of
-from usnz.querying.collection import Records, dispute_groups, of_dataset, records_of
+from usnz.querying.collection import Records, dispute_groups, none_of, of_dataset, records_of
 from usnz.querying.disputes import Disputes
 from usnz.querying.doubted import Doubted, Doubts
 from usnz.querying.filtering import FilterIndex
@@ -749,6 +749,8 @@ class Dataset:
             candidates, indexed = self._matching(kind, keys), None
         if during is not None:
             candidates = records_of(self._overlapping(candidates, during, indexed, possibly=lenient))
+        if not candidates:  # an empty answer still knows its kind (for total())
+            return none_of(kind)
         return candidates  # type: ignore[return-value] # all are of cls by construction
 
     def _overlapping(
