@@ -368,3 +368,49 @@ def test_an_empty_result_keeps_its_kind_when_copied_for_its_dataset() -> None:
     copy = of_dataset(empty, object())
     with pytest.raises(usnz.ArgumentValueError, match="figure records"):
         copy.total("personnel")
+
+
+# -- 8: Records take an id where an id makes sense, and say how to look one up where it does not ---
+
+
+def test_an_id_is_in_the_records_that_hold_its_record() -> None:
+    agreements = usnz.agreements()
+    assert "anzus" in agreements
+    assert "korean-war" not in agreements
+    assert usnz.get("anzus") in agreements  # a record, as a tuple holds it
+    assert 3 not in agreements
+    assert "anzus" not in usnz.Records([])
+
+
+def test_indexing_by_id_is_refused_with_the_way_to_look_it_up() -> None:
+    agreements = usnz.agreements()
+    with pytest.raises(usnz.ArgumentTypeError) as caught:
+        agreements["anzus"]  # type: ignore[call-overload]
+    at = agreements.ids().index("anzus")
+    assert str(caught.value) == (
+        "Records are indexed by position (records[0]) or sliced, not by id; got 'anzus', the id of "
+        f"records[{at}]: for a record by its id use usnz.get('anzus'); records.ids() gives the ids in order"
+    )
+    assert isinstance(caught.value, TypeError)
+    with pytest.raises(usnz.ArgumentTypeError, match="got 'korean-war', the id of none of them"):
+        agreements["korean-war"]  # type: ignore[call-overload]
+    assert agreements[at].id == "anzus"
+    assert agreements[:1].ids() == agreements.ids()[:1]
+
+
+def test_count_and_index_take_an_id() -> None:
+    agreements = usnz.agreements()
+    twice = agreements + agreements
+    at = agreements.index("anzus")
+    assert agreements[at].id == "anzus"
+    assert agreements.index(usnz.get("anzus")) == at
+    assert twice.index("anzus", at + 1) == at + len(agreements)
+    assert twice.count("anzus") == 2
+    assert twice.count(usnz.get("anzus")) == 2
+    assert agreements.count("korean-war") == 0
+    with pytest.raises(usnz.ArgumentValueError, match=r"^'korean-war' is the id of none of these records; records"):
+        agreements.index("korean-war")
+    with pytest.raises(ValueError, match=rf"'anzus' is the id of none of these records from 0 to {at}; records\.ids"):
+        agreements.index("anzus", 0, at)
+    with pytest.raises(ValueError):
+        agreements.index(usnz.get("korean-war"))

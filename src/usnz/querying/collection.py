@@ -6,6 +6,7 @@ import datetime as dt
 import functools
 import itertools
 import json
+import sys
 import typing
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Final, Literal, SupportsIndex, TypeVar, overload
@@ -109,10 +110,52 @@ class Records(ReadOnly, tuple[R_co, ...]):  # noqa: SLOT001 - a dict of its own 
     @overload
     def __getitem__(self, index: slice, /) -> Records[R_co]: ...
     def __getitem__(self, index: SupportsIndex | slice, /) -> R_co | Records[R_co]:
-        """Index (a record) or slice (a ``Records``)."""
+        """Index (a record) or slice (a ``Records``); an id is refused, saying how to look it up.
+
+        >>> import usnz
+        >>> usnz.agreements()["anzus"]
+        Traceback (most recent call last):
+        ...
+        usnz.ArgumentTypeError: Records are indexed by position (records[0]) or sliced, not by id; got 'anzus', ...
+        """
         if isinstance(index, slice):
             return of_dataset(Records(super().__getitem__(index)), self._data)
+        if isinstance(index, str):
+            raise ArgumentTypeError(_by_id_refused(self, index))
         return super().__getitem__(index)
+
+    def __contains__(self, value: object, /) -> bool:
+        """Whether *value* is one of the records, or (a str) the id of one: ``"anzus" in usnz.agreements()``.
+
+        >>> import usnz
+        >>> "anzus" in usnz.agreements(), usnz.get("anzus") in usnz.agreements(), "anzus" in usnz.conflicts()
+        (True, True, False)
+        """
+        if isinstance(value, str):
+            return any(record.id == value for record in self)
+        return super().__contains__(value)
+
+    def count(self, value: Any, /) -> int:
+        """How many times *value*, a record or (a str) the id of one, is among the records."""
+        if isinstance(value, str):
+            return sum(record.id == value for record in self)
+        return super().count(value)
+
+    def index(self, value: Any, start: SupportsIndex = 0, stop: SupportsIndex | None = None, /) -> int:
+        """The first position of *value*, a record or (a str) the id of one, from *start* to *stop*.
+
+        Raises:
+            ArgumentValueError: (a ``ValueError``, as ``tuple.index`` raises) when it is not there.
+        """
+        end = sys.maxsize if stop is None else stop
+        if not isinstance(value, str):
+            return super().index(value, start, end)
+        for at in range(*slice(start, end).indices(len(self))):
+            if self[at].id == value:
+                return at
+        where = "" if (start, stop) == (0, None) else f" from {int(start)} to {int(end)}"
+        msg = f"{shown(value)} is the id of none of these records{where}; records.ids() gives theirs"
+        raise ArgumentValueError(msg)
 
     # The checkers want an override's overloads in its base's order, so tuple's would take Records first:
     # this order types ``Records + Records`` as Records and any other tuple as tuple's own does.
@@ -272,6 +315,16 @@ def of_dataset(records: C, data: object | None) -> C:
     if kind is not None:
         object.__setattr__(copy, "_kind", kind)
     return copy
+
+
+def _by_id_refused(records: tuple[AnyRecord, ...], given: str) -> str:
+    """What indexing *records* by the id *given* says: indexed by position; where that id is, if among them."""
+    at = next((i for i, record in enumerate(records) if record.id == given), None)
+    where = f", the id of records[{at}]" if at is not None else ", the id of none of them"
+    return (
+        f"Records are indexed by position (records[0]) or sliced, not by id; got {shown(given)}{where}: "
+        f"for a record by its id use usnz.get({shown(given)}); records.ids() gives the ids in order"
+    )
 
 
 def none_of(cls: type[Any]) -> Records[Any]:
