@@ -575,8 +575,12 @@ class Dataset:
         try:
             found = self._by_id[id]
         except KeyError:
-            raise UnknownRecordError(id, self._suggest(id, self._by_id, kind)) from None
+            raise UnknownRecordError(id, self._suggest(id, self._in_order(), kind)) from None
         return found if kind is None or type(found) is kind else of_kind(found, kind)
+
+    def _in_order(self) -> list[str]:
+        """Every id, in the dataset's (date) order: suggestions the same however the data was read."""
+        return list(dict.fromkeys(record.id for record in self._ordered))
 
     def _suggest(self, given: str, ids: Iterable[str], kind: type[Described] | None = None) -> list[str]:
         """Up to 3 of *ids* like *given*: its slug, ids it ends (``rice``) or aliases it names, then close spellings.
@@ -669,7 +673,7 @@ class Dataset:
                 found.add(record_id.upper())
                 continue
             if record_id not in self._by_id:
-                suggested = self._suggest(record_id, self._by_id)
+                suggested = self._suggest(record_id, self._in_order())
                 raise UnknownRecordError(
                     record_id,
                     suggested,
