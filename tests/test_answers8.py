@@ -414,3 +414,62 @@ def test_count_and_index_take_an_id() -> None:
         agreements.index("anzus", 0, at)
     with pytest.raises(ValueError):
         agreements.index(usnz.get("korean-war"))
+
+
+# -- 9: hyphenated and spaced compounds alike; the exact compound above its parts ----------------
+
+
+@pytest.mark.parametrize("query", ["nuclear free", "nuclear-free", "Nuclear-Free"])
+def test_nuclear_free_finds_the_ban_and_what_says_nuclear_free_first(query: str) -> None:
+    found = usnz.search(query)
+    ids = found.ids()
+    assert ids[:2] == ("rice-visit-to-new-zealand", "rice-we-have-moved-on")  # they say "nuclear-free"
+    assert "nz-nuclear-warship-ban" in ids[:3]
+    assert ids.index("nz-us-fta") > ids.index("nz-nuclear-warship-ban")  # "free" of "free trade" is no part of it
+    assert ids == usnz.search("nuclear free").ids()
+
+
+def test_anti_nuclear_spaced_or_hyphenated_alike_and_its_main_word_found() -> None:
+    hyphenated = usnz.search("anti-nuclear").ids()
+    assert usnz.search("anti nuclear").ids() == hyphenated
+    assert hyphenated[:2] == ("hill-remarks-on-nuclear-issue", "hill-a-relic")  # "anti-nuclear issue"
+    assert "nz-nuclear-warship-ban" in hyphenated
+    policy = usnz.search("anti-nuclear policy").ids()
+    assert policy == usnz.search("anti nuclear policy").ids()
+    assert policy[0] == "bush-and-clark-work-around-nuclear-policy"
+
+
+def test_pairs_that_are_not_qualified_compounds_stay_two_words() -> None:
+    usnz.search("nuclear")  # the index, built
+    index = usnz.dataset()._search
+    assert index is not None
+    assert index.query_words("nz us fta") == ["nz", "us", "fta"]  # "NZ-US": two words that each say something
+    assert index.query_words("intelligence sharing") == ["intelligence", "sharing"]
+    assert index.query_words("hurricane katrina") == ["hurricane", "katrina"]  # "hurricane-katrina" is an id
+    assert index.query_words("k force") == ["k", "force"]  # "k-force" is an id; a letter qualifies nothing
+    assert index.query_words("nuclear free zone") == ["nuclearfree", "zone"]
+    assert index.head_of("nuclearfree") == "nuclear"
+    assert index.head_of("antinuclear") == "nuclear"
+    assert index.head_of("partnership") is None  # never written "partner-ship"
+    assert index.head_of("kforce") is None
+    assert usnz.search("Hurricane Katrina aid")[0].id == "hurricane-katrina"
+    assert usnz.search("NZ US FTA")[0].id == "nz-us-fta"
+
+
+def test_a_compound_of_a_small_index_is_found_and_forgotten_past_its_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    from usnz.querying import search as module
+
+    data = usnz.Dataset(
+        [
+            SOURCE,
+            _event("ban", "New Zealand banned nuclear ships.", "1985"),
+            _event("free", "The nuclear-free law was passed.", "1987"),
+            _event("trade", "Free trade and nuclear power were discussed.", "1990"),
+        ]
+    )
+    assert data.search("nuclear free").ids() == ("free", "ban", "trade")  # the compound, then its main word
+    monkeypatch.setattr(module, "_KEPT", 1)
+    index = module.SearchIndex(tuple(data))
+    assert index.compound("nuclear", "free")
+    assert not index.compound("nuclear", "ships")  # the second pair: the first forgotten
+    assert len(index._compounds) == 1

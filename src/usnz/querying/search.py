@@ -88,6 +88,8 @@ _STEM_CUT: Final = 4  # most final letters a word form may differ by
 _TYPO_MIN: Final = 4  # shortest word a typo is looked for in
 _LONG_WORD: Final = 8  # from this length, two edits are a typo
 _COMPOUND_MIN: Final = 4  # shortest query word looked for at the end of a longer word
+_PART_MIN: Final = 3  # shortest part of a hyphenated compound whose other part is its main word (see head_of)
+_QUALIFIER_MAX: Final = 4  # ... and longest: a short word qualifying the main one (anti-, -free, non-)
 MAX_CHARACTERS: Final = 1000
 """Only this many characters of a search text are read."""
 MAX_WORDS: Final = 32
@@ -708,6 +710,7 @@ class SearchIndex:
         "_blob",
         "_by_id",
         "_classes",
+        "_compounds",
         "_group_of",
         "_groups",
         "_id_at",
@@ -774,6 +777,7 @@ class SearchIndex:
         self._about: dict[int, frozenset[int]] = {}
         self._sizes: dict[int, dict[int, list[int]]] = {}
         self._relaxed: dict[Any, tuple[list[tuple[int, float]], list[str]]] = {}  # all_but_one's answers, a few
+        self._compounds: dict[tuple[str, str], bool] = {}  # whether the texts write two words as one, a few
 
     def _group_records(self) -> tuple[list[str], defaultdict[Any, list[int]]]:
         """Each record's group (the records sharing its texts); their ids, as read, and the ids their notes name.
@@ -1044,10 +1048,19 @@ class SearchIndex:
                 yield backwards[::-1]
 
     def expansions(self, word: str) -> dict[str, int]:
-        """The vocabulary words *word* matches, each with how closely (``EXACT`` ... ``RELATED``)."""
+        """The vocabulary words *word* matches, each with how closely (``EXACT`` ... ``RELATED``).
+
+        A compound the texts write with a hyphen (``nuclearfree``, ``antinuclear``) also matches
+        its main word (``nuclear``) as closely as a compound: see :meth:`head_of`.
+        """
         if "-" in word:  # a month or a day (YYYY-MM-DD): no word, only the records dated in it (see :meth:`dated_in`)
             return {}
         found = self._forms(word)
+        head = self.head_of(word)
+        if head is not None:  # its main word, alone, is only related to it (whatever its letters matched)
+            for other, how in self._forms(head, typo=False).items():
+                if how in {EXACT, INFLECTED} and found.get(other, RELATED) >= WORD_FORM:
+                    found[other] = RELATED
         for related in RELATED_WORDS.get(word, ()):
             for other, how in self._forms(related, typo=False).items():
                 if how in {EXACT, INFLECTED, WORD_FORM}:
@@ -1202,17 +1215,62 @@ class SearchIndex:
         scale = 0.99 * min(score for _, score in held) / ranked[0][1]
         return [(position, score * scale) for position, score in ranked], relaxed
 
+    def head_of(self, word: str) -> str | None:
+        """The main word of *word* when the texts write it as a hyphenated compound, else ``None``.
+
+        ``antinuclear`` ("anti-nuclear") and ``nuclearfree`` ("nuclear-free") have ``nuclear``: a
+        part of five letters or more, the other a short word of three or four that qualifies it
+        (``anti``, ``free``, ``non``). ``kforce`` ("K-FORCE": a letter is no qualifier to drop),
+        ``nzus`` ("NZ-US") and ``intelligencesharing`` (two words that each say something) have none.
+        """
+        for at in range(_PART_MIN, len(word) - _PART_MIN + 1):
+            first, second = word[:at], word[at:]
+            head, other = (first, second) if len(first) >= len(second) else (second, first)
+            if (
+                len(other) <= _QUALIFIER_MAX
+                and len(head) >= _STEM_MIN
+                and head not in STOP_WORDS
+                and first in self.words
+                and second in self.words
+                and self.compound(first, second)
+            ):
+                return head
+        return None
+
+    def compound(self, first: str, second: str) -> bool:
+        """Whether the texts write *first* and *second* as one hyphenated word (``nuclear-free``).
+
+        So when a record holding the joined word writes the two joined by a hyphen, and not as
+        (a part of) an id (``hurricane-katrina`` named in a note is no compound; a word of its own,
+        ``into``, never splits so). Kept for a few pairs, then forgotten.
+        """
+        key = (first, second)
+        known = self._compounds.get(key)
+        if known is None:
+            if len(self._compounds) >= _KEPT:
+                self._compounds.clear()
+            written = re.compile(rf"(?<![\w-]){re.escape(first)}[-\u2010\u2011]{re.escape(second)}(?![\w-])")
+            known = self._compounds[key] = self._position(f"{first}-{second}") is None and any(
+                written.search(indexed_text(self.records[self._members[group][0]]).casefold())
+                for group in self._word_groups.get(first + second, ())
+                if any(first in zone.counts and second in zone.counts for zone in self._groups[group].zones)
+            )  # (a text holding the hyphenated word holds its parts as words too: only those are read)
+        return known
+
     def _words(self, text: str) -> list[str]:
         """The distinct words of a query, hyphenated words written as one where the texts have them so (``P-4``).
 
-        A month or a day (``2008-07``, ``2008-07-26``) the texts do not have as one word stays one
-        word, matched by the records' dates (see :meth:`dated_in`).
+        Two words the texts write as one hyphenated word are read as it, however the query writes
+        them: ``nuclear free`` as ``nuclear-free``, ``anti nuclear`` as ``anti-nuclear``. A month or a
+        day (``2008-07``, ``2008-07-26``) the texts do not have as one word stays one word, matched
+        by the records' dates (see :meth:`dated_in`).
         """
         folded = text.casefold()
         for found, words in _compounds(folded):
             joined = "".join(words)
             if joined in self.words:
                 folded = folded.replace(found, joined, 1)
+        folded = self._spaced_compounds(folded)
         if "-" not in folded or self.dated is None:
             return words_of(folded)
         parts = _MONTH.split(folded)  # text, year, month, day (or None), text, ...
@@ -1222,6 +1280,35 @@ class SearchIndex:
             if at + 1 < len(parts):
                 found_words.append("-".join(part for part in parts[at + 1 : at + 4] if part is not None))
         return list(dict.fromkeys(found_words))
+
+    def _spaced_compounds(self, folded: str) -> str:
+        """*folded* with each pair of words the texts write as one hyphenated word, with a main word, joined.
+
+        ``nuclear free`` is read as ``nuclear-free`` (see :meth:`head_of`).
+
+        A pair of words that each say something (``nz us``, ``intelligence sharing``) stays two words.
+        """
+        words = _WORD.findall(folded)
+        if len(words) < 2:
+            return folded
+        joined: list[str] = []
+        at = 0
+        while at < len(words):
+            first = words[at]
+            second = words[at + 1] if at + 1 < len(words) else None
+            if (
+                second is not None
+                and first not in STOP_WORDS
+                and second not in STOP_WORDS
+                and first + second in self._word_groups
+                and self.head_of(first + second) is not None
+            ):
+                joined.append(first + second)
+                at += 2
+                continue
+            joined.append(first)
+            at += 1
+        return folded if len(joined) == len(words) else " ".join(joined)
 
     def _rerank(
         self, scores: dict[int, float], matches: list[dict[str, int]], required: list[dict[str, int]], weight: float
