@@ -473,3 +473,54 @@ def test_a_compound_of_a_small_index_is_found_and_forgotten_past_its_limit(monke
     assert index.compound("nuclear", "free")
     assert not index.compound("nuclear", "ships")  # the second pair: the first forgotten
     assert len(index._compounds) == 1
+
+
+# -- 10: involving= an event names what see_also alone ties to it -------------------------------
+
+
+def test_involving_an_event_names_the_records_tied_to_it_by_see_also() -> None:
+    with pytest.warns(usnz.QueryWarning) as caught:
+        assert usnz.events(involving="cyber-storm-2").ids() == ()
+    (warning,) = caught
+    assert str(warning.message) == (
+        "involving='cyber-storm-2' leaves out cyber-storm-iii, cyber-storm-2-results-report, "
+        "nz-ccip-statement-on-cyber-storm-2, tied to it only by see_also (which involving= does not follow): "
+        "get them by id, usnz.get(id); usnz.get('cyber-storm-2').see_also lists what it links to"
+    )
+    assert warning.filename == __file__
+    with pytest.warns(usnz.QueryWarning, match="leaves out key-biden-talks, key-speech-to-us-nz-council, "):
+        found = usnz.timeline(involving="key-visit-to-washington")
+    assert found.ids() == ("key-tpp-solid-benefits", "key-tpp-testing")  # unchanged: see_also is not involvement
+
+
+def test_the_warning_names_only_what_the_other_filters_keep() -> None:
+    with pytest.warns(usnz.QueryWarning, match=r"leaves out cyber-storm-iii, tied to it only") as caught:
+        usnz.timeline(involving="cyber-storm-2")  # the report and the statement are undated: not on a timeline
+    assert len(caught) == 1
+    with pytest.warns(usnz.QueryWarning, match=r"leaves out cyber-storm-iii, tied to it only"):
+        usnz.events(involving="cyber-storm-2", during="2010", possibly=True)
+    with pytest.warns(usnz.QueryWarning, match=r"leaves out cyber-storm-iii, tied to it only"):
+        usnz.events(involving="cyber-storm-2", kind=usnz.get("cyber-storm-iii", usnz.Event).kind)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert usnz.events(involving="cyber-storm-2", during=1990).ids() == ()  # none of them then
+        assert usnz.events(involving="cyber-storm-2", kind="award").ids() == ()  # none an award
+        assert usnz.people(involving="cyber-storm-2").ids() == ()  # no person tied to it at all
+        assert usnz.events(involving="john-key")  # a person: nothing to say
+    with pytest.warns(
+        usnz.QueryWarning, match=r"^involving=\['cyber-storm-2', 'key-visit-to-washington'\] .* tied to them"
+    ):
+        usnz.timeline(involving=["cyber-storm-2", "key-visit-to-washington"])
+
+
+def test_a_dataset_missing_a_see_also_target_is_read_as_it_is() -> None:
+    first = _event("first", "The first.", "2001")
+    second = _event("second", "The second.", "2002")
+    import attrs
+
+    linked = attrs.evolve(first, see_also=("second", "gone"))
+    data = usnz.Dataset([SOURCE, linked, second])
+    with pytest.warns(usnz.QueryWarning, match="involving='first' leaves out second, tied to it only by see_also"):
+        assert data.events(involving="first").ids() == ()
+    with pytest.warns(usnz.QueryWarning, match="involving='second' leaves out first, tied to it"):
+        data.events(involving="second")

@@ -388,6 +388,7 @@ class Dataset:
         "_index",
         "_intervals",
         "_known",
+        "_linking",
         "_ordered",
         "_organized",
         "_packaged",
@@ -425,6 +426,7 @@ class Dataset:
         self._reach: dict[str, Window] = _reaches(ordered, self._known, self._possible)
         self._unsure: dict[object, list[AnyRecord]] = {}  # by kind, and the timeline's: built on first use
         self._organized: list[AnyRecord] | None = None  # agreements tied to an organization: on first country=
+        self._linking: dict[str, list[AnyRecord]] | None = None  # who lists each id in see_also: on first involving=
         kinds = list(map(type, ordered))
         by_kind = {  # the kinds given only: no other class is built
             cls: list(itertools.compress(ordered, map(operator.is_, kinds, itertools.repeat(cls))))
@@ -734,7 +736,73 @@ class Dataset:
         for name, value in given.items():  # a loop, not a comprehension: this is every query's path
             if value is not None:
                 keys.append((name, self._values(filters(cls)[name], value)))
-        return self._select(cls, during=during, possibly=possibly, keys=keys)
+        found = self._select(cls, during=during, possibly=possibly, keys=keys)
+        if given.get("involving") is not None:
+            self._warn_see_also(found, keys, during=during, possibly=possibly, kind=cls)
+        return found
+
+    def _warn_see_also(
+        self, found: Sequence[AnyRecord], keys: Keys, *, during: object, possibly: object, kind: type[Any] | None
+    ) -> None:
+        """Warn of the records tied to an event ``involving=`` names only by ``see_also``, which it does not follow.
+
+        Named: those of *kind* (any dated record, for the timeline: ``None``) that the query's
+        other filters keep and *found* lacks, the event's own ``see_also`` and the records listing
+        it in theirs.
+        """
+        involving = next(values for name, values in keys if name == "involving")
+        events = [v for v in involving if getattr(self._by_id.get(str(v)), "record_kind", None) == "event"]
+        if not events:  # the common case: a person, a country...
+            return
+        linking = self._linking
+        if linking is None:
+            linking = self._linking = {}
+            for record in self._ordered:
+                for target in getattr(record, "see_also", ()):
+                    linking.setdefault(target, []).append(record)
+        got = {id(r) for r in found}
+        tied = {
+            id(r): r
+            for event in map(str, events)
+            for r in [
+                *self._records_of(getattr(self._by_id[event], "see_also", ())),
+                *linking.get(event, ()),
+            ]
+            if id(r) not in got
+            and r.id not in involving
+            and (type(r) is kind if kind is not None else r.when is not None)
+        }
+        left = [r for r in self._ordered if id(r) in tied and self._kept_by(r, keys, during, possibly)]
+        if not left:
+            return
+        event = str(events[0])
+        given = _given_text(involving if len(involving) > 1 else event)
+        them = "them" if len(left) > 1 else "it"
+        tied_to = "it" if len(events) == 1 else "them"
+        message = (
+            f"involving={given} leaves out {_listed([r.id for r in left])}, tied to {tied_to} "
+            f"only by see_also (which involving= does not follow): get {them} by id, usnz.get(id); "
+            f"usnz.get({event!r}).see_also lists what it links to"
+        )
+        warnings.warn(message, QueryWarning, stacklevel=outside_usnz())
+
+    def _records_of(self, ids: Iterable[str]) -> list[AnyRecord]:
+        """The records of *ids* that the dataset has (a dataset built of records given may lack some)."""
+        return [record for record in map(self._by_id.get, ids) if record is not None]
+
+    def _kept_by(self, record: AnyRecord, keys: Keys, during: object, possibly: object) -> bool:
+        """Whether *record* passes the filters of *keys* but ``involving=``, and *during* (as its query reads it)."""
+        for name, values in keys:
+            if name != "involving":
+                index = self._index.get(type(record), name)
+                if not any(record is r for value in values for r in index.get(value, ())):
+                    return False
+        if during is None:
+            return True
+        first, last = to_window(during)
+        window = self._reach.get(record.id) if check_flag("possibly", possibly) else None
+        start, end = window or self._known[record.id]
+        return record.when is not None and start <= last and first <= end
 
     def _select(
         self,
@@ -1676,6 +1744,8 @@ class Dataset:
             indexes = [self._index.get(cls, name) for cls in self._by_kind]
             matching = {id(r) for index in indexes for value in values for r in index.get(value, ())}
             candidates = [r for r in candidates if id(r) in matching]
+        if involving is not None:
+            self._warn_see_also(candidates, keys, during=during, possibly=possibly, kind=None)
         return Records(candidates)
 
 
