@@ -524,3 +524,24 @@ def test_a_dataset_missing_a_see_also_target_is_read_as_it_is() -> None:
         assert data.events(involving="first").ids() == ()
     with pytest.warns(usnz.QueryWarning, match="involving='second' leaves out first, tied to it"):
         data.events(involving="second")
+
+
+# -- 11: analyst questions: a count of people asked of the other field says where the figure is --
+
+
+def test_a_total_of_personnel_none_states_points_to_total_served() -> None:
+    total = usnz.force_contributions(conflict="pacific-war", country="USA").total("personnel")
+    assert total.best is None
+    assert total.caveat == (
+        "no record states personnel (a strength at a time), but us-forces-in-new-zealand-ww2 states total_served "
+        "(everyone who served): total('total_served') adds it"
+    )
+    assert str(usnz.force_contributions(conflict="pacific-war", country="USA").total("total_served")).startswith(
+        "at least 400,000 personnel"
+    )
+    vietnam = usnz.force_contributions(conflict="vietnam-war", country="NZL").total("total_served")
+    assert vietnam.caveat is not None
+    assert vietnam.caveat.endswith("and 2 more state personnel (a strength at a time): total('personnel') adds them")
+    assert usnz.Records([]).total("personnel").caveat is None
+    assert usnz.force_contributions(conflict="pacific-war").total("killed").caveat is None  # no count of people
+    assert usnz.figures(involving="friends-of-new-zealand-caucus").total("quantity").caveat is None

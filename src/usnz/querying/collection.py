@@ -497,7 +497,28 @@ def _total(records: tuple[AnyRecord, ...], field: str) -> Total:
         open=tuple(unbounded),
         disputed=tuple(tuple(r.id for r in claim) for claim in claims if len(claim) > 1),
         within=tuple((rid, including) for rid, (including, _) in within.items()),
-        caveat=_apart(field, [[r for r in claim if r.id in counted_ids] for claim in claims]),
+        caveat=_apart(field, [[r for r in claim if r.id in counted_ids] for claim in claims])
+        or (None if counted else _other_count(records, field)),
+    )
+
+
+_COUNTS: Final = {"personnel": "a strength at a time", "total_served": "everyone who served"}
+"""The two fields that count people, and what each counts: a total of one that finds none points to the other."""
+
+
+def _other_count(records: tuple[AnyRecord, ...], field: str) -> str | None:
+    """When no record states *field*, a count of people, but some state the other count: which, and how to add it."""
+    if field not in _COUNTS:
+        return None
+    other = next(name for name in _COUNTS if name != field)
+    stating = [r.id for r in records if isinstance(getattr(r, other, None), Quantity)]
+    if not stating:
+        return None
+    more = f" and {len(stating) - 2} more" if len(stating) > 2 else ""
+    verb = "states" if len(stating) == 1 else "state"
+    return (
+        f"no record states {field} ({_COUNTS[field]}), but {', '.join(stating[:2])}{more} {verb} {other} "
+        f"({_COUNTS[other]}): total({other!r}) adds {'it' if len(stating) == 1 else 'them'}"
     )
 
 
