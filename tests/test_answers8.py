@@ -545,3 +545,12 @@ def test_a_total_of_personnel_none_states_points_to_total_served() -> None:
     assert usnz.Records([]).total("personnel").caveat is None
     assert usnz.force_contributions(conflict="pacific-war").total("killed").caveat is None  # no count of people
     assert usnz.figures(involving="friends-of-new-zealand-caucus").total("quantity").caveat is None
+
+
+@pytest.mark.parametrize("decade", ["1960s", "1970's"])
+def test_a_decade_written_in_words_says_how_edtf_writes_it(decade: str) -> None:
+    with pytest.raises(
+        usnz.ArgumentValueError, match=r"a decade is written with X as its last digit: 196X for the 1960s"
+    ):
+        usnz.timeline(during=decade)
+    assert usnz.timeline(during="196X")  # as it says
