@@ -755,11 +755,12 @@ class Dataset:
         if not events:  # the common case: a person, a country...
             return
         linking = self._linking
-        if linking is None:
-            linking = self._linking = {}
+        if linking is None:  # built whole, then kept: another thread sees none or all of it
+            built: dict[str, list[AnyRecord]] = {}
             for record in self._ordered:
                 for target in getattr(record, "see_also", ()):
-                    linking.setdefault(target, []).append(record)
+                    built.setdefault(target, []).append(record)
+            linking = self._linking = built
         got = {id(r) for r in found}
         tied = {
             id(r): r
