@@ -327,7 +327,7 @@ def test_disputing_records_count_once() -> None:
 @pytest.mark.parametrize(
     ("records", "expected"),
     [
-        ([], (0, 0, 0, None, (), ())),
+        ([], (None, None, None, None, (), ())),  # no record counted: unknown, never 0
         (
             [_force("a", personnel=_people(3)), _force("b", personnel=_people(4))],
             (7, 7, 7, "personnel", ("a", "b"), ()),

@@ -143,7 +143,12 @@ PYTHON_CASES: list[tuple[str, Callable[[], object], type[Exception], tuple[str, 
     ("involving-bad-code", lambda: usnz.events(involving="XXX"), U, ("involving='XXX'",)),
     ("involving-typo", lambda: usnz.timeline(involving="helen-clerk"), U, ("did you mean 'helen-clark'",)),
     # country=
-    ("country-unknown", lambda: usnz.events(country="FRA"), U, ("no country record", "country='FRA'")),
+    (
+        "country-unknown",
+        lambda: usnz.events(country="FRA"),
+        U,
+        ("country='FRA' is not a country code usnz knows", "use one of AFG"),
+    ),
     ("country-alpha2", lambda: usnz.events(country="nz"), U, ("country='nz'", "did you mean 'NZL'")),
     ("country-name", lambda: usnz.force_contributions(country="New Zealand"), U, ("did you mean 'NZL'",)),
     ("country-dict", lambda: usnz.events(country={"NZL": 1}), T, ("country= takes an ISO 3166-1 alpha-3", "dict")),  # type: ignore[arg-type]

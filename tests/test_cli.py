@@ -129,7 +129,7 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
         (["list", "agreements", "--conflict", "korean-war"], "list agreements does not take --conflict"),
         (["list", "events", "--during", "19x5"], "--during 19x5 is not a date or period"),
         (["list", "events", "--kind", "vist"], "--kind vist is not accepted"),
-        (["list", "events", "--country", "XX"], "no country record has the id --country XX"),
+        (["list", "events", "--country", "XX"], "--country XX is not a country code usnz knows; use one of AFG"),
         (["timeline", "--during", "1965/1960"], "cannot end"),
         (["show"], "the following arguments are required: id"),
         (["show", "anzus", "--format", "xml"], "invalid choice: 'xml'"),

@@ -669,6 +669,10 @@ def _problems(problems: Sequence[Problem], output: str) -> str:
     return "\n".join(_one_line(str(problem)) for problem in problems)
 
 
+_SEVERAL: Final = "(sources= takes several)"
+"""How :func:`usnz.verify` says it takes several folders, which the command line says its own way."""
+
+
 def _verify(args: argparse.Namespace) -> str:
     import usnz  # noqa: PLC0415
 
@@ -693,7 +697,10 @@ def _verify(args: argparse.Namespace) -> str:
         mine = {record.id for record in records} | {c.source for r in records for _, c in cited(r)}
         problems = tuple(problem for problem in problems if problem.record in mine)
     if problems:
-        raise ValidationFailedError("\n".join(_one_line(str(problem)) for problem in problems))
+        lines = (
+            _one_line(str(problem)).replace(_SEVERAL, "(give --sources once for each folder)") for problem in problems
+        )
+        raise ValidationFailedError("\n".join(lines))
     quoted = [(field, c) for r in records for field, c in cited(r) if c.quote is not None]
     attested = sum(1 for field, _ in quoted if ".attested[" in field)
     sources = {c.source for r in records for _, c in cited(r)}

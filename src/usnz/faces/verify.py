@@ -82,10 +82,53 @@ def _folders(sources: Any) -> list[Path]:
         except OSError:  # a name too long...: no folder
             is_dir = False
         if not is_dir:
-            msg = f"sources={shown(str(folder))} is not a folder; give the folder that holds the source texts"
-            raise ArgumentValueError(msg)
+            raise ArgumentValueError(_not_a_folder(folder))
         folders.append(folder)
     return folders
+
+
+def _not_a_folder(path: Path) -> str:
+    """What is wrong with *path*, given as a folder of texts: what it is, and the folder to give instead."""
+    given = f"sources={shown(str(path))} is not a folder"
+    try:
+        is_file = path.is_file()
+        exists = is_file or path.exists()
+    except OSError:  # a name too long...: nothing there
+        is_file = exists = False
+    if is_file:  # a text, or the crosswalk file, itself: its folder is what is asked for
+        return (
+            f"{given}: it is a file; give the folder that holds it, sources={shown(str(path.parent))} "
+            "(each source is found among a folder's files by its SHA-256)"
+        )
+    what = "it is not a file either" if exists else "nothing is there"
+    return f"{given}: {what}; give the folder that holds the source texts (as ../shared/seeds does)"
+
+
+def _readable(path: Path) -> bool:
+    """Whether *path* is a regular file small enough to be a source text (as :func:`_texts` reads them)."""
+    try:
+        info = path.stat()
+    except OSError:
+        return False
+    return stat.S_ISREG(info.st_mode) and info.st_size <= _LARGEST
+
+
+def _nearby(folders: list[Path], name: str, sha256: str) -> Path | None:
+    """A file *name* with this SHA-256 in a folder beside one of *folders* (a sibling), or ``None``.
+
+    The packaged data cites the texts (``seeds/``) and the COW crosswalk (``crosswalk/``), kept
+    side by side: given one folder, the other is found so the message can name it.
+    """
+    for folder in folders:
+        try:
+            siblings = sorted(p for p in folder.resolve().parent.iterdir() if p.is_dir())
+        except OSError:  # a folder that cannot be listed: nothing to name
+            continue
+        for sibling in siblings:
+            candidate = sibling / name
+            if _readable(candidate) and hashlib.sha256(candidate.read_bytes()).hexdigest() == sha256:
+                return candidate
+    return None
 
 
 class _Text(Protocol):
@@ -113,12 +156,16 @@ def _source_problems(source: _Text, folders: list[Path], *, found: bool) -> list
             if odd is not None
             else next((f / source.filename for f in folders if (f / source.filename).is_file()), None)
         )
+        nearby = None if odd is not None or named is not None else _nearby(folders, source.filename, source.sha256)
         differs = (
             f"; {named} is there but differs from it"
             if named is not None
+            else f"; {nearby} has it: give its folder, {shown(str(nearby.parent))}, too (sources= takes several)"
+            if nearby is not None
             else f"; give the folder that holds {shown(source.filename)} too (sources= takes several)"
         )
-        message = f"no file in {where} has this source's SHA-256 ({source.sha256[:12]}...){differs}"
+        expected = "" if odd is not None else f", expected as a file named {shown(source.filename)}"
+        message = f"no file in {where} has this source's SHA-256 ({source.sha256[:12]}...){expected}{differs}"
         file = str(named or (folders[0] / source.filename if odd is None else where))
         problems.append(Problem(file=file, record=source.id, path="sha256", message=message))
     return problems

@@ -6,6 +6,7 @@ here are what their fields validate with.
 
 from __future__ import annotations
 
+import contextvars
 import functools
 import operator
 import typing
@@ -17,6 +18,7 @@ import attrs
 from usnz.model import hooks
 from usnz.model.citation import Citation
 from usnz.model.columnwise import distinct, flat, items, optional, present, strs
+from usnz.model.countries import CODES, unknown_code
 from usnz.model.dates import PartialDate, Period
 from usnz.model.doubt import Doubt
 from usnz.model.errors import ArgumentValueError, shown
@@ -72,12 +74,15 @@ def check_optional_id(instance: object, attribute: attrs.Attribute[Any], value: 
         check_id(instance, attribute, value)
 
 
+TABLE_LATER: Final[contextvars.ContextVar[bool]] = contextvars.ContextVar("usnz_country_table_later", default=False)
+"""Set (by the loader, :func:`usnz.reading.load.read`) while it builds a file's records: a well-formed
+country code missing from the country table is then let through, for the loader's checks to report it
+with every other problem of its record; everywhere else a record constructor refuses it."""
+
+
 def _all_codes(values: list[Any]) -> bool:
-    """Whether each of *values* is three ASCII capitals."""
-    if not strs(values) or not set(map(len, values)) <= {3}:
-        return False
-    joined = "".join(values)
-    return not joined or (joined.isascii() and joined.isalpha() and joined.isupper())
+    """Whether each of *values* is a code of usnz's country table (three ASCII capitals)."""
+    return strs(values) and set(values) <= CODES
 
 
 def _is_code(value: object) -> bool:
@@ -93,9 +98,14 @@ def _is_code(value: object) -> bool:
 
 @batched(optional(_all_codes))
 def check_country(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    """Require an ISO 3166-1 alpha-3 code (or ``None``)."""
-    if value is not None and not _is_code(value):
+    """Require an ISO 3166-1 alpha-3 code of usnz's country table, ``usnz.COUNTRIES`` (or ``None``)."""
+    if value is None or (type(value) is str and value in CODES):  # the common case: one lookup
+        return
+    if not _is_code(value):
         msg = f"{attribute.name} must be an ISO 3166-1 alpha-3 code such as 'NZL', got {shown(value)}"
+        raise ArgumentValueError(msg)
+    if not TABLE_LATER.get():
+        msg = f"{attribute.name}: {unknown_code(str.__str__(value))}"
         raise ArgumentValueError(msg)
 
 

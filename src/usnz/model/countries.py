@@ -58,3 +58,15 @@ COUNTRIES: Mapping[str, Country] = MappingProxyType(
     }
 )
 """Every country code usnz accepts, by code (read-only)."""
+
+CODES: frozenset[str] = frozenset(COUNTRIES)
+"""The codes of :data:`COUNTRIES`: what a record's country field accepts (a set: one lookup a value)."""
+
+
+ACCEPTED: str = f"use one of {', '.join(COUNTRIES)} (usnz.COUNTRIES names them)"
+"""The country codes usnz accepts, as a message tells them."""
+
+
+def unknown_code(code: str) -> str:
+    """What is wrong with a well-formed country code usnz does not know, and the codes it accepts."""
+    return f"country code {code!r} is not in usnz's country table: {ACCEPTED}"

@@ -61,6 +61,7 @@ _DATE = re.compile(
 # EDTF features usnz does not read, each with what to write instead (the first that fits is named);
 # patterns, compiled only when a text is refused (re caches them): nothing to compile on import.
 _UNSUPPORTED: Final = (
+    (r"^\d{3}0'?s$", "a decade is written with X as its last digit: 196X for the 1960s"),
     (r"\?", "uncertain dates (?) are not supported; use ~ for approximate"),
     ("%", "uncertain and approximate dates (%) are not supported; use ~ for approximate"),
     (

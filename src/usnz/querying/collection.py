@@ -6,6 +6,7 @@ import datetime as dt
 import functools
 import itertools
 import json
+import sys
 import typing
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Final, Literal, SupportsIndex, TypeVar, overload
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 
     from usnz.model.records import AnyRecord
 
-__all__ = ["Records", "SummableField", "dispute_groups", "of_dataset", "records_of"]
+__all__ = ["Records", "SummableField", "dispute_groups", "none_of", "of_dataset", "records_of"]
 
 R_co = TypeVar("R_co", bound="AnyRecord", covariant=True)
 R = TypeVar("R", bound="AnyRecord")
@@ -73,6 +74,9 @@ class Records(ReadOnly, tuple[R_co, ...]):  # noqa: SLOT001 - a dict of its own 
     # from (a user's: usnz.load(...)) in its own dict, one per collection, none per record.
     _data: object | None = None  # a usnz.Dataset, not named: its module imports this one
     """The dataset the records came from, whose ``disputes()`` number a table's ``≠2``; ``None``: the packaged one."""
+    _kind: type[Any] | None = None
+    """The record class an empty query result was asked of (``force_contributions(...)``: ForceContribution),
+    so ``total()`` still refuses a field that kind lacks; ``None`` for any other collection."""
 
     def __new__(cls, records: Iterable[R_co] = (), /) -> Records[R_co]:
         """Hold *records* (any iterable of usnz records: a query's results, or records you chose).
@@ -106,10 +110,52 @@ class Records(ReadOnly, tuple[R_co, ...]):  # noqa: SLOT001 - a dict of its own 
     @overload
     def __getitem__(self, index: slice, /) -> Records[R_co]: ...
     def __getitem__(self, index: SupportsIndex | slice, /) -> R_co | Records[R_co]:
-        """Index (a record) or slice (a ``Records``)."""
+        """Index (a record) or slice (a ``Records``); an id is refused, saying how to look it up.
+
+        >>> import usnz
+        >>> usnz.agreements()["anzus"]
+        Traceback (most recent call last):
+        ...
+        usnz.ArgumentTypeError: Records are indexed by position (records[0]) or sliced, not by id; got 'anzus', ...
+        """
         if isinstance(index, slice):
             return of_dataset(Records(super().__getitem__(index)), self._data)
+        if isinstance(index, str):
+            raise ArgumentTypeError(_by_id_refused(self, index))
         return super().__getitem__(index)
+
+    def __contains__(self, value: object, /) -> bool:
+        """Whether *value* is one of the records, or (a str) the id of one: ``"anzus" in usnz.agreements()``.
+
+        >>> import usnz
+        >>> "anzus" in usnz.agreements(), usnz.get("anzus") in usnz.agreements(), "anzus" in usnz.conflicts()
+        (True, True, False)
+        """
+        if isinstance(value, str):
+            return any(record.id == value for record in self)
+        return super().__contains__(value)
+
+    def count(self, value: Any, /) -> int:
+        """How many times *value*, a record or (a str) the id of one, is among the records."""
+        if isinstance(value, str):
+            return sum(record.id == value for record in self)
+        return super().count(value)
+
+    def index(self, value: Any, start: SupportsIndex = 0, stop: SupportsIndex | None = None, /) -> int:
+        """The first position of *value*, a record or (a str) the id of one, from *start* to *stop*.
+
+        Raises:
+            ArgumentValueError: (a ``ValueError``, as ``tuple.index`` raises) when it is not there.
+        """
+        end = sys.maxsize if stop is None else stop
+        if not isinstance(value, str):
+            return super().index(value, start, end)
+        for at in range(*slice(start, end).indices(len(self))):
+            if self[at].id == value:
+                return at
+        where = "" if (start, stop) == (0, None) else f" from {int(start)} to {int(end)}"
+        msg = f"{shown(value)} is the id of none of these records{where}; records.ids() gives theirs"
+        raise ArgumentValueError(msg)
 
     # The checkers want an override's overloads in its base's order, so tuple's would take Records first:
     # this order types ``Records + Records`` as Records and any other tuple as tuple's own does.
@@ -179,6 +225,8 @@ class Records(ReadOnly, tuple[R_co, ...]):  # noqa: SLOT001 - a dict of its own 
             msg = f"total() takes a field name as a str, e.g. 'personnel'; got {type_and_value(field)}"
             raise ArgumentTypeError(msg)
         field = str.__str__(field)  # type: ignore[assignment]  # pyright: ignore[reportAssignmentType] - a plain copy: a str subclass's own methods are never called
+        if not self:  # no record to ask: its kind, when a query says it, else every kind
+            _check_summable_of(self._kind, field)
         money = False
         for record in self:
             cls: Any = type(record)
@@ -257,12 +305,60 @@ def of_dataset(records: C, data: object | None) -> C:
     """*records* (a ``Records`` or ``Disputes``) as the collection of *data*: itself when it is, else a copy that is.
 
     A copy, never a change: a query may return a collection it keeps (and another dataset shares).
+    The copy keeps the kind an empty result was asked of.
     """
     if getattr(records, "_data", None) is data:
         return records
     copy = _copy(type(records), records)
     object.__setattr__(copy, "_data", data)
+    kind = getattr(records, "_kind", None)
+    if kind is not None:
+        object.__setattr__(copy, "_kind", kind)
     return copy
+
+
+def _by_id_refused(records: tuple[AnyRecord, ...], given: str) -> str:
+    """What indexing *records* by the id *given* says: indexed by position; where that id is, if among them."""
+    at = next((i for i, record in enumerate(records) if record.id == given), None)
+    where = f", the id of records[{at}]" if at is not None else ", the id of none of them"
+    return (
+        f"Records are indexed by position (records[0]) or sliced, not by id; got {shown(given)}{where}: "
+        f"for a record by its id use usnz.get({shown(given)}); records.ids() gives the ids in order"
+    )
+
+
+def none_of(cls: type[Any]) -> Records[Any]:
+    """An empty result of a query of *cls*: a new ``Records`` that knows its kind (see ``Records._kind``)."""
+    empty: Records[Any] = _copy(Records, ())  # pyright: ignore[reportUnknownVariableType]
+    object.__setattr__(empty, "_kind", cls)
+    return empty
+
+
+def _check_summable_of(kind: type[Any] | None, field: str) -> None:
+    """Refuse *field* for an empty selection: unless *kind*'s quantity or money field (else some kind's)."""
+    if kind is not None:
+        asked: Any = kind  # (hashable: a class)
+        quantities, amounts = _summable(asked)
+        if field not in quantities and field not in amounts:
+            raise ArgumentValueError(_not_summable(kind.record_kind, field, quantities, amounts))
+        return
+    from usnz.model.records import KINDS  # noqa: PLC0415 - every kind, only for a total of no records
+
+    every: set[str] = set()
+    for kind_class in KINDS.values():
+        each: Any = kind_class
+        quantities, amounts = _summable(each)
+        every |= quantities | amounts
+    if field not in every:
+        import difflib  # noqa: PLC0415 - only to suggest, after a miss
+
+        close = difflib.get_close_matches(field, sorted(every), n=1)
+        hint = f" did you mean {close[0]!r}?" if close else ""
+        msg = (
+            f"total({shown(field)}): no record kind has a quantity or money field of that name "
+            f"(these Records are empty, of no kind a query named);{hint} accepted: {', '.join(sorted(every))}"
+        )
+        raise ArgumentValueError(msg)
 
 
 def _copy(cls: type[C], items: tuple[Any, ...]) -> C:
@@ -388,11 +484,11 @@ def _total(records: tuple[AnyRecord, ...], field: str) -> Total:
         listed = ", ".join(f"{unit!r} ({record})" for unit, record in units.items())
         msg = f"total({field!r}) cannot add values in different units: {listed}; select records of one unit first"
         raise ArgumentValueError(msg)
-    whole = not unknown
+    whole = bool(counted) and not unknown  # no record counted: nothing is known, not 0
     counted_ids = set(counted)
     return Total(
         best=_sum(bests) if whole else None,
-        low=_sum(lows) if counted or whole else None,
+        low=_sum(lows) if counted else None,
         high=_sum(highs) if whole else None,
         unit=next(iter(units), None),
         counted=tuple(counted),
@@ -401,7 +497,28 @@ def _total(records: tuple[AnyRecord, ...], field: str) -> Total:
         open=tuple(unbounded),
         disputed=tuple(tuple(r.id for r in claim) for claim in claims if len(claim) > 1),
         within=tuple((rid, including) for rid, (including, _) in within.items()),
-        caveat=_apart(field, [[r for r in claim if r.id in counted_ids] for claim in claims]),
+        caveat=_apart(field, [[r for r in claim if r.id in counted_ids] for claim in claims])
+        or (None if counted else _other_count(records, field)),
+    )
+
+
+_COUNTS: Final = {"personnel": "a strength at a time", "total_served": "everyone who served"}
+"""The two fields that count people, and what each counts: a total of one that finds none points to the other."""
+
+
+def _other_count(records: tuple[AnyRecord, ...], field: str) -> str | None:
+    """When no record states *field*, a count of people, but some state the other count: which, and how to add it."""
+    if field not in _COUNTS:
+        return None
+    other = next(name for name in _COUNTS if name != field)
+    stating = [r.id for r in records if isinstance(getattr(r, other, None), Quantity)]
+    if not stating:
+        return None
+    more = f" and {len(stating) - 2} more" if len(stating) > 2 else ""
+    verb = "states" if len(stating) == 1 else "state"
+    return (
+        f"no record states {field} ({_COUNTS[field]}), but {', '.join(stating[:2])}{more} {verb} {other} "
+        f"({_COUNTS[other]}): total({other!r}) adds {'it' if len(stating) == 1 else 'them'}"
     )
 
 

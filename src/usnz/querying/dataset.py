@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal, TypeVar
 from usnz.model import hooks
 from usnz.model.base import Described
 from usnz.model.calls import checked_call
-from usnz.model.countries import COUNTRIES
+from usnz.model.countries import ACCEPTED, COUNTRIES
 from usnz.model.dates import OPEN, PartialDate, Period
 from usnz.model.errors import (
     ArgumentTypeError,
@@ -49,7 +49,7 @@ from usnz.querying.arguments import (
     to_window,
 )
 from usnz.querying.arguments import record_id as record_id_of
-from usnz.querying.collection import Records, dispute_groups, of_dataset, records_of
+from usnz.querying.collection import Records, dispute_groups, none_of, of_dataset, records_of
 from usnz.querying.disputes import Disputes
 from usnz.querying.doubted import Doubted, Doubts
 from usnz.querying.filtering import FilterIndex
@@ -271,6 +271,25 @@ def _a(kind: str) -> str:
     return f"an {kind}" if kind[:1] in "aeiou" else f"a {kind}"
 
 
+def _unknown_country(name: str, given: str, like: Sequence[str] = ()) -> str:
+    """What a filter given a country code usnz does not know says: what was given, the codes it accepts.
+
+    A code is no search term: the codes are listed, after the codes *like* it (of the country
+    it names, ``New Zealand``: ``NZL``, or spelt alike) if any.
+    """
+    hint = f" (did you mean {', '.join(map(repr, like))}?)" if like else ""
+    return f"{name}={given!r} is not a country code usnz knows{hint}; {ACCEPTED}"
+
+
+def _is_code(given: str) -> bool:
+    """Whether *given* is written as a country code is (three ASCII letters, ``XXX`` or ``nzl``)."""
+    return len(given) == 3 and given.isascii() and given.isalpha()
+
+
+_MERELY: Final = 3
+"""The rank of a suggested id that merely ends with the word given (see ``Dataset._suggest``)."""
+
+
 def _close_matches(given: str, candidates: list[str]) -> list[str]:
     import difflib  # noqa: PLC0415 - only to suggest ids after a miss
 
@@ -369,7 +388,9 @@ class Dataset:
         "_index",
         "_intervals",
         "_known",
+        "_linking",
         "_ordered",
+        "_organized",
         "_packaged",
         "_possible",
         "_reach",
@@ -404,6 +425,8 @@ class Dataset:
             self._possible = {ids[i]: possible[i] for i in order}
         self._reach: dict[str, Window] = _reaches(ordered, self._known, self._possible)
         self._unsure: dict[object, list[AnyRecord]] = {}  # by kind, and the timeline's: built on first use
+        self._organized: list[AnyRecord] | None = None  # agreements tied to an organization: on first country=
+        self._linking: dict[str, list[AnyRecord]] | None = None  # who lists each id in see_also: on first involving=
         kinds = list(map(type, ordered))
         by_kind = {  # the kinds given only: no other class is built
             cls: list(itertools.compress(ordered, map(operator.is_, kinds, itertools.repeat(cls))))
@@ -461,8 +484,17 @@ class Dataset:
         their entries count toward freezing what it built (see ``usnz.reading.collector``).
         """
         if self._search is None:
-            self._search = paused(SearchIndex, entries=len(self._ordered))(self._ordered, self._by_id)
+            self._search = paused(SearchIndex, entries=len(self._ordered))(
+                self._ordered, self._by_id, self._dated_positions
+            )
         return self._search
+
+    def _dated_positions(self, first: dt.date, last: dt.date) -> list[int]:
+        """The positions (in date order) of the records whose known extent overlaps *first*..*last*."""
+        intervals = self._intervals.get("search")
+        if intervals is None:
+            intervals = self._intervals["search"] = paused(Intervals)(self._ordered, self._known)
+        return intervals.positions(first, last)
 
     # -- whole dataset -----------------------------------------------------------------
 
@@ -545,21 +577,42 @@ class Dataset:
         try:
             found = self._by_id[id]
         except KeyError:
-            raise UnknownRecordError(id, self._suggest(id, self._by_id)) from None
+            raise UnknownRecordError(id, self._suggest(id, self._in_order(), kind)) from None
         return found if kind is None or type(found) is kind else of_kind(found, kind)
 
-    def _suggest(self, given: str, ids: Iterable[str]) -> list[str]:
-        """Up to 3 of *ids* like *given*: its slug, ids it ends (``rice``) or aliases it names, then close spellings."""
+    def _in_order(self) -> list[str]:
+        """Every id, in the dataset's (date) order: suggestions the same however the data was read."""
+        return list(dict.fromkeys(record.id for record in self._ordered))
+
+    def _suggest(self, given: str, ids: Iterable[str], kind: type[Described] | None = None) -> list[str]:
+        """Up to 3 of *ids* like *given*: its slug, ids it ends (``rice``) or aliases it names, then close spellings.
+
+        Of the ids it ends, those of the *kind* asked for come first, then those of records
+        with names (a person's id is its name: ``bush`` is ``george-w-bush``), people first; the
+        ids that merely end with it (an event's, ``clark-condolences-to-bush``) come only when
+        no record of the kind asked for or with a name does.
+        """
         candidates = list(ids)
         slug = "-".join(_WORD.findall(given.casefold().replace("_", "-")))
         found = [slug] if slug != given and slug in candidates else []
         if slug:
             named = [c for c in candidates if c not in found and self._names(c, slug)]
-            found += sorted(named, key=lambda c: not hasattr(self._by_id.get(c), "aliases"))  # named records first
+            ranks = {c: self._suggested_rank(c, kind) for c in named}
+            best = min(ranks.values(), default=_MERELY)
+            found += sorted((c for c in named if ranks[c] < _MERELY or best == _MERELY), key=ranks.__getitem__)
         for close in _close_matches(slug or given, candidates):
             if close not in found:
                 found.append(close)
         return found[:3]
+
+    def _suggested_rank(self, record_id: str, kind: type[Described] | None) -> int:
+        """Where an id a word names comes among suggestions: the kind asked for, a person, a named record, the rest."""
+        record = self._by_id.get(record_id)
+        if kind is not None and type(record) is kind:
+            return 0
+        if record is not None and record.record_kind == "person":
+            return 1
+        return 2 if hasattr(record, "aliases") else _MERELY
 
     def _names(self, record_id: str, slug: str) -> bool:
         """Whether *slug* (``rice``, ``mr-key``) is the end of *record_id* or of one of its record's aliases."""
@@ -603,7 +656,14 @@ class Dataset:
             by_name = {_fold(c.name): c.code for c in COUNTRIES.values()}
             suggestions = [by_name[_fold(code)]] if _fold(code) in by_name else []
             suggestions += _close_matches(code, list(COUNTRIES))
-            raise UnknownRecordError(str(value), suggestions[:3], kind="country", argument=name)
+            given = str(value)  # a str, as check_code found it
+            raise UnknownRecordError(
+                given,
+                suggestions[:3],
+                kind="country",
+                argument=name,
+                message=_unknown_country(name, given, suggestions[:3]),
+            )
         return code
 
     def _parties(self, name: str, value: object) -> frozenset[str]:
@@ -615,8 +675,13 @@ class Dataset:
                 found.add(record_id.upper())
                 continue
             if record_id not in self._by_id:
+                suggested = self._suggest(record_id, self._in_order())
                 raise UnknownRecordError(
-                    record_id, self._suggest(record_id, self._by_id), kind="record or country", argument=name
+                    record_id,
+                    suggested,
+                    kind="record or country",
+                    argument=name,
+                    message=_unknown_country(name, record_id) if _is_code(record_id) and not suggested else None,
                 )
             found.add(record_id)
         return frozenset(found)
@@ -671,7 +736,74 @@ class Dataset:
         for name, value in given.items():  # a loop, not a comprehension: this is every query's path
             if value is not None:
                 keys.append((name, self._values(filters(cls)[name], value)))
-        return self._select(cls, during=during, possibly=possibly, keys=keys)
+        found = self._select(cls, during=during, possibly=possibly, keys=keys)
+        if given.get("involving") is not None:
+            self._warn_see_also(found, keys, during=during, possibly=possibly, kind=cls)
+        return found
+
+    def _warn_see_also(
+        self, found: Sequence[AnyRecord], keys: Keys, *, during: object, possibly: object, kind: type[Any] | None
+    ) -> None:
+        """Warn of the records tied to an event ``involving=`` names only by ``see_also``, which it does not follow.
+
+        Named: those of *kind* (any dated record, for the timeline: ``None``) that the query's
+        other filters keep and *found* lacks, the event's own ``see_also`` and the records listing
+        it in theirs.
+        """
+        involving = next(values for name, values in keys if name == "involving")
+        events = [v for v in involving if getattr(self._by_id.get(str(v)), "record_kind", None) == "event"]
+        if not events:  # the common case: a person, a country...
+            return
+        linking = self._linking
+        if linking is None:  # built whole, then kept: another thread sees none or all of it
+            built: dict[str, list[AnyRecord]] = {}
+            for record in self._ordered:
+                for target in getattr(record, "see_also", ()):
+                    built.setdefault(target, []).append(record)
+            linking = self._linking = built
+        got = {id(r) for r in found}
+        tied = {
+            id(r): r
+            for event in map(str, events)
+            for r in [
+                *self._records_of(getattr(self._by_id[event], "see_also", ())),
+                *linking.get(event, ()),
+            ]
+            if id(r) not in got
+            and r.id not in involving
+            and (type(r) is kind if kind is not None else r.when is not None)
+        }
+        left = [r for r in self._ordered if id(r) in tied and self._kept_by(r, keys, during, possibly)]
+        if not left:
+            return
+        event = str(events[0])
+        given = _given_text(involving if len(involving) > 1 else event)
+        them = "them" if len(left) > 1 else "it"
+        tied_to = "it" if len(events) == 1 else "them"
+        message = (
+            f"involving={given} leaves out {_listed([r.id for r in left])}, tied to {tied_to} "
+            f"only by see_also (which involving= does not follow): get {them} by id, usnz.get(id); "
+            f"usnz.get({event!r}).see_also lists what it links to"
+        )
+        warnings.warn(message, QueryWarning, stacklevel=outside_usnz())
+
+    def _records_of(self, ids: Iterable[str]) -> list[AnyRecord]:
+        """The records of *ids* that the dataset has (a dataset built of records given may lack some)."""
+        return [record for record in map(self._by_id.get, ids) if record is not None]
+
+    def _kept_by(self, record: AnyRecord, keys: Keys, during: object, possibly: object) -> bool:
+        """Whether *record* passes the filters of *keys* but ``involving=``, and *during* (as its query reads it)."""
+        for name, values in keys:
+            if name != "involving":
+                index = self._index.get(type(record), name)
+                if not any(record is r for value in values for r in index.get(value, ())):
+                    return False
+        if during is None:
+            return True
+        first, last = to_window(during)
+        window = self._reach.get(record.id) if check_flag("possibly", possibly) else None
+        start, end = window or self._known[record.id]
+        return record.when is not None and start <= last and first <= end
 
     def _select(
         self,
@@ -690,6 +822,8 @@ class Dataset:
             candidates, indexed = self._matching(kind, keys), None
         if during is not None:
             candidates = records_of(self._overlapping(candidates, during, indexed, possibly=lenient))
+        if not candidates:  # an empty answer still knows its kind (for total())
+            return none_of(kind)
         return candidates  # type: ignore[return-value] # all are of cls by construction
 
     def _overlapping(
@@ -812,8 +946,13 @@ class Dataset:
         >>> usnz.timeline(involving="trans-pacific-partnership", during=2008).ids()  # the talks' dated steps
         ('schwab-announces-p4-negotiations', 'schwab-vitally-important-region',
          'clark-value-of-transpacific-agreement', 'us-announces-p4-negotiations-start')
+
+        ``country=`` finds the parties the texts name. An agreement whose parties they give (in part)
+        only as an organization, the UKUSA agreement's "five countries" as the UKUSA community, is
+        not read as binding a country they do not name: ``country="USA"`` leaves it out, and says
+        so in a :class:`~usnz.QueryWarning` naming it and its organization.
         """
-        return self._query(
+        found = self._query(
             kind_class("agreements"),
             during=during,
             possibly=possibly,
@@ -822,6 +961,50 @@ class Dataset:
             involving=involving,
             basis=basis,
         )
+        if country is not None:
+            self._warn_organized(
+                found, country, during=during, possibly=possibly, kind=kind, involving=involving, basis=basis
+            )
+        return found
+
+    def _warn_organized(
+        self, found: Sequence[AnyRecord], country: object, *, during: object, possibly: object, **others: object
+    ) -> None:
+        """Warn of the agreements ``country=`` left out whose parties are given (in part) only as an organization.
+
+        Only those the query's other filters keep are named: ``kind="treaty"`` names no
+        intelligence agreement.
+        """
+        organized = self._organized
+        if organized is None:
+            cls = kind_class("agreements")
+            organized = self._organized = [a for a in self._by_kind.get(cls, _NONE) if getattr(a, "organizations", ())]
+        got = {id(r) for r in found}
+        left = [a for a in organized if id(a) not in got]
+        if not left:  # the common case: none, or each found
+            return
+        kept = {id(r) for r in self._query(kind_class("agreements"), during=None, possibly=False, **others)}
+        left = [a for a in left if id(a) in kept]
+        if during is not None:
+            window = to_window(during)
+            windows = self._reach if check_flag("possibly", possibly) else {}
+            left = [
+                a
+                for a in left
+                if (w := windows.get(a.id, self._known[a.id])) is not _UNDATED
+                and w[0] <= window[1]
+                and window[0] <= w[1]
+            ]
+        if not left:
+            return
+        said = [_organized_said(a) for a in left]
+        them = "them" if len(left) > 1 else "it"
+        asked = ", ".join(repr(o) for a in left[:1] for o in getattr(a, "organizations", ()))
+        message = (
+            f"country={_given_text(country)} leaves out {_listed(said)}: usnz does not read the countries of an "
+            f"organization as parties; involving={asked} finds {them}"
+        )
+        warnings.warn(message, QueryWarning, stacklevel=outside_usnz())
 
     def conflicts(
         self,
@@ -1395,6 +1578,10 @@ class Dataset:
         the dataset's order. Never raises for odd text; an empty result is possible. A word no
         record holds in any form is left out, and a :class:`~usnz.SearchWarning` names it. A few
         words also match related ones (``"talks"`` finds "negotiations": see docs/querying.md).
+        A year, month or day (``2008``, ``"2008-07"``, ``"2008-07-26"``) also matches the records
+        dated then, their known extent overlapping it as ``during=`` reads it (weighed as the
+        word in their description), besides those whose text holds it: ``"trade talks 2008"``
+        finds the talks of 2008.
         When no record holds every word, or few do and a record holding all but one outscores
         them, the records holding all but one follow, and a :class:`~usnz.SearchWarning` names
         the words left out. Only the
@@ -1560,6 +1747,8 @@ class Dataset:
             indexes = [self._index.get(cls, name) for cls in self._by_kind]
             matching = {id(r) for index in indexes for value in values for r in index.get(value, ())}
             candidates = [r for r in candidates if id(r) in matching]
+        if involving is not None:
+            self._warn_see_also(candidates, keys, during=during, possibly=possibly, kind=None)
         return Records(candidates)
 
 
@@ -1586,6 +1775,20 @@ class _Asked(typing.NamedTuple):
 def _holds(person: Person, role: Role, asked: _Asked) -> bool:
     """Whether *role* is of an office asked, for a country asked."""
     return role.office in asked.offices and (asked.codes is None or (role.country or person.country) in asked.codes)
+
+
+def _organized_said(agreement: AnyRecord) -> str:
+    """An agreement as the warning of ``agreements(country=)`` names it: its parties, and its organizations."""
+    parties: tuple[str, ...] = getattr(agreement, "parties", ())
+    bodies = ", ".join(getattr(agreement, "organizations", ()))
+    if parties:
+        return f"{agreement.id}, whose parties are given only as {', '.join(parties)} and an organization, {bodies}"
+    return f"{agreement.id}, whose parties are given only as an organization, {bodies}"
+
+
+def _given_text(value: object) -> str:
+    """A filter's value as a warning shows it: a str quoted, several as a list."""
+    return repr(value) if isinstance(value, str) else repr(sorted(map(str, typing.cast("Iterable[object]", value))))
 
 
 def _listed(dates: Sequence[str]) -> str:

@@ -58,6 +58,10 @@ class Intervals:
 
     def overlapping(self, first: dt.date, last: dt.date) -> list[AnyRecord]:
         """The records whose window shares a day with *first*..*last*, in the records' order."""
+        return list(map(self._record, self.positions(first, last)))
+
+    def positions(self, first: dt.date, last: dt.date) -> list[int]:
+        """The positions (in the records given) of those whose window shares a day with *first*..*last*, in order."""
         low, high = first.toordinal(), last.toordinal()
         found: list[int] = []
         for longest, starts, ends, positions in self._classes:
@@ -66,4 +70,4 @@ class Intervals:
                 if ends[i] >= low:
                     found.append(positions[i])
         found.sort()
-        return list(map(self._record, found))
+        return found

@@ -19,6 +19,10 @@ A query word matches a word of a record's text in one of these ways, from the cl
 - *related*: one of a few words the texts use for the same thing, and its other forms
   (:data:`RELATED_WORDS`: ``"talks"`` finds "negotiations"), as closely as a typo.
 
+A year (``2008``), a month (``2008-07``) or a day (``2008-07-26``) also matches every record
+dated then (its known extent overlapping it, as ``during=`` reads it), as closely as the word
+itself in its description: see :meth:`SearchIndex.dated_in`.
+
 A record matches when each query word (but the :data:`STOP_WORDS`) matches one of its words;
 when none does, or fewer than :data:`THIN` do and one holding all but one word outscores them
 all, those holding all but one follow (:meth:`SearchIndex.all_but_one`).
@@ -43,6 +47,7 @@ Every cost is bounded by the size of what is given: a search reads at most
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import itertools
 import math
@@ -83,6 +88,8 @@ _STEM_CUT: Final = 4  # most final letters a word form may differ by
 _TYPO_MIN: Final = 4  # shortest word a typo is looked for in
 _LONG_WORD: Final = 8  # from this length, two edits are a typo
 _COMPOUND_MIN: Final = 4  # shortest query word looked for at the end of a longer word
+_PART_MIN: Final = 3  # shortest part of a hyphenated compound whose other part is its main word (see head_of)
+_QUALIFIER_MAX: Final = 4  # ... and longest: a short word qualifying the main one (anti-, -free, non-)
 MAX_CHARACTERS: Final = 1000
 """Only this many characters of a search text are read."""
 MAX_WORDS: Final = 32
@@ -132,6 +139,13 @@ THIN: Final = 15
 record holding all but one that outscores the best of them, adds those records after them
 (``usnz.search`` warns which words were left out)."""
 _ENDINGS: Final = ("ing", "ed", "es", "s", "d")  # inflections: a word less one of these is its root
+_YEAR: Final = re.compile(r"[1-9][0-9]{3}")  # a query word that is a year: also matches the records dated then
+_MONTH: Final = re.compile(  # a month or a day (YYYY-MM, YYYY-MM-DD): matches the records dated then only
+    r"(?<![\w./-])([1-9][0-9]{3})-(0[1-9]|1[0-2])(?:-(0[1-9]|[12][0-9]|3[01]))?(?![\w-])"
+)
+_DATED: Final = (_K1 + 1) * _WEIGHTS[BODY] / (_WEIGHTS[BODY] + _K1)  # a date matching it, as its word in a description
+Dated = Callable[[dt.date, dt.date], list[int]]
+"""What gives the positions of the records whose known extent overlaps a window (first and last day)."""
 
 # The bonuses the best candidates may gain, as shares of the query's total weight.
 _RERANKED: Final = 24  # how many of the best candidates are looked at again
@@ -696,6 +710,7 @@ class SearchIndex:
         "_blob",
         "_by_id",
         "_classes",
+        "_compounds",
         "_group_of",
         "_groups",
         "_id_at",
@@ -715,18 +730,24 @@ class SearchIndex:
         "_word_groups",
         "_word_ids",
         "_zones",
+        "dated",
         "records",
         "vocabulary",
         "words",
     )
 
-    def __init__(self, records: Sequence[AnyRecord], by_id: Mapping[str, AnyRecord] | None = None) -> None:
+    def __init__(
+        self, records: Sequence[AnyRecord], by_id: Mapping[str, AnyRecord] | None = None, dated: Dated | None = None
+    ) -> None:
         """Index *records* (in the order results keep when their scores are equal).
 
         *by_id*, when the caller has it, gives each id's record (the later of records sharing an
         id): what records refer to is then found through it, with no table of every id built here.
+        *dated*, when given, gives the positions of the records dated in a window: a year or a
+        month (``YYYY-MM``) of a query then also matches the records whose date overlaps it.
         """
         self.records = tuple(records)
+        self.dated = dated
         self._by_id = by_id
         self._positions: dict[str, int] | None = None
         self._kinds: dict[type, frozenset[int]] = {}
@@ -756,6 +777,7 @@ class SearchIndex:
         self._about: dict[int, frozenset[int]] = {}
         self._sizes: dict[int, dict[int, list[int]]] = {}
         self._relaxed: dict[Any, tuple[list[tuple[int, float]], list[str]]] = {}  # all_but_one's answers, a few
+        self._compounds: dict[tuple[str, str], bool] = {}  # whether the texts write two words as one, a few
 
     def _group_records(self) -> tuple[list[str], defaultdict[Any, list[int]]]:
         """Each record's group (the records sharing its texts); their ids, as read, and the ids their notes name.
@@ -1026,8 +1048,19 @@ class SearchIndex:
                 yield backwards[::-1]
 
     def expansions(self, word: str) -> dict[str, int]:
-        """The vocabulary words *word* matches, each with how closely (``EXACT`` ... ``RELATED``)."""
+        """The vocabulary words *word* matches, each with how closely (``EXACT`` ... ``RELATED``).
+
+        A compound the texts write with a hyphen (``nuclearfree``, ``antinuclear``) also matches
+        its main word (``nuclear``) as closely as a compound: see :meth:`head_of`.
+        """
+        if "-" in word:  # a month or a day (YYYY-MM-DD): no word, only the records dated in it (see :meth:`dated_in`)
+            return {}
         found = self._forms(word)
+        head = self.head_of(word)
+        if head is not None:  # its main word, alone, is only related to it (whatever its letters matched)
+            for other, how in self._forms(head, typo=False).items():
+                if how in {EXACT, INFLECTED} and found.get(other, RELATED) >= WORD_FORM:
+                    found[other] = RELATED
         for related in RELATED_WORDS.get(word, ()):
             for other, how in self._forms(related, typo=False).items():
                 if how in {EXACT, INFLECTED, WORD_FORM}:
@@ -1070,8 +1103,32 @@ class SearchIndex:
         return [word for word in words if word not in STOP_WORDS] or words
 
     def unmatched(self, text: str) -> list[str]:
-        """The words of *text* a search looks for (:meth:`query_words`) that no record holds in any form."""
-        return [word for word in self.query_words(text) if not self.expansions(word)]
+        """The words of *text* a search looks for (:meth:`query_words`) no record holds in any form nor by date."""
+        return [word for word in self.query_words(text) if not self.expansions(word) and not self.dated_in(word)]
+
+    def dated_in(self, word: str) -> list[int]:
+        """The positions of the records dated in the year, month or day *word* is (``2008``, ``2008-07``...).
+
+        A record is dated in it when its known extent overlaps it (as ``during=`` reads it).
+        Nothing for any other word, or when the index was built without *dated*.
+        """
+        if self.dated is None:
+            return []
+        if _YEAR.fullmatch(word):
+            year = int(word)
+            return self.dated(dt.date(year, 1, 1), dt.date(year, 12, 31))
+        month = _MONTH.fullmatch(word)
+        if month is None:
+            return []
+        year, number = int(month[1]), int(month[2])
+        if month[3] is not None:
+            try:
+                day = dt.date(year, number, int(month[3]))
+            except ValueError:  # no such day (2009-02-30)
+                return []
+            return self.dated(day, day)
+        following = dt.date(year + 1, 1, 1) if number == 12 else dt.date(year, number + 1, 1)
+        return self.dated(dt.date(year, number, 1), following - dt.timedelta(days=1))
 
     def search(
         self, text: str, allowed: frozenset[int] | None = None, leaving_out: Iterable[str] = ()
@@ -1099,6 +1156,9 @@ class SearchIndex:
                     score = quality * tf / (tf + _K1)
                     if score > here.get(position, 0.0):
                         here[position] = score
+            for position in self.dated_in(word):  # a year or a month: the records dated in it match it too
+                if here.get(position, 0.0) < _DATED:
+                    here[position] = _DATED
             frequency = len(here)  # the records holding the word in any of its forms
             if scores is not None:
                 here = {position: tf for position, tf in here.items() if position in scores}
@@ -1155,14 +1215,100 @@ class SearchIndex:
         scale = 0.99 * min(score for _, score in held) / ranked[0][1]
         return [(position, score * scale) for position, score in ranked], relaxed
 
+    def head_of(self, word: str) -> str | None:
+        """The main word of *word* when the texts write it as a hyphenated compound, else ``None``.
+
+        ``antinuclear`` ("anti-nuclear") and ``nuclearfree`` ("nuclear-free") have ``nuclear``: a
+        part of five letters or more, the other a short word of three or four that qualifies it
+        (``anti``, ``free``, ``non``). ``kforce`` ("K-FORCE": a letter is no qualifier to drop),
+        ``nzus`` ("NZ-US") and ``intelligencesharing`` (two words that each say something) have none.
+        """
+        for at in range(_PART_MIN, len(word) - _PART_MIN + 1):
+            first, second = word[:at], word[at:]
+            head, other = (first, second) if len(first) >= len(second) else (second, first)
+            if (
+                len(other) <= _QUALIFIER_MAX
+                and len(head) >= _STEM_MIN
+                and head not in STOP_WORDS
+                and first in self.words
+                and second in self.words
+                and self.compound(first, second)
+            ):
+                return head
+        return None
+
+    def compound(self, first: str, second: str) -> bool:
+        """Whether the texts write *first* and *second* as one hyphenated word (``nuclear-free``).
+
+        So when a record holding the joined word writes the two joined by a hyphen, and not as
+        (a part of) an id (``hurricane-katrina`` named in a note is no compound; a word of its own,
+        ``into``, never splits so). Kept for a few pairs, then forgotten.
+        """
+        key = (first, second)
+        known = self._compounds.get(key)
+        if known is None:
+            if len(self._compounds) >= _KEPT:
+                self._compounds.clear()
+            written = re.compile(rf"(?<![\w-]){re.escape(first)}[-\u2010\u2011]{re.escape(second)}(?![\w-])")
+            known = self._compounds[key] = self._position(f"{first}-{second}") is None and any(
+                written.search(indexed_text(self.records[self._members[group][0]]).casefold())
+                for group in self._word_groups.get(first + second, ())
+                if any(first in zone.counts and second in zone.counts for zone in self._groups[group].zones)
+            )  # (a text holding the hyphenated word holds its parts as words too: only those are read)
+        return known
+
     def _words(self, text: str) -> list[str]:
-        """The distinct words of a query, hyphenated words written as one where the texts have them so (``P-4``)."""
+        """The distinct words of a query, hyphenated words written as one where the texts have them so (``P-4``).
+
+        Two words the texts write as one hyphenated word are read as it, however the query writes
+        them: ``nuclear free`` as ``nuclear-free``, ``anti nuclear`` as ``anti-nuclear``. A month or a
+        day (``2008-07``, ``2008-07-26``) the texts do not have as one word stays one word, matched
+        by the records' dates (see :meth:`dated_in`).
+        """
         folded = text.casefold()
         for found, words in _compounds(folded):
             joined = "".join(words)
             if joined in self.words:
                 folded = folded.replace(found, joined, 1)
-        return words_of(folded)
+        folded = self._spaced_compounds(folded)
+        if "-" not in folded or self.dated is None:
+            return words_of(folded)
+        parts = _MONTH.split(folded)  # text, year, month, day (or None), text, ...
+        found_words: list[str] = []
+        for at in range(0, len(parts), 4):
+            found_words += _WORD.findall(parts[at])
+            if at + 1 < len(parts):
+                found_words.append("-".join(part for part in parts[at + 1 : at + 4] if part is not None))
+        return list(dict.fromkeys(found_words))
+
+    def _spaced_compounds(self, folded: str) -> str:
+        """*folded* with each pair of words the texts write as one hyphenated word, with a main word, joined.
+
+        ``nuclear free`` is read as ``nuclear-free`` (see :meth:`head_of`).
+
+        A pair of words that each say something (``nz us``, ``intelligence sharing``) stays two words.
+        """
+        words = _WORD.findall(folded)
+        if len(words) < 2:
+            return folded
+        joined: list[str] = []
+        at = 0
+        while at < len(words):
+            first = words[at]
+            second = words[at + 1] if at + 1 < len(words) else None
+            if (
+                second is not None
+                and first not in STOP_WORDS
+                and second not in STOP_WORDS
+                and first + second in self._word_groups
+                and self.head_of(first + second) is not None
+            ):
+                joined.append(first + second)
+                at += 2
+                continue
+            joined.append(first)
+            at += 1
+        return folded if len(joined) == len(words) else " ".join(joined)
 
     def _rerank(
         self, scores: dict[int, float], matches: list[dict[str, int]], required: list[dict[str, int]], weight: float

@@ -18,6 +18,7 @@ import json
 import os
 from collections.abc import Iterable, Iterator
 
+from usnz.model.base import TABLE_LATER
 from usnz.model.citation import Citation
 from usnz.model.errors import DataError, Problem
 from usnz.model.facts import facts
@@ -274,6 +275,21 @@ def read(
     unread: Unread = []  # records with problems: still checked for references
     kept = Ledger(_wanted)  # the columns the quick reader reads: the checks read them, not every record again
     files.reverse()
+    later = TABLE_LATER.set(True)  # an unknown country code is reported by the checks, with its record's other problems
+    try:
+        return _read(files, extends, collected, unread, kept)
+    finally:
+        TABLE_LATER.reset(later)
+
+
+def _read(
+    files: list[tuple[str, str, bytes]],
+    extends: Iterable[AnyRecord],
+    collected: _Problems,
+    unread: Unread,
+    kept: Ledger,
+) -> list[AnyRecord]:
+    """:func:`read`, its country codes checked against the table by the checks."""
     with collector_paused():
         records = [(EXTENDED, r) for r in extends]
         unread_kinds: list[type[AnyRecord]] = []  # kinds with a file not read at all: its ids are not known
