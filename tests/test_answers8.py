@@ -423,8 +423,8 @@ def test_count_and_index_take_an_id() -> None:
 def test_nuclear_free_finds_the_ban_and_what_says_nuclear_free_first(query: str) -> None:
     found = usnz.search(query)
     ids = found.ids()
-    assert ids[:2] == ("rice-visit-to-new-zealand", "rice-we-have-moved-on")  # they say "nuclear-free"
-    assert "nz-nuclear-warship-ban" in ids[:3]
+    # they say "nuclear-free"; the ban's doubt quotes the texts' "Nuclear-free policy"
+    assert set(ids[:3]) == {"rice-visit-to-new-zealand", "rice-we-have-moved-on", "nz-nuclear-warship-ban"}
     assert ids.index("nz-us-fta") > ids.index("nz-nuclear-warship-ban")  # "free" of "free trade" is no part of it
     assert ids == usnz.search("nuclear free").ids()
 
