@@ -23,7 +23,7 @@ from usnz.model.base import check_optional_id
 from usnz.model.facts import fact
 from usnz.model.records import Branch
 
-COMMON = ["id", "record_kind", "label", "when", "when_earliest", "when_latest"]
+COMMON = ["id", "record_kind", "label", "when", "when_earliest", "when_latest", "read"]
 
 
 @pytest.fixture(scope="module")
@@ -311,3 +311,17 @@ def test_a_frame_of_people_keeps_the_basis_of_each_attested_date() -> None:
     assert frame["roles"]["helen-clark"] == ["Prime Minister (NZL, attested 2004, 2005-08-30, 2008-09-23)"]
     roles = next(column for column in columns(usnz.Person) if column.name == "roles")
     assert "an inferred or external one says so" in roles.description
+
+
+def test_a_value_read_from_the_texts_is_named_in_the_read_column() -> None:
+    """What the tables mark '*' (speaker, country, combat), the frame names, row by row."""
+    key = usnz.quotes(speaker="john-key").to_frame()
+    assert key.loc["key-tpp-testing", "read"] == "speaker"  # NZPA ¶10: 'he said'
+    assert pd.isna(key.loc["key-natural-partners", "read"])  # 'Mr Key said': stated
+    aid = usnz.assistance().to_frame()
+    assert aid.loc["nz-vietnam-economic-assistance", "read"] == "recipient"  # the donor is stated
+    assert aid.loc["vietnamese-student-scholarships", "read"] == "donor"  # 'Private civilian funding'
+    forces = usnz.force_contributions(conflict="vietnam-war").to_frame()
+    assert forces.loc["nz-training-team-chi-lang", "read"] == "combat"
+    assert pd.isna(forces.loc["161-battery-vietnam", "read"])
+    assert str(forces["read"].dtype) == "string"

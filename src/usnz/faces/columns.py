@@ -336,6 +336,16 @@ COMMON: Final = (
         lambda when: _start(when) if isinstance(when, Period) else when.earliest,
         lambda when: _end(when) if isinstance(when, Period) else when.latest,
     ),
+    Column(
+        name="read",
+        type="string",
+        description=(
+            "The fields whose values the texts do not state but are read from them (a quote's speaker, a country "
+            "read from a name, a force's combat), as the tables mark them '*'; empty when every value is stated. "
+            "Dates and currencies have date_basis and currency_stated"
+        ),
+        get=lambda record: join(marks.read_fields(record)),
+    ),
 )
 """Columns every data frame has after ``id``, whatever the record kinds in it."""
 
@@ -479,8 +489,6 @@ def _field_mark(cls: type, name: str) -> Callable[[Any], str]:
         return marks.date_mark
     if hint is Money:
         return lambda record: marks.money_mark(getattr(record, name))
-    if declared.country:
-        return lambda record: marks.NOT_STATED if getattr(record, name) and marks.country_read(record) else ""
     return lambda record: marks.NOT_STATED if marks.read_field(record, name) else ""
 
 

@@ -59,6 +59,7 @@ __all__ = [
     "paragraphs_text",
     "quantity_text",
     "read_field",
+    "read_fields",
     "record_legend",
     "short_names",
     "speaker_read",
@@ -158,13 +159,24 @@ def money_mark(money: object) -> str:
 _COUNTRY_READ: Final = re.compile(
     r"\b(?:country|countries|donor|recipient)\b[^.;]*?\bread (?:from|as)\b", re.IGNORECASE
 )
+_COUNTRY_ROLES: Final = re.compile(r"\b(donor|recipient)\b", re.IGNORECASE)
+
+
+def _countries_read(record: AnyRecord) -> set[str] | None:
+    """The country fields a doubt or the notes say are read: a named one (``donor``), else every one; None: none."""
+    texts = [str(getattr(doubt, "text", doubt)) for doubt in getattr(record, "doubts", ())]
+    texts.append(getattr(record, "notes", None) or "")
+    found: set[str] | None = None
+    for text in texts:
+        for match in _COUNTRY_READ.finditer(text):
+            named = {word.lower() for word in _COUNTRY_ROLES.findall(match.group(0))}
+            found = (found or set()) | (named or {"*"})
+    return found
 
 
 def country_read(record: AnyRecord) -> bool:
-    """Whether the record's country is read from a name or from context (one of its doubts, or its notes, says so)."""
-    texts = [str(getattr(doubt, "text", doubt)) for doubt in getattr(record, "doubts", ())]
-    texts.append(getattr(record, "notes", None) or "")
-    return any(_COUNTRY_READ.search(text) for text in texts)
+    """Whether a country of the record is read from a name or from context (its doubts or its notes say so)."""
+    return _countries_read(record) is not None
 
 
 _SPEAKER_READ: Final = re.compile(r"\b(?:speaker|he said|she said)\b[^.]*?\b(?:read as|inferred)\b", re.IGNORECASE)
@@ -184,10 +196,11 @@ def speaker_read(record: AnyRecord) -> bool:
 
 
 def read_field(record: AnyRecord, name: str) -> bool:
-    """Whether field *name* of *record* is read from the texts, not stated: a quote's ``speaker``, a force's ``combat``.
+    """Whether field *name* of *record* is read from the texts, not stated: a speaker, a force's combat, a country.
 
-    A date's basis, an amount's currency and a country have marks of their own (:func:`date_mark`,
-    :func:`money_mark`, :func:`country_read`).
+    A country field is read when a doubt or the notes say so, naming it (``donor``,
+    ``recipient``) or, naming none, every country field of the record. A date's basis and an
+    amount's currency have marks of their own (:func:`date_mark`, :func:`money_mark`).
 
     >>> import usnz
     >>> team, battery = usnz.get("nz-training-team-chi-lang"), usnz.get("161-battery-vietnam")
@@ -196,7 +209,27 @@ def read_field(record: AnyRecord, name: str) -> bool:
     """
     if name == "combat":
         return getattr(record, "combat_stated", True) is False
-    return name == "speaker" and getattr(record, "record_kind", None) == "quote" and speaker_read(record)
+    if name == "speaker":
+        return getattr(record, "record_kind", None) == "quote" and speaker_read(record)
+    kind: Any = type(record)
+    declared = dict(facts(kind)).get(name)
+    if declared is None or not declared.country or getattr(record, name) in {None, ()}:
+        return False
+    read = _countries_read(record)
+    return read is not None and ("*" in read or name in read)
+
+
+def read_fields(record: AnyRecord) -> tuple[str, ...]:
+    """The names of the record's fields whose values are read from the texts, not stated (see :func:`read_field`).
+
+    Dates and currencies are not among them: ``date_basis`` and ``currency_stated`` say so.
+
+    >>> import usnz
+    >>> read_fields(usnz.get("nz-vietnam-economic-assistance")), read_fields(usnz.get("anzus"))
+    (('recipient',), ())
+    """
+    kind: Any = type(record)
+    return tuple(name for name, _ in facts(kind) if read_field(record, name))
 
 
 def doubt_lines(record: AnyRecord) -> list[str]:

@@ -208,8 +208,6 @@ def field_mark(record: AnyRecord, name: str, value: object) -> str:
     amounts: Any = sys.modules.get("usnz.model.amounts")  # not loaded: no value is money
     if amounts is not None and isinstance(value, amounts.Money):
         return marks.money_mark(value)
-    if fact is not None and fact.country and marks.country_read(record):
-        return marks.NOT_STATED
     if marks.read_field(record, name):
         return marks.NOT_STATED
     if name in getattr(kind, "counted_in", {}).values():  # casualties_in: the figures it leaves to that record
