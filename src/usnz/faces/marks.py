@@ -170,7 +170,7 @@ def _countries_read(record: AnyRecord) -> set[str] | None:
     for text in texts:
         for match in _COUNTRY_READ.finditer(text):
             named = {word.lower() for word in _COUNTRY_ROLES.findall(match.group(0))}
-            found = (found or set()) | (named or {"*"})
+            found = (found or set[str]()) | (named or {"*"})
     return found
 
 
