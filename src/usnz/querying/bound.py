@@ -19,7 +19,7 @@ from usnz.model.facts import facts
 from usnz.model.filters import filters
 from usnz.model.kinds import CLASS_NAMES, kind_class
 from usnz.querying.dataset import Dataset
-from usnz.querying.lookup import dataset, get, part, whole
+from usnz.querying.lookup import dataset, get, loaded, part, whole
 from usnz.reading.collector import collector_paused
 
 if TYPE_CHECKING:
@@ -91,8 +91,10 @@ def _bound(method: Callable[Concatenate[Dataset, P], T], stem: str | None = None
 
     @functools.wraps(method)
     def query(*args: P.args, **kwargs: P.kwargs) -> T:
-        names_records = args or any(kwargs.get(name) is not None for name in _naming_records(stem or ""))
-        data = part(stem) if stem is not None and not names_records else whole()
+        data = loaded()  # once the whole is loaded, every query asks it
+        if data is None:
+            names_records = args or any(kwargs.get(name) is not None for name in _naming_records(stem or ""))
+            data = part(stem) if stem is not None and not names_records else whole()
         return method(data, *args, **kwargs)
 
     signature = inspect.signature(method)
