@@ -75,3 +75,19 @@ def test_nzme_rests_on_the_advertising_line_and_says_so() -> None:
     assert (citation.source, citation.paragraph, citation.quote) == ("nzpa-key-leaves-us", 17, "Advertise with NZME.")
     assert citation.note is not None
     assert "not part of the news item" in citation.note
+
+
+def test_the_warning_is_the_same_each_time_a_window_is_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    from usnz.querying import dataset  # its limit of answers kept, made one record
+
+    monkeypatch.setattr(dataset, "_ANSWERS_KEPT", 1)
+    data = usnz.Dataset(list(usnz.dataset()))  # a dataset of its own: none of its windows asked yet
+    for during in (1970, "1970", 1970, 1969, 1970):
+        with pytest.warns(usnz.QueryWarning) as got:
+            assert data.assistance(during=during) == ()
+        said = f"nz-vietnam-economic-assistance (1966/) has an unknown start or end and may be in during={during!r}"
+        assert [str(w.message) for w in got] == [f"{said}; possibly=True includes it"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert data.assistance(during=1960) == ()  # no unknown end reaches 1960, asked twice
+        assert data.assistance(during=1960) == ()

@@ -19,7 +19,7 @@ from usnz.model.facts import facts
 from usnz.model.filters import filters
 from usnz.model.kinds import CLASS_NAMES, kind_class
 from usnz.querying.dataset import Dataset
-from usnz.querying.lookup import dataset, get, part, whole
+from usnz.querying.lookup import dataset, get, loaded, part, whole
 from usnz.reading.collector import collector_paused
 
 if TYPE_CHECKING:
@@ -91,8 +91,12 @@ def _bound(method: Callable[Concatenate[Dataset, P], T], stem: str | None = None
 
     @functools.wraps(method)
     def query(*args: P.args, **kwargs: P.kwargs) -> T:
-        names_records = args or any(kwargs.get(name) is not None for name in _naming_records(stem or ""))
-        data = part(stem) if stem is not None and not names_records else whole()
+        data = loaded()  # once the whole is loaded, every query asks it
+        if data is None:
+            if stem is None or args or any(kwargs.get(name) is not None for name in _naming_records(stem)):
+                data = whole()
+            else:
+                data = part(stem)
         return method(data, *args, **kwargs)
 
     signature = inspect.signature(method)
@@ -114,8 +118,6 @@ def _naming_records(stem: str) -> tuple[str, ...]:
     filters taking ids (``conflict=``, ``speaker=``) and ``involving=``; and ``during=`` where a
     field is declared ``within=True`` (``possibly=True`` and its warning read that record's dates).
     """
-    if not stem:
-        return ()
     cls: Any = kind_class(stem)
     named = [spec.name for spec in filters(cls).values() if spec.takes in {"ids", "parties"}]
     if any(declared.within for _, declared in facts(cls)):  # during= reads the dates of the records they name

@@ -77,6 +77,8 @@ __all__ = ["Dataset"]
 
 _UNDATED: Final = (dt.date.max, dt.date.max)
 _NONE: Final[Records[AnyRecord]] = Records()
+_ANSWERS_KEPT: Final = 1 << 16
+"""Most records (and windows) a dataset keeps answers of ``during=`` for, over all windows; then it starts afresh."""
 _STEM_OF: Final = {class_name: stem for stem, class_name in CLASS_NAMES.items()}
 _ORDER: Final = {class_name: at for at, class_name in enumerate(CLASS_NAMES.values())}
 
@@ -367,6 +369,14 @@ def _fields_of(query: str) -> Mapping[str, tuple[str, ...]]:
     return {part: tuple(fed) for part, fed in found.items()}
 
 
+class _Answer(typing.NamedTuple):
+    """What a ``during=`` window finds of a whole kind (or the timeline), kept by window (see ``Dataset._answer``)."""
+
+    found: Records[AnyRecord]
+    would: tuple[AnyRecord, ...]
+    """The records ``possibly=True`` would add, which its warning names (none: no warning)."""
+
+
 @_calls_checked
 class Dataset:
     """A validated, immutable set of records, with every query of the usnz API.
@@ -381,6 +391,8 @@ class Dataset:
     """
 
     __slots__ = (
+        "_answers",
+        "_answers_size",
         "_by_id",
         "_by_kind",
         "_citing",
@@ -427,6 +439,8 @@ class Dataset:
         self._unsure: dict[object, list[AnyRecord]] = {}  # by kind, and the timeline's: built on first use
         self._organized: list[AnyRecord] | None = None  # agreements tied to an organization: on first country=
         self._linking: dict[str, list[AnyRecord]] | None = None  # who lists each id in see_also: on first involving=
+        self._answers: dict[tuple[object, Window], _Answer] = {}  # of during=, by kind (or timeline) and window
+        self._answers_size = 0  # how many records (and windows) _answers holds
         kinds = list(map(type, ordered))
         by_kind = {  # the kinds given only: no other class is built
             cls: list(itertools.compress(ordered, map(operator.is_, kinds, itertools.repeat(cls))))
@@ -821,7 +835,8 @@ class Dataset:
         if keys:
             candidates, indexed = self._matching(kind, keys), None
         if during is not None:
-            candidates = records_of(self._overlapping(candidates, during, indexed, possibly=lenient))
+            found = self._overlapping(candidates, during, indexed, possibly=lenient)
+            candidates = found if isinstance(found, Records) else records_of(found)
         if not candidates:  # an empty answer still knows its kind (for total())
             return none_of(kind)
         return candidates  # type: ignore[return-value] # all are of cls by construction
@@ -833,13 +848,13 @@ class Dataset:
         indexed: object = None,
         *,
         possibly: bool = False,
-    ) -> list[AnyRecord]:
+    ) -> Sequence[AnyRecord]:
         """The dated records whose known extent overlaps *during* (none outside the span).
 
         With *possibly*, the lenient extent is used instead: unknown ends run on. *indexed*,
         when given, names the interval index of *records* (a kind, or the timeline): it is
         built on first use, and the known extents are then looked up in it, at the cost of
-        the answer's size rather than of *records*'.
+        the answer's size rather than of *records*'; that answer (``Records``) is kept by window.
         """
         first, last = window = to_window(during)
         if self._outside(window, during, possibly=possibly):
@@ -852,15 +867,37 @@ class Dataset:
                 for r in records
                 if (w := reach.get(r.id, known[r.id])) is not _UNDATED and w[0] <= last and first <= w[1]
             ]
-        if indexed is not None:
-            intervals = self._intervals.get(indexed)
-            if intervals is None:
-                intervals = self._intervals[indexed] = paused(Intervals)(records, known)
-            found = intervals.overlapping(first, last)
-        else:
+        found: Sequence[AnyRecord]
+        if indexed is None:
             found = [r for r in records if known[r.id][0] <= last and first <= known[r.id][1] and r.when is not None]
-        self._warn_unsure(records if indexed is None else self._unsure_of(indexed, records), found, window, during)
+            would = self._would_add(records, found, window)
+        else:
+            answer = self._answers.get((indexed, window))
+            if answer is None:  # the first query of this window
+                answer = self._answer(indexed, records, window)
+            found, would = answer
+        if would:  # warned on every call, as the answer is the same
+            self._warn_unsure(would, during)
         return found
+
+    def _answer(self, indexed: object, records: Sequence[AnyRecord], window: Window) -> _Answer:
+        """What ``during=`` *window* finds of *records* (a whole kind, or the timeline: *indexed*), and its warning's.
+
+        The records are looked up in the interval index of *indexed*, built on first use; the
+        answer is kept, by window, until the answers kept hold :data:`_ANSWERS_KEPT` records.
+        """
+        intervals = self._intervals.get(indexed)
+        if intervals is None:
+            intervals = self._intervals[indexed] = paused(Intervals)(records, self._known)
+        found = records_of(intervals.overlapping(*window))
+        answer = _Answer(found, self._would_add(self._unsure_of(indexed, records), found, window))
+        size = len(found) + 1
+        if self._answers_size + size > _ANSWERS_KEPT:
+            self._answers.clear()
+            self._answers_size = 0
+        self._answers[indexed, window] = answer
+        self._answers_size += size
+        return answer
 
     def _unsure_of(self, indexed: object, records: Sequence[AnyRecord]) -> list[AnyRecord]:
         """The records of *records* (a whole kind, or the timeline: *indexed*) ``possibly=True`` may add: once."""
@@ -870,10 +907,10 @@ class Dataset:
             unsure = self._unsure[indexed] = [r for r in records if r.id in reach]
         return unsure
 
-    def _warn_unsure(
-        self, records: Iterable[AnyRecord], found: Sequence[AnyRecord], window: Window, during: object
-    ) -> None:
-        """Warn of the records among *records* that ``possibly=True`` would add to *found*, naming them.
+    def _would_add(
+        self, records: Iterable[AnyRecord], found: Sequence[AnyRecord], window: Window
+    ) -> tuple[AnyRecord, ...]:
+        """The records among *records* that ``possibly=True`` would add to *found* and a warning names.
 
         Records an unknown end lets run on without limit are named only when *found* is empty:
         they may be in every window past their known extent, and would drown the answer.
@@ -882,15 +919,16 @@ class Dataset:
         first, last = window
         meeting = [(r, w) for r in records if (w := reach.get(r.id)) is not None and w[0] <= last and first <= w[1]]
         if not meeting:  # the common case: a window no unknown end reaches
-            return
+            return ()
         got = {r.id for r in found}
-        would = [
+        return tuple(
             r
             for r, w in meeting
             if r.id not in got and (not got or (w[0] is not dt.date.min and w[1] is not dt.date.max))
-        ]
-        if not would:
-            return
+        )
+
+    def _warn_unsure(self, would: Sequence[AnyRecord], during: object) -> None:
+        """Warn of the records ``possibly=True`` would add to a ``during=`` query's answer (*would*), naming them."""
         said = [f"{r.id} ({self._reach_said(r)})" for r in would]
         them = "them" if len(would) > 1 else "it"
         message = (

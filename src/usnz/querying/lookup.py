@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
     K = TypeVar("K", bound=Described)
 
-__all__ = ["dataset", "get", "given_dataset", "part", "whole"]
+__all__ = ["dataset", "get", "given_dataset", "loaded", "part", "whole"]
 
 _lock = threading.Lock()
 _packaged: Dataset | None = None
@@ -74,6 +74,11 @@ def whole() -> Dataset:
                 _read_before.clear()
                 _got.clear()
                 _parts.clear()
+    return _packaged
+
+
+def loaded() -> Dataset | None:
+    """The packaged dataset once it is loaded whole, else ``None``: it loads nothing."""
     return _packaged
 
 

@@ -583,8 +583,6 @@ class _Group(NamedTuple):
 _AT_ONCE: Final = 256  # how many records of a class are read together (their objects still in the CPU's caches)
 _IDS_AT_ONCE: Final = 1 << 16  # about how many characters of ids are split into words together
 _APPEND: Final = typing.cast("Callable[[list[int], int], None]", list.append)  # pyright: ignore[reportUnknownMemberType]
-_LESS: Final[Callable[[int, int], int]] = operator.sub
-_SHIFT: Final = typing.cast("Callable[[int, int], int]", operator.rshift)  # pyright: ignore[reportUnknownMemberType]
 _FIRST: Final = operator.itemgetter(0)
 _ID: Final = operator.attrgetter("id")
 _SECOND: Final = operator.itemgetter(1)
@@ -827,9 +825,7 @@ class SearchIndex:
         """
         records = self.records
         self._addresses = addresses = list(map(id, records))
-        low = min(addresses, default=0)  # sorted as small numbers (each a record's 16 bytes from the lowest): quicker
-        places: list[int] = list(map(_SHIFT, map(_LESS, addresses, itertools.repeat(low)), itertools.repeat(4)))
-        self._in_memory = order = sorted(range(len(records)), key=places.__getitem__)
+        self._in_memory = order = sorted(range(len(records)), key=addresses.__getitem__)
         by_class: dict[type, list[int]] = {}
         for cls, run in itertools.groupby(zip(map(type, map(records.__getitem__, order)), order, strict=True), _FIRST):
             by_class.setdefault(cls, []).extend(map(_SECOND, run))
