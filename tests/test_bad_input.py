@@ -204,7 +204,7 @@ PYTHON_CASES: list[tuple[str, Callable[[], object], type[Exception], tuple[str, 
         "citing-unknown-source",
         lambda: usnz.citing(source="wikipedia"),
         U,
-        ("no source record has the id source='wikipedia'",),
+        ("source='wikipedia': no source record has that id",),
     ),
     (
         "citing-paragraph-0",

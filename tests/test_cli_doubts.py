@@ -137,7 +137,7 @@ def test_no_doubt_found(capsys: pytest.CaptureFixture[str]) -> None:
         (["--paragraph", "0"], "--paragraph 0 is not a paragraph of any source"),
         (["--source", "nzpa-key-leaves-us", "--paragraph", "99"], "--paragraph 99 is not a paragraph of 'nzpa-key"),
         (["--source", "nzpa"], "--source 'nzpa' is an organization, not a source; --source takes source ids"),
-        (["--source", "xq"], "no source record has the id --source 'xq'; try usnz search xq"),
+        (["--source", "xq"], "--source 'xq': no source record has that id; try usnz search xq"),
         (["--format", "xml"], "argument --format: invalid choice: 'xml'"),
     ],
 )

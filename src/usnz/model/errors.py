@@ -167,8 +167,8 @@ class UnknownRecordError(Error, KeyError):
             if len(self.id) <= _LONGEST
             else repr(self.id[:_LONGEST]) + f"... ({len(self.id):,} characters)"
         )
-        given = f"{self.argument}={shown}" if self.argument else shown
-        message = f"no {what} has the id {given}"
+        # a filter's value first, so the command line's rewording (--speaker key) reads as the option given
+        message = f"{self.argument}={shown}: no {what} has that id" if self.argument else f"no {what} has the id {shown}"
         if (self.id[:1].isspace() or self.id[-1:].isspace()) and not self.id.isspace():
             return f"{message}: it has white space around it; usnz reads it as given: try {self.id.strip()!r}"
         if self.suggestions:
