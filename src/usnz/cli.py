@@ -344,7 +344,10 @@ _COMMANDS: Final[dict[str, Callable[[_AddParser, str | None], None]]] = {
 
 
 _POSSIBLY_HELP = "with --during: let ends the sources do not give run on (the lenient reading)"
-_DURING_HELP = "a year or EDTF date/interval, e.g. 1965, 2008-07, 1939/1975: records known to overlap it"
+_DURING_HELP = (
+    "a year or EDTF date/interval, e.g. 1965, 2008-07, 1939/1975: records whose known dates overlap it "
+    "(a record dated only 2005 overlaps every day of 2005)"
+)
 _TAKES = {
     "codes": "an ISO alpha-3 country code, e.g. NZL (several: repeat the option)",
     "ids": "a {kind} id (several: repeat the option)",

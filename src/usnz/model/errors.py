@@ -168,7 +168,9 @@ class UnknownRecordError(Error, KeyError):
             else repr(self.id[:_LONGEST]) + f"... ({len(self.id):,} characters)"
         )
         # a filter's value first, so the command line's rewording (--speaker key) reads as the option given
-        message = f"{self.argument}={shown}: no {what} has that id" if self.argument else f"no {what} has the id {shown}"
+        message = f"no {what} has the id {shown}"
+        if self.argument:
+            message = f"{self.argument}={shown}: no {what} has that id"
         if (self.id[:1].isspace() or self.id[-1:].isspace()) and not self.id.isspace():
             return f"{message}: it has white space around it; usnz reads it as given: try {self.id.strip()!r}"
         if self.suggestions:
