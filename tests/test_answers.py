@@ -214,8 +214,11 @@ def test_visits_have_destinations() -> None:
 
 
 def test_combat() -> None:
-    fought = usnz.force_contributions(country="NZL", combat=True)
-    support = usnz.force_contributions(country="NZL", combat=False)
+    with pytest.warns(usnz.QueryWarning, match=r"combat=True leaves out 7 force contributions whose role") as said:
+        fought = usnz.force_contributions(country="NZL", combat=True)
+    assert "nz-engineers-vietnam" in str(said[0].message)
+    with pytest.warns(usnz.QueryWarning, match=r"combat=False leaves out \d+ force contributions"):
+        support = usnz.force_contributions(country="NZL", combat=False)
     assert "161-battery-vietnam" in fought.ids()
     assert {"nz-gulf-war-1991", "nz-transport-aircraft-afghanistan"} <= set(support.ids())
     assert not set(fought.ids()) & set(support.ids())
@@ -467,3 +470,15 @@ def test_citing_is_indexed() -> None:
     assert set(whole.ids()) == by_paragraph
     assert usnz.citing(source="nzpa-key-leaves-us", paragraph=17).ids() == ("nzme",)
     assert usnz.citing(source="nzpa-key-leaves-us") is usnz.citing(source="nzpa-key-leaves-us")
+
+
+def test_combat_names_what_it_leaves_out_within_the_other_filters() -> None:
+    """Only contributions the other filters keep are named; none unstated, no warning."""
+    with pytest.warns(usnz.QueryWarning) as said:
+        usnz.force_contributions(conflict="war-in-afghanistan", combat=False, during=2005)
+    messages = [str(w.message) for w in said]
+    assert any(m.startswith("combat=False leaves out 1 force contribution whose role") for m in messages)
+    assert any("nz-bamyan-prt" in m for m in messages if m.startswith("combat="))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert usnz.force_contributions(conflict="gulf-war", combat=False).ids() == ("nz-gulf-war-1991",)

@@ -1096,9 +1096,13 @@ class Dataset:
         >>> k = usnz.get("k-force-korea")
         >>> str(k.personnel), str(k.total_served), str(k.killed)
         ('1,044 personnel', '3,794 personnel', '33 personnel')
+
+        ``combat=`` leaves out the contributions whose role the texts give neither as fighting nor
+        as support: a :class:`~usnz.QueryWarning` names those the other filters keep.
         """
-        return self._query(
-            kind_class("force_contributions"),
+        cls = kind_class("force_contributions")
+        found = self._query(
+            cls,
             during=during,
             possibly=possibly,
             conflict=conflict,
@@ -1107,6 +1111,28 @@ class Dataset:
             involving=involving,
             basis=basis,
         )
+        if combat is not None:
+            given = {"conflict": conflict, "country": country, "involving": involving, "basis": basis}
+            self._warn_unstated_combat(combat, given, during=during, possibly=possibly)
+        return found
+
+    def _warn_unstated_combat(
+        self, combat: object, given: Mapping[str, object], *, during: object, possibly: object
+    ) -> None:
+        """Warn of the contributions ``combat=`` left out because the texts do not give their role."""
+        cls = kind_class("force_contributions")
+        keys: Keys = [
+            (name, self._values(filters(cls)[name], value)) for name, value in given.items() if value is not None
+        ]
+        kept = self._select(cls, keys=keys)  # no during=: its warnings are the query's own
+        unstated = [r.id for r in kept if r.combat is None and self._kept_by(r, [], during, possibly)]
+        if unstated:
+            what = "force contributions" if len(unstated) > 1 else "force contribution"
+            message = (
+                f"combat={combat!r} leaves out {len(unstated)} {what} whose role the texts give neither as fighting "
+                f"nor as support: {_listed(unstated)} (leave combat= out to see them)"
+            )
+            warnings.warn(message, QueryWarning, stacklevel=outside_usnz())
 
     def assistance(
         self,
