@@ -204,7 +204,7 @@ def _slowly(  # noqa: PLR0917 - what the file held, and what was read of it
             continue
         given_id = item.get("id")
         label: str | int = given_id if isinstance(given_id, str) and given_id and not unsafe(given_id) else index
-        record, found = _diagnosed(cls, item)
+        record, found, read_of_it = _diagnosed(cls, item)
         if unsafe_text:  # said once, where it is (the field's own check says it too, less precisely)
             whys = tuple(message.partition(" holds ")[2] for _, message in unsafe_text)
             found = [(path, message) for path, message in found if not message.endswith(whys)] + unsafe_text
@@ -214,7 +214,7 @@ def _slowly(  # noqa: PLR0917 - what the file held, and what was read of it
         for path, message in found:
             problems.append(Problem(file=name, record=label, path=path, message=message))
         if isinstance(unchecked, list):
-            unchecked.append((name, label, item))
+            unchecked.append((name, label, item, read_of_it))
 
 
 def _unread_file(problems: _Problems, before: int, name: str, stem: str) -> bool:
@@ -244,7 +244,9 @@ def _no_sources(
     cited = KINDS[stem]
     if not given or any(kind == stem for _, kind in given) or any(type(r) is cited for _, r in records):
         return None
-    citing = any(getattr(r, "citations", ()) for _, r in records) or any(item.get("citations") for *_, item in unread)
+    citing = any(getattr(r, "citations", ()) for _, r in records) or any(
+        item.get("citations") for _, _, item, _ in unread
+    )
     if not citing:
         return None
     folder = os.path.dirname(given[0][0])  # noqa: PTH120 - a name, as the problems give it
