@@ -123,7 +123,15 @@ def _reaches(
     may be at any day of that record's lenient extent.
     """
     reach: dict[str, Window] = {}
-    for record in records:
+    given = list(records)
+    ids = list(map(operator.attrgetter("id"), given))
+    # Only a record whose lenient extent is not its known one (an unknown or open end), or of a class
+    # with a field declared within=True, may reach further: the others are passed by in C.
+    unlike: list[bool] = list(map(operator.ne, map(known.__getitem__, ids), map(possible.__getitem__, ids)))
+    bounded = {cls for cls in set(map(type, given)) if _within_fields(cls)}
+    if bounded:
+        unlike = list(map(bool.__or__, unlike, map(bounded.__contains__, map(type, given))))
+    for record in itertools.compress(given, unlike):
         first, last = lenient = possible[record.id]
         bound: Window | None = None
         kind: Any = type(record)

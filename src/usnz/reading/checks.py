@@ -120,13 +120,14 @@ def check(
     sources = source_texts(given)
     paragraphs = paragraph_counts(sources)
     spoken = spoken_dates(sources)  # where open periods run to
-    checking = [(name, record, True) for name, record in records]
+    checking: list[tuple[str, AnyRecord]] = records
     if unique and _all_well(given, targets, paragraphs, expected_for, ledger):
         checking = []
         for name, record in itertools.compress(records, map(isinstance, given, itertools.repeat(Person))):
             _check_attested(name, record, by_id, spoken, add)  # all else is well
     fixed = {record.id for name, record in records if name == EXTENDED} if checking or partly else set[str]()
-    for name, record, read in [*checking, *((name, record, False) for name, record in partly)]:
+    read = [True] * len(checking) + [False] * len(partly)  # whether each was read (else only partly)
+    for (name, record), whole in zip(itertools.chain(checking, partly), read, strict=True):
         _check_one(
             name,
             record,
@@ -138,7 +139,7 @@ def check(
             add=add,
             fixed=fixed,
             unsure=unsure,
-            extended=extended if read else None,
+            extended=extended if whole else None,
         )
         _check_attested(name, record, by_id, spoken, add)
 
