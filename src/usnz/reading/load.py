@@ -15,6 +15,7 @@ from __future__ import annotations
 import codecs
 import itertools
 import json
+import operator
 import os
 from collections.abc import Iterable, Iterator
 
@@ -295,4 +296,4 @@ def read(
         _check(records, collected, unread, tuple(unread_kinds), kept)
         if collected:
             raise DataError(collected.listed())
-        return [record for _, record in records]
+        return list(map(operator.itemgetter(1), records))
