@@ -124,3 +124,18 @@ def test_a_packaged_id_named_without_extends_says_how_to_load_with_it(tmp_path: 
         f"{with_packaged} not-read bogus: {UNKNOWN}",
         f"{with_packaged} unknown participants: refers to 'nobody-at-all', which no record has as its id",
     ]
+
+
+def test_without_the_packaged_id_index_no_hint_is_given(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from importlib import resources
+
+    from usnz.reading import checks
+
+    monkeypatch.setattr(resources, "files", lambda package: tmp_path / "nowhere")
+    checks._packaged_ids.cache_clear()
+    try:
+        problems = _problems(tmp_path / "data", events=[_event("read", participants=["hillary-clinton"])])
+    finally:
+        checks._packaged_ids.cache_clear()
+    file = tmp_path / "data" / "events.json"
+    assert problems == [f"{file} read participants: refers to 'hillary-clinton', which no record has as its id"]

@@ -24,7 +24,6 @@ from usnz.model.facts import CODE, NESTED, Fact, facts, held_classes, keys_of, s
 from usnz.model.kinds.people import Attestation, Person
 from usnz.model.records import KINDS, AnyRecord, is_source, paragraph_counts, source_texts, spoken_dates
 from usnz.reading.ledger import Ledger
-from usnz.reading.packaged import kind_of_id
 from usnz.reading.problems import Problems, Unread
 
 __all__ = ["EXTENDED", "check", "wanted"]
@@ -150,12 +149,28 @@ def _dangling(ref: str, *, extended: bool) -> str:
     A packaged id, named by records loaded without ``extends=`` (not *extended*): how to load them with it.
     """
     message = f"refers to {shown(ref)}, which no record has as its id"
-    if not extended and kind_of_id(ref) is not None:
+    if not extended and ref in _packaged_ids():
         message += (
             f"; {shown(ref)} is a packaged record: load with extends=usnz.dataset() "
             "(CLI: usnz validate --with-packaged)"
         )
     return message
+
+
+@functools.cache
+def _packaged_ids() -> frozenset[str]:
+    """The ids of the packaged records, from the data's index of them (``data/ids.txt``); none if it cannot be read.
+
+    Read as a resource (zip-safe), only to say more of a reference to no record: not through
+    :mod:`usnz.reading.packaged`, which reads the packaged data with this module's reader.
+    """
+    from importlib import resources  # noqa: PLC0415 - only for a reference to no record
+
+    try:
+        text = (resources.files("usnz") / "data" / "ids.txt").read_text(encoding="utf-8")
+    except OSError:
+        return frozenset()
+    return frozenset(text.split()[::2])  # (one "id kind" line a record)
 
 
 def _twice(first: AnyRecord, file: str | None, name: str) -> str:
