@@ -166,6 +166,7 @@ _NAMED_FOR_RECORDS = (
     re.compile(r"a quantity needs low <= best <= high"),
     re.compile(r"^a figure needs exactly one of quantity and money"),
     re.compile(r"^destination is for visits only"),
+    re.compile(r"counted in that record's figures, yet it states its own"),  # casualties_in: "states none of its own"
     re.compile(r"refers to '[^']*', which no record has as its id"),
     re.compile(r"^cites '[^']*', which no source has as its id|no source has the id|source '[^']*'"),
     re.compile(r"^missing: records cite sources, but no sources\.json"),  # references to records that exist
