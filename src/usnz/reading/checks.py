@@ -601,12 +601,10 @@ def _check_references(
         if ref == record.id and (field in {"see_also", "disputes"} or field.endswith(".concerns")):
             add(name, record.id, field, f"refers to the record itself ({shown(ref)})")
             continue
-        if ref in unreadable and ref not in by_id:
-            continue  # the record it names has problems of its own, reported above
-        target = by_id.get(ref)
+        target = by_id.get(ref)  # (what was read of a record with problems too)
         expected = expected_for(declared)
-        if target is None:
-            if extended is not None and not unknown(declared.refers):
+        if target is None:  # (a record with problems, named by an id not read, has its own problems reported)
+            if extended is not None and ref not in unreadable and not unknown(declared.refers):
                 add(name, record.id, field, _dangling(ref, extended=extended))
         elif expected and not isinstance(target, expected):
             wanted = " or ".join(cls.record_kind for cls in expected)
