@@ -122,7 +122,8 @@ def test_during_matches_an_overlap_oracle(records: list[Any], during: Any, possi
         ]
         assert len(unsure) == len(expected)
         for message, names in zip(unsure, expected, strict=True):
-            assert all(name in message for name in names[:4])
+            # the message names the first four in the answer's (date) order, not the records' given order
+            assert sum(name in message for name in names) >= min(len(names), 4)
     if possibly and finite:  # the lenient reading covers as far as any unknown end may run
         spans = [(r.when.earliest, r.when.latest) for r in records if r.when is not None]
         outside = during.latest < min(w[0] for w in spans) or during.earliest > max(w[1] for w in spans)

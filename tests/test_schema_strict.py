@@ -169,6 +169,7 @@ _NAMED_FOR_RECORDS = (
     re.compile(r"^v8: give date or period, not both"),
     re.compile(r"^combat_stated=False says combat is read|^casualties_in"),
     re.compile(r"takes whole numbers \(an int|is at least 0, got \w+=-"),
+    re.compile(r"counted in that record's figures, yet it states its own"),  # casualties_in: "states none of its own"
     re.compile(r"refers to '[^']*', which no record has as its id"),
     re.compile(r"^cites '[^']*', which no source has as its id|no source has the id|source '[^']*'"),
     re.compile(r"^missing: records cite sources, but no sources\.json"),  # references to records that exist

@@ -115,22 +115,29 @@ def _within_fields(cls: Any) -> tuple[str, ...]:
 
 
 def _reaches(
-    records: Iterable[AnyRecord], known: Mapping[str, Window], possible: Mapping[str, Window]
+    records: list[AnyRecord], known: list[Window], possible: list[Window], possible_of: Mapping[str, Window]
 ) -> dict[str, Window]:
     """The days ``possibly=True`` lets each record cover, for the records it lets cover more than their known extent.
 
     Unknown and open ends run on (the lenient extent), except where a field declared
     ``within=True`` names a dated record (a force contribution's conflict): an unknown start then
     runs back no further than that record's earliest day, and a record with no date of its own
-    may be at any day of that record's lenient extent.
+    may be at any day of that record's lenient extent. *known* and *possible*: each record's
+    extents, in the order of *records*; *possible_of*: the lenient extent of each id.
     """
     reach: dict[str, Window] = {}
-    for record in records:
-        first, last = lenient = possible[record.id]
+    # Only a record whose lenient extent is not its known one (an unknown or open end), or of a class
+    # with a field declared within=True, may reach further: the others are passed by in C.
+    unlike: list[bool] = list(map(operator.ne, known, possible))
+    bounded = {cls for cls in set(map(type, records)) if _within_fields(cls)}
+    if bounded:
+        unlike = list(map(bool.__or__, unlike, map(bounded.__contains__, map(type, records))))
+    for record, extent, lenient in itertools.compress(zip(records, known, possible, strict=True), unlike):
+        first, last = lenient
         bound: Window | None = None
         kind: Any = type(record)
         for name in _within_fields(kind):
-            bound = possible.get(getattr(record, name))
+            bound = possible_of.get(getattr(record, name))
         if bound is _UNDATED:
             bound = None
         when = record.when
@@ -138,11 +145,10 @@ def _reaches(
             if bound is not None:
                 reach[record.id] = bound
             continue
-        shown = known[record.id]
-        if lenient == shown:
+        if lenient == extent:
             continue
         if bound is not None and isinstance(when, Period) and when.start is None:
-            first = min(max(first, bound[0]), shown[0])
+            first = min(max(first, bound[0]), extent[0])
         reach[record.id] = (first, last)
     return reach
 
@@ -435,7 +441,15 @@ class Dataset:
             self._by_id = {ids[i]: given[i] for i in order}
             self._known = {ids[i]: known[i] for i in order}
             self._possible = {ids[i]: possible[i] for i in order}
-        self._reach: dict[str, Window] = _reaches(ordered, self._known, self._possible)
+        if len(self._by_id) == len(given):  # each record's extents as worked out, in the order built (memory's)
+            self._reach: dict[str, Window] = _reaches(given, known, possible, self._possible)
+        else:  # each record's extents of its id's, in date order (the later of an id wins)
+            self._reach = _reaches(
+                ordered,
+                [self._known[record.id] for record in ordered],
+                [self._possible[record.id] for record in ordered],
+                self._possible,
+            )
         self._unsure: dict[object, list[AnyRecord]] = {}  # by kind, and the timeline's: built on first use
         self._organized: list[AnyRecord] | None = None  # agreements tied to an organization: on first country=
         self._linking: dict[str, list[AnyRecord]] | None = None  # who lists each id in see_also: on first involving=

@@ -24,7 +24,7 @@ from usnz.model.facts import CODE, NESTED, Fact, facts, held_classes, keys_of, s
 from usnz.model.kinds.people import Attestation, Person
 from usnz.model.records import KINDS, AnyRecord, is_source, paragraph_counts, source_texts, spoken_dates
 from usnz.reading.ledger import Ledger
-from usnz.reading.problems import Unread
+from usnz.reading.problems import Problems, Unread
 
 __all__ = ["EXTENDED", "check", "wanted"]
 
@@ -90,38 +90,87 @@ def check(
             else:
                 by_id[record.id] = record
                 where[record.id] = name
-    unreadable = {label for _, label, _ in unread if isinstance(label, str)}
+    unreadable = {label for _, label, _, _ in unread if isinstance(label, str)}
     unknown = _unknown(unread_kinds)
-    for name, label, item in unread:
+    extended = bool(records) and records[0][0] == EXTENDED  # (the records extended come first)
+    partly: list[tuple[str, AnyRecord]] = []  # what was read of each record with problems, by its id
+    unsure: set[str] = set()  # the ids of those whose disputes were not read
+    for name, label, item, read_of_it in unread:
         if isinstance(label, str) and label in by_id:
             first = by_id[label]
             add(name, label, "id", _twice(first, next(n for n, r in records if r is first), name))
         kind = KINDS[os.path.splitext(os.path.basename(name))[0]]  # noqa: PTH119, PTH122 - a name, not a file
+        names = False  # whether it refers to records
         for field, ref, refers in _raw_references(kind, item):
+            names = True
             if ref not in by_id and ref not in unreadable and not unknown(refers):
-                add(name, label, field, f"refers to {shown(ref)}, which no record has as its id")
+                add(name, label, field, _dangling(ref, extended=extended))
+        if read_of_it is None or read_of_it[0].id != label:  # no id read: what it refers to is not checked further
+            if names and isinstance(problems, Problems):
+                problems.unchecked += 1
+            continue
+        partly.append((name, read_of_it[0]))
+        if "disputes" in read_of_it[1]:
+            unsure.add(read_of_it[0].id)
+    targets = by_id  # what a reference may name: the records read, and what was read of the others
+    if partly:
+        targets = {record.id: record for _, record in reversed(partly)} | by_id  # (the first of an id)
     expected_for = _expected()
     sources = source_texts(given)
     paragraphs = paragraph_counts(sources)
     spoken = spoken_dates(sources)  # where open periods run to
-    if not (unique and _all_well(given, by_id, paragraphs, expected_for, ledger)):
-        fixed = {record.id for name, record in records if name == EXTENDED}
-        for name, record in records:
-            _check_one(
-                name,
-                record,
-                by_id=by_id,
-                unreadable=unreadable,
-                unknown=unknown,
-                paragraphs=paragraphs,
-                expected_for=expected_for,
-                add=add,
-                fixed=fixed,
-            )
-            _check_attested(name, record, by_id, spoken, add)
-        return
-    for name, record in itertools.compress(records, map(isinstance, given, itertools.repeat(Person))):
-        _check_attested(name, record, by_id, spoken, add)  # all else is well
+    checking: list[tuple[str, AnyRecord]] = records
+    if unique and _all_well(given, targets, paragraphs, expected_for, ledger):
+        checking = []
+        for name, record in itertools.compress(records, map(isinstance, given, itertools.repeat(Person))):
+            _check_attested(name, record, by_id, spoken, add)  # all else is well
+    fixed = {record.id for name, record in records if name == EXTENDED} if checking or partly else set[str]()
+    read = [True] * len(checking) + [False] * len(partly)  # whether each was read (else only partly)
+    for (name, record), whole in zip(itertools.chain(checking, partly), read, strict=True):
+        _check_one(
+            name,
+            record,
+            by_id=targets,
+            unreadable=unreadable,
+            unknown=unknown,
+            paragraphs=paragraphs,
+            expected_for=expected_for,
+            add=add,
+            fixed=fixed,
+            unsure=unsure,
+            extended=extended if whole else None,
+        )
+        _check_attested(name, record, by_id, spoken, add)
+
+
+def _dangling(ref: str, *, extended: bool) -> str:
+    """What is said of a reference to *ref*, which no record has as its id.
+
+    A packaged id, named by records loaded without ``extends=`` (not *extended*): how to load them with it.
+    """
+    message = f"refers to {shown(ref)}, which no record has as its id"
+    if not extended and ref in _packaged_ids():
+        message += (
+            f"; {shown(ref)} is a packaged record: load with extends=usnz.dataset() "
+            "(CLI: usnz validate --with-packaged)"
+        )
+    return message
+
+
+@functools.cache
+def _packaged_ids() -> frozenset[str]:
+    """The ids of the packaged records, from the data's index of them (``data/ids.txt``); none if it cannot be read.
+
+    Read as a resource (zip-safe), only to say more of a reference to no record: not through
+    :mod:`usnz.reading.packaged`, which reads the packaged data with this module's reader.
+    """
+    from importlib import resources  # noqa: PLC0415 - only for a reference to no record
+
+    try:
+        text = (resources.files("usnz") / "data" / "ids.txt").read_text(encoding="utf-8")
+    except OSError:
+        return frozenset()
+    return frozenset(text.split()[::2])  # (one "id kind" line a record)
 
 
 def _twice(first: AnyRecord, file: str | None, name: str) -> str:
@@ -167,10 +216,15 @@ def _check_one(
     expected_for: Callable[[Fact], tuple[type[AnyRecord], ...]],
     add: Callable[[str, str | int, str, str], None],
     fixed: AbstractSet[str] = frozenset(),
+    unsure: AbstractSet[str] = frozenset(),
+    extended: bool | None = False,
 ) -> None:
     """Check one record's references, countries, paragraphs and disputes, saying what is wrong and where.
 
-    *fixed* are the ids of the records of a dataset extended: they cannot be changed.
+    *fixed* are the ids of the records of a dataset extended: they cannot be changed. *unsure*:
+    those of the records whose disputes were not read (their problems say why). *extended*:
+    whether records were loaded with ``extends=``; ``None`` for a record not read (a reference
+    of it to no record is said from its JSON, with the other records not read).
     """
     refs, codes = keys_of(record)
     for field, ref, declared in refs:
@@ -182,7 +236,14 @@ def _check_one(
             or (ref == record.id and (field in {"see_also", "disputes"} or field.endswith(".concerns")))
         ):
             _check_references(
-                name, record, by_id=by_id, unreadable=unreadable, unknown=unknown, expected_for=expected_for, add=add
+                name,
+                record,
+                by_id=by_id,
+                unreadable=unreadable,
+                unknown=unknown,
+                expected_for=expected_for,
+                add=add,
+                extended=extended,
             )  # the paths, said exactly
             break
     known = COUNTRIES.keys()
@@ -214,7 +275,12 @@ def _check_one(
                     "disputes",
                     f"disputes {shown(other)}, a source; a record disputes another record's claim",
                 )
-            elif isinstance(target, Record) and record.id not in target.disputes and other != record.id:
+            elif (
+                isinstance(target, Record)
+                and record.id not in target.disputes
+                and other != record.id
+                and other not in unsure
+            ):
                 message = (
                     f"disputes {shown(other)}, but {shown(other)} does not list {shown(record.id)} in its disputes"
                 )
@@ -525,19 +591,21 @@ def _check_references(
     unknown: Callable[[tuple[str, ...]], bool],
     expected_for: Callable[[Fact], tuple[type[AnyRecord], ...]],
     add: Callable[[str, str | int, str, str], None],
+    extended: bool | None = False,
 ) -> None:
-    """Report each wrong reference of one record, with its exact path (``citations[2].source``)."""
+    """Report each wrong reference of one record, with its exact path (``citations[2].source``).
+
+    *extended*: as :func:`_check_one` takes it (``None``: a reference to no record is not said here).
+    """
     for field, ref, declared in record.references_of():
         if ref == record.id and (field in {"see_also", "disputes"} or field.endswith(".concerns")):
             add(name, record.id, field, f"refers to the record itself ({shown(ref)})")
             continue
-        if ref in unreadable and ref not in by_id:
-            continue  # the record it names has problems of its own, reported above
-        target = by_id.get(ref)
+        target = by_id.get(ref)  # (what was read of a record with problems too)
         expected = expected_for(declared)
-        if target is None:
-            if not unknown(declared.refers):
-                add(name, record.id, field, f"refers to {shown(ref)}, which no record has as its id")
+        if target is None:  # (a record with problems, named by an id not read, has its own problems reported)
+            if extended is not None and ref not in unreadable and not unknown(declared.refers):
+                add(name, record.id, field, _dangling(ref, extended=extended))
         elif expected and not isinstance(target, expected):
             wanted = " or ".join(cls.record_kind for cls in expected)
             add(name, record.id, field, f"refers to {shown(ref)}, {_a(target.record_kind)}; expected {_a(wanted)}")

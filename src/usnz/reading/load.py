@@ -15,6 +15,7 @@ from __future__ import annotations
 import codecs
 import itertools
 import json
+import operator
 import os
 from collections.abc import Iterable, Iterator
 
@@ -66,8 +67,11 @@ def _records_in(  # noqa: PLR0911, PLR0917 - one return per way a file can fail;
     problems: list[Problem],
     unchecked: Unread | None = None,
     kept: Ledger | None = None,
-) -> Iterator[AnyRecord]:
-    """Structure every record of one file, adding a problem for each that fails (what is read by columns: *kept*)."""
+) -> list[AnyRecord]:
+    """Structure every record of one file, adding a problem for each that fails (what is read by columns: *kept*).
+
+    A list, not a generator: a large file's records are not handed on one at a time, in Python.
+    """
     cls = KINDS.get(stem)
     if cls is None:
         problems.append(
@@ -78,7 +82,7 @@ def _records_in(  # noqa: PLR0911, PLR0917 - one return per way a file can fail;
                 message=_unknown_file(),
             )
         )
-        return
+        return []
     if len(data) > files.MAX_FILE_BYTES:  # (read there, where the limit lives)
         problems.append(
             Problem(
@@ -88,34 +92,33 @@ def _records_in(  # noqa: PLR0911, PLR0917 - one return per way a file can fail;
                 message=_too_large(),
             )
         )
-        return
+        return []
     if not data or data.isspace():  # (no copy of the bytes stripped)
         problems.append(
             Problem(file=name, record=None, path="", message="file is empty; expected a JSON array of records")
         )
-        return
+        return []
     if data.startswith(codecs.BOM_UTF8):
         bom = "starts with a byte order mark; save it as UTF-8 without one"
         problems.append(Problem(file=name, record=None, path="", message=bom))
-        return
+        return []
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         problems.append(Problem(file=name, record=None, path="", message=f"not valid UTF-8 (byte {error.start})"))
-        return
+        return []
     read = reader(cls)
     suspect = _suspect_utf8(data)  # a control character or a surrogate may be in the text
     unbounded = not suspect and not name.endswith(".jsonl") and by_columns(read)
     if unbounded:
         every = _read_unbounded(read, text, kept)
         if every is not None:  # the fast path: every record has its class's shape, every integer in bounds
-            yield from every
-            return
+            return every
     try:
         items: object = _json_lines(text) if name.endswith(".jsonl") else parse_shallow(text)
     except _JsonError as error:
         problems.append(Problem(file=name, record=None, path="", message=f"not read: {error}"))
-        return
+        return []
     except json.JSONDecodeError as error:
         problems.append(
             Problem(
@@ -125,15 +128,14 @@ def _records_in(  # noqa: PLR0911, PLR0917 - one return per way a file can fail;
                 message=f"not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}",
             )
         )
-        return
+        return []
     entries: list[object] = items if isinstance(items, list) else []  # pyright: ignore[reportUnknownVariableType]
     # (a file read unbounded was read by columns already: parsed strictly, its values are the same)
     every = None if suspect or unbounded or entries is not items else read_all(read, entries, safe=True, kept=kept)
     if every is not None:  # the fast path: every record has its class's shape
-        yield from every
-        return
+        return every
     quick: list[AnyRecord | None] = [None] * len(entries) if suspect else [_quickly(read, entry) for entry in entries]
-    yield from _slowly(name, cls, text, items, quick, problems, unchecked)  # pyright: ignore[reportUnknownArgumentType]
+    return list(_slowly(name, cls, text, items, quick, problems, unchecked))  # pyright: ignore[reportUnknownArgumentType]
 
 
 def _read_unbounded(read: Reader, text: str, kept: Ledger | None = None) -> list[AnyRecord] | None:
@@ -205,7 +207,7 @@ def _slowly(  # noqa: PLR0917 - what the file held, and what was read of it
             continue
         given_id = item.get("id")
         label: str | int = given_id if isinstance(given_id, str) and given_id and not unsafe(given_id) else index
-        record, found = _diagnosed(cls, item)
+        record, found, read_of_it = _diagnosed(cls, item)
         if unsafe_text:  # said once, where it is (the field's own check says it too, less precisely)
             whys = tuple(message.partition(" holds ")[2] for _, message in unsafe_text)
             found = [(path, message) for path, message in found if not message.endswith(whys)] + unsafe_text
@@ -215,7 +217,7 @@ def _slowly(  # noqa: PLR0917 - what the file held, and what was read of it
         for path, message in found:
             problems.append(Problem(file=name, record=label, path=path, message=message))
         if isinstance(unchecked, list):
-            unchecked.append((name, label, item))
+            unchecked.append((name, label, item, read_of_it))
 
 
 def _unread_file(problems: _Problems, before: int, name: str, stem: str) -> bool:
@@ -245,7 +247,9 @@ def _no_sources(
     cited = KINDS[stem]
     if not given or any(kind == stem for _, kind in given) or any(type(r) is cited for _, r in records):
         return None
-    citing = any(getattr(r, "citations", ()) for _, r in records) or any(item.get("citations") for *_, item in unread)
+    citing = any(getattr(r, "citations", ()) for _, r in records) or any(
+        item.get("citations") for _, _, item, _ in unread
+    )
     if not citing:
         return None
     folder = os.path.dirname(given[0][0])  # noqa: PTH120 - a name, as the problems give it
@@ -308,4 +312,4 @@ def _read(
         _check(records, collected, unread, tuple(unread_kinds), kept)
         if collected:
             raise DataError(collected.listed())
-        return [record for _, record in records]
+        return list(map(operator.itemgetter(1), records))

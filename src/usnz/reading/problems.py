@@ -21,7 +21,17 @@ from usnz.model.errors import DateError, Error, Problem
 from usnz.model.plain import unsafe
 from usnz.model.records import AnyRecord
 
-__all__ = ["MAX_PROBLEMS", "Problems", "Unread", "diagnosed", "suspect", "suspect_utf8", "unsafe_text"]
+__all__ = [
+    "MAX_PROBLEMS",
+    "Partial",
+    "Problems",
+    "Unread",
+    "diagnosed",
+    "partial",
+    "suspect",
+    "suspect_utf8",
+    "unsafe_text",
+]
 
 MAX_PROBLEMS: Final = 1000
 """Most problems one load lists; the last line then says how many more were found."""
@@ -32,6 +42,7 @@ class Problems(list[Problem]):
 
     more = 0  # problems found but not kept
     unread = 0  # records with problems not examined in detail, once the list is full
+    unchecked = 0  # records with problems whose references could not be checked (no id read)
 
     @property
     def full(self) -> bool:
@@ -46,17 +57,26 @@ class Problems(list[Problem]):
             self.more += 1
 
     def listed(self) -> list[Problem]:
-        """The problems kept, and a last line saying how many more there were."""
-        if not self.more and not self.unread:
-            return list(self)
-        note = f"... and {self.more:,} more problems not listed (the first {MAX_PROBLEMS:,} are)"
-        if self.unread:
-            note += f", and {self.unread:,} more records with problems not examined"
-        return [*self, Problem(file="", record=None, path="", message=note)]
+        """The problems kept, and last lines saying how many more there were, and what was not checked."""
+        notes: list[str] = []
+        if self.more or self.unread:
+            note = f"... and {self.more:,} more problems not listed (the first {MAX_PROBLEMS:,} are)"
+            if self.unread:
+                note += f", and {self.unread:,} more records with problems not examined (nor their references checked)"
+            notes.append(note)
+        if self.unchecked:
+            records = "1 record" if self.unchecked == 1 else f"{self.unchecked:,} records"
+            notes.append(
+                f"the references of {records} were not checked because of the problems above (no id could be read); "
+                "fix those and load again to check them"
+            )
+        return [*self, *(Problem(file="", record=None, path="", message=note) for note in notes)]
 
 
-Unread = list[tuple[str, str | int, dict[str, object]]]
-"""Records that could not be read: (file, id or index, their JSON object)."""
+Partial = tuple[AnyRecord, frozenset[str]]
+"""A record that could not be read, as far as its fields were (:func:`partial`), and the fields that were not."""
+Unread = list[tuple[str, str | int, dict[str, object], Partial | None]]
+"""Records that could not be read: (file, id or index, their JSON object, what was read of it)."""
 
 
 _RAW_CONTROL: Final = re.compile(r"[\x7f-\x9f]")
@@ -143,12 +163,15 @@ def unsafe_text(value: object, path: str = "") -> Iterator[tuple[str, str]]:
                 yield from unsafe_text(item, where)
 
 
-def diagnosed(cls: type[AnyRecord], item: dict[str, object]) -> tuple[AnyRecord | None, list[tuple[str, str]]]:
+def diagnosed(
+    cls: type[AnyRecord], item: dict[str, object]
+) -> tuple[AnyRecord | None, list[tuple[str, str]], Partial | None]:
     """Read *item* field by field, so every problem of every field is found in one pass.
 
     Each field is structured on its own (its nested values with cattrs' detailed paths), then
     every field's own check runs on the fields that were read; the record is built (and the
-    checks across fields run) only when every field is right.
+    checks across fields run) only when every field is right. Else what was read of it is
+    returned too (:func:`partial`), so its references are checked with the others'.
     """
     import cattrs  # noqa: PLC0415 - cattrs only for a record the quick reader doubts
 
@@ -187,11 +210,36 @@ def diagnosed(cls: type[AnyRecord], item: dict[str, object]) -> tuple[AnyRecord 
                     field.validator(stub, field, values[alias])
                 except Exception as error:  # noqa: BLE001 - every field's problem is reported
                     found.append((alias, str(error)))
-        return None, found
+        return None, found, partial(cls, item, values, hints)
     try:
-        return cls(**values), []  # type: ignore[arg-type]
+        return cls(**values), [], None  # type: ignore[arg-type]
     except Exception as error:  # noqa: BLE001 - a check across fields, or one field's own check
-        return None, [(getattr(error, "field", None) or "", str(error))]  # at the field a check across fields names
+        # at the field a check across fields names
+        return None, [(getattr(error, "field", None) or "", str(error))], partial(cls, item, values, hints)
+
+
+def partial(cls: type[AnyRecord], item: dict[str, object], values: dict[str, object], hints: dict[str, Any]) -> Partial:
+    """A record of *cls* holding the *values* read of *item* (by alias), and the names of the fields not read.
+
+    A field not read holds its default where it has one, else an empty tuple (a tuple field) or
+    ``None``: what the checks across records can read without finding anything in it. It is never
+    built (no check of its own runs): it only says what the fields that were read refer to. A
+    field *item* does not give is read: it holds its default.
+    """
+    stub = object.__new__(cls)
+    failed: set[str] = set()
+    for field in attrs.fields(cls):
+        if field.alias in values:
+            value = values[field.alias]
+        else:
+            if field.alias in item or field.default is attrs.NOTHING:
+                failed.add(field.name)
+            if field.default is not attrs.NOTHING:  # (no record field has a factory)
+                value = field.default
+            else:
+                value = () if typing.get_origin(hints[field.name]) is tuple else None
+        object.__setattr__(stub, field.name, value)
+    return stub, frozenset(failed)
 
 
 def _period_hint(alias: str, item: dict[str, object], fields: dict[str, Any]) -> str:
