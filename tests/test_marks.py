@@ -49,7 +49,8 @@ def test_both_sas_rows_are_marked_as_disputed_and_not_the_prt() -> None:
 def test_an_assumed_currency_is_marked_with_a_legend() -> None:
     text = table_text(usnz.assistance(during=2005), width=120)
     assert "NZD 2,000,000 *" in _rows(text)["nz-katrina-red-cross-pledge"]
-    assert text.splitlines()[-2].startswith("* not stated in the texts")  # the legend, wrapped at 120
+    assert text.splitlines()[-3].startswith("* not stated in the texts")  # the legend, wrapped at 120
+    assert text.splitlines()[-1].startswith("Dates: ~ approximate")
     shown = str(usnz.get("nz-katrina-red-cross-pledge"))
     assert "NZD 2,000,000 *" in shown
     assert "* not stated in the texts" in shown
@@ -73,10 +74,11 @@ def test_a_date_from_outside_the_texts_is_marked_so() -> None:
 def test_a_stated_record_has_no_mark_and_no_legend() -> None:
     korea = usnz.Records(f for f in usnz.force_contributions(conflict="korean-war") if f.combat_stated)
     text = table_text(korea, width=160)
-    # the one legend line: the dead of the navy (the liaison officer's combat is read), counted within K-FORCE's
-    assert text.splitlines()[-2:] == [
+    # the one mark's line: the dead of the navy (the liaison officer's combat is read), counted within K-FORCE's
+    assert text.splitlines()[-3:] == [
         f"({len(korea)} records)",
         "⊂ counted within k-force-korea's figure: rnzn-korea",
+        "No record here states: personnel, aircraft (so not shown; unknown, not 0)",
     ]
     assert not any(mark in text for mark in ("≠", "†", " *"))
     # K-FORCE's combat is read from its killed in action, the liaison officer's from the role: marked
@@ -346,7 +348,7 @@ def test_a_table_too_wide_keeps_at_least_its_id_and_label() -> None:
         for n, parties in enumerate((("AUS",), ("NZL",)))
     ]
     html = records_html(usnz.Records(long))
-    assert "Not shown for want of room: parties" in html
+    assert "Not shown for want of room: signed, parties" in html  # the date is kept, as the rest, for room
     assert ">name<" in html
 
 
@@ -460,7 +462,8 @@ def test_equal_inferred_dates_keep_their_column_and_legend() -> None:
     assert "date" in text.splitlines()[0].split()
     rows = _rows(text)
     assert all("2009~ *" in rows[quote.id] for quote in quotes)
-    assert text.splitlines()[-1].startswith("* not stated in the texts")
+    assert text.splitlines()[-2].startswith("* not stated in the texts")
+    assert text.splitlines()[-1] == "Dates: ~ approximate (the text hedges: 'late 2001', 'about')"
     html = quotes._repr_html_()
     assert "2009~" in html
     assert "read from them" in html
@@ -470,7 +473,8 @@ def test_equal_unmarked_cells_are_still_left_out() -> None:
     chosen, _ = table(usnz.force_contributions(conflict="korean-war"))
     assert "conflict" not in [column.name for column in chosen]
     stated = [e for e in usnz.events() if e.date_basis == "stated" and e.when is not None][:1] * 2
-    assert "when" not in [column.name for column in table(stated)[0]]
+    assert "when" in [column.name for column in table(stated)[0]]  # a date is kept: it answers "when?"
+    assert "summary" not in [column.name for column in table(stated)[0]]
 
 
 def test_the_csv_of_marked_records_is_unchanged(capsys: pytest.CaptureFixture[str]) -> None:
@@ -529,7 +533,7 @@ def test_the_afghanistan_dispute_is_the_second_of_disputes_everywhere() -> None:
     (line,) = [line for line in text.splitlines() if line.startswith("≠2 ")]  # the legend's dispute line
     assert line.startswith("≠2 nzsas-afghanistan-rotations and nzsas-afghanistan-fifty disagree")
     assert line.endswith("(usnz.disputes())")
-    assert text.splitlines()[-1].startswith("* not stated in the texts")  # the transport aircraft's combat
+    assert text.splitlines()[-3].startswith("* not stated in the texts")  # the transport aircraft's combat
     assert "≠2" in str(usnz.disputes()[1:2])
     assert "<strong>≠2</strong>" in usnz.disputes()[1:2]._repr_html_()
     assert "<strong>≠1</strong>" in usnz.disputes()._repr_html_()
@@ -549,7 +553,7 @@ def test_records_not_the_dataset_s_own_are_numbered_in_the_table_and_point_nowhe
     mine = usnz.Records([attrs.evolve(rotations, summary="My own reading."), fifty])  # no longer the packaged record
     text = table_text(mine, width=200)
     assert _numbers(text) == {"nzsas-afghanistan-rotations": "≠1", "nzsas-afghanistan-fifty": "≠1"}
-    legend = text.splitlines()[-1]
+    legend = text.splitlines()[-3]
     assert legend.startswith("≠1 nzsas-afghanistan-rotations and nzsas-afghanistan-fifty disagree")
     assert "disputes()" not in legend
     assert "disputes()" not in records_html(mine).split('class="usnz-legend"')[1]

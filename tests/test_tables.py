@@ -355,7 +355,10 @@ def test_a_force_contribution_list_at_80_columns(
     assert "≠" not in rows["nz-bamyan-prt"]
     legend = " ".join(lines[lines.index("(8 records)") + 1 :])
     assert legend.startswith("≠2 nzsas-afghanistan-rotations and nzsas-afghanistan-fifty disagree: personnel")
-    assert "Not shown for want of room: killed, aircraft, wounded (a wider terminal shows them)" in legend
+    assert (
+        "Not shown for want of room: killed, aircraft, wounded (a wider terminal shows more; .to_frame() shows"
+        in legend
+    )
     assert max(len(line) for line in lines) <= 80
 
 
@@ -773,8 +776,9 @@ def test_a_narrow_table_names_the_columns_it_leaves_out() -> None:
     assert "Not shown for want of room: ships, country, wounded, captured (a wider" in below
     wide = table_text(korea, width=200).splitlines()
     assert not any(line.startswith("Not shown") for line in wide)
-    # a column empty in every row (aircraft here) is not "left out": it has nothing to say
-    assert "aircraft" not in " ".join(narrow)
+    # a column empty in every row (aircraft here) is not "left out" for room: no record states it
+    assert "No record here states: aircraft (so not shown; unknown, not 0)" in below
+    assert "room: aircraft" not in below
 
 
 def test_html_never_drops_a_column_silently() -> None:
@@ -808,7 +812,10 @@ def test_a_narrow_table_s_rule_never_outruns_the_width_and_left_out_columns_are_
         left_out = [name for name in names if name not in shown]
         tail = " ".join(text.split("records)", 1)[1].split())
         if left_out:
-            assert f"Not shown for want of room: {', '.join(left_out)} (a wider terminal shows them)" in tail
+            assert (
+                f"Not shown for want of room: {', '.join(left_out)} (a wider terminal shows more; .to_frame() shows every column)"
+                in tail
+            )
         else:
             assert "Not shown" not in tail
         if "period" not in shown:  # no † beside a date left out: no line for it

@@ -58,6 +58,8 @@ __all__ = [
     "shown_legend",
     "table",
     "table_marks",
+    "table_notes",
+    "unstated",
 ]
 
 ColumnType = Literal[
@@ -558,8 +560,10 @@ def table(records: Sequence[AnyRecord]) -> tuple[tuple[Shown, ...], list[tuple[s
     Records of one kind show :func:`shown` columns, of several kinds (or a class of your own)
     :data:`MIXED`. A column that says nothing is left out: every cell empty, or, for two
     records or more, every cell the same (``conflict`` when they were chosen by conflict),
-    unless it is kept (``combat``) or a cell of it carries a mark (a date from outside the
+    unless it is kept (``combat``), it dates the records (:data:`~usnz.faces.marks.DATES`: the same date is
+    still the answer to "when?"), or a cell of it carries a mark (a date from outside the
     texts, ``2010-04~ †``, an inferred one, ``2009~ *``): the caveat is kept with its legend.
+    The figures no record states are named by :func:`unstated`.
 
     >>> import usnz
     >>> columns, rows = table(usnz.force_contributions(conflict="korean-war"))
@@ -573,9 +577,50 @@ def table(records: Sequence[AnyRecord]) -> tuple[tuple[Shown, ...], list[tuple[s
     kept = [
         at
         for at, cells_of in enumerate(cells)
-        if not records or at == 0 or offered[at].keep or _informative(cells_of) or _marked(offered[at], records)
+        if not records
+        or at == 0
+        or offered[at].keep
+        or _informative(cells_of)
+        or (offered[at].name in marks.DATES and any(cells_of))
+        or _marked(offered[at], records)
     ]
     return tuple(offered[at] for at in kept), [tuple(cells[at][row] for at in kept) for row in range(len(records))]
+
+
+def unstated(records: Sequence[AnyRecord]) -> list[str]:
+    """The figure columns a table of *records* (of one kind) would show but no record states: left out of it.
+
+    >>> import usnz
+    >>> unstated(usnz.force_contributions(conflict="vietnam-war", country="NZL"))
+    ['served', 'killed', 'ships', 'aircraft', 'wounded', 'captured']
+    """
+    kinds = {type(record) for record in records}
+    if len(kinds) != 1 or (only := kinds.pop()) not in SHOWN:
+        return []
+    return [
+        column.name
+        for column in shown(only)
+        if column.kind == "number"
+        and not any(column.get(record) for record in records)
+        and not _marked(column, records)
+    ]
+
+
+def table_notes(
+    records: Sequence[AnyRecord], chosen: Sequence[Shown], rows: Sequence[Sequence[str]], shown: Iterable[int]
+) -> list[str]:
+    """The legend lines a table's cells need beyond their marks: the date forms used, the figures no record states.
+
+    *chosen* and *rows* are :func:`table`'s; *shown* the positions of the columns shown.
+    """
+    kept = set(shown)
+    dates = [row[at] for row in rows for at, column in enumerate(chosen) if at in kept and column.name in marks.DATES]
+    line = marks.dates_legend(dates)
+    notes = [] if line is None else [line]
+    empty = unstated(records)
+    if empty:
+        notes.append(f"No record here states: {', '.join(empty)} (so not shown; unknown, not 0)")
+    return notes
 
 
 def table_marks(

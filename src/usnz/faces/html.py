@@ -13,7 +13,7 @@ from html import escape
 from typing import TYPE_CHECKING, Any, Final
 
 from usnz.faces import marks
-from usnz.faces.columns import Shown, shown_legend, table, table_marks
+from usnz.faces.columns import Shown, shown_legend, table, table_marks, table_notes
 from usnz.faces.marks import cited, clean, short_names
 from usnz.faces.text import doubts_count, field_values, fit, value_text
 from usnz.model.facts import facts
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "MAX_ROWS",
+    "ROOM_HINT",
     "STYLES",
     "cited",
     "disputes_html",
@@ -137,7 +138,7 @@ def record_html(record: AnyRecord) -> str:
         f"<caption {_CAPTION}><strong>{escape(clean(record.label))}</strong> "
         f'<code style="white-space:nowrap">{escape(clean(record.id))}</code> ({escape(record.record_kind)})</caption>'
     )
-    legend = legend_html(marks.record_legend(record, used))
+    legend = legend_html([*marks.record_legend(record, used), *marks.record_dates_legend(record)])
     return (
         f'{_SCROLL}<table class="usnz-table usnz-record" {_TABLE}>{caption}<tbody>{"".join(rows)}</tbody></table>'
         f"{legend}</div>"
@@ -198,6 +199,10 @@ def _fitting(
     return sorted(kept)
 
 
+ROOM_HINT: Final = "(.to_frame() shows every column; a wider terminal shows more in print())"
+"""What the line naming the columns a Jupyter table leaves out for want of room says after them."""
+
+
 def records_html(records: Sequence[AnyRecord], *, data: Dataset | None = None) -> str:
     """Query results as a compact table: the columns of :func:`~usnz.faces.columns.table`, then where each is cited.
 
@@ -231,12 +236,13 @@ def records_html(records: Sequence[AnyRecord], *, data: Dataset | None = None) -
     cited_px = max((len(part) for text in [*citations, "cited"] for part in text.split("; ")), default=0) * _CHAR + _PAD
     kept = _fitting(every, all_rows, all_marks, cited_px)
     legend = shown_legend(legend, all_marks, kept, every)  # a mark's line only when a column shown carries it
+    legend = [*legend, *table_notes(shown, every, all_rows, kept)]
     chosen = [every[at] for at in kept]
     left_out = [every[at].name for at in range(len(every)) if at not in kept]
     if left_out:
         legend = [
             *legend,
-            f"Not shown for want of room: {', '.join(left_out)} (print() or .to_frame() shows every column)",
+            f"Not shown for want of room: {', '.join(left_out)} {ROOM_HINT}",
         ]
     head = "".join(_cell("th", escape(c.name), c.kind, c.description) for c in chosen)
     head += _cell("th", "cited", "cited", "The source paragraphs that state the record's facts")

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 __all__ = [
     "BASIS_WORDS",
     "COUNTED",
+    "DATES",
     "DISPUTED",
     "DISPUTES_LIST",
     "MEANING",
@@ -48,6 +49,7 @@ __all__ = [
     "country_read",
     "date_mark",
     "date_text",
+    "dates_legend",
     "differences",
     "disagreement",
     "dispute_groups",
@@ -60,11 +62,14 @@ __all__ = [
     "quantity_text",
     "read_field",
     "read_fields",
+    "record_dates_legend",
     "record_legend",
     "short_names",
     "speaker_read",
 ]
 
+DATES: Final = frozenset({"when", "date", "period", "signed"})
+"""The columns that date a record: shown even when every row has the same date, and kept in a narrow terminal."""
 DISPUTED: Final = "≠"
 NOT_STATED: Final = "*"
 OUTSIDE: Final = "†"
@@ -317,6 +322,51 @@ def date_text(value: object) -> str:
     if isinstance(value, Period) and isinstance(value.start, PartialDate) and value.start == value.end:
         return str(value.start)
     return str(value)
+
+
+_DECADE: Final = re.compile(r"\b[0-9]{3}X\b")
+
+
+_DATE_FORMS: Final = {
+    "~": "~ approximate (the text hedges: 'late 2001', 'about')",
+    "X": "{seen} a year of the {decade}0s",
+    "..": "{seen} still going when the source was written",
+    "end": "{seen} end not given",
+    "start": "{seen} start not given",
+}
+"""What each EDTF form a date may use means, as the legends say it (``{seen}``: the date that uses it)."""
+
+
+def dates_legend(texts: Iterable[str]) -> str | None:
+    """A legend line for the EDTF forms the dates *texts* use (``~``, ``196X``, open or unknown ends), or ``None``.
+
+    Only the forms present are named, each by the first date that uses it.
+
+    >>> print(dates_legend(["2001~/2005-11", "196X/1987", "2003/..", "/1957", "1965-07/"]))
+    Dates: ~ approximate (the text hedges: 'late 2001', 'about'); 196X a year of the 1960s; 2003/.. still
+    going when the source was written; 1965-07/ end not given; /1957 start not given
+    """
+    found: dict[str, str] = {}
+    for text in texts:
+        decade = _DECADE.search(text)
+        if decade is not None:
+            found.setdefault("X", decade[0])
+        checks = (("~", "~" in text), ("..", text.endswith("/..")), ("end", text.endswith("/")))
+        for form, present in (*checks, ("start", text.startswith("/"))):
+            if present:
+                found.setdefault(form, text)
+    parts = [
+        words.format(seen=found[form], decade=found[form][:3]) for form, words in _DATE_FORMS.items() if form in found
+    ]
+    return "Dates: " + "; ".join(parts) if parts else None
+
+
+def record_dates_legend(record: AnyRecord) -> list[str]:
+    """The legend line for the date forms *record*'s dates use (:func:`dates_legend`), as ``usnz show`` shows them."""
+    kind: Any = type(record)
+    dated = [name for name, declared in facts(kind) if declared.date]
+    line = dates_legend(date_text(value) for name in dated if (value := getattr(record, name, None)) is not None)
+    return [] if line is None else [line]
 
 
 def disagreement(ids: Sequence[str], records: Sequence[AnyRecord] = ()) -> str:

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "PROVENANCE",
+    "ROOM_HINT",
     "WIDTH",
     "dispute_parts",
     "disputes_text",
@@ -57,8 +58,8 @@ _TIGHTEST: Final = 8
 """The narrowest a text column gets, to keep a table's id, label, date and deciding number."""
 _LONGEST: Final = 16
 """A text column is as wide as its longest word up to this many characters (longer words break)."""
-_DATES: Final = frozenset({"when", "date", "period", "signed"})
-"""The columns that date a record: kept in a narrow terminal with its id, label and deciding number."""
+ROOM_HINT: Final = "(a wider terminal shows more; .to_frame() shows every column)"
+"""What the line naming the columns left out for want of room says after them."""
 _BELOW: Final = "    "
 """The indent of a text column moved under its row (too narrow beside the rest)."""
 _LINES: Final = 3
@@ -192,7 +193,7 @@ def show_text(record: AnyRecord, width: int = WIDTH) -> str:
                 wrapped = _wrap(clean(text) + (f" {mark}" if mark else ""), room)
         lines.append(f"  {name:<{name_width}}  {wrapped[0]}")
         lines.extend(f"  {'':<{name_width}}  {line}" for line in wrapped[1:])
-    for entry in marks.record_legend(record, used):
+    for entry in [*marks.record_legend(record, used), *marks.record_dates_legend(record)]:
         lines.extend(_wrap(clean(entry), width))
     return "\n".join(lines)
 
@@ -258,7 +259,7 @@ def table_text(records: Sequence[AnyRecord], width: int | None = None, *, data: 
         return "(no records)"
     if width is None:
         width = terminal_width()
-    from usnz.faces.columns import shown_legend, table, table_marks  # noqa: PLC0415 - every kind's columns only for a table
+    from usnz.faces.columns import shown_legend, table, table_marks, table_notes  # noqa: PLC0415 - every kind's columns only for a table
 
     chosen, rows = table(records)
     row_marks, legend = table_marks(records, chosen, data)
@@ -269,9 +270,10 @@ def table_text(records: Sequence[AnyRecord], width: int | None = None, *, data: 
     lines, shown = grid_lines(chosen, cells, width)
     lines.append(f"({len(records)} record{'s' if len(records) != 1 else ''})")
     legend = shown_legend(legend, row_marks, shown, chosen)  # a mark's line only when a column shown carries it
+    legend = [*legend, *table_notes(records, chosen, rows, shown)]
     left_out = [column.name for at, column in enumerate(chosen) if at not in shown]
     if left_out:  # as Jupyter's table says it
-        legend = [*legend, f"Not shown for want of room: {', '.join(left_out)} (a wider terminal shows them)"]
+        legend = [*legend, f"Not shown for want of room: {', '.join(left_out)} {ROOM_HINT}"]
     lines.extend(line for entry in legend for line in _wrap(clean(entry), width))
     return "\n".join(lines).replace(_GLUE, " ")
 
@@ -396,7 +398,7 @@ def _stacked(sized: _Sized, width: int, flat: _Layout) -> _Layout | None:
 def _cut(sized: _Sized, at: int, width: int) -> bool:
     """Whether a text column *width* wide would cut some row's text (more than its most lines)."""
     most = _LINES if sized.most is None else sized.most  # not cut, yet as long: better under its row
-    return any(len(textwrap.wrap(row[at], width, break_on_hyphens=False)) > most for row in sized.cells)
+    return any(len(_wrap_words(row[at], width)) > most for row in sized.cells)
 
 
 def _heading(chosen: Sequence[Shown], below: list[int]) -> str:
@@ -461,7 +463,7 @@ def _essential(chosen: Sequence[Shown]) -> set[int]:
     return {
         at
         for at, column in enumerate(chosen)
-        if at in {0, first_number} or column.name in _DATES or column.rank == 1 or column.needed
+        if at in {0, first_number} or column.name in marks.DATES or column.rank == 1 or column.needed
     }
 
 
@@ -486,7 +488,7 @@ def _wrap_cell(text: str, width: int, kind: str, most: int | None = _LINES) -> l
     if len(text) <= width or kind == "id":
         return [text]
     if kind == "text":
-        wrapped = textwrap.wrap(text, width, break_on_hyphens=False) or [""]
+        wrapped = _wrap_words(text, width)
         if most is not None and len(wrapped) > most:
             wrapped[most - 1] = fit(" ".join(wrapped[most - 1 :]), width)
             del wrapped[most:]
@@ -498,6 +500,36 @@ def _wrap_cell(text: str, width: int, kind: str, most: int | None = _LINES) -> l
         else:
             lines.append(piece)
     return [line.rstrip() for line in lines]
+
+
+_DASHED: Final = re.compile(r"(?<=[–—])")
+"""Where a word too long for its column may break: after an en or em dash (``Indonesia–``/``Malaysia``)."""
+
+
+def _wrap_words(text: str, width: int) -> list[str]:
+    """*text* in lines of at most *width*, broken at spaces; a word longer than *width* after a dash, else cut.
+
+    Never at a hyphen (an id's), never inside a word that fits a line (``Indonesia–Malaysia``
+    breaks after its en dash; a single word longer than the column is cut).
+    """
+    width = max(width, 1)
+    lines: list[str] = []
+    line = ""
+    for word in re.split(r"[\t\n\x0b\x0c\r ]+", text.strip("\t\n\x0b\x0c\r ")):
+        pieces = _DASHED.split(word) if len(word) > width else [word]
+        for at, piece in enumerate(pieces):
+            joined = f"{line} {piece}" if line and at == 0 else line + piece
+            if len(joined) <= width:
+                line = joined
+                continue
+            if line:
+                lines.append(line)
+            rest = piece
+            while len(rest) > width:  # a single word longer than the column
+                lines.append(rest[:width])
+                rest = rest[width:]
+            line = rest
+    return [*lines, line] if line or not lines else lines
 
 
 def _share(width: int, columns: list[tuple[int, int, bool]]) -> list[int]:
