@@ -1,6 +1,7 @@
 """Filters declared on fields: the per-class filter plan, what each filter takes, and the lazy filter index."""
 
 import threading
+import warnings
 from collections import defaultdict
 from collections.abc import Hashable
 from typing import Any, Literal
@@ -113,7 +114,9 @@ def test_any_record_is_found_by_each_of_its_filters(record: Any) -> None:
     for name, values in filter_keys(record).items():
         if type(record) is usnz.Source or (name == "basis" and type(record) is usnz.Person):
             continue  # sources() takes no filter; people(basis=) reads the roles' attestations (test_offices)
-        assert record in query(**{name: next(iter(values))}), name
+        with warnings.catch_warnings():  # what a filter leaves out, and says (combat=): not this test's
+            warnings.simplefilter("ignore", usnz.QueryWarning)
+            assert record in query(**{name: next(iter(values))}), name
     assert _lazy(data) == _by_hand(data)
 
 

@@ -167,7 +167,9 @@ _NAMED_FOR_RECORDS = (
     re.compile(r"^a figure needs exactly one of quantity and money"),
     re.compile(r"^destination is for visits only"),
     re.compile(r"^v8: give date or period, not both"),
-    re.compile(r"^combat_stated=False says combat is read|^casualties_in"),
+    re.compile(
+        r"^combat_stated=False says combat is read|^casualties_in=.* says this record|^casualties_in names the record itself"
+    ),
     re.compile(r"takes whole numbers \(an int|is at least 0, got \w+=-"),
     re.compile(r"counted in that record's figures, yet it states its own"),  # casualties_in: "states none of its own"
     re.compile(r"refers to '[^']*', which no record has as its id"),
