@@ -23,7 +23,7 @@ from usnz.model.amounts import MEASURES, is_change, is_measure
 
 CITE = (usnz.Citation(source="encyclopedia-nz-us-relations", paragraph=17),)
 MY_CITE = [{"source": "my-notes", "paragraph": 1}]
-ONE_WHEN = "v8: give date or period, not both"
+ONE_WHEN = "give date or period, not both"
 
 
 # -- 1. a date or a period, not both ---------------------------------------------------------------

@@ -166,7 +166,7 @@ _NAMED_FOR_RECORDS = (
     re.compile(r"a quantity needs low <= best <= high"),
     re.compile(r"^a figure needs exactly one of quantity and money"),
     re.compile(r"^destination is for visits only"),
-    re.compile(r"^v8: give date or period, not both"),
+    re.compile(r"^give date or period, not both"),
     re.compile(
         r"^combat_stated=False says combat is read|^casualties_in=.* says this record|^casualties_in names the record itself"
     ),

@@ -204,7 +204,7 @@ def check_doubts(instance: object, attribute: attrs.Attribute[Any], value: tuple
         raise ArgumentValueError(msg)
 
 
-ONE_WHEN: Final = "v8: give date or period, not both"
+ONE_WHEN: Final = "give date or period, not both"
 """What a record with both a ``date`` and a ``period`` is refused with (its ``cross_check`` says it too)."""
 
 

@@ -28,7 +28,7 @@ class Assistance(Record):
     """Non-military help one country gave another: money or in kind."""
 
     record_kind: ClassVar[str] = "assistance"
-    cross_check: ClassVar[str | None] = "both a date and a period (v8: give date or period, not both)"
+    cross_check: ClassVar[str | None] = "both a date and a period (give date or period, not both)"
     table_fields: ClassVar[tuple[str, ...]] = ("summary", "when", "amount", "donor", "recipient")
 
     donor: str = fact(validator=check_country, country=True, doc="The giving country (ISO alpha-3).")

@@ -52,7 +52,7 @@ class Event(Record):
 
     record_kind: ClassVar[str] = "event"
     cross_check: ClassVar[str | None] = (
-        "a destination on an event that is not a visit; both a date and a period (v8: give date or period, not both)"
+        "a destination on an event that is not a visit; both a date and a period (give date or period, not both)"
     )
     table_fields: ClassVar[tuple[str, ...]] = ("title", "when", "kind", "destination")
 
