@@ -308,7 +308,18 @@ def test_a_marked_office_says_the_mark_is_of_its_dates(capsys: pytest.CaptureFix
 def test_show_marks_a_read_combat_and_leaves_the_flag_at_its_default_unsaid() -> None:
     stated = show_text(usnz.get("nz-gulf-war-1991"), width=120)
     assert "combat_stated" not in stated
-    assert "\n  combat      False\n" in stated
+    assert "\n  combat      False ≠\n" in stated  # ¶6, ¶8 and ¶12 say it fought
     read = show_text(usnz.get("nz-training-team-chi-lang"), width=120)
     assert "\n  combat         False *\n" in read
     assert "\n  combat_stated  False\n" in read
+
+
+def test_show_marks_the_values_a_dispute_is_about() -> None:
+    """The value the other side states otherwise carries ≠, not the disputes line alone (text and HTML)."""
+    rotations = show_text(usnz.get("nzsas-afghanistan-rotations"), width=120)
+    assert "\n  personnel     40-65 personnel ≠\n" in rotations
+    assert "\n  combat        True\n" in rotations  # both sides say it fought
+    gulf = show_text(usnz.get("nz-gulf-war-1991"), width=120)
+    assert "\n  combat      False ≠\n" in gulf
+    assert "≠" in usnz.get("nz-gulf-war-1991")._repr_html_().split("combat", 1)[1].split("</tr>", 1)[0]
+    assert "≠" not in show_text(usnz.get("anzus"), width=120)

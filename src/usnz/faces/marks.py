@@ -54,6 +54,7 @@ __all__ = [
     "disagreement",
     "dispute_groups",
     "dispute_line",
+    "disputed_fields",
     "doubt_lines",
     "legend",
     "listed",
@@ -308,6 +309,26 @@ def differences(group: Sequence[AnyRecord]) -> list[tuple[str, list[tuple[str, s
         if len(stated) >= 2 and len({repr(value) for _, value in stated}) > 1:
             found.append((name, [(rid, _value(value)) for rid, value in stated]))
     return found
+
+
+def disputed_fields(record: AnyRecord, data: Dataset | None = None) -> frozenset[str]:
+    """The fields on which *record* and the records it disputes disagree (:func:`differences`), in *data*'s groups.
+
+    Empty for a record that disputes none, or that is not among *data*'s disputes as it stands
+    (the packaged dataset's by default).
+
+    >>> import usnz
+    >>> sorted(disputed_fields(usnz.get("nz-gulf-war-1991")))
+    ['combat']
+    """
+    if not getattr(record, "disputes", ()):
+        return frozenset()
+    from usnz.querying.lookup import given_dataset  # noqa: PLC0415 - the dataset only for a dispute shown
+
+    for group in given_dataset(data).disputes():
+        if any(other is record or other == record for other in group):
+            return frozenset(name for name, values in differences(group) if any(rid == record.id for rid, _ in values))
+    return frozenset()
 
 
 def date_text(value: object) -> str:

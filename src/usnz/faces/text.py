@@ -187,7 +187,7 @@ def show_text(record: AnyRecord, width: int = WIDTH) -> str:
         else:
             text, mark = value
             used.add(mark)
-            if mark == marks.DISPUTED:
+            if name == "disputes":
                 wrapped = _wrap(f"{mark} {clean(text)}", room)
             else:
                 wrapped = _wrap(clean(text) + (f" {mark}" if mark else ""), room)
@@ -220,13 +220,15 @@ def show_rows(record: AnyRecord) -> list[tuple[str, Any]]:
     """(name, (text, mark)) of every field set; the doubts as (``doubts``, lines), contradictions first."""
     rows: list[tuple[str, Any]] = []
     defaults = {a.name: a.default for a in attrs.fields(type(record)) if isinstance(a.default, bool)}
+    disputed = marks.disputed_fields(record)  # what the records it disputes say otherwise: marked ≠ (unless marked)
     for name, value in field_values(record):
         if name in defaults and value is defaults[name]:  # a flag as it stands unless said (combat_stated)
             continue
         if name == "doubts":
             rows.append(("doubts", marks.doubt_lines(record)))
         else:
-            rows.append((name, (value_text(value), field_mark(record, name, value))))
+            mark = field_mark(record, name, value) or (marks.DISPUTED if name in disputed else "")
+            rows.append((name, (value_text(value), mark)))
     return rows
 
 
