@@ -323,3 +323,10 @@ def test_show_marks_the_values_a_dispute_is_about() -> None:
     assert "\n  combat      False ≠\n" in gulf
     assert "≠" in usnz.get("nz-gulf-war-1991")._repr_html_().split("combat", 1)[1].split("</tr>", 1)[0]
     assert "≠" not in show_text(usnz.get("anzus"), width=120)
+
+
+def test_a_country_group_read_as_one_is_no_country_read_from_a_name() -> None:
+    """'the same four-country group ... is read as' speaks of the group, not of a country: the P4's are named (¶39)."""
+    assert not marks.country_read(usnz.get("p4-member-countries"))
+    assert not marks.read_fields(usnz.get("trans-pacific-partnership"))
+    assert marks.read_fields(usnz.get("nz-us-council")) == ("country",)  # "country: NZL is read from" its name

@@ -163,7 +163,7 @@ def money_mark(money: object) -> str:
 
 
 _COUNTRY_READ: Final = re.compile(
-    r"\b(?:country|countries|donor|recipient)\b[^.;]*?\bread (?:from|as)\b", re.IGNORECASE
+    r"(?<![-\w])(?:country|countries|donor|recipient)\b[^.;]*?\bread (?:from|as)\b", re.IGNORECASE
 )
 _COUNTRY_ROLES: Final = re.compile(r"\b(donor|recipient)\b", re.IGNORECASE)
 
