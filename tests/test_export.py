@@ -358,3 +358,16 @@ def test_the_format_names_for_type_checkers_are_the_registry() -> None:
     from usnz.export.formats import WRITERS
 
     assert get_args(usnz.export.Format) == usnz.export.FORMATS == tuple(WRITERS) == tuple(EXPORT_FORMATS)
+
+
+def test_each_csv_names_the_fields_read_from_the_texts(csv_export: Path) -> None:
+    """The last column says what the faces mark '*': a speaker read from 'He said', a donor, a force's combat."""
+    with (csv_export / "quotes.csv").open(encoding="utf-8", newline="") as file:
+        quotes = {row["id"]: row for row in csv.DictReader(file)}
+    assert quotes["key-tpp-testing"]["read"] == "speaker"  # NZPA ¶10: 'he said'
+    assert quotes["key-natural-partners"]["read"] == ""  # 'Mr Key said': stated
+    with (csv_export / "assistance.csv").open(encoding="utf-8", newline="") as file:
+        header = next(csv.reader(file))
+        aid = {row[0]: dict(zip(header, row, strict=True)) for row in csv.reader(file)}
+    assert header[-1] == "read"
+    assert aid["nz-vietnam-economic-assistance"]["read"] == "recipient"

@@ -85,7 +85,8 @@ _NAMED = (
     re.compile(
         r"is not a real date: day must be an int from 1 to (28|29|30) in \S+, got (29|30|31)\b"
     ),  # past its month's end
-    re.compile(r"a period cannot end \(.*\) before it starts"),
+    # (in a date field, an interval is refused as no date at all: "... and not one date")
+    re.compile(r"a period cannot end \(.*\) before it starts(?!.*and not one date)"),
 )
 """The refusals the descriptions name: a day past the end of its month, an end before the start."""
 

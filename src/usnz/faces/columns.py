@@ -314,8 +314,20 @@ def _columns(cls: type) -> tuple[Column, ...]:
     built: list[Column] = []
     for name in names:
         built.extend(_field_columns(cls, name, docs.get(name, name).rstrip(".")))
-    return tuple(built)
+    return (*built, READ)
 
+
+READ: Final = Column(
+    name="read",
+    type="string",
+    description=(
+        "The fields whose values the texts do not state but are read from them (a quote's speaker, a country "
+        "read from a name, a force's combat), as the tables mark them '*'; empty when every value is stated. "
+        "Dates and currencies have date_basis and currency_stated"
+    ),
+    get=lambda record: join(marks.read_fields(record)),
+)
+"""The column naming what the faces mark ``*`` on a row's own fields: each kind's last, a frame's after ``when``."""
 
 COMMON: Final = (
     Column(
@@ -338,16 +350,7 @@ COMMON: Final = (
         lambda when: _start(when) if isinstance(when, Period) else when.earliest,
         lambda when: _end(when) if isinstance(when, Period) else when.latest,
     ),
-    Column(
-        name="read",
-        type="string",
-        description=(
-            "The fields whose values the texts do not state but are read from them (a quote's speaker, a country "
-            "read from a name, a force's combat), as the tables mark them '*'; empty when every value is stated. "
-            "Dates and currencies have date_basis and currency_stated"
-        ),
-        get=lambda record: join(marks.read_fields(record)),
-    ),
+    READ,
 )
 """Columns every data frame has after ``id``, whatever the record kinds in it."""
 
