@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import warnings
 from pathlib import Path
@@ -555,3 +556,30 @@ def test_a_decade_written_in_words_says_how_edtf_writes_it(decade: str) -> None:
         usnz.timeline(during=decade)
     with pytest.warns(usnz.QueryWarning, match="may be in during=.196X."):
         assert usnz.timeline(during="196X")  # as it says
+
+
+def test_verify_s_folder_messages_hold_without_the_texts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same paths as above on files of our own, so a clone with no ../shared covers them too."""
+    from usnz.faces import verify as module
+
+    given = tmp_path / "notes.txt"
+    given.write_text("not a folder", encoding="utf-8")
+    with pytest.raises(usnz.ArgumentValueError, match=r"is not a folder: it is a file; give the folder that holds it"):
+        usnz.verify(sources=given)
+    seeds, crosswalk = tmp_path / "seeds", tmp_path / "crosswalk"
+    seeds.mkdir()
+    crosswalk.mkdir()
+    (crosswalk / "cow_atop.json").write_bytes(b"[1]")
+    digest = hashlib.sha256(b"[1]").hexdigest()
+    assert module._nearby([seeds], "cow_atop.json", digest) == crosswalk.resolve() / "cow_atop.json"
+    assert module._nearby([seeds], "cow_atop.json", "0" * 64) is None  # the name, not the text
+    assert not module._readable(tmp_path / "nothing")
+    original = Path.iterdir
+
+    def refusing(self: Path) -> object:
+        if self == tmp_path.resolve():
+            raise PermissionError(self)
+        return original(self)
+
+    monkeypatch.setattr(Path, "iterdir", refusing)
+    assert module._nearby([seeds], "cow_atop.json", digest) is None
