@@ -19,6 +19,7 @@ A legend under each table says what the marks it uses mean, and only those.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Final
@@ -165,6 +166,7 @@ def money_mark(money: object) -> str:
 _COUNTRY_READ: Final = re.compile(
     r"(?<![-\w])(?:country|countries|donor|recipient)\b[^.;]*?\bread (?:from|as)\b", re.IGNORECASE
 )
+_READ_AS: Final = re.compile(r"read (?:from|as)\b", re.IGNORECASE)
 _COUNTRY_ROLES: Final = re.compile(r"\b(donor|recipient)\b", re.IGNORECASE)
 
 
@@ -174,6 +176,8 @@ def _countries_read(record: AnyRecord) -> set[str] | None:
     texts.append(getattr(record, "notes", None) or "")
     found: set[str] | None = None
     for text in texts:
+        if _READ_AS.search(text) is None:  # the common case, found quickly: no "read from" or "read as" at all
+            continue
         for match in _COUNTRY_READ.finditer(text):
             named = {word.lower() for word in _COUNTRY_ROLES.findall(match.group(0))}
             found = (found or set[str]()) | (named or {"*"})
@@ -235,7 +239,36 @@ def read_fields(record: AnyRecord) -> tuple[str, ...]:
     (('recipient',), ())
     """
     kind: Any = type(record)
-    return tuple(name for name, _ in facts(kind) if read_field(record, name))
+    readable = _readable(kind)
+    if not readable:
+        return ()
+    found: list[str] = []
+    read: set[str] | None = None
+    looked = False
+    for name, country in readable:
+        if not country:
+            if read_field(record, name):
+                found.append(name)
+        elif getattr(record, name) not in {None, ()}:
+            if not looked:  # the doubts and notes read once a record, whatever its country fields
+                read, looked = _countries_read(record), True
+            if read is not None and ("*" in read or name in read):
+                found.append(name)
+    return tuple(found)
+
+
+@functools.cache
+def _readable(kind: Any) -> tuple[tuple[str, bool], ...]:
+    """The fields of *kind* that may be read, in order, each with whether it is a country (see :func:`read_field`)."""
+    declared = facts(kind)
+    names = {name for name, _ in declared}
+    return tuple(
+        (name, fact.country)
+        for name, fact in declared
+        if fact.country
+        or (name == "combat" and "combat_stated" in names)
+        or (name == "speaker" and getattr(kind, "record_kind", None) == "quote")
+    )
 
 
 def doubt_lines(record: AnyRecord) -> list[str]:
