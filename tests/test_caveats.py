@@ -96,14 +96,14 @@ def test_a_mark_in_jupyter_never_wraps_onto_a_line_of_its_own(name: str) -> None
 
 def test_a_figure_counted_within_another_record_s_is_marked_in_the_terminal() -> None:
     lines = table_text(usnz.force_contributions(conflict="korean-war"), width=80).splitlines()
-    assert lines[0] == "id                        personnel  combat      period  served  killed  ↓ about"
-    assert "rnzn-korea                           yes                  1,300       ⊂" in lines
-    assert "nz-korea-liaison-officer          1  no *        /1971                ⊂" in lines
-    assert "k-force-korea                 1,044  yes *       /1957    3,794      33" in lines
+    assert lines[0] == "id  ↓ about               personnel  combat      period  served  killed  country"
+    assert "rnzn-korea                           yes                  1,300       ⊂  NZL" in lines
+    assert "nz-korea-liaison-officer          1  no *        /1971                ⊂  NZL" in lines
+    assert "k-force-korea                 1,044  yes *       /1957    3,794      33  NZL" in lines
     assert "⊂ counted within k-force-korea's figure: nz-korea-liaison-officer, rnzn-korea" in lines
     assert lines[lines.index("(5 records)") + 1].startswith("* not stated in the texts, read from them")
     one = table_text(usnz.Records([usnz.get("rnzn-korea")]), width=80).splitlines()
-    assert one[2] == "rnzn-korea  yes      1,300       ⊂     ≥6  NZL            ⊂         ⊂"
+    assert one[2] == "rnzn-korea  yes      1,300       ⊂  NZL         ≥6        ⊂         ⊂"
     assert one[one.index("(1 record)") + 1] == "⊂ counted within k-force-korea's figure: rnzn-korea"
 
 
@@ -152,7 +152,7 @@ def test_a_figure_counted_within_another_in_jupyter_and_the_cli(
     assert main(["list", "force-contributions", "--conflict", "korean-war"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert "⊂ counted within k-force-korea's figure: nz-korea-liaison-officer, rnzn-korea" in out
-    assert "rnzn-korea                           yes                  1,300       ⊂" in out
+    assert "rnzn-korea                           yes                  1,300       ⊂  NZL" in out
 
 
 def test_counted_within_reads_the_kind_s_declaration() -> None:

@@ -346,19 +346,16 @@ def test_a_force_contribution_list_at_80_columns(
 ) -> None:
     monkeypatch.setenv("COLUMNS", "80")
     lines = _listed(capsys, "list", "force-contributions", "--conflict", "war-in-afghanistan", "--country", "NZL")
-    # the deciding number, whether they fought (kept: the answer wanted) and the date come first
-    assert lines[0].split()[:4] == ["id", "personnel", "combat", "period"]
-    assert lines[0].split()[-1] == "about"
+    # the deciding number, whether they fought (kept: the answer wanted) and the date come first;
+    # the label reads under each row, its heading above the ids, so that killed fits beside them
+    assert lines[0].split() == ["id", "↓", "about", "personnel", "combat", "period", "killed"]
     rows = {line.split()[0]: line for line in _rows(lines) if not line.startswith(" ")}
     assert "≠2" in rows["nzsas-afghanistan-rotations"]  # usnz.disputes()[1]
     assert "≠2" in rows["nzsas-afghanistan-fifty"]
     assert "≠" not in rows["nz-bamyan-prt"]
     legend = " ".join(lines[lines.index("(8 records)") + 1 :])
     assert legend.startswith("≠2 nzsas-afghanistan-rotations and nzsas-afghanistan-fifty disagree: personnel")
-    assert (
-        "Not shown for want of room: killed, aircraft, wounded (a wider terminal shows more; .to_frame() shows"
-        in legend
-    )
+    assert "Not shown for want of room: aircraft, wounded (a wider terminal shows more; .to_frame() shows" in legend
     assert max(len(line) for line in lines) <= 80
 
 
@@ -384,7 +381,7 @@ def test_a_label_too_narrow_to_read_goes_under_its_row_whole_words_only() -> Non
     """At 80 columns the Afghanistan rows keep their numbers, combat and period; the unit reads below."""
     records = usnz.force_contributions(conflict="war-in-afghanistan", country="NZL")
     lines = table_text(records, width=80).splitlines()
-    assert lines[0].split() == ["id", "personnel", "combat", "period", "↓", "about"]
+    assert lines[0].split() == ["id", "↓", "about", "personnel", "combat", "period", "killed"]
     at = lines.index(next(line for line in lines if line.startswith("nz-bamyan-prt ")))
     assert lines[at + 1] == "    Provincial Reconstruction Team"
     words = {word for record in records for word in record.label.split()}
@@ -773,7 +770,7 @@ def test_a_narrow_table_names_the_columns_it_leaves_out() -> None:
     korea = usnz.force_contributions(conflict="korean-war")
     narrow = table_text(korea, width=80).splitlines()
     below = " ".join(narrow[narrow.index("(5 records)") + 1 :])
-    assert "Not shown for want of room: ships, country, wounded, captured (a wider" in below
+    assert "Not shown for want of room: ships, wounded, captured (a wider" in below
     wide = table_text(korea, width=200).splitlines()
     assert not any(line.startswith("Not shown") for line in wide)
     # a column empty in every row (aircraft here) is not "left out" for room: no record states it

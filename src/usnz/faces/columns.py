@@ -548,7 +548,7 @@ def shown(cls: type[AnyRecord]) -> tuple[Shown, ...]:
 
     >>> from usnz import ForceContribution
     >>> [c.name for c in shown(ForceContribution)]
-    ['id', 'personnel', 'combat', 'period', 'served', 'killed', 'ships', 'aircraft', 'country', 'wounded',
+    ['id', 'personnel', 'combat', 'period', 'served', 'killed', 'country', 'ships', 'aircraft', 'wounded',
      'captured', 'conflict', 'about']
     """
     chosen = [_shown(cls, name, rank) for rank, name in enumerate(SHOWN[cls], start=1)]
@@ -571,7 +571,7 @@ def table(records: Sequence[AnyRecord]) -> tuple[tuple[Shown, ...], list[tuple[s
     >>> import usnz
     >>> columns, rows = table(usnz.force_contributions(conflict="korean-war"))
     >>> [c.name for c in columns]
-    ['id', 'personnel', 'combat', 'period', 'served', 'killed', 'ships', 'country', 'wounded', 'captured', 'about']
+    ['id', 'personnel', 'combat', 'period', 'served', 'killed', 'country', 'ships', 'wounded', 'captured', 'about']
     """
     kinds = {type(record) for record in records}
     only = kinds.pop() if len(kinds) == 1 else None

@@ -184,6 +184,7 @@ def _fitting(
     """The columns kept so the table fits :data:`_BUDGET`: the least wanted out first.
 
     Never the id, the label or a column marked ``needed`` (the answer wanted, such as ``combat``).
+    A column left out makes room that a narrower, less wanted one left out before it may fill.
     """
     widths = [
         _estimate(column, [row[at] for row in rows], [marked[at] for marked in marks_of])
@@ -191,11 +192,16 @@ def _fitting(
     ]
     kept = sorted(range(len(chosen)), key=lambda at: chosen[at].rank)
     label = next((at for at in kept if chosen[at].kind == "text"), None)
+    left_out: list[int] = []
     while sum(widths[at] for at in kept) + cited_px > _BUDGET:
         dropped = next((at for at in reversed(kept) if at not in {0, label} and not chosen[at].needed), None)
         if dropped is None:
             break
         kept.remove(dropped)
+        left_out.append(dropped)
+    for at in reversed(left_out):  # the most wanted first
+        if sum(widths[kept_at] for kept_at in kept) + widths[at] + cited_px <= _BUDGET:
+            kept.append(at)
     return sorted(kept)
 
 

@@ -367,7 +367,9 @@ def _layout(sized: _Sized, width: int, columns: list[int]) -> _Layout:
         roomy = [rest[at] for at in _kept([shown[at] for at in rest], roomy_least, width)]
         essential = _essential(shown)
         if (
-            any(at in essential and at not in kept for at in roomy)  # the heading at the end costs a date or number
+            (  # the heading at the end costs a date or number, or any column at all
+                any(at in essential and at not in kept for at in roomy) or len(roomy) > len(kept)
+            )
             and 0 in roomy  # and it fits above the first column
         ):
             kept, least, inside = roomy, roomy_least, True
