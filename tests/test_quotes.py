@@ -231,8 +231,69 @@ def test_cli_verify_counts_the_packaged_quotes(seeds: Path, capsys: pytest.Captu
     assert main(["verify", "--sources", str(seeds), "--sources", str(seeds.parent / "crosswalk")]) == 0
     out = capsys.readouterr().out
     assert out == (
-        f"ok: {citations} citation quotes and {attestations} attestation quotes checked against "
-        f"{len(usnz.sources())} source texts, every one found\n"
+        f"ok: {citations} citation quotes, {attestations} attestation quotes and {len(usnz.quotes())} quotes' texts "
+        f"checked against {len(usnz.sources())} source texts, every one found\n"
     )
     docs = (Path(__file__).resolve().parent.parent / "docs" / "cli.md").read_text(encoding="utf-8")
     assert " ".join(out.split()) in " ".join(docs.split())
+
+
+def _quoting(own: OwnTexts, text: str) -> usnz.Dataset:
+    """The own texts' data, with a person and a Quote record of *text* citing ¶2 of the text."""
+    data = usnz.load(own.data)
+    cited = (usnz.Citation(source="my-text", paragraph=2),)
+    person = usnz.Person(id="the-signer", name="The Signer", summary="Signed a treaty.", citations=cited)
+    quote = usnz.Quote(id="signer-said", speaker="the-signer", text=text, citations=cited)
+    return usnz.Dataset([*data, person, quote])
+
+
+def test_verify_checks_a_quote_record_s_own_words(tmp_path: Path) -> None:
+    """A Quote's text is verbatim: words its cited paragraph does not hold are a problem, as a citation's are."""
+    own = write_own_texts(tmp_path)
+    assert usnz.verify(sources=own.texts, data=_quoting(own, "signed in 1951 by three   countries")) == ()
+    problems = usnz.verify(sources=own.texts, data=_quoting(own, "signed in 1951 by four countries"))
+    assert [(p.record, p.path, p.file) for p in problems] == [("signer-said", "text", "my-text")]
+    assert problems[0].message == (
+        "the quote's words are in none of its cited paragraphs (¶2 of my-text): 'signed in 1951 by four countries'"
+    )
+
+
+def test_a_quote_whose_texts_are_not_found_is_not_a_quote_problem(tmp_path: Path) -> None:
+    """Without the cited text (or with a paragraph it lacks), the source's own problem says so: no second one."""
+    own = write_own_texts(tmp_path)
+    data = _quoting(own, "words nowhere")
+    (own.texts / "whatever-name.txt").unlink()
+    assert [p.path for p in usnz.verify(sources=own.texts, data=data)] == ["sha256"]
+
+
+def test_the_cli_counts_the_quotes_texts_it_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    own = write_own_texts(tmp_path)
+    quotes = [
+        {
+            "id": "signer-said",
+            "speaker": "the-signer",
+            "text": "signed in 1951",
+            "citations": [{"source": "my-text", "paragraph": 2}],
+        }
+    ]
+    people = [
+        {
+            "id": "the-signer",
+            "name": "The Signer",
+            "summary": "Signed a treaty.",
+            "citations": [{"source": "my-text", "paragraph": 2}],
+        }
+    ]
+    (own.data / "quotes.json").write_text(json.dumps(quotes), encoding="utf-8")
+    (own.data / "people.json").write_text(json.dumps(people), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["verify", "--sources", str(own.texts), str(own.data)]) == 0
+    assert capsys.readouterr().out == (
+        "ok: 1 citation quote, 0 attestation quotes and 1 quote's text checked against 1 source text, every one found\n"
+    )
+    quotes[0]["text"] = "signed in 1952"
+    (own.data / "quotes.json").write_text(json.dumps(quotes), encoding="utf-8")
+    assert main(["verify", "--sources", str(own.texts), str(own.data)]) == 1
+    assert "my-text signer-said text: the quote's words are in none of its cited paragraphs" in capsys.readouterr().out

@@ -690,7 +690,7 @@ def _verify(args: argparse.Namespace) -> str:
             raise ValidationFailedError("\n".join(_one_line(str(problem)) for problem in error.problems)) from None
     checked = data if data is not None else usnz.dataset()
     problems = usnz.verify(sources=args.folders, data=checked)
-    from usnz.faces.verify import cited  # noqa: PLC0415
+    from usnz.faces.verify import cited, quoted_text  # noqa: PLC0415
     from usnz.model.records import source_texts  # noqa: PLC0415
 
     records = list(checked)
@@ -708,10 +708,12 @@ def _verify(args: argparse.Namespace) -> str:
     attested = sum(1 for field, _ in quoted if ".attested[" in field)
     sources = {c.source for r in records for _, c in cited(r)}
     texts = len(sources) if args.with_packaged else len(source_texts(checked))
-    return (
-        f"ok: {_count(len(quoted) - attested, 'citation quote')} and {_count(attested, 'attestation quote')} "
-        f"checked against {_count(texts, 'source text')}, every one found"
-    )
+    said = sum(1 for record in records if quoted_text(record) is not None)
+    counts = [_count(len(quoted) - attested, "citation quote"), _count(attested, "attestation quote")]
+    if said:  # a Quote's own words, checked too
+        counts.append(f"{said:,} quote's text" if said == 1 else f"{said:,} quotes' texts")
+    listed = ", ".join(counts[:-1]) + " and " + counts[-1]
+    return f"ok: {listed} checked against {_count(texts, 'source text')}, every one found"
 
 
 def _count(number: int, noun: str) -> str:

@@ -1,9 +1,10 @@
-"""Checking every quote against the source texts themselves: citations' and role attestations'.
+"""Checking every quote against the source texts themselves: citations', role attestations' and quotes'.
 
 Given a folder of texts, each :class:`~usnz.Source` is matched to the file with its SHA-256,
-and every quote (each citation's, and each role attestation's: the words naming a person by
-the title) is looked for in its paragraph (line N of that file; runs of whitespace compared as
-one). Anyone with the texts can so check every fact's evidence mechanically.
+and every quote (each citation's, each role attestation's: the words naming a person by the
+title, and each :class:`~usnz.Quote`'s text) is looked for in its paragraph (line N of that
+file; runs of whitespace compared as one). Anyone with the texts can so check every fact's
+evidence mechanically.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from usnz.model.records import source_texts
 if TYPE_CHECKING:
     from usnz.querying.dataset import Dataset
 
-__all__ = ["cited", "verify"]
+__all__ = ["cited", "quoted_text", "verify"]
 
 _LARGEST: Final = 16 * 1024 * 1024  # a source text larger than this is not read
 
@@ -187,6 +188,12 @@ def cited(record: object) -> list[tuple[str, Citation]]:
     return list(citations_in(record))  # a role's attestations' too: they quote the title
 
 
+def quoted_text(record: object) -> str | None:
+    """The words a record quotes verbatim (a :class:`~usnz.Quote`'s ``text``), to be found in a cited paragraph."""
+    text = getattr(record, "text", None)
+    return text if isinstance(record, Record) and record.record_kind == "quote" and isinstance(text, str) else None
+
+
 @checked_call
 def verify(
     *, sources: str | os.PathLike[str] | Sequence[str | os.PathLike[str]], data: Dataset | None = None
@@ -195,8 +202,9 @@ def verify(
 
     Each source is found among the folders' files by its SHA-256 (file names do not matter);
     each citation's quote must occur in its paragraph, and so must each role attestation's
-    (``Role.attested``: the words naming the person by the title). Citations without a quote
-    (allowed in your own data) are not checked.
+    (``Role.attested``: the words naming the person by the title). A :class:`~usnz.Quote`'s
+    ``text`` must occur in one of the paragraphs it cites (of the texts found). Citations without
+    a quote (allowed in your own data) are not checked.
 
     Args:
         sources: A folder holding the source texts, or several (the packaged data also cites the
@@ -207,8 +215,8 @@ def verify(
         Every mismatch found, as :class:`~usnz.Problem` (file, record, field path, message):
         a source with no file of its SHA-256, a paragraph the text does not have (a citation's
         or a doubt's), a quote not in its paragraph (a citation's, path ``citations[0].quote``,
-        or an attestation's, ``roles[0].attested[1].citation.quote``). Empty when every quote
-        is verified.
+        or an attestation's, ``roles[0].attested[1].citation.quote``), a quote's ``text`` in
+        none of its cited paragraphs (path ``text``). Empty when every quote is verified.
 
     >>> import usnz
     >>> usnz.verify(sources="copies-of-the-texts")  # doctest: +SKIP
@@ -255,4 +263,23 @@ def verify(
                 if _squash(passage) not in paragraph:
                     message = f"not in ¶{citation.paragraph} of {citation.source}: {shown(passage)}"
                     problems.append(Problem(file=citation.source, record=record.id, path=where, message=message))
+        problems.extend(_quote_problems(record, texts))
     return tuple(problems)
+
+
+def _quote_problems(record: object, texts: dict[str, list[str]]) -> list[Problem]:
+    """A quote's ``text`` in none of its cited paragraphs that the texts found have: one problem; else none."""
+    text = quoted_text(record)
+    if text is None or not isinstance(record, Record):
+        return []
+    looked = [
+        (citation.source, citation.paragraph)
+        for citation in record.citations
+        if citation.source in texts and citation.paragraph <= len(texts[citation.source])
+    ]
+    words = _squash(text)
+    if not looked or any(words in _squash(texts[source][number - 1]) for source, number in looked):
+        return []
+    where = ", ".join(f"¶{number} of {source}" for source, number in looked)
+    message = f"the quote's words are in none of its cited paragraphs ({where}): {shown(text)}"
+    return [Problem(file=looked[0][0], record=record.id, path="text", message=message)]
