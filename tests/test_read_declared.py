@@ -196,3 +196,9 @@ def test_the_schemas_describe_read() -> None:
     assert "read naming only fields the record sets" in schema["description"]
     assert "a doubt of the record says how" in read["description"]
     assert "read" not in schema["required"]
+
+
+def test_a_place_read_is_marked_and_the_legend_says_so() -> None:
+    engineers = show_text(usnz.get("nz-engineers-vietnam"), width=200)
+    assert "  location    South Vietnam *\n" in engineers  # read from the battery that replaced them, sent there
+    assert "* not stated in the texts, read from them" in engineers
