@@ -11,7 +11,7 @@ the change is a reviewable diff; ``tests/test_snapshot.py`` fails until it is re
 
 ``--data`` rewrites the hand-edited data files in canonical form without changing a
 fact: records keep their order in the file; each record's fields come as ``id``, the
-kind's own fields in class order, then ``citations``, ``see_also``, ``disputes``, ``doubts``,
+kind's own fields in class order, then ``citations``, ``see_also``, ``disputes``, ``doubts``, ``read``,
 ``notes``; fields at their default are left out.
 """
 
@@ -30,7 +30,7 @@ import usnz
 ROOT = Path(__file__).resolve().parent.parent
 SNAPSHOTS = ROOT / "tests" / "snapshots"
 DATA = ROOT / "src" / "usnz" / "data"
-_LAST = ("citations", "see_also", "disputes", "doubts", "notes")
+_LAST = ("citations", "see_also", "disputes", "doubts", "read", "notes")
 
 
 def dump(data: object) -> str:

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import usnz
 from usnz.model.amounts import MEASURES
-from usnz.model.base import DateBasis
+from usnz.model.base import DateBasis, readable
 from usnz.model.facts import Fact, facts
 
 T = TypeVar("T")
@@ -162,8 +162,8 @@ def _fields(cls: type) -> dict[str, st.SearchStrategy[Any]]:
     declared = dict(facts(cls))
     found = {}
     for field in attrs.fields(cls):
-        if field.name == "date_basis":
-            continue  # said by the record's dates: see _fixed
+        if field.name in {"date_basis", "read"}:
+            continue  # said by the record's dates, and by the fields it sets: see _fixed
         hint = hints[field.name]
         formatted = FORMATS.get((cls, field.name))
         if formatted is None:
@@ -219,6 +219,13 @@ def _fixed(cls: type, values: dict[str, Any], draw: st.DrawFn) -> dict[str, Any]
                 ),
             )
             for role in values["roles"]
+        )
+    if "read" in attrs.fields_dict(cls):  # fields it sets, read, on a record with a doubt saying how
+        settable = [name for name in readable(cls) if values.get(name) not in {None, ()}]
+        values["read"] = (
+            tuple(draw(st.lists(st.sampled_from(settable), unique=True, max_size=2)))
+            if (settable and values["doubts"])
+            else ()
         )
     return values
 

@@ -168,6 +168,7 @@ _NAMED_FOR_RECORDS = (
     re.compile(r"^a figure needs exactly one of quantity and money"),
     re.compile(r"^destination is for visits only"),
     re.compile(r"^give date or period, not both"),
+    re.compile(r"^read names '\w+', which this record leaves empty|^read says .* yet the record has no doubt"),
     re.compile(
         r"^combat_stated=False says combat is read|^casualties_in=.* says this record|^casualties_in names the record itself"
     ),

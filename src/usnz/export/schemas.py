@@ -40,7 +40,8 @@ _NOT_CHECKED_INTERVAL: Final = (
 )
 _NOT_CHECKED_RECORD: Final = (
     "Not checked by this schema (usnz.load checks them): a date_basis exactly when the record carries "
-    "a date; a source paragraph cited once only; and what one record cannot show: ids unique across "
+    "a date; read naming only fields the record sets, on a record with a doubt; a source paragraph cited once "
+    "only; and what one record cannot show: ids unique across "
     "files, references to records that exist, disputes listed both ways; numbers kept exactly (an integer "
     "beyond ±2^53, a number so small it would be read as another, between 0 and about 2.2e-308, is refused); "
     "text free of lone surrogates (the patterns refuse control characters but tab and newline)"
@@ -159,6 +160,9 @@ def _object(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
         schema = _schema_of(declared.type, defs)
         if "$ref" not in schema:
             schema.update(_declared(declared) or _constraints(field.validator))
+        fields_of = getattr(field.validator, "fields_of", None)
+        if fields_of is not None:  # names of fields of the class itself (a record's read): those it may name
+            schema["items"] = {"type": "string", "enum": list(fields_of(cls))}
         if declared.optional:
             schema = {"anyOf": [schema, {"type": "null"}]}
         properties[field.name] = {**schema, "description": docs.get(field.name, field.name)}

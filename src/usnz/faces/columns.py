@@ -311,6 +311,7 @@ def _columns(cls: type) -> tuple[Column, ...]:
     docs = field_docs(cls)
     hints = field_hints(cls)
     names = ["id", *(n for n in hints if n != "id" and n not in PROVENANCE), *(n for n in PROVENANCE if n in hints)]
+    names = [name for name in names if name != READ.name]  # the record's read: the column READ (with combat)
     built: list[Column] = []
     for name in names:
         built.extend(_field_columns(cls, name, docs.get(name, name).rstrip(".")))
@@ -323,7 +324,8 @@ READ: Final = Column(
     description=(
         "The fields whose values the texts do not state but are read from them (a quote's speaker, a country "
         "read from a name, a force's combat), as the tables mark them '*'; empty when every value is stated. "
-        "Dates and currencies have date_basis and currency_stated"
+        "The record's read, with combat where combat_stated is false. Dates and currencies have date_basis and "
+        "currency_stated"
     ),
     get=lambda record: join(marks.read_fields(record)),
 )
@@ -489,11 +491,19 @@ def _field_mark(cls: type, name: str) -> Callable[[Any], str]:
     """The mark a field's cell carries: its dates' basis, an assumed currency, a country read from a name."""
     declared, hint = dict(facts(cls))[name], field_hints(cls)[name]
     if name in getattr(cls, "counted_in", {}):  # rnzn-korea's killed: counted within k-force-korea's
-        return lambda record: marks.COUNTED if marks.counted_within(record, name) else ""
+        return lambda record: (
+            marks.COUNTED
+            if marks.counted_within(record, name)
+            else marks.NOT_STATED
+            if marks.read_field(record, name)
+            else ""
+        )
     if declared.date:
         return marks.date_mark
     if hint is Money:
-        return lambda record: marks.money_mark(getattr(record, name))
+        return lambda record: (
+            marks.money_mark(getattr(record, name)) or (marks.NOT_STATED if marks.read_field(record, name) else "")
+        )
     return lambda record: marks.NOT_STATED if marks.read_field(record, name) else ""
 
 

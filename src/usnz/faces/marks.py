@@ -4,11 +4,12 @@ One vocabulary for the terminal's tables, Jupyter's, ``usnz show`` and the plot:
 
 - ``≠`` (with a number in a table, ``≠1``): the record disputes another record's claim; the
   legend names the records that disagree.
-- ``*``: a value the texts do not state but that is read from them: a date whose
-  ``date_basis`` is ``inferred``, a currency assumed from a bare ``$`` (``currency_stated``
-  false), a country read from a name or from context (the record's doubts or notes say so), a
-  quote's speaker read from context where the text names none (``He said``; its doubts say so), a
-  force's ``combat`` read from what it was or did (``combat_stated`` false; its notes say how).
+- ``*``: a value the texts do not state but that is read from them, as the record declares it:
+  a date whose ``date_basis`` is ``inferred``, a currency assumed from a bare ``$``
+  (``currency_stated`` false), a force's ``combat`` read from what it was or did
+  (``combat_stated`` false; its notes say how), and any field the record's ``read`` names (a
+  country read from a name or from context, a quote's speaker where the text says only ``He
+  said``; a doubt of the record says how). Never guessed from the wording of the doubts.
 - ``†``: a date taken from outside the texts (``date_basis`` ``external``).
 - ``⊂``: a figure the record does not state because another record's figure counts it (a
   force contribution's ``killed`` with ``casualties_in`` set: rnzn-korea's dead are counted
@@ -163,112 +164,78 @@ def money_mark(money: object) -> str:
     return NOT_STATED if getattr(money, "currency_stated", True) is False else ""
 
 
-_COUNTRY_READ: Final = re.compile(
-    r"(?<![-\w])(?:country|countries|donor|recipient)\b[^.;]*?\bread (?:from|as)\b", re.IGNORECASE
-)
-_READ_AS: Final = re.compile(r"read (?:from|as)\b", re.IGNORECASE)
-_COUNTRY_ROLES: Final = re.compile(r"\b(donor|recipient)\b", re.IGNORECASE)
-
-
-def _countries_read(record: AnyRecord) -> set[str] | None:
-    """The country fields a doubt or the notes say are read: a named one (``donor``), else every one; None: none."""
-    texts = [str(getattr(doubt, "text", doubt)) for doubt in getattr(record, "doubts", ())]
-    texts.append(getattr(record, "notes", None) or "")
-    found: set[str] | None = None
-    for text in texts:
-        if _READ_AS.search(text) is None:  # the common case, found quickly: no "read from" or "read as" at all
-            continue
-        for match in _COUNTRY_READ.finditer(text):
-            named = {word.lower() for word in _COUNTRY_ROLES.findall(match.group(0))}
-            found = (found or set[str]()) | (named or {"*"})
-    return found
-
-
 def country_read(record: AnyRecord) -> bool:
-    """Whether a country of the record is read from a name or from context (its doubts or its notes say so)."""
-    return _countries_read(record) is not None
+    """Whether a country of the record is read from a name or from context: its ``read`` names a country field.
 
-
-_SPEAKER_READ: Final = re.compile(r"\b(?:speaker|he said|she said)\b[^.]*?\b(?:read as|inferred)\b", re.IGNORECASE)
+    >>> import usnz
+    >>> country_read(usnz.get("nz-us-council")), country_read(usnz.get("anzus"))
+    (True, False)
+    """
+    kind: Any = type(record)
+    return any(name in _countries(kind) for name in getattr(record, "read", ()))
 
 
 def speaker_read(record: AnyRecord) -> bool:
-    """Whether a quote's speaker is read from context, not named by the text: one of its doubts says so.
+    """Whether a quote's speaker is read from context, not named by the text: its ``read`` names ``speaker``.
 
-    As the doubts word it: "quoted with no named speaker ...; they are read as ... Schwab's words",
-    "The item says only 'He said', read as Key", "Speaker and date are inferred".
+    A doubt of the quote says how ("The item says only 'He said', read as Key").
 
     >>> import usnz
     >>> speaker_read(usnz.get("schwab-vitally-important-region")), speaker_read(usnz.get("hill-a-relic"))
     (True, False)
     """
-    return any(_SPEAKER_READ.search(str(getattr(doubt, "text", doubt))) for doubt in getattr(record, "doubts", ()))
+    return getattr(record, "record_kind", None) == "quote" and "speaker" in getattr(record, "read", ())
 
 
 def read_field(record: AnyRecord, name: str) -> bool:
-    """Whether field *name* of *record* is read from the texts, not stated: a speaker, a force's combat, a country.
+    """Whether field *name* of *record* is read from the texts, not stated: named by its ``read``, or a force's combat.
 
-    A country field is read when a doubt or the notes say so, naming it (``donor``,
-    ``recipient``) or, naming none, every country field of the record. A date's basis and an
-    amount's currency have marks of their own (:func:`date_mark`, :func:`money_mark`).
+    A record declares the fields it reads in ``read`` (a doubt of it says how); a force's
+    ``combat`` is read when ``combat_stated`` is false. A date's basis and an amount's currency
+    have marks of their own (:func:`date_mark`, :func:`money_mark`). Nothing is read from the
+    wording of the doubts.
 
     >>> import usnz
     >>> team, battery = usnz.get("nz-training-team-chi-lang"), usnz.get("161-battery-vietnam")
     >>> read_field(team, "combat"), read_field(battery, "combat")
     (True, False)
+    >>> read_field(usnz.get("key-tpp-testing"), "speaker")
+    True
     """
-    if name == "combat":
-        return getattr(record, "combat_stated", True) is False
-    if name == "speaker":
-        return getattr(record, "record_kind", None) == "quote" and speaker_read(record)
-    kind: Any = type(record)
-    declared = dict(facts(kind)).get(name)
-    if declared is None or not declared.country or getattr(record, name) in {None, ()}:
-        return False
-    read = _countries_read(record)
-    return read is not None and ("*" in read or name in read)
+    if name == "combat" and getattr(record, "combat_stated", True) is False:
+        return True
+    return name in getattr(record, "read", ())
 
 
 def read_fields(record: AnyRecord) -> tuple[str, ...]:
     """The names of the record's fields whose values are read from the texts, not stated (see :func:`read_field`).
 
-    Dates and currencies are not among them: ``date_basis`` and ``currency_stated`` say so.
+    In the record's field order. Dates and currencies are not among them: ``date_basis`` and
+    ``currency_stated`` say so.
 
     >>> import usnz
     >>> read_fields(usnz.get("nz-vietnam-economic-assistance")), read_fields(usnz.get("anzus"))
     (('recipient',), ())
     """
-    kind: Any = type(record)
-    readable = _readable(kind)
-    if not readable:
+    declared: tuple[str, ...] = getattr(record, "read", ())
+    combat = getattr(record, "combat_stated", True) is False
+    if not declared and not combat:  # the common case
         return ()
-    found: list[str] = []
-    read: set[str] | None = None
-    looked = False
-    for name, country in readable:
-        if not country:
-            if read_field(record, name):
-                found.append(name)
-        elif getattr(record, name) not in {None, ()}:
-            if not looked:  # the doubts and notes read once a record, whatever its country fields
-                read, looked = _countries_read(record), True
-            if read is not None and ("*" in read or name in read):
-                found.append(name)
-    return tuple(found)
+    found = {*declared, "combat"} if combat else set(declared)
+    kind: Any = type(record)
+    return tuple(name for name in _order(kind) if name in found)
 
 
 @functools.cache
-def _readable(kind: Any) -> tuple[tuple[str, bool], ...]:
-    """The fields of *kind* that may be read, in order, each with whether it is a country (see :func:`read_field`)."""
-    declared = facts(kind)
-    names = {name for name, _ in declared}
-    return tuple(
-        (name, fact.country)
-        for name, fact in declared
-        if fact.country
-        or (name == "combat" and "combat_stated" in names)
-        or (name == "speaker" and getattr(kind, "record_kind", None) == "quote")
-    )
+def _order(kind: Any) -> tuple[str, ...]:
+    """The names of *kind*'s fields, in declaration order."""
+    return tuple(name for name, _ in facts(kind))
+
+
+@functools.cache
+def _countries(kind: Any) -> frozenset[str]:
+    """The names of *kind*'s fields of country codes."""
+    return frozenset(name for name, declared in facts(kind) if declared.country)
 
 
 def doubt_lines(record: AnyRecord) -> list[str]:

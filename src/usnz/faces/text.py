@@ -128,9 +128,12 @@ def value_text(value: object) -> str:
 
 
 def field_values(record: AnyRecord) -> list[tuple[str, object]]:
-    """(name, value) of every field that is set but ``id``: the record's own facts first, provenance last."""
+    """(name, value) of every field that is set but ``id``: the record's own facts first, provenance last.
+
+    Not ``read``: the fields it names carry their ``*`` marks.
+    """
     names = [f.name for f in attrs.fields(type(record)) if f.name not in PROVENANCE and f.name != "id"]
-    names += [name for name in PROVENANCE if hasattr(record, name)]
+    names += [name for name in PROVENANCE if hasattr(record, name) and name != "read"]  # read: the fields' * marks
     values = [(name, getattr(record, name)) for name in names]
     return [(name, value) for name, value in values if value is not None and value != ()]
 
@@ -207,7 +210,7 @@ def field_mark(record: AnyRecord, name: str, value: object) -> str:
     if fact is not None and fact.date:
         return marks.date_mark(record)
     amounts: Any = sys.modules.get("usnz.model.amounts")  # not loaded: no value is money
-    if amounts is not None and isinstance(value, amounts.Money):
+    if amounts is not None and isinstance(value, amounts.Money) and marks.money_mark(value):
         return marks.money_mark(value)
     if marks.read_field(record, name):
         return marks.NOT_STATED

@@ -44,14 +44,16 @@ __all__ = [
     "check_optional_id",
     "check_optional_text",
     "check_period_alone",
+    "check_read",
     "check_text",
     "check_texts",
     "citations_in",
     "dates_of",
     "is_date_type",
+    "readable",
 ]
 
-PROVENANCE: Final = ("date_basis", "citations", "doubts", "notes", "see_also", "disputes")
+PROVENANCE: Final = ("date_basis", "read", "citations", "doubts", "notes", "see_also", "disputes")
 """The fields that say where a record comes from: shown after its own facts."""
 
 _CITATION: Final = operator.attrgetter(*(field.name for field in attrs.fields(Citation)))
@@ -293,6 +295,104 @@ def check_date_basis(instance: object, attribute: attrs.Attribute[Any], value: A
         raise ArgumentValueError(msg)
 
 
+_STATED: Final = "_stated"
+"""How a flag that says whether another field is stated ends (``combat_stated``): that field's reading is the flag's."""
+
+
+@functools.cache
+def readable(cls: Any) -> tuple[str, ...]:
+    """The fields of *cls* a record's ``read`` may name, in declaration order: its facts the texts may leave unstated.
+
+    Not ``id`` nor its provenance; not a date (its ``date_basis`` says how it was determined),
+    nor a field whose reading a flag of its own says (``combat``: ``combat_stated``), nor that flag.
+
+    >>> from usnz.model.kinds.quotes import Quote
+    >>> readable(Quote)
+    ('speaker', 'text', 'occasion', 'event', 'subjects')
+    """
+    declared = facts(cls)
+    names = {name for name, _ in declared}
+    return tuple(
+        name
+        for name, fact_of in declared
+        if name != "id"
+        and name not in PROVENANCE
+        and not fact_of.date
+        and not name.endswith(_STATED)
+        and f"{name}{_STATED}" not in names
+    )
+
+
+def _read_refused(instance: object, name: object, names: tuple[str, ...]) -> str | None:
+    """Why ``read`` may not name *name* on *instance* (*names*: what it may name), or ``None``."""
+    kind: Any = type(instance)
+    if type(name) is not str:
+        return f"read names fields by their names (text), got {type(name).__name__} {shown(name)}"
+    if name not in names:
+        declared = dict(facts(kind))
+        if name in declared and declared[name].date:
+            return (
+                f"read names {name!r}, a date: how a date was determined is its date_basis ('inferred': read from "
+                f"the texts), not read; leave {name!r} out of read"
+            )
+        if f"{name}{_STATED}" in declared:
+            return f"read names {name!r}, whose reading {name}{_STATED}=False says already; leave {name!r} out of read"
+        accepted = ", ".join(names)
+        return (
+            f"read names {shown(name)}, which is no field of {kind.__name__} read may name; it takes: {accepted} "
+            "(the names of fields, as in the record's JSON)"
+        )
+    got = getattr(instance, name)
+    if got is None or got == ():
+        return (
+            f"read names {name!r}, which this record leaves empty: a value not given is not read from the texts; "
+            f"set {name} or leave it out of read"
+        )
+    return None
+
+
+def _no_read(values: list[Any]) -> bool:
+    """Whether each of *values* is an empty tuple: a record that declares no field read (the common case)."""
+    return set(map(type, values)) <= {tuple} and not any(values)
+
+
+@batched(_no_read)
+@requiring({"items": {"type": "string", "pattern": "^[a-z][a-z0-9_]*$"}, "uniqueItems": True})
+def check_read(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Require the names of fields of the record's class it sets, each once, on a record with a doubt.
+
+    Each name is one of :func:`readable`'s; a doubt of the record says how the value is read.
+    """
+    if type(value) is tuple and not value:  # the common case: nothing read
+        return
+    require_tuple(attribute, typing.cast("object", value))
+    given = typing.cast("tuple[object, ...]", value)
+    kind: Any = type(instance)
+    names = readable(kind)
+    for name in given:
+        why = _read_refused(instance, name, names)
+        if why is not None:
+            error = ArgumentValueError(why)
+            error.field = attribute.name
+            raise error
+    read = [str(name) for name in given]  # each a field's name, now
+    twice = sorted({name for name in read if read.count(name) > 1})
+    if twice:
+        msg = f"read names {', '.join(map(repr, twice))} twice, got {shown(given)}; name each field once"
+        raise ArgumentValueError(msg)
+    if not getattr(instance, "doubts", ()):
+        msg = (
+            f"read says {', '.join(read)} {'is' if len(read) == 1 else 'are'} read from the texts, not stated, yet "
+            "the record has no doubt: add one (kind 'reading') saying how each is read, or leave read out"
+        )
+        error = ArgumentValueError(msg)
+        error.field = attribute.name
+        raise error
+
+
+setattr(check_read, "fields_of", readable)  # noqa: B010 - what a schema lists as the names a class's read takes
+
+
 class Described:
     """What every record (and a source) can say of itself, read from its fields' :func:`fact` declarations."""
 
@@ -427,5 +527,15 @@ class Record(Described):
         doc=(
             "How the record's dates were determined (:data:`DateBasis`): set on every record that carries a date, "
             "``None`` on the others."
+        ),
+    )
+    read: tuple[str, ...] = fact(
+        default=(),
+        validator=check_read,
+        doc=(
+            "The names of this record's fields whose values the texts do not state but the record reads from them "
+            "(a quote's ``speaker`` where the text says only 'he said', a ``country`` read from a name); a doubt of "
+            "the record says how. Faces mark such a value ``*``. Not a date (``date_basis`` says how it was "
+            "determined) nor ``combat`` (``combat_stated``)."
         ),
     )

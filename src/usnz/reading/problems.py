@@ -163,6 +163,10 @@ def unsafe_text(value: object, path: str = "") -> Iterator[tuple[str, str]]:
                 yield from unsafe_text(item, where)
 
 
+_ACROSS: Final = frozenset({"date_basis", "read"})
+"""The fields whose own checks read other fields of the record: not asked when one failed to be read."""
+
+
 def diagnosed(
     cls: type[AnyRecord], item: dict[str, object]
 ) -> tuple[AnyRecord | None, list[tuple[str, str]], Partial | None]:
@@ -204,8 +208,9 @@ def diagnosed(
             object.__setattr__(stub, field.name, values.get(field.alias, default))
         failed = {path.split(".")[0].split("[")[0] for path, _ in found}
         for alias, field in fields.items():
-            if alias in values and field.validator is not None and not (failed and alias == "date_basis"):
-                # (date_basis is checked against the dates: not when a field failed to be read)
+            if alias in values and field.validator is not None and not (failed and alias in _ACROSS):
+                # (date_basis is checked against the dates, read against the fields it names: not when a field
+                # failed to be read)
                 try:
                     field.validator(stub, field, values[alias])
                 except Exception as error:  # noqa: BLE001 - every field's problem is reported
