@@ -278,7 +278,7 @@ def test_the_axis_runs_over_a_window_with_an_open_end() -> None:
 def test_labels_are_cut_to_the_room_and_left_out_where_there_is_none() -> None:
     ax = usnz.plot.timeline()
     labels = {r.id: " ".join(r.label.split()) for r in usnz.timeline()}  # a label's runs of spaces drawn as one
-    texts = {t.get_gid(): re.sub(r" [*†≠ ]+$", "", t.get_text()).replace("\\$", "$") for t in ax.texts}
+    texts = {t.get_gid(): re.sub(r" [~*†≠ ]+$", "", t.get_text()).replace("\\$", "$") for t in ax.texts}
     cut = [i for i, text in texts.items() if text != labels[i]]
     assert cut
     assert all(texts[i].endswith("…") and labels[i].startswith(texts[i][:-1]) for i in cut)
@@ -312,6 +312,7 @@ def test_the_legend_names_only_what_shows() -> None:
         "quotes",
         "figures",
         "date known to the\nmonth, year or decade",
+        "~ date approximate:\nplaced approximately\nby the reading",  # the inferred 2008-07~, ...
         "† dates from outside\nthe texts",  # the war in Afghanistan, dated from COW
         "* date inferred,\nnot stated",
     ]
@@ -541,3 +542,37 @@ def test_many_undated_records_are_counted_after_a_few() -> None:
 def test_one_undated_record_left_out_with_during() -> None:
     ax = usnz.plot.timeline([usnz.get("k-force-korea"), usnz.get("rnzn-korea")], during="1950/1960")
     assert ax.get_xlabel() == "1 undated record not drawn: rnzn-korea"
+
+
+def test_an_approximate_date_is_marked_in_its_label_edge_and_legend() -> None:
+    """Review 10 #10: "late 2001" (2001~/2005-11) is not drawn as a plain year box."""
+    ax = usnz.plot.timeline(usnz.force_contributions(conflict="war-in-afghanistan"))
+    texts = {t.get_gid(): t.get_text() for t in ax.texts}
+    assert texts["nzsas-afghanistan-rotations"].endswith(" ~ ≠")
+    assert "~" not in texts["nz-bamyan-prt"]  # 2003/..: stated, not approximate
+    drawn = _patches(ax, "nzsas-afghanistan-rotations")
+    year = (dates.date2num(dt.date(2001, 1, 1)), dates.date2num(dt.date(2002, 1, 1)))
+    assert (drawn["approximate"].get_x(), drawn["approximate"].get_x() + drawn["approximate"].get_width()) == year
+    assert drawn["approximate"].get_linestyle() == ":"
+    assert drawn["pale"].get_linestyle() == "solid"  # 2005-11: known to the month, not approximate
+    legend = ax.get_legend()
+    assert legend is not None
+    assert "~ date approximate:\nhedged by the text" in [t.get_text() for t in legend.get_texts()]
+
+
+def test_an_approximate_inferred_date_is_placed_by_the_reading_not_hedged() -> None:
+    ax = usnz.plot.timeline([usnz.get("clark-visits-washington-for-bush-talks")])
+    assert {t.get_gid(): t.get_text() for t in ax.texts}["clark-visits-washington-for-bush-talks"].endswith(" ~ *")
+    assert next(p for p in ax.patches if p.get_gid() == "clark-visits-washington-for-bush-talks").get_linestyle() == ":"
+    legend = ax.get_legend()
+    assert legend is not None
+    texts = [t.get_text() for t in legend.get_texts()]
+    assert "~ date approximate:\nplaced approximately\nby the reading" in texts
+    both = usnz.plot.timeline(
+        [usnz.get("clark-visits-washington-for-bush-talks"), usnz.get("nzsas-afghanistan-rotations")]
+    )
+    legend = both.get_legend()
+    assert legend is not None
+    assert "~ date approximate:\nhedged by the text,\nor placed approximately\nby the reading" in [
+        t.get_text() for t in legend.get_texts()
+    ]

@@ -511,9 +511,14 @@ def _draw_mark(ax: Axes, mark: _Mark, layout: _Layout) -> set[tuple[str, _End]]:
         (main[0], y - 0.3), main[1] - main[0], 0.6, facecolor=to_rgba(colour, alpha), edgecolor=colour, hatch=hatch
     )
     ax.add_patch(bar).set(gid=mark.record.id, linewidth=0.8)
+    rough = _approximate_parts(mark.record)
+    if main in rough:  # an approximate date (2009~): its edge dotted, as its legend shows
+        bar.set_linestyle(":")
     for lo, hi in pale:
         part = Rectangle((lo, y - 0.3), hi - lo, 0.6, facecolor=to_rgba(colour, _PALE), edgecolor=colour)
         ax.add_patch(part).set(label=f"_pale {mark.record.id}", linewidth=0.8, hatch=hatch)
+        if (lo, hi) in rough:  # 2001~ of 2001~/2005-11: "late 2001", not a plain 2001
+            part.set(linestyle=":", label=f"_approximate {mark.record.id}")
     first, last = layout.reach(mark)
     seen: set[tuple[str, _End]] = set()
     reaches: tuple[tuple[str, _End, float, float], ...] = (
@@ -534,6 +539,33 @@ def _draw_mark(ax: Axes, mark: _Mark, layout: _Layout) -> set[tuple[str, _End]]:
     return seen
 
 
+def _approximate_parts(record: AnyRecord) -> set[tuple[float, float]]:
+    """The spans (as drawn pale) of *record*'s approximate dates or ends (``~``): drawn with a dotted edge."""
+    when = record.when
+    ends = (when.start, when.end) if isinstance(when, Period) else (when,)
+    return {(_x(end.earliest), _x(end.latest) + 1) for end in ends if isinstance(end, PartialDate) and end.approximate}
+
+
+def _approximate(record: AnyRecord) -> bool:
+    """Whether *record*'s date, or an end of its period, is approximate (``~``)."""
+    return "~" in str(record.when)
+
+
+def _approximate_legend(marks: list[_Mark]) -> str | None:
+    """The legend's ``~`` line: a hedge of the text only when a stated date drawn is approximate."""
+    rough = [m.record for m in marks if _approximate(m.record)]
+    if not rough:
+        return None
+    hedged = any(getattr(record, "date_basis", None) == "stated" for record in rough)
+    placed = any(getattr(record, "date_basis", None) in {"inferred", "external"} for record in rough)
+    why = {
+        (True, False): "hedged by the text",
+        (False, True): "placed approximately\nby the reading",
+        (True, True): "hedged by the text,\nor placed approximately\nby the reading",
+    }[hedged, placed]
+    return f"~ date approximate:\n{why}"
+
+
 def _legend(ax: Axes, marks: list[_Mark], seen: set[tuple[str, _End]]) -> None:
     """The legend: the kinds drawn, then only the shapes and marks that show."""
     from matplotlib.colors import to_rgba  # noqa: PLC0415 - the plot extra, only when drawing
@@ -551,6 +583,9 @@ def _legend(ax: Axes, marks: list[_Mark], seen: set[tuple[str, _End]]) -> None:
             handles.append(
                 Patch(facecolor=to_rgba(_INK, _REACH), edgecolor=_INK, linestyle="--", label=f"{side} not given")
             )
+    rough = _approximate_legend(marks)
+    if rough is not None:
+        handles.append(Patch(facecolor=to_rgba(_INK, _PALE), edgecolor=_INK, linestyle=":", label=rough))
     used = "".join(_marks_of(m.record) for m in marks)
     if OUTSIDE in used:
         handles.append(
@@ -662,9 +697,13 @@ def _fitted(
 
 
 def _marks_of(record: AnyRecord) -> str:
-    """The marks after a record's label (:mod:`usnz.faces.marks`): its date's basis, a dispute."""
+    """The marks after a record's label (:mod:`usnz.faces.marks`): an approximate date, its date's basis, a dispute.
+
+    ``~`` stands apart (``~ *``): the tables' ``2007-03~ *``, its date not drawn in words.
+    """
     found = date_mark(record) + (DISPUTED if getattr(record, "disputes", ()) else "")
-    return f" {found}" if found else ""
+    parts = ["~" if _approximate(record) else "", found]
+    return "".join(f" {part}" for part in parts if part)
 
 
 def _title(marks: list[_Mark], during: object) -> str:
