@@ -772,3 +772,13 @@ def test_a_user_dataset_s_results_are_its_own_and_the_shared_empty_one_is_copied
     treaties = data.agreements()
     assert treaties._data is data
     assert data.agreements() is treaties  # its own, remembered in place: not copied on each call
+
+
+def test_print_of_a_record_honours_columns_as_a_table_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Review 10 #20: ``str(record)`` wrote lines of up to 100 characters at COLUMNS=80."""
+    monkeypatch.setenv("COLUMNS", "80")
+    anzus = usnz.get("anzus")
+    assert max(len(line) for line in str(anzus).splitlines()) <= 80
+    assert max(len(line) for line in str(usnz.agreements()).splitlines()) <= 80
+    monkeypatch.setenv("COLUMNS", "160")
+    assert max(len(line) for line in str(anzus).splitlines()) > 100

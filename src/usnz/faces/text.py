@@ -163,13 +163,17 @@ def _wrap(text: str, width: int, *, keep: bool = False) -> list[str]:
     return lines
 
 
-def show_text(record: AnyRecord, width: int = WIDTH) -> str:
-    """The record's id and kind, then one field per line, wrapped to *width*.
+def show_text(record: AnyRecord, width: int | None = None) -> str:
+    """The record's id and kind, then one field per line, wrapped to *width* (the terminal's, or ``COLUMNS``).
+
+    ``print(record)`` is as wide as ``print(records)`` and ``usnz show``: :func:`terminal_width`.
 
     Each citation gets lines of its own, with its quote (the words that state the fact, as
     stored) below it; the record's doubts come one a line, the disputes first; marks and their
     legend as in tables (:mod:`usnz.faces.marks`). Control characters are shown as escapes.
     """
+    if width is None:
+        width = terminal_width()
     rows = show_rows(record)
     name_width = max(len(name) for name, _ in rows)
     room = max(width - name_width - 4, _NARROWEST)
