@@ -25,6 +25,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, Rectangle
 
 import usnz
+import usnz.faces.marks
 import usnz.plot
 from user_data import edge_source
 
@@ -278,10 +279,16 @@ def test_the_axis_runs_over_a_window_with_an_open_end() -> None:
 def test_labels_are_cut_to_the_room_and_left_out_where_there_is_none() -> None:
     ax = usnz.plot.timeline()
     labels = {r.id: " ".join(r.label.split()) for r in usnz.timeline()}  # a label's runs of spaces drawn as one
+    told = {  # a label that repeats has its date (or id) after it
+        r.id: (f"{labels[r.id]} ({usnz.faces.marks.date_text(r.when)})", f"{labels[r.id]} ({r.id})")
+        for r in usnz.timeline()
+    }
     texts = {t.get_gid(): re.sub(r" [~*†≠ ]+$", "", t.get_text()).replace("\\$", "$") for t in ax.texts}
-    cut = [i for i, text in texts.items() if text != labels[i]]
+    cut = [i for i, text in texts.items() if text != labels[i] and text not in told[i]]
     assert cut
-    assert all(texts[i].endswith("…") and labels[i].startswith(texts[i][:-1]) for i in cut)
+    assert all(
+        texts[i].endswith("…") and any(full.startswith(texts[i][:-1]) for full in (labels[i], *told[i])) for i in cut
+    )
     assert all(len(texts[i]) >= 14 for i in cut)
 
 
@@ -576,3 +583,21 @@ def test_an_approximate_inferred_date_is_placed_by_the_reading_not_hedged() -> N
     assert "~ date approximate:\nhedged by the text,\nor placed approximately\nby the reading" in [
         t.get_text() for t in legend.get_texts()
     ]
+
+
+def test_labels_that_repeat_are_told_apart_by_their_dates() -> None:
+    """Review 10 #21.6: three Afghanistan rows were each "Special Air Service of New Zealand"."""
+    ax = usnz.plot.timeline(usnz.force_contributions(conflict="war-in-afghanistan"))
+    texts = {t.get_gid(): t.get_text() for t in ax.texts}
+    assert texts["nzsas-afghanistan-rotations"].startswith("Special Air Service of New Zealand (2001~/2005-11)")
+    assert texts["nzsas-task-force-k-bar"] == "Special Air Service of New Zealand (2001-10-17/2002-03-30)"
+    assert texts["nzsas-operation-anaconda"] == "Special Air Service of New Zealand (2002-03)"
+    assert texts["nz-bamyan-prt"] == "Provincial Reconstruction Team"  # its own: no date added
+    base = usnz.get("nzsas-operation-anaconda")
+    twin = attrs.evolve(base, id="nzsas-operation-anaconda-twin")
+    _, wide = plt.subplots(figsize=(16, 3))
+    both = usnz.plot.timeline([base, twin], ax=wide)
+    labels = {t.get_gid(): t.get_text() for t in both.texts}
+    assert (
+        labels["nzsas-operation-anaconda-twin"] == "Special Air Service of New Zealand (nzsas-operation-anaconda-twin)"
+    )

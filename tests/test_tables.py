@@ -763,7 +763,9 @@ def test_ships_and_aircraft_show_when_a_row_has_them() -> None:
     gulf = [c.name for c in table(usnz.force_contributions(conflict="gulf-war"))[0]]
     assert "aircraft" in gulf
     html = records_html(korea)
-    assert all(figure in html for figure in ("3,794", "1,300", "≥6"))
+    assert all(figure in html for figure in ("3,794", "1,300"))
+    assert "Not shown for want of room: ships, wounded, captured" in html  # as at 80 columns: country, killed kept
+    assert "≥6" in records_html(usnz.Records([usnz.get("rnzn-korea")]))
 
 
 def test_a_narrow_table_names_the_columns_it_leaves_out() -> None:

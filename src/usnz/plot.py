@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import datetime as dt
 import typing
+from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Final, Literal
 
 import attrs
 
-from usnz.faces.marks import DISPUTED, NOT_STATED, OUTSIDE, clean, date_mark
+from usnz.faces.marks import DISPUTED, NOT_STATED, OUTSIDE, clean, date_mark, date_text
 from usnz.faces.text import fit
 from usnz.model.base import Described, Record
 from usnz.model.calls import checked_call
@@ -92,6 +93,8 @@ class _Mark:
         solid: The part the record certainly covers, drawn solid (``None``: no day is certain,
             as in ``/1957``, which ended some day of 1957).
         pale: The parts it may cover: an end known only to the month, year or decade, drawn pale.
+        label: Its label: the record's, with its date (or id) after it when another record drawn
+            has the same label (three Afghanistan SAS rows are each "Special Air Service of New Zealand").
     """
 
     record: AnyRecord
@@ -102,6 +105,7 @@ class _Mark:
     after: _End = None
     solid: tuple[float, float] | None = None
     pale: tuple[tuple[float, float], ...] = ()
+    label: str = ""
 
 
 def _x(day: dt.date) -> float:
@@ -237,7 +241,19 @@ def _marks(chosen: list[AnyRecord], sources: list[AnyRecord], data: Dataset) -> 
                 pale=pale,
             )
         )
-    return marks
+    return _told_apart(marks)
+
+
+def _told_apart(marks: list[_Mark]) -> list[_Mark]:
+    """Each mark with its label: a label that repeats gets its date after it, or its id when the dates repeat too."""
+    plain = [fit(mark.record.label, 1000) for mark in marks]
+    dated = [f"{text} ({date_text(mark.record.when)})" for text, mark in zip(plain, marks, strict=True)]
+    repeats, dates_repeat = Counter(plain), Counter(dated)
+    labels = [
+        text if repeats[text] == 1 else when if dates_repeat[when] == 1 else f"{text} ({mark.record.id})"
+        for text, when, mark in zip(plain, dated, marks, strict=True)
+    ]
+    return [attrs.evolve(mark, label=label) for mark, label in zip(marks, labels, strict=True)]
 
 
 def _parts(
@@ -338,7 +354,7 @@ def _layout(marks: list[_Mark], window: tuple[dt.date, dt.date] | None, points_w
             middle = (mark.first + mark.last) / 2
             first, last = middle - 3 * day, middle + 3 * day
         first, last = max(first, view[0]), min(last, view[1])
-        need = ((len(fit(mark.record.label, 1000)) * _FONT * 0.55 + 6) if labelled else 3) * day
+        need = ((len(mark.label) * _FONT * 0.55 + 6) if labelled else 3) * day
         if last + need <= view[1]:
             last += need
         elif first - need >= view[0]:
@@ -671,7 +687,7 @@ def _fitted(
     ax: Axes, mark: _Mark, *, y: int, size: float, rooms: dict[str, tuple[float, float]], widest: str
 ) -> Text | None:
     """The mark's label in the first room it fits whole in, else cut to fit the widest room."""
-    label = fit(mark.record.label, 1000)
+    label = mark.label
     suffix = _marks_of(mark.record)
     inverse = ax.transData.inverted()
     text = ax.text(0, y, plain(label + suffix), fontsize=size, va="center", in_layout=False, gid=mark.record.id)
