@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Final
 from usnz.faces import marks
 from usnz.faces.columns import Shown, shown_legend, table, table_marks, table_notes
 from usnz.faces.marks import cited, clean, short_names
-from usnz.faces.text import doubts_count, field_values, fit, value_text
+from usnz.faces.text import doubt_entries, doubts_count, field_values, fit, value_text
 from usnz.model.facts import facts
 from usnz.model.values import Citation
 
@@ -368,7 +368,7 @@ def doubts_html(found: Doubts) -> str:
     >>> html.count("they were integrated") < len(usnz.doubts(kind="garbled", paragraph=19))
     True
     """
-    carried = list(found.by_doubt().items())
+    carried = doubt_entries(found)
     head = (
         _cell("th", "records", "id", "The records that carry the doubt")
         + _cell("th", "kind", "value", "contradiction, vague, garbled, typo, reading or outside")
@@ -377,17 +377,17 @@ def doubts_html(found: Doubts) -> str:
     )
     body = [
         "<tr>"
-        + _cell("td", "<br>".join(f"<code>{escape(clean(i))}</code>" for i in records.ids()), "id")
+        + _cell("td", "<br>".join(f"<code>{escape(clean(i))}</code>" for i in records), "id")
         + _cell("td", escape(doubt.kind), "value")
         + _cell("td", "<br>".join(escape(clean(part)) for part in doubt.where.split(" ", 1)), "cited")
         + _cell(
             "td",
             escape(clean(doubt.text))
-            + (f"<br><small>concerns: {escape(clean(', '.join(doubt.concerns)))}</small>" if doubt.concerns else ""),
+            + (f"<br><small>concerns: {escape(clean(', '.join(concerns)))}</small>" if concerns else ""),
             "prose",
         )
         + "</tr>"
-        for doubt, records in carried[:MAX_ROWS]
+        for doubt, records, concerns in carried[:MAX_ROWS]
     ]
     if len(carried) > MAX_ROWS:
         more = f"… and {len(carried) - MAX_ROWS} more; print() or .by_doubt() gives them all"
