@@ -60,9 +60,12 @@ def test_vietnam_contributions() -> None:
     assert sorted(periods) == sorted(r.id for r in dated if isinstance(r.when, usnz.Period))
     assert [t.get_text() for t in ax.get_yticklabels()] == ["Vietnam War"]
     by_id = {r.id: r.label for r in dated}
-    labels = {a.get_gid(): a.get_text() for a in ax.texts}
+    labels = {a.get_gid(): a.get_text().removesuffix(" *") for a in ax.texts}
     assert set(labels) == set(by_id), "room for every label"
     assert all(text == by_id[i] or by_id[i].startswith(text[:-1]) for i, text in labels.items())
+    assert {a.get_gid() for a in ax.texts if a.get_text().endswith(" *")} == {
+        r.id for r in dated if usnz.faces.marks.read_fields(r)
+    }  # combat read from what a force was, not stated
     legend = ax.get_legend()
     assert legend is not None
     assert [t.get_text() for t in legend.get_texts()] == [
@@ -70,6 +73,7 @@ def test_vietnam_contributions() -> None:
         "date known to the\nmonth, year or decade",
         "start not given",
         "end not given",
+        "* not stated in the texts:\na value read (combat)",
     ]
     image = png(ax)
     assert image.startswith(b"\x89PNG\r\n\x1a\n")
@@ -321,7 +325,7 @@ def test_the_legend_names_only_what_shows() -> None:
         "date known to the\nmonth, year or decade",
         "~ date approximate:\nplaced approximately\nby the reading",  # the inferred 2008-07~, ...
         "† dates from outside\nthe texts",  # the war in Afghanistan, dated from COW
-        "* date inferred,\nnot stated",
+        "* not stated in the texts:\na date inferred;\na value read (countries, speaker)",
     ]
     assert any(isinstance(p, FancyArrowPatch) for p in ax.patches), "the arrow is drawn, after 2008"
 
@@ -395,7 +399,7 @@ def test_a_dollar_never_turns_on_math_mode(title: str) -> None:
     ax = usnz.plot.timeline([odd])
     png(ax)  # drawing raises on bad math
     texts = {t.get_gid(): t for t in ax.texts}
-    assert texts["odd-label"].get_text() == title.replace("$", "\\$")
+    assert texts["odd-label"].get_text() == title.replace("$", "\\$") + " *"  # K-FORCE's combat: read
     assert usnz.plot.plain("a $b$") == "a \\$b\\$"
 
 
@@ -601,3 +605,18 @@ def test_labels_that_repeat_are_told_apart_by_their_dates() -> None:
     assert (
         labels["nzsas-operation-anaconda-twin"] == "Special Air Service of New Zealand (nzsas-operation-anaconda-twin)"
     )
+
+
+def test_a_read_value_or_an_assumed_currency_is_marked_in_its_label_and_legend() -> None:
+    """Review 10 #21.7: the plot marked only dates and disputes, not what the tables mark * beyond them."""
+    ax = usnz.plot.timeline([usnz.get("key-tpp-testing"), usnz.get("nz-katrina-red-cross-pledge")])
+    texts = {t.get_gid(): t.get_text() for t in ax.texts}
+    assert texts["key-tpp-testing"].endswith(" ~ *†")  # speaker read from "he said"; April 2010 from outside
+    assert texts["nz-katrina-red-cross-pledge"].endswith(" *")  # "$2 million" read as NZD; its date stated
+    legend = ax.get_legend()
+    assert legend is not None
+    assert "* not stated in the texts:\na value read (speaker);\na currency assumed\nfrom '$'" in [
+        t.get_text() for t in legend.get_texts()
+    ]
+    stated = usnz.plot.timeline([usnz.get("anzus")])
+    assert not any(t.get_text().endswith("*") for t in stated.texts)

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Final, Literal
 
 import attrs
 
-from usnz.faces.marks import DISPUTED, NOT_STATED, OUTSIDE, clean, date_mark, date_text
+from usnz.faces.marks import DISPUTED, NOT_STATED, OUTSIDE, clean, date_mark, date_text, money_mark, read_fields
 from usnz.faces.text import fit
 from usnz.model.base import Described, Record
 from usnz.model.calls import checked_call
@@ -607,9 +607,12 @@ def _legend(ax: Axes, marks: list[_Mark], seen: set[tuple[str, _End]]) -> None:
         handles.append(
             Patch(facecolor="none", edgecolor=_INK, hatch="xxx", label=f"{OUTSIDE} dates from outside\nthe texts")
         )
-    for mark, meaning in ((NOT_STATED, "date inferred,\nnot stated"), (DISPUTED, "disputes another\nrecord's claim")):
-        if mark in used:
-            handles.append(Line2D([], [], linestyle="none", marker=f"${mark}$", color=_INK, label=f"{mark} {meaning}"))
+    stars = _stars(marks)
+    if stars is not None:
+        handles.append(Line2D([], [], linestyle="none", marker=f"${NOT_STATED}$", color=_INK, label=stars))
+    if DISPUTED in used:
+        label = f"{DISPUTED} disputes another\nrecord's claim"
+        handles.append(Line2D([], [], linestyle="none", marker=f"${DISPUTED}$", color=_INK, label=label))
     if ("end", "open") in seen or ("start", "open") in seen:
         handles.append(
             Line2D([], [], color=_INK, marker=">", markersize=5, label="open end (still going\nas of its source)")
@@ -713,13 +716,46 @@ def _fitted(
 
 
 def _marks_of(record: AnyRecord) -> str:
-    """The marks after a record's label (:mod:`usnz.faces.marks`): an approximate date, its date's basis, a dispute.
+    """The marks after a record's label (:mod:`usnz.faces.marks`): an approximate date, what is not stated, a dispute.
 
-    ``~`` stands apart (``~ *``): the tables' ``2007-03~ *``, its date not drawn in words.
+    ``~`` stands apart (``~ *``): the tables' ``2007-03~ *``, its date not drawn in words. ``*``
+    marks an inferred date, a value read from the texts (a quote's speaker NZPA gives only as
+    "he said") or a currency assumed from ``$``, as the tables mark those cells; ``†`` a date
+    from outside the texts.
     """
-    found = date_mark(record) + (DISPUTED if getattr(record, "disputes", ()) else "")
+    basis = date_mark(record)
+    if basis != NOT_STATED and _read(record):
+        basis = NOT_STATED + basis  # ``*†``: a value read, and a date from outside the texts
+    found = basis + (DISPUTED if getattr(record, "disputes", ()) else "")
     parts = ["~" if _approximate(record) else "", found]
     return "".join(f" {part}" for part in parts if part)
+
+
+def _read(record: AnyRecord) -> set[str]:
+    """What of *record* the tables mark ``*`` beyond its date: ``value`` (a field read), ``currency`` (assumed)."""
+    found = {"value"} if read_fields(record) else set()
+    if any(money_mark(getattr(record, field.name)) for field in attrs.fields(type(record))):
+        found.add("currency")
+    return found
+
+
+def _stars(marks: list[_Mark]) -> str | None:
+    """The legend's ``*`` line, naming only what the drawn records' ``*`` stand for."""
+    read = sorted({name for m in marks for name in read_fields(m.record)})
+    what = [
+        words
+        for present, words in (
+            (any(date_mark(m.record) == NOT_STATED for m in marks), "a date inferred"),
+            (bool(read), f"a value read ({', '.join(read)})"),
+            (any("currency" in _read(m.record) for m in marks), "a currency assumed\nfrom '$'"),
+        )
+        if present
+    ]
+    if not what:
+        return None
+    if what == ["a date inferred"]:
+        return f"{NOT_STATED} date inferred,\nnot stated"
+    return f"{NOT_STATED} not stated in the texts:\n" + ";\n".join(what)
 
 
 def _title(marks: list[_Mark], during: object) -> str:
