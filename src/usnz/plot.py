@@ -733,7 +733,7 @@ def _marks_of(record: AnyRecord) -> str:
 
 def _read(record: AnyRecord) -> set[str]:
     """What of *record* the tables mark ``*`` beyond its date: ``value`` (a field read), ``currency`` (assumed)."""
-    found = {"value"} if read_fields(record) else set()
+    found: set[str] = {"value"} if read_fields(record) else set()
     if any(money_mark(getattr(record, field.name)) for field in attrs.fields(type(record))):
         found.add("currency")
     return found
