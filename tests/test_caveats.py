@@ -144,8 +144,8 @@ def test_a_figure_counted_within_another_in_jupyter_and_the_cli(
     cell = '<span class="usnz-mark" title="counted within k-force-korea&#x27;s figure">⊂</span>'
     assert html.count(cell) == 2  # killed, of the navy and of the liaison officer
     assert (
-        "Not shown for want of room: country, wounded, captured (.to_frame() shows every column; a wider terminal"
-        in html
+        "Not shown for want of room: ships, wounded, captured (.to_frame() shows every column; print() of these "
+        "records shows more, as text)" in html
     )
     assert "⊂ counted within k-force-korea&#x27;s figure: nz-korea-liaison-officer, rnzn-korea<br>" in html
     monkeypatch.setenv("COLUMNS", "80")

@@ -81,13 +81,31 @@ def test_search_and_timeline(capsys: pytest.CaptureFixture[str]) -> None:
     assert "1965-05-27" in out
     code, out, err = run(capsys, "timeline", "--during", "1700", "--format", "csv")
     assert code == 0
-    assert out.strip() == "id,record_kind,date,date_basis,label,disputes,doubts,citations"
+    assert out.strip() == "id,record_kind,date,date_basis,label,disputes,doubts,citations,read"
     assert err.startswith("usnz: warning: --during 1700 lies outside the span the data covers")
     assert err.rstrip().endswith("nothing can match (--possibly lets unknown and open ends run on to it)")
     code, out, err = run(capsys, "timeline", "--during", "2020", "--possibly", "--format", "csv")
     assert code == 0
     assert "161-battery-vietnam" in out  # its end unknown: it may run on to 2020
     assert "no record is known to be in it; --possibly gives only those" in err
+
+
+def test_the_csvs_of_several_kinds_and_of_one_record_carry_the_read_fields(capsys: pytest.CaptureFixture[str]) -> None:
+    """key-tpp-testing's speaker is read from NZPA's "he said": a spreadsheet can tell it from a named one."""
+    import csv
+    import io
+
+    for args in (("timeline", "--during", "2010-04"), ("search", "Key", "testing")):
+        code, out, _ = run(capsys, *args, "--format", "csv")
+        assert code == 0
+        rows = {row["id"]: row for row in csv.DictReader(io.StringIO(out))}
+        assert rows["key-tpp-testing"]["read"] == "speaker"
+        assert rows["key-visit-to-washington"]["read"] == ""
+    code, out, _ = run(capsys, "show", "key-tpp-testing", "--format", "csv")
+    assert code == 0
+    assert out.rstrip().endswith("\nread,speaker")
+    _, out, _ = run(capsys, "show", "anzus", "--format", "csv")
+    assert out.rstrip().endswith("\nread,")
 
 
 def test_an_empty_timeline_names_the_undated_records_its_filters_match(capsys: pytest.CaptureFixture[str]) -> None:

@@ -31,25 +31,23 @@ def test_a_paragraphs_contradictions_as_a_table(
     assert (code, err) == (0, "")
     lines = out.splitlines()
     expected = usnz.doubts(kind="contradiction", paragraph=23)
-    assert lines[0] == "nzsas-afghanistan-rotations  contradiction  encyclopedia-nz-us-relations ¶23, ¶24"
-    carriers: dict[usnz.Doubt, list[str]] = {}
-    for item in expected:
-        carriers.setdefault(item.doubt, []).append(item.record.id)
+    # one doubt: its three carriers each name the others in its concerns, so it is read once
+    assert lines[0] == "nzsas-afghanistan-rotations, nzsas, nzsas-afghanistan-fifty  contradiction"
+    assert lines[1] == "    encyclopedia-nz-us-relations ¶23, ¶24"
+    texts = {item.doubt.text for item in expected}
     records = len({item.record.id for item in expected})
-    assert lines[-1] == f"({len(carriers)} doubts; {records} records)"
-    heads = [line for line in lines if not line.startswith(" ") and not line.startswith("(")]
-    assert heads == [f"{', '.join(ids)}  {d.kind}  {d.where}" for d, ids in carriers.items()]
+    assert lines[-1] == f"({len(texts)} doubt{'s' if len(texts) != 1 else ''}; {records} records)"
     assert max(len(line) for line in lines) <= 100
-    monkeypatch.setenv("COLUMNS", "80")  # the source and paragraphs go under the id when they do not fit beside it
+    monkeypatch.setenv("COLUMNS", "120")  # the source and paragraphs beside the ids when they fit
     code, out, err = run(capsys, "doubts", "--kind", "contradiction", "--paragraph", "23")
     lines = out.splitlines()
-    assert lines[:2] == ["nzsas-afghanistan-rotations  contradiction", "    encyclopedia-nz-us-relations ¶23, ¶24"]
-    assert "nzsas  contradiction  encyclopedia-nz-us-relations ¶23, ¶24" in lines
+    assert lines[0] == (
+        "nzsas-afghanistan-rotations, nzsas, nzsas-afghanistan-fifty  contradiction  encyclopedia-nz-us-relations ¶23, ¶24"
+    )
     body = " ".join(line.strip() for line in lines if line.startswith("    ") and "concerns:" not in line)
     for item in expected:
         assert item.doubt.text in body
-    assert "    concerns: nzsas-afghanistan-fifty" in lines
-    assert max(len(line) for line in lines) <= 80
+    assert not any("concerns:" in line for line in lines)  # every record it concerns carries it
 
 
 @pytest.mark.parametrize(
@@ -174,9 +172,28 @@ def test_every_line_keeps_to_the_width_concerns_included(
     assert max(len(line) for line in lines) <= width
     # a long list of concerns wraps at its commas, each id whole, its further lines indented
     at = next(
-        n for n, line in enumerate(lines) if line.startswith("    concerns: nz-forces-active-in-afghanistan-2009")
+        n for n, line in enumerate(lines) if line.startswith("    concerns: us-suspends-anzus-obligations-to-nz,")
     )
     wrapped = [lines[at], *(line for line in lines[at + 1 : at + 3] if line.startswith("      "))]
     ids = " ".join(wrapped).removeprefix("    concerns: ").replace(",", " ").split()
     assert len(ids) >= 2
     assert all(usnz.get(i).id == i for i in ids)
+
+
+def test_a_doubt_its_carriers_name_each_other_in_is_read_once(capsys: pytest.CaptureFixture[str]) -> None:
+    """Review 10 #21.4: the Gulf War doubt of ¶6/¶8/¶12/¶22 printed three times, its concerns naming the others."""
+    found = usnz.doubts(kind="contradiction")
+    gulf = "¶6, ¶8 and ¶12 say New Zealand fought in the Gulf War"
+    iraq = "read as refusal to take part in the war itself"
+    text = str(found)
+    assert text.count(gulf) == 1
+    assert text.count(iraq) == 1
+    assert "gulf-war, nz-gulf-war-1991, war-in-afghanistan, nz-afghanistan-fought  contradiction" in text
+    assert "iraq-war, nz-engineers-iraq, nz-us-fta, us-officials-list-fta-obstacles  contradiction" in text
+    html = usnz.doubts(kind="contradiction", paragraph=22)._repr_html_()
+    assert html.count(gulf) == 1
+    assert usnz.doubts(kind="contradiction", paragraph=37)._repr_html_().count(iraq) == 1
+    entries = len({(d.doubt.kind, d.doubt.source, d.doubt.paragraphs, d.doubt.text) for d in found})
+    assert text.rstrip().endswith(f"({entries} doubts; {len({d.record.id for d in found})} records)")
+    assert main(["doubts", "--kind", "contradiction", "--paragraph", "22"]) == 0
+    assert capsys.readouterr().out.count(gulf) == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 import pytest
@@ -156,3 +157,17 @@ def test_repr_stays_short_and_unambiguous() -> None:
     records = usnz.agreements(kind="treaty")
     assert repr(records).startswith("Records([<agreement ")
     assert repr(usnz.get("anzus")).startswith("Agreement(id='anzus'")
+
+
+def test_a_notebook_table_says_what_shows_more_in_a_notebook_and_keeps_the_killed() -> None:
+    """Review 10 #21.6: no "wider terminal" in a notebook; combat's "not stated" breaks so killed keeps its room."""
+    html = usnz.force_contributions(conflict="war-in-afghanistan")._repr_html_()
+    heads = re.findall(r"<th[^>]*>([^<]*)</th>", html)
+    assert "killed" in heads
+    assert "terminal" not in html
+    assert "(.to_frame() shows every column; print() of these records shows more, as text)" in html
+    not_stated = '<td data-kind="words"'
+    assert not_stated in html  # nz-afghanistan-fought: the source states neither
+    assert '<span style="white-space:nowrap">not</span> <span style="white-space:nowrap">stated</span>' in html
+    korea = usnz.force_contributions(conflict="korean-war")._repr_html_()
+    assert {"killed", "country"} <= set(re.findall(r"<th[^>]*>([^<]*)</th>", korea))

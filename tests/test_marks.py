@@ -49,8 +49,8 @@ def test_both_sas_rows_are_marked_as_disputed_and_not_the_prt() -> None:
 def test_an_assumed_currency_is_marked_with_a_legend() -> None:
     text = table_text(usnz.assistance(during=2005), width=120)
     assert "NZD 2,000,000 *" in _rows(text)["nz-katrina-red-cross-pledge"]
-    assert text.splitlines()[-3].startswith("* not stated in the texts")  # the legend, wrapped at 120
-    assert text.splitlines()[-1].startswith("Dates: ~ approximate")
+    assert text.splitlines()[-4].startswith("* not stated in the texts")  # the legend, wrapped at 120
+    assert text.splitlines()[-2].startswith("Dates: ~ approximate (2005-08~/2005~ *: an inferred date")
     shown = str(usnz.get("nz-katrina-red-cross-pledge"))
     assert "NZD 2,000,000 *" in shown
     assert "* not stated in the texts" in shown
@@ -463,10 +463,36 @@ def test_equal_inferred_dates_keep_their_column_and_legend() -> None:
     rows = _rows(text)
     assert all("2009~ *" in rows[quote.id] for quote in quotes)
     assert text.splitlines()[-2].startswith("* not stated in the texts")
-    assert text.splitlines()[-1] == "Dates: ~ approximate (the text hedges: 'late 2001', 'about')"
+    assert text.splitlines()[-1] == (  # no ~ here is a hedge of the text: the reading places the dates
+        "Dates: ~ approximate (2009~ *: an inferred date, placed approximately by the reading; the text does not hedge it)"
+    )
     html = quotes._repr_html_()
     assert "2009~" in html
     assert "read from them" in html
+
+
+def test_the_dates_legend_calls_a_tilde_a_hedge_of_the_text_only_for_a_stated_date() -> None:
+    """Review 10 #10: 2007-03~ * and 2010-04~ † are the reading's approximations; 2001~ is the text's "late 2001"."""
+    clark = table_text(usnz.events(involving="helen-clark"), width=200)
+    assert "2007-03~ *" in clark
+    assert "the text hedges" not in clark
+    assert "(2007-03~ *: an inferred date, placed approximately by the reading; the text does not hedge it)" in clark
+    obama = str(usnz.get("obama-inauguration"))
+    assert "the text hedges" not in obama
+    assert "2009~ *: an inferred date" in " ".join(obama.split())
+    outside = " ".join(table_text(usnz.quotes(during="2010-04"), width=200).split())
+    assert "the text hedges" not in outside
+    assert "2010-04~ †: a date from outside the texts, placed approximately by the reading" in outside
+    mixed = [usnz.get("nzsas-afghanistan-rotations"), usnz.get("clark-visits-washington-for-bush-talks")]
+    both = " ".join(table_text(usnz.Records(mixed), width=200).split())
+    assert (
+        "Dates: ~ approximate (the text hedges: 'late 2001', 'about'; 2007-03~ *: an inferred date, placed "
+        "approximately by the reading)"
+    ) in both
+    assert "the text hedges: 'late 2001'" in " ".join(str(usnz.get("nzsas-afghanistan-rotations")).split())
+    html = usnz.events(involving="helen-clark")._repr_html_()
+    assert "placed approximately by the reading" in html
+    assert "the text hedges" not in html
 
 
 def test_equal_unmarked_cells_are_still_left_out() -> None:
@@ -746,3 +772,13 @@ def test_a_user_dataset_s_results_are_its_own_and_the_shared_empty_one_is_copied
     treaties = data.agreements()
     assert treaties._data is data
     assert data.agreements() is treaties  # its own, remembered in place: not copied on each call
+
+
+def test_print_of_a_record_honours_columns_as_a_table_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Review 10 #20: ``str(record)`` wrote lines of up to 100 characters at COLUMNS=80."""
+    monkeypatch.setenv("COLUMNS", "80")
+    anzus = usnz.get("anzus")
+    assert max(len(line) for line in str(anzus).splitlines()) <= 80
+    assert max(len(line) for line in str(usnz.agreements()).splitlines()) <= 80
+    monkeypatch.setenv("COLUMNS", "160")
+    assert max(len(line) for line in str(anzus).splitlines()) > 100

@@ -25,6 +25,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, Rectangle
 
 import usnz
+import usnz.faces.marks
 import usnz.plot
 from user_data import edge_source
 
@@ -59,9 +60,12 @@ def test_vietnam_contributions() -> None:
     assert sorted(periods) == sorted(r.id for r in dated if isinstance(r.when, usnz.Period))
     assert [t.get_text() for t in ax.get_yticklabels()] == ["Vietnam War"]
     by_id = {r.id: r.label for r in dated}
-    labels = {a.get_gid(): a.get_text() for a in ax.texts}
+    labels = {a.get_gid(): a.get_text().removesuffix(" *") for a in ax.texts}
     assert set(labels) == set(by_id), "room for every label"
     assert all(text == by_id[i] or by_id[i].startswith(text[:-1]) for i, text in labels.items())
+    assert {a.get_gid() for a in ax.texts if a.get_text().endswith(" *")} == {
+        r.id for r in dated if usnz.faces.marks.read_fields(r)
+    }  # combat read from what a force was, not stated
     legend = ax.get_legend()
     assert legend is not None
     assert [t.get_text() for t in legend.get_texts()] == [
@@ -69,6 +73,7 @@ def test_vietnam_contributions() -> None:
         "date known to the\nmonth, year or decade",
         "start not given",
         "end not given",
+        "* not stated in the texts:\na value read (combat)",
     ]
     image = png(ax)
     assert image.startswith(b"\x89PNG\r\n\x1a\n")
@@ -278,10 +283,16 @@ def test_the_axis_runs_over_a_window_with_an_open_end() -> None:
 def test_labels_are_cut_to_the_room_and_left_out_where_there_is_none() -> None:
     ax = usnz.plot.timeline()
     labels = {r.id: " ".join(r.label.split()) for r in usnz.timeline()}  # a label's runs of spaces drawn as one
-    texts = {t.get_gid(): re.sub(r" [*†≠ ]+$", "", t.get_text()).replace("\\$", "$") for t in ax.texts}
-    cut = [i for i, text in texts.items() if text != labels[i]]
+    told = {  # a label that repeats has its date (or id) after it
+        r.id: (f"{labels[r.id]} ({usnz.faces.marks.date_text(r.when)})", f"{labels[r.id]} ({r.id})")
+        for r in usnz.timeline()
+    }
+    texts = {t.get_gid(): re.sub(r" [~*†≠ ]+$", "", t.get_text()).replace("\\$", "$") for t in ax.texts}
+    cut = [i for i, text in texts.items() if text != labels[i] and text not in told[i]]
     assert cut
-    assert all(texts[i].endswith("…") and labels[i].startswith(texts[i][:-1]) for i in cut)
+    assert all(
+        texts[i].endswith("…") and any(full.startswith(texts[i][:-1]) for full in (labels[i], *told[i])) for i in cut
+    )
     assert all(len(texts[i]) >= 14 for i in cut)
 
 
@@ -312,8 +323,9 @@ def test_the_legend_names_only_what_shows() -> None:
         "quotes",
         "figures",
         "date known to the\nmonth, year or decade",
+        "~ date approximate:\nplaced approximately\nby the reading",  # the inferred 2008-07~, ...
         "† dates from outside\nthe texts",  # the war in Afghanistan, dated from COW
-        "* date inferred,\nnot stated",
+        "* not stated in the texts:\na date inferred;\na value read (countries, speaker)",
     ]
     assert any(isinstance(p, FancyArrowPatch) for p in ax.patches), "the arrow is drawn, after 2008"
 
@@ -387,7 +399,7 @@ def test_a_dollar_never_turns_on_math_mode(title: str) -> None:
     ax = usnz.plot.timeline([odd])
     png(ax)  # drawing raises on bad math
     texts = {t.get_gid(): t for t in ax.texts}
-    assert texts["odd-label"].get_text() == title.replace("$", "\\$")
+    assert texts["odd-label"].get_text() == title.replace("$", "\\$") + " *"  # K-FORCE's combat: read
     assert usnz.plot.plain("a $b$") == "a \\$b\\$"
 
 
@@ -541,3 +553,70 @@ def test_many_undated_records_are_counted_after_a_few() -> None:
 def test_one_undated_record_left_out_with_during() -> None:
     ax = usnz.plot.timeline([usnz.get("k-force-korea"), usnz.get("rnzn-korea")], during="1950/1960")
     assert ax.get_xlabel() == "1 undated record not drawn: rnzn-korea"
+
+
+def test_an_approximate_date_is_marked_in_its_label_edge_and_legend() -> None:
+    """Review 10 #10: "late 2001" (2001~/2005-11) is not drawn as a plain year box."""
+    ax = usnz.plot.timeline(usnz.force_contributions(conflict="war-in-afghanistan"))
+    texts = {t.get_gid(): t.get_text() for t in ax.texts}
+    assert texts["nzsas-afghanistan-rotations"].endswith(" ~ ≠")
+    assert "~" not in texts["nz-bamyan-prt"]  # 2003/..: stated, not approximate
+    drawn = _patches(ax, "nzsas-afghanistan-rotations")
+    year = (dates.date2num(dt.date(2001, 1, 1)), dates.date2num(dt.date(2002, 1, 1)))
+    assert (drawn["approximate"].get_x(), drawn["approximate"].get_x() + drawn["approximate"].get_width()) == year
+    assert drawn["approximate"].get_linestyle() == ":"
+    assert drawn["pale"].get_linestyle() == "solid"  # 2005-11: known to the month, not approximate
+    legend = ax.get_legend()
+    assert legend is not None
+    assert "~ date approximate:\nhedged by the text" in [t.get_text() for t in legend.get_texts()]
+
+
+def test_an_approximate_inferred_date_is_placed_by_the_reading_not_hedged() -> None:
+    ax = usnz.plot.timeline([usnz.get("clark-visits-washington-for-bush-talks")])
+    assert {t.get_gid(): t.get_text() for t in ax.texts}["clark-visits-washington-for-bush-talks"].endswith(" ~ *")
+    assert next(p for p in ax.patches if p.get_gid() == "clark-visits-washington-for-bush-talks").get_linestyle() == ":"
+    legend = ax.get_legend()
+    assert legend is not None
+    texts = [t.get_text() for t in legend.get_texts()]
+    assert "~ date approximate:\nplaced approximately\nby the reading" in texts
+    both = usnz.plot.timeline(
+        [usnz.get("clark-visits-washington-for-bush-talks"), usnz.get("nzsas-afghanistan-rotations")]
+    )
+    legend = both.get_legend()
+    assert legend is not None
+    assert "~ date approximate:\nhedged by the text,\nor placed approximately\nby the reading" in [
+        t.get_text() for t in legend.get_texts()
+    ]
+
+
+def test_labels_that_repeat_are_told_apart_by_their_dates() -> None:
+    """Review 10 #21.6: three Afghanistan rows were each "Special Air Service of New Zealand"."""
+    ax = usnz.plot.timeline(usnz.force_contributions(conflict="war-in-afghanistan"))
+    texts = {t.get_gid(): t.get_text() for t in ax.texts}
+    assert texts["nzsas-afghanistan-rotations"].startswith("Special Air Service of New Zealand (2001~/2005-11)")
+    assert texts["nzsas-task-force-k-bar"] == "Special Air Service of New Zealand (2001-10-17/2002-03-30)"
+    assert texts["nzsas-operation-anaconda"] == "Special Air Service of New Zealand (2002-03)"
+    assert texts["nz-bamyan-prt"] == "Provincial Reconstruction Team"  # its own: no date added
+    base = usnz.get("nzsas-operation-anaconda")
+    twin = attrs.evolve(base, id="nzsas-operation-anaconda-twin")
+    _, wide = plt.subplots(figsize=(16, 3))
+    both = usnz.plot.timeline([base, twin], ax=wide)
+    labels = {t.get_gid(): t.get_text() for t in both.texts}
+    assert (
+        labels["nzsas-operation-anaconda-twin"] == "Special Air Service of New Zealand (nzsas-operation-anaconda-twin)"
+    )
+
+
+def test_a_read_value_or_an_assumed_currency_is_marked_in_its_label_and_legend() -> None:
+    """Review 10 #21.7: the plot marked only dates and disputes, not what the tables mark * beyond them."""
+    ax = usnz.plot.timeline([usnz.get("key-tpp-testing"), usnz.get("nz-katrina-red-cross-pledge")])
+    texts = {t.get_gid(): t.get_text() for t in ax.texts}
+    assert texts["key-tpp-testing"].endswith(" ~ *†")  # speaker read from "he said"; April 2010 from outside
+    assert texts["nz-katrina-red-cross-pledge"].endswith(" *")  # "$2 million" read as NZD; its date stated
+    legend = ax.get_legend()
+    assert legend is not None
+    assert "* not stated in the texts:\na value read (speaker);\na currency assumed\nfrom '$'" in [
+        t.get_text() for t in legend.get_texts()
+    ]
+    stated = usnz.plot.timeline([usnz.get("anzus")])
+    assert not any(t.get_text().endswith("*") for t in stated.texts)

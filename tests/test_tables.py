@@ -535,7 +535,7 @@ def test_list_csv_keeps_its_columns_when_nothing_matches(capsys: pytest.CaptureF
 def test_search_and_timeline_csv_mix_kinds_in_common_columns(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["timeline", "--during", "1965", "--format", "csv"]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
-    columns = ["id", "record_kind", "date", "date_basis", "label", "disputes", "doubts", "citations"]
+    columns = ["id", "record_kind", "date", "date_basis", "label", "disputes", "doubts", "citations", "read"]
     assert list(rows[0]) == columns
     assert {"event", "force-contribution"} <= {row["record_kind"] for row in rows}
 
@@ -763,7 +763,9 @@ def test_ships_and_aircraft_show_when_a_row_has_them() -> None:
     gulf = [c.name for c in table(usnz.force_contributions(conflict="gulf-war"))[0]]
     assert "aircraft" in gulf
     html = records_html(korea)
-    assert all(figure in html for figure in ("3,794", "1,300", "≥6"))
+    assert all(figure in html for figure in ("3,794", "1,300"))
+    assert "Not shown for want of room: ships, wounded, captured" in html  # as at 80 columns: country, killed kept
+    assert "≥6" in records_html(usnz.Records([usnz.get("rnzn-korea")]))
 
 
 def test_a_narrow_table_names_the_columns_it_leaves_out() -> None:

@@ -480,9 +480,9 @@ def _render(records: Records[AnyRecord], output: str, kind: type[AnyRecord] | No
         header = columns(kind)
         return _csv([[c.name for c in header], *([csv_text(c.get(r)) for c in header] for r in records)])
     if output == "csv":  # records of several kinds: what every record has, the caveats included
-        from usnz.faces.columns import csv_text, join  # noqa: PLC0415
+        from usnz.faces.columns import READ, csv_text, join  # noqa: PLC0415
 
-        rows = [("id", "record_kind", "date", "date_basis", "label", "disputes", "doubts", "citations")]
+        rows = [("id", "record_kind", "date", "date_basis", "label", "disputes", "doubts", "citations", "read")]
         rows.extend(
             (
                 r.id,
@@ -493,6 +493,7 @@ def _render(records: Records[AnyRecord], output: str, kind: type[AnyRecord] | No
                 csv_text(join(getattr(r, "disputes", ()))),
                 csv_text(join(getattr(r, "doubts", ()))),
                 csv_text(join(getattr(r, "citations", ()))),
+                csv_text(READ.get(r)),  # the fields read, not stated: as a frame's and the export's read
             )
             for r in records
         )
@@ -506,7 +507,10 @@ def _render_one(record: AnyRecord, output: str) -> str:
 
         return _json(Records((record,)).to_list()[0])
     if output == "csv":
-        return _csv([("field", "value"), ("id", record.id), *field_rows(record)])
+        from usnz.faces.columns import READ, csv_text  # noqa: PLC0415
+
+        read = ("read", csv_text(READ.get(record)))  # the fields the faces mark *: read, not stated
+        return _csv([("field", "value"), ("id", record.id), *field_rows(record), read])
     return show_text(record, terminal_width())
 
 

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import datetime as dt
 import typing
+from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Final, Literal
 
 import attrs
 
-from usnz.faces.marks import DISPUTED, NOT_STATED, OUTSIDE, clean, date_mark
+from usnz.faces.marks import DISPUTED, NOT_STATED, OUTSIDE, clean, date_mark, date_text, money_mark, read_fields
 from usnz.faces.text import fit
 from usnz.model.base import Described, Record
 from usnz.model.calls import checked_call
@@ -92,6 +93,8 @@ class _Mark:
         solid: The part the record certainly covers, drawn solid (``None``: no day is certain,
             as in ``/1957``, which ended some day of 1957).
         pale: The parts it may cover: an end known only to the month, year or decade, drawn pale.
+        label: Its label: the record's, with its date (or id) after it when another record drawn
+            has the same label (three Afghanistan SAS rows are each "Special Air Service of New Zealand").
     """
 
     record: AnyRecord
@@ -102,6 +105,7 @@ class _Mark:
     after: _End = None
     solid: tuple[float, float] | None = None
     pale: tuple[tuple[float, float], ...] = ()
+    label: str = ""
 
 
 def _x(day: dt.date) -> float:
@@ -237,7 +241,19 @@ def _marks(chosen: list[AnyRecord], sources: list[AnyRecord], data: Dataset) -> 
                 pale=pale,
             )
         )
-    return marks
+    return _told_apart(marks)
+
+
+def _told_apart(marks: list[_Mark]) -> list[_Mark]:
+    """Each mark with its label: a label that repeats gets its date after it, or its id when the dates repeat too."""
+    plain = [fit(mark.record.label, 1000) for mark in marks]
+    dated = [f"{text} ({date_text(mark.record.when)})" for text, mark in zip(plain, marks, strict=True)]
+    repeats, dates_repeat = Counter(plain), Counter(dated)
+    labels = [
+        text if repeats[text] == 1 else when if dates_repeat[when] == 1 else f"{text} ({mark.record.id})"
+        for text, when, mark in zip(plain, dated, marks, strict=True)
+    ]
+    return [attrs.evolve(mark, label=label) for mark, label in zip(marks, labels, strict=True)]
 
 
 def _parts(
@@ -338,7 +354,7 @@ def _layout(marks: list[_Mark], window: tuple[dt.date, dt.date] | None, points_w
             middle = (mark.first + mark.last) / 2
             first, last = middle - 3 * day, middle + 3 * day
         first, last = max(first, view[0]), min(last, view[1])
-        need = ((len(fit(mark.record.label, 1000)) * _FONT * 0.55 + 6) if labelled else 3) * day
+        need = ((len(mark.label) * _FONT * 0.55 + 6) if labelled else 3) * day
         if last + need <= view[1]:
             last += need
         elif first - need >= view[0]:
@@ -511,9 +527,14 @@ def _draw_mark(ax: Axes, mark: _Mark, layout: _Layout) -> set[tuple[str, _End]]:
         (main[0], y - 0.3), main[1] - main[0], 0.6, facecolor=to_rgba(colour, alpha), edgecolor=colour, hatch=hatch
     )
     ax.add_patch(bar).set(gid=mark.record.id, linewidth=0.8)
+    rough = _approximate_parts(mark.record)
+    if main in rough:  # an approximate date (2009~): its edge dotted, as its legend shows
+        bar.set_linestyle(":")
     for lo, hi in pale:
         part = Rectangle((lo, y - 0.3), hi - lo, 0.6, facecolor=to_rgba(colour, _PALE), edgecolor=colour)
         ax.add_patch(part).set(label=f"_pale {mark.record.id}", linewidth=0.8, hatch=hatch)
+        if (lo, hi) in rough:  # 2001~ of 2001~/2005-11: "late 2001", not a plain 2001
+            part.set(linestyle=":", label=f"_approximate {mark.record.id}")
     first, last = layout.reach(mark)
     seen: set[tuple[str, _End]] = set()
     reaches: tuple[tuple[str, _End, float, float], ...] = (
@@ -534,6 +555,33 @@ def _draw_mark(ax: Axes, mark: _Mark, layout: _Layout) -> set[tuple[str, _End]]:
     return seen
 
 
+def _approximate_parts(record: AnyRecord) -> set[tuple[float, float]]:
+    """The spans (as drawn pale) of *record*'s approximate dates or ends (``~``): drawn with a dotted edge."""
+    when = record.when
+    ends = (when.start, when.end) if isinstance(when, Period) else (when,)
+    return {(_x(end.earliest), _x(end.latest) + 1) for end in ends if isinstance(end, PartialDate) and end.approximate}
+
+
+def _approximate(record: AnyRecord) -> bool:
+    """Whether *record*'s date, or an end of its period, is approximate (``~``)."""
+    return "~" in str(record.when)
+
+
+def _approximate_legend(marks: list[_Mark]) -> str | None:
+    """The legend's ``~`` line: a hedge of the text only when a stated date drawn is approximate."""
+    rough = [m.record for m in marks if _approximate(m.record)]
+    if not rough:
+        return None
+    hedged = any(getattr(record, "date_basis", None) == "stated" for record in rough)
+    placed = any(getattr(record, "date_basis", None) in {"inferred", "external"} for record in rough)
+    why = {
+        (True, False): "hedged by the text",
+        (False, True): "placed approximately\nby the reading",
+        (True, True): "hedged by the text,\nor placed approximately\nby the reading",
+    }[hedged, placed]
+    return f"~ date approximate:\n{why}"
+
+
 def _legend(ax: Axes, marks: list[_Mark], seen: set[tuple[str, _End]]) -> None:
     """The legend: the kinds drawn, then only the shapes and marks that show."""
     from matplotlib.colors import to_rgba  # noqa: PLC0415 - the plot extra, only when drawing
@@ -551,14 +599,20 @@ def _legend(ax: Axes, marks: list[_Mark], seen: set[tuple[str, _End]]) -> None:
             handles.append(
                 Patch(facecolor=to_rgba(_INK, _REACH), edgecolor=_INK, linestyle="--", label=f"{side} not given")
             )
+    rough = _approximate_legend(marks)
+    if rough is not None:
+        handles.append(Patch(facecolor=to_rgba(_INK, _PALE), edgecolor=_INK, linestyle=":", label=rough))
     used = "".join(_marks_of(m.record) for m in marks)
     if OUTSIDE in used:
         handles.append(
             Patch(facecolor="none", edgecolor=_INK, hatch="xxx", label=f"{OUTSIDE} dates from outside\nthe texts")
         )
-    for mark, meaning in ((NOT_STATED, "date inferred,\nnot stated"), (DISPUTED, "disputes another\nrecord's claim")):
-        if mark in used:
-            handles.append(Line2D([], [], linestyle="none", marker=f"${mark}$", color=_INK, label=f"{mark} {meaning}"))
+    stars = _stars(marks)
+    if stars is not None:
+        handles.append(Line2D([], [], linestyle="none", marker=f"${NOT_STATED}$", color=_INK, label=stars))
+    if DISPUTED in used:
+        label = f"{DISPUTED} disputes another\nrecord's claim"
+        handles.append(Line2D([], [], linestyle="none", marker=f"${DISPUTED}$", color=_INK, label=label))
     if ("end", "open") in seen or ("start", "open") in seen:
         handles.append(
             Line2D([], [], color=_INK, marker=">", markersize=5, label="open end (still going\nas of its source)")
@@ -636,7 +690,7 @@ def _fitted(
     ax: Axes, mark: _Mark, *, y: int, size: float, rooms: dict[str, tuple[float, float]], widest: str
 ) -> Text | None:
     """The mark's label in the first room it fits whole in, else cut to fit the widest room."""
-    label = fit(mark.record.label, 1000)
+    label = mark.label
     suffix = _marks_of(mark.record)
     inverse = ax.transData.inverted()
     text = ax.text(0, y, plain(label + suffix), fontsize=size, va="center", in_layout=False, gid=mark.record.id)
@@ -662,9 +716,46 @@ def _fitted(
 
 
 def _marks_of(record: AnyRecord) -> str:
-    """The marks after a record's label (:mod:`usnz.faces.marks`): its date's basis, a dispute."""
-    found = date_mark(record) + (DISPUTED if getattr(record, "disputes", ()) else "")
-    return f" {found}" if found else ""
+    """The marks after a record's label (:mod:`usnz.faces.marks`): an approximate date, what is not stated, a dispute.
+
+    ``~`` stands apart (``~ *``): the tables' ``2007-03~ *``, its date not drawn in words. ``*``
+    marks an inferred date, a value read from the texts (a quote's speaker NZPA gives only as
+    "he said") or a currency assumed from ``$``, as the tables mark those cells; ``†`` a date
+    from outside the texts.
+    """
+    basis = date_mark(record)
+    if basis != NOT_STATED and _read(record):
+        basis = NOT_STATED + basis  # ``*†``: a value read, and a date from outside the texts
+    found = basis + (DISPUTED if getattr(record, "disputes", ()) else "")
+    parts = ["~" if _approximate(record) else "", found]
+    return "".join(f" {part}" for part in parts if part)
+
+
+def _read(record: AnyRecord) -> set[str]:
+    """What of *record* the tables mark ``*`` beyond its date: ``value`` (a field read), ``currency`` (assumed)."""
+    found: set[str] = {"value"} if read_fields(record) else set()
+    if any(money_mark(getattr(record, field.name)) for field in attrs.fields(type(record))):
+        found.add("currency")
+    return found
+
+
+def _stars(marks: list[_Mark]) -> str | None:
+    """The legend's ``*`` line, naming only what the drawn records' ``*`` stand for."""
+    read = sorted({name for m in marks for name in read_fields(m.record)})
+    what = [
+        words
+        for present, words in (
+            (any(date_mark(m.record) == NOT_STATED for m in marks), "a date inferred"),
+            (bool(read), f"a value read ({', '.join(read)})"),
+            (any("currency" in _read(m.record) for m in marks), "a currency assumed\nfrom '$'"),
+        )
+        if present
+    ]
+    if not what:
+        return None
+    if what == ["a date inferred"]:
+        return f"{NOT_STATED} date inferred,\nnot stated"
+    return f"{NOT_STATED} not stated in the texts:\n" + ";\n".join(what)
 
 
 def _title(marks: list[_Mark], during: object) -> str:

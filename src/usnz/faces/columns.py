@@ -627,7 +627,12 @@ def table_notes(
     *chosen* and *rows* are :func:`table`'s; *shown* the positions of the columns shown.
     """
     kept = set(shown)
-    dates = [row[at] for row in rows for at, column in enumerate(chosen) if at in kept and column.name in marks.DATES]
+    dates = [
+        (row[at], column.mark(record))  # the mark tells a hedge of the text from the reading's own ~
+        for record, row in zip(records, rows, strict=True)
+        for at, column in enumerate(chosen)
+        if at in kept and column.name in marks.DATES
+    ]
     line = marks.dates_legend(dates)
     notes = [] if line is None else [line]
     empty = unstated(records)

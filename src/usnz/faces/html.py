@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Final
 from usnz.faces import marks
 from usnz.faces.columns import Shown, shown_legend, table, table_marks, table_notes
 from usnz.faces.marks import cited, clean, short_names
-from usnz.faces.text import doubts_count, field_values, fit, value_text
+from usnz.faces.text import doubt_entries, doubts_count, field_values, fit, value_text
 from usnz.model.facts import facts
 from usnz.model.values import Citation
 
@@ -47,6 +47,7 @@ STYLES: Final = {
     "id": f"{_LEFT};white-space:nowrap",
     "value": f"{_LEFT};white-space:nowrap",
     "period": f"{_LEFT};white-space:normal",
+    "words": f"{_LEFT};white-space:normal",
     "figure": f"text-align:right;{_CELL};white-space:normal;font-variant-numeric:tabular-nums",
     "number": f"text-align:right;{_CELL};white-space:nowrap;font-variant-numeric:tabular-nums",
     "text": f"{_LEFT};white-space:normal;min-width:8em;max-width:22em",
@@ -57,7 +58,8 @@ STYLES: Final = {
 """The inline style of a cell, by the kind of its column (:attr:`usnz.faces.columns.Shown.kind`),
 or ``field`` (the name of a record's field), ``prose`` (a field's value, a doubt: long text) or
 ``cited``: ids, values, field names, figures and citations never wrap (an id is copied whole),
-figures align right, text and prose wrap. Each cell names its kind in ``data-kind``."""
+figures align right, text and prose wrap; a value of words (``words``: combat's ``not stated``)
+breaks at its spaces only. Each cell names its kind in ``data-kind``."""
 _TABLE: Final = 'style="border-collapse:collapse;margin-left:0;margin-right:auto"'
 _SCROLL: Final = '<div class="usnz" style="overflow-x:auto;max-width:100%">'
 """Around each table: a table wider than the page scrolls instead of being cut off."""
@@ -165,13 +167,14 @@ def _estimate(column: Shown, cells: list[str], marked: list[str]) -> float:
 
 
 def _pieces(text: str, mark: str, kind: str) -> list[str]:
-    """The parts of a cell kept on one line: a value breaks after a ``/``, a figure at spaces, else whole.
+    """The parts of a cell kept on one line: a value breaks after a ``/`` or at a space, a figure at spaces, else whole.
 
     The mark stays with the last part.
     """
     whole = text + (f" {mark}" if mark else "")
     if kind == "value":
-        return [piece for part in whole.split("/") for piece in ([part] if part else [])]
+        *words, last = text.replace("/", " ").split(" ")  # (the slash is counted as the old split did: not at all)
+        return [piece for piece in [*words, last + (f" {mark}" if mark else "")] if piece]
     if kind == "number":
         *words, last = text.split(" ")
         return [*words, last + (f" {mark}" if mark else "")]
@@ -205,7 +208,7 @@ def _fitting(
     return sorted(kept)
 
 
-ROOM_HINT: Final = "(.to_frame() shows every column; a wider terminal shows more in print())"
+ROOM_HINT: Final = "(.to_frame() shows every column; print() of these records shows more, as text)"
 """What the line naming the columns a Jupyter table leaves out for want of room says after them."""
 
 
@@ -291,12 +294,17 @@ def _kind(text: str, column: Shown) -> str:
     """A cell's style: a period's may break after its ``/``."""
     if column.kind == "number" and " " in text:
         return "figure"
+    if column.kind == "value" and " " in text and "/" not in text:
+        return "words"
     return "period" if column.kind == "value" and "/" in text else column.kind
 
 
 def _content(text: str, column: Shown, mark: str, meaning: str = "") -> str:
     """A cell's markup: text cut at a word; a value broken only after a ``/``; then its mark (*meaning*: its tip)."""
     if column.kind == "number" and " " in text:  # a figure with words (about 500-1,000 fighters) breaks at a space
+        words = " ".join(f'<span style="white-space:nowrap">{escape(clean(word))}</span>' for word in text.split(" "))
+        return words + mark_html(mark, meaning, wraps=True)
+    if column.kind == "value" and " " in text and "/" not in text:  # not stated: a word a line, when room is short
         words = " ".join(f'<span style="white-space:nowrap">{escape(clean(word))}</span>' for word in text.split(" "))
         return words + mark_html(mark, meaning, wraps=True)
     if column.kind == "value" and "/" in text:
@@ -360,7 +368,7 @@ def doubts_html(found: Doubts) -> str:
     >>> html.count("they were integrated") < len(usnz.doubts(kind="garbled", paragraph=19))
     True
     """
-    carried = list(found.by_doubt().items())
+    carried = doubt_entries(found)
     head = (
         _cell("th", "records", "id", "The records that carry the doubt")
         + _cell("th", "kind", "value", "contradiction, vague, garbled, typo, reading or outside")
@@ -369,17 +377,17 @@ def doubts_html(found: Doubts) -> str:
     )
     body = [
         "<tr>"
-        + _cell("td", "<br>".join(f"<code>{escape(clean(i))}</code>" for i in records.ids()), "id")
+        + _cell("td", "<br>".join(f"<code>{escape(clean(i))}</code>" for i in records), "id")
         + _cell("td", escape(doubt.kind), "value")
         + _cell("td", "<br>".join(escape(clean(part)) for part in doubt.where.split(" ", 1)), "cited")
         + _cell(
             "td",
             escape(clean(doubt.text))
-            + (f"<br><small>concerns: {escape(clean(', '.join(doubt.concerns)))}</small>" if doubt.concerns else ""),
+            + (f"<br><small>concerns: {escape(clean(', '.join(concerns)))}</small>" if concerns else ""),
             "prose",
         )
         + "</tr>"
-        for doubt, records in carried[:MAX_ROWS]
+        for doubt, records, concerns in carried[:MAX_ROWS]
     ]
     if len(carried) > MAX_ROWS:
         more = f"… and {len(carried) - MAX_ROWS} more; print() or .by_doubt() gives them all"

@@ -357,18 +357,45 @@ _DATE_FORMS: Final = {
 }
 """What each EDTF form a date may use means, as the legends say it (``{seen}``: the date that uses it)."""
 
+_PLACED: Final = {NOT_STATED: "an inferred date", OUTSIDE: "a date from outside the texts"}
+"""What a ``~`` date with each mark is: a date the texts do not state, placed approximately by the reading."""
 
-def dates_legend(texts: Iterable[str]) -> str | None:
+
+def _approximate(stated: bool, placed: dict[str, str]) -> str:
+    """The ``~`` part of the dates' legend: a hedge of the text only when a stated date uses it.
+
+    *placed* holds, for each mark (``*``, ``†``) of an inferred or outside ``~`` date shown,
+    the first such date.
+    """
+    parts = ["the text hedges: 'late 2001', 'about'"] if stated else []
+    if placed:
+        what = " or ".join(_PLACED[mark] for mark in _PLACED if mark in placed)
+        seen = ", ".join(f"{text} {mark}" for mark, text in placed.items())
+        hedge = "" if stated else "; the text does not hedge it"
+        parts.append(f"{seen}: {what}, placed approximately by the reading{hedge}")
+    return f"~ approximate ({'; '.join(parts)})"
+
+
+def dates_legend(texts: Iterable[str | tuple[str, str]]) -> str | None:
     """A legend line for the EDTF forms the dates *texts* use (``~``, ``196X``, open or unknown ends), or ``None``.
 
-    Only the forms present are named, each by the first date that uses it.
+    Only the forms present are named, each by the first date that uses it. A date may come with
+    its mark (:func:`date_mark`): a ``~`` of a stated date is the text's hedge, a ``~`` of an
+    inferred (``*``) or outside (``†``) date is the reading's own approximation, and the line
+    says which the dates shown hold.
 
     >>> print(dates_legend(["2001~/2005-11", "196X/1987", "2003/..", "/1957", "1965-07/"]))
     Dates: ~ approximate (the text hedges: 'late 2001', 'about'); 196X a year of the 1960s; 2003/.. still
     going when the source was written; 1965-07/ end not given; /1957 start not given
+    >>> print(dates_legend([("2007-03~", "*"), ("2010-04~", "†"), ("2008-07~", "*")]))
+    Dates: ~ approximate (2007-03~ *, 2010-04~ †: an inferred date or a date from outside the texts, placed
+    approximately by the reading; the text does not hedge it)
     """
     found: dict[str, str] = {}
-    for text in texts:
+    stated = False
+    placed: dict[str, str] = {}
+    for item in texts:
+        text, mark = (item, "") if isinstance(item, str) else item
         decade = _DECADE.search(text)
         if decade is not None:
             found.setdefault("X", decade[0])
@@ -376,8 +403,14 @@ def dates_legend(texts: Iterable[str]) -> str | None:
         for form, present in (*checks, ("start", text.startswith("/"))):
             if present:
                 found.setdefault(form, text)
+        if "~" in text and mark in _PLACED:
+            placed.setdefault(mark, text)
+        elif "~" in text:
+            stated = True
     parts = [
-        words.format(seen=found[form], decade=found[form][:3]) for form, words in _DATE_FORMS.items() if form in found
+        _approximate(stated, placed) if form == "~" else words.format(seen=found[form], decade=found[form][:3])
+        for form, words in _DATE_FORMS.items()
+        if form in found
     ]
     return "Dates: " + "; ".join(parts) if parts else None
 
@@ -386,7 +419,10 @@ def record_dates_legend(record: AnyRecord) -> list[str]:
     """The legend line for the date forms *record*'s dates use (:func:`dates_legend`), as ``usnz show`` shows them."""
     kind: Any = type(record)
     dated = [name for name, declared in facts(kind) if declared.date]
-    line = dates_legend(date_text(value) for name in dated if (value := getattr(record, name, None)) is not None)
+    mark = date_mark(record)
+    line = dates_legend(
+        (date_text(value), mark) for name in dated if (value := getattr(record, name, None)) is not None
+    )
     return [] if line is None else [line]
 
 

@@ -19,6 +19,7 @@ from usnz.model.base import PROVENANCE
 if TYPE_CHECKING:
     from usnz.faces.columns import Shown
     from usnz.model.amounts import Quantity
+    from usnz.model.doubt import Doubt
     from usnz.model.records import AnyRecord
     from usnz.model.values import Citation
     from usnz.querying.dataset import Dataset
@@ -28,8 +29,10 @@ __all__ = [
     "PROVENANCE",
     "ROOM_HINT",
     "WIDTH",
+    "DoubtEntry",
     "dispute_parts",
     "disputes_text",
+    "doubt_entries",
     "doubts_count",
     "doubts_text",
     "field_mark",
@@ -166,13 +169,17 @@ def _wrap(text: str, width: int, *, keep: bool = False) -> list[str]:
     return lines
 
 
-def show_text(record: AnyRecord, width: int = WIDTH) -> str:
-    """The record's id and kind, then one field per line, wrapped to *width*.
+def show_text(record: AnyRecord, width: int | None = None) -> str:
+    """The record's id and kind, then one field per line, wrapped to *width* (the terminal's, or ``COLUMNS``).
+
+    ``print(record)`` is as wide as ``print(records)`` and ``usnz show``: :func:`terminal_width`.
 
     Each citation gets lines of its own, with its quote (the words that state the fact, as
     stored) below it; the record's doubts come one a line, the disputes first; marks and their
     legend as in tables (:mod:`usnz.faces.marks`). Control characters are shown as escapes.
     """
+    if width is None:
+        width = terminal_width()
     rows = show_rows(record)
     name_width = max(len(name) for name, _ in rows)
     room = max(width - name_width - 4, _NARROWEST)
@@ -637,28 +644,67 @@ def disputes_text(
     return "\n".join(lines)
 
 
+class DoubtEntry(NamedTuple):
+    """One doubt as a printed ``Doubts`` reads it: once, with every record that carries it.
+
+    Attributes:
+        doubt: The doubt (the first carrier's: its kind, source, paragraphs and text).
+        records: The ids of the records that carry it, in the order found.
+        concerns: The other records it involves: every carrier's ``concerns``, less the carriers.
+    """
+
+    doubt: Doubt
+    records: tuple[str, ...]
+    concerns: tuple[str, ...]
+
+
+def doubt_entries(found: Doubts) -> list[DoubtEntry]:
+    """Each doubt once: the same kind, source, paragraphs and text are one doubt, whoever carries it.
+
+    Records that share a doubt each name the others in its ``concerns`` (the Gulf War
+    contradiction of ¶6, ¶8, ¶12 and ¶22 is carried by four records), so their ``Doubt``
+    values differ, but the doubt is one: one entry naming its records, its concerns the
+    records it involves that do not carry it.
+
+    >>> import usnz
+    >>> gulf = [e for e in doubt_entries(usnz.doubts(kind="contradiction", paragraph=22)) if "gulf-war" in e.records]
+    >>> gulf[0].records, gulf[0].concerns
+    (('gulf-war', 'nz-gulf-war-1991', 'war-in-afghanistan', 'nz-afghanistan-fought'), ('nz-gulf-war-fought-claim',))
+    """
+    grouped: dict[tuple[object, ...], tuple[Doubt, list[str], list[str]]] = {}
+    for doubt, records in found.by_doubt().items():
+        key = (doubt.kind, doubt.source, doubt.paragraphs, doubt.text)
+        entry = grouped.setdefault(key, (doubt, [], []))
+        entry[1].extend(rid for rid in records.ids() if rid not in entry[1])
+        entry[2].extend(rid for rid in doubt.concerns if rid not in entry[2])
+    return [
+        DoubtEntry(doubt, tuple(ids), tuple(rid for rid in concerns if rid not in ids))
+        for doubt, ids, concerns in grouped.values()
+    ]
+
+
 def doubts_text(found: Doubts, width: int | None = None) -> str:
     """Each doubt once, as a line naming every record that carries it, its kind and paragraphs, then its text.
 
-    A doubt several records carry (the same spot, in the same words) is one entry naming them
-    all, in the order ``usnz.doubts()`` gives them; the count of doubts and of records last.
+    A doubt several records carry (the same spot, in the same words: :func:`doubt_entries`,
+    whatever each carrier's ``concerns``) is one entry naming them all, in the order
+    ``usnz.doubts()`` gives them; the count of doubts and of records last.
 
     >>> import usnz
-    >>> print(doubts_text(usnz.doubts(kind="contradiction", paragraph=23), width=100).splitlines()[0])
-    nzsas-afghanistan-rotations  contradiction  encyclopedia-nz-us-relations ¶23, ¶24
+    >>> print(doubts_text(usnz.doubts(kind="contradiction", paragraph=23), width=120).splitlines()[0])
+    nzsas-afghanistan-rotations, nzsas, nzsas-afghanistan-fifty  contradiction  encyclopedia-nz-us-relations ¶23, ¶24
     """
     width = terminal_width() if width is None else width
     # at spaces only: an id in the text (nzsas-afghanistan-fifty) is never broken
     wrapper = textwrap.TextWrapper(width, initial_indent="    ", subsequent_indent="    ", break_on_hyphens=False)
-    carried = found.by_doubt()
     lines: list[str] = []
-    for doubt, records in carried.items():
-        lines += _doubt_head(clean(", ".join(records.ids())), clean(doubt.kind), clean(doubt.where), width)
+    for doubt, records, concerns in doubt_entries(found):
+        lines += _doubt_head(clean(", ".join(records)), clean(doubt.kind), clean(doubt.where), width)
         lines.extend(wrapper.wrap(clean(doubt.text)))
-        if doubt.concerns:  # wrapped at the commas, never inside an id
+        if concerns:  # wrapped at the commas, never inside an id
             lines.extend(
                 textwrap.wrap(
-                    clean(", ".join(doubt.concerns)),
+                    clean(", ".join(concerns)),
                     width,
                     initial_indent="    concerns: ",
                     subsequent_indent="      ",
@@ -672,7 +718,7 @@ def doubts_text(found: Doubts, width: int | None = None) -> str:
 
 def doubts_count(found: Doubts) -> str:
     """``3 doubts; 7 records``: how many doubts (each once) and how many records carry them."""
-    doubts = len(found.by_doubt())
+    doubts = len(doubt_entries(found))
     counted = f"{doubts} doubt{'s' if doubts != 1 else ''}"
     if not found:
         return counted
@@ -687,4 +733,6 @@ def _doubt_head(ids: str, kind: str, where: str, width: int) -> list[str]:
     if len(ids) + len(kind) + 2 <= width:  # the source and paragraphs on a line of their own
         return [f"{ids}  {kind}", f"    {where}"]
     named = textwrap.wrap(ids, width, break_on_hyphens=False, break_long_words=False)
-    return [*named, f"    {kind}  {where}"]
+    if len(kind) + len(where) + 6 <= width:
+        return [*named, f"    {kind}  {where}"]
+    return [*named, f"    {kind}", f"    {where}"]  # the source and paragraphs on a line of their own

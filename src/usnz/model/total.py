@@ -69,6 +69,11 @@ class Total:
         caveat: What the sum is not, when it adds strengths (``personnel``: a force's strength at
             a time) whose known extents do not all overlap, or some of which are undated: not a
             strength at one time, nor everyone who served (``None`` otherwise).
+        inapplicable: Ids of the records that hold the other kind of value, so the field does
+            not apply to them: a figure that is a quantity, in a total of ``money`` (or money, in
+            one of ``quantity``). Neither counted nor unknown: no amount is missing.
+        inapplicable_note: What ``inapplicable`` holds, in words ("35 figures hold a quantity,
+            not money"; ``None`` when it is empty).
 
     >>> total = Total(best=None, low=5094, high=None, unit="personnel",
     ...               counted=("k-force-korea", "rnzn-korea"), unknown=("nz-korea-liaison-officer",))
@@ -90,11 +95,14 @@ class Total:
     disputed: tuple[tuple[str, ...], ...] = attrs.field(default=(), validator=_check_groups)
     within: tuple[tuple[str, str], ...] = attrs.field(default=(), validator=_check_pairs)
     caveat: str | None = None
+    inapplicable: tuple[str, ...] = attrs.field(default=(), validator=_check_ids_tuple)
+    inapplicable_note: str | None = None
 
     def __str__(self) -> str:
         """Read aloud, saying what is not known."""
         if not self.counted:
-            figure = "nothing added" if self.excluded else "nothing stated"
+            nothing = "nothing to add" if self.inapplicable and not self.unknown else "nothing stated"
+            figure = "nothing added" if self.excluded else nothing
         else:
             about = "about " if self.approximate else ""
             if self.best is not None:
@@ -121,7 +129,8 @@ class Total:
         claims = "; ".join(" and ".join(group) for group in self.disputed)
         disputed = f"; disputing, counted once as one claim: {claims}" if claims else ""
         caveat = f"; caution: {self.caveat}" if self.caveat else ""
-        return f"{figure} ({counted}{unknown}{unbounded}{excluded}{disputed}){caveat}"
+        other = f"; not applicable: {self.inapplicable_note}" if self.inapplicable_note else ""
+        return f"{figure} ({counted}{unknown}{unbounded}{excluded}{disputed}{other}){caveat}"
 
     def _repr_pretty_(self, printer: Any, cycle: bool) -> None:  # noqa: ARG002 - IPython passes cycle
         """How IPython shows a total: as ``print()`` does, with its caveats."""

@@ -8,8 +8,11 @@ import itertools
 import json
 import sys
 import typing
+from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Final, Literal, SupportsIndex, TypeVar, overload
+
+import attrs
 
 from usnz.model import hooks
 from usnz.model.amounts import Number, Quantity, numbered
@@ -234,9 +237,13 @@ class Records(ReadOnly, tuple[R_co, ...]):  # noqa: SLOT001 - a dict of its own 
             if field not in quantities and field not in amounts:
                 raise ArgumentValueError(_not_summable(record.record_kind, field, quantities, amounts))
             money = field in amounts
-        if money:
-            return money_total(dispute_groups(self), field)
-        return _total(self, field)
+        other = tuple(record for record in self if _holds_the_other(record, field))
+        apart = {id(record) for record in other}
+        counted = tuple(record for record in self if id(record) not in apart) if other else tuple(self)
+        total = money_total(dispute_groups(counted), field) if money else _total(counted, field)
+        if not other:
+            return total
+        return attrs.evolve(total, inapplicable=tuple(r.id for r in other), inapplicable_note=_other_note(other, money))
 
     @checked_call
     def to_list(self) -> list[dict[str, Any]]:
@@ -391,6 +398,29 @@ def _summable(cls: Any) -> tuple[frozenset[str], frozenset[str]]:
     return quantities, amounts
 
 
+def _holds_the_other(record: AnyRecord, field: str) -> bool:
+    """Whether *record* states none of *field* but a value of the other form (a figure's quantity, asked for money).
+
+    Such a record is no unknown amount: the field does not apply to it. A record of a kind
+    whose fields are all of *field*'s form (a force's ``aircraft``) that states none is unknown.
+    """
+    if getattr(record, field) is not None:
+        return False
+    cls: Any = type(record)
+    quantities, amounts = _summable(cls)
+    others = amounts if field in quantities else quantities
+    return any(getattr(record, name) is not None for name in others)
+
+
+def _other_note(records: tuple[AnyRecord, ...], money: bool) -> str:
+    """``35 figures hold a quantity, not money``: what the records a total leaves as not applicable hold."""
+    kinds = Counter(record.record_kind for record in records)
+    held = "a quantity, not money" if money else "money, not a quantity"
+    return "; ".join(
+        f"{n} {kind}{'s' if n != 1 else ''} hold{'s' if n == 1 else ''} {held}" for kind, n in kinds.items()
+    )
+
+
 def _not_summable(kind: str, field: str, quantities: frozenset[str], amounts: frozenset[str]) -> str:
     """What to say when *field* is not a field ``total()`` can add up, and what to try instead."""
     if quantities or amounts:
@@ -531,40 +561,63 @@ def _apart(field: str, claims: list[list[AnyRecord]]) -> str | None:
 
     Each claim's extent spans its dated records' known extents (an open end runs on: still going
     when its source was written); claims with no dated record are undated. The claims are at one
-    time when some day lies in every extent.
+    time when some day lies in every extent. The caveat names the records by their dates as
+    given (``k-force-korea (/1957)``), never a date the text does not give: where an end is not
+    given, the strengths are "not known to be at one time", not "from different times".
     """
     counted = [claim for claim in claims if claim]
     if field not in _STRENGTHS or len(counted) < 2:
         return None
-    extents: list[tuple[dt.date, dt.date, dt.date]] = []  # first day, last day for the overlap, last for the text
+    extents: list[tuple[dt.date, dt.date]] = []  # first day, last day for the overlap
     undated: list[str] = []
+    dated: list[AnyRecord] = []
     for claim in counted:
         spans = [_extent(record.when) for record in claim if record.when is not None]
+        dated.extend(record for record in claim if record.when is not None)
         if not spans:
             undated.extend(record.id for record in claim)
             continue
-        extents.append((min(s[0] for s in spans), max(s[1] for s in spans), max(s[2] for s in spans)))
-    apart = bool(extents) and max(first for first, _, _ in extents) > min(last for _, last, _ in extents)
+        extents.append((min(s[0] for s in spans), max(s[1] for s in spans)))
+    apart = bool(extents) and max(first for first, _ in extents) > min(last for _, last in extents)
     if not apart and not undated:
         return None
+    known = all(None not in _ends(record.when) for record in dated)  # every end given: apart for certain
     what: list[str] = []
     if apart:
-        first, last = min(e[0] for e in extents).year, max(e[2] for e in extents).year
-        what.append(f"from different times ({first}–{last})")
+        shown = [f"{record.id} ({_as_given(record.when)})" for record in dated[:_NAMED]]
+        more = f", and {len(dated) - _NAMED} more" if len(dated) > _NAMED else ""
+        when = "from different times" if known else "not known to be at one time"
+        what.append(f"{when}: {', '.join(shown)}{more}")
     if undated:
         what.append(f"not all dated (undated: {', '.join(undated)})")
     return (
-        f"these strengths are {' and '.join(what)}, so the sum {'is' if apart else 'may be'} no strength at one "
-        f"time; for everyone who served, use total('total_served')"
+        f"these strengths are {'; and '.join(what)}; so the sum {'is' if apart and known else 'may be'} no "
+        f"strength at one time; for everyone who served, use total('total_served')"
     )
 
 
-def _extent(when: object) -> tuple[dt.date, dt.date, dt.date]:
-    """A date's or period's known extent: first day, last day (an open end running on), last day to name."""
+_NAMED: Final = 4
+"""The most records a strengths caveat names with their dates; past it, how many more."""
+
+
+def _ends(when: object) -> tuple[object, object]:
+    """A date's or period's two ends (a date is both); ``None`` for an end the text does not give."""
+    return (when.start, when.end) if isinstance(when, Period) else (when, when)
+
+
+def _as_given(when: object) -> str:
+    """A date or period as the text gives it: a period of one date as that date (``1991``, not ``1991/1991``)."""
+    if isinstance(when, Period) and isinstance(when.start, PartialDate) and when.start == when.end:
+        return str(when.start)
+    return str(when)
+
+
+def _extent(when: object) -> tuple[dt.date, dt.date]:
+    """A date's or period's known extent: first day, last day (an open end running on)."""
     day = typing.cast("PartialDate", when)
     period = when if isinstance(when, Period) else Period(start=day, end=day)
     first, last = period.known()
-    return first, dt.date.max if period.end is OPEN else last, last
+    return first, dt.date.max if period.end is OPEN else last
 
 
 def _within(records: tuple[AnyRecord, ...], field: str) -> dict[str, tuple[str, bool]]:
