@@ -73,7 +73,7 @@ def test_vietnam_contributions() -> None:
         "date known to the\nmonth, year or decade",
         "start not given",
         "end not given",
-        "* not stated in the texts:\na value read (combat)",
+        "* not stated in the texts:\na value read (combat,\nconflict, country,\nlocation)",
     ]
     image = png(ax)
     assert image.startswith(b"\x89PNG\r\n\x1a\n")
@@ -325,7 +325,7 @@ def test_the_legend_names_only_what_shows() -> None:
         "date known to the\nmonth, year or decade",
         "~ date approximate:\nplaced approximately\nby the reading",  # the inferred 2008-07~, ...
         "† dates from outside\nthe texts",  # the war in Afghanistan, dated from COW
-        "* not stated in the texts:\na date inferred;\na value read (countries, speaker)",
+        "* not stated in the texts:\na date inferred;\na value read (countries,\nlocation, speaker)",
     ]
     assert any(isinstance(p, FancyArrowPatch) for p in ax.patches), "the arrow is drawn, after 2008"
 

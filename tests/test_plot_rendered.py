@@ -184,7 +184,9 @@ def test_the_whole_timeline() -> None:
     assert dates.date2num(dt.date(1830, 1, 1)) < lo < dates.date2num(dt.date(1838, 1, 1))
     assert dates.date2num(dt.date(2011, 1, 1)) < hi < dates.date2num(dt.date(2025, 1, 1))
     texts = {t.get_gid(): t.get_text() for t in ax.texts}
-    assert texts["us-consular-representation-established"] == usnz.get("us-consular-representation-established").label
+    consulate = usnz.get("us-consular-representation-established")
+    assert consulate.read == ("location",)  # where the consul was is read from the texts: marked
+    assert texts["us-consular-representation-established"] == f"{consulate.label} *"
 
 
 def test_2008() -> None:

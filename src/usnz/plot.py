@@ -13,6 +13,7 @@ matplotlib is imported only when :func:`timeline` is called.
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 import typing
 from collections import Counter
 from collections.abc import Iterable
@@ -739,6 +740,10 @@ def _read(record: AnyRecord) -> set[str]:
     return found
 
 
+_LEGEND_WIDTH: Final = 24
+"""The longest line of a legend entry, in characters: a longer one is wrapped at its spaces."""
+
+
 def _stars(marks: list[_Mark]) -> str | None:
     """The legend's ``*`` line, naming only what the drawn records' ``*`` stand for."""
     read = sorted({name for m in marks for name in read_fields(m.record)})
@@ -746,7 +751,7 @@ def _stars(marks: list[_Mark]) -> str | None:
         words
         for present, words in (
             (any(date_mark(m.record) == NOT_STATED for m in marks), "a date inferred"),
-            (bool(read), f"a value read ({', '.join(read)})"),
+            (bool(read), textwrap.fill(f"a value read ({', '.join(read)})", _LEGEND_WIDTH, break_on_hyphens=False)),
             (any("currency" in _read(m.record) for m in marks), "a currency assumed\nfrom '$'"),
         )
         if present
