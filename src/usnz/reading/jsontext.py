@@ -12,7 +12,7 @@ from typing import Final
 from usnz.model.errors import shown
 from usnz.reading.bounds import MAX_DEPTH, MAX_DIGITS, MAX_INT
 
-__all__ = ["MAX_DEPTH", "MAX_DIGITS", "MAX_INT", "JsonError", "json_lines", "parse_json", "parse_unbounded"]
+__all__ = ["MAX_DEPTH", "MAX_DIGITS", "MAX_INT", "JsonError", "colons", "json_lines", "parse_json", "parse_unbounded"]
 
 
 class JsonError(Exception):
@@ -74,12 +74,12 @@ def _depth(text: str) -> int:
     return max(itertools.accumulate(map(_STEP.__getitem__, brackets)), default=0)
 
 
-def _loads(text: str, parse_int: Callable[[str], int]) -> object:
-    """Parse JSON strictly (finite numbers, keys once), integers made by *parse_int*."""
+def _loads(text: str, parse_int: Callable[[str], int], *, keys_once: bool = True) -> object:
+    """Parse JSON strictly (finite numbers, keys once unless not *keys_once*), integers made by *parse_int*."""
     try:
         return json.loads(
             text,
-            object_pairs_hook=_unique_keys,
+            object_pairs_hook=_unique_keys if keys_once else None,
             parse_constant=_refuse_constant,
             parse_float=_finite,
             parse_int=parse_int,  # (``int`` itself: made in C, without a call each)
@@ -125,17 +125,46 @@ def parse_shallow(text: str) -> object:
 
 
 def parse_unbounded(text: str) -> object:
-    """Parse JSON as :func:`parse_shallow` does, all but the bound on integers: any ``int`` is kept.
+    """Parse JSON as :func:`parse_shallow` does, all but the bound on integers and keys given twice.
 
-    For a reader that bounds the integers it accepts itself (:func:`usnz.reading.quick.read_all`):
-    Python's parser makes integers faster without a call for each. What this refuses, or what
-    that reader does not vouch for, is parsed again by :func:`parse_shallow`, which says why.
+    Any ``int`` is kept, and of a key given twice in an object the last value (as
+    :func:`json.loads` keeps it). For a reader that bounds the integers it accepts itself and
+    counts the keys it reads against the text's :func:`colons`
+    (:func:`usnz.reading.quick.read_all`): Python's parser makes integers faster without a call
+    for each, and objects without a list of their pairs and a call for each. What this refuses,
+    or what that reader does not vouch for, is parsed again by :func:`parse_shallow`, which says why.
 
     Raises:
         ValueError: for malformed JSON, or an integer too long for Python to read.
-        JsonError: as :func:`parse_shallow` does, for all but integers.
+        JsonError: as :func:`parse_shallow` does, for all but integers and keys given twice.
     """
-    return _loads(text, int)
+    return _loads(text, int, keys_once=False)
+
+
+def colons(data: bytes) -> int:
+    r"""How many colons the JSON text of *data* (its UTF-8) may hold outside its strings, at most.
+
+    One follows each key of its objects. Its colons, and its escapes ``\u003a`` and
+    ``\u003A`` (each may spell a colon in a string): what the texts it holds, parsed, hold of
+    colons, taken from this, leaves at least the number of keys its objects give, and no more
+    when no escape spells a colon. (A backslash is rare in text: each is found in C, ``find``,
+    and the rest counted in C past the steps :data:`_BYTES_PER_STEP` allows.)
+    """
+    found = data.count(b":")
+    budget = 8 + len(data) // _BYTES_PER_STEP
+    at = data.find(b"\\")
+    while at >= 0:
+        if not budget:
+            return found + data.count(b"\\u003a", at) + data.count(b"\\u003A", at)
+        found += data[at + 1 : at + 6] in _COLON_ESCAPES
+        budget -= 1
+        at = data.find(b"\\", at + 1)
+    return found
+
+
+_BYTES_PER_STEP: Final = 256
+""":func:`colons` looks at 8 backslashes one by one, and one more for each this many bytes (then counts in C)."""
+_COLON_ESCAPES: Final = (b"u003a", b"u003A")
 
 
 def json_lines(text: str) -> list[object]:

@@ -37,6 +37,7 @@ from usnz.reading.files import unknown_file as _unknown_file
 from usnz.reading.jsontext import MAX_INT, parse_json, parse_shallow, parse_unbounded
 from usnz.reading.jsontext import JsonError as _JsonError
 from usnz.reading.jsontext import check_depth as _check_depth
+from usnz.reading.jsontext import colons as _colons
 from usnz.reading.jsontext import json_lines as _json_lines
 from usnz.reading.ledger import Ledger
 from usnz.reading.problems import MAX_PROBLEMS, Unread
@@ -111,7 +112,7 @@ def _records_in(  # noqa: PLR0911, PLR0917 - one return per way a file can fail;
     suspect = _suspect_utf8(data)  # a control character or a surrogate may be in the text
     unbounded = not suspect and not name.endswith(".jsonl") and by_columns(read)
     if unbounded:
-        every = _read_unbounded(read, text, kept)
+        every = _read_unbounded(read, text, kept, _colons(data))
         if every is not None:  # the fast path: every record has its class's shape, every integer in bounds
             return every
     try:
@@ -138,18 +139,21 @@ def _records_in(  # noqa: PLR0911, PLR0917 - one return per way a file can fail;
     return list(_slowly(name, cls, text, items, quick, problems, unchecked))  # pyright: ignore[reportUnknownArgumentType]
 
 
-def _read_unbounded(read: Reader, text: str, kept: Ledger | None = None) -> list[AnyRecord] | None:
+def _read_unbounded(read: Reader, text: str, kept: Ledger | None, colons: int) -> list[AnyRecord] | None:
     """Every record of a file's JSON *text* (no character in it suspect), read by columns; ``None`` when in doubt.
 
-    The JSON is parsed without the strict parser's bound on integers
-    (:func:`~usnz.reading.jsontext.parse_unbounded`): the columns read bound every integer
-    themselves (:func:`~usnz.reading.quick.by_columns`). A file it refuses is parsed again strictly.
+    The JSON is parsed without the strict parser's bound on integers and its refusal of a key
+    given twice (:func:`~usnz.reading.jsontext.parse_unbounded`): the columns read bound every
+    integer themselves (:func:`~usnz.reading.quick.by_columns`), and count the keys they read
+    against the colons of the text. A file it refuses is parsed again strictly.
     """
     try:
         items = parse_unbounded(text)
     except (ValueError, _JsonError):  # the strict parser says what is wrong
         return None
-    return read_all(read, items, safe=True, kept=kept) if type(items) is list else None  # pyright: ignore[reportUnknownArgumentType]
+    if type(items) is not list:
+        return None
+    return read_all(read, items, safe=True, kept=kept, colons=colons)  # pyright: ignore[reportUnknownArgumentType]
 
 
 def _quickly(read: Reader, entry: object) -> AnyRecord | None:

@@ -10,6 +10,7 @@ it. ``tests/test_quick_load.py`` proves it returns what the converter returns fo
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import functools
 import itertools
 import operator
@@ -51,6 +52,20 @@ _accepted: dict[Reader, frozenset[type]] = {}
 _columns: dict[Reader, Column] = {}
 """The column reader of each reader that has one: what reads a whole file's values of a field at once."""
 _NONE: Final = type(None)
+
+
+class _Tally:
+    """What a read by columns (:func:`read_all`) saw of its JSON: the keys of its objects, the colons of its texts."""
+
+    __slots__ = ("colons", "keys")
+
+    def __init__(self) -> None:
+        self.keys = 0
+        self.colons = 0
+
+
+_TALLY: Final[contextvars.ContextVar[_Tally | None]] = contextvars.ContextVar("usnz_quick_tally", default=None)
+"""Within a :func:`read_all` given the colons of its file's text, what it tallies (else ``None``)."""
 
 
 def _within_bounds(values: list[Any], types: set[type]) -> bool:
@@ -252,6 +267,38 @@ def _shared_column(values: list[Any]) -> list[Any]:
     return list(map(sys.intern, values))
 
 
+def _colons(texts: list[str]) -> int:
+    """How many colons *texts* hold in all.
+
+    A colon is rare in text: each is found in C (``find``, at memory speed, where ``count``
+    steps a character at a time); past 8 of them, and one more for each
+    :data:`_CHARACTERS_PER_STEP` characters, the rest are counted.
+    """
+    joined = "".join(texts)
+    budget = 8 + len(joined) // _CHARACTERS_PER_STEP
+    found = 0
+    at = joined.find(":")
+    while at >= 0:
+        found += 1
+        if found == budget:
+            return found + joined.count(":", at + 1)
+        at = joined.find(":", at + 1)
+    return found
+
+
+_CHARACTERS_PER_STEP: Final = 64
+
+
+def _colons_present(texts: list[str | None]) -> int:
+    """How many colons the texts of *texts* that are not ``None`` hold in all."""
+    return _colons(list(filter(None, texts)))
+
+
+def _colons_within(texts: list[tuple[str, ...]]) -> int:
+    """How many colons the texts of the tuples *texts* hold in all."""
+    return _colons(list(itertools.chain.from_iterable(texts)))
+
+
 def _shared(read: Reader, accepted: frozenset[type]) -> tuple[Reader, frozenset[type]]:
     """What reads as *read* does, each string the one copy every record shares (codes, source ids, texts).
 
@@ -438,10 +485,9 @@ def _class_reader(cls: type[Any]) -> Reader:
     _readers[cls] = _unsure  # until built: a class that contains itself is left to cattrs
     readers = _field_readers(cls)
     kind: Any = cls
-    shared = {  # every text but the record ids (see _shared)
-        name
-        for name, declared in facts(kind)
-        if declared.country or declared.refers == ("source",) or (not declared.refers and name != "id")
+    texts = {name for name, declared in facts(kind) if not declared.country and not declared.refers and name != "id"}
+    shared = texts | {  # every text but the record ids (see _shared)
+        name for name, declared in facts(kind) if declared.country or declared.refers == ("source",)
     }
     plan: dict[str, tuple[str, Reader, frozenset[type]]] = {}
     required: set[str] = set()
@@ -469,7 +515,7 @@ def _class_reader(cls: type[Any]) -> Reader:
             kwargs[alias] = raw if type(raw) in accepted else read_field(raw)
         return cls(**kwargs)
 
-    column = _class_column(cls, plan)
+    column = _class_column(cls, plan, frozenset(texts))
     if column is not None:
         _columns[read] = column
     return read
@@ -533,7 +579,9 @@ def _implied(validator: object, literal: tuple[object, ...] | None) -> bool:
     return all(type(value) is str and value in options for value in literal)  # (a str is hashable)
 
 
-def _class_column(cls: type[Any], plan: dict[str, tuple[str, Reader, frozenset[type]]]) -> Column | None:
+def _class_column(
+    cls: type[Any], plan: dict[str, tuple[str, Reader, frozenset[type]]], texts: frozenset[str]
+) -> Column | None:
     """Read a column of JSON objects as *cls*, a field at a time, or ``None`` if it cannot be read so.
 
     Each instance is made as attrs' ``__init__`` makes it (its fields set, then each field's
@@ -569,17 +617,23 @@ def _class_column(cls: type[Any], plan: dict[str, tuple[str, Reader, frozenset[t
     names = tuple(field.name for field, *_ in steps)
     finish = getattr(cls, "__attrs_post_init__", None)
     new = object.__new__
+    counted = _counted(plan, texts)
+    # a default counted would be a colon of the text (see read_all): not read so
+    untallied = any(":" in repr(steps[at][0].default) for at, _ in counted)
 
     def read(values: list[dict[str, Any]]) -> list[Any]:
         count = len(values)
         if not set(map(type, values)) <= {dict} or not allowed.issuperset(set[str]().union(*values)):
             raise UnsureError  # (an unknown key in one of them: each key asked once, not once an object)
+        tally = _tallied(values, untallied=untallied)
         made = list(map(new, itertools.repeat(cls, count)))
         read_values: list[list[Any]] = []
         for _, take, column, _, set_each in steps:
             got = column(take(values))
             set_each(made, got)
             read_values.append(got)
+        if tally is not None:
+            tally.colons += sum(count_colons(read_values[at]) for at, count_colons in counted)
         whether_dated: list[bool] | None = None
         for (field, _, _, check, _), got in zip(steps, read_values, strict=True):
             if check is date_basis_check:
@@ -594,6 +648,50 @@ def _class_column(cls: type[Any], plan: dict[str, tuple[str, Reader, frozenset[t
         return made
 
     return read
+
+
+def _counted(
+    plan: dict[str, tuple[str, Reader, frozenset[type]]], texts: frozenset[str]
+) -> list[tuple[int, Callable[[list[Any]], int]]]:
+    """Of the fields of *plan* (in order) that are *texts*, each read as shared text: its place, and its colon count.
+
+    What :func:`read_all` takes from a text's colons (the colons a text holds, not its keys').
+    Codes and ids are not counted: one with a colon is refused by its check (and the text it is
+    in read strictly, which says so).
+    """
+    counted: list[tuple[int, Callable[[list[Any]], int]]] = []
+    for at, (name, (_, read_field, accepted)) in enumerate(plan.items()):
+        if name not in texts:
+            continue
+        if read_field is sys.intern:
+            counted.append((at, _colons_present if _NONE in accepted else _colons))
+        elif read_field is _shared_strs:
+            counted.append((at, _colons_within))
+    return counted
+
+
+def _tallied(values: list[dict[str, Any]], *, untallied: bool) -> _Tally | None:
+    """The tally of the :func:`read_all` in progress, if any, the keys of *values* (JSON objects) added to it.
+
+    Raises:
+        UnsureError: when there is one and the class is *untallied*.
+    """
+    tally = _TALLY.get()
+    if tally is not None:
+        if untallied:
+            raise UnsureError
+        tally.keys += sum(map(len, values))
+    return tally
+
+
+def _vouch(tally: _Tally | None, colons: int | None) -> None:
+    """Check the keys and texts' colons *tally* holds (if any) against the *colons* of the text read.
+
+    Raises:
+        UnsureError: when they differ: a key was given twice, or a colon is not accounted for.
+    """
+    if tally is not None and colons != tally.keys + tally.colons:
+        raise UnsureError
 
 
 _CHUNK: Final = 500
@@ -624,7 +722,12 @@ def by_columns(read: Reader) -> bool:
 
 
 def read_all(
-    read: Reader, entries: list[object], *, safe: bool = False, kept: ledger.Ledger | None = None
+    read: Reader,
+    entries: list[object],
+    *,
+    safe: bool = False,
+    kept: ledger.Ledger | None = None,
+    colons: int | None = None,
 ) -> list[AnyRecord] | None:
     """The record *read* makes of each of *entries*, or ``None`` when any needs cattrs' detailed reading.
 
@@ -632,15 +735,31 @@ def read_all(
     once, and its columns are *kept* in a ledger (when the whole of *entries* is read so). *safe*:
     no text of *entries* holds a character :func:`~usnz.model.plain.unsafe` refuses (the loader has
     searched the file for them), so the fields' checks do not search each text again.
+
+    *colons*: *entries* were parsed from a JSON text by a parser that keeps the last of a key
+    given twice in an object (:func:`~usnz.reading.jsontext.parse_unbounded`); *colons* bounds
+    from above how many colons the text holds outside its strings: its colons, and one for each
+    escape that may spell one (see :func:`usnz.reading.jsontext.colons`). Each key of an object
+    is followed by one of those, so the records are returned only when the objects read hold
+    that many keys in all, less the colons of the texts read (a key given twice is held once:
+    fewer). Only entries read by columns can be so vouched for.
     """
     column = _columns.get(read)
+    tally = _Tally() if colons is not None else None
+    token = _TALLY.set(tally)
     try:
         if column is not None:  # a chunk at a time: what a chunk's fields hold stays in the processor's cache
             with safe_text() if safe else contextlib.nullcontext(), ledger.recording(kept):
-                return [record for at in range(0, len(entries), _CHUNK) for record in column(entries[at : at + _CHUNK])]
+                made = [record for at in range(0, len(entries), _CHUNK) for record in column(entries[at : at + _CHUNK])]
+                _vouch(tally, colons)  # (else read strictly)
+                return made
+        if tally is not None:
+            return None
         return [read(entry) for entry in entries]  # a class reader takes a JSON object only
     except Exception:  # noqa: BLE001 - any doubt at all: the entries are read one by one, and cattrs says what is wrong
         return None
+    finally:
+        _TALLY.reset(token)
 
 
 def read_quickly(read: Reader, item: dict[str, object]) -> AnyRecord | None:
