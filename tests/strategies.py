@@ -186,6 +186,8 @@ def _fixed(cls: type, values: dict[str, Any], draw: st.DrawFn) -> dict[str, Any]
         values["date" if draw(st.booleans()) else "period"] = None  # a date or a period, not both
     if "date_basis" in attrs.fields_dict(cls):
         values["date_basis"] = draw(st.sampled_from(BASES)) if dated(values) else None
+    if "planned" in values:
+        values["planned"] = values["planned"] and dated(values)  # a plan needs the date it was set for
     if cls is usnz.Event and values["kind"] != "visit":
         values["destination"] = None  # a destination on visits only
     if cls is usnz.ForceContribution and values["combat"] is None:
@@ -346,6 +348,7 @@ def datasets(draw: st.DrawFn, *, max_events: int = 12) -> list[Any]:
                 conflict=draw(st.sampled_from([None, conflict.id])),
                 citations=cite,
                 date_basis=draw(st.sampled_from(BASES)) if date else None,
+                planned=bool(date) and draw(st.integers(0, 4)) == 0,  # now and then a date only planned
                 **date,
             )
         )

@@ -677,8 +677,10 @@ def shown_legend(
     A column's own line (a person's ``offices``) goes with it: *chosen* are the table's columns.
     """
     kept = set(shown)
-    seen = {mark for row in row_marks for at, mark in enumerate(row) if at in kept}
-    hidden = {f"{mark} {marks.MEANING[mark]}" for mark in (marks.NOT_STATED, marks.OUTSIDE) if mark not in seen}
+    seen = marks.single_marks(mark for row in row_marks for at, mark in enumerate(row) if at in kept)
+    hidden = {
+        f"{mark} {marks.MEANING[mark]}" for mark in (marks.NOT_STATED, marks.OUTSIDE, marks.PLANNED) if mark not in seen
+    }
     hidden |= {_MARK_NOTES.get(column.name, "") for at, column in enumerate(chosen) if at not in kept} - {""}
     counted = marks.COUNTED not in seen  # its lines name records: each starts with the mark
     return [line for line in legend if line not in hidden and not (counted and line.startswith(marks.COUNTED))]
