@@ -91,7 +91,9 @@ def quantities(draw: st.DrawFn) -> usnz.Quantity:
     )
     measured = any(type(value) is float for value in chosen.values())  # decimals: a measure's (a count's are ints)
     unit = draw(st.sampled_from(sorted(MEASURES)) if measured else texts)
-    return usnz.Quantity(unit=unit, approximate=draw(st.booleans()), **chosen)
+    bounded = "low" in chosen or "high" in chosen  # "more than 400,000": only a bound leaves its figure out
+    exclusive = bounded and draw(st.booleans())
+    return usnz.Quantity(unit=unit, approximate=draw(st.booleans()), exclusive=exclusive, **chosen)
 
 
 money = st.builds(

@@ -224,6 +224,7 @@ _QUANTITY_PARTS: Final[tuple[_Part, ...]] = (
     ("high", "number", "the upper bound stated", ()),
     ("unit", "string", "what is counted", ()),
     ("approximate", "boolean", "whether the source gives the figure as approximate", ()),
+    ("exclusive", "boolean", "whether the stated bounds leave their figures out ('more than 400,000')", ()),
 )
 _MONEY_PARTS: Final[tuple[_Part, ...]] = (
     ("amount", "decimal", "the amount", ()),
@@ -429,7 +430,7 @@ _COMPUTED: Final[Mapping[str, tuple[str, ShownKind, Callable[[Any], object]]]] =
     "served": (
         (
             "How many served in it over the whole deployment (total_served), where the source gives a total across "
-            "rotations. The figure alone: ~ about, ≥ at least, ≤ at most."
+            "rotations. The figure alone: ~ about, ≥ at least, ≤ at most, > more than, < less than."
         ),
         "number",
         attrgetter("total_served"),
@@ -467,7 +468,7 @@ _COMPUTED_MARKS: Final[Mapping[str, Callable[[Any], str]]] = {
     "offices": _offices_mark,
     "combat": lambda record: marks.NOT_STATED if marks.read_field(record, "combat") else "",
 }
-_COMPACT: Final = (("about ", "~"), ("at least ", "≥"), ("at most ", "≤"))
+_COMPACT: Final = (("about ", "~"), ("at least ", "≥"), ("at most ", "≤"), ("more than ", ">"), ("less than ", "<"))
 
 
 def _cell(value: object) -> str:
@@ -517,7 +518,7 @@ def _shown(cls: type, name: str, rank: int) -> Shown:
     if hint in {Quantity, Money, int}:
         kind = "number"
     if hint is Quantity:
-        doc = f"{field_docs(cls)[name]} The figure alone: ~ about, ≥ at least, ≤ at most."
+        doc = f"{field_docs(cls)[name]} The figure alone: ~ about, ≥ at least, ≤ at most, > more than, < less than."
     else:
         doc = field_docs(cls)[name]
     return Shown(
