@@ -91,7 +91,9 @@ def quantities(draw: st.DrawFn) -> usnz.Quantity:
     )
     measured = any(type(value) is float for value in chosen.values())  # decimals: a measure's (a count's are ints)
     unit = draw(st.sampled_from(sorted(MEASURES)) if measured else texts)
-    return usnz.Quantity(unit=unit, approximate=draw(st.booleans()), **chosen)
+    bounded = "low" in chosen or "high" in chosen  # "more than 400,000": only a bound leaves its figure out
+    exclusive = bounded and draw(st.booleans())
+    return usnz.Quantity(unit=unit, approximate=draw(st.booleans()), exclusive=exclusive, **chosen)
 
 
 money = st.builds(
@@ -186,6 +188,8 @@ def _fixed(cls: type, values: dict[str, Any], draw: st.DrawFn) -> dict[str, Any]
         values["date" if draw(st.booleans()) else "period"] = None  # a date or a period, not both
     if "date_basis" in attrs.fields_dict(cls):
         values["date_basis"] = draw(st.sampled_from(BASES)) if dated(values) else None
+    if "planned" in values:
+        values["planned"] = values["planned"] and dated(values)  # a plan needs the date it was set for
     if cls is usnz.Event and values["kind"] != "visit":
         values["destination"] = None  # a destination on visits only
     if cls is usnz.ForceContribution and values["combat"] is None:
@@ -353,6 +357,7 @@ def datasets(draw: st.DrawFn, *, max_events: int = 12) -> list[Any]:
                 conflict=draw(st.sampled_from([None, conflict.id])),
                 citations=cite,
                 date_basis=draw(st.sampled_from(BASES)) if date else None,
+                planned=bool(date) and draw(st.integers(0, 4)) == 0,  # now and then a date only planned
                 **date,
             )
         )

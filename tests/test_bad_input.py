@@ -288,7 +288,7 @@ PYTHON_CASES: list[tuple[str, Callable[[], object], type[Exception], tuple[str, 
         "doubts-paragraph-beyond",
         lambda: usnz.doubts(paragraph=999),
         A,
-        ("paragraph=999 is not a paragraph of any source", "accepted: 1 to "),
+        ("paragraph=999 is not a paragraph of any source", "(nzpa-key-leaves-us: 1 to 17;", "relations: 1 to 68)"),
     ),
     # a collection of records
     ("records-of-ids", lambda: usnz.Records(["anzus"]), T, ("got str 'anzus' at position 0", "usnz.get('anzus')")),  # type: ignore[list-item]

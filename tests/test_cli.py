@@ -81,7 +81,7 @@ def test_search_and_timeline(capsys: pytest.CaptureFixture[str]) -> None:
     assert "1965-05-27" in out
     code, out, err = run(capsys, "timeline", "--during", "1700", "--format", "csv")
     assert code == 0
-    assert out.strip() == "id,record_kind,date,date_basis,label,disputes,doubts,citations,read"
+    assert out.strip() == "id,record_kind,date,date_basis,planned,label,disputes,doubts,citations,read"
     assert err.startswith("usnz: warning: --during 1700 lies outside the span the data covers")
     assert err.rstrip().endswith("nothing can match (--possibly lets unknown and open ends run on to it)")
     code, out, err = run(capsys, "timeline", "--during", "2020", "--possibly", "--format", "csv")

@@ -18,7 +18,7 @@ from user_data import a_source
 SOURCE = a_source()
 CITE = [{"source": "my-notes", "paragraph": 1}]
 UNKNOWN = (
-    "unknown field; Event fields are id, citations, doubts, notes, see_also, disputes, date_basis, read, kind, title, "
+    "unknown field; Event fields are id, citations, doubts, notes, see_also, disputes, date_basis, planned, read, kind, title, "
     "summary, date, period, participants, organizations, agreements, countries, location, conflict, subjects, time, "
     "destination"
 )

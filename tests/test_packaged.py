@@ -155,6 +155,7 @@ def test_misspelt_keyword_is_a_type_error_naming_the_filter_meant() -> None:
     assert isinstance(caught.value, usnz.ArgumentTypeError)
 
 
+@pytest.mark.filterwarnings("ignore:.*possibly=True includes:usnz.QueryWarning")  # a planned date in the window
 def test_during_accepts_every_documented_form() -> None:
     by_text = usnz.events(during="2008-07")
     assert usnz.events(during=usnz.PartialDate(year=2008, month=7)) == by_text

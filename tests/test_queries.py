@@ -54,7 +54,9 @@ def _reach(record: Any, by_id: dict[str, Any], as_of: dict[str, dt.date]) -> tup
 
 def _overlaps(record: Any, first: dt.date, last: dt.date, as_of: dict[str, dt.date], *, possibly: bool) -> bool:
     by_id = {} if not possibly else _BY_ID
-    window = _reach(record, by_id, as_of) if possibly else None if record.when is None else _known(record, as_of)
+    # a planned date is not known to have happened: possibly=True alone finds its record, by its date's days
+    unknown = record.when is None or record.planned
+    window = _reach(record, by_id, as_of) if possibly else None if unknown else _known(record, as_of)
     if window is None:
         return False
     return window[0] <= last and first <= window[1]
@@ -71,7 +73,7 @@ def _unsure(
     named = []
     for r in records:
         reach = _reach(r, by_id, as_of)
-        known = None if r.when is None else _known(r, as_of)
+        known = None if r.when is None or r.planned else _known(r, as_of)
         if reach is None or reach == known or r.id in answer or not (reach[0] <= last and first <= reach[1]):
             continue
         if not answer or (reach[0] != dt.date.min and reach[1] != dt.date.max):

@@ -256,7 +256,7 @@ def _filled(value: object) -> bool:
         (cls, field.name)
         for cls in RECORDS
         for field in attrs.fields(cls)
-        if field.name != "date_basis" or any(declared.date for _, declared in facts(cls))  # (a kind with no date)
+        if field.name not in {"date_basis", "planned"} or any(declared.date for _, declared in facts(cls))
     ],
     ids=lambda given: given if isinstance(given, str) else given.__name__,
 )

@@ -535,7 +535,7 @@ def test_list_csv_keeps_its_columns_when_nothing_matches(capsys: pytest.CaptureF
 def test_search_and_timeline_csv_mix_kinds_in_common_columns(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["timeline", "--during", "1965", "--format", "csv"]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
-    columns = ["id", "record_kind", "date", "date_basis", "label", "disputes", "doubts", "citations", "read"]
+    columns = ["id", "record_kind", "date", "date_basis", "planned", "label", "disputes", "doubts", "citations", "read"]
     assert list(rows[0]) == columns
     assert {"event", "force-contribution"} <= {row["record_kind"] for row in rows}
 

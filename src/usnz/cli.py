@@ -482,13 +482,16 @@ def _render(records: Records[AnyRecord], output: str, kind: type[AnyRecord] | No
     if output == "csv":  # records of several kinds: what every record has, the caveats included
         from usnz.faces.columns import READ, csv_text, join  # noqa: PLC0415
 
-        rows = [("id", "record_kind", "date", "date_basis", "label", "disputes", "doubts", "citations", "read")]
+        rows = [
+            ("id", "record_kind", "date", "date_basis", "planned", "label", "disputes", "doubts", "citations", "read")
+        ]
         rows.extend(
             (
                 r.id,
                 r.record_kind,
                 when_text(r),
                 csv_text(getattr(r, "date_basis", None)),
+                csv_text(getattr(r, "planned", None)),
                 r.label,
                 csv_text(join(getattr(r, "disputes", ()))),
                 csv_text(join(getattr(r, "doubts", ()))),

@@ -21,7 +21,17 @@ from typing import TYPE_CHECKING, Final, Literal
 
 import attrs
 
-from usnz.faces.marks import DISPUTED, NOT_STATED, OUTSIDE, clean, date_mark, date_text, money_mark, read_fields
+from usnz.faces.marks import (
+    DISPUTED,
+    NOT_STATED,
+    OUTSIDE,
+    PLANNED,
+    clean,
+    date_mark,
+    date_text,
+    money_mark,
+    read_fields,
+)
 from usnz.faces.text import fit
 from usnz.model.base import Described, Record
 from usnz.model.calls import checked_call
@@ -411,7 +421,9 @@ def timeline(
     1957 (when it ended) with a reach before it. An open end (:data:`usnz.OPEN`, still going)
     runs solid to the date its source speaks from, then an arrow points on. Dates from outside
     the texts (``date_basis`` ``external``) are hatched; labels carry the marks of the tables
-    (``*`` an inferred date, ``†`` one from outside the texts, ``≠`` a record in a dispute).
+    (``*`` an inferred date, ``†`` one from outside the texts, ``◇`` a planned one, ``≠`` a record in a
+    dispute). A planned date (``planned``: scheduled or a target, not known to have happened) is
+    drawn hollow, its outline dotted.
 
     **Reading**: the figure is transparent, its text a grey that reads on a light page and a
     dark one; its title says what is drawn. No label turns on math mode (see :func:`plain`).
@@ -514,8 +526,12 @@ def _draw_mark(ax: Axes, mark: _Mark, layout: _Layout) -> set[tuple[str, _End]]:
     from matplotlib.patches import FancyArrowPatch, Rectangle  # noqa: PLC0415
 
     y, colour = layout.rows[mark.record.id], _COLOUR_OF[mark.record.record_kind]
+    planned = getattr(mark.record, "planned", False) is True
     if mark.shape == "point":
-        ax.plot([(mark.first + mark.last) / 2], [y], marker="o", markersize=5, color=colour, gid=mark.record.id)
+        face = "none" if planned else colour
+        ax.plot(
+            [(mark.first + mark.last) / 2], [y], marker="o", markersize=5, color=colour, mfc=face, gid=mark.record.id
+        )
         return set()
     hatch = "xxx" if getattr(mark.record, "date_basis", None) == "external" else None
     if mark.shape == "span" or mark.solid is None:  # no day certain: pale over every day it can mean
@@ -525,9 +541,15 @@ def _draw_mark(ax: Axes, mark: _Mark, layout: _Layout) -> set[tuple[str, _End]]:
     else:
         main, pale, alpha = mark.solid, list(mark.pale), _SOLID
     bar = Rectangle(
-        (main[0], y - 0.3), main[1] - main[0], 0.6, facecolor=to_rgba(colour, alpha), edgecolor=colour, hatch=hatch
+        (main[0], y - 0.3),
+        main[1] - main[0],
+        0.6,
+        facecolor="none" if planned else to_rgba(colour, alpha),
+        edgecolor=colour,
+        hatch=hatch,
+        linestyle=":" if planned else "-",
     )
-    ax.add_patch(bar).set(gid=mark.record.id, linewidth=0.8)
+    ax.add_patch(bar).set(gid=mark.record.id, linewidth=1.2 if planned else 0.8)
     rough = _approximate_parts(mark.record)
     if main in rough:  # an approximate date (2009~): its edge dotted, as its legend shows
         bar.set_linestyle(":")
@@ -607,6 +629,15 @@ def _legend(ax: Axes, marks: list[_Mark], seen: set[tuple[str, _End]]) -> None:
     if OUTSIDE in used:
         handles.append(
             Patch(facecolor="none", edgecolor=_INK, hatch="xxx", label=f"{OUTSIDE} dates from outside\nthe texts")
+        )
+    if PLANNED in used:
+        handles.append(
+            Patch(
+                facecolor="none",
+                edgecolor=_INK,
+                linestyle=":",
+                label=f"{PLANNED} planned date, not\nknown to have happened",
+            )
         )
     stars = _stars(marks)
     if stars is not None:

@@ -224,6 +224,7 @@ _QUANTITY_PARTS: Final[tuple[_Part, ...]] = (
     ("high", "number", "the upper bound stated", ()),
     ("unit", "string", "what is counted", ()),
     ("approximate", "boolean", "whether the source gives the figure as approximate", ()),
+    ("exclusive", "boolean", "whether the stated bounds leave their figures out ('more than 400,000')", ()),
 )
 _MONEY_PARTS: Final[tuple[_Part, ...]] = (
     ("amount", "decimal", "the amount", ()),
@@ -431,7 +432,7 @@ _COMPUTED: Final[Mapping[str, tuple[str, ShownKind, Callable[[Any], object]]]] =
     "served": (
         (
             "How many served in it over the whole deployment (total_served), where the source gives a total across "
-            "rotations. The figure alone: ~ about, ≥ at least, ≤ at most."
+            "rotations. The figure alone: ~ about, ≥ at least, ≤ at most, > more than, < less than."
         ),
         "number",
         attrgetter("total_served"),
@@ -469,7 +470,7 @@ _COMPUTED_MARKS: Final[Mapping[str, Callable[[Any], str]]] = {
     "offices": _offices_mark,
     "combat": lambda record: marks.NOT_STATED if marks.read_field(record, "combat") else "",
 }
-_COMPACT: Final = (("about ", "~"), ("at least ", "≥"), ("at most ", "≤"))
+_COMPACT: Final = (("about ", "~"), ("at least ", "≥"), ("at most ", "≤"), ("more than ", ">"), ("less than ", "<"))
 
 
 def _cell(value: object) -> str:
@@ -527,7 +528,7 @@ def _shown(cls: type, name: str, rank: int) -> Shown:
     if hint in {Quantity, Money, int}:
         kind = "number"
     if hint is Quantity:
-        doc = f"{field_docs(cls)[name]} The figure alone: ~ about, ≥ at least, ≤ at most."
+        doc = f"{field_docs(cls)[name]} The figure alone: ~ about, ≥ at least, ≤ at most, > more than, < less than."
     else:
         doc = field_docs(cls)[name]
     return Shown(
@@ -692,8 +693,10 @@ def shown_legend(
     A column's own line (a person's ``offices``) goes with it: *chosen* are the table's columns.
     """
     kept = set(shown)
-    seen = {mark for row in row_marks for at, mark in enumerate(row) if at in kept}
-    hidden = {f"{mark} {marks.MEANING[mark]}" for mark in (marks.NOT_STATED, marks.OUTSIDE) if mark not in seen}
+    seen = marks.single_marks(mark for row in row_marks for at, mark in enumerate(row) if at in kept)
+    hidden = {
+        f"{mark} {marks.MEANING[mark]}" for mark in (marks.NOT_STATED, marks.OUTSIDE, marks.PLANNED) if mark not in seen
+    }
     hidden |= {_MARK_NOTES.get(column.name, "") for at, column in enumerate(chosen) if at not in kept} - {""}
     counted = marks.COUNTED not in seen  # its lines name records: each starts with the mark
     return [line for line in legend if line not in hidden and not (counted and line.startswith(marks.COUNTED))]

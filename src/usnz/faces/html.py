@@ -93,7 +93,7 @@ def mark_html(mark: str, meaning: str = "", *, wraps: bool = False) -> str:
     """
     if not mark:
         return ""
-    title = meaning or marks.MEANING.get(mark[:1], "")
+    title = meaning or marks.meaning_of(mark)
     space = "&nbsp;" if wraps else " "
     return f'{space}<span class="usnz-mark" title="{escape(title)}">{escape(mark)}</span>'
 

@@ -11,6 +11,8 @@ One vocabulary for the terminal's tables, Jupyter's, ``usnz show`` and the plot:
   country read from a name or from context, a quote's speaker where the text says only ``He
   said``; a doubt of the record says how). Never guessed from the wording of the doubts.
 - ``†``: a date taken from outside the texts (``date_basis`` ``external``).
+- ``◇``: a planned date: the texts give it as scheduled, planned or a target, not as a date the
+  record is known to have happened (``planned``); after a basis's mark when both apply (``†◇``).
 - ``⊂``: a figure the record does not state because another record's figure counts it (a
   force contribution's ``killed`` with ``casualties_in`` set: rnzn-korea's dead are counted
   within k-force-korea's); the legend names that record.
@@ -44,6 +46,7 @@ __all__ = [
     "MEANING",
     "NOT_STATED",
     "OUTSIDE",
+    "PLANNED",
     "cited",
     "clean",
     "counted_legend",
@@ -60,6 +63,7 @@ __all__ = [
     "doubt_lines",
     "legend",
     "listed",
+    "meaning_of",
     "money_mark",
     "paragraphs_text",
     "quantity_text",
@@ -68,6 +72,7 @@ __all__ = [
     "record_dates_legend",
     "record_legend",
     "short_names",
+    "single_marks",
     "speaker_read",
 ]
 
@@ -77,11 +82,14 @@ DISPUTED: Final = "≠"
 NOT_STATED: Final = "*"
 OUTSIDE: Final = "†"
 COUNTED: Final = "⊂"
+PLANNED: Final = "◇"
 MEANING: Final = {
     DISPUTED: "disputes another record's claim (usnz.disputes())",
     NOT_STATED: "not stated in the texts, read from them (an inferred date, a currency assumed from '$', "
     "a country read from a name, a speaker the text does not name, fought or not read from a force's role)",
     OUTSIDE: "a date from outside the texts",
+    PLANNED: "a planned, scheduled or target date: the texts do not say it happened (during= leaves it out "
+    "unless possibly=True)",
     COUNTED: "counted within another record's figure",
 }
 """What each mark means, as the legends say it."""
@@ -107,9 +115,38 @@ def clean(text: str) -> str:
 
 
 def date_mark(record: object) -> str:
-    """The mark of a record's dates (or an attestation's): ``*`` inferred, ``†`` from outside the texts, else ``""``."""
+    """The mark of a record's dates (or an attestation's): ``*`` inferred, ``†`` from outside the texts, else ``""``.
+
+    A planned date (``planned``) adds ``◇``: ``2009-03 ◇``, ``2010-04~ †◇``.
+
+    >>> import usnz
+    >>> date_mark(usnz.get("key-biden-talks")), date_mark(usnz.get("key-visit-to-ottawa"))
+    ('†', '†◇')
+    """
     basis = getattr(record, "date_basis", None)
-    return NOT_STATED if basis == "inferred" else OUTSIDE if basis == "external" else ""
+    found = NOT_STATED if basis == "inferred" else OUTSIDE if basis == "external" else ""
+    return found + PLANNED if getattr(record, "planned", False) is True else found
+
+
+_SINGLE: Final = (DISPUTED, NOT_STATED, OUTSIDE, COUNTED, PLANNED)
+
+
+def single_marks(used: Iterable[str]) -> set[str]:
+    """The single marks in cells' marks *used*: ``†◇`` holds ``†`` and ``◇``, ``≠2`` holds ``≠``.
+
+    >>> sorted(single_marks(["†◇", "≠2", ""]))
+    ['†', '≠', '◇']
+    """
+    return {mark for cell in used for mark in _SINGLE if mark in cell}
+
+
+def meaning_of(mark: str) -> str:
+    """What a cell's mark means, each of its marks in turn (a tooltip): ``†◇`` says both.
+
+    >>> meaning_of("≠2")
+    "disputes another record's claim (usnz.disputes())"
+    """
+    return "; ".join(MEANING[single] for single in _SINGLE if single in mark)
 
 
 def counted_within(record: object, name: str) -> str | None:
@@ -470,7 +507,7 @@ def legend(
     points there; ``None`` when they are numbered in the table alone. *counted* names, for each
     record whose figure counts others' (``⊂``), those others (:func:`counted_legend`).
     """
-    marks = set(used)
+    marks = single_marks(used)
     where = f" ({listed})" if listed else ""
     lines = [
         f"{DISPUTED}{number} {disagreement(ids, [r for r in records if r.id in ids])}{where}"
@@ -478,7 +515,7 @@ def legend(
     ]
     if not disputes and DISPUTED in marks:
         lines.append(f"{DISPUTED} {MEANING[DISPUTED]}")
-    lines.extend(f"{mark} {MEANING[mark]}" for mark in (NOT_STATED, OUTSIDE) if mark in marks)
+    lines.extend(f"{mark} {MEANING[mark]}" for mark in (NOT_STATED, OUTSIDE, PLANNED) if mark in marks)
     if COUNTED in marks:
         lines.extend(counted_legend(counted) if counted else [f"{COUNTED} {MEANING[COUNTED]}"])
     return lines
@@ -513,7 +550,7 @@ def dispute_line(record: AnyRecord) -> str:
 
 def record_legend(record: AnyRecord, used: Iterable[str]) -> list[str]:
     """The legend under one record (``usnz show``, ``print(record)``, Jupyter): its marks, its dispute's own line."""
-    marks = set(used) - {""}
+    marks = single_marks(used)
     lines = [dispute_line(record)] if DISPUTED in marks else []
     counted: dict[str, list[str]] = {}  # the figures it leaves to another record (killed, wounded...), by that record
     for name in getattr(type(record), "counted_in", {}):

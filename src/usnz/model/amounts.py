@@ -59,12 +59,12 @@ class Quantity:
     """A count or measure as a source states it, with its uncertainty.
 
     Follows the best/low/high convention of conflict datasets (UCDP, COW): ``best``
-    is the figure the source gives, ``low``/``high`` the bounds it states. "more than
-    400,000" is ``low=400000``; "between 40 and 65" is ``low=40, high=65``; "about
-    25 percent" is ``best=25, approximate=True``.
+    is the figure the source gives, ``low``/``high`` the bounds it states. "at least
+    6" is ``low=6``; "more than 400,000" is ``low=400000, exclusive=True``; "between 40
+    and 65" is ``low=40, high=65``; "about 25 percent" is ``best=25, approximate=True``.
 
     >>> Quantity(unit="soldiers", low=40, high=65)
-    Quantity(unit='soldiers', best=None, low=40, high=65, approximate=False)
+    Quantity(unit='soldiers', best=None, low=40, high=65, approximate=False, exclusive=False)
     >>> Quantity(unit="personnel", best=10, low=20)
     Traceback (most recent call last):
     ...
@@ -94,6 +94,14 @@ class Quantity:
         validator=instance_of(bool),
         doc='``True`` when the source says "about", "some" or similar.',
     )
+    exclusive: bool = fact(
+        default=False,
+        validator=instance_of(bool),
+        doc=(
+            '``True`` when the stated bounds leave their figures out: "more than 400,000" (``low``), "fewer '
+            'than 10" (``high``); ``False`` for "at least", "at most" and "between".'
+        ),
+    )
 
     def __attrs_post_init__(self) -> None:
         """Require a figure, low <= best <= high among those given, and figures the unit can take.
@@ -108,6 +116,9 @@ class Quantity:
             raise ArgumentValueError(msg)
         if given != sorted(given):
             msg = f"a quantity needs low <= best <= high, got low={self.low}, best={self.best}, high={self.high}"
+            raise ArgumentValueError(msg)
+        if self.exclusive and self.low is None and self.high is None:
+            msg = f"exclusive=True says the bounds leave their figures out, but only best={self.best!r} is given"
             raise ArgumentValueError(msg)
         if given[0] < 0 and not is_change(self.unit):
             name, value = next((n, v) for n, v in self._figures() if v is not None and v < 0)
@@ -205,7 +216,7 @@ def is_change(unit: str) -> bool:
     return _CHANGE.search(unit) is not None
 
 
-_LEADS: Final = ("about ", "at least ", "at most ")
+_LEADS: Final = ("about ", "at least ", "at most ", "more than ", "less than ")
 
 
 def _one(quantity: Quantity) -> bool:
@@ -221,6 +232,12 @@ def figure_text(quantity: Quantity) -> str:
 
     >>> figure_text(Quantity(unit="year", best=2010)), figure_text(Quantity(unit="ships", low=6))
     ('2010', 'at least 6')
+    >>> figure_text(Quantity(unit="personnel", low=400000, exclusive=True))
+    'more than 400,000'
+    >>> figure_text(Quantity(unit="ships", high=9, exclusive=True))
+    'less than 9'
+    >>> figure_text(Quantity(unit="ships", low=1, high=9, exclusive=True))
+    'more than 1 and less than 9'
     """
     spec = "" if numbered(quantity) else ","
     about = "about " if quantity.approximate else ""
@@ -228,10 +245,12 @@ def figure_text(quantity: Quantity) -> str:
         figure = format(quantity.best, spec)
     elif quantity.low is not None and quantity.high is not None:
         figure = f"{quantity.low:{spec}}-{quantity.high:{spec}}"
+        if quantity.exclusive:
+            figure = f"more than {quantity.low:{spec}} and less than {quantity.high:{spec}}"
     elif quantity.low is not None:
-        figure = f"at least {quantity.low:{spec}}"
+        figure = f"{'more than' if quantity.exclusive else 'at least'} {quantity.low:{spec}}"
     else:
-        figure = f"at most {quantity.high:{spec}}"
+        figure = f"{'less than' if quantity.exclusive else 'at most'} {quantity.high:{spec}}"
     return f"{about}{figure}"
 
 

@@ -44,6 +44,7 @@ __all__ = [
     "check_optional_id",
     "check_optional_text",
     "check_period_alone",
+    "check_planned",
     "check_read",
     "check_text",
     "check_texts",
@@ -53,7 +54,7 @@ __all__ = [
     "readable",
 ]
 
-PROVENANCE: Final = ("date_basis", "read", "citations", "doubts", "notes", "see_also", "disputes")
+PROVENANCE: Final = ("date_basis", "planned", "read", "citations", "doubts", "notes", "see_also", "disputes")
 """The fields that say where a record comes from: shown after its own facts."""
 
 _CITATION: Final = operator.attrgetter(*(field.name for field in attrs.fields(Citation)))
@@ -393,6 +394,22 @@ def check_read(instance: object, attribute: attrs.Attribute[Any], value: Any) ->
 setattr(check_read, "fields_of", readable)  # noqa: B010 - what a schema lists as the names a class's read takes
 
 
+def _none_planned(values: list[Any]) -> bool:
+    """Whether each of *values* is ``False`` (a bool): no date in the column is a plan."""
+    return set(map(type, values)) <= {bool} and True not in values
+
+
+@batched(_none_planned)
+def check_planned(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Require ``True`` or ``False``, and ``True`` only on a record that carries a date (so has a ``date_basis``)."""
+    if type(value) is not bool:
+        msg = f"{attribute.name} must be True or False, got {shown(value)}"
+        raise ArgumentValueError(msg)
+    if value and getattr(instance, "date_basis", None) is None:
+        msg = f"{attribute.name} is True but the record has no date; a plan needs the date it was set for"
+        raise ArgumentValueError(msg)
+
+
 class Described:
     """What every record (and a source) can say of itself, read from its fields' :func:`fact` declarations."""
 
@@ -527,6 +544,15 @@ class Record(Described):
         doc=(
             "How the record's dates were determined (:data:`DateBasis`): set on every record that carries a date, "
             "``None`` on the others."
+        ),
+    )
+    planned: bool = fact(
+        default=False,
+        validator=check_planned,
+        doc=(
+            "``True`` when the record's date is one the texts give as planned, scheduled or a target (a round of "
+            "talks 'scheduled for March 2009'), not as a date it is known to have happened: ``during=`` leaves such "
+            "a record out unless ``possibly=True``, and faces mark its date ``◇``."
         ),
     )
     read: tuple[str, ...] = fact(

@@ -407,6 +407,7 @@ class Dataset:
         "_intervals",
         "_known",
         "_linking",
+        "_matched",
         "_ordered",
         "_organized",
         "_packaged",
@@ -450,6 +451,14 @@ class Dataset:
                 [self._possible[record.id] for record in ordered],
                 self._possible,
             )
+        # What during= matches by (known extents): a planned date (planned=True) is not known to have happened,
+        # so only possibly=True finds its record, by its reach (its date's days)
+        planned = [record.id for record in given if getattr(record, "planned", False) is True]
+        self._matched: dict[str, Window] = self._known
+        if planned:
+            self._matched = {rid: window for rid, window in self._known.items() if rid not in set(planned)}
+            for rid in planned:
+                self._reach.setdefault(rid, self._possible[rid])
         self._unsure: dict[object, list[AnyRecord]] = {}  # by kind, and the timeline's: built on first use
         self._organized: list[AnyRecord] | None = None  # agreements tied to an organization: on first country=
         self._linking: dict[str, list[AnyRecord]] | None = None  # who lists each id in see_also: on first involving=
@@ -830,7 +839,7 @@ class Dataset:
             return True
         first, last = to_window(during)
         window = self._reach.get(record.id) if check_flag("possibly", possibly) else None
-        start, end = window or self._known[record.id]
+        start, end = window or self._matched.get(record.id, _UNDATED)
         return record.when is not None and start <= last and first <= end
 
     def _select(
@@ -873,17 +882,21 @@ class Dataset:
         first, last = window = to_window(during)
         if self._outside(window, during, possibly=possibly):
             return []
-        known = self._known
+        known = self._matched
         if possibly:
             reach = self._reach
             return [
                 r
                 for r in records
-                if (w := reach.get(r.id, known[r.id])) is not _UNDATED and w[0] <= last and first <= w[1]
+                if (w := reach.get(r.id, known.get(r.id, _UNDATED))) is not _UNDATED and w[0] <= last and first <= w[1]
             ]
         found: Sequence[AnyRecord]
         if indexed is None:
-            found = [r for r in records if known[r.id][0] <= last and first <= known[r.id][1] and r.when is not None]
+            found = [
+                r
+                for r in records
+                if (w := known.get(r.id, _UNDATED))[0] <= last and first <= w[1] and r.when is not None
+            ]
             would = self._would_add(records, found, window)
         else:
             answer = self._answers.get((indexed, window))
@@ -902,7 +915,7 @@ class Dataset:
         """
         intervals = self._intervals.get(indexed)
         if intervals is None:
-            intervals = self._intervals[indexed] = paused(Intervals)(records, self._known)
+            intervals = self._intervals[indexed] = paused(Intervals)(records, self._matched)
         found = records_of(intervals.overlapping(*window))
         answer = _Answer(found, self._would_add(self._unsure_of(indexed, records), found, window))
         size = len(found) + 1
@@ -942,13 +955,29 @@ class Dataset:
         )
 
     def _warn_unsure(self, would: Sequence[AnyRecord], during: object) -> None:
-        """Warn of the records ``possibly=True`` would add to a ``during=`` query's answer (*would*), naming them."""
-        said = [f"{r.id} ({self._reach_said(r)})" for r in would]
+        """Warn of the records ``possibly=True`` would add to a ``during=`` query's answer (*would*), naming them.
+
+        Those whose date is planned (``planned``) are named apart: their date is in the window, but
+        the texts do not say they happened.
+        """
+        planned = [r for r in would if getattr(r, "planned", False) is True]
+        unsure = [r for r in would if getattr(r, "planned", False) is not True]
+        parts: list[str] = []
+        if unsure:
+            said = [f"{r.id} ({self._reach_said(r)})" for r in unsure]
+            parts.append(
+                f"{_listed(said)} {'have' if len(unsure) > 1 else 'has'} an unknown start or end and may be in "
+                f"during={during_text(during)}"
+            )
+        if planned:
+            said = [f"{r.id} ({r.when})" for r in planned]
+            several = len(planned) > 1
+            parts.append(
+                f"{_listed(said)} {'have' if several else 'has'} a planned date (scheduled or a target) in "
+                f"during={during_text(during)}: the texts do not say {'they' if several else 'it'} happened"
+            )
         them = "them" if len(would) > 1 else "it"
-        message = (
-            f"{_listed(said)} {'have' if len(would) > 1 else 'has'} an unknown start or end and may be in "
-            f"during={during_text(during)}; possibly=True includes {them}"
-        )
+        message = f"{'; '.join(parts)}; possibly=True includes {them}"
         warnings.warn(message, QueryWarning, stacklevel=outside_usnz())
 
     def _reach_said(self, record: AnyRecord) -> str:
@@ -1043,7 +1072,7 @@ class Dataset:
             left = [
                 a
                 for a in left
-                if (w := windows.get(a.id, self._known[a.id])) is not _UNDATED
+                if (w := windows.get(a.id, self._matched.get(a.id, _UNDATED))) is not _UNDATED
                 and w[0] <= window[1]
                 and window[0] <= w[1]
             ]
@@ -1589,7 +1618,16 @@ class Dataset:
             sources = [self._by_id[found]] if found is not None else self._by_kind.get(kind_class("sources"), ())
             count = max((source.paragraphs for source in sources), default=None)  # type: ignore[union-attr]
             if paragraph < 1 or (count is not None and paragraph > count):
-                accepted = f"1 to {count}" if count is not None else "a number from 1"
+                ranges = [f"{source.id}: 1 to {source.paragraphs}" for source in sources]  # type: ignore[union-attr]
+                if len(ranges) > _RANGES_LISTED:
+                    ranges[_RANGES_LISTED:] = [f"{len(ranges) - _RANGES_LISTED} more sources"]
+                accepted = (
+                    "a number from 1"
+                    if count is None
+                    else f"1 to {count}"
+                    if found is not None
+                    else "a paragraph of one of the sources (" + "; ".join(ranges) + ")"
+                )
                 of = repr(found) if found is not None else "any source"
                 msg = f"paragraph={shown(paragraph)} is not a paragraph of {of}; accepted: {accepted}"
                 raise ArgumentValueError(msg)
@@ -1819,17 +1857,19 @@ class Dataset:
         lenient = check_flag("possibly", possibly)
         keys = self._keys(across_kinds(), {"country": country, "involving": involving, "basis": basis})
         candidates: Sequence[AnyRecord] = self._timeline
-        if during is not None:
-            candidates = self._overlapping(candidates, during, "timeline", possibly=lenient)
         for name, values in keys:
             indexes = [self._index.get(cls, name) for cls in self._by_kind]
             matching = {id(r) for index in indexes for value in values for r in index.get(value, ())}
             candidates = [r for r in candidates if id(r) in matching]
+        if during is not None:  # after the other filters: its warning names only records they keep
+            candidates = self._overlapping(candidates, during, None if keys else "timeline", possibly=lenient)
         if involving is not None:
             self._warn_see_also(candidates, keys, during=during, possibly=possibly, kind=None)
         return Records(candidates)
 
 
+_RANGES_LISTED: Final = 6
+"""Most sources whose paragraph ranges a refused ``doubts(paragraph=)`` lists; the rest are counted."""
 _DATES_LISTED: Final = 4
 """Most dates a warning lists for one role; the rest are counted."""
 
