@@ -827,3 +827,22 @@ def test_a_table_at_ten_columns_keeps_its_ids_and_says_what_it_left_out() -> Non
     text = table_text(usnz.conflicts(), width=10)
     assert text.splitlines()[:3] == ["id", "-" * 10, "first-world-war"]
     assert "cow_warnum" in " ".join(text.split())
+
+
+def test_a_text_cut_short_keeps_its_mark() -> None:
+    """A cell cut at its last line with "…" keeps its mark after it: Titmus's offices, a role read."""
+    lines = table_text(usnz.people(country="NZL"), width=100).splitlines()
+    at = next(n for n, line in enumerate(lines) if line.startswith("john-titmus "))
+    assert lines[at + 2].endswith("Coordination… *")
+    assert max(len(line) for line in lines) <= 100
+
+
+def test_a_role_read_from_the_texts_marks_the_offices() -> None:
+    """Harper's title is read from 'his counterpart' (NZPA ¶7), Bolger's ambassadorship's country from context."""
+    assert "roles" in usnz.get("stephen-harper").read
+    lines = table_text(usnz.people(), width=120).splitlines()
+    harper = next(line for line in lines if line.startswith("stephen-harper "))
+    clark = next(line for line in lines if line.startswith("helen-clark "))
+    assert harper.endswith("Prime Minister *")
+    assert clark.endswith("Prime Minister")  # stated, with stated dates: no mark
+    assert any(line.startswith("offices: * a role read from the texts") for line in lines)

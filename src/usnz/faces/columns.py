@@ -444,11 +444,17 @@ _COMPUTED: Final[Mapping[str, tuple[str, ShownKind, Callable[[Any], object]]]] =
 
 
 def _offices_mark(record: Any) -> str:
-    """A person's offices: marked when no date of any role is stated (``*`` some inferred, else ``†``).
+    """A person's offices: ``*`` when a role is read (``read`` names ``roles``), else marked when no date is stated.
 
-    A role's date is its period (as a source gives it) or an attestation's (its record's basis).
+    With no role's date stated, ``*`` when some is inferred, else ``†``. A role's date is its period (as a source gives it) or an attestation's (its record's basis).
+
+    >>> import usnz
+    >>> _offices_mark(usnz.get("stephen-harper")), _offices_mark(usnz.get("helen-clark"))
+    ('*', '')
     """
     roles = record.roles
+    if roles and "roles" in record.read:  # Harper's title, read from 'his counterpart'
+        return marks.NOT_STATED
     if not roles or any(role.period is not None for role in roles):
         return ""
     bases = {item.date_basis for role in roles for item in role.attested}
@@ -459,8 +465,8 @@ def _offices_mark(record: Any) -> str:
 
 _MARK_NOTES: Final[Mapping[str, str]] = {
     "offices": (
-        "offices: a mark means no date of the role is stated; every date it is known by (a record naming it) is "
-        "inferred (*) or from outside the texts (†)"
+        "offices: * a role read from the texts, not stated (its title or country), or a mark for no date of the "
+        "role stated: every date it is known by (a record naming it) is inferred (*) or from outside the texts (†)"
     ),
 }
 """What a mark means on a column whose mark is not its value's own (a person's offices): a legend line when marked."""

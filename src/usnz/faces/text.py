@@ -504,7 +504,9 @@ def _wrap_cell(text: str, width: int, kind: str, most: int | None = _LINES) -> l
     if kind == "text":
         wrapped = _wrap_words(text, width)
         if most is not None and len(wrapped) > most:
-            wrapped[most - 1] = fit(" ".join(wrapped[most - 1 :]), width)
+            rest = " ".join(wrapped[most - 1 :])
+            body, glued, mark = rest.rpartition(_GLUE)  # a cut text keeps its mark, after the "…"
+            wrapped[most - 1] = f"{fit(body, width - len(mark) - 1)}{_GLUE}{mark}" if glued else fit(rest, width)
             del wrapped[most:]
         return wrapped
     lines: list[str] = []
