@@ -27,12 +27,10 @@ from usnz.model.dates import PartialDate, Period
 from usnz.model.facts import facts
 from usnz.model.plain import safe_text
 from usnz.model.validators import one_of
-from usnz.reading import ledger
-from usnz.reading.bounds import MAX_INT
-from usnz.reading.columns import column_check, date_basis_check, dated
 
 if typing.TYPE_CHECKING:
     from usnz.model.records import AnyRecord
+    from usnz.reading import ledger
 
 __all__ = ["Reader", "UnsureError", "by_columns", "read_all", "read_quickly", "reader"]
 
@@ -50,7 +48,25 @@ _accepted: dict[Reader, frozenset[type]] = {}
 """The types a reader returns as they are (what it checks, read in the class reader's loop without a call)."""
 _columns: dict[Reader, Column] = {}
 """The column reader of each reader that has one: what reads a whole file's values of a field at once."""
+_later: dict[Reader, Callable[[], Column | None]] = {}
+"""What builds the column reader of a reader that may have one, built when first asked for (:func:`_column`).
+
+A class's, and a tuple's or an optional's of a class: a first ``get`` reads its file a record at a time.
+"""
 _NONE: Final = type(None)
+
+
+def _column(read: Reader) -> Column | None:
+    """The column reader of *read*, built first if it waits to be (see :data:`_later`), or ``None`` if it has none."""
+    column = _columns.get(read)
+    if column is None:
+        build = _later.get(read)
+        if build is not None:
+            column = build()
+            if column is not None:
+                _columns[read] = column
+            _later.pop(read, None)
+    return column
 
 
 def _within_bounds(values: list[Any], types: set[type]) -> bool:
@@ -61,6 +77,8 @@ def _within_bounds(values: list[Any], types: set[type]) -> bool:
     """
     if int not in types:
         return True
+    from usnz.reading.bounds import MAX_INT  # noqa: PLC0415 - a column read: a first get reads none
+
     ints = values if len(types) == 1 else [value for value in values if type(value) is int]
     return min(ints) >= -MAX_INT and max(ints) <= MAX_INT
 
@@ -171,10 +189,14 @@ def _tuple_of(item: Reader) -> Reader:
             return tuple(map(item, value))  # pyright: ignore[reportUnknownArgumentType]
         raise UnsureError
 
-    inner = _columns.get(item)
-    if inner is not None:
-        _columns[read] = _tuple_column(inner)
+    if item in _columns or item in _later:
+        _later[read] = lambda: _then(_column(item), _tuple_column)
     return _tuples.setdefault(item, read)
+
+
+def _then(inner: Column | None, outer: Callable[[Column], Column]) -> Column | None:
+    """The column reader *outer* makes of *inner*, or ``None`` where *inner* is none."""
+    return None if inner is None else outer(inner)
 
 
 def _tuple_column(inner: Column) -> Column:
@@ -209,9 +231,8 @@ def _optional(inner: Reader) -> Reader:
     def read(value: object) -> object:
         return None if value is None else inner(value)
 
-    column = _columns.get(inner)
-    if column is not None:
-        _columns[read] = _optional_column(column)
+    if inner in _columns or inner in _later:
+        _later[read] = lambda: _then(_column(inner), _optional_column)
     return read
 
 
@@ -469,9 +490,7 @@ def _class_reader(cls: type[Any]) -> Reader:
             kwargs[alias] = raw if type(raw) in accepted else read_field(raw)
         return cls(**kwargs)
 
-    column = _class_column(cls, plan)
-    if column is not None:
-        _columns[read] = column
+    _later[read] = lambda: _class_column(cls, plan)
     return read
 
 
@@ -543,10 +562,13 @@ def _class_column(cls: type[Any], plan: dict[str, tuple[str, Reader, frozenset[t
     """
     if not _built_as_attrs_builds(cls):
         return None
+    from usnz.reading import ledger  # noqa: PLC0415 - the column reader's modules with it: a first get reads none
+    from usnz.reading.columns import column_check, date_basis_check, dated  # noqa: PLC0415 - as ledger
+
     steps: list[tuple[attrs.Attribute[Any], Column, Column, Any, Callable[[list[Any], list[Any]], None]]] = []
     for field in attrs.fields(cls):
         _, read_field, accepted = plan[field.name]
-        column = _columns.get(read_field)
+        column = _column(read_field)
         if column is not None and read_field is sys.intern and _NONE in accepted:
             column = _optional_column(column)
         if column is None:
@@ -620,7 +642,7 @@ def by_columns(read: Reader) -> bool:
 
     (A record read one at a time passes an ``int`` as it is: the strict JSON parser has bounded it.)
     """
-    return read in _columns
+    return _column(read) is not None
 
 
 def read_all(
@@ -633,9 +655,11 @@ def read_all(
     no text of *entries* holds a character :func:`~usnz.model.plain.unsafe` refuses (the loader has
     searched the file for them), so the fields' checks do not search each text again.
     """
-    column = _columns.get(read)
+    column = _column(read)
     try:
         if column is not None:  # a chunk at a time: what a chunk's fields hold stays in the processor's cache
+            from usnz.reading import ledger  # noqa: PLC0415 - imported by the column reader's build
+
             with safe_text() if safe else contextlib.nullcontext(), ledger.recording(kept):
                 return [record for at in range(0, len(entries), _CHUNK) for record in column(entries[at : at + _CHUNK])]
         return [read(entry) for entry in entries]  # a class reader takes a JSON object only
