@@ -9,7 +9,7 @@ frames, schemas and the command line. Adding a field to a kind touches that kind
 file) only.
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations``: a ``NamedTuple`` compiles each annotation given as text.
 
 import functools
 import operator
