@@ -166,3 +166,15 @@ def test_a_record_with_a_citation_twice_is_refused_whatever_its_class() -> None:
     kept = attrs.evolve(anzus, citations=(marked, attrs.evolve(marked, mark=1)))  # differ in a field of their class
     assert len(kept.citations) == 2
     assert attrs.evolve(anzus, citations=(cited, marked)).citations == (cited, marked)  # of two classes: two values
+
+
+def test_a_stand_in_asked_after_its_method_was_written_gives_the_method() -> None:
+    @attrs.frozen
+    @methods_on_first_use
+    class Late:
+        value: int
+
+    stand_in = vars(Late)["__repr__"]  # as another thread looked it up before the first repr
+    assert repr(Late(1)) == "Late(value=1)"
+    assert vars(Late)["__repr__"] is not stand_in
+    assert stand_in.__get__(Late(2), Late)() == "Late(value=2)"

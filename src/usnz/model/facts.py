@@ -151,7 +151,9 @@ class _Unwritten:
 
     def __get__(self, instance: object, owner: type) -> Any:
         """The method attrs writes for the class that holds this one, written (and put in this one's place) first."""
-        home = next(klass for klass in owner.__mro__ if vars(klass).get(self.name) is self)
+        home = next((klass for klass in owner.__mro__ if vars(klass).get(self.name) is self), None)
+        if home is None:  # written since it was looked up (by another thread): the method itself
+            return getattr(owner, self.name).__get__(instance, owner)
         if "__attrs_attrs__" not in vars(home):  # attrs asking, before it builds the class, whether it has one
             return self
         _write(home, self.family)
