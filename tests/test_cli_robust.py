@@ -392,14 +392,3 @@ def test_fork_while_another_thread_holds_the_first_load_lock(monkeypatch: pytest
     finally:
         release.set()
         thread.join()
-
-
-def test_a_forked_child_gets_a_fresh_lock(monkeypatch: pytest.MonkeyPatch) -> None:
-    from usnz.querying import lookup as _load
-
-    held = threading.Lock()
-    held.acquire()
-    monkeypatch.setattr(_load, "_lock", held)
-    _load._fresh_lock()  # what os.register_at_fork runs in the child
-    assert _load._lock is not held
-    assert not _load._lock.locked()

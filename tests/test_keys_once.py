@@ -163,7 +163,7 @@ def test_a_text_default_with_a_colon_leaves_the_keys_unvouched() -> None:
         note: str = fact(default="a: b", doc="A note.")
 
     read = quick.reader(Noted)
-    assert read in quick._columns
+    assert quick._column(read) is not None  # built when first asked
     assert quick.read_all(read, [{"value": 1}]) == [Noted(1)]
     assert quick.read_all(read, [{"value": 1}], colons=2) is None  # its default's colon is not the text's
 
@@ -174,7 +174,7 @@ def test_entries_read_one_at_a_time_are_not_vouched_for_keys() -> None:
         value: int = attrs.field(converter=int)
 
     read = quick.reader(Converted)
-    assert read not in quick._columns
+    assert quick._column(read) is None
     assert quick.read_all(read, [{"value": 1}]) == [Converted(1)]
     assert quick.read_all(read, [{"value": 1}], colons=1) is None
 

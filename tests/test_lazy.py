@@ -43,6 +43,13 @@ PROBE = textwrap.dedent(
         assert unneeded not in sys.modules, f"{unneeded} imported for a get"
     for unneeded in ("datetime", "math", "json"):  # a get makes no day, and reads its file by json's C scanner
         assert unneeded not in sys.modules, f"{unneeded} imported for a get"
+    for unneeded in ("usnz.reading.columns", "usnz.reading.ledger", "usnz.reading.bounds"):  # it reads no column
+        assert unneeded not in sys.modules, f"{unneeded} imported for a get"
+    from usnz.reading import quick
+    assert not quick._columns.keys() & {quick.reader(usnz.Agreement), quick.reader(usnz.Citation)}  # none built
+    for cls in (usnz.Agreement, usnz.Record, usnz.Citation, usnz.Doubt, usnz.PartialDate, usnz.Period):
+        written = [name for name in ("__repr__", "__eq__", "__hash__") if callable(vars(cls)[name])]
+        assert written == [], (cls, written)  # attrs writes them when first used: a get uses none
     assert str(usnz.get("anzus").signed.earliest) == "1951-01-01" and "datetime" in sys.modules
     usnz.events(during=1965)
     assert reads == ["agreements.json", "events.json", "sources.json"], reads  # a query of one kind: its own

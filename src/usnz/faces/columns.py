@@ -446,7 +446,8 @@ _COMPUTED: Final[Mapping[str, tuple[str, ShownKind, Callable[[Any], object]]]] =
 def _offices_mark(record: Any) -> str:
     """A person's offices: ``*`` when a role is read (``read`` names ``roles``), else marked when no date is stated.
 
-    With no role's date stated, ``*`` when some is inferred, else ``†``. A role's date is its period (as a source gives it) or an attestation's (its record's basis).
+    With no role's date stated, ``*`` when some is inferred, else ``†``. A role's date is its period
+    (as a source gives it) or an attestation's (its record's basis).
 
     >>> import usnz
     >>> _offices_mark(usnz.get("stephen-harper")), _offices_mark(usnz.get("helen-clark"))

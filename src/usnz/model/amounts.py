@@ -11,7 +11,7 @@ import attrs
 
 from usnz.model.columnwise import present
 from usnz.model.errors import ArgumentValueError, shown
-from usnz.model.facts import accepting, batched, documented, fact
+from usnz.model.facts import accepting, batched, documented, fact, methods_on_first_use
 from usnz.model.validators import instance_of, non_empty_str, one_of
 
 __all__ = [
@@ -55,6 +55,7 @@ def _check_number(instance: object, attribute: attrs.Attribute[Any], value: Numb
 
 @documented
 @attrs.frozen(kw_only=True)
+@methods_on_first_use
 class Quantity:
     """A count or measure as a source states it, with its uncertainty.
 
@@ -395,6 +396,7 @@ def _check_amount(instance: Money, attribute: attrs.Attribute[Any], value: Decim
 
 @documented
 @attrs.frozen(kw_only=True)
+@methods_on_first_use
 class Money:
     """An amount of money in an ISO 4217 currency, one-off or recurring.
 

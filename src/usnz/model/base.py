@@ -22,7 +22,7 @@ from usnz.model.countries import CODES, unknown_code
 from usnz.model.dates import PartialDate, Period
 from usnz.model.doubt import Doubt
 from usnz.model.errors import ArgumentValueError, shown
-from usnz.model.facts import Fact, batched, documented, fact, facts, keys_of, requiring, walk
+from usnz.model.facts import Fact, batched, documented, fact, facts, keys_of, methods_on_first_use, requiring, walk
 from usnz.model.ids import ID_PATTERN, all_ids, check_id, check_ids
 from usnz.model.plain import TEXT_PATTERN, all_safe, unsafe
 from usnz.model.validators import require_tuple
@@ -165,6 +165,17 @@ def check_texts(instance: object, attribute: attrs.Attribute[Any], value: tuple[
         check_text(instance, attribute, item)
 
 
+def _repeats(value: tuple[Any, ...], cls: type, fields: Callable[[Any], tuple[Any, ...]]) -> bool:
+    """Whether *value*, a tuple of *cls* values, holds one twice: ``len(set(value)) != len(value)``.
+
+    Values of *cls* itself are compared by all their *fields* at once, in C, as their ``__eq__``
+    and ``__hash__`` (attrs') compare them, which a first get then need not write (see
+    :func:`~usnz.model.facts.methods_on_first_use`); a subclass's values by their own.
+    """
+    kept = set(map(fields, value)) if set(map(type, value)) == {cls} else set(value)
+    return len(kept) != len(value)
+
+
 def _all_citations(values: list[Any]) -> bool:
     """Whether each of *values* is a tuple of citations, at least one, none twice."""
     found = flat(values)
@@ -184,7 +195,7 @@ def check_citations(instance: object, attribute: attrs.Attribute[Any], value: tu
     if not value:
         msg = "citations must name at least one source paragraph"
         raise ArgumentValueError(msg)
-    if len(value) != 1 and len(set(value)) != len(value):
+    if len(value) != 1 and _repeats(value, Citation, _CITATION):
         msg = f"citations lists a paragraph twice: {value!r}"
         raise ArgumentValueError(msg)
 
@@ -202,7 +213,7 @@ def check_doubts(instance: object, attribute: attrs.Attribute[Any], value: tuple
     if type(value) is tuple and not value:  # the common case: none
         return
     require_tuple(attribute, value, Doubt)
-    if len(value) != 1 and len(set(value)) != len(value):
+    if len(value) != 1 and _repeats(value, Doubt, _DOUBT):
         msg = f"{attribute.name} lists a doubt twice: {value!r}"
         raise ArgumentValueError(msg)
 
@@ -503,6 +514,7 @@ def _date_fields(cls: Any) -> tuple[str, ...]:
 
 @documented
 @attrs.frozen(kw_only=True)
+@methods_on_first_use
 class Record(Described):
     """What every record has: an id, its citations, and links to related records."""
 

@@ -8,7 +8,7 @@ import attrs
 
 from usnz.model.columnwise import optional, strs
 from usnz.model.errors import ArgumentValueError, shown
-from usnz.model.facts import batched, documented, fact, requiring
+from usnz.model.facts import batched, documented, fact, methods_on_first_use, requiring
 from usnz.model.plain import KEPT_PATTERN, QUOTE_PATTERN, all_safe, unsafe
 from usnz.model.validators import non_empty_str, positive_int
 
@@ -65,6 +65,7 @@ def check_note(instance: Citation, attribute: attrs.Attribute[Any], value: str |
 
 @documented
 @attrs.frozen(kw_only=True)
+@methods_on_first_use
 class Citation:
     """Where a fact comes from: one paragraph of one source, and the words in it that state it.
 

@@ -6,7 +6,7 @@ ISO code and uses the user-assigned code ``XSV``. Germany is COW 255 (COW also c
 German Federal Republic, 1955-1990, as 260).
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations``: a ``NamedTuple`` compiles each annotation given as text.
 
 from collections.abc import Mapping
 from types import MappingProxyType

@@ -1,6 +1,6 @@
 """Dates: partial dates (year, month or day; decades; approximate), periods, and EDTF text.
 
-They import nothing else of usnz but its errors.
+They import nothing else of usnz but its errors, validators and class decorator.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from typing import Any, Final, Union
 import attrs
 
 from usnz.model.errors import DateError, shown
+from usnz.model.facts import methods_on_first_use
 from usnz.model.validators import instance_of
 
 __all__ = ["OPEN", "End", "Open", "PartialDate", "Period", "Precision", "parse_edtf"]
@@ -143,6 +144,7 @@ def _check_day(instance: PartialDate, attribute: attrs.Attribute[Any], value: in
 
 
 @attrs.frozen(kw_only=True, order=False)
+@methods_on_first_use
 class PartialDate:
     """A calendar date known to decade, year, month or day precision.
 
@@ -319,6 +321,7 @@ def _edtf_end(end: End) -> str:
 
 
 @attrs.frozen(kw_only=True)
+@methods_on_first_use
 class Period:
     """A span of time between two partial dates; either end may be unknown or open.
 

@@ -9,7 +9,7 @@ import attrs
 
 from usnz.model.columnwise import distinct, flat, strs
 from usnz.model.errors import ArgumentValueError, shown
-from usnz.model.facts import batched, documented, fact, requiring
+from usnz.model.facts import batched, documented, fact, methods_on_first_use, requiring
 from usnz.model.ids import check_ids
 from usnz.model.plain import TEXT_PATTERN
 from usnz.model.validators import non_empty_str, one_of, require_tuple
@@ -88,6 +88,7 @@ def check_paragraphs(instance: object, attribute: attrs.Attribute[Any], value: t
 
 @documented
 @attrs.frozen(kw_only=True)
+@methods_on_first_use
 class Doubt:
     """A doubtful spot of the texts under a record: where it lies, what sort it is, and the reading taken.
 

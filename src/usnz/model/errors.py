@@ -4,7 +4,7 @@ Every exception usnz raises on purpose is a :class:`Error`, and also the builtin
 caller would catch for that mistake (``KeyError``, ``ValueError``, ``TypeError``).
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations``: a ``NamedTuple`` compiles each annotation given as text.
 
 import os
 import sys

@@ -9,7 +9,7 @@ frames, schemas and the command line. Adding a field to a kind touches that kind
 file) only.
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations``: a ``NamedTuple`` compiles each annotation given as text.
 
 import functools
 import operator
@@ -37,6 +37,7 @@ __all__ = [
     "held_classes",
     "involvement",
     "keys_of",
+    "methods_on_first_use",
     "plan",
     "requiring",
     "steps",
@@ -130,6 +131,77 @@ def documented(cls: C) -> C:
     lines = [f"        {name}: {declared.doc}" for name, declared in facts(cls)]
     doc = (cls.__doc__ or "").rstrip()
     cls.__doc__ = f"{doc}\n\n    Attributes:\n" + "\n".join(lines) + "\n    "
+    return cls
+
+
+class _Unwritten:
+    """Stands for one of the methods attrs writes for a class until it is first asked for.
+
+    attrs writes a class's ``__repr__``, ``__eq__`` and ``__hash__`` as source text and compiles
+    it while it builds the class: for a record class, about as much as the rest of the class. A
+    first ``usnz.get`` builds six classes and compares or shows none of their values, so
+    :func:`methods_on_first_use` puts one of these in each of those methods' places: attrs,
+    finding the class has them, writes none; the first use writes attrs' own for that class.
+    """
+
+    __slots__ = ("family", "name")
+
+    def __init__(self, name: str, family: tuple[str, ...]) -> None:
+        self.name, self.family = name, family
+
+    def __get__(self, instance: object, owner: type) -> Any:
+        """The method attrs writes for the class that holds this one, written (and put in this one's place) first."""
+        home = next((klass for klass in owner.__mro__ if vars(klass).get(self.name) is self), None)
+        if home is None:  # written since it was looked up (by another thread): the method itself
+            return getattr(owner, self.name).__get__(instance, owner)
+        if "__attrs_attrs__" not in vars(home):  # attrs asking, before it builds the class, whether it has one
+            return self
+        _write(home, self.family)
+        return vars(home)[self.name].__get__(instance, owner)
+
+
+_REPR: Final = ("__repr__",)
+_EQ: Final = ("__eq__", "__ne__", "__hash__")
+"""The methods written together: ``__eq__`` with the ``__hash__`` that agrees with it."""
+
+
+def _write(cls: type, family: tuple[str, ...]) -> None:
+    """Put attrs' own *family* of methods for the attrs class *cls* in its namespace.
+
+    attrs writes them for a class of *cls*'s name with the same fields, each with its own
+    ``repr``, ``eq`` and ``hash``, and nothing else: they read the fields by name and the class
+    of ``self``, so they are what attrs would have written for *cls* itself.
+    """
+    fields = {
+        field.name: attrs.field(repr=field.repr, eq=field.eq_key or field.eq, hash=field.hash)
+        for field in attrs.fields(cls)
+    }
+    model = type(cls.__name__, (), {"__module__": cls.__module__, "__qualname__": cls.__qualname__})
+    shown = family is _REPR
+    written = attrs.define(
+        these=fields,
+        init=False,
+        repr=shown,
+        eq=not shown,
+        unsafe_hash=not shown,
+        order=False,
+        slots=False,
+        match_args=False,
+        getstate_setstate=False,
+        weakref_slot=False,
+    )(model)
+    for name in family:
+        setattr(cls, name, vars(written)[name])
+
+
+def methods_on_first_use(cls: C) -> C:
+    """Have attrs write *cls*'s ``__repr__``, and its ``__eq__`` and ``__hash__``, when each is first used.
+
+    Placed under ``@attrs.frozen`` (it marks the class before attrs builds it): the class then
+    has attrs' own methods, as it would without this, once they are first used.
+    """
+    for name, family in (("__repr__", _REPR), ("__eq__", _EQ), ("__hash__", _EQ)):  # (Python's own __ne__ asks __eq__)
+        setattr(cls, name, _Unwritten(name, family))
     return cls
 
 

@@ -10,6 +10,7 @@ import attrs
 
 from usnz.model.amounts import Money, Number, unit_text
 from usnz.model.errors import ArgumentTypeError, shown
+from usnz.model.facts import methods_on_first_use
 
 __all__ = ["Total", "money_total"]
 
@@ -37,6 +38,7 @@ def _check_pairs(instance: Total, attribute: attrs.Attribute[Any], value: tuple[
 
 
 @attrs.frozen(kw_only=True)
+@methods_on_first_use
 class Total:
     """What :meth:`Records.total` returns: a sum that keeps what is unknown unknown.
 

@@ -33,18 +33,14 @@ _got: dict[str, AnyRecord] = {}  # their records by id
 _parts: dict[str, Dataset] = {}  # datasets of one kind (and the sources), by kind, before the whole
 
 
-def _fresh_lock() -> None:
-    """Give a forked child a lock of its own.
-
-    A thread of the parent may have held the first-load lock when it forked; that thread
-    does not exist in the child, so the child's copy of the lock would never be released.
-    """
-    global _lock  # noqa: PLW0603 - replaced in a forked child only
-    _lock = threading.Lock()
-
-
+# A forked child gets the first-load lock released: a thread of the parent may have held it when
+# it forked, and that thread does not exist in the child, so the child's copy would never be
+# released. The lock's own reinitializer does it, as the standard library's concurrent.futures
+# registers its lock's: a function of this module in its place would keep every module of usnz
+# (and the records read) alive until the interpreter's last collections at exit, which would then
+# walk them all (about 2 million instructions of a cold get).
 if hasattr(os, "register_at_fork"):  # pragma: no branch - only Windows lacks it
-    os.register_at_fork(after_in_child=_fresh_lock)
+    os.register_at_fork(after_in_child=_lock._at_fork_reinit)  # type: ignore[attr-defined]  # noqa: SLF001  # pyright: ignore[reportAttributeAccessIssue]
 
 
 @checked_call

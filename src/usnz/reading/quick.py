@@ -28,12 +28,10 @@ from usnz.model.dates import PartialDate, Period
 from usnz.model.facts import facts
 from usnz.model.plain import safe_text
 from usnz.model.validators import one_of
-from usnz.reading import ledger
-from usnz.reading.bounds import MAX_INT
-from usnz.reading.columns import column_check, date_basis_check, dated
 
 if typing.TYPE_CHECKING:
     from usnz.model.records import AnyRecord
+    from usnz.reading import ledger
 
 __all__ = ["Reader", "UnsureError", "by_columns", "read_all", "read_quickly", "reader"]
 
@@ -51,6 +49,11 @@ _accepted: dict[Reader, frozenset[type]] = {}
 """The types a reader returns as they are (what it checks, read in the class reader's loop without a call)."""
 _columns: dict[Reader, Column] = {}
 """The column reader of each reader that has one: what reads a whole file's values of a field at once."""
+_later: dict[Reader, Callable[[], Column | None]] = {}
+"""What builds the column reader of a reader that may have one, built when first asked for (:func:`_column`).
+
+A class's, and a tuple's or an optional's of a class: a first ``get`` reads its file a record at a time.
+"""
 _NONE: Final = type(None)
 
 
@@ -68,6 +71,19 @@ _TALLY: Final[contextvars.ContextVar[_Tally | None]] = contextvars.ContextVar("u
 """Within a :func:`read_all` given the colons of its file's text, what it tallies (else ``None``)."""
 
 
+def _column(read: Reader) -> Column | None:
+    """The column reader of *read*, built first if it waits to be (see :data:`_later`), or ``None`` if it has none."""
+    column = _columns.get(read)
+    if column is None:
+        build = _later.get(read)
+        if build is not None:
+            column = build()
+            if column is not None:
+                _columns[read] = column
+            _later.pop(read, None)
+    return column
+
+
 def _within_bounds(values: list[Any], types: set[type]) -> bool:
     """Whether no ``int`` of *values* (of *types*) lies beyond ±:data:`~usnz.reading.bounds.MAX_INT`.
 
@@ -76,6 +92,8 @@ def _within_bounds(values: list[Any], types: set[type]) -> bool:
     """
     if int not in types:
         return True
+    from usnz.reading.bounds import MAX_INT  # noqa: PLC0415 - a column read: a first get reads none
+
     ints = values if len(types) == 1 else [value for value in values if type(value) is int]
     return min(ints) >= -MAX_INT and max(ints) <= MAX_INT
 
@@ -186,10 +204,14 @@ def _tuple_of(item: Reader) -> Reader:
             return tuple(map(item, value))  # pyright: ignore[reportUnknownArgumentType]
         raise UnsureError
 
-    inner = _columns.get(item)
-    if inner is not None:
-        _columns[read] = _tuple_column(inner)
+    if item in _columns or item in _later:
+        _later[read] = lambda: _then(_column(item), _tuple_column)
     return _tuples.setdefault(item, read)
+
+
+def _then(inner: Column | None, outer: Callable[[Column], Column]) -> Column | None:
+    """The column reader *outer* makes of *inner*, or ``None`` where *inner* is none."""
+    return None if inner is None else outer(inner)
 
 
 def _tuple_column(inner: Column) -> Column:
@@ -224,9 +246,8 @@ def _optional(inner: Reader) -> Reader:
     def read(value: object) -> object:
         return None if value is None else inner(value)
 
-    column = _columns.get(inner)
-    if column is not None:
-        _columns[read] = _optional_column(column)
+    if inner in _columns or inner in _later:
+        _later[read] = lambda: _then(_column(inner), _optional_column)
     return read
 
 
@@ -515,9 +536,8 @@ def _class_reader(cls: type[Any]) -> Reader:
             kwargs[alias] = raw if type(raw) in accepted else read_field(raw)
         return cls(**kwargs)
 
-    column = _class_column(cls, plan, frozenset(texts))
-    if column is not None:
-        _columns[read] = column
+    vouched = frozenset(texts)
+    _later[read] = lambda: _class_column(cls, plan, vouched)
     return read
 
 
@@ -579,22 +599,21 @@ def _implied(validator: object, literal: tuple[object, ...] | None) -> bool:
     return all(type(value) is str and value in options for value in literal)  # (a str is hashable)
 
 
-def _class_column(
-    cls: type[Any], plan: dict[str, tuple[str, Reader, frozenset[type]]], texts: frozenset[str]
-) -> Column | None:
-    """Read a column of JSON objects as *cls*, a field at a time, or ``None`` if it cannot be read so.
+_Step: typing.TypeAlias = "tuple[attrs.Attribute[Any], Column, Column, Any, Callable[[list[Any], list[Any]], None]]"
+"""A field's step of a class's column reader: the field, its taker, its column reader, its check, its setter."""
 
-    Each instance is made as attrs' ``__init__`` makes it (its fields set, then each field's
-    validator, then ``__attrs_post_init__``), for a whole column at once: each field's values
-    set on every instance in C, each validator asked of the column (:mod:`usnz.reading.columns`).
-    A field not given holds its default, as the default itself.
+
+def _steps(cls: type[Any], plan: dict[str, tuple[str, Reader, frozenset[type]]]) -> list[_Step] | None:
+    """Each field's step of *cls*'s column reader, or ``None`` if a field cannot be read by columns.
+
+    A field cannot be when its reader has no column reader, or its default is not kept as it is.
     """
-    if not _built_as_attrs_builds(cls):
-        return None
-    steps: list[tuple[attrs.Attribute[Any], Column, Column, Any, Callable[[list[Any], list[Any]], None]]] = []
+    from usnz.reading.columns import column_check, date_basis_check  # noqa: PLC0415 - a first get reads none
+
+    steps: list[_Step] = []
     for field in attrs.fields(cls):
         _, read_field, accepted = plan[field.name]
-        column = _columns.get(read_field)
+        column = _column(read_field)
         if column is not None and read_field is sys.intern and _NONE in accepted:
             column = _optional_column(column)
         if column is None:
@@ -613,6 +632,27 @@ def _class_column(
         elif field.validator is not None and not _implied(field.validator, _literals.get(read_field)):
             check = column_check(field.validator)
         steps.append((field, _taker(field.name, default), column, check, _setter(cls, field.name)))
+    return steps
+
+
+def _class_column(
+    cls: type[Any], plan: dict[str, tuple[str, Reader, frozenset[type]]], texts: frozenset[str]
+) -> Column | None:
+    """Read a column of JSON objects as *cls*, a field at a time, or ``None`` if it cannot be read so.
+
+    Each instance is made as attrs' ``__init__`` makes it (its fields set, then each field's
+    validator, then ``__attrs_post_init__``), for a whole column at once: each field's values
+    set on every instance in C, each validator asked of the column (:mod:`usnz.reading.columns`).
+    A field not given holds its default, as the default itself.
+    """
+    if not _built_as_attrs_builds(cls):
+        return None
+    from usnz.reading import ledger  # noqa: PLC0415 - the column reader's modules with it: a first get reads none
+    from usnz.reading.columns import date_basis_check, dated  # noqa: PLC0415 - as ledger
+
+    steps = _steps(cls, plan)
+    if steps is None:
+        return None
     allowed = frozenset(plan)
     names = tuple(field.name for field, *_ in steps)
     finish = getattr(cls, "__attrs_post_init__", None)
@@ -718,7 +758,7 @@ def by_columns(read: Reader) -> bool:
 
     (A record read one at a time passes an ``int`` as it is: the strict JSON parser has bounded it.)
     """
-    return read in _columns
+    return _column(read) is not None
 
 
 def read_all(
@@ -744,11 +784,13 @@ def read_all(
     that many keys in all, less the colons of the texts read (a key given twice is held once:
     fewer). Only entries read by columns can be so vouched for.
     """
-    column = _columns.get(read)
+    column = _column(read)
     tally = _Tally() if colons is not None else None
     token = _TALLY.set(tally)
     try:
         if column is not None:  # a chunk at a time: what a chunk's fields hold stays in the processor's cache
+            from usnz.reading import ledger  # noqa: PLC0415 - imported by the column reader's build
+
             with safe_text() if safe else contextlib.nullcontext(), ledger.recording(kept):
                 made = [record for at in range(0, len(entries), _CHUNK) for record in column(entries[at : at + _CHUNK])]
                 _vouch(tally, colons)  # (else read strictly)

@@ -9,7 +9,7 @@ import attrs
 
 from usnz.model.base import Record, check_countries, check_ids, check_optional_text, check_text, check_texts
 from usnz.model.dates import PartialDate, Period
-from usnz.model.facts import documented, fact
+from usnz.model.facts import documented, fact, methods_on_first_use
 from usnz.model.validators import one_of
 
 __all__ = ["Agreement", "AgreementKind"]
@@ -28,6 +28,7 @@ AgreementKind = Literal[
 
 @documented
 @attrs.frozen(kw_only=True)
+@methods_on_first_use
 class Agreement(Record):
     """A treaty, declaration, trade agreement or negotiation, intelligence agreement or UN resolution."""
 

@@ -17,13 +17,14 @@ from usnz.model.base import (
     check_text,
 )
 from usnz.model.dates import PartialDate, Period
-from usnz.model.facts import documented, fact
+from usnz.model.facts import documented, fact, methods_on_first_use
 
 __all__ = ["Assistance"]
 
 
 @documented
 @attrs.frozen(kw_only=True)
+@methods_on_first_use
 class Assistance(Record):
     """Non-military help one country gave another: money or in kind."""
 

@@ -8,7 +8,7 @@ import attrs
 
 from usnz.model.base import Record, check_text, check_texts
 from usnz.model.dates import Period
-from usnz.model.facts import documented, fact
+from usnz.model.facts import documented, fact, methods_on_first_use
 from usnz.model.validators import instance_of
 
 __all__ = ["Conflict"]
@@ -16,6 +16,7 @@ __all__ = ["Conflict"]
 
 @documented
 @attrs.frozen(kw_only=True)
+@methods_on_first_use
 class Conflict(Record):
     """A war or military operation."""
 

@@ -20,7 +20,7 @@ from usnz.model.base import (
 )
 from usnz.model.dates import PartialDate, Period
 from usnz.model.errors import ArgumentValueError
-from usnz.model.facts import documented, fact
+from usnz.model.facts import documented, fact, methods_on_first_use
 from usnz.model.validators import matching, one_of
 
 __all__ = ["Event", "EventKind"]
@@ -47,6 +47,7 @@ EventKind = Literal[
 
 @documented
 @attrs.frozen(kw_only=True)
+@methods_on_first_use
 class Event(Record):
     """Something that happened at a time: a visit, meeting, announcement, award..."""
 

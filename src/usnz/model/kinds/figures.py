@@ -10,13 +10,14 @@ from usnz.model.amounts import Money, Quantity
 from usnz.model.base import Record, check_countries, check_ids, check_text
 from usnz.model.dates import PartialDate
 from usnz.model.errors import ArgumentValueError
-from usnz.model.facts import documented, fact
+from usnz.model.facts import documented, fact, methods_on_first_use
 
 __all__ = ["Figure"]
 
 
 @documented
 @attrs.frozen(kw_only=True)
+@methods_on_first_use
 class Figure(Record):
     """Any other stated number: a count, share, projection, prize, span of years."""
 

@@ -13,7 +13,7 @@ from usnz.model.amounts import Quantity
 from usnz.model.base import Record, check_country, check_id, check_optional_id, check_optional_text, check_text
 from usnz.model.dates import Period
 from usnz.model.errors import ArgumentValueError
-from usnz.model.facts import documented, fact
+from usnz.model.facts import documented, fact, methods_on_first_use
 from usnz.model.validators import instance_of, one_of
 
 __all__ = ["Branch", "ForceContribution"]
@@ -24,6 +24,7 @@ Branch = Literal["army", "navy", "air-force", "special-forces", "tri-service", "
 
 @documented
 @attrs.frozen(kw_only=True)
+@methods_on_first_use
 class ForceContribution(Record):
     """What a country sent to a conflict, and what it cost."""
 

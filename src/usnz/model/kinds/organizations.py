@@ -9,7 +9,7 @@ import attrs
 
 from usnz.model.base import Record, check_country, check_text, check_texts
 from usnz.model.dates import PartialDate
-from usnz.model.facts import documented, fact
+from usnz.model.facts import documented, fact, methods_on_first_use
 from usnz.model.validators import one_of
 
 __all__ = ["Organization", "OrganizationKind"]
@@ -35,6 +35,7 @@ OrganizationKind = Literal[
 
 @documented
 @attrs.frozen(kw_only=True)
+@methods_on_first_use
 class Organization(Record):
     """A council, caucus, agency, military unit, company, team or other body."""
 

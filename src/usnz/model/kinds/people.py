@@ -25,7 +25,7 @@ from usnz.model.citation import Citation
 from usnz.model.columnwise import flat, optional, strs
 from usnz.model.dates import PartialDate, Period, parse_edtf
 from usnz.model.errors import ArgumentTypeError, ArgumentValueError, DateError, type_and_value
-from usnz.model.facts import accepting, batched, documented, fact
+from usnz.model.facts import accepting, batched, documented, fact, methods_on_first_use
 from usnz.model.validators import instance_of, one_of, require_tuple
 
 __all__ = ["OFFICES", "Attestation", "Person", "Role", "check_attestations", "check_office"]
@@ -65,6 +65,7 @@ def check_office(instance: object, attribute: attrs.Attribute[Any], value: Any) 
 
 @documented
 @attrs.frozen(kw_only=True)
+@methods_on_first_use
 class Attestation:
     """A date on which a text shows a person in an office: a dated record that names them by its title.
 
@@ -191,6 +192,7 @@ def _attested_text(item: Attestation) -> str:
 
 @documented
 @attrs.frozen(kw_only=True)
+@methods_on_first_use
 class Role:
     """A position a person held, as a source gives it."""
 
@@ -257,6 +259,7 @@ class Role:
 
 @documented
 @attrs.frozen(kw_only=True)
+@methods_on_first_use
 class Person(Record):
     """A named person and every role the sources give them."""
 

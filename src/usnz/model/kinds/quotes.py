@@ -8,13 +8,14 @@ import attrs
 
 from usnz.model.base import Record, check_id, check_ids, check_optional_id, check_optional_text, check_text
 from usnz.model.dates import PartialDate
-from usnz.model.facts import documented, fact
+from usnz.model.facts import documented, fact, methods_on_first_use
 
 __all__ = ["Quote"]
 
 
 @documented
 @attrs.frozen(kw_only=True)
+@methods_on_first_use
 class Quote(Record):
     """Words a named person said, verbatim as the source prints them."""
 

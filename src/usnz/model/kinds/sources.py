@@ -20,7 +20,7 @@ from usnz.model.base import (
 )
 from usnz.model.dates import PartialDate
 from usnz.model.doubt import Doubt
-from usnz.model.facts import documented, fact
+from usnz.model.facts import documented, fact, methods_on_first_use
 from usnz.model.validators import matching, one_of, positive_int
 
 if TYPE_CHECKING:
@@ -36,6 +36,7 @@ SourceKind = Literal["encyclopedia-article", "news-article", "dataset"]
 
 @documented
 @attrs.frozen(kw_only=True)
+@methods_on_first_use
 class Source(Described):
     """A source text every fact is drawn from."""
 
