@@ -68,7 +68,9 @@ class Fact(NamedTuple):
             unknown): what a number answers to (``killed``: ``("casualties", "killed", ...)``).
         within: Whether its id names a record whose dates bound this one's, for ``possibly=True``
             (a force contribution's conflict): an unknown start runs back no further than that
-            record's start, and a record with no date of its own may be at any time of that record's.
+            record's start, a record with no date of its own may be at any time of that record's,
+            and the part of an imprecise date of its own (a year, a month, ``2001~``) straddling
+            that record's first or last day that lies outside it is not counted by ``during=``.
     """
 
     doc: str

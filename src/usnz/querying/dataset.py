@@ -153,6 +153,79 @@ def _reaches(
     return reach
 
 
+def _clip(
+    records: list[AnyRecord], known: list[Window], possible: list[Window], by_id: Mapping[str, AnyRecord]
+) -> list[Window]:
+    """Clip, in place, the extents of records of a class with a field declared ``within=True`` to that record's dates.
+
+    A force contribution belongs to its conflict: the part of an imprecise date of its own (a
+    year, a month, ``2001~``) that lies outside the conflict's dates is not counted, known or
+    lenient ("late 2001", written ``2001~``, counts from the war's 7 October 2001, not from 1
+    January). Only a date that straddles the conflict's first or last day is clipped: a date
+    lying wholly outside it is one the text gives (the liaison officer in Korea until 1971, after
+    the 1953 armistice), and a day is never clipped. An open end is the source's, and stays.
+    Returns the windows it changed, as they were.
+    """
+    was: list[Window] = []
+    bounded = {cls for cls in set(map(type, records)) if _within_fields(cls)}
+    if not bounded:
+        return was
+    for at in [at for at, cls in enumerate(map(type, records)) if cls in bounded]:
+        record = records[at]
+        kind: Any = type(record)
+        when = record.when
+        if when is None:
+            continue
+        bound = None
+        for name in _within_fields(kind):
+            bound = by_id.get(getattr(record, name))
+        low, high = _date_bounds(None if bound is None else bound.when)
+        if low is None and high is None:
+            continue
+        head: PartialDate | None
+        tail: PartialDate | None
+        lenient_head: PartialDate | None
+        lenient_tail: PartialDate | None
+        if isinstance(when, PartialDate):
+            head = tail = lenient_head = lenient_tail = when
+        else:
+            start = when.start if isinstance(when.start, PartialDate) else None
+            end = when.end if isinstance(when.end, PartialDate) else None
+            head, tail = start or end, end or (start if when.end is None else None)
+            lenient_head, lenient_tail = start, end
+        for windows, first, last in ((known, head, tail), (possible, lenient_head, lenient_tail)):
+            clipped = _clipped(windows[at], first, last, low, high)
+            if clipped != windows[at]:
+                was.append(windows[at])
+                windows[at] = clipped
+    return was
+
+
+def _date_bounds(when: PartialDate | Period | None) -> tuple[dt.date | None, dt.date | None]:
+    """The first and last day a bounding record (a conflict) may cover, where its dates give them."""
+    if isinstance(when, PartialDate):
+        return when.earliest, when.latest
+    if isinstance(when, Period):
+        start, end = when.start, when.end
+        return (
+            start.earliest if isinstance(start, PartialDate) else None,
+            end.latest if isinstance(end, PartialDate) else None,
+        )
+    return None, None
+
+
+def _clipped(
+    window: Window, head: PartialDate | None, tail: PartialDate | None, low: dt.date | None, high: dt.date | None
+) -> Window:
+    """*window*, its first day (from the date *head*) moved to *low*, its last (from *tail*) to *high*, if straddled."""
+    first, last = window
+    if head is not None and low is not None and head.earliest == first < low <= head.latest:
+        first = low
+    if tail is not None and high is not None and tail.latest == last > high >= tail.earliest:
+        last = high
+    return first, last
+
+
 _WHEN: Final = vars(Described)["when"]
 """The ``when`` every record kind of usnz's has: the first of its date fields that is set."""
 
@@ -415,6 +488,7 @@ class Dataset:
         "_search",
         "_spans",
         "_timeline",
+        "_unclipped",
         "_unsure",
     )
 
@@ -431,10 +505,11 @@ class Dataset:
         # is read in order); the date order is then worked out on these compact lists.
         known, possible, keys = _all_windows(given, as_of)
         ids: list[str] = list(map(operator.attrgetter("id"), given))
-        order = _date_order(keys, ids)
+        order = _date_order(keys, ids)  # by the extents as the dates read: clipping (below) changes no order
         ordered = list(map(given.__getitem__, order))
         self._ordered: tuple[AnyRecord, ...] = tuple(ordered)
         self._by_id: dict[str, AnyRecord] = dict(zip(ids, given, strict=True))
+        self._unclipped = _clip(given, known, possible, self._by_id)  # the windows clipped, as read: the span's
         self._known: dict[str, Window] = dict(zip(ids, known, strict=True))
         self._possible: dict[str, Window] = dict(zip(ids, possible, strict=True))
         if len(self._by_id) < len(given):  # an id twice (never in loaded data): the later by date wins
@@ -483,12 +558,12 @@ class Dataset:
     def _spanned(self) -> tuple[Window | None, Window | None]:
         """The days the records' dates are known to cover, and may cover (unknown ends running on): once."""
         if self._spans is None:
-            windows = (*self._known.values(), *self._possible.values())
+            windows = (*self._known.values(), *self._possible.values(), *self._unclipped)
             # An open or unknown end is the very object date.min or date.max (see Period.earliest); a record's
             # own days are other objects, so a record of 0001-01-01 or 9999-12-31 counts in the span.
             finite = [d for window in windows for d in window if d is not dt.date.min and d is not dt.date.max]
             known: Window | None = (min(finite), max(finite)) if finite else None
-            dated = [window for window in self._possible.values() if window is not _UNDATED]
+            dated = [*(window for window in self._possible.values() if window is not _UNDATED), *self._unclipped]
             lenient = (min(w[0] for w in dated), max(w[1] for w in dated)) if known is not None else None
             self._spans = (known, lenient)
         return self._spans

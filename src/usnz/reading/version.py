@@ -2,5 +2,5 @@
 
 __all__ = ["DATA_VERSION"]
 
-DATA_VERSION = "2026.12.7"
+DATA_VERSION = "2026.12.8"
 """The packaged dataset's version (year.month.n), bumped on every data change."""

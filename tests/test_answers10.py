@@ -1,0 +1,99 @@
+"""Review 10's findings on answers: each test fails before its fix and passes after."""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+
+import usnz
+
+# -- #1: a force contribution's imprecise dates are read within its conflict's ---------------------
+
+
+def test_late_2001_is_not_known_before_the_war_in_afghanistan() -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", usnz.QueryWarning)  # Vietnam's unknown ends may run on
+        assert "nzsas-afghanistan-rotations" not in usnz.force_contributions(country="NZL", during="2001-03").ids()
+        assert "nzsas-afghanistan-rotations" not in usnz.timeline(during="2001-01/2001-09-10").ids()
+        lenient = usnz.force_contributions(country="NZL", during="2001-03", possibly=True).ids()
+    assert "nzsas-afghanistan-rotations" not in lenient
+    assert "nzsas-afghanistan-rotations" in usnz.force_contributions(country="NZL", during="2001-10").ids()
+    assert "nzsas-afghanistan-rotations" in usnz.timeline(during="2001-10-07").ids()
+    assert "nzsas-afghanistan-rotations" not in usnz.timeline(during="2001-10-06").ids()
+
+
+def test_a_year_ends_with_its_conflict_where_it_straddles_the_end() -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", usnz.QueryWarning)
+        assert "nz-gulf-war-1991" not in usnz.force_contributions(during="1991-10").ids()
+        assert "nz-gulf-war-1991" not in usnz.force_contributions(during="1991-10", possibly=True).ids()
+        assert "nz-gulf-war-1991" in usnz.force_contributions(during="1991-04-11").ids()
+
+
+def test_a_stated_date_outside_the_conflict_stays() -> None:
+    """The liaison officer stayed in Korea until 1971, long after the 1953 armistice: a fact, not imprecision."""
+    assert usnz.force_contributions(conflict="korean-war", during=1971).ids() == ("nz-korea-liaison-officer",)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", usnz.QueryWarning)
+        assert "k-force-korea" in usnz.force_contributions(conflict="korean-war", during=1957).ids()
+        assert "nz-korea-liaison-officer" in usnz.force_contributions(during=1960, possibly=True).ids()
+
+
+def test_clipping_changes_no_table_order_or_total() -> None:
+    forces = usnz.force_contributions(country="NZL")
+    ids = forces.ids()
+    assert ids.index("nz-korea-liaison-officer") < ids.index("nz-gulf-war-1991")  # order by the dates as written
+    assert str(usnz.get("nzsas-afghanistan-rotations").period) == "2001~/2005-11"
+    assert usnz.dataset().span is not None
+    assert usnz.dataset().span[0].year == 1838
+
+
+def _cite() -> tuple[usnz.Citation, ...]:
+    return (usnz.Citation(source="s", paragraph=1),)
+
+
+def _source() -> usnz.Source:
+    return usnz.Source(
+        id="s", title="S", publisher="P", kind="news-article", sha256="0" * 64, paragraphs=3, filename="s.txt"
+    )
+
+
+def _force(id_: str, period: str) -> usnz.ForceContribution:
+    return usnz.ForceContribution(
+        id=id_,
+        conflict="w",
+        country="NZL",
+        summary="Forces.",
+        period=usnz.Period.parse(period),
+        citations=_cite(),
+        date_basis="stated",
+    )
+
+
+@pytest.mark.parametrize(
+    ("period", "inside", "outside"),
+    [
+        ("2001/2002", "2001-10-07", "2001-10-06"),  # a year straddling the war's start
+        ("2001-10/2002", "2001-10-07", "2001-10-01"),  # a month straddling it
+        ("2001-09-01/2002", "2001-09-01", "2001-08-31"),  # a day before the war stays: the text gives it
+        ("2000/2002", "2000-06", "1999"),  # a year wholly before the war stays
+        ("2001~/", "2001-12", "2001-10-06"),  # an unknown end: its start's year, clipped
+        ("/2003", "2003-06-30", "2003-07-01"),  # an unknown start: its end's year, clipped at the end
+        ("2003/..", "2003-12-31", "2004"),  # an open end is the source's: never clipped
+    ],
+)
+def test_an_imprecise_date_straddling_the_conflict_is_clipped(period: str, inside: str, outside: str) -> None:
+    war = usnz.Conflict(
+        id="w",
+        name="W",
+        summary="A war.",
+        period=usnz.Period.parse("2001-10-07/2003-06-30"),
+        citations=_cite(),
+        date_basis="stated",
+    )
+    data = usnz.Dataset([_source(), war, _force("f", period)])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", usnz.QueryWarning)
+        assert data.force_contributions(during=inside).ids() == ("f",)
+        assert data.force_contributions(during=outside).ids() == ()
