@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import warnings
 
+import attrs
 import pytest
 
 import usnz
@@ -97,3 +98,41 @@ def test_an_imprecise_date_straddling_the_conflict_is_clipped(period: str, insid
         warnings.simplefilter("ignore", usnz.QueryWarning)
         assert data.force_contributions(during=inside).ids() == ("f",)
         assert data.force_contributions(during=outside).ids() == ()
+
+
+# -- #2 (review #8): an agreement signed, an organization founded, runs on with possibly=True -----
+
+
+def test_possibly_finds_an_agreement_in_force_and_an_organization_in_being() -> None:
+    assert usnz.agreements(during=1987, possibly=True).ids() == ("treaty-of-waitangi", "anzus")
+    assert usnz.organizations(during=2005, possibly=True).ids() == ("anzac-battalion", "us-nz-council", "nz-us-council")
+    assert "anzus" not in usnz.agreements(during=1950, possibly=True).ids()  # not before it was signed
+
+
+def test_an_empty_during_answer_names_what_was_signed_or_founded_before() -> None:
+    with pytest.warns(usnz.QueryWarning, match=r"anzus \(signed 1951, no end stated\).*possibly=True includes them"):
+        assert usnz.agreements(during=1987) == ()
+    with pytest.warns(usnz.QueryWarning, match=r"us-nz-council \(founded 1986, no end stated\)"):
+        assert usnz.organizations(during=2005) == ()
+
+
+def test_a_period_of_its_own_ends_what_its_signing_begins() -> None:
+    cite = (usnz.Citation(source="s", paragraph=1),)
+    treaty = usnz.Agreement(
+        id="t",
+        name="T",
+        kind="treaty",
+        summary="A treaty.",
+        signed=usnz.PartialDate.parse("1950"),
+        period=usnz.Period.parse("1950/1960"),
+        citations=cite,
+        date_basis="stated",
+    )
+    negotiated = attrs.evolve(treaty, id="u", signed=None, period=usnz.Period.parse("1956/"))  # no signing
+    ended = attrs.evolve(treaty, id="v", signed=usnz.PartialDate.parse("1955"), period=usnz.Period.parse("1950/1955"))
+    data = usnz.Dataset([_source(), treaty, negotiated, ended])
+    assert data.agreements(during=1955, possibly=True).ids() == ("t", "v")
+    with pytest.warns(usnz.QueryWarning, match=r"t \(signed 1950, no end stated\), u \(1956/\) have"):
+        assert data.agreements(during=1958) == ()
+    with pytest.warns(usnz.CoverageWarning):  # past the data's span: only what may run on so far
+        assert data.agreements(during=1961, possibly=True).ids() == ("u",)  # t's period ends in 1960

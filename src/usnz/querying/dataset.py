@@ -226,6 +226,45 @@ def _clipped(
     return first, last
 
 
+@functools.cache
+def _begins_fields(cls: Any) -> tuple[str, ...]:
+    """The date fields of *cls* declared ``begins=True``: a start with no end of its own (signed, founded)."""
+    return tuple(name for name, declared in facts(cls) if declared.begins)
+
+
+def _run_on(records: list[AnyRecord], possible: list[Window]) -> None:
+    """Let, in place, the lenient extent of each record dated by a field declared ``begins=True`` run on.
+
+    An agreement dated by its signing, an organization by its founding, has no stated end: it
+    may be in force or exist after that day, so ``possibly=True`` lets it run on without limit,
+    or to the last day of a period of the record's own (in force), where it gives one.
+    """
+    begun = {cls for cls in set(map(type, records)) if _begins_fields(cls)}
+    for at in [at for at, cls in enumerate(map(type, records)) if cls in begun]:
+        record = records[at]
+        kind: Any = type(record)
+        when = record.when
+        if not any(when is getattr(record, name) for name in _begins_fields(kind)) or when is None:
+            continue
+        ends = [
+            value.latest
+            for name, declared in facts(kind)
+            if declared.date and isinstance(value := getattr(record, name), Period)
+        ]
+        last = max(ends) if ends else dt.date.max
+        if last > possible[at][1]:
+            possible[at] = (possible[at][0], last)
+
+
+def _begun_said(record: AnyRecord) -> str | None:
+    """How the warning of ``Dataset._warn_unsure`` gives the date of a record dated by its start (``signed 1951``)."""
+    kind: Any = type(record)
+    for name in _begins_fields(kind):
+        if record.when is getattr(record, name):
+            return f"{name} {record.when}, no end stated"
+    return None
+
+
 _WHEN: Final = vars(Described)["when"]
 """The ``when`` every record kind of usnz's has: the first of its date fields that is set."""
 
@@ -510,6 +549,7 @@ class Dataset:
         self._ordered: tuple[AnyRecord, ...] = tuple(ordered)
         self._by_id: dict[str, AnyRecord] = dict(zip(ids, given, strict=True))
         self._unclipped = _clip(given, known, possible, self._by_id)  # the windows clipped, as read: the span's
+        _run_on(given, possible)
         self._known: dict[str, Window] = dict(zip(ids, known, strict=True))
         self._possible: dict[str, Window] = dict(zip(ids, possible, strict=True))
         if len(self._by_id) < len(given):  # an id twice (never in loaded data): the later by date wins
@@ -1029,7 +1069,7 @@ class Dataset:
     def _reach_said(self, record: AnyRecord) -> str:
         """*record*'s date as the warning of :meth:`_warn_unsure` gives it; for an undated one, what bounds it."""
         if record.when is not None:
-            return str(record.when)
+            return _begun_said(record) or str(record.when)
         kind: Any = type(record)
         bounds = [getattr(record, name) for name in _within_fields(kind)]
         return f"undated, of {bounds[-1]}"
@@ -1058,8 +1098,11 @@ class Dataset:
                 source gives that date: see :ref:`during`. The texts date no trade negotiation
                 itself: an agreement under negotiation has no date, and its dated steps (talks
                 announced, begun, postponed) are events, which
-                ``usnz.timeline(involving=<its id>, during=...)`` finds.
-            possibly: Let unknown ends run on (the lenient reading of ``during=``).
+                ``usnz.timeline(involving=<its id>, during=...)`` finds. No agreement's end is
+                stated: one signed before this time is not known to be in force in it, and an
+                empty answer warns of those ``possibly=True`` would add.
+            possibly: Let unknown ends run on (the lenient reading of ``during=``): an agreement
+                signed before this time may still be in force (up to the end of its ``period``, if given).
             basis: Only dates determined so: ``"stated"``, ``"inferred"``, ``"external"`` (or several).
             country: A party's ISO alpha-3 code.
             involving: A record involved with the agreement, either way (an event it is part of, a
@@ -1536,8 +1579,10 @@ class Dataset:
         Args:
             kind: One organization kind, e.g. ``"council"`` (or several).
             country: The organization's ISO alpha-3 code (or several).
-            during: Founded within this time: see :ref:`during`.
-            possibly: Accepted for symmetry (a founding date has no unknown end).
+            during: Founded within this time: see :ref:`during`. No organization's end is
+                stated: an empty answer warns of those founded before, which ``possibly=True`` adds.
+            possibly: Let unknown ends run on (the lenient reading of ``during=``): an
+                organization founded before this time may still exist in it.
             basis: Only dates determined so (``"stated"``, ``"inferred"``, ``"external"``, or several).
             involving: A record involved with the organization, either way (a person holding a role
                 in it, an event it took part in: see :ref:`involving`), or a country code.
