@@ -136,3 +136,34 @@ def test_a_period_of_its_own_ends_what_its_signing_begins() -> None:
         assert data.agreements(during=1958) == ()
     with pytest.warns(usnz.CoverageWarning):  # past the data's span: only what may run on so far
         assert data.agreements(during=1961, possibly=True).ids() == ("u",)  # t's period ends in 1960
+
+
+# -- #3 (review #9): a year in a search asks for what is dated then ---------------------------------
+
+
+def test_trade_talks_2008_finds_the_talks_of_2008_first() -> None:
+    found = usnz.search("trade talks 2008")
+    assert found.ids()[:2] == ("schwab-announces-p4-negotiations", "us-announces-p4-negotiations-start")
+    dated = [r.when is not None and r.when.earliest.year <= 2008 <= r.when.latest.year for r in found]
+    assert dated == sorted(dated, reverse=True)  # every record dated in 2008 before those only mentioning it
+    assert "key-responds-to-postponed-trade-talks" in found.ids()  # still found, by its notes' 2008
+
+
+def _event(note: str | None) -> usnz.Event:
+    return usnz.Event(
+        id="e",
+        kind="statement",
+        title="A statement",
+        summary="Something was said.",
+        date=usnz.PartialDate.parse("2009"),
+        date_basis="inferred",
+        citations=(usnz.Citation(source="s", paragraph=1, note=note, quote="the zebra election of 2008"),),
+    )
+
+
+def test_a_citation_given_only_for_dating_is_not_searched() -> None:
+    assert usnz.Dataset([_source(), _event("what was said")]).search("zebra").ids() == ("e",)
+    with pytest.warns(usnz.SearchWarning, match="no record holds 'zebra'"):
+        assert usnz.Dataset([_source(), _event("dating: the election before it")]).search("zebra").ids() == ()
+    assert usnz.Citation(source="s", paragraph=1, note="dating: after the election").dating
+    assert not usnz.Citation(source="s", paragraph=1, note="the election").dating
