@@ -167,3 +167,36 @@ def test_a_citation_given_only_for_dating_is_not_searched() -> None:
         assert usnz.Dataset([_source(), _event("dating: the election before it")]).search("zebra").ids() == ()
     assert usnz.Citation(source="s", paragraph=1, note="dating: after the election").dating
     assert not usnz.Citation(source="s", paragraph=1, note="the election").dating
+
+
+# -- #4 (review #16): a search says what it leaves unread past its caps ------------------------------
+
+
+def test_a_word_past_the_32nd_is_named_as_left_out() -> None:
+    words = " ".join(f"w{i}" for i in range(32))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert usnz.search(f"{words} anzus") == ()
+    said = [str(w.message) for w in caught if "reads only" in str(w.message)]
+    assert len(said) == 1
+    assert "left out: 'anzus'." in said[0]
+    assert "usnz.citing(source=..., paragraph=...)" in said[0]
+
+
+def test_words_past_1000_characters_are_named_as_left_out() -> None:
+    with pytest.warns(usnz.SearchWarning, match=r"1,000 characters of its text; left out: 'anzus'\."):
+        usnz.search("a " * 600 + "anzus")
+    passage = " ".join(f"word{i}" for i in range(50))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        usnz.search(passage)
+    said = str(caught[0].message)
+    assert "left out: 'word32', " in said
+    assert "'word39' and 10 more. For the records" in said
+
+
+def test_small_words_past_the_caps_are_not_worth_a_warning() -> None:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert usnz.search("anzus " + "of the " * 200)[0].id == "anzus"
+    assert not [w for w in caught if "reads only" in str(w.message)]

@@ -54,7 +54,7 @@ from usnz.querying.disputes import Disputes
 from usnz.querying.doubted import Doubted, Doubts
 from usnz.querying.filtering import FilterIndex
 from usnz.querying.intervals import Intervals
-from usnz.querying.search import THIN, SearchHit, SearchIndex
+from usnz.querying.search import MAX_CHARACTERS, MAX_WORDS, THIN, SearchHit, SearchIndex
 from usnz.reading.collector import paused
 
 if TYPE_CHECKING:
@@ -405,6 +405,9 @@ def _is_code(given: str) -> bool:
     """Whether *given* is written as a country code is (three ASCII letters, ``XXX`` or ``nzl``)."""
     return len(given) == 3 and given.isascii() and given.isalpha()
 
+
+_UNREAD_SHOWN: Final = 8
+"""How many of the words a search leaves unread its warning names."""
 
 _MERELY: Final = 3
 """The rank of a suggested id that merely ends with the word given (see ``Dataset._suggest``)."""
@@ -1777,14 +1780,16 @@ class Dataset:
         record holds in any form is left out, and a :class:`~usnz.SearchWarning` names it. A few
         words also match related ones (``"talks"`` finds "negotiations": see docs/querying.md).
         A year, month or day (``2008``, ``"2008-07"``, ``"2008-07-26"``) also matches the records
-        dated then, their known extent overlapping it as ``during=`` reads it (weighed as the
-        word in their description), besides those whose text holds it: ``"trade talks 2008"``
-        finds the talks of 2008.
+        dated then, their known extent overlapping it as ``during=`` reads it (weighed as a word
+        of their name), before those whose text merely holds it: ``"trade talks 2008"`` finds
+        the talks of 2008 first.
         When no record holds every word, or few do and a record holding all but one outscores
         them, the records holding all but one follow, and a :class:`~usnz.SearchWarning` names
         the words left out. Only the
         first 1,000 characters and the first 32 distinct words of *text* are read, so a search
-        costs at most that much whatever it is given.
+        costs at most that much whatever it is given; a :class:`~usnz.SearchWarning` names the
+        words left unread (a pasted paragraph: ``usnz.citing(source=..., paragraph=...)`` finds
+        the records it supports).
 
         Args:
             text: The words to look for.
@@ -1812,6 +1817,8 @@ class Dataset:
             classes = {kind_class(kind_name(item)) for item in many("kind", kind)}
             kept = [index.of_kind(cls) for cls in classes]
             allowed = kept[0] if len(kept) == 1 else frozenset[int]().union(*kept)
+        if len(text) > MAX_CHARACTERS or len(_WORD.findall(text)) > MAX_WORDS:  # (a short text: a few µs)
+            self._warn_unread(index, text)
         found = index.search(text, allowed)
         if not found:
             found = self._without_unheld(index, text, allowed)
@@ -1820,6 +1827,21 @@ class Dataset:
         if check_flag("scores", scores):
             return tuple(SearchHit(index.records[position], round(score, 6)) for position, score in found)
         return Records(index.records[position] for position, _ in found)
+
+    @staticmethod
+    def _warn_unread(index: SearchIndex, text: str) -> None:
+        """Warn of the words a search leaves unread past its caps (a :class:`SearchWarning`), if any but small ones."""
+        unread = index.unread(text)
+        if not unread:
+            return
+        shown_words = ", ".join(map(repr, unread[:_UNREAD_SHOWN]))
+        more = f" and {len(unread) - _UNREAD_SHOWN:,} more" if len(unread) > _UNREAD_SHOWN else ""
+        message = (
+            f"search reads only the first {MAX_WORDS} distinct words and {MAX_CHARACTERS:,} characters of its text; "
+            f"left out: {shown_words}{more}. For the records a passage of a source supports, ask "
+            "usnz.citing(source=..., paragraph=...) of its paragraph"
+        )
+        warnings.warn(message, SearchWarning, stacklevel=outside_usnz())
 
     @staticmethod
     def _without_unheld(index: SearchIndex, text: str, allowed: frozenset[int] | None) -> list[tuple[int, float]]:

@@ -1103,6 +1103,18 @@ class SearchIndex:
         words = self._words(text[:MAX_CHARACTERS])[:MAX_WORDS]
         return [word for word in words if word not in STOP_WORDS] or words
 
+    def unread(self, text: str) -> list[str]:
+        """The words of *text* (but :data:`STOP_WORDS`) a search leaves unread, past its caps, in order.
+
+        Those past the first :data:`MAX_WORDS` distinct words of the first :data:`MAX_CHARACTERS`
+        characters, and those of the next :data:`MAX_CHARACTERS` characters (no further: a text of
+        any length costs as much) not among the words read.
+        """
+        read = self._words(text[:MAX_CHARACTERS])
+        kept = set(read[:MAX_WORDS])
+        past = [*read[MAX_WORDS:], *words_of(text[MAX_CHARACTERS : 2 * MAX_CHARACTERS])]
+        return [word for word in dict.fromkeys(past) if word not in kept and word not in STOP_WORDS]
+
     def unmatched(self, text: str) -> list[str]:
         """The words of *text* a search looks for (:meth:`query_words`) no record holds in any form nor by date."""
         return [word for word in self.query_words(text) if not self.expansions(word) and not self.dated_in(word)]
