@@ -200,3 +200,33 @@ def test_small_words_past_the_caps_are_not_worth_a_warning() -> None:
         warnings.simplefilter("always")
         assert usnz.search("anzus " + "of the " * 200)[0].id == "anzus"
     assert not [w for w in caught if "reads only" in str(w.message)]
+
+
+# -- #5 (review #18): a filter given an id of another kind; involving= a source ----------------------
+
+
+def test_a_filter_given_an_id_of_another_kind_is_both_unknown_and_of_the_wrong_kind() -> None:
+    with pytest.raises(usnz.WrongKindError, match="speaker='anzus' is an agreement, not a person"):
+        usnz.quotes(speaker="anzus")
+    with pytest.raises(usnz.UnknownRecordError) as raised:  # the contract's error still catches it
+        usnz.quotes(speaker="anzus")
+    assert isinstance(raised.value, usnz.WrongKindIdError)
+    assert isinstance(raised.value, KeyError)
+    assert isinstance(raised.value, TypeError)
+    with pytest.raises(usnz.UnknownRecordError) as unknown:  # an id no record has is only unknown
+        usnz.quotes(speaker="nobody")
+    assert not isinstance(unknown.value, usnz.WrongKindError)
+
+
+def test_involving_a_source_warns_and_points_to_citing() -> None:
+    with pytest.warns(usnz.QueryWarning, match=r"usnz.citing\(source='nzpa-key-leaves-us'\) lists the records"):
+        assert usnz.events(involving=usnz.get("nzpa-key-leaves-us")) == ()
+
+
+# -- #20.5: the error of an unknown involving= id -----------------------------------------------------
+
+
+def test_an_unknown_involving_id_is_said_plainly() -> None:
+    with pytest.raises(usnz.UnknownRecordError, match="no record has that id, nor is it a country code") as raised:
+        usnz.events(involving="koren-war")
+    assert "country record" not in str(raised.value)

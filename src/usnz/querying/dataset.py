@@ -20,12 +20,14 @@ from usnz.model.calls import checked_call
 from usnz.model.countries import ACCEPTED, COUNTRIES
 from usnz.model.dates import OPEN, PartialDate, Period
 from usnz.model.errors import (
+    RECORD_OR_COUNTRY,
     ArgumentTypeError,
     ArgumentValueError,
     CoverageWarning,
     QueryWarning,
     SearchWarning,
     UnknownRecordError,
+    WrongKindIdError,
     outside_usnz,
     shown,
     type_and_value,
@@ -781,14 +783,11 @@ class Dataset:
             record = self._by_id.get(record_id)
             if record is None or type(record) is not cls:
                 ids = [r.id for r in self._by_kind.get(cls, _NONE)]
-                message = (  # a record of another kind (not one of a subclass of cls): said what it is
-                    _other_kind(name, record, cls, items)
-                    if record is not None and record.record_kind != cls.record_kind
-                    else None
-                )
-                raise UnknownRecordError(
-                    record_id, self._suggest(record_id, ids), kind=cls.record_kind, argument=name, message=message
-                )
+                suggested = self._suggest(record_id, ids)
+                if record is not None and record.record_kind != cls.record_kind:  # of another kind: said what it is
+                    message = _other_kind(name, record, cls, items)
+                    raise WrongKindIdError(record_id, suggested, kind=cls.record_kind, argument=name, message=message)
+                raise UnknownRecordError(record_id, suggested, kind=cls.record_kind, argument=name)
             found.add(record_id)
         return frozenset(found)
 
@@ -825,10 +824,16 @@ class Dataset:
                 raise UnknownRecordError(
                     record_id,
                     suggested,
-                    kind="record or country",
+                    kind=RECORD_OR_COUNTRY,
                     argument=name,
                     message=_unknown_country(name, record_id) if _is_code(record_id) and not suggested else None,
                 )
+            if self._by_id[record_id].record_kind == "source":
+                message = (
+                    f"{name}={record_id!r} is a source: a source text involves no record (citing it is not "
+                    f"involvement); usnz.citing(source={record_id!r}) lists the records that cite it"
+                )
+                warnings.warn(message, QueryWarning, stacklevel=outside_usnz())
             found.add(record_id)
         return frozenset(found)
 
