@@ -466,8 +466,10 @@ def test_edit_distance(a: str, b: str, limit: int, expected: int) -> None:
 
 
 def test_a_citation_is_not_involvement() -> None:
-    assert usnz.events(involving="encyclopedia-nz-us-relations") == ()
-    assert usnz.timeline(involving="nzpa-key-leaves-us") == ()
+    with pytest.warns(usnz.QueryWarning, match="is a source"):
+        assert usnz.events(involving="encyclopedia-nz-us-relations") == ()
+    with pytest.warns(usnz.QueryWarning, match="is a source"):
+        assert usnz.timeline(involving="nzpa-key-leaves-us") == ()
 
 
 def test_citing_is_indexed() -> None:

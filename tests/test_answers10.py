@@ -184,8 +184,11 @@ def test_a_word_past_the_32nd_is_named_as_left_out() -> None:
 
 
 def test_words_past_1000_characters_are_named_as_left_out() -> None:
-    with pytest.warns(usnz.SearchWarning, match=r"1,000 characters of its text; left out: 'anzus'\."):
-        usnz.search("a " * 600 + "anzus")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert usnz.search("a " * 600 + "anzus") == ()  # no longer every record holding "a"
+    assert "1,000 characters of its text; left out: 'anzus'." in str(caught[0].message)
+    assert "only small words ('a')" in str(caught[1].message)
     passage = " ".join(f"word{i}" for i in range(50))
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -230,3 +233,31 @@ def test_an_unknown_involving_id_is_said_plainly() -> None:
     with pytest.raises(usnz.UnknownRecordError, match="no record has that id, nor is it a country code") as raised:
         usnz.events(involving="koren-war")
     assert "country record" not in str(raised.value)
+
+
+# -- #6 (review #19): a search of small words only; abbreviations ------------------------------------
+
+
+@pytest.mark.parametrize("text", ["the of what", "what", "The Of"])
+def test_a_search_of_small_words_only_finds_nothing_and_says_why(text: str) -> None:
+    with pytest.warns(usnz.SearchWarning, match="only small words"):
+        assert usnz.search(text) == ()
+    with pytest.warns(usnz.SearchWarning, match="only small words"):
+        assert usnz.search(text, scores=True) == ()
+    assert usnz.search("the anzus")[0].id == "anzus"  # beside another word they need not match
+
+
+@pytest.mark.parametrize("text", ["WWII", "ww2", "World War II"])
+def test_the_second_world_war_answers_to_its_abbreviations(text: str) -> None:
+    assert "second-world-war" in usnz.search(text).ids()[:3]
+
+
+def test_an_abbreviation_still_matches_itself() -> None:
+    assert usnz.search("us forces ww2")[0].id == "us-forces-in-new-zealand-ww2"
+    assert usnz.search("WW1").ids()[:2] == ("first-world-war", "nz-first-world-war")
+
+
+def test_an_abbreviation_is_held_when_its_words_are() -> None:
+    with pytest.warns(usnz.SearchWarning, match=r"hold all but one") as caught:
+        usnz.search("wwii casualties")
+    assert "no record holds 'wwii'" not in str(caught[0].message)

@@ -56,7 +56,7 @@ from usnz.querying.disputes import Disputes
 from usnz.querying.doubted import Doubted, Doubts
 from usnz.querying.filtering import FilterIndex
 from usnz.querying.intervals import Intervals
-from usnz.querying.search import MAX_CHARACTERS, MAX_WORDS, THIN, SearchHit, SearchIndex
+from usnz.querying.search import MAX_CHARACTERS, MAX_WORDS, STOP_WORDS, THIN, SearchHit, SearchIndex, words_of
 from usnz.reading.collector import paused
 
 if TYPE_CHECKING:
@@ -1824,6 +1824,15 @@ class Dataset:
             allowed = kept[0] if len(kept) == 1 else frozenset[int]().union(*kept)
         if len(text) > MAX_CHARACTERS or len(_WORD.findall(text)) > MAX_WORDS:  # (a short text: a few µs)
             self._warn_unread(index, text)
+        small = words_of(text[:MAX_CHARACTERS])
+        if small and STOP_WORDS.issuperset(small):  # nothing to look for: not every record holding "the"
+            shown_words = ", ".join(map(repr, small[:_UNREAD_SHOWN]))
+            message = (
+                f"search found only small words ({shown_words}), which count only in a phrase with others; "
+                "nothing was searched: add a word of what you are looking for"
+            )
+            warnings.warn(message, SearchWarning, stacklevel=outside_usnz())
+            return () if check_flag("scores", scores) else Records()
         found = index.search(text, allowed)
         if not found:
             found = self._without_unheld(index, text, allowed)

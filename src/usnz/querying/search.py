@@ -71,6 +71,7 @@ if TYPE_CHECKING:
     from usnz.model.records import AnyRecord
 
 __all__ = [
+    "ABBREVIATIONS",
     "MAX_CHARACTERS",
     "MAX_TYPO_LENGTH",
     "MAX_WORDS",
@@ -136,6 +137,15 @@ RELATED_WORDS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType({
 # fmt: on
 """A few query words and the words the texts use for the same thing: each also matches its related
 words (and their other forms), as loosely as a typo. Every related word is one the packaged texts use."""
+# fmt: off
+ABBREVIATIONS: Final[Mapping[str, str]] = MappingProxyType({
+    "wwi": "first world war", "ww1": "first world war",
+    "wwii": "second world war", "ww2": "second world war",
+})
+# fmt: on
+"""Query words that abbreviate words the texts spell out: each also matches the records holding all
+its words (``"WWII"`` the records holding "second", "world" and "war"), as closely as a related word.
+Every expansion is a name the packaged data uses."""
 THIN: Final = 15
 """A search of two words or more that finds fewer records than this holding them all, and finds a
 record holding all but one that outscores the best of them, adds those records after them
@@ -1117,7 +1127,13 @@ class SearchIndex:
 
     def unmatched(self, text: str) -> list[str]:
         """The words of *text* a search looks for (:meth:`query_words`) no record holds in any form nor by date."""
-        return [word for word in self.query_words(text) if not self.expansions(word) and not self.dated_in(word)]
+        return [
+            word
+            for word in self.query_words(text)
+            if not self.expansions(word)
+            and not self.dated_in(word)
+            and not (word in ABBREVIATIONS and self._spelt_out(word))
+        ]
 
     def dated_in(self, word: str) -> list[int]:
         """The positions of the records dated in the year, month or day *word* is (``2008``, ``2008-07``...).
@@ -1163,11 +1179,9 @@ class SearchIndex:
         merely: set[int] = set()  # the records holding a date word in their text, not dated then
         for word in sorted(required, key=len, reverse=True):  # long words first: they match the fewest records
             expansions = matches[word] = self.expansions(word)
-            here: dict[int, float] = {}  # each record's best match: its closeness times its saturated weight
-            for other, how in expansions.items():
-                quality = _QUALITY[how] * (_K1 + 1)
-                for position, tf in self.postings(other):
-                    score = quality * tf / (tf + _K1)
+            here = self._matching(expansions)  # each record's best match: its closeness times its saturated weight
+            if word in ABBREVIATIONS:  # the records holding every word it abbreviates, as a related word
+                for position, score in self._spelt_out(word).items():
                     if score > here.get(position, 0.0):
                         here[position] = score
             dated = self.dated_in(word)
@@ -1191,6 +1205,25 @@ class SearchIndex:
         assert scores is not None  # noqa: S101 - there is at least one word
         ranked = self._rerank(scores, [matches[word] for word in words], [matches[word] for word in required], weight)
         return _dated_first(ranked, merely) if merely else ranked
+
+    def _matching(self, expansions: Mapping[str, int]) -> dict[int, float]:
+        """Each record holding one of *expansions* (words and how closely each matches), with its best match's score."""
+        here: dict[int, float] = {}
+        for other, how in expansions.items():
+            quality = _QUALITY[how] * (_K1 + 1)
+            for position, tf in self.postings(other):
+                score = quality * tf / (tf + _K1)
+                if score > here.get(position, 0.0):
+                    here[position] = score
+        return here
+
+    def _spelt_out(self, word: str) -> dict[int, float]:
+        """The records holding every word *word* abbreviates (:data:`ABBREVIATIONS`), scored as a related word."""
+        found: dict[int, float] | None = None
+        for part in words_of(ABBREVIATIONS[word]):
+            here = self._matching(self.expansions(part))
+            found = here if found is None else {p: min(s, here[p]) for p, s in found.items() if p in here}
+        return {position: score * _QUALITY[RELATED] for position, score in (found or {}).items()}
 
     def all_but_one(
         self, text: str, allowed: frozenset[int] | None, held: list[tuple[int, float]]
