@@ -261,3 +261,36 @@ def test_an_abbreviation_is_held_when_its_words_are() -> None:
     with pytest.warns(usnz.SearchWarning, match=r"hold all but one") as caught:
         usnz.search("wwii casualties")
     assert "no record holds 'wwii'" not in str(caught[0].message)
+
+
+# -- #20.2: events(kind="meeting") names the talks and visits it leaves out ---------------------------
+
+
+def test_meetings_name_the_talks_and_visits_left_out() -> None:
+    with pytest.warns(
+        usnz.QueryWarning, match=r"kind='meeting' leaves out clark-visits-washington-for-bush-talks"
+    ) as said:
+        found = usnz.events(kind="meeting", involving="helen-clark")
+    assert found == ()
+    assert "kind=('meeting', 'talks', 'visit') includes them" in str(said[0].message)
+    with pytest.warns(usnz.QueryWarning, match="key-biden-talks"):
+        usnz.events(kind="meeting", during=2010)
+
+
+def test_no_hint_when_the_near_kinds_are_asked_for_or_hold_nothing_kept() -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert "key-biden-talks" in usnz.events(kind=("meeting", "talks", "visit"), during=2010).ids()
+        usnz.events(kind="meeting", during=1951)  # no talks or visit then
+        usnz.events(kind="visit")
+
+
+# -- #20.8: get("korea") suggests the Korean War --------------------------------------------------------
+
+
+def test_a_word_a_named_records_id_begins_with_suggests_it() -> None:
+    with pytest.raises(usnz.UnknownRecordError, match="did you mean 'korean-war'") as raised:
+        usnz.get("korea")
+    assert raised.value.suggestions[0] == "korean-war"
+    with pytest.raises(usnz.UnknownRecordError, match="did you mean 'vietnam-war'"):
+        usnz.get("vietnam")

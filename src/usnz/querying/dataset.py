@@ -35,6 +35,7 @@ from usnz.model.errors import (
 from usnz.model.facts import facts
 from usnz.model.filters import Filter, across_kinds, filters
 from usnz.model.kinds import CLASS_NAMES, kind_class
+from usnz.model.kinds.events import NEAR_KINDS
 from usnz.model.kinds.sources import spoken_dates
 from usnz.model.names import kind_name
 from usnz.querying.arguments import (
@@ -411,6 +412,9 @@ def _is_code(given: str) -> bool:
 _UNREAD_SHOWN: Final = 8
 """How many of the words a search leaves unread its warning names."""
 
+_STEM: Final = 4
+"""The fewest letters a word given to ``get`` must have to suggest a named record's id it begins (``korea``)."""
+
 _MERELY: Final = 3
 """The rank of a suggested id that merely ends with the word given (see ``Dataset._suggest``)."""
 
@@ -763,8 +767,14 @@ class Dataset:
         return 2 if hasattr(record, "aliases") else _MERELY
 
     def _names(self, record_id: str, slug: str) -> bool:
-        """Whether *slug* (``rice``, ``mr-key``) is the end of *record_id* or of one of its record's aliases."""
+        """Whether *slug* (``rice``, ``mr-key``) is the end of *record_id* or of one of its record's aliases.
+
+        Or the start of a named record's id, a word of it at least :data:`_STEM` letters long
+        (``korea``: ``korean-war``).
+        """
         if record_id.endswith(f"-{slug}"):
+            return True
+        if len(slug) >= _STEM and record_id.startswith(slug) and hasattr(self._by_id.get(record_id), "aliases"):
             return True
         for alias in getattr(self._by_id.get(record_id), "aliases", ()):
             words = "-".join(_WORD.findall(alias.casefold()))
@@ -1330,8 +1340,12 @@ class Dataset:
         >>> import usnz
         >>> usnz.events(kind="visit", during="2008-07", involving="condoleezza-rice").ids()
         ('rice-visit-to-new-zealand',)
+
+        A kind whose events another kind may hold too (``"meeting"``: ``"talks"``, ``"visit"``; see
+        ``usnz.model.kinds.events.NEAR_KINDS``) warns :class:`~usnz.QueryWarning` naming the
+        events of those kinds the other filters keep.
         """
-        return self._query(
+        found = self._query(
             kind_class("events"),
             during=during,
             possibly=possibly,
@@ -1342,6 +1356,30 @@ class Dataset:
             involving=involving,
             basis=basis,
         )
+        if kind is not None:
+            others = {"conflict": conflict, "destination": destination, "country": country, "involving": involving}
+            self._warn_near_kinds(kind, during=during, possibly=possibly, basis=basis, **others)
+        return found
+
+    def _warn_near_kinds(self, kind: object, *, during: object, possibly: object, **others: object) -> None:
+        """Warn of the events of kinds near those asked for (``NEAR_KINDS``) that the other filters keep."""
+        asked = set(many("kind", kind))
+        near = sorted({other for one in asked for other in NEAR_KINDS.get(str(one), ())} - asked)
+        if not near:
+            return
+        cls = kind_class("events")
+        keys = [*self._keys(filters(cls), others), ("kind", frozenset[Hashable](near))]
+        left = [r.id for r in self._matching(cls, keys) if self._kept_by(r, [], during, possibly)]
+        if not left:
+            return
+        given = ", ".join(map(repr, sorted(map(str, asked))))
+        kinds = " or ".join(map(repr, near))
+        every = ", ".join(map(repr, sorted({*map(str, asked), *near})))
+        message = (
+            f"kind={given} leaves out {_listed(left)}, of the kind {kinds}, which may answer it too; "
+            f"kind=({every}) includes them"
+        )
+        warnings.warn(message, QueryWarning, stacklevel=outside_usnz())
 
     def people(
         self,
