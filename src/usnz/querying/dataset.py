@@ -35,7 +35,6 @@ from usnz.model.errors import (
 from usnz.model.facts import facts
 from usnz.model.filters import Filter, across_kinds, filters
 from usnz.model.kinds import CLASS_NAMES, kind_class
-from usnz.model.kinds.events import NEAR_KINDS
 from usnz.model.kinds.sources import spoken_dates
 from usnz.model.names import kind_name
 from usnz.querying.arguments import (
@@ -185,18 +184,11 @@ def _clip(
         low, high = _date_bounds(None if bound is None else bound.when)
         if low is None and high is None:
             continue
-        head: PartialDate | None
-        tail: PartialDate | None
-        lenient_head: PartialDate | None
-        lenient_tail: PartialDate | None
-        if isinstance(when, PartialDate):
-            head = tail = lenient_head = lenient_tail = when
-        else:
-            start = when.start if isinstance(when.start, PartialDate) else None
-            end = when.end if isinstance(when.end, PartialDate) else None
-            head, tail = start or end, end or (start if when.end is None else None)
-            lenient_head, lenient_tail = start, end
-        for windows, first, last in ((known, head, tail), (possible, lenient_head, lenient_tail)):
+        given, ends = (when.start, when.end) if isinstance(when, Period) else (when, when)  # a date: both ends
+        start = given if isinstance(given, PartialDate) else None
+        end = ends if isinstance(ends, PartialDate) else None
+        head, tail = start or end, end or (start if ends is None else None)  # the known extent's ends' dates
+        for windows, first, last in ((known, head, tail), (possible, start, end)):
             clipped = _clipped(windows[at], first, last, low, high)
             if clipped != windows[at]:
                 was.append(windows[at])
@@ -206,15 +198,11 @@ def _clip(
 
 def _date_bounds(when: PartialDate | Period | None) -> tuple[dt.date | None, dt.date | None]:
     """The first and last day a bounding record (a conflict) may cover, where its dates give them."""
-    if isinstance(when, PartialDate):
-        return when.earliest, when.latest
-    if isinstance(when, Period):
-        start, end = when.start, when.end
-        return (
-            start.earliest if isinstance(start, PartialDate) else None,
-            end.latest if isinstance(end, PartialDate) else None,
-        )
-    return None, None
+    start, end = (when.start, when.end) if isinstance(when, Period) else (when, when)  # a date (or none): both ends
+    return (
+        start.earliest if isinstance(start, PartialDate) else None,
+        end.latest if isinstance(end, PartialDate) else None,
+    )
 
 
 def _clipped(
@@ -1363,6 +1351,8 @@ class Dataset:
 
     def _warn_near_kinds(self, kind: object, *, during: object, possibly: object, **others: object) -> None:
         """Warn of the events of kinds near those asked for (``NEAR_KINDS``) that the other filters keep."""
+        from usnz.model.kinds.events import NEAR_KINDS  # noqa: PLC0415 - the events' module, built by their query
+
         asked = set(many("kind", kind))
         near = sorted({other for one in asked for other in NEAR_KINDS.get(str(one), ())} - asked)
         if not near:
