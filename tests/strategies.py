@@ -338,8 +338,16 @@ def datasets(draw: st.DrawFn, *, max_events: int = 12) -> list[Any]:
     cite = (usnz.Citation(source=SOURCE_ID, paragraph=1),)
     person_ids = draw(st.lists(ids, min_size=1, max_size=3, unique=True).filter(lambda xs: SOURCE_ID not in xs))
     people_ = [usnz.Person(id=f"person-{p}", name=p, summary="A person.", citations=cite) for p in person_ids]
-    conflict = usnz.Conflict(id="conflict-a", name="A war", summary="A war.", citations=cite)
     years = {"min_year": 1900, "max_year": 2020}
+    war = draw(_optional(periods(**years)))  # a force contribution's dates are clipped to its conflict's
+    conflict = usnz.Conflict(
+        id="conflict-a",
+        name="A war",
+        summary="A war.",
+        citations=cite,
+        period=war,
+        date_basis=None if war is None else "stated",
+    )
     when = st.one_of(
         partial_dates(**years).map(lambda d: {"date": d}), periods(**years).map(lambda p: {"period": p}), st.just({})
     )

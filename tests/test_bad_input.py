@@ -137,7 +137,7 @@ PYTHON_CASES: list[tuple[str, Callable[[], object], type[Exception], tuple[str, 
         "involving-unknown",
         lambda: usnz.events(involving="nobody"),
         U,
-        ("no record or country record", "involving='nobody'"),
+        ("involving='nobody': no record has that id, nor is it a country code",),
     ),
     ("involving-nested", lambda: usnz.events(involving=[["anzus"]]), T, ("flat collection",)),
     ("involving-bad-code", lambda: usnz.events(involving="XXX"), U, ("involving='XXX'",)),
@@ -156,7 +156,7 @@ PYTHON_CASES: list[tuple[str, Callable[[], object], type[Exception], tuple[str, 
     (
         "speaker-wrong-kind",
         lambda: usnz.quotes(speaker=usnz.get("anzus")),
-        U,
+        usnz.WrongKindIdError,  # an UnknownRecordError and a WrongKindError
         ("speaker= takes person ids or records", "got an agreement record 'anzus'"),
     ),
     ("office-typo", lambda: usnz.people(office="secretary-of-stat"), A, ("did you mean 'secretary-of-state'",)),
@@ -179,7 +179,7 @@ PYTHON_CASES: list[tuple[str, Callable[[], object], type[Exception], tuple[str, 
     (
         "conflict-person",
         lambda: usnz.events(conflict="helen-clark"),
-        U,
+        usnz.WrongKindIdError,  # an UnknownRecordError and a WrongKindError
         ("conflict='helen-clark' is a person, not a conflict; conflict= takes conflict ids",),
     ),
     ("conflict-typo", lambda: usnz.force_contributions(conflict="koren-war"), U, ("did you mean 'korean-war'",)),
@@ -194,7 +194,7 @@ PYTHON_CASES: list[tuple[str, Callable[[], object], type[Exception], tuple[str, 
     (
         "speaker-organization",
         lambda: usnz.quotes(speaker="us-nz-council"),
-        U,
+        usnz.WrongKindIdError,  # an UnknownRecordError and a WrongKindError
         ("speaker='us-nz-council' is an organization, not a person",),
     ),
     ("speaker-int", lambda: usnz.quotes(speaker=7), T, ("speaker= takes a record id as a str",)),  # type: ignore[arg-type]

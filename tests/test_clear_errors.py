@@ -339,4 +339,4 @@ def test_calls_a_message_suggests_are_spelt_as_commands() -> None:
 
 def test_an_option_of_commas_alone_is_read_as_the_id_it_is(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["list", "events", "--involving", ","]) == 2
-    assert "--involving ,: no record or country record has that id" in capsys.readouterr().err
+    assert "--involving ,: no record has that id, nor is it a country code" in capsys.readouterr().err

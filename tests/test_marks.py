@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
@@ -19,6 +18,7 @@ from usnz.faces import marks
 from usnz.faces.columns import table
 from usnz.faces.html import records_html
 from usnz.faces.text import show_text, table_text
+from work import calls
 
 SOURCE = "encyclopedia-nz-us-relations"
 
@@ -253,15 +253,6 @@ def _records(pairs: int) -> list[usnz.AnyRecord]:
     return made
 
 
-def _seconds(call: Callable[[], object]) -> float:
-    best = float("inf")
-    for _ in range(5):
-        start = time.process_time()  # CPU time: another process on a busy machine does not count
-        call()
-        best = min(best, time.process_time() - start)
-    return best
-
-
 @pytest.mark.parametrize(
     "face",
     [
@@ -273,8 +264,8 @@ def _seconds(call: Callable[[], object]) -> float:
 def test_disputes_and_html_cost_grows_linearly(face: Callable[[usnz.Dataset], object]) -> None:
     small, large = usnz.Dataset(_records(2000)), usnz.Dataset(_records(4000))
     face(small)
-    once, twice = _seconds(lambda: face(small)), _seconds(lambda: face(large))
-    assert twice <= 3 * once + 0.01, (once, twice)  # linear doubles (noise aside); quadratic would be 4x
+    once, twice = calls(lambda: face(small)), calls(lambda: face(large))  # work counted, not timed
+    assert twice <= 2.5 * once, (once, twice)  # linear doubles; quadratic would be 4x
 
 
 def test_a_slice_of_the_disputes_is_a_view_too() -> None:

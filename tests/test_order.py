@@ -13,13 +13,15 @@ from hypothesis import strategies as st
 
 import usnz
 from strategies import partial_dates, periods
+from usnz.model.kinds.sources import spoken_dates
+from usnz.querying.dataset import _windows
 
 CITE = (usnz.Citation(source="s", paragraph=1),)
 
 
 def _key(data: usnz.Dataset, record: Any) -> tuple[Any, ...]:
-    known = data._known[record.id]
-    possible = data._possible[record.id]
+    """The order key, by the extents of the dates as written (not as ``during=`` clips them to a conflict's)."""
+    known, possible = _windows(record, spoken_dates(list(data.sources())))
     return (known[0], possible[0], known[1], record.id)
 
 

@@ -39,6 +39,37 @@ def _known(record: Any, as_of: dict[str, dt.date]) -> tuple[dt.date, dt.date]:
     return dt.date.min, end.latest  # open start
 
 
+def _clipped(record: Any, window: tuple[dt.date, dt.date], *, lenient: bool) -> tuple[dt.date, dt.date]:
+    """*window* clipped to the record's conflict: an imprecise date of its own straddling the conflict's first or last day.
+
+    Case by case, as docs/querying.md says: the first day comes from the start (from the end
+    when the start is unknown, known extent only), the last from the end (from the start when
+    the end is unknown, known extent only; an open end never).
+    """
+    conflict = _BY_ID.get(record.conflict) if isinstance(record, usnz.ForceContribution) else None
+    when, bound = record.when, None if conflict is None else conflict.when
+    if bound is None or when is None:
+        return window
+    if isinstance(bound, usnz.PartialDate):
+        low, high = bound.earliest, bound.latest
+    else:
+        low = bound.start.earliest if isinstance(bound.start, usnz.PartialDate) else None
+        high = bound.end.latest if isinstance(bound.end, usnz.PartialDate) else None
+    if isinstance(when, usnz.PartialDate):
+        head = tail = when
+    else:
+        start = when.start if isinstance(when.start, usnz.PartialDate) else None
+        end = when.end if isinstance(when.end, usnz.PartialDate) else None
+        head = start if lenient else start or end
+        tail = end if lenient or when.end is not None else start
+    first, last = window
+    if head is not None and low is not None and head.earliest < low <= head.latest and first == head.earliest:
+        first = low
+    if tail is not None and high is not None and tail.earliest <= high < tail.latest and last == tail.latest:
+        last = high
+    return first, last
+
+
 def _reach(record: Any, by_id: dict[str, Any], as_of: dict[str, dt.date]) -> tuple[dt.date, dt.date] | None:
     """The days possibly=True lets a record cover: unknown ends run on, bounded by a force contribution's conflict."""
     when = record.when
@@ -47,8 +78,9 @@ def _reach(record: Any, by_id: dict[str, Any], as_of: dict[str, dt.date]) -> tup
     if when is None:
         return bound
     first, last = when.earliest, when.latest
+    first, last = _clipped(record, (first, last), lenient=True)
     if bound is not None and isinstance(when, usnz.Period) and when.start is None:
-        first = min(max(first, bound[0]), _known(record, as_of)[0])
+        first = min(max(first, bound[0]), _clipped(record, _known(record, as_of), lenient=False)[0])
     return first, last
 
 
@@ -56,7 +88,8 @@ def _overlaps(record: Any, first: dt.date, last: dt.date, as_of: dict[str, dt.da
     by_id = {} if not possibly else _BY_ID
     # a planned date is not known to have happened: possibly=True alone finds its record, by its date's days
     unknown = record.when is None or record.planned
-    window = _reach(record, by_id, as_of) if possibly else None if unknown else _known(record, as_of)
+    known = None if unknown else _clipped(record, _known(record, as_of), lenient=False)
+    window = _reach(record, by_id, as_of) if possibly else known
     if window is None:
         return False
     return window[0] <= last and first <= window[1]
@@ -73,7 +106,7 @@ def _unsure(
     named = []
     for r in records:
         reach = _reach(r, by_id, as_of)
-        known = None if r.when is None or r.planned else _known(r, as_of)
+        known = None if r.when is None or r.planned else _clipped(r, _known(r, as_of), lenient=False)
         if reach is None or reach == known or r.id in answer or not (reach[0] <= last and first <= reach[1]):
             continue
         if not answer or (reach[0] != dt.date.min and reach[1] != dt.date.max):
@@ -134,7 +167,7 @@ def test_during_matches_an_overlap_oracle(records: list[Any], during: Any, possi
     ]
     assert set(got.ids()) == {r.id for r in matching if isinstance(r, usnz.Event)}
     assert set(forces.ids()) == {r.id for r in matching if isinstance(r, usnz.ForceContribution)}
-    assert set(timeline.ids()) == {r.id for r in matching}
+    assert set(timeline.ids()) == {r.id for r in matching if r.when is not None}  # the timeline's are dated
     assert set(timeline.ids()) <= set(lenient.ids())  # what is known to overlap may overlap
 
 

@@ -51,6 +51,8 @@ def _walk(
     else:
         return
     for item in items:
+        if getattr(item, "dating", False):  # a citation given only to date the record: not read
+            continue
         for sub, sub_declared in facts(type(item)):
             _walk(found, getattr(item, sub), sub, sub_declared, top, quote=quote, nested=True)
 

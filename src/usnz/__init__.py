@@ -62,6 +62,7 @@ if TYPE_CHECKING:
         SearchWarning,
         UnknownRecordError,
         WrongKindError,
+        WrongKindIdError,
     )
     from usnz.model.kinds.agreements import Agreement
     from usnz.model.kinds.assistance import Assistance
@@ -156,6 +157,7 @@ __all__ = [
     "Total",
     "UnknownRecordError",
     "WrongKindError",
+    "WrongKindIdError",
     "__version__",
     "agreements",
     "assistance",
@@ -203,6 +205,7 @@ _HOMES: dict[str, str] = {
             "Problem",
             "UnknownRecordError",
             "WrongKindError",
+            "WrongKindIdError",
         ),
         "model.errors",
     ),

@@ -12,12 +12,14 @@ from usnz.model.facts import batched, documented, fact, methods_on_first_use, re
 from usnz.model.plain import KEPT_PATTERN, QUOTE_PATTERN, all_safe, unsafe
 from usnz.model.validators import non_empty_str, positive_int
 
-__all__ = ["QUOTE_JOIN", "QUOTE_LIMIT", "Citation", "check_quote"]
+__all__ = ["DATING", "QUOTE_JOIN", "QUOTE_LIMIT", "Citation", "check_quote"]
 
 QUOTE_LIMIT: Final = 400
 """The longest a citation's quote may be, in characters."""
 QUOTE_JOIN: Final = " … "
 """What joins two passages of one paragraph in a citation's quote."""
+DATING: Final = "dating:"
+"""How the note of a citation given only to place its record in time begins (see :attr:`Citation.dating`)."""
 
 
 def _all_quotes(values: list[Any]) -> bool:
@@ -86,7 +88,12 @@ class Citation:
         doc="The paragraph number, counting from 1 (line N of the source text).",
     )
     note: str | None = fact(
-        default=None, validator=check_note, doc="A short note on what the paragraph supports, if useful."
+        default=None,
+        validator=check_note,
+        doc=(
+            "A short note on what the paragraph supports, if useful; one beginning "
+            f'"{DATING}" marks a citation given only to place the record in time (search does not read it).'
+        ),
     )
     quote: str | None = fact(
         default=None,
@@ -97,6 +104,18 @@ class Citation:
             'ellipsis, " … ". Every packaged citation has one.'
         ),
     )
+
+    @property
+    def dating(self) -> bool:
+        """Whether the citation is given only to place the record in time: its note begins ``dating:``.
+
+        Its words tell of another matter (the election a date is reasoned from), so ``search``
+        does not read them as the record's.
+
+        >>> Citation(source="s", paragraph=40, note="dating: the 2008 election still ahead").dating
+        True
+        """
+        return self.note is not None and self.note.startswith(DATING)
 
     @property
     def passages(self) -> tuple[str, ...]:

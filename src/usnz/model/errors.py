@@ -9,7 +9,7 @@ caller would catch for that mistake (``KeyError``, ``ValueError``, ``TypeError``
 import os
 import sys
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 __all__ = [
     "ArgumentTypeError",
@@ -24,6 +24,7 @@ __all__ = [
     "SearchWarning",
     "UnknownRecordError",
     "WrongKindError",
+    "WrongKindIdError",
 ]
 
 
@@ -133,6 +134,10 @@ class DateError(ArgumentValueError):
     """
 
 
+RECORD_OR_COUNTRY: Final = "record or country"
+"""The ``kind`` of an :class:`UnknownRecordError` of a filter taking any record's id or a country code."""
+
+
 class UnknownRecordError(Error, KeyError):
     """No record has the id that was asked for.
 
@@ -171,6 +176,8 @@ class UnknownRecordError(Error, KeyError):
         message = f"no {what} has the id {shown}"
         if self.argument:
             message = f"{self.argument}={shown}: no {what} has that id"
+            if self.kind == RECORD_OR_COUNTRY:  # involving=: any record's id, or a country code
+                message = f"{self.argument}={shown}: no record has that id, nor is it a country code"
         if (self.id[:1].isspace() or self.id[-1:].isspace()) and not self.id.isspace():
             return f"{message}: it has white space around it; usnz reads it as given: try {self.id.strip()!r}"
         if self.suggestions:
@@ -179,6 +186,16 @@ class UnknownRecordError(Error, KeyError):
         if _searchable(self.id):  # the words to search for, as given, when a message can show them plainly
             return f"{message}; try usnz.search({self.id!r}) to find ids by name"
         return f"{message}; try usnz.search() to find ids by name"
+
+
+class WrongKindIdError(UnknownRecordError, WrongKindError):
+    """A filter was given the id of a record of another kind (``quotes(speaker="anzus")``).
+
+    Both an :class:`UnknownRecordError` (no record *of the kind the filter takes* has the id)
+    and a :class:`WrongKindError` (the record is of another kind), so either ``except`` catches
+    it, as ``usnz.get("anzus", usnz.Person)`` raises a ``WrongKindError`` for the same mistake.
+    The message names what the id is and what the filter takes.
+    """
 
 
 def _searchable(given: str) -> bool:
@@ -330,6 +347,7 @@ for _public in (
     DateError,
     UnknownRecordError,
     WrongKindError,
+    WrongKindIdError,
     DataError,
     QueryWarning,
     CoverageWarning,

@@ -69,7 +69,12 @@ class Fact(NamedTuple):
             unknown): what a number answers to (``killed``: ``("casualties", "killed", ...)``).
         within: Whether its id names a record whose dates bound this one's, for ``possibly=True``
             (a force contribution's conflict): an unknown start runs back no further than that
-            record's start, and a record with no date of its own may be at any time of that record's.
+            record's start, a record with no date of its own may be at any time of that record's,
+            and the part of an imprecise date of its own (a year, a month, ``2001~``) straddling
+            that record's first or last day that lies outside it is not counted by ``during=``.
+        begins: Whether the date is when the record began (an agreement signed, an organization
+            founded), with no end of its own: ``possibly=True`` lets it run on (to the end of a
+            period the record also gives, where it has one), and ``during=`` warns of it.
     """
 
     doc: str
@@ -82,6 +87,7 @@ class Fact(NamedTuple):
     filter: tuple[str, ...] = ()
     terms: tuple[str, ...] = ()
     within: bool = False
+    begins: bool = False
 
 
 def fact(
@@ -96,6 +102,7 @@ def fact(
     filter: str | tuple[str, ...] = (),  # noqa: A002 - the word the declaration reads best with
     terms: tuple[str, ...] = (),
     within: bool = False,
+    begins: bool = False,
     **field: Any,
 ) -> Any:
     """An ``attrs.field(**field)`` that also says what the field is (see :class:`Fact`).
@@ -116,6 +123,7 @@ def fact(
         filter=(filter,) if isinstance(filter, str) else filter,
         terms=terms,
         within=within,
+        begins=begins,
     )
     return attrs.field(metadata={_KEY: declared}, **field)
 

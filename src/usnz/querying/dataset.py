@@ -20,12 +20,14 @@ from usnz.model.calls import checked_call
 from usnz.model.countries import ACCEPTED, COUNTRIES
 from usnz.model.dates import OPEN, PartialDate, Period
 from usnz.model.errors import (
+    RECORD_OR_COUNTRY,
     ArgumentTypeError,
     ArgumentValueError,
     CoverageWarning,
     QueryWarning,
     SearchWarning,
     UnknownRecordError,
+    WrongKindIdError,
     outside_usnz,
     shown,
     type_and_value,
@@ -54,7 +56,7 @@ from usnz.querying.disputes import Disputes
 from usnz.querying.doubted import Doubted, Doubts
 from usnz.querying.filtering import FilterIndex
 from usnz.querying.intervals import Intervals
-from usnz.querying.search import THIN, SearchHit, SearchIndex
+from usnz.querying.search import MAX_CHARACTERS, MAX_WORDS, STOP_WORDS, THIN, SearchHit, SearchIndex, words_of
 from usnz.reading.collector import paused
 
 if TYPE_CHECKING:
@@ -151,6 +153,107 @@ def _reaches(
             first = min(max(first, bound[0]), extent[0])
         reach[record.id] = (first, last)
     return reach
+
+
+def _clip(
+    records: list[AnyRecord], known: list[Window], possible: list[Window], by_id: Mapping[str, AnyRecord]
+) -> list[Window]:
+    """Clip, in place, the extents of records of a class with a field declared ``within=True`` to that record's dates.
+
+    A force contribution belongs to its conflict: the part of an imprecise date of its own (a
+    year, a month, ``2001~``) that lies outside the conflict's dates is not counted, known or
+    lenient ("late 2001", written ``2001~``, counts from the war's 7 October 2001, not from 1
+    January). Only a date that straddles the conflict's first or last day is clipped: a date
+    lying wholly outside it is one the text gives (the liaison officer in Korea until 1971, after
+    the 1953 armistice), and a day is never clipped. An open end is the source's, and stays.
+    Returns the windows it changed, as they were.
+    """
+    was: list[Window] = []
+    bounded = {cls for cls in set(map(type, records)) if _within_fields(cls)}
+    if not bounded:
+        return was
+    for at in [at for at, cls in enumerate(map(type, records)) if cls in bounded]:
+        record = records[at]
+        kind: Any = type(record)
+        when = record.when
+        if when is None:
+            continue
+        bound = None
+        for name in _within_fields(kind):
+            bound = by_id.get(getattr(record, name))
+        low, high = _date_bounds(None if bound is None else bound.when)
+        if low is None and high is None:
+            continue
+        given, ends = (when.start, when.end) if isinstance(when, Period) else (when, when)  # a date: both ends
+        start = given if isinstance(given, PartialDate) else None
+        end = ends if isinstance(ends, PartialDate) else None
+        head, tail = start or end, end or (start if ends is None else None)  # the known extent's ends' dates
+        for windows, first, last in ((known, head, tail), (possible, start, end)):
+            clipped = _clipped(windows[at], first, last, low, high)
+            if clipped != windows[at]:
+                was.append(windows[at])
+                windows[at] = clipped
+    return was
+
+
+def _date_bounds(when: PartialDate | Period | None) -> tuple[dt.date | None, dt.date | None]:
+    """The first and last day a bounding record (a conflict) may cover, where its dates give them."""
+    start, end = (when.start, when.end) if isinstance(when, Period) else (when, when)  # a date (or none): both ends
+    return (
+        start.earliest if isinstance(start, PartialDate) else None,
+        end.latest if isinstance(end, PartialDate) else None,
+    )
+
+
+def _clipped(
+    window: Window, head: PartialDate | None, tail: PartialDate | None, low: dt.date | None, high: dt.date | None
+) -> Window:
+    """*window*, its first day (from the date *head*) moved to *low*, its last (from *tail*) to *high*, if straddled."""
+    first, last = window
+    if head is not None and low is not None and head.earliest == first < low <= head.latest:
+        first = low
+    if tail is not None and high is not None and tail.latest == last > high >= tail.earliest:
+        last = high
+    return first, last
+
+
+@functools.cache
+def _begins_fields(cls: Any) -> tuple[str, ...]:
+    """The date fields of *cls* declared ``begins=True``: a start with no end of its own (signed, founded)."""
+    return tuple(name for name, declared in facts(cls) if declared.begins)
+
+
+def _run_on(records: list[AnyRecord], possible: list[Window]) -> None:
+    """Let, in place, the lenient extent of each record dated by a field declared ``begins=True`` run on.
+
+    An agreement dated by its signing, an organization by its founding, has no stated end: it
+    may be in force or exist after that day, so ``possibly=True`` lets it run on without limit,
+    or to the last day of a period of the record's own (in force), where it gives one.
+    """
+    begun = {cls for cls in set(map(type, records)) if _begins_fields(cls)}
+    for at in [at for at, cls in enumerate(map(type, records)) if cls in begun]:
+        record = records[at]
+        kind: Any = type(record)
+        when = record.when
+        if not any(when is getattr(record, name) for name in _begins_fields(kind)) or when is None:
+            continue
+        ends = [
+            value.latest
+            for name, declared in facts(kind)
+            if declared.date and isinstance(value := getattr(record, name), Period)
+        ]
+        last = max(ends) if ends else dt.date.max
+        if last > possible[at][1]:
+            possible[at] = (possible[at][0], last)
+
+
+def _begun_said(record: AnyRecord) -> str | None:
+    """How the warning of ``Dataset._warn_unsure`` gives the date of a record dated by its start (``signed 1951``)."""
+    kind: Any = type(record)
+    for name in _begins_fields(kind):
+        if record.when is getattr(record, name):
+            return f"{name} {record.when}, no end stated"
+    return None
 
 
 _WHEN: Final = vars(Described)["when"]
@@ -294,6 +397,12 @@ def _is_code(given: str) -> bool:
     return len(given) == 3 and given.isascii() and given.isalpha()
 
 
+_UNREAD_SHOWN: Final = 8
+"""How many of the words a search leaves unread its warning names."""
+
+_STEM: Final = 4
+"""The fewest letters a word given to ``get`` must have to suggest a named record's id it begins (``korea``)."""
+
 _MERELY: Final = 3
 """The rank of a suggested id that merely ends with the word given (see ``Dataset._suggest``)."""
 
@@ -416,6 +525,7 @@ class Dataset:
         "_search",
         "_spans",
         "_timeline",
+        "_unclipped",
         "_unsure",
     )
 
@@ -432,10 +542,12 @@ class Dataset:
         # is read in order); the date order is then worked out on these compact lists.
         known, possible, keys = _all_windows(given, as_of)
         ids: list[str] = list(map(operator.attrgetter("id"), given))
-        order = _date_order(keys, ids)
+        order = _date_order(keys, ids)  # by the extents as the dates read: clipping (below) changes no order
         ordered = list(map(given.__getitem__, order))
         self._ordered: tuple[AnyRecord, ...] = tuple(ordered)
         self._by_id: dict[str, AnyRecord] = dict(zip(ids, given, strict=True))
+        self._unclipped = _clip(given, known, possible, self._by_id)  # the windows clipped, as read: the span's
+        _run_on(given, possible)
         self._known: dict[str, Window] = dict(zip(ids, known, strict=True))
         self._possible: dict[str, Window] = dict(zip(ids, possible, strict=True))
         if len(self._by_id) < len(given):  # an id twice (never in loaded data): the later by date wins
@@ -492,12 +604,12 @@ class Dataset:
     def _spanned(self) -> tuple[Window | None, Window | None]:
         """The days the records' dates are known to cover, and may cover (unknown ends running on): once."""
         if self._spans is None:
-            windows = (*self._known.values(), *self._possible.values())
+            windows = (*self._known.values(), *self._possible.values(), *self._unclipped)
             # An open or unknown end is the very object date.min or date.max (see Period.earliest); a record's
             # own days are other objects, so a record of 0001-01-01 or 9999-12-31 counts in the span.
             finite = [d for window in windows for d in window if d is not dt.date.min and d is not dt.date.max]
             known: Window | None = (min(finite), max(finite)) if finite else None
-            dated = [window for window in self._possible.values() if window is not _UNDATED]
+            dated = [*(window for window in self._possible.values() if window is not _UNDATED), *self._unclipped]
             lenient = (min(w[0] for w in dated), max(w[1] for w in dated)) if known is not None else None
             self._spans = (known, lenient)
         return self._spans
@@ -652,8 +764,14 @@ class Dataset:
         return 2 if hasattr(record, "aliases") else _MERELY
 
     def _names(self, record_id: str, slug: str) -> bool:
-        """Whether *slug* (``rice``, ``mr-key``) is the end of *record_id* or of one of its record's aliases."""
+        """Whether *slug* (``rice``, ``mr-key``) is the end of *record_id* or of one of its record's aliases.
+
+        Or the start of a named record's id, a word of it at least :data:`_STEM` letters long
+        (``korea``: ``korean-war``).
+        """
         if record_id.endswith(f"-{slug}"):
+            return True
+        if len(slug) >= _STEM and record_id.startswith(slug) and hasattr(self._by_id.get(record_id), "aliases"):
             return True
         for alias in getattr(self._by_id.get(record_id), "aliases", ()):
             words = "-".join(_WORD.findall(alias.casefold()))
@@ -672,14 +790,11 @@ class Dataset:
             record = self._by_id.get(record_id)
             if record is None or type(record) is not cls:
                 ids = [r.id for r in self._by_kind.get(cls, _NONE)]
-                message = (  # a record of another kind (not one of a subclass of cls): said what it is
-                    _other_kind(name, record, cls, items)
-                    if record is not None and record.record_kind != cls.record_kind
-                    else None
-                )
-                raise UnknownRecordError(
-                    record_id, self._suggest(record_id, ids), kind=cls.record_kind, argument=name, message=message
-                )
+                suggested = self._suggest(record_id, ids)
+                if record is not None and record.record_kind != cls.record_kind:  # of another kind: said what it is
+                    message = _other_kind(name, record, cls, items)
+                    raise WrongKindIdError(record_id, suggested, kind=cls.record_kind, argument=name, message=message)
+                raise UnknownRecordError(record_id, suggested, kind=cls.record_kind, argument=name)
             found.add(record_id)
         return frozenset(found)
 
@@ -716,10 +831,16 @@ class Dataset:
                 raise UnknownRecordError(
                     record_id,
                     suggested,
-                    kind="record or country",
+                    kind=RECORD_OR_COUNTRY,
                     argument=name,
                     message=_unknown_country(name, record_id) if _is_code(record_id) and not suggested else None,
                 )
+            if self._by_id[record_id].record_kind == "source":
+                message = (
+                    f"{name}={record_id!r} is a source: a source text involves no record (citing it is not "
+                    f"involvement); usnz.citing(source={record_id!r}) lists the records that cite it"
+                )
+                warnings.warn(message, QueryWarning, stacklevel=outside_usnz())
             found.add(record_id)
         return frozenset(found)
 
@@ -983,7 +1104,7 @@ class Dataset:
     def _reach_said(self, record: AnyRecord) -> str:
         """*record*'s date as the warning of :meth:`_warn_unsure` gives it; for an undated one, what bounds it."""
         if record.when is not None:
-            return str(record.when)
+            return _begun_said(record) or str(record.when)
         kind: Any = type(record)
         bounds = [getattr(record, name) for name in _within_fields(kind)]
         return f"undated, of {bounds[-1]}"
@@ -1012,8 +1133,11 @@ class Dataset:
                 source gives that date: see :ref:`during`. The texts date no trade negotiation
                 itself: an agreement under negotiation has no date, and its dated steps (talks
                 announced, begun, postponed) are events, which
-                ``usnz.timeline(involving=<its id>, during=...)`` finds.
-            possibly: Let unknown ends run on (the lenient reading of ``during=``).
+                ``usnz.timeline(involving=<its id>, during=...)`` finds. No agreement's end is
+                stated: one signed before this time is not known to be in force in it, and an
+                empty answer warns of those ``possibly=True`` would add.
+            possibly: Let unknown ends run on (the lenient reading of ``during=``): an agreement
+                signed before this time may still be in force (up to the end of its ``period``, if given).
             basis: Only dates determined so: ``"stated"``, ``"inferred"``, ``"external"`` (or several).
             country: A party's ISO alpha-3 code.
             involving: A record involved with the agreement, either way (an event it is part of, a
@@ -1233,8 +1357,12 @@ class Dataset:
         >>> import usnz
         >>> usnz.events(kind="visit", during="2008-07", involving="condoleezza-rice").ids()
         ('rice-visit-to-new-zealand',)
+
+        A kind whose events another kind may hold too (``"meeting"``: ``"talks"``, ``"visit"``; see
+        ``usnz.model.kinds.events.NEAR_KINDS``) warns :class:`~usnz.QueryWarning` naming the
+        events of those kinds the other filters keep.
         """
-        return self._query(
+        found = self._query(
             kind_class("events"),
             during=during,
             possibly=possibly,
@@ -1245,6 +1373,32 @@ class Dataset:
             involving=involving,
             basis=basis,
         )
+        if kind is not None:
+            others = {"conflict": conflict, "destination": destination, "country": country, "involving": involving}
+            self._warn_near_kinds(kind, during=during, possibly=possibly, basis=basis, **others)
+        return found
+
+    def _warn_near_kinds(self, kind: object, *, during: object, possibly: object, **others: object) -> None:
+        """Warn of the events of kinds near those asked for (``NEAR_KINDS``) that the other filters keep."""
+        from usnz.model.kinds.events import NEAR_KINDS  # noqa: PLC0415 - the events' module, built by their query
+
+        asked = set(many("kind", kind))
+        near = sorted({other for one in asked for other in NEAR_KINDS.get(str(one), ())} - asked)
+        if not near:
+            return
+        cls = kind_class("events")
+        keys = [*self._keys(filters(cls), others), ("kind", frozenset[Hashable](near))]
+        left = [r.id for r in self._matching(cls, keys) if self._kept_by(r, [], during, possibly)]
+        if not left:
+            return
+        given = ", ".join(map(repr, sorted(map(str, asked))))
+        kinds = " or ".join(map(repr, near))
+        every = ", ".join(map(repr, sorted({*map(str, asked), *near})))
+        message = (
+            f"kind={given} leaves out {_listed(left)}, of the kind {kinds}, which may answer it too; "
+            f"kind=({every}) includes them"
+        )
+        warnings.warn(message, QueryWarning, stacklevel=outside_usnz())
 
     def people(
         self,
@@ -1490,8 +1644,10 @@ class Dataset:
         Args:
             kind: One organization kind, e.g. ``"council"`` (or several).
             country: The organization's ISO alpha-3 code (or several).
-            during: Founded within this time: see :ref:`during`.
-            possibly: Accepted for symmetry (a founding date has no unknown end).
+            during: Founded within this time: see :ref:`during`. No organization's end is
+                stated: an empty answer warns of those founded before, which ``possibly=True`` adds.
+            possibly: Let unknown ends run on (the lenient reading of ``during=``): an
+                organization founded before this time may still exist in it.
             basis: Only dates determined so (``"stated"``, ``"inferred"``, ``"external"``, or several).
             involving: A record involved with the organization, either way (a person holding a role
                 in it, an event it took part in: see :ref:`involving`), or a country code.
@@ -1695,14 +1851,16 @@ class Dataset:
         record holds in any form is left out, and a :class:`~usnz.SearchWarning` names it. A few
         words also match related ones (``"talks"`` finds "negotiations": see docs/querying.md).
         A year, month or day (``2008``, ``"2008-07"``, ``"2008-07-26"``) also matches the records
-        dated then, their known extent overlapping it as ``during=`` reads it (weighed as the
-        word in their description), besides those whose text holds it: ``"trade talks 2008"``
-        finds the talks of 2008.
+        dated then, their known extent overlapping it as ``during=`` reads it (weighed as a word
+        of their name), before those whose text merely holds it: ``"trade talks 2008"`` finds
+        the talks of 2008 first.
         When no record holds every word, or few do and a record holding all but one outscores
         them, the records holding all but one follow, and a :class:`~usnz.SearchWarning` names
         the words left out. Only the
         first 1,000 characters and the first 32 distinct words of *text* are read, so a search
-        costs at most that much whatever it is given.
+        costs at most that much whatever it is given; a :class:`~usnz.SearchWarning` names the
+        words left unread (a pasted paragraph: ``usnz.citing(source=..., paragraph=...)`` finds
+        the records it supports).
 
         Args:
             text: The words to look for.
@@ -1730,6 +1888,17 @@ class Dataset:
             classes = {kind_class(kind_name(item)) for item in many("kind", kind)}
             kept = [index.of_kind(cls) for cls in classes]
             allowed = kept[0] if len(kept) == 1 else frozenset[int]().union(*kept)
+        if len(text) > MAX_CHARACTERS or len(_WORD.findall(text)) > MAX_WORDS:  # (a short text: a few µs)
+            self._warn_unread(index, text)
+        small = words_of(text[:MAX_CHARACTERS])
+        if small and STOP_WORDS.issuperset(small):  # nothing to look for: not every record holding "the"
+            shown_words = ", ".join(map(repr, small[:_UNREAD_SHOWN]))
+            message = (
+                f"search found only small words ({shown_words}), which count only in a phrase with others; "
+                "nothing was searched: add a word of what you are looking for"
+            )
+            warnings.warn(message, SearchWarning, stacklevel=outside_usnz())
+            return () if check_flag("scores", scores) else Records()
         found = index.search(text, allowed)
         if not found:
             found = self._without_unheld(index, text, allowed)
@@ -1738,6 +1907,21 @@ class Dataset:
         if check_flag("scores", scores):
             return tuple(SearchHit(index.records[position], round(score, 6)) for position, score in found)
         return Records(index.records[position] for position, _ in found)
+
+    @staticmethod
+    def _warn_unread(index: SearchIndex, text: str) -> None:
+        """Warn of the words a search leaves unread past its caps (a :class:`SearchWarning`), if any but small ones."""
+        unread = index.unread(text)
+        if not unread:
+            return
+        shown_words = ", ".join(map(repr, unread[:_UNREAD_SHOWN]))
+        more = f" and {len(unread) - _UNREAD_SHOWN:,} more" if len(unread) > _UNREAD_SHOWN else ""
+        message = (
+            f"search reads only the first {MAX_WORDS} distinct words and {MAX_CHARACTERS:,} characters of its text; "
+            f"left out: {shown_words}{more}. For the records a passage of a source supports, ask "
+            "usnz.citing(source=..., paragraph=...) of its paragraph"
+        )
+        warnings.warn(message, SearchWarning, stacklevel=outside_usnz())
 
     @staticmethod
     def _without_unheld(index: SearchIndex, text: str, allowed: frozenset[int] | None) -> list[tuple[int, float]]:

@@ -20,8 +20,10 @@ A query word matches a word of a record's text in one of these ways, from the cl
   (:data:`RELATED_WORDS`: ``"talks"`` finds "negotiations"), as closely as a typo.
 
 A year (``2008``), a month (``2008-07``) or a day (``2008-07-26``) also matches every record
-dated then (its known extent overlapping it, as ``during=`` reads it), as closely as the word
-itself in its description: see :meth:`SearchIndex.dated_in`.
+dated then (its known extent overlapping it, as ``during=`` reads it), as closely as a word of
+its name: see :meth:`SearchIndex.dated_in`. A record whose text merely holds it weighs it at
+most as a word of its notes, and comes after those dated then. A citation given only to date
+its record (:attr:`~usnz.Citation.dating`) is not read.
 
 A record matches when each query word (but the :data:`STOP_WORDS`) matches one of its words;
 when none does, or fewer than :data:`THIN` do and one holding all but one word outscores them
@@ -69,6 +71,7 @@ if TYPE_CHECKING:
     from usnz.model.records import AnyRecord
 
 __all__ = [
+    "ABBREVIATIONS",
     "MAX_CHARACTERS",
     "MAX_TYPO_LENGTH",
     "MAX_WORDS",
@@ -134,6 +137,15 @@ RELATED_WORDS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType({
 # fmt: on
 """A few query words and the words the texts use for the same thing: each also matches its related
 words (and their other forms), as loosely as a typo. Every related word is one the packaged texts use."""
+# fmt: off
+ABBREVIATIONS: Final[Mapping[str, str]] = MappingProxyType({
+    "wwi": "first world war", "ww1": "first world war",
+    "wwii": "second world war", "ww2": "second world war",
+})
+# fmt: on
+"""Query words that abbreviate words the texts spell out: each also matches the records holding all
+its words (``"WWII"`` the records holding "second", "world" and "war"), as closely as a related word.
+Every expansion is a name the packaged data uses."""
 THIN: Final = 15
 """A search of two words or more that finds fewer records than this holding them all, and finds a
 record holding all but one that outscores the best of them, adds those records after them
@@ -143,7 +155,9 @@ _YEAR: Final = re.compile(r"[1-9][0-9]{3}")  # a query word that is a year: also
 _MONTH: Final = re.compile(  # a month or a day (YYYY-MM, YYYY-MM-DD): matches the records dated then only
     r"(?<![\w./-])([1-9][0-9]{3})-(0[1-9]|1[0-2])(?:-(0[1-9]|[12][0-9]|3[01]))?(?![\w-])"
 )
-_DATED: Final = (_K1 + 1) * _WEIGHTS[BODY] / (_WEIGHTS[BODY] + _K1)  # a date matching it, as its word in a description
+_DATED: Final = (_K1 + 1) * _WEIGHTS[LABEL] / (_WEIGHTS[LABEL] + _K1)  # a date matching it, as a word of its name
+_MENTIONED: Final = (_K1 + 1) * _WEIGHTS[NOTES] / (_WEIGHTS[NOTES] + _K1)  # a date's most where not dated then
+_BELOW: Final = 0.99  # a record only mentioning a date of the query scores at most this share of the last dated then
 Dated = Callable[[dt.date, dt.date], list[int]]
 """What gives the positions of the records whose known extent overlaps a window (first and last day)."""
 
@@ -443,7 +457,8 @@ def _fill(value: Any, plan: _Plan, found: tuple[list[str], ...], quote: bool) ->
             found[zone].extend(item)
         elif how == _ITEMS and held is not None:
             for each in item:
-                _fill(each, held, found, quote)
+                if not getattr(each, "dating", False):  # a citation only dating the record tells of another matter
+                    _fill(each, held, found, quote)
         elif how == _ONE and held is not None:
             _fill(item, held, found, quote)
         elif how == _AMOUNT:
@@ -1098,9 +1113,27 @@ class SearchIndex:
         words = self._words(text[:MAX_CHARACTERS])[:MAX_WORDS]
         return [word for word in words if word not in STOP_WORDS] or words
 
+    def unread(self, text: str) -> list[str]:
+        """The words of *text* (but :data:`STOP_WORDS`) a search leaves unread, past its caps, in order.
+
+        Those past the first :data:`MAX_WORDS` distinct words of the first :data:`MAX_CHARACTERS`
+        characters, and those of the next :data:`MAX_CHARACTERS` characters (no further: a text of
+        any length costs as much) not among the words read.
+        """
+        read = self._words(text[:MAX_CHARACTERS])
+        kept = set(read[:MAX_WORDS])
+        past = [*read[MAX_WORDS:], *words_of(text[MAX_CHARACTERS : 2 * MAX_CHARACTERS])]
+        return [word for word in dict.fromkeys(past) if word not in kept and word not in STOP_WORDS]
+
     def unmatched(self, text: str) -> list[str]:
         """The words of *text* a search looks for (:meth:`query_words`) no record holds in any form nor by date."""
-        return [word for word in self.query_words(text) if not self.expansions(word) and not self.dated_in(word)]
+        return [
+            word
+            for word in self.query_words(text)
+            if not self.expansions(word)
+            and not self.dated_in(word)
+            and not (word in ABBREVIATIONS and self._spelt_out(word))
+        ]
 
     def dated_in(self, word: str) -> list[int]:
         """The positions of the records dated in the year, month or day *word* is (``2008``, ``2008-07``...).
@@ -1143,18 +1176,21 @@ class SearchIndex:
         matches: dict[str, dict[str, int]] = {word: {word: EXACT} for word in words}  # a stop word: itself alone
         required = [word for word in words if word not in STOP_WORDS] or words
         weight = 0.0
+        merely: set[int] = set()  # the records holding a date word in their text, not dated then
         for word in sorted(required, key=len, reverse=True):  # long words first: they match the fewest records
             expansions = matches[word] = self.expansions(word)
-            here: dict[int, float] = {}  # each record's best match: its closeness times its saturated weight
-            for other, how in expansions.items():
-                quality = _QUALITY[how] * (_K1 + 1)
-                for position, tf in self.postings(other):
-                    score = quality * tf / (tf + _K1)
+            here = self._matching(expansions)  # each record's best match: its closeness times its saturated weight
+            if word in ABBREVIATIONS:  # the records holding every word it abbreviates, as a related word
+                for position, score in self._spelt_out(word).items():
                     if score > here.get(position, 0.0):
                         here[position] = score
-            for position in self.dated_in(word):  # a year or a month: the records dated in it match it too
-                if here.get(position, 0.0) < _DATED:
-                    here[position] = _DATED
+            dated = self.dated_in(word)
+            if dated:  # a year or a month: the records dated in it match it, above those merely mentioning it
+                mentioned = {position: min(score, _MENTIONED) for position, score in here.items()}
+                for position in dated:
+                    mentioned[position] = max(here.get(position, 0.0), _DATED)
+                merely.update(mentioned.keys() - set(dated))
+                here = mentioned
             frequency = len(here)  # the records holding the word in any of its forms
             if scores is not None:
                 here = {position: tf for position, tf in here.items() if position in scores}
@@ -1167,7 +1203,27 @@ class SearchIndex:
             saturated = {position: idf * score for position, score in here.items()}
             scores = saturated if scores is None else {p: s + scores[p] for p, s in saturated.items()}
         assert scores is not None  # noqa: S101 - there is at least one word
-        return self._rerank(scores, [matches[word] for word in words], [matches[word] for word in required], weight)
+        ranked = self._rerank(scores, [matches[word] for word in words], [matches[word] for word in required], weight)
+        return _dated_first(ranked, merely) if merely else ranked
+
+    def _matching(self, expansions: Mapping[str, int]) -> dict[int, float]:
+        """Each record holding one of *expansions* (words and how closely each matches), with its best match's score."""
+        here: dict[int, float] = {}
+        for other, how in expansions.items():
+            quality = _QUALITY[how] * (_K1 + 1)
+            for position, tf in self.postings(other):
+                score = quality * tf / (tf + _K1)
+                if score > here.get(position, 0.0):
+                    here[position] = score
+        return here
+
+    def _spelt_out(self, word: str) -> dict[int, float]:
+        """The records holding every word *word* abbreviates (:data:`ABBREVIATIONS`), scored as a related word."""
+        found: dict[int, float] | None = None
+        for part in words_of(ABBREVIATIONS[word]):
+            here = self._matching(self.expansions(part))
+            found = here if found is None else {p: min(s, here[p]) for p, s in found.items() if p in here}
+        return {position: score * _QUALITY[RELATED] for position, score in (found or {}).items()}
 
     def all_but_one(
         self, text: str, allowed: frozenset[int] | None, held: list[tuple[int, float]]
@@ -1364,6 +1420,20 @@ class _Zone(NamedTuple):
 
     words: tuple[str, ...]
     where: dict[str, list[int]]
+
+
+def _dated_first(ranked: list[tuple[int, float]], merely: set[int]) -> list[tuple[int, float]]:
+    """*ranked*, the records dated in the query's dates before those only mentioning one (*merely*), scaled below them.
+
+    A query's year or month asks for what happened then: ``"trade talks 2008"`` the talks of 2008,
+    before the talks of 2009 whose notes reason from the 2008 election.
+    """
+    first = [hit for hit in ranked if hit[0] not in merely]
+    then = [hit for hit in ranked if hit[0] in merely]
+    if not first or not then:
+        return ranked
+    scale = min(1.0, _BELOW * first[-1][1] / then[0][1])
+    return first + [(position, score * scale) for position, score in then]
 
 
 def _zone(words: tuple[str, ...]) -> _Zone:

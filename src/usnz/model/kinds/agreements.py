@@ -51,7 +51,9 @@ class Agreement(Record):
         country=True,
         doc="Countries bound by it or negotiating it (ISO alpha-3).",
     )
-    signed: PartialDate | None = fact(default=None, date=True, doc="When it was signed or concluded, if a source says.")
+    signed: PartialDate | None = fact(
+        default=None, date=True, begins=True, doc="When it was signed or concluded, if a source says."
+    )
     period: Period | None = fact(
         default=None, date=True, doc="When it was negotiated or in force, where a source gives that."
     )

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 import typing
-from typing import ClassVar, Literal
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import ClassVar, Final, Literal
 
 import attrs
 
@@ -23,7 +25,7 @@ from usnz.model.errors import ArgumentValueError
 from usnz.model.facts import documented, fact, methods_on_first_use
 from usnz.model.validators import matching, one_of
 
-__all__ = ["Event", "EventKind"]
+__all__ = ["NEAR_KINDS", "Event", "EventKind"]
 
 _TIME = re.compile(r"(?:[01][0-9]|2[0-3]):[0-5][0-9]", re.ASCII)
 EventKind = Literal[
@@ -43,6 +45,16 @@ EventKind = Literal[
     "other",
 ]
 """What sort of event."""
+NEAR_KINDS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
+    {
+        "meeting": (
+            "talks",
+            "visit",
+        ),  # Clark's talks with Bush came with a visit; Key's 40 minutes with Biden are talks
+        "talks": ("meeting",),
+    }
+)
+"""Event kinds whose events may answer the same question: ``events(kind=...)`` names those it leaves out."""
 
 
 @documented

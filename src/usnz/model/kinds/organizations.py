@@ -53,4 +53,6 @@ class Organization(Record):
     country: str | None = fact(
         default=None, validator=check_country, country=True, doc="Its country, if it has one (ISO alpha-3)."
     )
-    founded: PartialDate | None = fact(default=None, date=True, doc="When it was founded, if a source says.")
+    founded: PartialDate | None = fact(
+        default=None, date=True, begins=True, doc="When it was founded, if a source says."
+    )
