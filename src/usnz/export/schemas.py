@@ -94,6 +94,8 @@ def _constraints(validator: object) -> dict[str, Any]:
         found["minLength"] = min_length
     if getattr(validator, "compare_op", None) == ">=":
         found["minimum"] = getattr(validator, "bound", None)
+    if getattr(validator, "compare_op", None) == "<=":
+        found["maximum"] = getattr(validator, "bound", None)
     return found
 
 

@@ -12,7 +12,7 @@ import attrs
 from usnz.model.columnwise import present
 from usnz.model.errors import ArgumentValueError, shown
 from usnz.model.facts import accepting, batched, documented, fact
-from usnz.model.validators import instance_of, non_empty_str, one_of
+from usnz.model.validators import instance_of, non_empty_str, one_of, refuse_beyond, within_bounds
 
 __all__ = [
     "AMOUNT",
@@ -42,7 +42,8 @@ def _all_numbers(values: list[Any]) -> bool:
     numbers = present(values)
     kinds = set(map(type, numbers))
     floats = [number for number in numbers if type(number) is float] if float in kinds else []
-    return kinds <= {int, float} and all(map(math.isfinite, floats))
+    ints = [number for number in numbers if type(number) is int] if int in kinds else []
+    return kinds <= {int, float} and all(map(math.isfinite, floats)) and all(map(within_bounds, ints))
 
 
 @batched(_all_numbers)
@@ -55,6 +56,8 @@ def _check_number(instance: object, attribute: attrs.Attribute[Any], value: Numb
     if isinstance(value, float) and value in {float("inf"), float("-inf")}:
         msg = f"{attribute.name} must be a finite number, got {value!r}"
         raise ArgumentValueError(msg)
+    if isinstance(value, int) and not within_bounds(value):
+        refuse_beyond(attribute.name, value)
 
 
 @documented
