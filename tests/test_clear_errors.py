@@ -324,6 +324,39 @@ def test_a_home_directory_is_expanded(tmp_path: Path, monkeypatch: pytest.Monkey
     assert usnz.load(["~/data/sources.json", "~/data/events.json"]).get("signing").id == "signing"
 
 
+def test_export_reads_a_home_directory_as_load_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    home, cwd = tmp_path / "home", tmp_path / "cwd"
+    home.mkdir()
+    cwd.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("USERPROFILE", str(home))  # (where Windows looks)
+    monkeypatch.chdir(cwd)
+    written = usnz.export.write("~/x", format="json")
+    assert written[-1] == home / "x" / "datapackage.json"
+    assert usnz.load("~/x").get("anzus").id == "anzus"
+    assert main(["export", "--format", "csv", "--out=~/y"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == str(home / "y" / "datapackage.json")
+    assert (home / "y" / "agreements.csv").is_file()
+    assert list(cwd.iterdir()) == []  # no folder named ~ where the user stands
+
+
+def test_export_refuses_a_home_directory_that_cannot_be_found(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    message = (
+        "out='~no-such-user-of-usnz/x' starts with '~no-such-user-of-usnz', which names no home directory here; "
+        "give the path in full (or ./~... for a folder whose name starts with ~)"
+    )
+    with pytest.raises(usnz.ArgumentValueError, match=re.escape(message)):
+        usnz.export.write("~no-such-user-of-usnz/x")
+    assert main(["export", "--out", "~no-such-user-of-usnz/x"]) == 2
+    assert "--out '~no-such-user-of-usnz/x' starts with" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_a_home_directory_that_cannot_be_found_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
     [message] = _problems("~no-such-user-of-usnz/data")
     assert message == "cannot read: No such file or directory; ~ names no home directory here"

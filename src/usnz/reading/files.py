@@ -15,10 +15,20 @@ from usnz.reading.jsontext import JsonError
 if TYPE_CHECKING:
     from pathlib import Path
 
-__all__ = ["MAX_FILE_BYTES", "checked_paths", "read_paths", "too_large", "unknown_file"]
+__all__ = ["MAX_FILE_BYTES", "checked_paths", "home_expanded", "read_paths", "too_large", "unknown_file"]
 
 MAX_FILE_BYTES: Final = 16 * 1024 * 1024
 """Largest data file usnz reads (16 MiB); a bigger file is reported as a problem."""
+
+
+def home_expanded(text: str) -> str:
+    """*text* with a leading ``~`` or ``~user`` read as that home directory, as a shell reads it.
+
+    The rest of the text is as given, not normalised; a ``~user`` that names no user here is
+    left as it is (so a path starting with ``~`` after this names no home directory).
+    ``usnz.load`` and ``usnz.export.write`` read paths alike with it.
+    """
+    return os.path.expanduser(text) if text.startswith("~") else text  # noqa: PTH111
 
 
 def checked_paths(paths: object) -> list[str]:
@@ -54,8 +64,7 @@ def checked_paths(paths: object) -> list[str]:
         if "\x00" in text:
             msg = f"load() was given a path with a NUL byte (\\x00), which no file name can hold: {shown(text)}"
             raise ArgumentValueError(msg)
-        # ~ and ~user name a home directory, as a shell reads them (the rest of the text as given, not normalised)
-        checked.append(os.path.expanduser(text) if text.startswith("~") else text)  # noqa: PTH111
+        checked.append(home_expanded(text))
     paths = checked
     if not paths:
         msg = "load() was given no paths; give a directory of <kind>.json files or the files"
