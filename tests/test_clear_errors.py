@@ -163,7 +163,9 @@ def test_roles_at_names_itself() -> None:
         ),
         (True, usnz.ArgumentTypeError, "got bool True"),
         (2.0, usnz.ArgumentTypeError, "got float 2.0"),
-        (-1, usnz.ArgumentValueError, "indent=-1 is not a number of spaces; accepted: 0 or more, or None for one line"),
+        (-1, usnz.ArgumentValueError, "indent=-1 is not a number of spaces to indent by; accepted: 0 to 16, or None"),
+        (17, usnz.ArgumentValueError, "indent=17 is not a number of spaces to indent by; accepted: 0 to 16, or None"),
+        (10**9, usnz.ArgumentValueError, "indent=1000000000 is not a number of spaces to indent by; accepted: 0 to 16"),
     ],
 )
 def test_to_json_refuses_an_indent_that_is_not_a_count(indent: object, error: type[Exception], message: str) -> None:
@@ -176,6 +178,7 @@ def test_to_json_takes_every_indent_it_documents() -> None:
     visits = usnz.events(kind="visit")
     assert json.loads(visits.to_json(indent=None)) == json.loads(visits.to_json(indent=0)) == visits.to_list()
     assert "\n" not in visits.to_json(indent=None)
+    assert json.loads(visits.to_json(indent=16)) == visits.to_list()
 
 
 def test_records_added_or_repeated_stay_records() -> None:
