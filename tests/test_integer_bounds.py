@@ -96,3 +96,13 @@ def test_the_json_schemas_say_the_bound() -> None:
     conflict = usnz.converter.unstructure(_conflict(1))
     assert not conflicts.is_valid({**conflict, "cow_warnum": MAX_INT + 1})
     assert not conflicts.is_valid({**conflict, "citations": [{"source": "my-notes", "paragraph": MAX_INT + 1}]})
+
+
+def test_a_bounded_int_refuses_another_type_and_takes_an_int_subclass() -> None:
+    with pytest.raises(usnz.ArgumentTypeError, match=re.escape("cow_warnum must be an int, got str '5'")):
+        _conflict("5")  # type: ignore[arg-type]
+
+    class Number(int):
+        pass
+
+    assert _conflict(Number(5)).cow_warnum == 5  # type: ignore[attr-defined]

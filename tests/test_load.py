@@ -137,7 +137,7 @@ def test_every_problem_in_every_file_is_reported(tmp_path: Path) -> None:
         "people.json x name: required field missing",
         "events.json jane-visit date: '2001-02-30' is not a real date",
         "events.json e2 kind: expected one of 'visit',",
-        "events.json e4: countries must be an ISO 3166-1 alpha-3 code such as 'NZL', got 'NZ'",
+        "events.json e4 countries: countries must be an ISO 3166-1 alpha-3 code such as 'NZL', got 'NZ'",
         "events.json [5]: expected a JSON object",
         "events.json e3 conflict: refers to 'jane-doe', a person; expected a conflict",
         "events.json e5 bogus: unknown field; Event fields are id, citations,",

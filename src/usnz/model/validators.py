@@ -170,16 +170,15 @@ def matching(pattern: str | re.Pattern[str], what: str) -> Any:
 
 
 class _Composite:
-    """The validators of *parts*, all of them; ``__call__`` accepts the common value first."""
+    """The validators of *parts*, all of them; ``__call__`` accepts the common value first.
+
+    The parts (``_validators``) say what the schemas read; ``__call__`` refuses in words of its own.
+    """
 
     __slots__ = ("_validators",)
 
     def __init__(self, *parts: Any) -> None:
         self._validators: tuple[Any, ...] = parts
-
-    def _refuse(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-        for validator in self._validators:
-            validator(instance, attribute, value)
 
 
 def _non_empty_strs(values: list[Any]) -> bool:
@@ -202,20 +201,31 @@ class _NonEmptyStr(_Composite):
     """Its column test (:func:`usnz.model.facts.batched`)."""
 
     def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if type(value) is not str or not value:
-            self._refuse(instance, attribute, value)
+        if type(value) is str and value:
+            return
+        self._validators[0](instance, attribute, value)  # not a str: an ArgumentTypeError
+        if not value:
+            msg = f"{attribute.name} must be a non-empty str, got ''"
+            raise ArgumentValueError(msg)
 
 
 class _PositiveInt(_Composite):
     column = staticmethod(_positive_ints)
     """Its column test (:func:`usnz.model.facts.batched`)."""
 
+    def __init__(self, what: str, *parts: Any) -> None:
+        super().__init__(*parts)
+        self.what = what
+
     def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         if type(value) is int and 1 <= value <= MAX_INT:
             return
-        if type(value) is int and value > MAX_INT:
+        self._validators[0](instance, attribute, value)  # not an int (a bool is none): an ArgumentTypeError
+        if value > MAX_INT:
             refuse_beyond(attribute.name, value)
-        self._refuse(instance, attribute, value)
+        if value < 1:
+            msg = f"{attribute.name} must be {self.what}, from 1, got {shown(value)}"
+            raise ArgumentValueError(msg)
 
 
 class _BoundedInt(_Composite):
@@ -225,19 +235,24 @@ class _BoundedInt(_Composite):
     def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         if type(value) is int and within_bounds(value):
             return
-        if type(value) is int:
+        self._validators[0](instance, attribute, value)  # not an int (a bool is none): an ArgumentTypeError
+        if not within_bounds(value):
             refuse_beyond(attribute.name, value)
-        self._refuse(instance, attribute, value)
 
 
 def non_empty_str() -> Any:
-    """``and_(instance_of(str), min_len(1))``, accepting a non-empty ``str`` in one call."""
+    """``and_(instance_of(str), min_len(1))``, accepting a non-empty ``str`` in one call, refusing in words."""
     return _NonEmptyStr(instance_of(str), attrs.validators.min_len(1))
 
 
-def positive_int() -> Any:
-    """``and_(instance_of(int), ge(1), le(MAX_INT))``, accepting an ``int`` from 1 in one call."""
-    return _PositiveInt(instance_of(int), attrs.validators.ge(1), attrs.validators.le(MAX_INT))
+def positive_int(what: str = "a whole number") -> Any:
+    """``and_(instance_of(int), ge(1), le(MAX_INT))``, accepting an ``int`` from 1 in one call.
+
+    It refuses in words, naming the field and *what* it holds: ``paragraph must be a paragraph
+    number, from 1, got 0`` (a wrong type is an ArgumentTypeError, a wrong value an
+    ArgumentValueError).
+    """
+    return _PositiveInt(what, instance_of(int), attrs.validators.ge(1), attrs.validators.le(MAX_INT))
 
 
 def bounded_int() -> Any:
