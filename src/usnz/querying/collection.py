@@ -113,7 +113,7 @@ class Records(ReadOnly, tuple[R_co, ...]):  # noqa: SLOT001 - a dict of its own 
     @overload
     def __getitem__(self, index: slice, /) -> Records[R_co]: ...
     def __getitem__(self, index: SupportsIndex | slice, /) -> R_co | Records[R_co]:
-        """Index (a record) or slice (a ``Records``); an id is refused, saying how to look it up.
+        """Index (a record) or slice (a ``Records``); an id or a bool is refused, saying what to give.
 
         >>> import usnz
         >>> usnz.agreements()["anzus"]
@@ -125,6 +125,12 @@ class Records(ReadOnly, tuple[R_co, ...]):  # noqa: SLOT001 - a dict of its own 
             return of_dataset(Records(super().__getitem__(index)), self._data)
         if isinstance(index, str):
             raise ArgumentTypeError(_by_id_refused(self, index))
+        if isinstance(index, bool):  # an int to Python, but no position: records[True] would be records[1]
+            msg = (
+                f"Records are indexed by position, an int (records[0]), or sliced (records[1:3]); got bool {index}, "
+                f"which is no position (it would be read as {int(index)}); give an int, or filter the records in a list"
+            )
+            raise ArgumentTypeError(msg)
         return super().__getitem__(index)
 
     def __contains__(self, value: object, /) -> bool:
