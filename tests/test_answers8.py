@@ -399,6 +399,19 @@ def test_indexing_by_id_is_refused_with_the_way_to_look_it_up() -> None:
     assert agreements[:1].ids() == agreements.ids()[:1]
 
 
+@pytest.mark.parametrize("flag", [True, False])
+def test_indexing_by_a_bool_is_refused(flag: bool) -> None:
+    agreements = usnz.agreements()
+    with pytest.raises(usnz.ArgumentTypeError) as caught:
+        agreements[flag]
+    assert str(caught.value) == (
+        f"Records are indexed by position, an int (records[0]), or sliced (records[1:3]); got bool {flag}, "
+        f"which is no position (it would be read as {int(flag)}); give an int, or filter the records in a list"
+    )
+    assert agreements[1] == agreements[-len(agreements) + 1]  # ints and slices as before
+    assert agreements[1:2].ids() == (agreements[1].id,)
+
+
 def test_count_and_index_take_an_id() -> None:
     agreements = usnz.agreements()
     twice = agreements + agreements

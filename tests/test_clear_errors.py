@@ -163,7 +163,9 @@ def test_roles_at_names_itself() -> None:
         ),
         (True, usnz.ArgumentTypeError, "got bool True"),
         (2.0, usnz.ArgumentTypeError, "got float 2.0"),
-        (-1, usnz.ArgumentValueError, "indent=-1 is not a number of spaces; accepted: 0 or more, or None for one line"),
+        (-1, usnz.ArgumentValueError, "indent=-1 is not a number of spaces to indent by; accepted: 0 to 16, or None"),
+        (17, usnz.ArgumentValueError, "indent=17 is not a number of spaces to indent by; accepted: 0 to 16, or None"),
+        (10**9, usnz.ArgumentValueError, "indent=1000000000 is not a number of spaces to indent by; accepted: 0 to 16"),
     ],
 )
 def test_to_json_refuses_an_indent_that_is_not_a_count(indent: object, error: type[Exception], message: str) -> None:
@@ -176,6 +178,7 @@ def test_to_json_takes_every_indent_it_documents() -> None:
     visits = usnz.events(kind="visit")
     assert json.loads(visits.to_json(indent=None)) == json.loads(visits.to_json(indent=0)) == visits.to_list()
     assert "\n" not in visits.to_json(indent=None)
+    assert json.loads(visits.to_json(indent=16)) == visits.to_list()
 
 
 def test_records_added_or_repeated_stay_records() -> None:
@@ -322,6 +325,39 @@ def test_a_home_directory_is_expanded(tmp_path: Path, monkeypatch: pytest.Monkey
     assert usnz.load("~/data").get("signing").id == "signing"
     assert usnz.load(Path("~") / "data").get("signing").id == "signing"
     assert usnz.load(["~/data/sources.json", "~/data/events.json"]).get("signing").id == "signing"
+
+
+def test_export_reads_a_home_directory_as_load_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    home, cwd = tmp_path / "home", tmp_path / "cwd"
+    home.mkdir()
+    cwd.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("USERPROFILE", str(home))  # (where Windows looks)
+    monkeypatch.chdir(cwd)
+    written = usnz.export.write("~/x", format="json")
+    assert written[-1] == home / "x" / "datapackage.json"
+    assert usnz.load("~/x").get("anzus").id == "anzus"
+    assert main(["export", "--format", "csv", "--out=~/y"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == str(home / "y" / "datapackage.json")
+    assert (home / "y" / "agreements.csv").is_file()
+    assert list(cwd.iterdir()) == []  # no folder named ~ where the user stands
+
+
+def test_export_refuses_a_home_directory_that_cannot_be_found(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    message = (
+        "out='~no-such-user-of-usnz/x' starts with '~no-such-user-of-usnz', which names no home directory here; "
+        "give the path in full (or ./~... for a folder whose name starts with ~)"
+    )
+    with pytest.raises(usnz.ArgumentValueError, match=re.escape(message)):
+        usnz.export.write("~no-such-user-of-usnz/x")
+    assert main(["export", "--out", "~no-such-user-of-usnz/x"]) == 2
+    assert "--out '~no-such-user-of-usnz/x' starts with" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_a_home_directory_that_cannot_be_found_says_so(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -106,7 +106,7 @@ def test_a_users_doubts_are_read_and_checked(tmp_path: Path) -> None:
         ({**DOUBT, "concerns": ["jane-doe"]}, "doubts[0].concerns: refers to the record itself"),
         ({**DOUBT, "paragraphs": [2, 9]}, "doubts[0].paragraphs: my-notes has 3 paragraphs, not 9"),
         ({**DOUBT, "kind": "unsure"}, "doubts[0].kind"),
-        ({**DOUBT, "paragraphs": []}, "doubts[0]: paragraphs must name at least one paragraph"),
+        ({**DOUBT, "paragraphs": []}, "doubts[0].paragraphs: paragraphs must name at least one paragraph"),
     ],
 )
 def test_a_doubt_that_names_what_is_not_there_is_a_problem(tmp_path: Path, doubt: Any, expected: str) -> None:

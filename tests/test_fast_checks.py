@@ -17,6 +17,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import usnz
 from usnz import Citation, Doubt, PartialDate, Period
 from usnz.model import plain
 from usnz.model.base import check_country, check_text, dates_of
@@ -117,8 +118,8 @@ def test_a_country_code_is_refused_exactly_as_the_pattern_refused_it(text: str) 
 @pytest.mark.parametrize(
     ("value", "error", "message"),
     [
-        ("", ValueError, "Length of 'source' must be >= 1: 0"),
-        (7, TypeError, "source must be a str, got int 7"),
+        ("", usnz.ArgumentValueError, "source must be a non-empty str, got ''"),
+        (7, usnz.ArgumentTypeError, "source must be a str, got int 7"),
     ],
 )
 def test_a_source_is_refused_as_and_refused_it(value: object, error: type[Exception], message: str) -> None:
@@ -131,9 +132,9 @@ def test_a_source_is_refused_as_and_refused_it(value: object, error: type[Except
 @pytest.mark.parametrize(
     ("value", "error", "message"),
     [
-        (0, ValueError, "'paragraph' must be >= 1: 0"),
-        ("1", TypeError, "paragraph must be an int, got str '1'"),
-        (True, TypeError, "paragraph must be an int, got bool True"),
+        (0, usnz.ArgumentValueError, "paragraph must be a paragraph number, from 1, got 0"),
+        ("1", usnz.ArgumentTypeError, "paragraph must be an int, got str '1'"),
+        (True, usnz.ArgumentTypeError, "paragraph must be an int, got bool True"),
     ],
 )
 def test_a_paragraph_is_refused_as_and_refused_it(value: object, error: type[Exception], message: str) -> None:

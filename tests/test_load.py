@@ -137,7 +137,7 @@ def test_every_problem_in_every_file_is_reported(tmp_path: Path) -> None:
         "people.json x name: required field missing",
         "events.json jane-visit date: '2001-02-30' is not a real date",
         "events.json e2 kind: expected one of 'visit',",
-        "events.json e4: countries must be an ISO 3166-1 alpha-3 code such as 'NZL', got 'NZ'",
+        "events.json e4 countries: countries must be an ISO 3166-1 alpha-3 code such as 'NZL', got 'NZ'",
         "events.json [5]: expected a JSON object",
         "events.json e3 conflict: refers to 'jane-doe', a person; expected a conflict",
         "events.json e5 bogus: unknown field; Event fields are id, citations,",
@@ -287,3 +287,55 @@ def test_a_json_export_loads_back_as_the_same_dataset(tmp_path: Path) -> None:
     assert (tmp_path / "datapackage.json").is_file()
     loaded = usnz.load(tmp_path)
     assert sorted(loaded, key=lambda r: r.id) == sorted(usnz.dataset(), key=lambda r: r.id)
+
+
+def test_a_folder_of_data_files_within_a_folder_given_is_a_problem(tmp_path: Path) -> None:
+    folder = _write(tmp_path / "d", sources=[SOURCE])
+    _write(folder / "nested", events=[{"id": "x"}], people=[PERSON])
+    assert _problems(folder) == [
+        (
+            f"{folder / 'nested'}: is a folder: its data files (events.json, people.json) are not read, as load "
+            "reads only the files directly in a folder it is given; give it as a path of its own"
+        )
+    ]
+
+
+def test_a_folder_within_is_read_when_given_and_passed_over_when_hidden_or_without_data(tmp_path: Path) -> None:
+    folder = _write(tmp_path / "d", sources=[SOURCE])
+    _write(folder / "nested", people=[PERSON])
+    _write(folder / ".ipynb_checkpoints", **{"people-checkpoint": [PERSON]})
+    (folder / "texts").mkdir()
+    (folder / "texts" / "notes.txt").write_text("A note.\n", encoding="utf-8")
+    assert usnz.load([folder, folder / "nested"]).get("jane-doe").id == "jane-doe"
+    assert usnz.load([folder, folder / "nested" / "people.json"]).get("jane-doe").id == "jane-doe"
+    (folder / "nested" / "people.json").unlink()
+    assert [r.id for r in usnz.load(folder)] == [
+        "my-notes"
+    ]  # texts/, .ipynb_checkpoints/ and an empty folder: no problem
+
+
+def test_a_folder_that_cannot_be_listed_adds_no_problem_of_its_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folder (or one within it) that cannot be listed: reading its files says what there is to say."""
+    folder = _write(tmp_path / "d", sources=[SOURCE])
+    _write(folder / "nested", people=[PERSON])
+    scandir = reading_files.os.scandir
+
+    def refusing(path: Any) -> Any:
+        if str(path) in refused:
+            raise PermissionError(13, "Permission denied")
+        return scandir(path)
+
+    monkeypatch.setattr(reading_files.os, "scandir", refusing)
+    refused = {str(folder / "nested")}
+    assert [r.id for r in usnz.load(folder)] == ["my-notes"]
+    refused = {str(folder)}  # (nor can its files be found)
+    assert _problems(folder) == [f"{folder}: no .json or .jsonl data files in this directory"]
+
+
+def test_a_folder_within_names_three_of_its_data_files(tmp_path: Path) -> None:
+    folder = _write(tmp_path / "d", sources=[SOURCE])
+    _write(folder / "nested", events=[], people=[], quotes=[], figures=[])
+    [problem] = _problems(folder)
+    assert "its data files (events.json, figures.json, people.json, ...) are not read" in problem

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -140,6 +141,10 @@ def test_each_file_holds_the_kinds_frame_with_its_types(out: Path, kind: str) ->
         arrow = table.schema.field(name).type
         if dtype == "category":
             assert arrow == pa.dictionary(pa.int8(), pa.string()), name
+        elif name in {"amount", "money"}:  # a money amount: Decimal objects, kept exactly
+            assert dtype == "object"
+            assert {type(v) for v in frame[name].dropna()} == {Decimal}
+            assert arrow == pa.decimal128(38, 12), name
         else:
             assert arrow == ARROW_TYPES[dtype], (name, dtype)
         assert table.column(name).to_pylist() == cells(frame[name]), name

@@ -8,10 +8,12 @@ Column dtypes are set, never guessed: text is ``string``, whole numbers ``Int64`
 fractional figures ``Float64`` (a quantity's ``_best``, ``_low`` and ``_high`` share one dtype),
 flags ``boolean``, days ``datetime64[s]`` (so any year from 1 to 9999 fits), and kinds,
 choices and country codes are categoricals over the values present (so ``value_counts()``
-and ``groupby`` give no rows of zeros for values no record has). Fields of several values
-(citations, ids, countries) are Python lists (``[]`` when empty), so ``.explode()`` gives one
-row per value. Missing values are ``<NA>`` / ``NaT``; pandas adds them up as 0, so add up
-with :meth:`usnz.Records.total` or ``sum(min_count=1)``.
+and ``groupby`` give no rows of zeros for values no record has). Money amounts are exact: an
+``object`` column of :class:`decimal.Decimal` (``"0.10"`` stays ``Decimal('0.10')``, never a
+float that rounds it); ``.astype("Float64")`` gives floats where rounding does not matter.
+Fields of several values (citations, ids, countries) are Python lists (``[]`` when empty), so
+``.explode()`` gives one row per value. Missing values are ``<NA>`` / ``NaT``; pandas adds them
+up as 0, so add up with :meth:`usnz.Records.total` or ``sum(min_count=1)``.
 """
 
 # pyright: reportUnknownMemberType=false
@@ -161,8 +163,8 @@ def _array(column: _Merged, values: list[Any]) -> Any:
         return pd.array(days)
     if kind == "boolean":
         return pd.array(values, dtype="boolean")
-    if kind == "decimal":
-        return pd.array([None if v is None else float(v) for v in values], dtype="Float64")
+    if kind == "decimal":  # money, exactly: Decimal objects (a float would round 0.10 and long amounts)
+        return pd.array([pd.NA if v is None else v for v in values], dtype=object)
     if kind in {"integer", "number"}:
         whole = all(isinstance(v, int) for v in values if v is not None)
         return pd.array(values, dtype="Int64" if whole else "Float64")

@@ -111,18 +111,20 @@ def write(
     followed. Writing needs permission to create entries in *out*'s parent directory.
 
     Args:
-        out: The directory to write to.
+        out: The directory to write to; a leading ``~`` or ``~user`` is that home directory,
+            as a shell and ``usnz.load`` read it (a ``~user`` that names no user is refused).
         format: ``csv`` (default), ``json``, ``jsonl`` or ``parquet`` (needs the ``arrow``
             extra: ``pip install ".[arrow]"`` in a clone).
         data: The dataset to write; by default the packaged one.
         force: Replace an earlier usnz export even when a file in it was changed or added.
 
     Returns:
-        The paths written (under *out* as given), ``datapackage.json`` last.
+        The paths written (under *out* as given, ``~`` expanded), ``datapackage.json`` last.
 
     Raises:
         ArgumentTypeError: when *out* is not a path, *data* not a Dataset or *force* not a bool.
-        ArgumentValueError: for an unknown format, or when *out* is empty (``''``), a file,
+        ArgumentValueError: for an unknown format, or when *out* is empty (``''``), starts
+            with a ``~user`` that names no user here, a file,
             the root of the file system, a mount point, the current directory (or holds it),
             a non-empty directory that is not a usnz export, an export with a file changed or
             added (without *force*), or a read-only one.

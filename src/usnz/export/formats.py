@@ -18,6 +18,7 @@ import attrs
 from usnz.export.schemas import json_schema
 from usnz.export.tables import csv_bytes, frame_schema, kind_table
 from usnz.faces import parquet
+from usnz.faces.columns import columns
 from usnz.model.records import KINDS
 from usnz.querying.dataset import Dataset
 
@@ -113,7 +114,8 @@ def _parquet(data: Dataset, name: str, files: dict[str, bytes]) -> tuple[bytes, 
     parquet.check()  # before pandas, so the error names the extra that brings both
     frame = data.to_frame(name)
     schema = frame_schema(KINDS[name], data.records(name), frame)
-    return parquet.frame_bytes(frame), {"type": "table", "schema": schema}
+    decimals = {column.name for column in columns(KINDS[name]) if column.type == "decimal"}
+    return parquet.frame_bytes(frame, decimals), {"type": "table", "schema": schema}
 
 
 WRITERS: Final[dict[str, Writer]] = {

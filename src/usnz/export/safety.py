@@ -19,6 +19,7 @@ from usnz.export.package import PROFILE
 from usnz.export.schemas import json_schema
 from usnz.model.errors import ArgumentTypeError, ArgumentValueError, shown
 from usnz.model.records import KINDS
+from usnz.reading.files import home_expanded
 
 __all__ = ["DESCRIPTOR", "State", "out_text", "state_of"]
 
@@ -40,7 +41,7 @@ _Expected = dict[str, tuple[int, str] | None]
 
 
 def out_text(out: object) -> str:
-    """The path *out* as a plain str (refusing what can name no directory)."""
+    """The path *out* as a plain str, ``~``/``~user`` read as a home directory (refusing what can name no directory)."""
     given = type(out).__name__
     if not isinstance(out, str | os.PathLike):
         msg = f"out= takes a directory path; got {given}"
@@ -60,7 +61,15 @@ def out_text(out: object) -> str:
     if "\0" in text:
         msg = f"out={shown(text)} contains a NUL character, which no path can; {_WHAT_TO_DO}"
         raise ArgumentValueError(msg)
-    return text
+    expanded = home_expanded(text)  # ~ and ~user as usnz.load reads them
+    if expanded.startswith("~"):  # never a folder named ~ in the current one
+        home = expanded.split("/", 1)[0]
+        msg = (
+            f"out={shown(text)} starts with {shown(home)}, which names no home directory here; give the "
+            "path in full (or ./~... for a folder whose name starts with ~)"
+        )
+        raise ArgumentValueError(msg)
+    return expanded
 
 
 def _refuse(text: str, target: Path, why: str) -> typing.NoReturn:

@@ -12,7 +12,7 @@ from typing import Any, Final, Literal
 import attrs
 
 from usnz.faces.columns import field_docs
-from usnz.model.amounts import AMOUNT
+from usnz.model.amounts import AMOUNT_PLACES, AMOUNT_WRITTEN, MAX_AMOUNT_DIGITS
 from usnz.model.calls import checked_call
 from usnz.model.countries import COUNTRIES
 from usnz.model.names import kind_name
@@ -95,6 +95,8 @@ def _constraints(validator: object) -> dict[str, Any]:
         found["minLength"] = min_length
     if getattr(validator, "compare_op", None) == ">=":
         found["minimum"] = getattr(validator, "bound", None)
+    if getattr(validator, "compare_op", None) == "<=":
+        found["maximum"] = getattr(validator, "bound", None)
     return found
 
 
@@ -144,8 +146,11 @@ def _value_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
     if form == "money":
         schema["properties"]["amount"] = {
             "type": "string",
-            "pattern": f"^{AMOUNT}$",
-            "description": "The amount as a decimal string of digits, exactly as stated",
+            "pattern": f"^{AMOUNT_WRITTEN}$",
+            "description": (
+                "The amount as a decimal string of digits, exactly as stated: below "
+                f"10^{MAX_AMOUNT_DIGITS}, with at most {AMOUNT_PLACES} decimal places"
+            ),
         }
     return schema
 

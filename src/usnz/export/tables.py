@@ -99,7 +99,7 @@ def frame_schema(cls: type[AnyRecord], records: Sequence[AnyRecord], frame: Any)
             continue
         column = by_name[name]
         field = _field(column, [column.get(record) for record in records])
-        if str(frame[name].dtype) == "object":  # a column of lists
+        if str(frame[name].dtype) == "object" and column.type != "decimal":  # a column of lists
             field = {"name": name, "type": "any", "description": column.description + _LIST_NOTE}
         fields.append(field)
     return _table_schema(fields, cols)

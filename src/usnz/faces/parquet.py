@@ -1,7 +1,8 @@
 """Parquet files (the ``arrow`` extra): data frames and plain tables, with their types kept.
 
 A frame's columns keep their types: text is ``string``, ``Int64`` is a nullable ``int64``,
-``Float64`` a ``double``, ``boolean`` a ``bool``, a categorical a dictionary of strings, a
+``Float64`` a ``double``, a money amount (``Decimal``) an exact ``decimal128(38, 12)`` (DuckDB's
+``DECIMAL(38,12)``; every amount usnz holds fits), ``boolean`` a ``bool``, a categorical a dictionary of strings, a
 list of texts a ``list<string>``, and a day a Parquet ``DATE`` (``date32``: a day, no time, as
 the CSV export's ``date`` columns). The pandas metadata is kept, so pandas reads the frame back
 with its dtypes, except days, which pyarrow gives pandas as ``datetime.date`` objects.
@@ -11,9 +12,10 @@ pyarrow is imported only when called.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING, Any
 
+from usnz.model.amounts import AMOUNT_PLACES, MAX_AMOUNT_DIGITS
 from usnz.model.errors import MissingExtraError
 
 if TYPE_CHECKING:
@@ -44,13 +46,23 @@ def _parquet(table: Any) -> bytes:
     return content
 
 
-def frame_bytes(frame: pd.DataFrame) -> bytes:
-    """A usnz data frame (see :func:`usnz.frames.to_frame`) as a Parquet file."""
+def frame_bytes(frame: pd.DataFrame, decimals: Collection[str] = ()) -> bytes:
+    """A usnz data frame (see :func:`usnz.frames.to_frame`) as a Parquet file.
+
+    Args:
+        frame: The frame.
+        decimals: The names of its money amount columns (``Decimal`` objects), written as
+            ``decimal128(38, 12)``; every other ``object`` column holds lists of texts.
+    """
     pa = _arrow()
     schema = pa.Schema.from_pandas(frame, preserve_index=False)
     for position, field in enumerate(schema):
         name: str = field.name
-        if frame[name].dtype == object:  # a column of lists of texts, whatever they hold
+        if name in decimals:  # exact, as the frame holds it: every amount fits (see usnz.model.amounts)
+            schema = schema.set(
+                position, pa.field(name, pa.decimal128(MAX_AMOUNT_DIGITS + AMOUNT_PLACES, AMOUNT_PLACES))
+            )
+        elif frame[name].dtype == object:  # a column of lists of texts, whatever they hold
             schema = schema.set(position, pa.field(name, pa.list_(pa.string())))
         elif field.type == pa.large_string():
             schema = schema.set(position, field.with_type(pa.string()))

@@ -12,15 +12,19 @@ import attrs
 from usnz.model.columnwise import present
 from usnz.model.errors import ArgumentValueError, shown
 from usnz.model.facts import accepting, batched, documented, fact, methods_on_first_use
-from usnz.model.validators import instance_of, non_empty_str, one_of
+from usnz.model.validators import instance_of, non_empty_str, one_of, refuse_beyond, within_bounds
 
 __all__ = [
     "AMOUNT",
+    "AMOUNT_PLACES",
+    "AMOUNT_WRITTEN",
     "CURRENCIES",
+    "MAX_AMOUNT_DIGITS",
     "MEASURES",
     "Money",
     "Number",
     "Quantity",
+    "check_amount",
     "check_currency",
     "figure_text",
     "is_change",
@@ -38,7 +42,8 @@ def _all_numbers(values: list[Any]) -> bool:
     numbers = present(values)
     kinds = set(map(type, numbers))
     floats = [number for number in numbers if type(number) is float] if float in kinds else []
-    return kinds <= {int, float} and all(map(math.isfinite, floats))
+    ints = [number for number in numbers if type(number) is int] if int in kinds else []
+    return kinds <= {int, float} and all(map(math.isfinite, floats)) and all(map(within_bounds, ints))
 
 
 @batched(_all_numbers)
@@ -51,6 +56,8 @@ def _check_number(instance: object, attribute: attrs.Attribute[Any], value: Numb
     if isinstance(value, float) and value in {float("inf"), float("-inf")}:
         msg = f"{attribute.name} must be a finite number, got {value!r}"
         raise ArgumentValueError(msg)
+    if isinstance(value, int) and not within_bounds(value):
+        refuse_beyond(attribute.name, value)
 
 
 @documented
@@ -362,6 +369,46 @@ CURRENCIES = frozenset({"AUD", "CAD", "EUR", "GBP", "NZD", "USD"})
 AMOUNT: Final = r"[0-9]+(?:\.[0-9]+)?"
 """How a money amount is written in the data: digits, with an optional decimal part."""
 _AMOUNT: Final = re.compile(AMOUNT, re.ASCII)
+MAX_AMOUNT_DIGITS: Final = 26
+"""Most digits a money amount may have before its decimal point (leading zeros aside): it is below 10^26."""
+AMOUNT_PLACES: Final = 12
+"""Most decimal places a money amount may have, as written (``1.50`` has 2).
+
+With :data:`MAX_AMOUNT_DIGITS`, every amount fits a Parquet/Arrow ``decimal128(38, 12)`` exactly,
+and so a DuckDB or Arrow ``DECIMAL(38, 12)`` (38 digits, the most those types hold)."""
+AMOUNT_WRITTEN: Final = rf"0*[0-9]{{1,{MAX_AMOUNT_DIGITS}}}(?:\.[0-9]{{1,{AMOUNT_PLACES}}})?"
+""":data:`AMOUNT` within the bounds: what the JSON Schema of a money amount allows."""
+
+
+def check_amount(value: object, name: str = "amount") -> None:
+    """Refuse *value* unless it is a finite, non-negative ``Decimal`` within the bounds an amount is kept exactly in.
+
+    Below 10^:data:`MAX_AMOUNT_DIGITS`, with at most :data:`AMOUNT_PLACES` decimal places (as written):
+    the constructor of :class:`Money` and ``usnz.load`` apply the same bounds.
+
+    >>> check_amount(Decimal("1e400"))
+    Traceback (most recent call last):
+    ...
+    usnz.ArgumentValueError: amount must be below 10^26 (at most 26 digits before the decimal point), got ...
+    """
+    if not isinstance(value, Decimal) or not value.is_finite() or value < 0:
+        msg = f"{name} must be a finite, non-negative Decimal, got {shown(value)}"
+        raise ArgumentValueError(msg)
+    if value.adjusted() >= MAX_AMOUNT_DIGITS:
+        msg = (
+            f"{name} must be below 10^{MAX_AMOUNT_DIGITS} (at most {MAX_AMOUNT_DIGITS} digits before the decimal "
+            f"point), got {shown(value)}; usnz keeps every amount exactly (Parquet and frames included), so it "
+            f"holds amounts only within these bounds: give the amount in a larger unit or leave it out"
+        )
+        raise ArgumentValueError(msg)
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -AMOUNT_PLACES:
+        msg = (
+            f"{name} may have at most {AMOUNT_PLACES} decimal places, got {-exponent} in {shown(value)}; usnz keeps "
+            f"every amount exactly (Parquet and frames included), so it holds amounts only within these bounds: "
+            f"round it as the source states it, or leave out its trailing zeros"
+        )
+        raise ArgumentValueError(msg)
 
 
 def parse_amount(text: str) -> Decimal:
@@ -372,12 +419,15 @@ def parse_amount(text: str) -> Decimal:
 
     Raises:
         ValueError: for anything but digits with an optional decimal part (``"1_000"``,
-            ``" 100 "``, ``"-0"``, ``"1e3"`` are all refused).
+            ``" 100 "``, ``"-0"``, ``"1e3"`` are all refused), and for an amount beyond the bounds
+            :func:`check_amount` sets.
     """
     if type(text) is not str or _AMOUNT.fullmatch(text) is None:
         msg = f"expected an amount as a decimal string of digits such as '2000000' or '1.5', got {shown(text)}"
         raise ArgumentValueError(msg)
-    return Decimal(text)
+    amount = Decimal(text)
+    check_amount(amount)
+    return amount
 
 
 @accepting(sorted(CURRENCIES))
@@ -389,9 +439,7 @@ def check_currency(instance: Money, attribute: attrs.Attribute[Any], value: str)
 
 
 def _check_amount(instance: Money, attribute: attrs.Attribute[Any], value: Decimal) -> None:
-    if not isinstance(value, Decimal) or not value.is_finite() or value < 0:
-        msg = f"amount must be a finite, non-negative Decimal, got {value!r}"
-        raise ArgumentValueError(msg)
+    check_amount(value, attribute.name)
 
 
 @documented

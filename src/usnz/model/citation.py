@@ -84,7 +84,7 @@ class Citation:
         doc="The id of a :class:`~usnz.Source`.",
     )
     paragraph: int = fact(
-        validator=positive_int(),
+        validator=positive_int("a paragraph number"),
         doc="The paragraph number, counting from 1 (line N of the source text).",
     )
     note: str | None = fact(

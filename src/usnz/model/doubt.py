@@ -7,12 +7,13 @@ from typing import Any, Final, Literal
 
 import attrs
 
+from usnz.model.bounds import MAX_INT
 from usnz.model.columnwise import distinct, flat, strs
 from usnz.model.errors import ArgumentValueError, shown
 from usnz.model.facts import batched, documented, fact, methods_on_first_use, requiring
 from usnz.model.ids import check_ids
 from usnz.model.plain import TEXT_PATTERN
-from usnz.model.validators import non_empty_str, one_of, require_tuple
+from usnz.model.validators import non_empty_str, one_of, refuse_beyond, require_tuple
 
 __all__ = [
     "DOUBT_KINDS",
@@ -62,16 +63,16 @@ def _all_paragraphs(values: list[Any]) -> bool:
         found is not None
         and all(values)
         and set(map(type, found)) <= {int}
-        and (not found or min(found) >= 1)
+        and (not found or (min(found) >= 1 and max(found) <= MAX_INT))
         and distinct(values)
     )
 
 
 @batched(_all_paragraphs)
-@requiring({"items": {"type": "integer", "minimum": 1}, "minItems": 1, "uniqueItems": True})
+@requiring({"items": {"type": "integer", "minimum": 1, "maximum": MAX_INT}, "minItems": 1, "uniqueItems": True})
 def check_paragraphs(instance: object, attribute: attrs.Attribute[Any], value: tuple[int, ...]) -> None:
     """Require at least one paragraph number (each 1 or more), none twice."""
-    if type(value) is tuple and len(value) == 1 and type(value[0]) is int and value[0] >= 1:  # the common case
+    if type(value) is tuple and len(value) == 1 and type(value[0]) is int and 1 <= value[0] <= MAX_INT:  # common
         return
     require_tuple(attribute, value)
     if not value:
@@ -81,6 +82,8 @@ def check_paragraphs(instance: object, attribute: attrs.Attribute[Any], value: t
         if type(number) is not int or number < 1:
             msg = f"{attribute.name} must hold paragraph numbers (integers from 1), got {shown(number)}"
             raise ArgumentValueError(msg)
+        if number > MAX_INT:
+            refuse_beyond(attribute.name, number)
     if len(set(value)) != len(value):
         msg = f"{attribute.name} lists a paragraph twice: {value!r}"
         raise ArgumentValueError(msg)

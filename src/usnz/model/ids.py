@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING, Any, Final
 
 from usnz.model.columnwise import items, strs
-from usnz.model.errors import ArgumentValueError, shown
+from usnz.model.errors import ArgumentTypeError, ArgumentValueError, shown, type_and_value
 from usnz.model.facts import batched, requiring
 from usnz.model.validators import require_tuple
 
@@ -42,8 +42,14 @@ def all_ids(values: list[Any]) -> bool:
 @batched(all_ids)
 @requiring({"type": "string", "pattern": f"^{ID_PATTERN}$"})
 def check_id(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    """Require a kebab-case id."""
+    """Require a kebab-case id (a value of another type than ``str`` is an ArgumentTypeError)."""
     if not isinstance(value, str) or _ID.fullmatch(value) is None:
+        if not isinstance(value, str):
+            msg = (
+                f"{attribute.name} must be a kebab-case id, a str (lowercase letters, digits, single hyphens), "
+                f"got {type_and_value(value)}"
+            )
+            raise ArgumentTypeError(msg)
         msg = (
             f"{attribute.name} must be a kebab-case id (lowercase letters, digits, single hyphens), got {shown(value)}"
         )

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal
-from typing import Any
+from decimal import Context, Decimal, localcontext
+from typing import Any, Final
 
 import attrs
 
-from usnz.model.amounts import Money, Number, unit_text
+from usnz.model.amounts import AMOUNT_PLACES, MAX_AMOUNT_DIGITS, Money, Number, unit_text
 from usnz.model.errors import ArgumentTypeError, shown
 from usnz.model.facts import methods_on_first_use
 
@@ -244,8 +244,13 @@ def money_total(claims: Sequence[Sequence[Any]], field: str) -> Total:
     )
 
 
+_SUM_DIGITS: Final = MAX_AMOUNT_DIGITS + AMOUNT_PLACES + 20
+"""Digits a sum of amounts keeps: any amount's (see :func:`usnz.model.amounts.check_amount`), and room to add."""
+
+
 def _added(values: list[Decimal | None]) -> Decimal | None:
     """The sum, or ``None`` when a value is unknown."""
     if None in values:
         return None
-    return sum((v for v in values if v is not None), Decimal(0))
+    with localcontext(Context(prec=_SUM_DIGITS)):  # exact: Python's default context keeps 28 digits only
+        return sum((v for v in values if v is not None), Decimal(0))

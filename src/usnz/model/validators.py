@@ -22,10 +22,42 @@ from typing import Any
 
 import attrs
 
+from usnz.model.bounds import MAX_INT, MAX_INT_TEXT
 from usnz.model.columnwise import strs
 from usnz.model.errors import ArgumentTypeError, ArgumentValueError, shown
 
-__all__ = ["instance_of", "matching", "non_empty_str", "one_of", "positive_int", "require_tuple"]
+__all__ = [
+    "bounded_int",
+    "instance_of",
+    "matching",
+    "non_empty_str",
+    "one_of",
+    "positive_int",
+    "refuse_beyond",
+    "require_tuple",
+    "within_bounds",
+]
+
+
+def within_bounds(value: int) -> bool:
+    """Whether an ``int`` lies within ±:data:`~usnz.model.bounds.MAX_INT`, as every integer a record holds must."""
+    return -MAX_INT <= value <= MAX_INT
+
+
+def refuse_beyond(name: str, value: int) -> None:
+    """Refuse the integer *value* of *name*, beyond ±``MAX_INT`` (:func:`within_bounds`): an ArgumentValueError.
+
+    >>> refuse_beyond("best", 10**30)
+    Traceback (most recent call last):
+    usnz.ArgumentValueError: best must be within ±2^53 (9,007,199,254,740,992), got 1000000000000000000000000000000; ...
+    """
+    msg = (
+        f"{name} must be within {MAX_INT_TEXT}, got {shown(value)}; a larger integer cannot be kept exactly (in a "
+        "data frame, Parquet or JavaScript), and usnz.load refuses it: give a smaller number, or state it in a "
+        "larger unit"
+    )
+    raise ArgumentValueError(msg)
+
 
 _NAMES = {int: "an int", bool: "a bool (True or False)", str: "a str"}
 
@@ -138,16 +170,15 @@ def matching(pattern: str | re.Pattern[str], what: str) -> Any:
 
 
 class _Composite:
-    """The validators of *parts*, all of them; ``__call__`` accepts the common value first."""
+    """The validators of *parts*, all of them; ``__call__`` accepts the common value first.
+
+    The parts (``_validators``) say what the schemas read; ``__call__`` refuses in words of its own.
+    """
 
     __slots__ = ("_validators",)
 
     def __init__(self, *parts: Any) -> None:
         self._validators: tuple[Any, ...] = parts
-
-    def _refuse(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-        for validator in self._validators:
-            validator(instance, attribute, value)
 
 
 def _non_empty_strs(values: list[Any]) -> bool:
@@ -156,8 +187,13 @@ def _non_empty_strs(values: list[Any]) -> bool:
 
 
 def _positive_ints(values: list[Any]) -> bool:
-    """Whether each of *values* is an ``int`` from 1."""
-    return set(map(type, values)) <= {int} and (not values or min(values) >= 1)
+    """Whether each of *values* is an ``int`` from 1 to ``MAX_INT``."""
+    return set(map(type, values)) <= {int} and (not values or (min(values) >= 1 and max(values) <= MAX_INT))
+
+
+def _bounded_ints(values: list[Any]) -> bool:
+    """Whether each of *values* is an ``int`` within ±``MAX_INT``."""
+    return set(map(type, values)) <= {int} and (not values or (min(values) >= -MAX_INT and max(values) <= MAX_INT))
 
 
 class _NonEmptyStr(_Composite):
@@ -165,24 +201,60 @@ class _NonEmptyStr(_Composite):
     """Its column test (:func:`usnz.model.facts.batched`)."""
 
     def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if type(value) is not str or not value:
-            self._refuse(instance, attribute, value)
+        if type(value) is str and value:
+            return
+        self._validators[0](instance, attribute, value)  # not a str: an ArgumentTypeError
+        if not value:
+            msg = f"{attribute.name} must be a non-empty str, got ''"
+            raise ArgumentValueError(msg)
 
 
 class _PositiveInt(_Composite):
     column = staticmethod(_positive_ints)
     """Its column test (:func:`usnz.model.facts.batched`)."""
 
+    def __init__(self, what: str, *parts: Any) -> None:
+        super().__init__(*parts)
+        self.what = what
+
     def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if type(value) is not int or value < 1:
-            self._refuse(instance, attribute, value)
+        if type(value) is int and 1 <= value <= MAX_INT:
+            return
+        self._validators[0](instance, attribute, value)  # not an int (a bool is none): an ArgumentTypeError
+        if value > MAX_INT:
+            refuse_beyond(attribute.name, value)
+        if value < 1:
+            msg = f"{attribute.name} must be {self.what}, from 1, got {shown(value)}"
+            raise ArgumentValueError(msg)
+
+
+class _BoundedInt(_Composite):
+    column = staticmethod(_bounded_ints)
+    """Its column test (:func:`usnz.model.facts.batched`)."""
+
+    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if type(value) is int and within_bounds(value):
+            return
+        self._validators[0](instance, attribute, value)  # not an int (a bool is none): an ArgumentTypeError
+        if not within_bounds(value):
+            refuse_beyond(attribute.name, value)
 
 
 def non_empty_str() -> Any:
-    """``and_(instance_of(str), min_len(1))``, accepting a non-empty ``str`` in one call."""
+    """``and_(instance_of(str), min_len(1))``, accepting a non-empty ``str`` in one call, refusing in words."""
     return _NonEmptyStr(instance_of(str), attrs.validators.min_len(1))
 
 
-def positive_int() -> Any:
-    """``and_(instance_of(int), ge(1))``, accepting an ``int`` from 1 in one call."""
-    return _PositiveInt(instance_of(int), attrs.validators.ge(1))
+def positive_int(what: str = "a whole number") -> Any:
+    """``and_(instance_of(int), ge(1), le(MAX_INT))``, accepting an ``int`` from 1 in one call.
+
+    It refuses in words, naming the field and *what* it holds: ``paragraph must be a paragraph
+    number, from 1, got 0`` (a wrong type is an ArgumentTypeError, a wrong value an
+    ArgumentValueError).
+    """
+    return _PositiveInt(what, instance_of(int), attrs.validators.ge(1), attrs.validators.le(MAX_INT))
+
+
+def bounded_int() -> Any:
+    """An ``int`` within ±``MAX_INT``, as ``usnz.load`` reads one (see :func:`refuse_beyond`)."""
+    return _BoundedInt(instance_of(int), attrs.validators.ge(-MAX_INT), attrs.validators.le(MAX_INT))

@@ -27,7 +27,10 @@ if TYPE_CHECKING:
 
     from usnz.model.records import AnyRecord
 
-__all__ = ["Records", "SummableField", "dispute_groups", "none_of", "of_dataset", "records_of"]
+__all__ = ["MAX_INDENT", "Records", "SummableField", "dispute_groups", "none_of", "of_dataset", "records_of"]
+
+MAX_INDENT: Final = 16
+"""The largest ``indent=`` :meth:`Records.to_json` takes (a larger one only makes the text huge)."""
 
 R_co = TypeVar("R_co", bound="AnyRecord", covariant=True)
 R = TypeVar("R", bound="AnyRecord")
@@ -113,7 +116,7 @@ class Records(ReadOnly, tuple[R_co, ...]):  # noqa: SLOT001 - a dict of its own 
     @overload
     def __getitem__(self, index: slice, /) -> Records[R_co]: ...
     def __getitem__(self, index: SupportsIndex | slice, /) -> R_co | Records[R_co]:
-        """Index (a record) or slice (a ``Records``); an id is refused, saying how to look it up.
+        """Index (a record) or slice (a ``Records``); an id or a bool is refused, saying what to give.
 
         >>> import usnz
         >>> usnz.agreements()["anzus"]
@@ -125,6 +128,12 @@ class Records(ReadOnly, tuple[R_co, ...]):  # noqa: SLOT001 - a dict of its own 
             return of_dataset(Records(super().__getitem__(index)), self._data)
         if isinstance(index, str):
             raise ArgumentTypeError(_by_id_refused(self, index))
+        if isinstance(index, bool):  # an int to Python, but no position: records[True] would be records[1]
+            msg = (
+                f"Records are indexed by position, an int (records[0]), or sliced (records[1:3]); got bool {index}, "
+                f"which is no position (it would be read as {int(index)}); give an int, or filter the records in a list"
+            )
+            raise ArgumentTypeError(msg)
         return super().__getitem__(index)
 
     def __contains__(self, value: object, /) -> bool:
@@ -256,6 +265,10 @@ class Records(ReadOnly, tuple[R_co, ...]):  # noqa: SLOT001 - a dict of its own 
     def to_json(self, *, indent: int | None = 2) -> str:
         """The records as a JSON array, in the packaged file format.
 
+        *indent* is the spaces a level is indented by, 0 to :data:`MAX_INDENT` (16), or ``None``
+        for one line (each level adds that many spaces to every line under it: a larger indent
+        only makes the text huge).
+
         >>> import usnz
         >>> print(usnz.get("anzus").id, usnz.agreements(kind="treaty").to_json()[:1])
         anzus [
@@ -263,8 +276,11 @@ class Records(ReadOnly, tuple[R_co, ...]):  # noqa: SLOT001 - a dict of its own 
         if indent is not None and (isinstance(indent, bool) or not isinstance(indent, int)):
             msg = f"indent= takes a number of spaces as an int (2), or None for one line; got {type_and_value(indent)}"
             raise ArgumentTypeError(msg)
-        if indent is not None and indent < 0:
-            msg = f"indent={shown(indent)} is not a number of spaces; accepted: 0 or more, or None for one line"
+        if indent is not None and not 0 <= indent <= MAX_INDENT:
+            msg = (
+                f"indent={shown(indent)} is not a number of spaces to indent by; accepted: 0 to {MAX_INDENT}, or None "
+                "for one line"
+            )
             raise ArgumentValueError(msg)
         return json.dumps(self.to_list(), indent=indent, ensure_ascii=False)
 

@@ -35,25 +35,29 @@ T = TypeVar("T")
 
 
 def _raw_references(cls: type[AnyRecord], item: dict[str, object]) -> Iterator[tuple[str, str, tuple[str, ...]]]:
-    """Each (field, id, kinds it may name) a record that could not be read refers to, as far as its JSON shows."""
+    """Each (field, id, kinds it may name) a record that could not be read refers to, as far as its JSON shows.
+
+    An empty id names nothing: the field's own check says so (``citations[0].source: source must be
+    a non-empty str``), once.
+    """
     referring = {name: declared.refers for name, declared in facts(typing.cast("Any", cls)) if declared.refers}
     for key, value in item.items():
         values: list[object] = value if isinstance(value, list) else [value]  # pyright: ignore[reportUnknownVariableType]
         if key == "citations":
             for citation in values:
                 source = citation.get("source") if isinstance(citation, dict) else None  # pyright: ignore[reportUnknownMemberType, reportUnknownVariableType]
-                if isinstance(source, str):
+                if isinstance(source, str) and source:
                     yield "citations.source", source, ("source",)
         elif key == "doubts":
             for doubt in values:
                 given: dict[str, object] = doubt if isinstance(doubt, dict) else {}  # pyright: ignore[reportUnknownVariableType]
                 source, concerns = given.get("source"), given.get("concerns")
-                if isinstance(source, str):
+                if isinstance(source, str) and source:
                     yield "doubts.source", source, ("source",)
                 named: list[object] = concerns if isinstance(concerns, list) else []  # pyright: ignore[reportUnknownVariableType]
-                yield from (("doubts.concerns", ref, ("any",)) for ref in named if isinstance(ref, str))
+                yield from (("doubts.concerns", ref, ("any",)) for ref in named if isinstance(ref, str) and ref)
         elif key in referring:
-            yield from ((key, ref, referring[key]) for ref in values if isinstance(ref, str))
+            yield from ((key, ref, referring[key]) for ref in values if isinstance(ref, str) and ref)
 
 
 def check(

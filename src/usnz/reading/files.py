@@ -15,10 +15,20 @@ from usnz.reading.jsontext import JsonError
 if TYPE_CHECKING:
     from pathlib import Path
 
-__all__ = ["MAX_FILE_BYTES", "checked_paths", "read_paths", "too_large", "unknown_file"]
+__all__ = ["MAX_FILE_BYTES", "checked_paths", "home_expanded", "read_paths", "too_large", "unknown_file"]
 
 MAX_FILE_BYTES: Final = 16 * 1024 * 1024
 """Largest data file usnz reads (16 MiB); a bigger file is reported as a problem."""
+
+
+def home_expanded(text: str) -> str:
+    """*text* with a leading ``~`` or ``~user`` read as that home directory, as a shell reads it.
+
+    The rest of the text is as given, not normalised; a ``~user`` that names no user here is
+    left as it is (so a path starting with ``~`` after this names no home directory).
+    ``usnz.load`` and ``usnz.export.write`` read paths alike with it.
+    """
+    return os.path.expanduser(text) if text.startswith("~") else text  # noqa: PTH111
 
 
 def checked_paths(paths: object) -> list[str]:
@@ -54,8 +64,7 @@ def checked_paths(paths: object) -> list[str]:
         if "\x00" in text:
             msg = f"load() was given a path with a NUL byte (\\x00), which no file name can hold: {shown(text)}"
             raise ArgumentValueError(msg)
-        # ~ and ~user name a home directory, as a shell reads them (the rest of the text as given, not normalised)
-        checked.append(os.path.expanduser(text) if text.startswith("~") else text)  # noqa: PTH111
+        checked.append(home_expanded(text))
     paths = checked
     if not paths:
         msg = "load() was given no paths; give a directory of <kind>.json files or the files"
@@ -70,6 +79,7 @@ def read_paths(paths: list[str]) -> tuple[list[tuple[str, str, bytes]], list[Pro
     files: list[tuple[str, str, bytes]] = []
     problems: list[Problem] = []
     seen: dict[str, Path] = {}  # each file read, by its real path, as first named
+    given = {os.path.realpath(raw) for raw in paths}  # a folder within a folder given is read as given
     for raw in paths:
         path = Path(raw)
         try:
@@ -82,6 +92,7 @@ def read_paths(paths: list[str]) -> tuple[list[tuple[str, str, bytes]], list[Pro
             if not found:
                 message = "no .json or .jsonl data files in this directory"
                 problems.append(Problem(file=str(path), record=None, path="", message=message))
+            problems.extend(_folders_within(path, given, {os.path.realpath(each) for each in found}))
             targets = found
         else:
             targets = [path]
@@ -139,6 +150,64 @@ def _refused(target: Path, folder: Path | None) -> str | None:
         if not os.path.realpath(target).startswith(inside):
             return "is a symbolic link to a file outside this folder, so it is not read; copy the file in instead"
     return None
+
+
+_NAMED: Final = 3
+"""How many of a folder's data files a problem names."""
+
+
+_DATA_NAMES: Final = frozenset(f"{kind}.{ending}" for kind in KINDS for ending in ("json", "jsonl"))
+"""The names of the data files a folder's files are read by: ``<kind>.json``, ``<kind>.jsonl``."""
+
+
+def _data_names(folder: str, read: set[str]) -> list[str]:
+    """The names of up to ``_NAMED + 1`` data files named after a kind (``events.json``) directly in *folder*.
+
+    A file read all the same (*read*, real paths: a link in the folder given points to it) is not named.
+    """
+    names: list[str] = []
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.name in _DATA_NAMES and os.path.realpath(entry.path) not in read:
+                    names.append(entry.name)
+                    if len(names) > _NAMED:
+                        break
+    except OSError:  # unreadable: it holds nothing load could read either
+        return []
+    return sorted(names)
+
+
+def _folders_within(folder: Path, given: set[str], read: set[str]) -> list[Problem]:
+    """A problem for each folder within *folder* that holds data files (``events.json``): load reads none of them.
+
+    Hidden folders (``.git``, ``.ipynb_checkpoints``) are not the user's data and are passed
+    over, as are folders given as paths of their own or whose files are (*given*, real paths),
+    and folders holding no file named after a kind (``texts/``, an export's ``schemas/``) but
+    those read all the same (*read*: links in *folder* point to them).
+    """
+    problems: list[Problem] = []
+    try:
+        with os.scandir(folder) as scanned:
+            entries = sorted((entry.name, entry) for entry in scanned if not entry.name.startswith("."))
+    except OSError:  # the folder's files could not be listed either: nothing more to say
+        return []
+    for _, entry in entries:
+        if not entry.is_dir():  # (a DirEntry's answer, from the listing: a link that leads nowhere is none)
+            continue
+        real = os.path.realpath(entry.path)
+        inside = os.path.join(real, "")  # noqa: PTH118 - plain path text, ending in a separator
+        if any(path == real or path.startswith(inside) for path in given):  # given, or its files are
+            continue
+        names = _data_names(entry.path, given | read)
+        if names:
+            listed = ", ".join(names[:_NAMED]) + (", ..." if len(names) > _NAMED else "")
+            message = (
+                f"is a folder: its data files ({listed}) are not read, as load reads only the files directly in "
+                "a folder it is given; give it as a path of its own"
+            )
+            problems.append(Problem(file=entry.path, record=None, path="", message=message))
+    return problems
 
 
 def _read_file(path: Path) -> bytes:

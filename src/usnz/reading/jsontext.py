@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Final
 
 from usnz.model.errors import shown
-from usnz.reading.bounds import MAX_DEPTH, MAX_DIGITS, MAX_INT
+from usnz.reading.bounds import MAX_DEPTH, MAX_DIGITS, MAX_INT, MAX_INT_TEXT
 
 __all__ = ["MAX_DEPTH", "MAX_DIGITS", "MAX_INT", "JsonError", "colons", "json_lines", "parse_json", "parse_unbounded"]
 
@@ -45,7 +45,7 @@ def _bounded_int(text: str) -> int:
     value = int(text)
     if abs(value) > MAX_INT:
         msg = (
-            f"the integer {text} is beyond ±2^53 ({MAX_INT:,}), so it cannot be kept exactly "
+            f"the integer {text} is beyond {MAX_INT_TEXT}, so it cannot be kept exactly "
             "(in a data frame, Parquet or JavaScript); give a smaller number, or the amount as text"
         )
         raise JsonError(msg)

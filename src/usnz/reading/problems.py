@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+import types
 import typing
 from collections.abc import Iterator
 from decimal import Decimal
@@ -198,9 +199,10 @@ def diagnosed(
         except cattrs.BaseValidationError as error:
             for message in cattrs.transform_error(error, path=alias, format_exception=_describe):
                 text, _, path = message.rpartition(" @ ")
-                found.append((path, text))
+                found.append(_at_field(cls, path, text))
         except Exception as error:  # noqa: BLE001 - a hook's or a nested class's own check: reported, not raised
-            found.append((alias, _describe(error, hints[field.name]) + _period_hint(alias, item, fields)))
+            message = _describe(error, hints[field.name]) + _period_hint(alias, item, fields)
+            found.append(_at_field(cls, alias, message))
     if found:
         stub = object.__new__(cls)
         for field in fields.values():
@@ -220,7 +222,43 @@ def diagnosed(
         return cls(**values), [], None  # type: ignore[arg-type]
     except Exception as error:  # noqa: BLE001 - a check across fields, or one field's own check
         # at the field a check across fields names
-        return None, [(getattr(error, "field", None) or "", str(error))], partial(cls, item, values, hints)
+        where = getattr(error, "field", None)
+        found = [(where, str(error))] if where else [_at_field(cls, "", str(error))]
+        return None, found, partial(cls, item, values, hints)
+
+
+_NAMED_FIELD: Final = re.compile(r"([a-z_]+) (?:must|may) ")
+"""How a field's own check begins its message: with the field's name (``paragraph must be ...``)."""
+
+
+def _at_field(cls: type, path: str, text: str) -> tuple[str, str]:
+    """(path, message) of a problem, with the field its message names put at the end of the path.
+
+    A value's own check of one of its fields refuses it when the value is built, so the problem
+    is found at the value (``citations[0]``) or, for a record built whole, the record; the
+    message names the field first (``paragraph must be a paragraph number...``), and the path
+    then ends with it: ``citations[0].paragraph``.
+    """
+    named = _NAMED_FIELD.match(text)
+    held = None if named is None else _type_at(cls, path)
+    if named is None or held is None or named[1] not in _hints(held):
+        return path, text
+    return (f"{path}.{named[1]}" if path else named[1]), text
+
+
+def _type_at(cls: type, path: str) -> type | None:
+    """The attrs class of the value at *path* in a record of *cls* (``citations[0]``: Citation), if it is one."""
+    held: Any = cls
+    for part in filter(None, re.split(r"\.|(?=\[)", path)):
+        if part.startswith("["):  # an item of a tuple
+            arguments = typing.get_args(held)
+            held = arguments[0] if typing.get_origin(held) is tuple and arguments else None
+        else:  # a field of a value (a field of what is no attrs class names no value: None)
+            held = _hints(held).get(part) if attrs.has(held) else None
+        options = [option for option in typing.get_args(held) if attrs.has(option)]
+        if typing.get_origin(held) in {typing.Union, types.UnionType} and len(options) == 1:
+            held = options[0]  # an optional value: the value's class
+    return held if attrs.has(held) else None
 
 
 def partial(cls: type[AnyRecord], item: dict[str, object], values: dict[str, object], hints: dict[str, Any]) -> Partial:

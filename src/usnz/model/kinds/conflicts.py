@@ -9,7 +9,7 @@ import attrs
 from usnz.model.base import Record, check_text, check_texts
 from usnz.model.dates import Period
 from usnz.model.facts import documented, fact, methods_on_first_use
-from usnz.model.validators import instance_of
+from usnz.model.validators import bounded_int
 
 __all__ = ["Conflict"]
 
@@ -34,6 +34,6 @@ class Conflict(Record):
     period: Period | None = fact(default=None, date=True, doc="When it was fought, where a source gives it.")
     cow_warnum: int | None = fact(
         default=None,
-        validator=attrs.validators.optional(instance_of(int)),
+        validator=attrs.validators.optional(bounded_int()),
         doc="Correlates of War inter-state war number, where COW codes the war.",
     )

@@ -55,7 +55,7 @@ class Source(Described):
         doc="SHA-256 of the text's bytes, so a citation points into one exact text.",
     )
     paragraphs: int = fact(
-        validator=positive_int(),
+        validator=positive_int("the number of paragraphs (lines) of the text"),
         doc="How many paragraphs (lines) the text has.",
     )
     filename: str = fact(validator=check_text, doc="The text's file name in the usnz seed collection.")
