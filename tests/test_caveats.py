@@ -291,8 +291,8 @@ def test_one_record_says_which_figures_another_record_counts(capsys: pytest.Capt
 
 def test_a_marked_office_says_the_mark_is_of_its_dates(capsys: pytest.CaptureFixture[str]) -> None:
     note = (
-        "offices: a mark means no date of the role is stated; every date it is known by (a record naming it) is "
-        "inferred (*) or from outside the texts (†)"
+        "offices: a mark means a role is read from the texts, not stated (*), or no date of it is: every date it is "
+        "known by (a record naming it) is inferred (*) or from outside the texts (†)"
     )
     people = usnz.people(office="prime-minister", country="NZL")
     text = table_text(people, width=200)

@@ -845,4 +845,4 @@ def test_a_role_read_from_the_texts_marks_the_offices() -> None:
     clark = next(line for line in lines if line.startswith("helen-clark "))
     assert harper.endswith("Prime Minister *")
     assert clark.endswith("Prime Minister")  # stated, with stated dates: no mark
-    assert any(line.startswith("offices: * a role read from the texts") for line in lines)
+    assert any(line.startswith("offices: a mark means a role is read from the texts") for line in lines)

@@ -466,8 +466,8 @@ def _offices_mark(record: Any) -> str:
 
 _MARK_NOTES: Final[Mapping[str, str]] = {
     "offices": (
-        "offices: * a role read from the texts, not stated (its title or country), or a mark for no date of the "
-        "role stated: every date it is known by (a record naming it) is inferred (*) or from outside the texts (†)"
+        "offices: a mark means a role is read from the texts, not stated (*), or no date of it is: every date it is "
+        "known by (a record naming it) is inferred (*) or from outside the texts (†)"
     ),
 }
 """What a mark means on a column whose mark is not its value's own (a person's offices): a legend line when marked."""
