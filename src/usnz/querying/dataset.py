@@ -567,8 +567,9 @@ class Dataset:
         # so only possibly=True finds its record, by its reach (its date's days)
         planned = [record.id for record in given if getattr(record, "planned", False) is True]
         self._matched: dict[str, Window] = self._known
-        if planned:
-            self._matched = {rid: window for rid, window in self._known.items() if rid not in set(planned)}
+        if planned:  # (the set made once: a set made for each record cost the square of the records)
+            unknown = set(planned)
+            self._matched = {rid: window for rid, window in self._known.items() if rid not in unknown}
             for rid in planned:
                 self._reach.setdefault(rid, self._possible[rid])
         self._unsure: dict[object, list[AnyRecord]] = {}  # by kind, and the timeline's: built on first use
