@@ -107,7 +107,7 @@ class Citation:
 
     @property
     def dating(self) -> bool:
-        """Whether the citation is given only to place the record in time: its note begins ``dating:``.
+        """Whether the citation is given only to place the record in time (its note begins ``dating:``).
 
         Its words tell of another matter (the election a date is reasoned from), so ``search``
         does not read them as the record's.
