@@ -319,3 +319,41 @@ def test_every_help_says_show_this_help_as_the_top_level_does(capsys: pytest.Cap
     assert "show this help message and exit" not in out
     assert "-h, --help" in out
     assert "show this help" in out
+
+
+# -- usnz citing: what a paragraph supports ---------------------------------------------------------
+
+
+def test_citing_lists_what_a_paragraph_supports(capsys: pytest.CaptureFixture[str]) -> None:
+    import usnz
+
+    code, out, err = run(capsys, "citing", "encyclopedia-nz-us-relations", "30", "--format", "json")
+    assert (code, err) == (0, "")
+    cited = usnz.citing(source="encyclopedia-nz-us-relations", paragraph=30)
+    assert [record["id"] for record in json.loads(out)] == list(cited.ids())
+    assert "key-government-decides-sas-return" in cited.ids()
+    code, out, _ = run(capsys, "citing", "nzpa-key-leaves-us", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [row["id"] for row in rows] == list(usnz.citing(source="nzpa-key-leaves-us").ids())
+    code, out, _ = run(capsys, "citing", "encyclopedia-nz-us-relations", "55")
+    assert (code, out) == (0, "(no records cite ¶55 of encyclopedia-nz-us-relations)\n")  # a heading
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (
+            ("encyclopedia-nz-us-relations", "99"),
+            "PARAGRAPH 99 is not a paragraph of 'encyclopedia-nz-us-relations'; accepted: 1 to 68",
+        ),
+        (("encyclopaedia",), "SOURCE 'encyclopaedia': no source record has that id"),
+        (("anzus",), "SOURCE 'anzus' is an agreement, not a source; SOURCE takes source ids"),
+        (("nzpa-key-leaves-us", "x"), "argument PARAGRAPH: invalid int value: 'x'"),
+        ((), "the following arguments are required: SOURCE; e.g. usnz citing encyclopedia-nz-us-relations 30"),
+    ],
+)
+def test_citing_names_what_it_was_given(capsys: pytest.CaptureFixture[str], argv: tuple[str, ...], said: str) -> None:
+    code, out, err = run(capsys, "citing", *argv)
+    assert (code, out) == (2, "")
+    assert said in err
+    assert "Traceback" not in err

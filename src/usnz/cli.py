@@ -138,6 +138,11 @@ _GROUPS: Final = (
             ("search", "records whose names or text match, best first", "usnz search anzus treaty"),
             ("timeline", "every dated record in date order", "usnz timeline --during 1939/1975"),
             ("doubts", "the doubtful spots of the texts, by kind or paragraph", "usnz doubts --kind contradiction"),
+            (
+                "citing",
+                "the records that cite a source, or one paragraph of it",
+                "usnz citing encyclopedia-nz-us-relations 30",
+            ),
             ("cite", "how to cite usnz and its sources", "usnz cite --format bibtex"),
         ),
     ),
@@ -229,6 +234,16 @@ def _add_doubts(add_parser: _AddParser, asked: str | None) -> None:
     )
 
 
+def _add_citing(add_parser: _AddParser, asked: str | None) -> None:
+    citing = _command(add_parser, "citing", "the records that cite a source, or one paragraph of it, in date order")
+    citing.add_argument(
+        "source", metavar="SOURCE", help="a source id, e.g. encyclopedia-nz-us-relations (usnz list sources)"
+    )
+    citing.add_argument(
+        "paragraph", nargs="?", type=int, metavar="PARAGRAPH", help="a paragraph number (line of the text, from 1)"
+    )
+
+
 def _add_validate(add_parser: _AddParser, asked: str | None) -> None:
     validate = add_parser(
         "validate",
@@ -252,9 +267,10 @@ def _add_validate(add_parser: _AddParser, asked: str | None) -> None:
 def _add_verify(add_parser: _AddParser, asked: str | None) -> None:
     verify = add_parser(
         "verify",
-        help="check every citation's and role attestation's quote against the source texts in DIR (by SHA-256)",
+        help="check every quote (citations', attestations', Quote texts) against the source texts in DIR (by SHA-256)",
         description=(
-            "Check every quote (each citation's, and each role attestation's) against the source texts in DIR, "
+            "Check every quote (each citation's, each role attestation's, each Quote's text) against the source "
+            "texts in DIR, "
             "each found by its SHA-256: every mismatch is listed, one per line (exit 1), or ok with how many "
             "quotes of each were checked (exit 0)."
         ),
@@ -333,6 +349,7 @@ _COMMANDS: Final[dict[str, Callable[[_AddParser, str | None], None]]] = {
     "list": _add_list,
     "search": _add_search,
     "doubts": _add_doubts,
+    "citing": _add_citing,
     "validate": _add_validate,
     "verify": _add_verify,
     "timeline": _add_timeline,
@@ -410,6 +427,21 @@ def _option(spec: Filter) -> dict[str, Any]:
 
 _DOUBT_KINDS: Final = ("contradiction", "vague", "garbled", "typo", "reading", "outside")
 """The kinds of doubt, as ``usnz.DOUBT_KINDS`` (a test keeps them in step), without importing the model."""
+
+
+def _citing(args: argparse.Namespace) -> str:
+    """``usnz citing SOURCE [PARAGRAPH]``: what ``usnz.citing()`` finds, as a table (or csv, json)."""
+    import usnz  # noqa: PLC0415
+
+    try:
+        found = usnz.citing(source=args.source, paragraph=args.paragraph)
+    except usnz.Error as error:  # an unknown source or paragraph, named as the command line names them
+        message = re.sub(r"\b(source|paragraph)= ?", lambda name: f"{name.group(1).upper()} ", str(error))
+        raise UsageError(message.replace("usnz.search()", "usnz search")) from None
+    if not found and args.format == "table":
+        where = args.source if args.paragraph is None else f"¶{args.paragraph} of {args.source}"
+        return f"(no records cite {where})"
+    return _render(found, args.format)
 
 
 def _doubts(args: argparse.Namespace) -> str:
@@ -812,6 +844,7 @@ def _type_text(field: dict[str, object]) -> str:
 
 _HANDLERS: dict[str, Callable[[argparse.Namespace], str]] = {
     "doubts": _doubts,
+    "citing": _citing,
     "validate": _validate,
     "verify": _verify,
     "export": _export,
