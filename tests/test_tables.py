@@ -596,12 +596,13 @@ def test_help_groups_the_commands_asking_first_each_with_an_example(capsys: pyte
         "search",
         "timeline",
         "doubts",
+        "citing",
         "cite",
     ]
     assert {"export", "schema", "validate", "verify"} <= {line.split()[0] for line in tools.splitlines()[1:] if line}
     examples = [line.split("e.g. ", 1)[1] for line in text.splitlines() if "e.g. usnz " in line]
-    assert len(examples) == 10
-    for example in examples[:6]:  # the asking ones run
+    assert len(examples) == 11
+    for example in examples[:7]:  # the asking ones run
         assert main(example.split()[1:]) == 0
     capsys.readouterr()
 
