@@ -241,6 +241,18 @@ def test_verify_given_nothing_or_a_device_says_what_is_there(tmp_path: Path) -> 
             usnz.verify(sources="/dev/null")
 
 
+def _refuse_listing(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
+    """Make listing *folder* fail as an unreadable folder does (PermissionError); other folders list as ever."""
+    original = Path.iterdir
+
+    def refusing(self: Path) -> object:
+        if self == folder.resolve():
+            raise PermissionError(self)
+        return original(self)
+
+    monkeypatch.setattr(Path, "iterdir", refusing)
+
+
 def test_a_sibling_folder_that_cannot_be_read_or_holds_another_file_is_passed_over(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -251,14 +263,7 @@ def test_a_sibling_folder_that_cannot_be_read_or_holds_another_file_is_passed_ov
     (tmp_path / "big").mkdir()
     assert module._nearby([seeds], "cow_atop.json", "0" * 64) is None
     assert not module._readable(tmp_path / "nothing")
-    original = Path.iterdir
-
-    def refusing(self: Path) -> object:
-        if self == tmp_path.resolve():
-            raise PermissionError(self)
-        return original(self)
-
-    monkeypatch.setattr(Path, "iterdir", refusing)
+    _refuse_listing(monkeypatch, tmp_path)
     assert module._nearby([seeds], "cow_atop.json", "0" * 64) is None
 
 
@@ -587,12 +592,5 @@ def test_verify_s_folder_messages_hold_without_the_texts(tmp_path: Path, monkeyp
     assert module._nearby([seeds], "cow_atop.json", digest) == crosswalk.resolve() / "cow_atop.json"
     assert module._nearby([seeds], "cow_atop.json", "0" * 64) is None  # the name, not the text
     assert not module._readable(tmp_path / "nothing")
-    original = Path.iterdir
-
-    def refusing(self: Path) -> object:
-        if self == tmp_path.resolve():
-            raise PermissionError(self)
-        return original(self)
-
-    monkeypatch.setattr(Path, "iterdir", refusing)
+    _refuse_listing(monkeypatch, tmp_path)
     assert module._nearby([seeds], "cow_atop.json", digest) is None
